@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCommandLine } from './core/cli-args.js';
+import { buildConfigSchema } from './core/config/schema.js';
+import { reasonOf, UsageError } from './core/errors.js';
+import { runLaunchReady } from './core/run.js';
+import { EXIT } from './core/result.js';
+import { VERSION } from './core/version.js';
+import { renderReport } from './report/index.js';
+import { terminalProgress } from './report/progress.js';
+import { STAGES } from './stages/index.js';
+
+/** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, STAGES, process.cwd());
+  if (parsed.kind === 'help') return print(`${parsed.text}\n`, EXIT.pass);
+  if (parsed.kind === 'version') return print(`${VERSION}\n`, EXIT.pass);
+  if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
+
+  const { request } = parsed;
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: terminalProgress(process.stderr) });
+  const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
+  const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });
+  if (request.output) {
+    writeFileSync(resolve(request.cwd, request.output), report);
+    if (request.format !== 'text') process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets }));
+  } else {
+    process.stdout.write(report);
+  }
+  return outcome.exitCode;
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`launch-ready: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+    } else {
+      process.stderr.write(`launch-ready: internal error: ${reasonOf(error)}\n`);
+      process.exitCode = EXIT.error;
+    }
+  },
+);

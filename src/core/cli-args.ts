@@ -1,0 +1,153 @@
+import { STAGE_IDS, type StageId } from './findings.js';
+import { UsageError } from './errors.js';
+import { closest, didYouMean } from './suggest.js';
+import { FAIL_ON_VALUES, type FailOn } from './severity.js';
+import { FORMATS, type Format, type RunRequest } from './request.js';
+import type { StageDefinition, StageFlag } from './stage.js';
+import type { ConfigOverride } from './config/load.js';
+
+/** What `launch-ready ARGS` asks for. */
+export type ParsedCommand =
+  | { kind: 'run'; request: RunRequest }
+  | { kind: 'help'; text: string }
+  | { kind: 'version' }
+  | { kind: 'schema' };
+
+const COMMON_FLAGS: StageFlag[] = [
+  { name: 'config', type: 'string', configKey: '', valueName: 'FILE', description: 'launch-ready.yml to read (default: ./launch-ready.yml if present)' },
+  { name: 'format', type: 'string', configKey: '', valueName: 'FMT', description: `output format: ${FORMATS.join('|')} (default: text)` },
+  { name: 'output', type: 'string', configKey: '', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
+  { name: 'fail-on', type: 'string', configKey: '', valueName: 'SEV', description: `lowest severity that fails the gate: ${FAIL_ON_VALUES.join('|')} (default: blocker)` },
+  { name: 'help', type: 'boolean', configKey: '', description: 'show this help' },
+];
+const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
+
+const COMMANDS = ['check', ...STAGE_IDS, 'demo', 'schema', 'help'] as const;
+
+/** Parse `argv` (without `node` and the script) into a command. Throws {@link UsageError}. */
+export function parseCommandLine(argv: readonly string[], stages: readonly StageDefinition[], cwd: string): ParsedCommand {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: mainHelp(stages) };
+  if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    const hint = first.startsWith('-') ? `put flags after a command; e.g. launch-ready check ${first}` : didYouMean(first, COMMANDS.filter((c) => c !== 'help'));
+    throw new UsageError(`unknown command "${first}"; ${hint} (see launch-ready --help)`);
+  }
+  if (first === 'schema') return { kind: 'schema' };
+  const command = first as RunRequest['command'];
+  const stage = stages.find((s) => s.id === command);
+  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(stage?.flags ?? [])];
+  const values = readFlags(rest, flags, command);
+  if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
+
+  const request: RunRequest = { command, overrides: [], format: 'text', cwd };
+  const format = values.get('format') as string | undefined;
+  if (format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not a format; ${didYouMean(format, FORMATS)}`);
+    request.format = format as Format;
+  }
+  const failOn = values.get('fail-on') as string | undefined;
+  if (failOn !== undefined) {
+    if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
+    request.failOn = failOn as FailOn;
+  }
+  const config = values.get('config') as string | undefined;
+  if (config !== undefined) request.configFile = config;
+  const output = values.get('output') as string | undefined;
+  if (output !== undefined) request.output = output;
+  const list = values.get('stages') as string | undefined;
+  if (list !== undefined) request.stages = parseStageList(list, '--stages');
+  if (stage) request.stages = [stage.id];
+  request.overrides = stage ? overridesOf(stage, values) : [];
+  return { kind: 'run', request };
+}
+
+/** `secrets,env` → ids; unknown names are a usage error naming `source`. */
+export function parseStageList(list: string, source: string): StageId[] {
+  const ids = list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError(`${source}: no stage given; e.g. ${source} secrets,env`);
+  for (const id of ids) {
+    if (!(STAGE_IDS as readonly string[]).includes(id)) throw new UsageError(`${source}: unknown stage "${id}"; ${didYouMean(id, STAGE_IDS)}`);
+  }
+  return [...new Set(ids)] as StageId[];
+}
+
+function readFlags(args: readonly string[], flags: readonly StageFlag[], command: string): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-h') {
+      values.set('help', true);
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after a flag, e.g. --repo ${arg}`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const flag = flags.find((f) => f.name === name);
+    if (!flag) {
+      const guess = closest(name, flags.map((f) => f.name));
+      throw new UsageError(`--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`);
+    }
+    let value: unknown;
+    if (flag.type === 'boolean') {
+      if (eq !== -1) throw new UsageError(`--${name}: takes no value; write --${name} alone`);
+      value = true;
+    } else {
+      const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
+      if (raw === undefined || (eq === -1 && raw.startsWith('--'))) throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? 'VALUE'}`);
+      value = flag.type === 'number' ? toNumber(raw, name) : raw;
+    }
+    if (flag.multiple) values.set(name, [...((values.get(name) as unknown[]) ?? []), value]);
+    else if (values.has(name) && flag.type !== 'boolean') throw new UsageError(`--${name}: given twice; give it once`);
+    else values.set(name, value);
+  }
+  return values;
+}
+
+function toNumber(raw: string, name: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name}: "${raw}" is not a number; e.g. --${name} 10`);
+  return value;
+}
+
+function overridesOf(stage: StageDefinition, values: Map<string, unknown>): ConfigOverride[] {
+  const out: ConfigOverride[] = [];
+  for (const flag of stage.flags) {
+    if (!values.has(flag.name)) continue;
+    const value = values.get(flag.name);
+    out.push({ path: [stage.id, ...flag.configKey.split('.')], value: flag.negate ? !value : value, source: `--${flag.name}` });
+  }
+  return out;
+}
+
+function flagLines(flags: readonly StageFlag[]): string {
+  const rows = flags.map((f) => [`--${f.name}${f.type === 'boolean' ? '' : ` ${f.valueName ?? 'VALUE'}`}${f.multiple ? '...' : ''}`, f.description] as const);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+}
+
+function mainHelp(stages: readonly StageDefinition[]): string {
+  const lines = [
+    'launch-ready: a pre-deploy gate for the failures that break first-customer trust.',
+    '',
+    'Usage: launch-ready <command> [flags]',
+    '',
+    'Commands:',
+    '  check      run every enabled stage (or --stages a,b) and apply the gate',
+    ...stages.map((s) => `  ${s.id.padEnd(9)}  ${s.description}${s.built ? '' : ' (not built yet)'}`),
+    '  demo       the whole gate against a built-in demo launch on loopback',
+    '  schema     print the JSON Schema of launch-ready.yml',
+    '',
+    'Common flags:',
+    flagLines(COMMON_FLAGS),
+    '',
+    'Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error, 3 a stage could not run.',
+    'Run launch-ready <command> --help for the flags of one command.',
+  ];
+  return lines.join('\n');
+}
+
+function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition | undefined): string {
+  const what = stage ? stage.description : command === 'check' ? 'run every enabled stage and apply the gate' : 'the whole gate against a built-in demo launch on loopback';
+  return [`launch-ready ${command}: ${what}`, '', `Usage: launch-ready ${command} [flags]`, '', 'Flags:', flagLines(flags), '', 'Flags override launch-ready.yml.'].join('\n');
+}

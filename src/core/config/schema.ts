@@ -1,0 +1,83 @@
+import type { JsonSchema, StageDefinition } from '../stage.js';
+import { FAIL_ON_VALUES } from '../severity.js';
+
+/** Keys every stage honours, kept in the `trust` section (DESIGN.md "offline-friendly knobs"). */
+export const NETWORK_PROPERTIES: Record<string, JsonSchema> = {
+  resolvers: {
+    type: 'array',
+    items: { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^\\s:]+|[0-9a-fA-F:]+)(:[0-9]{1,5})?$' },
+    description: 'DNS servers to ask, as `host` or `host:port` (IPv6 as `[::1]:53`). Default: the system resolvers.',
+    errorMessage: 'expected a list of DNS servers as host or host:port; e.g. ["1.1.1.1", "127.0.0.1:5353"]',
+  },
+  connectTo: {
+    type: 'array',
+    items: { type: 'string', pattern: '^[^:\\s]*:[0-9]*:[^\\s]*:[0-9]*$' },
+    description: 'Like curl --connect-to: `HOST1:PORT1:HOST2:PORT2` sends HOST1:PORT1 traffic to HOST2:PORT2 (empty HOST1/PORT1 = any).',
+    errorMessage: 'expected a list of HOST1:PORT1:HOST2:PORT2 rules as in curl --connect-to; e.g. [":443:127.0.0.1:8443"]',
+  },
+  ca: {
+    type: 'string',
+    description: 'PEM file of extra trusted root certificates, relative to launch-ready.yml.',
+    errorMessage: 'expected the path of a PEM file; e.g. ./ca.pem',
+  },
+};
+
+const CRITICAL_PATH: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', errorMessage: 'expected a short lowercase id; e.g. signup' },
+    title: { type: 'string', description: 'Shown in the PR comment.' },
+    hosts: { type: 'array', items: { type: 'string' }, description: 'Findings on these hosts break this path.' },
+    urls: { type: 'array', items: { type: 'string' }, description: 'Findings at URLs starting with one of these break this path.' },
+  },
+};
+
+/**
+ * The JSON Schema of `launch-ready.yml`, composed from the core keys and each stage's section.
+ * Written to `launch-ready.schema.json` by the build so editors (yaml-language-server) complete it.
+ */
+export function buildConfigSchema(stages: readonly StageDefinition[], version: string): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    $schema: { type: 'string', description: 'Editor hint; ignored.' },
+    failOn: {
+      enum: [...FAIL_ON_VALUES],
+      default: 'blocker',
+      description: 'Lowest severity that fails the gate (`never` reports without failing).',
+      errorMessage: `expected one of ${FAIL_ON_VALUES.join(', ')}`,
+    },
+    criticalPaths: {
+      type: 'array',
+      items: CRITICAL_PATH,
+      description: 'Critical paths, heaviest first; replaces the default list (signup, checkout, login, email, homepage, deploy).',
+      errorMessage: 'expected a list of paths; e.g. [{id: signup, urls: ["https://app.example.com/signup"]}]',
+    },
+  };
+  for (const stage of stages) {
+    const section = stage.configSchema;
+    const own = (section.properties ?? {}) as Record<string, JsonSchema>;
+    const extra = stage.id === 'trust' ? NETWORK_PROPERTIES : {};
+    properties[stage.id] = {
+      ...section,
+      type: 'object',
+      additionalProperties: false,
+      description: `${stage.title}: ${stage.description}`,
+      properties: {
+        enabled: { type: 'boolean', default: true, description: 'Set false to leave this stage out of `check`.' },
+        ...extra,
+        ...own,
+      },
+      errorMessage: section.errorMessage ?? `expected a mapping of ${stage.id} settings`,
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `https://launch-ready.dev/schema/v${version.split('.')[0]}/launch-ready.schema.json`,
+    title: 'launch-ready.yml',
+    description: 'Configuration of the launch-ready pre-deploy gate.',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+}

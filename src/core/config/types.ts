@@ -1,0 +1,36 @@
+import type { FailOn } from '../severity.js';
+import type { StageId } from '../findings.js';
+
+/** One critical path of the launch: a yes/no line in the PR comment. */
+export interface CriticalPathConfig {
+  id: string;
+  title?: string;
+  /** Findings located on these hosts break this path. */
+  hosts?: string[];
+  /** Findings located at URLs starting with one of these break this path. */
+  urls?: string[];
+}
+
+/** The validated `launch-ready.yml`, defaults applied. Stage sections are owned by their stages. */
+export interface LaunchReadyConfig {
+  failOn: FailOn;
+  criticalPaths: CriticalPathConfig[];
+  /** Stage sections by id; each has at least `enabled`. */
+  stages: Record<StageId, Record<string, unknown> & { enabled: boolean }>;
+  /** Which stage sections the file wrote (a stage with no section may still run with defaults). */
+  declared: StageId[];
+  /** Absolute path of the config file, when one was read. */
+  file?: string;
+  /** Folder relative paths resolve against. */
+  baseDir: string;
+}
+
+/** Default critical paths, heaviest first (DESIGN.md ranking order). */
+export const DEFAULT_CRITICAL_PATHS: CriticalPathConfig[] = [
+  { id: 'signup', title: 'Sign-up / booking' },
+  { id: 'checkout', title: 'Checkout' },
+  { id: 'login', title: 'Login' },
+  { id: 'email', title: 'Email delivery' },
+  { id: 'homepage', title: 'Homepage' },
+  { id: 'deploy', title: 'Deploy and rollback' },
+];

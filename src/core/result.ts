@@ -1,0 +1,44 @@
+import type { Finding, StageId } from './findings.js';
+import type { FailOn } from './severity.js';
+import type { StagePartError } from './stage.js';
+
+export type StageStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
+export type GateStatus = 'pass' | 'fail' | 'error';
+
+/** One stage's result (DESIGN.md result contract). */
+export interface StageResult {
+  id: StageId;
+  status: StageStatus;
+  summary: string;
+  durationMs: number;
+  metrics: Record<string, unknown>;
+  findings: Finding[];
+  /** Parts that could not run, with the reason and the fix. Present only when something errored. */
+  errors?: StagePartError[];
+}
+
+/** Yes/no for one critical path; `blockers` are the ids of the findings that break it. */
+export interface CriticalPathResult {
+  id: string;
+  title: string;
+  ok: boolean;
+  blockers: string[];
+}
+
+/** The whole gate (`--format json`, version 1). */
+export interface GateResult {
+  version: 1;
+  tool: { name: 'launch-ready'; version: string };
+  status: GateStatus;
+  failOn: FailOn;
+  durationMs: number;
+  criticalPaths: CriticalPathResult[];
+  stages: StageResult[];
+}
+
+/** Exit codes (DESIGN.md): 0 pass, 1 gate failed, 2 usage/config error, 3 a stage could not run. */
+export const EXIT = { pass: 0, fail: 1, usage: 2, error: 3 } as const;
+
+export function exitCodeOf(status: GateStatus): number {
+  return EXIT[status];
+}

@@ -1,0 +1,60 @@
+import { loadConfig } from './config/load.js';
+import type { LaunchReadyConfig } from './config/types.js';
+import { UsageError } from './errors.js';
+import type { StageId } from './findings.js';
+import { assembleGate } from './gate.js';
+import { SecretRegistry } from './redaction.js';
+import type { RunRequest } from './request.js';
+import { exitCodeOf, type GateResult } from './result.js';
+import { runStages } from './runner.js';
+import type { GitHubAccess, StageDefinition } from './stage.js';
+
+export interface RunDependencies {
+  stages: readonly StageDefinition[];
+  version: string;
+  env: Readonly<Record<string, string | undefined>>;
+  github?: GitHubAccess;
+  progress?: (stage: StageId, message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  result: GateResult;
+  config: LaunchReadyConfig;
+  /** Every secret value met during the run; reporters scrub their output with it. */
+  secrets: SecretRegistry;
+  exitCode: number;
+}
+
+/** Load the config, run the selected stages and apply the gate. Throws {@link UsageError} for bad input. */
+export async function runLaunchReady(request: RunRequest, deps: RunDependencies): Promise<RunOutcome> {
+  const started = performance.now();
+  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version };
+  const config = loadConfig(request.configFile !== undefined ? { ...loadOptions, file: request.configFile } : loadOptions);
+  const failOn = request.failOn ?? config.failOn;
+  const explicit = request.stages !== undefined;
+  const selected = explicit
+    ? request.stages!.map((id) => stageById(deps.stages, id))
+    : deps.stages.filter((stage) => config.stages[stage.id]?.enabled !== false);
+  if (selected.length === 0) throw new UsageError('no stage to run: every stage has enabled: false in the config; enable one or pass --stages');
+
+  const secrets = new SecretRegistry();
+  const runOptions = { config, selected, explicit, secrets, env: deps.env } as Parameters<typeof runStages>[0];
+  if (deps.github) runOptions.github = deps.github;
+  if (deps.progress) runOptions.progress = deps.progress;
+  if (deps.signal) runOptions.signal = deps.signal;
+  const stageResults = await runStages(runOptions);
+  const result = assembleGate(stageResults, {
+    failOn,
+    criticalPaths: config.criticalPaths,
+    version: deps.version,
+    durationMs: Math.round(performance.now() - started),
+  });
+  return { result, config, secrets, exitCode: exitCodeOf(result.status) };
+}
+
+function stageById(stages: readonly StageDefinition[], id: StageId): StageDefinition {
+  const stage = stages.find((s) => s.id === id);
+  if (!stage) throw new UsageError(`unknown stage "${id}"`);
+  return stage;
+}

@@ -1,0 +1,106 @@
+import type { FindingInput, StageId } from './findings.js';
+import type { SecretRegistry } from './redaction.js';
+import type { LaunchReadyConfig } from './config/types.js';
+
+/** JSON Schema fragment (draft 2020-12 subset Ajv understands); `errorMessage` is our hint key. */
+export type JsonSchema = Record<string, unknown>;
+
+/** A command-line flag of a stage command; it overrides one key of the stage's config section. */
+export interface StageFlag {
+  /** Flag name without dashes: `repo` for `--repo`. */
+  name: string;
+  type: 'string' | 'boolean' | 'number';
+  /** Repeatable flag (`--bundles A --bundles B`) collected into a list. */
+  multiple?: boolean;
+  /** Key in this stage's config section that the flag sets, dotted for nested keys. */
+  configKey: string;
+  /** For boolean flags like `--no-history`: the config key gets the negation. */
+  negate?: boolean;
+  /** Placeholder in `--help`: `DIR`, `URL`, `GLOB`. */
+  valueName?: string;
+  description: string;
+}
+
+/** A problem found by a stage's own config checks (beyond the JSON Schema). */
+export interface ConfigProblem {
+  /** Path inside the stage section, e.g. `['pages', 2]`. */
+  path: (string | number)[];
+  /** `<what is wrong>; <how to fix>`. */
+  message: string;
+}
+
+/** The knobs every stage honours so checks can run offline or before a DNS cut-over. */
+export interface NetworkOptions {
+  /** DNS servers as `host` or `host:port`; empty = the system's resolvers. */
+  resolvers: string[];
+  /** curl `--connect-to` rules `HOST1:PORT1:HOST2:PORT2` (empty HOST1/PORT1 = any). */
+  connectTo: string[];
+  /** Extra trusted root certificates, PEM text. */
+  ca: string[];
+}
+
+/** Access to GitHub's API when running as an action (or with GITHUB_TOKEN), for stages that read repo settings. */
+export interface GitHubAccess {
+  apiUrl: string;
+  token: string;
+  owner: string;
+  repo: string;
+}
+
+/** What a stage gets to do its work. */
+export interface StageContext {
+  /** The whole validated config, defaults applied. */
+  config: LaunchReadyConfig;
+  /** This stage's section of the config (defaults applied). */
+  options: Record<string, unknown>;
+  /** Folder that relative paths in the config are resolved against (the config file's folder, else cwd). */
+  baseDir: string;
+  network: NetworkOptions;
+  /** Aborted when the run is cancelled; long loops must check it. */
+  signal: AbortSignal;
+  /** Register raw secret values met outside findings so every output is scrubbed of them. */
+  secrets: SecretRegistry;
+  /** Progress for work that takes more than ~2 s; shown on a TTY, ignored otherwise. */
+  progress: (message: string) => void;
+  /** The environment the gate runs in (the `env` stage's `from: process` source). */
+  env: Readonly<Record<string, string | undefined>>;
+  github?: GitHubAccess;
+}
+
+/** A part of a stage that could not run (shallow clone, unreachable resolver...). */
+export interface StagePartError {
+  part: string;
+  message: string;
+  fix?: string;
+}
+
+/** What a stage returns; the core derives status, ids and fingerprints. */
+export interface StageOutcome {
+  /** One line: what was checked and the verdict, e.g. `scanned 1,204 commits on 7 refs: 2 live secrets`. */
+  summary: string;
+  findings: FindingInput[];
+  metrics?: Record<string, unknown>;
+  /** Parts that could not run; the stage reports `error` unless a finding fails the gate. */
+  errors?: StagePartError[];
+  /** Set when the stage had nothing to check (not configured); the reason is the summary. */
+  skipped?: boolean;
+}
+
+/** One stage: a folder under `src/stages/<id>/` exports one of these from `index.ts`. */
+export interface StageDefinition {
+  id: StageId;
+  /** Human title: `Secrets`, `Environment variables`. */
+  title: string;
+  /** One line for `--help`. */
+  description: string;
+  /** False while a stage is not built yet: it never reports `pass`. */
+  built: boolean;
+  /** Schema of this stage's config section (an object schema). */
+  configSchema: JsonSchema;
+  flags: StageFlag[];
+  /** Semantic checks the schema cannot express (valid URLs, files that exist...). */
+  validateConfig?: (section: Record<string, unknown>, baseDir: string) => ConfigProblem[];
+  /** Why the stage has nothing to do with this config (shown as `skipped`), or undefined to run. */
+  notConfigured?: (section: Record<string, unknown>) => string | undefined;
+  run: (ctx: StageContext) => Promise<StageOutcome>;
+}
