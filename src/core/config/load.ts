@@ -64,7 +64,7 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   for (const stage of options.stages) data[stage.id] ??= {};
 
   const schema = buildConfigSchema(options.stages, options.version);
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   const validate = ajv.compile(schema);
   const problems: string[] = [];
@@ -91,6 +91,10 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   const baseDir = file ? dirname(file) : options.cwd;
   const sections = data as Record<string, Record<string, unknown> | undefined>;
   if (problems.length === 0) {
+    const ca = sections.trust?.ca;
+    if (typeof ca === 'string' && !existsSync(resolve(baseDir, ca))) {
+      problems.push(describe(['trust', 'ca'], `${ca}: no such file; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml`));
+    }
     for (const stage of options.stages) {
       for (const problem of stage.validateConfig?.(sections[stage.id] ?? {}, baseDir) ?? []) {
         problems.push(describe([stage.id, ...problem.path], problem.message));

@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempProject } from '../helpers/cli.js';
+
+const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n' });
+afterAll(() => project.cleanup());
+
+/** A usage error: exit 2, one line naming the thing and the fix, no stack trace, nothing on stdout. */
+function expectUsageError(args: string[], message: string): void {
+  const run = runCli(args, { cwd: project.dir });
+  expect(run.stderr).toBe(`launch-ready: ${message}\n`);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+}
+
+describe('launch-ready command line', () => {
+  it('rejects an unknown command and suggests the close one', () => {
+    expectUsageError(['chek'], 'unknown command "chek"; did you mean "check"? (see launch-ready --help)');
+  });
+
+  it('rejects an unknown flag and suggests the close one', () => {
+    expectUsageError(['check', '--formt', 'json'], '--formt: unknown flag for "launch-ready check"; did you mean --format?');
+  });
+
+  it('rejects a flag that belongs to another command', () => {
+    expectUsageError(['env', '--bundles', 'dist/**'], '--bundles: unknown flag for "launch-ready env"; see launch-ready env --help');
+  });
+
+  it('rejects an unknown stage in --stages', () => {
+    expectUsageError(['check', '--stages', 'secrets,dns'], '--stages: unknown stage "dns"; expected one of secrets, env, trust, burst, rollback');
+  });
+
+  it('rejects a bad --format and a bad --fail-on with the allowed values', () => {
+    expectUsageError(['check', '--format', 'xml'], '--format: "xml" is not a format; expected one of text, json, markdown, sarif');
+    expectUsageError(['check', '--fail-on', 'critical'], '--fail-on: "critical" is not a severity; expected one of blocker, high, medium, low, never');
+  });
+
+  it('asks for the value of a flag given without one', () => {
+    expectUsageError(['check', '--config'], '--config: needs a value; e.g. --config FILE');
+  });
+
+  it('rejects a number flag given a word', () => {
+    expectUsageError(['burst', '--vus', 'many'], '--vus: "many" is not a number; e.g. --vus 10');
+  });
+
+  it('reports a config problem with file:line:col and exit 2', () => {
+    expectUsageError(['check', '--config', 'broken.yml'], 'broken.yml:4:5: criticalPaths[0].url: unknown key; did you mean "urls"?');
+  });
+
+  it('has --help on every command', () => {
+    for (const command of ['check', 'secrets', 'env', 'trust', 'burst', 'rollback', 'demo']) {
+      const run = runCli([command, '--help'], { cwd: project.dir });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: launch-ready ${command} [flags]`);
+      expect(run.stdout).toContain('--fail-on SEV');
+    }
+    const main = runCli(['--help']);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toContain('Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error, 3 a stage could not run.');
+  });
+
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(runCli(['--version']).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('exits 3 when a stage asked for by name cannot run, and still writes the JSON result', () => {
+    const run = runCli(['check', '--stages', 'rollback', '--format', 'json', '--output', 'result.json'], { cwd: project.dir });
+    expect(run.code).toBe(3);
+    const result = JSON.parse(readFileSync(join(project.dir, 'result.json'), 'utf8'));
+    expect(result).toMatchObject({ version: 1, tool: { name: 'launch-ready' }, status: 'error', stages: [{ id: 'rollback', status: 'error' }] });
+    expect(run.stdout).toContain('rollback error');
+  });
+
+  it('prints the JSON Schema of launch-ready.yml, the same one the package ships', () => {
+    const run = runCli(['schema']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync('launch-ready.schema.json', 'utf8')));
+  });
+});
