@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { updateReadme } from './config-reference.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const entries = { cli: 'src/cli.ts' };
@@ -26,3 +27,4 @@ await build({
 
 const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('launch-ready.schema.json', schema);
+if (existsSync('README.md')) updateReadme('README.md', JSON.parse(schema));
