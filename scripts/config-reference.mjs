@@ -6,7 +6,7 @@ const START = '<!-- config-reference:start (generated from launch-ready.schema.j
 const END = '<!-- config-reference:end -->';
 
 function typeOf(schema) {
-  if (schema.enum) return schema.enum.map((v) => `\`${v}\``).join(' \\| ');
+  if (schema.enum) return schema.enum.map((v) => `\`${v}\``).join(' or ');
   if (schema.type === 'array') return `list of ${schema.items ? typeOf(schema.items) : 'values'}`;
   if (schema.type === 'object') return 'mapping';
   return schema.type ?? 'any';
