@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseCommandLine } from './core/cli-args.js';
 import { buildConfigSchema } from './core/config/schema.js';
 import { reasonOf, UsageError } from './core/errors.js';
@@ -7,6 +5,7 @@ import { runLaunchReady } from './core/run.js';
 import { EXIT } from './core/result.js';
 import { VERSION } from './core/version.js';
 import { renderReport } from './report/index.js';
+import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 
@@ -18,11 +17,17 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
 
   const { request } = parsed;
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: terminalProgress(process.stderr) });
+  // First Ctrl-C asks the stages to stop (they still report); a second one exits at once.
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: terminalProgress(process.stderr), signal: controller.signal });
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });
   if (request.output) {
-    writeFileSync(resolve(request.cwd, request.output), report);
+    writeReportFile(request.cwd, request.output, report);
     if (request.format !== 'text') process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets }));
   } else {
     process.stdout.write(report);

@@ -79,3 +79,17 @@ describe('launch-ready command line', () => {
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync('launch-ready.schema.json', 'utf8')));
   });
 });
+
+describe('--output', () => {
+  it('creates the folder of the report file', () => {
+    const run = runCli(['check', '--stages', 'rollback', '--format', 'sarif', '--output', 'reports/deep/result.sarif'], { cwd: project.dir });
+    expect(run.code).toBe(3);
+    expect(JSON.parse(readFileSync(join(project.dir, 'reports/deep/result.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('names --output when the path cannot be written, with exit 2', () => {
+    const run = runCli(['check', '--stages', 'rollback', '--output', 'launch-ready.yml/inside.txt'], { cwd: project.dir });
+    expect(run.stderr).toMatch(/^launch-ready: --output: cannot write launch-ready\.yml\/inside\.txt \(E[A-Z]+\); give a writable file path\n$/);
+    expect(run.code).toBe(2);
+  });
+});
