@@ -1,7 +1,136 @@
-import type { GateResult } from '../core/result.js';
+import type { Finding } from '../core/findings.js';
+import type { GateResult, StageResult, StageStatus } from '../core/result.js';
+import { failsGate, type Severity } from '../core/severity.js';
+import { COMMENT_MARKER, encodeStageData, stageEndMarker, stageStartMarker } from './markdown-data.js';
+import { cell, code, renderStageMetrics } from './markdown-metrics.js';
+import { locationLabel, rankedFindings, severityCounts, STAGE_TITLES } from './shared.js';
 
-/** PR comment / job summary. (Placeholder: the full renderer is built with the GitHub surface.) */
-export function renderMarkdown(result: GateResult): string {
-  const rows = result.criticalPaths.map((p) => `| ${p.title} | ${p.ok ? 'yes' : `no (${p.blockers.join(', ')})`} |`);
-  return [`## launch-ready: ${result.status}`, '', '| Critical path | OK |', '|---|---|', ...rows, ''].join('\n');
+export { COMMENT_MARKER, stageEndMarker, stageStartMarker } from './markdown-data.js';
+
+/** GitHub rejects issue comments longer than this many characters. */
+export const COMMENT_LIMIT = 65_536;
+/** GitHub's cap on one step's job summary (1 MiB). */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024;
+
+export interface MarkdownOptions {
+  /** Largest output in characters (JavaScript string length); default {@link COMMENT_LIMIT}. */
+  maxLength?: number;
+  /** Where the full report is when this one had to be shortened; default: the job summary of this run. */
+  fullReport?: string;
+}
+
+const SEVERITY_ICON: Record<Severity, string> = { blocker: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+const STATUS_LABEL: Record<StageStatus, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', error: '💥 error', skipped: '⏭️ skipped' };
+
+/** How much detail a rendering keeps; the renderer steps down until the output fits. */
+interface Detail {
+  topFindings: number;
+  stageFindings: number;
+  metricRows: number;
+  note: boolean;
+}
+const DETAIL_LEVELS: Detail[] = [
+  { topFindings: Infinity, stageFindings: Infinity, metricRows: Infinity, note: false },
+  ...[2000, 500, 100, 30, 10].map((n) => ({ topFindings: Math.min(n, 30), stageFindings: n, metricRows: n, note: true })),
+  { topFindings: 10, stageFindings: 0, metricRows: 0, note: true },
+];
+
+/**
+ * The PR comment (and, with a larger `maxLength`, the job summary): a hidden marker, the ranked
+ * launch-blocker list, a yes/no table of the critical paths, then one collapsible section per stage
+ * wrapped in its own markers. Shortened step by step to fit `maxLength`, with a note saying where
+ * the full report is.
+ */
+export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
+  const max = options.maxLength ?? COMMENT_LIMIT;
+  let text = '';
+  for (const detail of DETAIL_LEVELS) {
+    text = renderAt(result, detail, options);
+    if (text.length <= max) return text;
+  }
+  const note = `\n\n> ✂️ Cut to fit. ${fullReportHint(options)}\n`;
+  return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
+}
+
+function fullReportHint(options: MarkdownOptions): string {
+  return `The full report is in ${options.fullReport ?? 'the job summary of this workflow run'}.`;
+}
+
+function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions): string {
+  const findings = rankedFindings(result);
+  const lines = [COMMENT_MARKER, ...header(result, findings)];
+  if (detail.note) lines.push('', `> ✂️ This report was shortened to fit. ${fullReportHint(options)}`);
+  lines.push(...topList(result, findings, detail.topFindings), ...criticalPathTable(result));
+  lines.push('', '### Stages', '');
+  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows }));
+  lines.push('', `<sub>launch-ready ${result.tool.version} · fail-on \`${result.failOn}\` · ${formatMs(result.durationMs)}</sub>`, '');
+  return lines.join('\n');
+}
+
+function header(result: GateResult, findings: Finding[]): string[] {
+  const blocking = findings.filter((f) => failsGate(f.severity, result.failOn));
+  const verdict = { pass: '✅ ready to launch', fail: '❌ not ready to launch', error: '💥 a stage could not run' }[result.status];
+  const counts = findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${severityCounts(findings)}), ${blocking.length} fail the gate` : 'no findings';
+  return [`## launch-ready: ${verdict}`, '', counts];
+}
+
+function topList(result: GateResult, findings: Finding[], max: number): string[] {
+  if (findings.length === 0) return [];
+  const shown = findings.slice(0, max);
+  const lines = ['', '### Launch blockers, most urgent first', '', '| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|'];
+  for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${code(locationLabel(f.location))} | ${cell(f.fix)} |`);
+  if (findings.length > shown.length) lines.push('', `_…and ${findings.length - shown.length} more findings in the stage sections below._`);
+  return lines;
+}
+
+function findingCell(f: Finding): string {
+  const evidence = f.evidence ? ` (${code(f.evidence)})` : '';
+  return `${cell(f.title)}${evidence} <sub>${f.stage}/${cell(f.ruleId)}</sub>`;
+}
+
+function criticalPathTable(result: GateResult): string[] {
+  if (result.criticalPaths.length === 0) return [];
+  const lines = ['', '### Critical paths', '', '| Critical path | Ready | Blocked by |', '|---|---|---|'];
+  for (const p of result.criticalPaths) lines.push(`| ${cell(p.title)} | ${p.ok ? '✅ yes' : '❌ no'} | ${p.blockers.join(', ')} |`);
+  return lines;
+}
+
+/**
+ * One stage's section, markers included: what a stage job replaces in the shared PR comment.
+ * It embeds the stage's compact result so the rest of the comment can be re-rendered from it.
+ */
+export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number } = {}): string {
+  const maxFindings = limits.maxFindings ?? Infinity;
+  const maxRows = limits.maxRows ?? Infinity;
+  const title = STAGE_TITLES[stage.id] ?? stage.id;
+  const body: string[] = [];
+  if (stage.findings.length > 0 && maxFindings > 0) {
+    body.push('| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|');
+    for (const f of stage.findings.slice(0, maxFindings)) body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${code(locationLabel(f.location))} | ${cell(f.fix)} |`);
+  }
+  if (stage.findings.length > Math.min(maxFindings, stage.findings.length)) body.push('', `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`);
+  if (stage.errors?.length) {
+    body.push('', '**Could not run:**', '');
+    for (const e of stage.errors.slice(0, 10)) body.push(`- \`${cell(e.part)}\`: ${cell(clip(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip(e.fix, 300))}` : ''}`);
+  }
+  if (maxRows > 0) body.push(...renderStageMetrics(stage, maxRows));
+  if (body.length === 0) body.push(stage.status === 'skipped' ? '_Nothing to check._' : '_No findings._');
+  return [
+    stageStartMarker(stage.id),
+    encodeStageData(stage),
+    `<details><summary><b>${title}</b>: ${STATUS_LABEL[stage.status]} · ${cell(clip(stage.summary, 300))} <sub>(${formatMs(stage.durationMs)})</sub></summary>`,
+    '',
+    ...body,
+    '',
+    '</details>',
+    stageEndMarker(stage.id),
+  ].join('\n');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,27 +1,52 @@
-import type { GateResult } from '../core/result.js';
+import type { GateResult, StageStatus } from '../core/result.js';
+import type { Severity } from '../core/severity.js';
+import { failsGate } from '../core/severity.js';
+import { locationLabel, rankedFindings } from './shared.js';
 
-/** Terminal report: verdict, ranked blockers, critical paths, one line per stage. */
-export function renderText(result: GateResult, options: { color?: boolean } = {}): string {
+export interface TextOptions {
+  /** ANSI colours; the CLI asks for them only on a TTY without NO_COLOR. */
+  color?: boolean;
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { blocker: '1;31', high: '31', medium: '33', low: '36', info: '2' };
+const STATUS_COLOR: Record<StageStatus, string> = { pass: '32', fail: '31', warn: '33', error: '33', skipped: '2' };
+
+/**
+ * Terminal report, compact: the verdict, the ranked findings (blockers first) with their fix,
+ * the critical paths yes/no, then one line per stage with the parts that could not run and their fix.
+ */
+export function renderText(result: GateResult, options: TextOptions = {}): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const verdict = { pass: paint('32', 'PASS'), fail: paint('31', 'FAIL'), error: paint('33', 'ERROR') }[result.status];
-  const lines = [`launch-ready ${result.tool.version}: gate ${verdict} (fail-on ${result.failOn}, ${result.durationMs} ms)`, ''];
-  const findings = result.stages.flatMap((s) => s.findings).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const verdict = { pass: paint('1;32', 'PASS'), fail: paint('1;31', 'FAIL'), error: paint('1;33', 'ERROR') }[result.status];
+  const findings = rankedFindings(result);
+  const blocking = findings.filter((f) => failsGate(f.severity, result.failOn)).length;
+  const tally = findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}, ${blocking} fail the gate`;
+  const lines = [`launch-ready ${result.tool.version}: gate ${verdict} (${tally}; fail-on ${result.failOn}; ${result.durationMs} ms)`];
+
   if (findings.length > 0) {
-    lines.push('Launch blockers, most urgent first:');
+    lines.push('', 'Launch blockers, most urgent first:');
     for (const f of findings) {
-      const where = f.location ? ` (${[f.location.file && `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}`, f.location.host, f.location.url].filter(Boolean).join(' ')})` : '';
-      lines.push(`  ${f.id} ${f.severity.toUpperCase()} [${f.stage}/${f.ruleId}] ${f.title}${where}`);
-      if (f.evidence) lines.push(`     evidence: ${f.evidence}`);
-      lines.push(`     fix: ${f.fix}`);
+      const where = locationLabel(f.location);
+      lines.push(`  ${f.id.padEnd(4)}${paint(SEVERITY_COLOR[f.severity], f.severity.toUpperCase().padEnd(8))}${f.title}  [${f.stage}/${f.ruleId}]`);
+      if (where) lines.push(`        at ${where}`);
+      if (f.evidence) lines.push(`        evidence: ${f.evidence}`);
+      lines.push(`        fix: ${f.fix}`);
     }
-    lines.push('');
   }
-  lines.push('Critical paths:');
-  for (const p of result.criticalPaths) lines.push(`  ${p.ok ? paint('32', 'yes') : paint('31', 'no ')} ${p.title}${p.ok ? '' : ` (${p.blockers.join(', ')})`}`);
+
+  if (result.criticalPaths.length > 0) {
+    lines.push('', 'Critical paths:');
+    const width = Math.max(...result.criticalPaths.map((p) => p.title.length));
+    for (const p of result.criticalPaths) {
+      const answer = p.ok ? paint('32', 'yes') : paint('31', 'no ');
+      lines.push(`  ${p.title.padEnd(width)}  ${answer}${p.ok ? '' : `  blocked by ${p.blockers.join(', ')}`}`);
+    }
+  }
+
   lines.push('', 'Stages:');
   for (const s of result.stages) {
-    lines.push(`  ${s.id.padEnd(8)} ${s.status.padEnd(7)} ${s.summary}`);
-    for (const e of s.errors ?? []) lines.push(`           ${e.part}: ${e.message}${e.fix ? `; ${e.fix}` : ''}`);
+    lines.push(`  ${s.id.padEnd(9)}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms)`);
+    for (const e of s.errors ?? []) lines.push(`           could not run ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,30 @@
+import type { SecretRegistry } from '../core/redaction.js';
+import type { GateResult } from '../core/result.js';
+import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderMarkdown } from './markdown.js';
+
+/**
+ * The two Markdown variants the GitHub surface posts. Like `renderReport`, both are scrubbed of
+ * every registered secret here, so nothing under `src/github/` ever handles unscrubbed report text.
+ */
+export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string): string {
+  const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : 'the job summary of this workflow run';
+  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { maxLength, fullReport })), (t) => t.length, COMMENT_LIMIT);
+}
+
+/** The job summary: the same Markdown with room for far more detail (GitHub caps a step's summary at 1 MiB of UTF-8). */
+export function renderJobSummary(result: GateResult, secrets: SecretRegistry, reportPath?: string): string {
+  const fullReport = reportPath ? `the JSON result (\`${reportPath}\`)` : 'the JSON result (`--format json`)';
+  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { maxLength, fullReport })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
+}
+
+/** Render at `limit` characters; scrubbing and multi-byte characters can change the size, so shrink until it fits. */
+function fit(render: (maxLength: number) => string, size: (text: string) => number, limit: number): string {
+  let maxLength = limit;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const text = render(maxLength);
+    const measured = size(text);
+    if (measured <= limit) return text;
+    maxLength = Math.max(1024, Math.floor((maxLength * limit) / measured) - 256);
+  }
+  return render(1024);
+}

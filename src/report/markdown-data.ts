@@ -1,0 +1,93 @@
+import { STAGE_IDS, type Finding, type StageId } from '../core/findings.js';
+import type { StageResult } from '../core/result.js';
+import { severityRank } from '../core/severity.js';
+
+/**
+ * The hidden markers of the PR comment. Each stage section carries its own compact result so any
+ * job can re-render the launch-blocker list and the critical paths from every section it finds,
+ * which is what lets stage jobs running in parallel each replace only their own section.
+ */
+export const COMMENT_MARKER = '<!-- launch-ready -->';
+export const stageStartMarker = (id: StageId): string => `<!-- launch-ready:stage:${id}:start -->`;
+export const stageEndMarker = (id: StageId): string => `<!-- launch-ready:stage:${id}:end -->`;
+const DATA_PREFIX = '<!-- launch-ready:data ';
+const DATA_SUFFIX = ' -->';
+
+/** Largest hidden result per stage; findings are trimmed (least urgent first) to fit. */
+export const STAGE_DATA_LIMIT = 8000;
+
+/**
+ * The stage result as a hidden HTML comment. Plain JSON (not base64) on purpose: the output is
+ * scrubbed of every registered secret after rendering, and an encoded blob would hide a secret from
+ * that scrub. `>` is escaped so nothing inside can close the comment.
+ */
+export function encodeStageData(stage: StageResult): string {
+  const base = { id: stage.id, status: stage.status, summary: clip(stage.summary, 500), durationMs: stage.durationMs, ...(stage.errors ? { errors: stage.errors.slice(0, 10) } : {}) };
+  const ordered = [...stage.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  let findings = ordered.map(compactFinding);
+  let text = JSON.stringify({ ...base, findings });
+  while (text.length > STAGE_DATA_LIMIT * 0.75 && findings.length > 0) {
+    findings = findings.slice(0, Math.floor(findings.length * 0.8));
+    text = JSON.stringify({ ...base, findings, omittedFindings: ordered.length - findings.length });
+  }
+  const withMetrics = JSON.stringify({ ...JSON.parse(text), metrics: stage.metrics });
+  if (withMetrics.length <= STAGE_DATA_LIMIT) text = withMetrics;
+  return `${DATA_PREFIX}${text.replace(/>/g, '\\u003e')}${DATA_SUFFIX}`;
+}
+
+function compactFinding(f: Finding): Omit<Finding, 'id'> {
+  const { id: _id, ...rest } = f;
+  return rest;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One stage section found in a comment body: its full text (markers included) and its result. */
+export interface CommentSection {
+  id: StageId;
+  text: string;
+  result?: StageResult;
+}
+
+/** Every stage section of a comment body, in stage order; sections whose data cannot be read have no `result`. */
+export function readStageSections(body: string): CommentSection[] {
+  const sections: CommentSection[] = [];
+  for (const id of STAGE_IDS) {
+    const start = body.indexOf(stageStartMarker(id));
+    if (start === -1) continue;
+    const endMarker = stageEndMarker(id);
+    const end = body.indexOf(endMarker, start);
+    if (end === -1) continue;
+    const text = body.slice(start, end + endMarker.length);
+    const section: CommentSection = { id, text };
+    const result = decodeStageData(text, id);
+    if (result) section.result = result;
+    sections.push(section);
+  }
+  return sections;
+}
+
+function decodeStageData(section: string, id: StageId): StageResult | undefined {
+  const at = section.indexOf(DATA_PREFIX);
+  if (at === -1) return undefined;
+  const end = section.indexOf(DATA_SUFFIX, at + DATA_PREFIX.length);
+  if (end === -1) return undefined;
+  try {
+    const data = JSON.parse(section.slice(at + DATA_PREFIX.length, end)) as Partial<StageResult>;
+    if (data.id !== id || !Array.isArray(data.findings)) return undefined;
+    const result: StageResult = {
+      id,
+      status: data.status ?? 'error',
+      summary: data.summary ?? '',
+      durationMs: data.durationMs ?? 0,
+      metrics: data.metrics ?? {},
+      findings: data.findings.map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
+    };
+    if (data.errors) result.errors = data.errors;
+    return result;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Finding, Location, StageId } from '../core/findings.js';
+import type { GateResult } from '../core/result.js';
+import type { Severity } from '../core/severity.js';
+
+/** Human titles of the stages, for headings; reporters do not import the stages themselves. */
+export const STAGE_TITLES: Readonly<Record<StageId, string>> = {
+  secrets: 'Secrets',
+  env: 'Environment variables',
+  trust: 'DNS, TLS and email trust',
+  burst: 'Launch burst',
+  rollback: 'Rollback',
+};
+
+/** Every finding of the gate in rank order (ids F1..Fn were assigned in rank order). */
+export function rankedFindings(result: GateResult): Finding[] {
+  return result.stages.flatMap((s) => s.findings).sort((a, b) => idNumber(a.id) - idNumber(b.id));
+}
+
+function idNumber(id: string): number {
+  const n = Number(id.replace(/^F/, ''));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** `src/app.ts:12 @ 1a2b3c4`, `https://example.com/login`, `mail.example.com`: where a finding is, one short label. */
+export function locationLabel(location: Location | undefined): string {
+  if (!location) return '';
+  const parts: string[] = [];
+  if (location.file) parts.push(`${location.file}${location.line ? `:${location.line}` : ''}${location.line && location.column ? `:${location.column}` : ''}`);
+  if (location.commit) parts.push(`@ ${location.commit.slice(0, 12)}`);
+  if (location.ref && !location.commit) parts.push(`(${location.ref})`);
+  if (location.url) parts.push(location.url);
+  else if (location.host) parts.push(location.host);
+  return parts.join(' ');
+}
+
+/** Counts per severity, most urgent first, only the non-zero ones: `2 blocker, 1 medium`. */
+export function severityCounts(findings: readonly Finding[]): string {
+  const order: Severity[] = ['blocker', 'high', 'medium', 'low', 'info'];
+  return order
+    .map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([sev, n]) => `${n} ${sev}`)
+    .join(', ');
+}

@@ -1,0 +1,42 @@
+import { toFinding, type FindingInput, type StageId } from '../../src/core/findings.js';
+import { assembleGate } from '../../src/core/gate.js';
+import { SecretRegistry } from '../../src/core/redaction.js';
+import type { GateResult, StageResult } from '../../src/core/result.js';
+import type { FailOn } from '../../src/core/severity.js';
+import { DEFAULT_CRITICAL_PATHS } from '../../src/core/config/types.js';
+
+/** A stage result as the runner builds it: findings pass through `toFinding` and their secrets are registered. */
+export function stageOf(id: StageId, inputs: FindingInput[], extra: Partial<StageResult> = {}, registry?: SecretRegistry): StageResult {
+  for (const input of inputs) registry?.add(input.secret);
+  return { id, status: 'pass', summary: `${id} checked`, durationMs: 12, metrics: {}, findings: inputs.map((i) => toFinding(id, i)), ...extra };
+}
+
+/** The gate over stage results, ranked and numbered like a real run. */
+export function gateOf(stages: StageResult[], failOn: FailOn = 'blocker'): GateResult {
+  return assembleGate(stages, { failOn, criticalPaths: DEFAULT_CRITICAL_PATHS, version: '1.2.3', durationMs: 1234 });
+}
+
+export const GITHUB_PAT = 'ghp_' + 'R8x2Kq9Lm4Np7Vt1Wz3Yb6Cd5Ef0Gh2Jk4Mn';
+
+/** A gate with a little of everything: a leaked token, a trust domain map, burst latency, a stage error. */
+export function sampleGate(registry = new SecretRegistry()): GateResult {
+  const secrets = stageOf('secrets', [
+    { ruleId: 'github-pat', severity: 'blocker', title: 'A GitHub token is committed', fix: 'Revoke the token and remove it from history', paths: ['deploy'], secret: GITHUB_PAT, location: { file: 'src/config.ts', line: 12, commit: 'a1b2c3d4e5f6a7b8' } },
+  ], {}, registry);
+  const trust = stageOf('trust', [
+    { ruleId: 'dmarc-missing', severity: 'blocker', title: 'example.com sends mail without DMARC', fix: 'Publish a DMARC record: _dmarc.example.com TXT "v=DMARC1; p=quarantine"', paths: ['email'], location: { host: 'example.com' } },
+    { ruleId: 'hsts-missing', severity: 'medium', title: 'No HSTS header on the login page', fix: 'Send Strict-Transport-Security', paths: ['login'], location: { url: 'https://app.example.com/login' } },
+  ], {
+    metrics: {
+      domainMap: [
+        { host: 'example.com', records: [{ type: 'A', value: '192.0.2.10', ttl: 300 }], proxied: true, certificate: { issuer: "Let's Encrypt R11", notAfter: '2027-01-30', daysLeft: 63 }, http: { finalUrl: 'https://example.com/', hops: 1 }, https: { finalUrl: 'https://example.com/', hops: 0 } },
+        { host: 'app.example.com', records: [{ type: 'CNAME', value: 'example.herokudns.com', ttl: 60 }], proxied: false, certificate: null, http: null, https: null },
+      ],
+    },
+  });
+  const burst = stageOf('burst', [], {
+    metrics: { requests: 1500, rps: 49.8, errorRate: 0.004, latencyMs: { min: 3, p50: 40, p90: 180, p95: 420, p99: 900, max: 1200 }, thresholds: [{ metric: 'p95', expression: 'p95<800', ok: true, actual: 420 }], routes: [{ name: 'signup', method: 'POST', url: 'http://127.0.0.1/signup', requests: 500, errorRate: 0, latencyMs: { p95: 300 } }] },
+  });
+  const rollback = stageOf('rollback', [], { status: 'error', summary: 'Rollback could not run: no previous release', errors: [{ part: 'previous-release', message: 'no previous good release found', fix: 'tag releases as release-* or set rollback.previousRelease' }] });
+  return gateOf([secrets, trust, burst, rollback]);
+}
