@@ -1,14 +1,20 @@
 import type { StageDefinition } from '../../core/stage.js';
+import { trustConfigSchema, trustFlags, trustNotConfigured, validateTrustConfig } from './config.js';
+import { runTrust } from './run.js';
 
-/** Placeholder until the stage lands: reports `skipped`, never `pass`. */
+/**
+ * The trust layer: DNS, TLS and HSTS per hostname, redirects and mixed content per page, caching of
+ * private routes, Cloudflare proxying, and SPF/DKIM/DMARC/MX per mail domain, with a domain map in
+ * `metrics.domainMap`.
+ */
 export const trustStage: StageDefinition = {
   id: 'trust',
   title: 'Trust layer',
   description: 'DNS, redirects, TLS, HSTS, mixed content, caching, Cloudflare and SPF/DKIM/DMARC, with a domain map',
-  built: false,
-  configSchema: { properties: {} },
-  flags: [],
-  run: async () => {
-    throw new Error('the trust stage is not built yet');
-  },
+  built: true,
+  configSchema: trustConfigSchema,
+  flags: trustFlags,
+  validateConfig: (section) => validateTrustConfig(section),
+  notConfigured: trustNotConfigured,
+  run: runTrust,
 };

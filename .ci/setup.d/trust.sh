@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Tools the trust stage's tests and bench need: Knot DNS (authoritative server on loopback),
+# python3-spf (ships the RFC 7208 test suite), openssl (local CA), sslscan and testssl.sh (bench).
+# Idempotent: installs only what is missing, runs `apt-get update` at most once.
+set -euo pipefail
+need=()
+command -v knotd >/dev/null 2>&1 || need+=(knot)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v sslscan >/dev/null 2>&1 || need+=(sslscan)
+command -v testssl >/dev/null 2>&1 || need+=(testssl.sh)
+dpkg -s python3-spf >/dev/null 2>&1 || need+=(python3-spf)
+if [ "${#need[@]}" -eq 0 ]; then
+  echo "trust: tools present"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need[@]}"
+# The Debian knot package starts a system knotd; tests run their own on a high port.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet knot 2>/dev/null; then
+  $SUDO systemctl stop knot || true
+fi
+echo "trust: installed ${need[*]}"

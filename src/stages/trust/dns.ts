@@ -1,0 +1,122 @@
+import { promises as dnsPromises } from 'node:dns';
+import { isIP } from 'node:net';
+import { splitHostPort } from './config.js';
+
+/**
+ * The verdict of one DNS question. Only NXDOMAIN and NODATA mean `missing`; SERVFAIL, REFUSED, a
+ * timeout or an unreachable resolver are `unknown` and carry the resolver's answer.
+ */
+export type DnsVerdict =
+  | { status: 'found'; records: DnsRecord[] }
+  | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' }
+  | { status: 'unknown'; reason: string };
+
+/** One record as found, value in presentation form (TXT strings joined). */
+export interface DnsRecord {
+  type: string;
+  value: string;
+  ttl?: number;
+}
+
+export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'CAA' | 'NS';
+
+/** Asks one question; the only DNS edge of the stage. */
+export interface DnsClient {
+  query(name: string, type: RecordType): Promise<DnsVerdict>;
+  /** For mailauth: node's `dns.resolve` shape, errors carrying node's codes. */
+  raw(name: string, type: string): Promise<unknown[]>;
+}
+
+export interface DnsClientOptions {
+  /** `host` or `host:port`; empty = the system's resolvers. */
+  servers: string[];
+  timeoutMs: number;
+  tries: number;
+}
+
+/** Node error code → what the resolver said, for `unknown` verdicts. */
+const UNKNOWN_REASONS: Record<string, string> = {
+  ESERVFAIL: 'SERVFAIL',
+  ETIMEOUT: 'timeout',
+  EREFUSED: 'REFUSED',
+  ECONNREFUSED: 'resolver unreachable (connection refused)',
+  EBADRESP: 'malformed answer',
+  ECANCELLED: 'cancelled',
+  ENOTIMP: 'NOTIMP',
+  EFORMERR: 'FORMERR',
+};
+
+/** Classify a resolver error: NXDOMAIN/NODATA are `missing`, everything else `unknown`. */
+export function verdictOfError(error: unknown): DnsVerdict {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (code === 'ENOTFOUND') return { status: 'missing', reason: 'NXDOMAIN' };
+  if (code === 'ENODATA') return { status: 'missing', reason: 'NODATA' };
+  return { status: 'unknown', reason: UNKNOWN_REASONS[code] ?? (code || String((error as Error)?.message ?? error)) };
+}
+
+/** Resolver addresses for node's `setServers`: IPs kept, ports kept, names looked up once. */
+export async function resolverAddresses(servers: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const server of servers) {
+    const { host, port } = splitHostPort(server, 53);
+    let address = host;
+    if (isIP(host) === 0) {
+      try {
+        address = (await dnsPromises.lookup(host)).address;
+      } catch {
+        throw new Error(`resolver "${server}" could not be resolved to an address; give its IP address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
+      }
+    }
+    out.push(isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`);
+  }
+  return out;
+}
+
+/** A DNS client over node's c-ares resolver with our servers, timeout and tries. */
+export async function createDnsClient(options: DnsClientOptions): Promise<DnsClient> {
+  const resolver = new dnsPromises.Resolver({ timeout: options.timeoutMs, tries: options.tries });
+  if (options.servers.length > 0) resolver.setServers(await resolverAddresses(options.servers));
+  const cache = new Map<string, Promise<DnsVerdict>>();
+  const ask = async (name: string, type: RecordType): Promise<DnsVerdict> => {
+    try {
+      return { status: 'found', records: await recordsOf(resolver, name, type) };
+    } catch (error) {
+      return verdictOfError(error);
+    }
+  };
+  return {
+    query(name, type) {
+      const key = `${type} ${name}`;
+      let answer = cache.get(key);
+      if (!answer) cache.set(key, (answer = ask(name, type)));
+      return answer;
+    },
+    raw: (name, type) => resolver.resolve(name, type) as Promise<unknown[]>,
+  };
+}
+
+async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: RecordType): Promise<DnsRecord[]> {
+  switch (type) {
+    case 'A':
+      return (await resolver.resolve4(name, { ttl: true })).map((r) => ({ type, value: r.address, ttl: r.ttl }));
+    case 'AAAA':
+      return (await resolver.resolve6(name, { ttl: true })).map((r) => ({ type, value: r.address, ttl: r.ttl }));
+    case 'CNAME':
+      return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
+    case 'MX':
+      return (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => ({ type, value: `${r.priority} ${r.exchange}` }));
+    case 'TXT':
+      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join('') }));
+    case 'NS':
+      return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
+    case 'CAA':
+      return (await resolver.resolveCaa(name)).map((r) => ({ type, value: caaValue(r) }));
+  }
+}
+
+function caaValue(record: { critical: number; issue?: string; issuewild?: string; iodef?: string; contactemail?: string; contactphone?: string }): string {
+  for (const tag of ['issue', 'issuewild', 'iodef'] as const) {
+    if (record[tag] !== undefined) return `${record.critical} ${tag} "${record[tag]}"`;
+  }
+  return `${record.critical}`;
+}

@@ -1,0 +1,48 @@
+import type { DnsRecord } from './dns.js';
+import type { RedirectChain } from './http.js';
+import type { TlsProbe } from './tls.js';
+import { daysLeft } from './tls-checks.js';
+
+/** Where an entry point (`http://host/` or `https://host/`) lands. */
+export interface Landing {
+  finalUrl: string;
+  hops: number;
+  /** HTTP status of the last answer, or how the chain ended (`loop`, `error`...). */
+  status: number | string;
+}
+
+/** One row of the domain map (`metrics.domainMap`), read by the PR comment renderer. */
+export interface DomainMapRow {
+  host: string;
+  /** `found`, `missing (NXDOMAIN)` or `unknown (SERVFAIL)`. */
+  dns: string;
+  records: { type: string; value: string; ttl: number | null }[];
+  proxied: boolean;
+  certificate: { issuer: string; notAfter: string; daysLeft: number } | null;
+  http: Landing | null;
+  https: Landing | null;
+}
+
+/** A chain as a landing: final URL and number of redirects. */
+export function landingOf(chain: RedirectChain | undefined): Landing | null {
+  if (!chain) return null;
+  return {
+    finalUrl: chain.finalUrl,
+    hops: chain.hops.filter((h) => h.location !== undefined).length,
+    status: chain.end === 'answered' ? (chain.final?.status ?? 0) : chain.end,
+  };
+}
+
+/** Build one plain-object row (JSON-safe: no undefined, no class instances). */
+export function domainMapRow(input: { host: string; dns: string; records: DnsRecord[]; proxied: boolean; tls?: TlsProbe; http?: RedirectChain; https?: RedirectChain; now: Date }): DomainMapRow {
+  const tls = input.tls;
+  return {
+    host: input.host,
+    dns: input.dns,
+    records: input.records.map((r) => ({ type: r.type, value: r.value, ttl: r.ttl ?? null })),
+    proxied: input.proxied,
+    certificate: tls?.connected && tls.notAfter ? { issuer: tls.issuer ?? '', notAfter: tls.notAfter, daysLeft: daysLeft(tls.notAfter, input.now) } : null,
+    http: landingOf(input.http),
+    https: landingOf(input.https),
+  };
+}

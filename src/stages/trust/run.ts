@@ -1,0 +1,160 @@
+import type { FindingInput } from '../../core/findings.js';
+import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
+import { SEVERITIES } from '../../core/severity.js';
+import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from './cloudflare.js';
+import { readTrustConfig, type TrustConfig } from './config.js';
+import { Dialer } from './connect.js';
+import { createDnsClient, type DnsClient } from './dns.js';
+import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
+import { domainMapRow, type DomainMapRow } from './domain-map.js';
+import { gatherEmailFacts } from './email.js';
+import { emailFindings } from './email-checks.js';
+import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } from './http.js';
+import { cookieCachingFindings, mixedContentFindings, privateRouteFindings, redirectFindings } from './page-checks.js';
+import { pathsOfHost, pathsOfUrl } from './paths.js';
+import { acceptsLegacyTls, probeTls, type TlsProbe } from './tls.js';
+import { hstsFindings, legacyTlsFinding, tlsFindings } from './tls-checks.js';
+
+interface HostReport {
+  findings: FindingInput[];
+  row: DomainMapRow;
+  resolution: Resolution;
+}
+
+/** The whole stage: every hostname, page, private route and mail domain concurrently. */
+export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
+  const config = readTrustConfig(ctx.options);
+  const errors: StagePartError[] = [];
+  let dns: DnsClient;
+  try {
+    dns = await createDnsClient({ servers: ctx.network.resolvers, timeoutMs: config.dnsTimeoutMs, tries: config.dnsTries });
+  } catch (error) {
+    // An unusable resolver makes every DNS answer unknown: report the part, check nothing as missing.
+    return {
+      summary: `trust: could not use the DNS resolvers: ${(error as Error).message}`,
+      findings: [],
+      errors: [{ part: 'dns', message: (error as Error).message, fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
+    };
+  }
+  const dialer = new Dialer(ctx.network.connectTo, dns);
+  const homepageHosts = new Set<string>();
+  if (config.domain) {
+    homepageHosts.add(config.domain);
+    homepageHosts.add(`www.${config.domain}`);
+  }
+  if (config.canonical) homepageHosts.add(new URL(config.canonical).hostname.toLowerCase());
+  const now = new Date();
+  const fetchOptions: FetchOptions = { dialer, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: ctx.signal };
+  const tlsOptions = { dialer, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
+
+  const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
+  const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));
+  const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
+  const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, config.domain, dns)));
+  const rootWwwJob = checkRootAndWww(config, dns);
+  const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
+
+  const findings = [...hosts.flatMap((h) => h.findings), ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()];
+  const domainMap = hosts.map((h) => h.row);
+  const unknownHosts = hosts.filter((h) => h.resolution.status === 'unknown').map((h) => h.row.host);
+  if (unknownHosts.length > 0) {
+    errors.push({ part: 'dns', message: `DNS answer unknown for ${unknownHosts.join(', ')} (${hosts.find((h) => h.resolution.status === 'unknown')!.row.dns})`, fix: 'check trust.resolvers and the DNS provider, then run again' });
+  }
+  const counts = SEVERITIES.filter((s) => s !== 'info').map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const summary = `checked ${config.hostnames.length} hostname(s), ${config.pages.length} page(s), ${config.privateRoutes.length} private route(s), ${config.emailDomains.length} mail domain(s): ${counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no problems above info'}`;
+  const outcome: StageOutcome = {
+    summary,
+    findings,
+    metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length },
+  };
+  if (errors.length > 0) outcome.errors = errors;
+  return outcome;
+}
+
+async function hostDnsOf(host: string, dns: DnsClient): Promise<HostDns> {
+  const [a, aaaa, cname, caa] = await Promise.all([dns.query(host, 'A'), dns.query(host, 'AAAA'), dns.query(host, 'CNAME'), dns.query(host, 'CAA')]);
+  return { host, a, aaaa, cname, caa };
+}
+
+function dnsText(resolution: Resolution): string {
+  return resolution.status === 'found' ? 'found' : `${resolution.status} (${resolution.reason})`;
+}
+
+async function checkHost(host: string, config: TrustConfig, dns: DnsClient, homepageHosts: Set<string>, fetchOptions: FetchOptions, tlsOptions: Parameters<typeof probeTls>[1], now: Date): Promise<HostReport> {
+  const paths = pathsOfHost(host, homepageHosts);
+  const hostDns = await hostDnsOf(host, dns);
+  const resolution = resolutionOf(hostDns);
+  const findings = hostDnsFindings(hostDns, paths);
+  const proxiedByRange = resolution.status === 'found' && resolution.addresses.some(isCloudflareAddress);
+  let tls: TlsProbe | undefined;
+  let http: RedirectChain | undefined;
+  let https: RedirectChain | undefined;
+  if (resolution.status === 'found') {
+    const entryContext = { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'entry' as const };
+    const [probe, legacy, httpChain, httpsChain] = await Promise.all([
+      probeTls(host, tlsOptions),
+      acceptsLegacyTls(host, tlsOptions),
+      followRedirects(`http://${host}/`, config.maxRedirects, fetchOptions),
+      followRedirects(`https://${host}/`, config.maxRedirects, fetchOptions),
+    ]);
+    tls = probe;
+    http = httpChain;
+    https = httpsChain;
+    findings.push(...tlsFindings(probe, paths, now));
+    if (legacy?.accepted && legacy.version) findings.push(legacyTlsFinding(host, legacy.version, paths));
+    findings.push(...redirectFindings(httpChain, entryContext));
+    if (probe.connected) findings.push(...redirectFindings(httpsChain, entryContext));
+    const firstHttps = await firstAnswer(host, fetchOptions);
+    if (firstHttps) findings.push(...hstsFindings(host, firstHttps.headers, paths));
+    const cfRay = firstHttps?.headers['cf-ray'] !== undefined;
+    if (cfRay && !proxiedByRange) {
+      findings.push({ ruleId: 'cloudflare-ray-direct', severity: 'info', title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`, fix: 'nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied', paths, location: { host } });
+    }
+  }
+  if (proxiedByRange) {
+    findings.push({ ruleId: 'cloudflare-proxied', severity: 'info', title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`, fix: 'nothing to do; make sure the origin only accepts Cloudflare\'s addresses', paths, location: { host } });
+  }
+  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange, tls, http, https, now });
+  return { findings, row, resolution };
+}
+
+/** The first HTTPS answer of a host's root (HSTS is judged on it, before any redirect). */
+async function firstAnswer(host: string, options: FetchOptions) {
+  try {
+    return await fetchOnce(new URL(`https://${host}/`), options);
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkRootAndWww(config: TrustConfig, dns: DnsClient): Promise<FindingInput[]> {
+  if (!config.domain) return [];
+  const names = [config.domain, `www.${config.domain}`];
+  // A declared hostname already reports its own resolution.
+  if (names.every((n) => config.hostnames.includes(n))) return [];
+  const [root, www] = await Promise.all(names.map(async (n) => resolutionOf(await hostDnsOf(n, dns))));
+  return rootAndWwwFindings(config.domain, config.hostnames.includes(names[0]!) ? { status: 'found', addresses: [] } : root!, config.hostnames.includes(names[1]!) ? { status: 'found', addresses: [] } : www!);
+}
+
+async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<string>, fetchOptions: FetchOptions): Promise<FindingInput[]> {
+  const paths = pathsOfUrl(page, homepageHosts);
+  const chain = await followRedirects(page, config.maxRedirects, { ...fetchOptions, readBody: true });
+  const findings = redirectFindings(chain, { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'page' });
+  const final = chain.final;
+  if (final) {
+    if (final.body !== undefined && chain.finalUrl.startsWith('https:')) findings.push(...mixedContentFindings(chain.finalUrl, final.body, paths));
+    findings.push(...cookieCachingFindings(chain.finalUrl, final.headers, paths));
+  }
+  return findings;
+}
+
+async function checkPrivateRoute(url: string, fetchOptions: FetchOptions, homepageHosts: Set<string>, errors: StagePartError[]): Promise<FindingInput[]> {
+  const paths = pathsOfUrl(url, homepageHosts);
+  try {
+    const response = await fetchOnce(new URL(url), fetchOptions);
+    return privateRouteFindings(url, response.headers, paths.includes('homepage') ? ['deploy'] : paths);
+  } catch (error) {
+    errors.push({ part: 'caching', message: `${url}: ${(error as Error).message}`, fix: 'check that the route answers, then run again' });
+    return [];
+  }
+}

@@ -1,0 +1,126 @@
+import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type SecureVersion } from 'node:tls';
+import type { Dialer } from './connect.js';
+import { describeNetworkError } from './http.js';
+
+/** What a TLS handshake with SNI showed about a host's certificate. */
+export interface TlsProbe {
+  host: string;
+  /** Handshake done; when false, `error` says why. */
+  connected: boolean;
+  error?: string;
+  /** OpenSSL's verdict on the chain against system roots + `ca` (`CERT_HAS_EXPIRED`...), undefined when valid. */
+  chainError?: string;
+  /** Why the certificate does not cover the name, undefined when it does. */
+  nameError?: string;
+  issuer?: string;
+  subject?: string;
+  notAfter?: string;
+  san?: string;
+  protocol?: string;
+  /** Certificates the server sent (leaf first). */
+  chainLength?: number;
+}
+
+export interface TlsProbeOptions {
+  dialer: Dialer;
+  /** Extra trusted roots (PEM). */
+  ca: string[];
+  timeoutMs: number;
+}
+
+/** Handshake with `host` over SNI (TLS 1.2+), not rejecting bad chains so they can be described. */
+export async function probeTls(host: string, options: TlsProbeOptions, port = 443): Promise<TlsProbe> {
+  let target: { address: string; port: number };
+  try {
+    target = await options.dialer.target(host, port);
+  } catch (error) {
+    return { host, connected: false, error: (error as Error).message };
+  }
+  return new Promise((resolve) => {
+    const socket = connect({
+      host: target.address,
+      port: target.port,
+      servername: host,
+      ca: [...rootCertificates, ...options.ca],
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+    });
+    const finish = (probe: TlsProbe) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(probe);
+    };
+    const timer = setTimeout(() => finish({ host, connected: false, error: `no TLS handshake within ${options.timeoutMs} ms` }), options.timeoutMs);
+    socket.on('error', (error) => finish({ host, connected: false, error: describeNetworkError(error) }));
+    socket.on('secureConnect', () => {
+      const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
+      const probe: TlsProbe = { host, connected: true, protocol: socket.getProtocol() ?? undefined };
+      if (!socket.authorized && socket.authorizationError) probe.chainError = String(socket.authorizationError);
+      if (cert && Object.keys(cert).length > 0) {
+        probe.issuer = nameOf(cert.issuer);
+        probe.subject = nameOf(cert.subject);
+        probe.notAfter = new Date(cert.valid_to).toISOString();
+        if (cert.subjectaltname) probe.san = cert.subjectaltname;
+        const identity = checkServerIdentity(host, cert);
+        if (identity) probe.nameError = identity.message;
+        probe.chainLength = chainLengthOf(cert);
+      }
+      finish(probe);
+    });
+  });
+}
+
+/** Does the server still complete a TLS 1.0 or 1.1 handshake? `undefined` when it could not be told. */
+export async function acceptsLegacyTls(host: string, options: TlsProbeOptions, port = 443): Promise<{ accepted: boolean; version?: string } | undefined> {
+  let target: { address: string; port: number };
+  try {
+    target = await options.dialer.target(host, port);
+  } catch {
+    return undefined;
+  }
+  const attempt = (version: SecureVersion) =>
+    new Promise<boolean | undefined>((resolve) => {
+      const socket = connect({
+        host: target.address,
+        port: target.port,
+        servername: host,
+        rejectUnauthorized: false,
+        minVersion: version,
+        maxVersion: version,
+        // OpenSSL 3 refuses TLS 1.0/1.1 ciphers at the default security level: without this the
+        // probe would wrongly report the old versions as off.
+        ciphers: 'DEFAULT@SECLEVEL=0',
+      });
+      const finish = (value: boolean | undefined) => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(undefined), options.timeoutMs);
+      socket.on('secureConnect', () => finish(true));
+      socket.on('error', (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String((error as NodeJS.ErrnoException).code)) ? undefined : false));
+    });
+  const [v10, v11] = await Promise.all([attempt('TLSv1'), attempt('TLSv1.1')]);
+  if (v10) return { accepted: true, version: 'TLS 1.0' };
+  if (v11) return { accepted: true, version: 'TLS 1.1' };
+  if (v10 === undefined && v11 === undefined) return undefined;
+  return { accepted: false };
+}
+
+function nameOf(name: Record<string, string | string[] | undefined> | undefined): string {
+  if (!name) return '';
+  const pick = (key: string) => (Array.isArray(name[key]) ? (name[key] as string[]).join(', ') : (name[key] as string | undefined));
+  return pick('O') ? `${pick('CN') ?? ''}${pick('CN') ? ' / ' : ''}${pick('O')}` : (pick('CN') ?? '');
+}
+
+function chainLengthOf(cert: DetailedPeerCertificate): number {
+  let length = 1;
+  let current = cert;
+  const seen = new Set([cert.fingerprint256]);
+  while (current.issuerCertificate && !seen.has(current.issuerCertificate.fingerprint256)) {
+    current = current.issuerCertificate;
+    seen.add(current.fingerprint256);
+    length++;
+  }
+  return length;
+}
