@@ -1,14 +1,169 @@
-import type { StageDefinition } from '../../core/stage.js';
+import { relative } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { reasonOf } from '../../core/errors.js';
+import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
+import { isGitRepository, SECRETS_FLAGS, SECRETS_SCHEMA, secretsOptionsOf, validateSecretsConfig, type SecretsOptions } from './config.js';
+import { FindingCollector } from './report.js';
+import { scanText } from './scan.js';
+import { scanBundles } from './sources/bundles.js';
+import { newCounters, type FileCounters } from './sources/files.js';
+import { streamHistory, type HistoryStats } from './sources/history.js';
+import { scanLiveSite } from './sources/live-site.js';
+import { readLogs } from './sources/logs.js';
+import { scanWorkingTree } from './sources/tree.js';
+import { loadBaseline, loadGitleaksIgnore, loadScanPolicy, type ScanPolicy } from './suppress.js';
 
-/** Placeholder until the stage lands: reports `skipped`, never `pass`. */
+interface RunState {
+  options: SecretsOptions;
+  policy: ScanPolicy;
+  collector: FindingCollector;
+  counters: FileCounters;
+  errors: StagePartError[];
+  history: HistoryStats & { refs: number; ms: number; shallow: boolean };
+  bundles: number;
+  urlDocuments: number;
+}
+
+/** The `secrets` stage: no live secret in history, tree, bundles, build logs or the live site. */
 export const secretsStage: StageDefinition = {
   id: 'secrets',
   title: 'Secrets',
   description: 'no live secret in git history, the working tree, bundles, build logs or the live site',
-  built: false,
-  configSchema: { properties: {} },
-  flags: [],
-  run: async () => {
-    throw new Error('the secrets stage is not built yet');
-  },
+  built: true,
+  configSchema: SECRETS_SCHEMA,
+  flags: SECRETS_FLAGS,
+  validateConfig: validateSecretsConfig,
+  run: runSecrets,
 };
+
+async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
+  const started = performance.now();
+  const options = secretsOptionsOf(ctx.options, ctx.baseDir);
+  const isRepo = isGitRepository(options.repo);
+  const policy = loadScanPolicy(options.repo);
+  const baseline = options.baseline ? loadBaseline(options.baseline, relative(ctx.baseDir, options.baseline) || options.baseline) : new Set<string>();
+  const state: RunState = {
+    options,
+    policy,
+    collector: new FindingCollector(policy, isRepo ? loadGitleaksIgnore(options.repo) : new Set(), baseline),
+    counters: newCounters(),
+    errors: [],
+    history: { commits: 0, bytes: 0, skippedLargeBlocks: 0, refs: 0, ms: 0, shallow: false },
+    bundles: 0,
+    urlDocuments: 0,
+  };
+  const parts: Promise<void>[] = [];
+  if (isRepo) {
+    if (options.history) parts.push(guard(state, 'history', () => scanHistoryPart(state, ctx)));
+    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
+  } else {
+    const message = `${options.repo} is not a git repository, so history and the working tree were not scanned`;
+    state.errors.push({ part: 'history', message, fix: 'run in a git clone or pass --repo DIR' });
+  }
+  parts.push(guard(state, 'bundles', () => scanBundlesPart(state)));
+  parts.push(guard(state, 'logs', () => scanLogsPart(state)));
+  parts.push(guard(state, 'urls', () => scanUrlsPart(state, ctx)));
+  await Promise.all(parts);
+
+  const seconds = (performance.now() - started) / 1000;
+  const scannedBytes = state.counters.bytes + state.history.bytes;
+  const findings = state.collector.findings;
+  const live = findings.filter((f) => f.severity === 'blocker').length;
+  const metrics: Record<string, unknown> = {
+    commits: state.history.commits,
+    refs: state.history.refs,
+    historyBytes: state.history.bytes,
+    historyMs: Math.round(state.history.ms),
+    files: state.counters.files,
+    bundles: state.bundles,
+    logs: options.logs.length,
+    urlDocuments: state.urlDocuments,
+    bytesScanned: scannedBytes,
+    mbPerSecond: Math.round((scannedBytes / 1e6 / Math.max(seconds, 0.001)) * 10) / 10,
+    skippedLargeFiles: state.counters.skipped.large + state.history.skippedLargeBlocks,
+    skippedBinaryFiles: state.counters.skipped.binary,
+    brokenSymlinks: state.counters.skipped.brokenSymlink,
+    unreadableFiles: state.counters.skipped.unreadable,
+    suppressed: state.collector.suppressed,
+    rules: policy.rules.length,
+  };
+  if (state.collector.truncated > 0) metrics.findingsNotShown = state.collector.truncated;
+  const outcome: StageOutcome = { summary: summaryOf(state, findings.length, live), findings, metrics };
+  if (state.errors.length > 0) outcome.errors = state.errors;
+  return outcome;
+}
+
+async function guard(state: RunState, part: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    state.errors.push({ part, message: reasonOf(error) });
+  }
+}
+
+async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void> {
+  const started = performance.now();
+  const git = simpleGit({ baseDir: state.options.repo });
+  const refs = (await git.raw(['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
+  state.history.refs = refs.length;
+  if (refs.length === 0) return; // an empty repository has no history yet
+  state.history.shallow = (await git.revparse(['--is-shallow-repository'])).trim() === 'true';
+  if (state.history.shallow) {
+    state.errors.push({
+      part: 'history',
+      message: 'the clone is shallow, so older commits (where leaks usually hide) are missing; only the fetched commits were scanned',
+      fix: 'fetch-depth: 0',
+    });
+  }
+  ctx.progress('scanning git history');
+  const { rules } = state.policy;
+  const stats = await streamHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, (block) => {
+    const matches = scanText(block.text, rules, block.file);
+    if (matches.length > 0) state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
+  });
+  state.history = { ...state.history, ...stats, ms: performance.now() - started };
+}
+
+async function scanBundlesPart(state: RunState): Promise<void> {
+  const { options, policy, collector } = state;
+  state.bundles = await scanBundles(options.repo, options.bundles, options.maxFileBytes, state.counters, (piece) => {
+    const origin = piece.source !== undefined ? { kind: 'bundle' as const, file: piece.file, source: piece.source } : { kind: 'bundle' as const, file: piece.file };
+    collector.add(origin, scanText(piece.text, policy.rules, piece.file));
+  });
+  if (options.bundles.length > 0 && state.bundles === 0) {
+    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} under ${options.repo}`, fix: 'build first, or fix the --bundles glob (relative to --repo), e.g. "dist/**"' });
+  }
+}
+
+async function scanLogsPart(state: RunState): Promise<void> {
+  const { options, policy, collector } = state;
+  const { logs, problems } = await readLogs(options.repo, options.logs, options.maxFileBytes, state.counters);
+  for (const log of logs) collector.add({ kind: 'log', file: log.file }, scanText(log.text, policy.rules, log.file));
+  for (const problem of problems) state.errors.push({ part: 'logs', message: problem, fix: 'pass the path of a readable log file with --logs' });
+}
+
+async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
+  const { options, policy, collector } = state;
+  for (const url of options.urls) {
+    try {
+      const result = await scanLiveSite(url, { maxBytes: options.maxFileBytes, maxScripts: 50, timeoutMs: 15_000, signal: ctx.signal }, (doc) => {
+        const origin = doc.source !== undefined ? { kind: 'url' as const, url: doc.url, source: doc.source } : { kind: 'url' as const, url: doc.url };
+        collector.add(origin, scanText(doc.text, policy.rules));
+      });
+      state.urlDocuments += result.documents;
+      state.counters.bytes += result.bytes;
+      for (const problem of result.problems) state.errors.push({ part: 'urls', message: problem, fix: 'check that the script and its source map are served' });
+    } catch (error) {
+      state.errors.push({ part: 'urls', message: `${url}: ${reasonOf(error)}`, fix: 'check that the URL answers 200 from where the gate runs' });
+    }
+  }
+}
+
+function summaryOf(state: RunState, total: number, live: number): string {
+  const bits: string[] = [];
+  if (state.options.history) bits.push(`${state.history.commits.toLocaleString('en-US')} commits on ${state.history.refs} refs`);
+  bits.push(`${state.counters.files.toLocaleString('en-US')} files`);
+  if (state.options.urls.length > 0) bits.push(`${state.options.urls.length} live URL${state.options.urls.length === 1 ? '' : 's'}`);
+  const verdict = total === 0 ? 'no secret found' : `${live} live secret${live === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} in all`;
+  return `scanned ${bits.join(', ')}: ${verdict}`;
+}

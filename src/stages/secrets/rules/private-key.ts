@@ -1,0 +1,35 @@
+import type { Severity } from '../../../core/severity.js';
+import type { SecretRule } from './types.js';
+
+const BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const MAX_KEY_CHARS = 20_000;
+
+/**
+ * PEM and OpenSSH private keys. The body is found with `indexOf` rather than a lazy `[\s\S]*?`,
+ * which would re-scan up to the END line from every BEGIN and go quadratic on crafted input.
+ * The secret is the key body (between the armour lines), so redaction shows `MIIE…(1675 chars)`.
+ */
+export function findPrivateKeys(text: string): { secret: string; index: number }[] {
+  const out: { secret: string; index: number }[] = [];
+  BEGIN.lastIndex = 0;
+  for (let match = BEGIN.exec(text); match; match = BEGIN.exec(text)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('-----END', start);
+    if (end === -1 || end - start > MAX_KEY_CHARS) continue;
+    const body = text.slice(start, end).replace(/^(?:\\n|\\r|[\s])+|(?:\\n|\\r|[\s])+$/g, '');
+    if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, '').length < 64) continue;
+    out.push({ secret: body, index: start + text.slice(start, end).indexOf(body) });
+    BEGIN.lastIndex = end;
+  }
+  return out;
+}
+
+/** Rule entry for the PEM finder; its `pattern` only serves the prefilter and `.gitleaks.toml` ids. */
+export const PRIVATE_KEY_RULE: SecretRule & { find: typeof findPrivateKeys } = {
+  id: 'private-key',
+  title: 'Private key (PEM or OpenSSH)',
+  keywords: ['private key'],
+  pattern: BEGIN,
+  severity: 'blocker' as Severity,
+  find: findPrivateKeys,
+};

@@ -1,0 +1,106 @@
+import type { Severity } from '../../core/severity.js';
+import type { SecretRule } from './rules/index.js';
+import { entropyOf } from './rules/types.js';
+
+/** One secret found in a piece of text. */
+export interface SecretMatch {
+  rule: SecretRule;
+  secret: string;
+  severity: Severity;
+  /** 1-based line within the scanned text. */
+  line: number;
+  /** 1-based column within that line. */
+  column: number;
+}
+
+type Finder = { find?: (text: string) => { secret: string; index: number }[] };
+
+interface Candidate {
+  rule: SecretRule;
+  secret: string;
+  severity: Severity;
+  index: number;
+}
+
+const ALLOW_MARK = 'gitleaks:allow';
+
+/**
+ * Scan one piece of text (a file, a commit's added lines for one file, a bundle) with every rule.
+ * A rule's regex runs only when one of its keywords occurs in the text. Overlapping matches keep the
+ * most specific rule (provider over public-env over header over generic); a line carrying
+ * `gitleaks:allow` is skipped, as gitleaks does.
+ */
+export function scanText(text: string, rules: readonly SecretRule[], file?: string): SecretMatch[] {
+  if (text.length === 0) return [];
+  const lower = text.toLowerCase();
+  const candidates: Candidate[] = [];
+  for (const rule of rules) {
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    if (rule.path && (file === undefined || !rule.path.test(file))) continue;
+    const finder = (rule as SecretRule & Finder).find;
+    if (finder) {
+      for (const hit of finder(text)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? 'blocker', index: hit.index });
+      continue;
+    }
+    collect(rule, text, candidates);
+  }
+  if (candidates.length === 0) return [];
+  return locate(text, dropOverlaps(candidates));
+}
+
+function collect(rule: SecretRule, text: string, out: Candidate[]): void {
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const secret = secretOf(rule, match);
+    if (!secret) continue;
+    if (rule.entropy !== undefined && entropyOf(secret) < rule.entropy) continue;
+    const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
+    if (!severity) continue;
+    const offset = match[0].indexOf(secret);
+    out.push({ rule, secret, severity, index: match.index + Math.max(0, offset) });
+  }
+}
+
+function secretOf(rule: SecretRule, match: RegExpExecArray): string | undefined {
+  if (rule.secretGroup !== undefined) return match[rule.secretGroup];
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return match[i];
+  return match[0];
+}
+
+function dropOverlaps(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.index - b.index);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const end = c.index + c.secret.length;
+    const clash = kept.some((k) => c.index < k.index + k.secret.length && k.index < end);
+    if (!clash) kept.push(c);
+  }
+  return kept.sort((a, b) => a.index - b.index);
+}
+
+/** Turn offsets into lines and columns in one forward pass, dropping `gitleaks:allow` lines. */
+function locate(text: string, candidates: Candidate[]): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  const mayAllow = text.includes(ALLOW_MARK);
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
+  for (const c of candidates) {
+    for (let nl = text.indexOf('\n', cursor); nl !== -1 && nl < c.index; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    cursor = Math.max(cursor, lineStart);
+    if (mayAllow) {
+      const lineEnd = text.indexOf('\n', c.index + c.secret.length);
+      if (text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).includes(ALLOW_MARK)) continue;
+    }
+    out.push({ rule: c.rule, secret: c.secret, severity: c.severity, line, column: c.index - lineStart + 1 });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { readForScan, walk, type FileCounters } from './files.js';
+
+/** A piece of built output to scan: a bundle, or one original source inside a source map. */
+export interface BundlePiece {
+  /** Path relative to the scanned folder. */
+  file: string;
+  /** For a source map: the original source the text came from (`webpack://app/src/config.ts`). */
+  source?: string;
+  text: string;
+}
+
+/**
+ * The original sources a source map ships (`sourcesContent`), each scanned on its own so line
+ * numbers are the source's. A map that is not JSON yields nothing: the raw file was scanned anyway.
+ */
+export function sourcesOfMap(mapText: string): { source: string; text: string }[] {
+  try {
+    const map = JSON.parse(mapText) as { sources?: unknown[]; sourcesContent?: unknown[] };
+    const contents = Array.isArray(map.sourcesContent) ? map.sourcesContent : [];
+    return contents.flatMap((text, i) => (typeof text === 'string' ? [{ source: String(map.sources?.[i] ?? `source ${i}`), text }] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** Files matching the bundle globs (relative to `root`), each bundle whole and each map's sources. */
+export async function scanBundles(root: string, globs: readonly string[], maxFileBytes: number, counters: FileCounters, onPiece: (piece: BundlePiece) => void): Promise<number> {
+  if (globs.length === 0) return 0;
+  const matchers = globs.map((glob) => picomatch(glob.replace(/^\.\//, ''), { dot: true }));
+  const wantsNodeModules = globs.some((g) => g.includes('node_modules'));
+  const files = (await walk(root, wantsNodeModules)).filter((file) => matchers.some((m) => m(file)));
+  for (const file of files) {
+    const read = await readForScan(join(root, file), maxFileBytes);
+    if ('skipped' in read) {
+      if (read.skipped !== 'notAFile') counters.skipped[read.skipped]++;
+      continue;
+    }
+    counters.files++;
+    counters.bytes += read.bytes;
+    if (file.endsWith('.map')) {
+      for (const { source, text } of sourcesOfMap(read.text)) onPiece({ file, source, text });
+    } else onPiece({ file, text: read.text });
+  }
+  return files.length;
+}

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, TomlError } from 'smol-toml';
+import { UsageError } from '../../core/errors.js';
+import { DEFAULT_RULES, type SecretRule } from './rules/index.js';
+
+/** What `.gitleaks.toml` allows: paths, secret regexes, stopwords and commits (gitleaks' `[allowlist]`). */
+export interface Allowlist {
+  paths: RegExp[];
+  regexes: RegExp[];
+  stopwords: string[];
+  commits: Set<string>;
+}
+
+/** The rules and allowlist in force after reading `.gitleaks.toml` (if any). */
+export interface ScanPolicy {
+  rules: readonly SecretRule[];
+  allowlist: Allowlist;
+  /** `.gitleaks.toml` when one was read, for the summary. */
+  configFile?: string;
+}
+
+export const GITLEAKS_CONFIG = '.gitleaks.toml';
+export const GITLEAKS_IGNORE = '.gitleaksignore';
+
+/**
+ * Go RE2 to JavaScript for the patterns gitleaks configs use: a leading `(?i)` becomes the `i` flag
+ * (JS has no inline flags), `\z` becomes `$`, and `(?P<name>` becomes `(?<name>`.
+ */
+export function goRegex(source: string, global = true): RegExp {
+  let flags = global ? 'g' : '';
+  let body = source;
+  const inline = body.match(/^\(\?([imsU]+)\)/);
+  if (inline) {
+    body = body.slice(inline[0].length);
+    if (inline[1]!.includes('i')) flags += 'i';
+    if (inline[1]!.includes('s')) flags += 's';
+    if (inline[1]!.includes('m')) flags += 'm';
+  }
+  if (/\(\?i\)/.test(body)) {
+    body = body.replace(/\(\?i\)/g, '');
+    if (!flags.includes('i')) flags += 'i';
+  }
+  body = body.replace(/\\z/g, '$').replace(/\(\?P</g, '(?<');
+  return new RegExp(body, flags);
+}
+
+function lineOf(text: string, needle: string): number {
+  const at = needle ? text.indexOf(needle) : -1;
+  return at === -1 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Read `.gitleaks.toml` from the scanned folder. A subset is honoured: `[extend] useDefault`,
+ * `[[rules]]` (id, description, regex, secretGroup, entropy, keywords, path) and `[allowlist]` /
+ * `[[allowlists]]` (paths, regexes, stopwords, commits). Throws {@link UsageError} naming
+ * `file:line` for a file that does not parse or a regex that does not compile.
+ */
+export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): ScanPolicy {
+  const allowlist: Allowlist = { paths: [], regexes: [], stopwords: [], commits: new Set() };
+  const file = join(repo, GITLEAKS_CONFIG);
+  if (!existsSync(file)) return { rules: DEFAULT_RULES, allowlist };
+  const text = readFileSync(file, 'utf8');
+  let doc: Record<string, unknown>;
+  try {
+    doc = parse(text) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const what = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+      throw new UsageError(`${shown}:${error.line}:${error.column}: ${what}; fix the TOML syntax (see gitleaks' config format)`);
+    }
+    throw error;
+  }
+  const compile = (source: unknown, where: string): RegExp => {
+    try {
+      if (typeof source !== 'string') throw new Error('not a string');
+      return goRegex(source);
+    } catch (error) {
+      const line = lineOf(text, typeof source === 'string' ? source : where.split('.').pop()!);
+      throw new UsageError(`${shown}:${line}: ${where}: invalid regular expression (${(error as Error).message.split('\n')[0]}); write a regex both Go and JavaScript accept`);
+    }
+  };
+  const custom: SecretRule[] = [];
+  const rules = Array.isArray(doc.rules) ? (doc.rules as Record<string, unknown>[]) : [];
+  rules.forEach((rule, i) => {
+    const id = typeof rule.id === 'string' ? rule.id : `custom-rule-${i + 1}`;
+    if (rule.regex === undefined) return; // a rule that only extends a default's allowlist
+    const out: SecretRule = {
+      id,
+      title: typeof rule.description === 'string' ? rule.description : `Secret matching rule ${id}`,
+      keywords: strings(rule.keywords).map((k) => k.toLowerCase()),
+      pattern: compile(rule.regex, `rules[${i}].regex`),
+      severity: 'blocker',
+    };
+    if (typeof rule.secretGroup === 'number') out.secretGroup = rule.secretGroup;
+    if (typeof rule.entropy === 'number') out.entropy = rule.entropy;
+    if (typeof rule.path === 'string') out.path = compile(rule.path, `rules[${i}].path`);
+    custom.push(out);
+  });
+  const lists = [doc.allowlist, ...(Array.isArray(doc.allowlists) ? doc.allowlists : [])].filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null);
+  lists.forEach((list, i) => {
+    strings(list.paths).forEach((p, j) => allowlist.paths.push(compile(p, `allowlist[${i}].paths[${j}]`)));
+    strings(list.regexes).forEach((p, j) => allowlist.regexes.push(compile(p, `allowlist[${i}].regexes[${j}]`)));
+    allowlist.stopwords.push(...strings(list.stopwords).map((s) => s.toLowerCase()));
+    for (const commit of strings(list.commits)) allowlist.commits.add(commit);
+  });
+  const extend = doc.extend as { useDefault?: unknown } | undefined;
+  // gitleaks: a config with its own rules replaces the defaults unless it extends them.
+  const useDefault = extend?.useDefault === true || custom.length === 0;
+  const byId = new Map<string, SecretRule>();
+  for (const rule of [...(useDefault ? DEFAULT_RULES : []), ...custom]) byId.set(rule.id, rule);
+  return { rules: [...byId.values()], allowlist, configFile: GITLEAKS_CONFIG };
+}
+
+/** True when the allowlist covers this secret at this place. */
+export function isAllowed(allowlist: Allowlist, secret: string, file: string | undefined, commit: string | undefined): boolean {
+  if (commit && allowlist.commits.has(commit)) return true;
+  if (file && allowlist.paths.some((p) => test(p, file))) return true;
+  if (allowlist.regexes.some((r) => test(r, secret))) return true;
+  const lower = secret.toLowerCase();
+  return allowlist.stopwords.some((word) => lower.includes(word));
+}
+
+function test(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+
+/** gitleaks' fingerprint: `commit:file:rule:line` in history, `file:rule:line` elsewhere. */
+export function gitleaksFingerprint(ruleId: string, file: string, line: number, commit?: string): string {
+  return commit ? `${commit}:${file}:${ruleId}:${line}` : `${file}:${ruleId}:${line}`;
+}
+
+/** Fingerprints listed in `.gitleaksignore` (comments and blank lines skipped). */
+export function loadGitleaksIgnore(repo: string): Set<string> {
+  const file = join(repo, GITLEAKS_IGNORE);
+  if (!existsSync(file)) return new Set();
+  return new Set(readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+}
+
+/**
+ * Fingerprints a baseline accepts: our own JSON report (`stages[].findings[].fingerprint` of the
+ * secrets stage) or a gitleaks JSON report (`[{Fingerprint}]`). Throws {@link UsageError} when the
+ * file is missing or not such a report.
+ */
+export function loadBaseline(path: string, shown: string): Set<string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${shown}: ${code ? `cannot read the baseline (${code})` : 'not JSON'}; pass a report written by launch-ready secrets --format json --output FILE`);
+  }
+  const out = new Set<string>();
+  if (Array.isArray(data)) {
+    for (const item of data) if (item && typeof (item as { Fingerprint?: unknown }).Fingerprint === 'string') out.add((item as { Fingerprint: string }).Fingerprint);
+    return out;
+  }
+  const stages = (data as { stages?: unknown }).stages;
+  if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; pass a report written by launch-ready secrets --format json --output FILE`);
+  for (const stage of stages as { id?: string; findings?: { fingerprint?: unknown }[] }[]) {
+    if (stage.id !== 'secrets') continue;
+    for (const finding of stage.findings ?? []) if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
+  }
+  return out;
+}
