@@ -1,0 +1,56 @@
+import * as core from '@actions/core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reasonOf, UsageError } from './core/errors.js';
+import { runLaunchReady } from './core/run.js';
+import { EXIT } from './core/result.js';
+import type { GitHubAccess } from './core/stage.js';
+import { VERSION } from './core/version.js';
+import { readRunnerContext } from './github/context.js';
+import { readActionInputs } from './github/inputs.js';
+import { publishGate } from './github/publish.js';
+import { renderReport } from './report/index.js';
+import { STAGES } from './stages/index.js';
+
+/**
+ * The root action (`action.yml`, node24): run the configured stages in one step, then publish
+ * (result file, annotations, PR comment, job summary, outputs) and fail the step when the gate fails.
+ * Only wiring here; errors are caught once, at the bottom, and never print a stack trace.
+ */
+async function main(): Promise<number> {
+  const env = process.env;
+  const context = readRunnerContext(env, tmpdir());
+  const inputs = readActionInputs(env, env.GITHUB_WORKSPACE || process.cwd());
+  if (inputs.token) core.setSecret(inputs.token);
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env };
+  if (inputs.token && context.owner && context.repo) {
+    const github: GitHubAccess = { apiUrl: context.apiUrl, token: inputs.token, owner: context.owner, repo: context.repo };
+    deps.github = github;
+  }
+  const outcome = await runLaunchReady(inputs.request, deps);
+  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets }));
+  await publishGate({
+    result: outcome.result,
+    secrets: outcome.secrets,
+    context,
+    token: inputs.token,
+    comment: inputs.comment,
+    commentMode: 'replace',
+    criticalPaths: outcome.config.criticalPaths,
+    reportFile: join(context.resultDir, 'result.json'),
+  });
+  if (outcome.result.status === 'fail') core.setFailed(`launch-ready: the gate failed (fail-on ${outcome.result.failOn}); see the job summary`);
+  if (outcome.result.status === 'error') core.setFailed('launch-ready: a stage could not run; see the job summary');
+  return outcome.exitCode;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError;
+    core.setFailed(`launch-ready: ${usage ? '' : 'internal error: '}${reasonOf(error)}`);
+    process.exitCode = usage ? EXIT.usage : EXIT.error;
+  },
+);

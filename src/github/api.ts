@@ -1,0 +1,103 @@
+/**
+ * A small GitHub REST client on Node's built-in fetch (undici): the few calls the action makes,
+ * pagination by `Link` header, and errors that keep the HTTP status so callers can tell a
+ * read-only token (403) from an outage.
+ */
+
+/** A REST call that did not succeed; `status` is 0 when the server could not be reached. */
+export class GitHubApiError extends Error {
+  override readonly name = 'GitHubApiError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`${method} ${path}: ${status === 0 ? 'no answer' : `HTTP ${status}`}${detail ? `: ${detail}` : ''}`);
+  }
+
+  /** The token may read but not write (a pull request from a fork), or the repository hides the resource. */
+  get isPermission(): boolean {
+    return this.status === 401 || this.status === 403 || this.status === 404;
+  }
+}
+
+export interface GitHubApiOptions {
+  /** `GITHUB_API_URL`, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
+  baseUrl: string;
+  token: string;
+  /** Abandon a single request after this long (ms). */
+  timeoutMs?: number;
+}
+
+export interface GitHubApi {
+  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Every item of a list endpoint, following `Link: rel="next"` (100 per page). */
+  paginate<T>(path: string): Promise<T[]>;
+}
+
+/** Never follow more pages than this (100 per page: 20,000 items) so a broken `Link` cannot loop. */
+const MAX_PAGES = 200;
+
+export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const headers = {
+    accept: 'application/vnd.github+json',
+    authorization: `Bearer ${options.token}`,
+    'user-agent': 'launch-ready',
+    'x-github-api-version': '2022-11-28',
+  };
+  const call = async (method: string, url: string, body?: unknown): Promise<Response> => {
+    const path = url.startsWith(base) ? url.slice(base.length) : url;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      throw new GitHubApiError(method, path.split('?')[0]!, 0, error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      let detail = text.slice(0, 200);
+      try {
+        detail = String((JSON.parse(text) as { message?: unknown }).message ?? detail);
+      } catch {
+        /* not JSON: keep the text */
+      }
+      throw new GitHubApiError(method, path.split('?')[0]!, response.status, detail);
+    }
+    return response;
+  };
+
+  return {
+    async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+      const response = await call(method, `${base}${path}`, body);
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    },
+    async paginate<T>(path: string): Promise<T[]> {
+      const items: T[] = [];
+      let url: string | undefined = `${base}${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+      for (let page = 0; url && page < MAX_PAGES; page++) {
+        const response: Response = await call('GET', url);
+        items.push(...((await response.json()) as T[]));
+        url = nextLink(response.headers.get('link'));
+      }
+      return items;
+    },
+  };
+}
+
+/** The `rel="next"` URL of a `Link` header, if any. */
+export function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(',')) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return undefined;
+}
