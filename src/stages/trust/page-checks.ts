@@ -28,7 +28,7 @@ export function redirectFindings(chain: RedirectChain, context: ChainContext): F
   const signup = paths.includes('signup');
   const redirects = chain.hops.filter((h) => h.location !== undefined);
   const findings: FindingInput[] = [];
-  const trail = [...chain.hops.map((h) => `${h.status} ${h.url}`), chain.end === 'answered' ? '' : `→ ${chain.finalUrl}`].filter(Boolean).join(' → ');
+  const trail = chain.hops.map((h) => (h.location ? `${h.url} (${h.status}) → ${h.location}` : `${h.url} (${h.status})`)).join('; ');
   if (chain.end === 'loop' || chain.end === 'too-many-hops') {
     findings.push({
       ruleId: 'redirect-loop',

@@ -54,7 +54,7 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   const rootWwwJob = checkRootAndWww(config, dns);
   const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
 
-  const findings = [...hosts.flatMap((h) => h.findings), ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()];
+  const findings = uniqueFindings([...hosts.flatMap((h) => h.findings), ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()]);
   const domainMap = hosts.map((h) => h.row);
   const unknownHosts = hosts.filter((h) => h.resolution.status === 'unknown').map((h) => h.row.host);
   if (unknownHosts.length > 0) {
@@ -157,4 +157,15 @@ async function checkPrivateRoute(url: string, fetchOptions: FetchOptions, homepa
     errors.push({ part: 'caching', message: `${url}: ${(error as Error).message}`, fix: 'check that the route answers, then run again' });
     return [];
   }
+}
+
+/** Two pages that land on the same URL report its problems once. */
+function uniqueFindings(findings: FindingInput[]): FindingInput[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.ruleId, f.location?.host, f.location?.url, f.evidence, f.title].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -79,7 +79,7 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
       findings.push({
         ruleId: days < 0 ? 'tls-expired' : 'tls-expiring',
         severity,
-        title: days < 0 ? `${host}'s certificate expired ${-days} day(s) ago: browsers block the site` : `${host}'s certificate expires in ${days} day(s)`,
+        title: days < 0 ? `${host}'s certificate expired ${Math.max(1, Math.trunc((now.getTime() - Date.parse(probe.notAfter)) / DAY_MS))} day(s) ago: browsers block the site` : `${host}'s certificate expires in ${days} day(s)`,
         fix: 'renew the certificate now and check that automatic renewal (certbot, your host\'s ACME) runs',
         paths,
         location,

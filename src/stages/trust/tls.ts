@@ -55,7 +55,9 @@ export async function probeTls(host: string, options: TlsProbeOptions, port = 44
     socket.on('secureConnect', () => {
       const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
       const probe: TlsProbe = { host, connected: true, protocol: socket.getProtocol() ?? undefined };
-      if (!socket.authorized && socket.authorizationError) probe.chainError = String(socket.authorizationError);
+      // Node reports a name mismatch as the authorization error too; the name check below covers it.
+      const chainError = socket.authorizationError ? String(socket.authorizationError) : undefined;
+      if (!socket.authorized && chainError && chainError !== 'ERR_TLS_CERT_ALTNAME_INVALID') probe.chainError = chainError;
       if (cert && Object.keys(cert).length > 0) {
         probe.issuer = nameOf(cert.issuer);
         probe.subject = nameOf(cert.subject);
