@@ -36,11 +36,11 @@ async function main(argv: readonly string[]): Promise<number> {
 async function stage(argv: readonly string[], context: RunnerContext, token: string, cwd: string): Promise<number> {
   const { cli, comment } = splitStageStepArgs(argv);
   const parsed = parseCommandLine(cli, STAGES, cwd);
-  if (parsed.kind !== 'run' || parsed.request.command === 'check' || parsed.request.command === 'demo') {
+  const stageId = parsed.kind === 'run' ? STAGES.find((s) => s.id === parsed.request.command)?.id : undefined;
+  if (parsed.kind !== 'run' || !stageId) {
     throw new UsageError(`step: expected a stage command (${STAGES.map((s) => s.id).join(', ')}) or report; got "${cli[0] ?? ''}"`);
   }
   const { request } = parsed;
-  const stageId = request.command;
   const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env };
   if (token && context.owner && context.repo) deps.github = { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
   const outcome = await runLaunchReady(request, deps);
