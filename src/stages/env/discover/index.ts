@@ -5,7 +5,7 @@
 import { discoverDeclared, isExampleFile, isSchemaFile } from './declared.js';
 import { discoverJs } from './js-env.js';
 import { discoverCompose, discoverKubernetes, discoverWorkflow, isComposeFile, isWorkflowFile, looksLikeKubernetes } from './manifests.js';
-import { discoverGo, discoverPython, discoverRuby } from './other-languages.js';
+import { discoverGo, discoverPrisma, discoverPython, discoverRuby } from './other-languages.js';
 import { emptyDiscovery, type Declaration, type DynamicAccess, type FileDiscovery, type FileProblem, type VariableUse } from './types.js';
 import { isPlatformProvided, isSecretLooking } from '../names.js';
 
@@ -16,7 +16,7 @@ const JS = /\.(?:[cm]?[jt]sx?)$/;
 /** Would discovery read this path at all? (Lets the file walker skip reading everything else.) */
 export function isDiscoverable(path: string): boolean {
   if (JS.test(path)) return !/\.d\.[cm]?ts$/.test(path) && !/\.min\.js$/.test(path);
-  return /\.(py|rb|go|ya?ml)$/.test(path) || isExampleFile(path) || isSchemaFile(path);
+  return /\.(py|rb|go|ya?ml|prisma)$/.test(path) || isExampleFile(path) || isSchemaFile(path);
 }
 
 /** Discover what one file reads or declares. `path` is relative to the repository root, with `/`. */
@@ -26,6 +26,7 @@ export function discoverFile(path: string, text: string): FileDiscovery {
   if (path.endsWith('.py')) return discoverPython(path, text);
   if (path.endsWith('.rb')) return discoverRuby(path, text);
   if (path.endsWith('.go')) return discoverGo(path, text);
+  if (path.endsWith('.prisma')) return discoverPrisma(path, text);
   if (isComposeFile(path)) return discoverCompose(path, text);
   if (isWorkflowFile(path)) return discoverWorkflow(path, text);
   if (/\.ya?ml$/.test(path) && looksLikeKubernetes(text)) return discoverKubernetes(path, text);

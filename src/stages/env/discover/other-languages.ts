@@ -67,3 +67,8 @@ export function discoverRuby(file: string, text: string): FileDiscovery {
 export function discoverGo(file: string, text: string): FileDiscovery {
   return scan(file, text, 'go', GO, GO_DYNAMIC, /(^\s*\/\/.*$)|(\s\/\/[^"`]*$)/, ['os.']);
 }
+
+/** Prisma schema: `url = env("DATABASE_URL")` is read when the client connects. */
+export function discoverPrisma(file: string, text: string): FileDiscovery {
+  return scan(file, text, 'js', [{ regex: new RegExp(`\\benv\\(\\s*"${NAME}"\\s*\\)`, 'g'), group: 1, optional: () => false }], /(?!)/, /^\s*\/\/.*$/, ['env(']);
+}

@@ -1,0 +1,114 @@
+/** The `env` section of launch-ready.yml: schema, typed view, and the checks the schema cannot express. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ConfigProblem, JsonSchema } from '../../core/stage.js';
+
+export interface EnvironmentConfig {
+  files: string[];
+  from: ('process' | 'github')[];
+  /** GitHub environment name when it differs from the key. */
+  githubEnvironment?: string;
+}
+
+export interface EnvConfig {
+  repo: string;
+  target: string;
+  envFiles: string[];
+  environments: Record<string, EnvironmentConfig>;
+  probe?: { command?: string; timeoutSeconds: number; variables: number };
+  ignore: string[];
+  history: boolean;
+}
+
+const FROM_VALUES = ['process', 'github'];
+
+export const envConfigSchema: JsonSchema = {
+  properties: {
+    repo: { type: 'string', default: '.', description: 'Folder of the app to scan for the variables it reads, relative to launch-ready.yml.', errorMessage: 'expected a folder path; e.g. ./app' },
+    target: { type: 'string', default: 'production', minLength: 1, description: 'The environment the deploy goes to; its variables are checked against what the app needs.', errorMessage: 'expected an environment name; e.g. production' },
+    envFiles: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Dotenv files that provide the target environment (added to `environments.<target>.files`; set by `--env-file`).',
+      errorMessage: 'expected a list of dotenv files; e.g. [.env.production]',
+    },
+    environments: {
+      type: 'object',
+      default: {},
+      description: 'What each environment provides: dotenv `files`, and `from: process` (the job environment) or `from: github` (names of the GitHub environment\'s secrets and variables).',
+      errorMessage: 'expected a mapping of environment names; e.g. {production: {files: [.env.production]}, staging: {files: [.env.staging]}}',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          files: { type: 'array', items: { type: 'string' }, default: [], description: 'Dotenv files of this environment, relative to launch-ready.yml.', errorMessage: 'expected a list of dotenv files; e.g. [.env.production]' },
+          from: {
+            anyOf: [
+              { type: 'string', enum: FROM_VALUES, errorMessage: 'expected process or github (or a list of them); e.g. from: process' },
+              { type: 'array', items: { type: 'string', enum: FROM_VALUES, errorMessage: 'expected process or github; e.g. from: [process, github]' } },
+            ],
+            description: '`process`: the job\'s own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments).',
+            errorMessage: 'expected process or github (or a list of them); e.g. from: process',
+          },
+          githubEnvironment: { type: 'string', description: 'Name of the GitHub environment when it differs from this key.', errorMessage: 'expected a GitHub environment name; e.g. Production' },
+        },
+      },
+    },
+    probe: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Fail-fast probe: start the app without one required variable at a time; it must exit non-zero within the timeout and name the variable.',
+      errorMessage: 'expected a mapping; e.g. {command: "node server.js", timeoutSeconds: 10}',
+      properties: {
+        command: { type: 'string', minLength: 1, description: 'Start command, run with /bin/sh in the repo folder (set by `--probe`).', errorMessage: 'expected a shell command; e.g. "npm start"' },
+        timeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 300, default: 10, description: 'How long the app may run without the variable before it counts as not failing fast.', errorMessage: 'expected seconds between 0 and 300; e.g. 10' },
+        variables: { type: 'integer', minimum: 1, maximum: 20, default: 3, description: 'How many required variables to probe (secret-looking ones first).', errorMessage: 'expected a whole number from 1 to 20; e.g. 3' },
+      },
+    },
+    ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
+    history: { type: 'boolean', default: true, description: 'Also look for dotenv files committed anywhere in git history.' },
+  },
+};
+
+/** The section with defaults applied by the schema, as a typed object. */
+export function envConfigOf(section: Record<string, unknown>): EnvConfig {
+  const environments: Record<string, EnvironmentConfig> = {};
+  for (const [name, raw] of Object.entries((section.environments as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+    const from = raw.from === undefined ? [] : Array.isArray(raw.from) ? raw.from : [raw.from];
+    environments[name] = { files: (raw.files as string[] | undefined) ?? [], from: from as EnvironmentConfig['from'] };
+    if (typeof raw.githubEnvironment === 'string') environments[name].githubEnvironment = raw.githubEnvironment;
+  }
+  const config: EnvConfig = {
+    repo: (section.repo as string | undefined) ?? '.',
+    target: (section.target as string | undefined) ?? 'production',
+    envFiles: (section.envFiles as string[] | undefined) ?? [],
+    environments,
+    ignore: (section.ignore as string[] | undefined) ?? [],
+    history: section.history !== false,
+  };
+  const probe = section.probe as Record<string, unknown> | undefined;
+  if (probe) {
+    config.probe = { timeoutSeconds: (probe.timeoutSeconds as number | undefined) ?? 10, variables: (probe.variables as number | undefined) ?? 3 };
+    if (typeof probe.command === 'string') config.probe.command = probe.command;
+  }
+  return config;
+}
+
+/** Every env file named in the config must exist; the repo folder too. */
+export function validateEnvConfig(section: Record<string, unknown>, baseDir: string): ConfigProblem[] {
+  const config = envConfigOf(section);
+  const problems: ConfigProblem[] = [];
+  const checkFile = (file: string, path: (string | number)[]): void => {
+    const full = resolve(baseDir, file);
+    if (!existsSync(full)) problems.push({ path, message: `${file}: no such env file; create it or fix the path (relative to ${baseDir})` });
+    else if (!statSync(full).isFile()) problems.push({ path, message: `${file}: is not a file; give the path of a dotenv file` });
+  };
+  config.envFiles.forEach((file, i) => checkFile(file, ['envFiles', i]));
+  for (const [name, environment] of Object.entries(config.environments)) {
+    environment.files.forEach((file, i) => checkFile(file, ['environments', name, 'files', i]));
+  }
+  const repo = resolve(baseDir, config.repo);
+  if (!existsSync(repo) || !statSync(repo).isDirectory()) problems.push({ path: ['repo'], message: `${config.repo}: no such folder; give the folder of the app to scan` });
+  return problems;
+}
