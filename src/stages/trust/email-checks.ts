@@ -47,10 +47,24 @@ export interface EmailFacts {
 
 const SPF_TERM = /^([+?~-]?(all|include:\S+|a(:\S+)?(\/\d+)?(\/\/\d+)?|mx(:\S+)?(\/\d+)?(\/\/\d+)?|ptr(:\S+)?|ip4:[\d.]+(\/\d+)?|ip6:[\da-f:.]+(\/\d+)?|exists:\S+)|(redirect|exp)=\S+|[a-z][a-z0-9_.-]*=\S*)$/i;
 
-/** Problems with the text of one SPF record that receivers treat as permerror or a weak policy. */
+/** A domain-spec (RFC 7208 7.1): ends in a dotted top label or a macro; `c`, `r`, `t` macros only in exp text. */
+function domainSpecOk(spec: string): boolean {
+  if (/%\{[crt]/i.test(spec)) return false;
+  return /^\S*\.[a-z0-9-]*[a-z][a-z0-9-]*\.?$/i.test(spec) || /%\{[a-z][^}]*\}\.?$/i.test(spec);
+}
+
+/** Problems with the text of one SPF record that receivers treat as permerror, and its `all` term. */
 export function spfSyntaxProblems(record: string): { bad: string[]; all?: string; redirect: boolean } {
   const terms = record.trim().split(/\s+/).slice(1);
   const bad = terms.filter((t) => !SPF_TERM.test(t));
+  for (const term of terms) {
+    const spec = /^[+?~-]?(?:include|a|mx|ptr|exists):([^/]+)/i.exec(term)?.[1] ?? /^(?:redirect|exp)=(.*)$/i.exec(term)?.[1];
+    if (spec !== undefined && !domainSpecOk(spec) && !bad.includes(term)) bad.push(term);
+  }
+  for (const modifier of ['redirect', 'exp']) {
+    const uses = terms.filter((t) => t.toLowerCase().startsWith(`${modifier}=`));
+    if (uses.length > 1) bad.push(...uses.slice(1));
+  }
   const all = terms.find((t) => /^[+?~-]?all$/i.test(t));
   return { bad, all, redirect: terms.some((t) => /^redirect=/i.test(t)) };
 }
@@ -102,7 +116,7 @@ export function emailFindings(facts: EmailFacts): FindingInput[] {
       out.push({ ...base, ruleId: 'spf-too-many-lookups', severity: 'blocker', title: `${d}'s SPF needs more than 10 DNS lookups: receivers return permerror and SPF fails`, fix: 'flatten includes you do not need, or replace some with ip4:/ip6: ranges', evidence: counts });
     } else if (result === 'permerror' && /void/i.test(comment)) {
       out.push({ ...base, ruleId: 'spf-too-many-void-lookups', severity: 'blocker', title: `${d}'s SPF has more than 2 lookups that find nothing: receivers return permerror`, fix: 'remove include:/a:/mx: terms that point at names without records', evidence: counts });
-    } else if (result === 'permerror') {
+    } else if (result === 'permerror' && !comment.startsWith('syntax:')) {
       out.push({ ...base, ruleId: 'spf-permerror', severity: 'blocker', title: `${d}'s SPF evaluates to permerror: SPF fails for every message`, fix: 'fix the record (or an included one) so it evaluates', evidence: `${comment.replace(/^[^:]+: /, '').slice(0, 200)}; ${counts}` });
     } else if (result === 'temperror') {
       unknown('SPF evaluation', comment.replace(/^[^:]+: /, '').slice(0, 200) || 'temporary error');

@@ -3,7 +3,7 @@ import { spf } from 'mailauth/lib/spf/index.js';
 import getDmarcRecord from 'mailauth/lib/dmarc/get-dmarc-record.js';
 import { isCloudflareAddress } from './cloudflare.js';
 import { verdictOfError, type DnsClient } from './dns.js';
-import type { DkimSelectorFacts, DmarcFacts, EmailFacts, SpfEvaluation } from './email-checks.js';
+import { spfSyntaxProblems, type DkimSelectorFacts, type DmarcFacts, type EmailFacts, type SpfEvaluation } from './email-checks.js';
 
 /** Selectors of common providers (Google, Microsoft 365, Mailchimp, SendGrid, Postmark, SES...). */
 export const COMMON_DKIM_SELECTORS = ['google', 'selector1', 'selector2', 'k1', 's1', 's2', 'default', 'dkim', 'mail', 'pm', 'mxvm', 'smtp'];
@@ -11,8 +11,22 @@ export const COMMON_DKIM_SELECTORS = ['google', 'selector1', 'selector2', 'k1', 
 /** An address from TEST-NET-1 (RFC 5737) that no SPF record authorises: evaluation visits every term. */
 const PROBE_IP = '192.0.2.1';
 
-/** Evaluate a domain's SPF with mailauth (lookup and void-lookup limits) through our resolver. */
+/**
+ * Evaluate a domain's SPF: the record's syntax (terms mailauth tolerates but receivers reject, such as
+ * a bare `ip6` or `exp=` twice), then mailauth's evaluation with the 10-lookup and 2-void-lookup limits
+ * through our resolver.
+ */
 export async function evaluateSpf(domain: string, resolver: (name: string, type: string) => Promise<unknown[]>, ip = PROBE_IP, sender = `postmaster@${domain}`, helo = domain): Promise<SpfEvaluation> {
+  let records: string[] = [];
+  try {
+    records = ((await resolver(domain, 'TXT')) as string[][]).map((parts) => parts.join('')).filter((r) => /^v=spf1(\s|$)/i.test(r));
+  } catch {
+    // mailauth reports lookup failures itself (none / temperror).
+  }
+  if (records.length === 1) {
+    const { bad } = spfSyntaxProblems(records[0]!);
+    if (bad.length > 0) return { result: 'permerror', comment: `syntax: ${bad.slice(0, 3).join(' ')}` };
+  }
   const result = await spf({ sender, ip, helo, mta: 'launch-ready.invalid', resolver } as Parameters<typeof spf>[0]);
   const out: SpfEvaluation = { result: result.status.result };
   if (result.status.comment) out.comment = result.status.comment;
