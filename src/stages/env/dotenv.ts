@@ -80,7 +80,7 @@ export function parseDotenv(text: string): ParsedDotenv {
         problems.push({ line: lineNo, message: 'text after the closing quote' });
       }
     } else {
-      const hash = rest.search(/\s#/);
+      const hash = rest.search(/(^|\s)#/);
       value = (hash === -1 ? rest : rest.slice(0, hash)).trim();
       trailing = hash === -1 ? '' : rest.slice(hash);
     }
