@@ -1,0 +1,96 @@
+import type { DoubleResponse, GitHubDouble, OperationHandler } from '../helpers/github-double.js';
+
+/** A pull request's comments as GitHub keeps them, served through the OpenAPI-checked double. */
+export interface StoredComment {
+  id: number;
+  issue: number;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const USER = {
+  login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
+  url: 'https://api.github.com/users/github-actions%5Bbot%5D', html_url: 'https://github.com/apps/github-actions', followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers',
+  following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}', gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}',
+  starred_url: 'https://api.github.com/users/github-actions%5Bbot%5D/starred{/owner}{/repo}', subscriptions_url: 'https://api.github.com/users/github-actions%5Bbot%5D/subscriptions',
+  organizations_url: 'https://api.github.com/users/github-actions%5Bbot%5D/orgs', repos_url: 'https://api.github.com/users/github-actions%5Bbot%5D/repos',
+  events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/events{/privacy}', received_events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/received_events',
+  type: 'Bot', site_admin: false,
+};
+
+const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' };
+
+export class PrComments {
+  readonly comments: StoredComment[] = [];
+  /** Answer writes with 403, like a pull request from a fork. */
+  readOnly = false;
+  private nextId = 5000;
+  private clock = Date.parse('2026-11-28T09:00:00Z');
+
+  constructor(readonly owner = 'acme', readonly repo = 'shop') {}
+
+  /** Comments by other people, before ours. */
+  seed(issue: number, count: number): void {
+    for (let i = 0; i < count; i++) this.add(issue, `LGTM #${i}`);
+  }
+
+  /** The comments of one PR, oldest first. */
+  on(issue: number): StoredComment[] {
+    return this.comments.filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
+  }
+
+  private add(issue: number, body: string): StoredComment {
+    const at = new Date((this.clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const comment = { id: this.nextId++, issue, body, created_at: at, updated_at: at };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  private json(c: StoredComment, base: string) {
+    return {
+      id: c.id, node_id: `IC_${c.id}`, url: `${base}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}`, body: c.body,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`, issue_url: `${base}/repos/${this.owner}/${this.repo}/issues/${c.issue}`,
+      user: USER, created_at: c.created_at, updated_at: c.updated_at, author_association: 'NONE',
+    };
+  }
+
+  /** Handlers for the issue-comment operations, by operationId. */
+  handlers(): Record<string, OperationHandler> {
+    const find = (id: string): StoredComment | undefined => this.comments.find((c) => c.id === Number(id));
+    const notFound: DoubleResponse = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+    return {
+      'issues/list-comments': (req, double: GitHubDouble) => {
+        const perPage = Math.min(Number(req.query.get('per_page') ?? 30), 100);
+        const page = Number(req.query.get('page') ?? 1);
+        const all = this.on(Number(req.params.issue_number));
+        const items = all.slice((page - 1) * perPage, page * perPage).map((c) => this.json(c, double.url));
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (p: number, rel: string) => `<${double.url}${req.path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+        const headers: Record<string, string> = {};
+        if (page < last) headers.link = [link(page + 1, 'next'), link(last, 'last')].join(', ');
+        return { status: 200, body: items, headers };
+      },
+      'issues/create-comment': (req, double) => {
+        if (this.readOnly) return { status: 403, body: FORBIDDEN };
+        const comment = this.add(Number(req.params.issue_number), (req.body as { body: string }).body);
+        return { status: 201, body: this.json(comment, double.url), headers: { location: `${double.url}/repos/${this.owner}/${this.repo}/issues/comments/${comment.id}` } };
+      },
+      'issues/update-comment': (req, double) => {
+        if (this.readOnly) return { status: 403, body: FORBIDDEN };
+        const comment = find(req.params.comment_id!);
+        if (!comment) return notFound;
+        comment.body = (req.body as { body: string }).body;
+        comment.updated_at = new Date((this.clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return { status: 200, body: this.json(comment, double.url) };
+      },
+      'issues/delete-comment': (req) => {
+        if (this.readOnly) return { status: 403, body: FORBIDDEN };
+        const comment = find(req.params.comment_id!);
+        if (!comment) return notFound;
+        this.comments.splice(this.comments.indexOf(comment), 1);
+        return { status: 204 };
+      },
+    };
+  }
+}
