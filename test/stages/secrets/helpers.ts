@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { FindingInput } from '../../../src/core/findings.js';
+import { SecretRegistry } from '../../../src/core/redaction.js';
+import type { StageOutcome } from '../../../src/core/stage.js';
+import { DEFAULT_CRITICAL_PATHS, type LaunchReadyConfig } from '../../../src/core/config/types.js';
+import { secretsStage } from '../../../src/stages/secrets/index.js';
+
+/** A real git repository in a temp folder, with helpers to write files and commit at fixed dates. */
+export class TempRepo {
+  readonly dir: string;
+  private tick = 0;
+
+  constructor(init = true) {
+    this.dir = mkdtempSync(join(tmpdir(), 'lr-secrets-'));
+    if (init) {
+      this.git('init', '-q', '-b', 'main');
+      this.git('config', 'user.email', 'dev@example.com');
+      this.git('config', 'user.name', 'Dev');
+      this.git('config', 'commit.gpgsign', 'false');
+    }
+  }
+
+  git(...args: string[]): string {
+    const date = `2026-01-${String(10 + (this.tick % 18)).padStart(2, '0')}T12:00:00Z`;
+    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } }).trim();
+  }
+
+  write(path: string, content: string | Buffer): this {
+    const full = join(this.dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+    return this;
+  }
+
+  /** Stage everything and commit; returns the commit id. */
+  commit(message: string): string {
+    this.tick++;
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD');
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Run the stage as the core would, with the section given (defaults as the schema sets them). */
+export async function runSecrets(section: Record<string, unknown>, baseDir: string): Promise<StageOutcome> {
+  const options = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], ...section };
+  const config: LaunchReadyConfig = {
+    failOn: 'blocker',
+    criticalPaths: DEFAULT_CRITICAL_PATHS,
+    stages: { secrets: options, env: { enabled: false }, trust: { enabled: false }, burst: { enabled: false }, rollback: { enabled: false } },
+    declared: ['secrets'],
+    baseDir,
+  };
+  return secretsStage.run({
+    config,
+    options,
+    baseDir,
+    network: { resolvers: [], connectTo: [], ca: [] },
+    signal: new AbortController().signal,
+    secrets: new SecretRegistry(),
+    progress: () => undefined,
+    env: {},
+  });
+}
+
+/** The findings of one rule, for terse assertions. */
+export function ofRule(outcome: StageOutcome, ruleId: string): FindingInput[] {
+  return outcome.findings.filter((f) => f.ruleId === ruleId);
+}
