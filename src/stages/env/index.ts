@@ -14,6 +14,7 @@ import { discoverAll, isDiscoverable, type Inventory } from './discover/index.js
 import { loadEnvironments, probeEnvironment } from './environments.js';
 import { readRepositoryFiles } from './files.js';
 import { probeFindings, runProbe, type ProbeResult } from './probe.js';
+import { clientPrefixOf } from './names.js';
 import { lookup, type EnvironmentSnapshot } from './target.js';
 
 /** The `env` stage definition. */
@@ -95,7 +96,8 @@ async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, t
   const probe = config.probe!;
   const ignore = new Set(config.ignore);
   const candidates = [...inventory.variables.values()]
-    .filter((v) => v.required && !v.platform && !ignore.has(v.name))
+    // Client-prefixed variables are build-time inputs of the browser bundle, not server start-up ones.
+    .filter((v) => v.required && !v.platform && !ignore.has(v.name) && !clientPrefixOf(v.name))
     .filter((v) => !target || (lookup(target, v.name) && !lookup(target, v.name)!.empty))
     .sort((a, b) => Number(b.secret) - Number(a.secret) || Number(b.startup) - Number(a.startup) || a.name.localeCompare(b.name))
     .slice(0, probe.variables);
