@@ -80,7 +80,8 @@ async function postComment(options: PublishOptions): Promise<string | undefined>
   }
 }
 
-function commentPlan(options: PublishOptions): Parameters<typeof upsertComment>[2] {
+/** How this run writes the comment: the whole body (`replace`) or its own sections merged into the rest (`merge`). */
+export function commentPlan(options: Pick<PublishOptions, 'result' | 'secrets' | 'context' | 'commentMode' | 'criticalPaths'>): Parameters<typeof upsertComment>[2] {
   const { result, secrets, context } = options;
   const runUrl = context.runUrl;
   if (options.commentMode === 'replace') return { compose: () => renderComment(result, secrets, runUrl) };

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { DEFAULT_CRITICAL_PATHS } from '../../src/core/config/types.js';
+import type { StageId } from '../../src/core/findings.js';
+import { SecretRegistry } from '../../src/core/redaction.js';
+import { createGitHubApi } from '../../src/github/api.js';
+import { upsertComment } from '../../src/github/comment.js';
+import { commentPlan } from '../../src/github/publish.js';
+import { readStageSections } from '../../src/report/markdown-data.js';
+import { COMMENT_MARKER } from '../../src/report/markdown.js';
+import { startGitHubDouble, type GitHubDouble } from '../helpers/github-double.js';
+import { gateOf, stageOf } from '../report/fixtures.js';
+import { PrComments } from './pr-comments.js';
+
+const target = { owner: 'acme', repo: 'shop', issueNumber: 42 };
+const context = { eventName: 'pull_request', apiUrl: '', resultDir: '/tmp/unused', pullRequest: 42 };
+
+/** What one stage job writes: its own section, merged into whatever the comment holds. */
+function stageJob(id: StageId, severity: 'blocker' | 'low', durationMs: number) {
+  const result = gateOf([stageOf(id, [{ ruleId: `${id}-rule`, severity, title: `${id} problem`, fix: 'fix it', paths: ['signup'], location: { file: `${id}.txt`, line: 1 } }], { durationMs })]);
+  return commentPlan({ result, secrets: new SecretRegistry(), context, commentMode: 'merge', criticalPaths: DEFAULT_CRITICAL_PATHS });
+}
+
+describe('PR comment upsert against the double', () => {
+  let double: GitHubDouble;
+  let store: PrComments;
+  const api = () => createGitHubApi({ baseUrl: double.url, token: 'ghs_test' });
+  const quick = { settleMs: () => 20 };
+
+  beforeAll(async () => {
+    double = await startGitHubDouble();
+  });
+  beforeEach(() => {
+    store = new PrComments();
+    for (const [id, handler] of Object.entries(store.handlers())) double.handle(id, handler);
+    double.violations.length = 0;
+    double.requests.length = 0;
+  });
+  afterAll(() => double.close());
+
+  it('creates one comment, then updates it in place', async () => {
+    expect(await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\nfirst` })).toBe('created');
+    expect(await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\nsecond` })).toBe('updated');
+    expect(store.on(42).map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nsecond`]);
+    expect(double.requests.every((r) => r.headers.authorization === 'Bearer ghs_test')).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('finds its comment behind 120 others (pagination)', async () => {
+    store.seed(42, 60);
+    await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\nfirst` });
+    store.seed(42, 60);
+    await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\nsecond` });
+    const ours = store.on(42).filter((c) => c.body.startsWith(COMMENT_MARKER));
+    expect(ours.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nsecond`]);
+    expect(store.on(42)).toHaveLength(121);
+    expect(double.requests.filter((r) => r.operationId === 'issues/list-comments').some((r) => r.query.get('page') === '2')).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('keeps every section when stage jobs write at the same time', async () => {
+    const jobs: [StageId, 'blocker' | 'low', number][] = [['secrets', 'blocker', 11], ['env', 'low', 22], ['trust', 'blocker', 33], ['burst', 'low', 44], ['rollback', 'low', 55]];
+    await Promise.all(jobs.map(([id, sev, ms]) => upsertComment(api(), target, { settleMs: () => 30 + Math.floor(Math.random() * 40), ...stageJob(id, sev, ms) })));
+    const ours = store.on(42).filter((c) => c.body.startsWith(COMMENT_MARKER));
+    expect(ours).toHaveLength(1);
+    // All five saw no comment and created one: the race really happened and converged on the oldest.
+    expect(double.requests.filter((r) => r.operationId === 'issues/delete-comment').length).toBeGreaterThan(0);
+    const sections = readStageSections(ours[0]!.body);
+    expect(sections.map((s) => s.id)).toEqual(['secrets', 'env', 'trust', 'burst', 'rollback']);
+    expect(sections.map((s) => s.result!.durationMs)).toEqual([11, 22, 33, 44, 55]);
+    // The top list and critical paths were re-rendered from all sections.
+    expect(ours[0]!.body).toMatch(/\| Sign-up \/ booking \| ❌ no \| F1, F2 \|/);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('replaces only its own section on a later run', async () => {
+    await upsertComment(api(), target, { ...quick, ...stageJob('secrets', 'blocker', 1) });
+    await upsertComment(api(), target, { ...quick, ...stageJob('trust', 'low', 2) });
+    await upsertComment(api(), target, { ...quick, ...stageJob('secrets', 'low', 3) });
+    const sections = readStageSections(store.on(42)[0]!.body);
+    expect(sections.map((s) => [s.id, s.result!.durationMs, s.result!.findings[0]!.severity])).toEqual([['secrets', 3, 'low'], ['trust', 2, 'low']]);
+  });
+});
