@@ -13,7 +13,14 @@ export type FileRead = { text: string; bytes: number } | { skipped: SkipReason }
  */
 export async function readForScan(path: string, maxBytes: number): Promise<FileRead> {
   try {
-    const link = await lstat(path);
+    let link;
+    try {
+      link = await lstat(path);
+    } catch (error) {
+      // A tracked file deleted from the working tree is not there to leak; not an unreadable one.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { skipped: 'notAFile' };
+      throw error;
+    }
     let info = link;
     if (link.isSymbolicLink()) {
       try {
