@@ -22,6 +22,7 @@ interface RunState {
   history: HistoryStats & { refs: number; ms: number; shallow: boolean };
   bundles: number;
   urlDocuments: number;
+  isRepo: boolean;
 }
 
 /** The `secrets` stage: no live secret in history, tree, bundles, build logs or the live site. */
@@ -51,6 +52,7 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     history: { commits: 0, bytes: 0, skippedLargeBlocks: 0, refs: 0, ms: 0, shallow: false },
     bundles: 0,
     urlDocuments: 0,
+    isRepo,
   };
   const parts: Promise<void>[] = [];
   if (isRepo) {
@@ -161,7 +163,7 @@ async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
 
 function summaryOf(state: RunState, total: number, live: number): string {
   const bits: string[] = [];
-  if (state.options.history) bits.push(`${state.history.commits.toLocaleString('en-US')} commits on ${state.history.refs} refs`);
+  if (state.options.history && state.isRepo) bits.push(`${state.history.commits.toLocaleString('en-US')} commits on ${state.history.refs} refs`);
   bits.push(`${state.counters.files.toLocaleString('en-US')} files`);
   if (state.options.urls.length > 0) bits.push(`${state.options.urls.length} live URL${state.options.urls.length === 1 ? '' : 's'}`);
   const verdict = total === 0 ? 'no secret found' : `${live} live secret${live === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} in all`;
