@@ -29,7 +29,10 @@ export function readActionInputs(env: Env, cwd: string): ActionInputs {
 
   const config = input('config');
   // The default names a file that may not exist: then the gate runs on defaults, as the CLI does.
-  if (config && (config !== DEFAULT_CONFIG_FILE || existsSync(resolve(cwd, config)))) request.configFile = config;
+  if (config && config !== DEFAULT_CONFIG_FILE && !existsSync(resolve(cwd, config))) {
+    throw new UsageError(`input config: ${config}: no such file in the workspace; check out the repository first (actions/checkout) or fix the path`);
+  }
+  if (config && existsSync(resolve(cwd, config))) request.configFile = config;
   const stages = input('stages');
   if (stages) request.stages = parseStageList(stages, 'input stages');
   const failOn = input('fail-on');
