@@ -27,9 +27,10 @@ const MAX_PAGES = 10;
 /** Names of a GitHub environment's secrets and variables, via the REST API. Throws with a one-line reason. */
 export async function githubEnvironmentSource(github: GitHubAccess, environment: string, signal?: AbortSignal): Promise<EnvironmentSource> {
   const variables = new Map<string, Record<string, never>>();
-  for (const kind of ['secrets', 'variables'] as const) {
+  // The API caps pages at 100 secrets but 30 variables.
+  for (const [kind, perPage] of [['secrets', 100], ['variables', 30]] as const) {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const url = `${github.apiUrl.replace(/\/$/, '')}/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}/environments/${encodeURIComponent(environment)}/${kind}?per_page=100&page=${page}`;
+      const url = `${github.apiUrl.replace(/\/$/, '')}/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}/environments/${encodeURIComponent(environment)}/${kind}?per_page=${perPage}&page=${page}`;
       const response = await fetch(url, {
         headers: { authorization: `Bearer ${github.token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', 'user-agent': 'launch-ready' },
         ...(signal ? { signal } : {}),
@@ -42,7 +43,7 @@ export async function githubEnvironmentSource(github: GitHubAccess, environment:
       const body = (await response.json()) as { total_count?: number; secrets?: { name: string }[]; variables?: { name: string }[] };
       const items = body[kind] ?? [];
       for (const item of items) variables.set(item.name, {});
-      if (items.length < 100) break;
+      if (items.length < perPage) break;
     }
   }
   return { label: `GitHub environment "${environment}"`, variables };

@@ -1,59 +1,91 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runLaunchReady } from '../../../src/core/run.js';
+import { envStage } from '../../../src/stages/env/index.js';
 import { githubEnvironmentSource } from '../../../src/stages/env/sources.js';
+import { startGitHubDouble, type DoubleRequest, type DoubleResponse, type GitHubDouble } from '../../helpers/github-double.js';
+import { makeProject } from './project.js';
 
-// A small loopback stand-in for the two GitHub REST endpoints (the shared GitHub double was not in
-// the tree yet): GET /repos/{owner}/{repo}/environments/{environment_name}/secrets and /variables.
-let server: Server;
-let apiUrl: string;
-const seen: { url: string; auth: string | undefined; version: string | undefined }[] = [];
+// The shared loopback GitHub double validates every request and response against @octokit/openapi.
+let github: GitHubDouble;
+const at = '2026-01-01T00:00:00Z';
+const SECRET_NAMES = [...Array.from({ length: 100 }, (_, i) => `SECRET_${i}`), 'STRIPE_SECRET_KEY'];
+const VARIABLE_NAMES = [...Array.from({ length: 30 }, (_, i) => `VAR_${i}`), 'API_BASE'];
+
+function page<T>(items: T[], request: DoubleRequest, perPageDefault: number): T[] {
+  const perPage = Number(request.query.get('per_page') ?? perPageDefault);
+  const number = Number(request.query.get('page') ?? 1);
+  return items.slice((number - 1) * perPage, number * perPage);
+}
+
+function authorized(request: DoubleRequest): DoubleResponse | undefined {
+  if (request.headers.authorization !== 'Bearer test-token') return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+  if (request.params.environment_name !== 'production') return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+  return undefined;
+}
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ url: req.url ?? '', auth: req.headers.authorization, version: req.headers['x-github-api-version'] as string | undefined });
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/repos\/acme\/shop\/environments\/([^/]+)\/(secrets|variables)$/.exec(url.pathname);
-    if (!match || req.headers.authorization !== 'Bearer test-token') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Not Found' }));
-      return;
-    }
-    const [, environment, kind] = match;
-    if (environment !== 'production') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Not Found' }));
-      return;
-    }
-    const page = Number(url.searchParams.get('page') ?? 1);
-    const at = '2026-01-01T00:00:00Z';
-    if (kind === 'secrets') {
-      // 101 secrets: two pages of 100 and 1.
-      const all = Array.from({ length: 101 }, (_, i) => ({ name: i === 100 ? 'STRIPE_SECRET_KEY' : `SECRET_${i}`, created_at: at, updated_at: at }));
-      const items = all.slice((page - 1) * 100, page * 100);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total_count: all.length, secrets: items }));
-    } else {
-      const variables = page === 1 ? [{ name: 'API_BASE', value: 'https://api.example.com', created_at: at, updated_at: at }] : [];
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total_count: 1, variables }));
-    }
+  github = await startGitHubDouble({
+    'actions/list-environment-secrets': (request) =>
+      authorized(request) ?? { status: 200, body: { total_count: SECRET_NAMES.length, secrets: page(SECRET_NAMES, request, 30).map((name) => ({ name, created_at: at, updated_at: at })) } },
+    'actions/list-environment-variables': (request) =>
+      authorized(request) ?? { status: 200, body: { total_count: VARIABLE_NAMES.length, variables: page(VARIABLE_NAMES, request, 10).map((name) => ({ name, value: 'https://api.example.com', created_at: at, updated_at: at })) } },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => github.close());
 
-const access = () => ({ apiUrl, token: 'test-token', owner: 'acme', repo: 'shop' });
+const access = () => ({ apiUrl: github.url, token: 'test-token', owner: 'acme', repo: 'shop' });
 
 describe('env: GitHub environment secrets and variables as a source', () => {
-  it('lists secret and variable names across pages, with no values', async () => {
+  it('lists secret and variable names across pages, with no values, within the API contract', async () => {
     const source = await githubEnvironmentSource(access(), 'production');
     expect(source.label).toBe('GitHub environment "production"');
-    expect(source.variables.size).toBe(102);
+    expect(source.variables.size).toBe(SECRET_NAMES.length + VARIABLE_NAMES.length);
     expect(source.variables.get('STRIPE_SECRET_KEY')).toEqual({});
     expect(source.variables.get('API_BASE')).toEqual({});
-    expect(seen.some((r) => r.url.includes('/secrets?per_page=100&page=2'))).toBe(true);
-    expect(seen.every((r) => r.auth === 'Bearer test-token' && r.version === '2022-11-28')).toBe(true);
+    expect(github.requests.map((r) => `${r.operationId}:${r.query.get('page')}`)).toEqual(
+      expect.arrayContaining(['actions/list-environment-secrets:2', 'actions/list-environment-variables:2']),
+    );
+    expect(github.violations).toEqual([]);
   });
 
   it('an unknown environment is an error naming it, not an empty source', async () => {
     await expect(githubEnvironmentSource(access(), 'staging')).rejects.toThrow('GitHub environment "staging" secrets: not found (no such environment, or the token cannot see it)');
+  });
+
+  it('a rejected token is an error saying so', async () => {
+    await expect(githubEnvironmentSource({ ...access(), token: 'wrong' }, 'production')).rejects.toThrow('the token lacks permission');
+  });
+});
+
+describe('env stage with from: github', () => {
+  let project: ReturnType<typeof makeProject>;
+  beforeAll(() => {
+    project = makeProject();
+  });
+  afterAll(() => project.cleanup());
+
+  const run = (config: string, withGitHub: boolean) => {
+    writeFileSync(join(project.dir, 'launch-ready.yml'), config);
+    return runLaunchReady(
+      { command: 'env', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
+      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { github: access() } : {}) },
+    );
+  };
+
+  it('counts the GitHub environment\'s secret names as set and names the source in findings', async () => {
+    const outcome = await run('env:\n  environments:\n    production: { from: github }\n', true);
+    const missing = outcome.result.stages[0]!.findings.filter((f) => f.ruleId === 'env-required-missing');
+    expect(missing.map((f) => f.title.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'NEXT_PUBLIC_STRIPE_SECRET_KEY', 'SESSION_SECRET', 'THEME_COLOR']);
+    expect(missing[0]!.fix).toContain('checked: GitHub environment "production"');
+    expect(github.violations).toEqual([]);
+  });
+
+  it('without a token the GitHub part is an error with a fix, and the other parts still report', async () => {
+    const outcome = await run('env:\n  environments:\n    production: { from: [github] }\n', false);
+    const stage = outcome.result.stages[0]!;
+    expect(stage.errors?.[0]).toMatchObject({ part: 'GitHub environment production', message: 'no GitHub token, so its secrets and variables could not be listed' });
+    expect(stage.findings.some((f) => f.ruleId === 'env-file-committed')).toBe(true);
   });
 });
