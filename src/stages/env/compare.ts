@@ -135,27 +135,42 @@ export function findSharedSecretValues({ inventory, environments }: CompareInput
   return out;
 }
 
-/** Used in code but missing from the example file (low), declared but never read (info). */
+/** The folder of a repo-relative path (`''` for the root). */
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash + 1);
+}
+
+/**
+ * Used in code but missing from the example file (low), declared but never read (info). In a
+ * monorepo each example file speaks for its own folder: code is held to the example files of its
+ * folder and the folders above it, and a declaration counts as used when something under its folder reads it.
+ */
 export function findDocsDrift(inventory: Inventory, ignore: ReadonlySet<string>): FindingInput[] {
   if (inventory.exampleFiles.length === 0) return [];
-  const example = inventory.exampleFiles.join(', ');
+  const examplesOver = (file: string) => inventory.exampleFiles.filter((example) => file.startsWith(folderOf(example)));
   const out: FindingInput[] = [];
   for (const info of [...inventory.variables.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (info.platform || ignore.has(info.name)) continue;
-    const declared = info.declarations.some((d) => d.kind !== 'schema-code');
-    const codeUse = info.uses.find((u) => CODE_KINDS.has(u.kind));
-    if (codeUse && !declared) {
+    const declarations = info.declarations.filter((d) => d.kind !== 'schema-code');
+    const undeclared = info.uses.find((use) => {
+      if (!CODE_KINDS.has(use.kind)) return false;
+      const over = examplesOver(use.file);
+      return over.length > 0 && !declarations.some((d) => over.includes(d.file));
+    });
+    if (undeclared) {
+      const over = examplesOver(undeclared.file);
       out.push({
         ruleId: 'env-undeclared',
         severity: 'low',
-        title: `${info.name} is used in code but not listed in ${example}`,
-        fix: `Add ${info.name}= to ${inventory.exampleFiles[0]} so the next person (and the deploy) knows it is needed`,
+        title: `${info.name} is used in code but not listed in ${over.join(', ')}`,
+        fix: `Add ${info.name}= to ${over[over.length - 1]} so the next person (and the deploy) knows it is needed`,
         paths: PATHS,
-        location: { file: codeUse.file, line: codeUse.line },
+        location: { file: undeclared.file, line: undeclared.line },
       });
     }
-    if (declared && info.uses.length === 0) {
-      const declaration = info.declarations.find((d) => d.kind !== 'schema-code')!;
+    for (const declaration of declarations) {
+      if (info.uses.some((use) => use.file.startsWith(folderOf(declaration.file)))) continue;
       out.push({
         ruleId: 'env-declared-unused',
         severity: 'info',
@@ -164,6 +179,7 @@ export function findDocsDrift(inventory: Inventory, ignore: ReadonlySet<string>)
         paths: PATHS,
         location: { file: declaration.file, line: declaration.line },
       });
+      break;
     }
   }
   return out;

@@ -108,3 +108,29 @@ describe('env comparison: other findings', () => {
     expect(finding).toMatchObject({ severity: 'low', location: { file: '.env.example', line: 2 } });
   });
 });
+
+describe('env comparison: docs drift in a monorepo', () => {
+  const files = {
+    'apps/web/.env.example': 'NEXT_PUBLIC_APP_URL=\nWEB_ONLY_UNUSED=\n',
+    'apps/web/src/page.ts': 'process.env.NEXT_PUBLIC_APP_URL;\nprocess.env.WEB_SECRET_TOKEN;\n',
+    'apps/api/src/db.ts': 'process.env.DATABASE_URL;\n',
+    'tools/seed.js': 'process.env.SEED_COUNT;\n',
+    '.env.example': 'DATABASE_URL=\n',
+  };
+
+  it('holds code to the example files of its own folder and the folders above it', () => {
+    const findings = compare(files);
+    expect(byRule(findings, 'env-undeclared').map((f) => f.title)).toEqual([
+      'SEED_COUNT is used in code but not listed in .env.example',
+      'WEB_SECRET_TOKEN is used in code but not listed in .env.example, apps/web/.env.example',
+    ]);
+  });
+
+  it('counts a declaration as used only when something under its folder reads it', () => {
+    const findings = compare({ ...files, 'apps/web/.env.example': 'NEXT_PUBLIC_APP_URL=\nWEB_ONLY_UNUSED=\nDATABASE_URL=\n' });
+    expect(byRule(findings, 'env-declared-unused').map((f) => f.title)).toEqual([
+      'DATABASE_URL is listed in apps/web/.env.example but nothing reads it',
+      'WEB_ONLY_UNUSED is listed in apps/web/.env.example but nothing reads it',
+    ]);
+  });
+});
