@@ -36,6 +36,13 @@ describe('launch-ready env: bad input exits 2 with one message naming what to fi
     expect(run.stderr).toContain('--env-file: missing.env: no such env file');
   });
 
+  it('an --env-file that is a folder, not a file', () => {
+    config('');
+    const run = cli(['env', '--env-file', 'envs'], project.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--env-file: envs: is not a file; give the path of a dotenv file');
+  });
+
   it('a --repo folder that does not exist', () => {
     config('');
     const run = cli(['env', '--repo', 'no-such-app'], project.dir);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeFindings, runProbe } from '../../../src/stages/env/probe.js';
@@ -12,11 +12,21 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'lr-env-probe-'));
   writeFileSync(join(dir, 'fails-fast.mjs'), 'if (!process.env.STRIPE_SECRET_KEY) { console.error("missing required env var STRIPE_SECRET_KEY"); process.exit(1); }\n');
   // Starts a grandchild too: the whole process group must die at the timeout.
-  writeFileSync(join(dir, 'hangs.mjs'), 'import { spawn } from "node:child_process";\nspawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });\nsetInterval(() => {}, 1000);\n');
+  writeFileSync(join(dir, 'hangs.mjs'), 'import { spawn } from "node:child_process";\nimport { writeFileSync } from "node:fs";\nconst child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });\nwriteFileSync("grandchild.pid", String(child.pid));\nsetInterval(() => {}, 1000);\n');
   writeFileSync(join(dir, 'crashes.mjs'), 'throw new Error("cannot read properties of undefined");\n');
   writeFileSync(join(dir, 'exits-zero.mjs'), 'console.log("started without config; bye");\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `gone` once a process is dead (a zombie waiting for its new parent to reap it counts as dead). */
+function runningState(pid: number): string {
+  try {
+    const state = /State:\s+(\S)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return state === 'Z' || state === 'X' ? 'gone' : `running (${state})`;
+  } catch {
+    return 'gone';
+  }
+}
 
 const probe = (script: string, timeoutMs = 5000) => runProbe({ command: `${node} ${script}`, cwd: dir, env, variable: 'STRIPE_SECRET_KEY', timeoutMs });
 
@@ -31,6 +41,9 @@ describe('env: fail-fast probe', () => {
     const result = await probe('hangs.mjs', 800);
     expect(result.outcome).toBe('keeps-running');
     expect(result.durationMs).toBeLessThan(4000);
+    const grandchild = Number(readFileSync(join(dir, 'grandchild.pid'), 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runningState(grandchild)).toBe('gone');
     const [finding] = probeFindings([result], 'node hangs.mjs', 0.8);
     expect(finding).toMatchObject({ ruleId: 'env-probe-keeps-running', severity: 'high', title: 'The app does not fail fast when STRIPE_SECRET_KEY is missing: still running after 0.8 s' });
   });
