@@ -49,7 +49,7 @@ function annotationOf(f: Finding, level: Annotation['level'], secrets: SecretReg
   const evidence = f.evidence ? ` (${f.evidence})` : '';
   const annotation: Annotation = {
     level,
-    title: secrets.scrub(`launch-ready ${f.id} ${f.severity}: ${f.stage}/${f.ruleId}`),
+    title: secrets.scrub(`launch-ready ${f.id} ${f.severity} ${f.stage}/${f.ruleId}`),
     message: secrets.scrub(`${f.title}${evidence}. Fix: ${f.fix}`),
     file: f.location!.file!,
   };

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FindingInput } from '../../src/core/findings.js';
+import { SecretRegistry } from '../../src/core/redaction.js';
+import { EXIT, type GateResult } from '../../src/core/result.js';
+import { renderReport } from '../../src/report/index.js';
+import { readStageSections } from '../../src/report/markdown-data.js';
+import { COMMENT_MARKER } from '../../src/report/markdown.js';
+import { startGitHubDouble, type GitHubDouble } from '../helpers/github-double.js';
+import { gateOf, stageOf } from '../report/fixtures.js';
+import { readAction, runCompositeStep, runnerPath } from './composite.js';
+import { PrComments } from './pr-comments.js';
+import { pullRequestEvent, pushEvent, readOutputs, runnerFolder, STACK_TRACE } from './runner.js';
+
+/**
+ * The composite actions run for real: their step script under bash, the bundle on the runner's own
+ * node (Node 20 here), against the OpenAPI-checked double. Run `npm run build` first.
+ */
+describe('composite actions end to end', () => {
+  let dir: string;
+  let double: GitHubDouble;
+  let store: PrComments;
+
+  const job = async (action: string, name: string, event: { name: string; payload: unknown }, given: Record<string, string> = {}) => {
+    const folder = runnerFolder(dir, name);
+    const env = folder.env(event, double.url, { PATH: runnerPath() });
+    const out = await runCompositeStep(readAction(action), { 'github-token': 'ghs_stagetoken', ...given }, env, folder.workspace, folder.dir);
+    const outputs = readOutputs(folder.output);
+    const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
+    return { ...out, folder, outputs, result, summary: readFileSync(folder.summary, 'utf8'), log: out.stdout + out.stderr };
+  };
+  const ours = (pr: number) => store.on(pr).filter((c) => c.body.startsWith(COMMENT_MARKER));
+
+  /** A stage's result file as a stage job writes it, in a downloaded-artifact folder. */
+  const artifact = (root: string, id: 'secrets' | 'trust', inputs: FindingInput[]) => {
+    const folder = join(root, `launch-ready-${id}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${id}.json`), renderReport(gateOf([stageOf(id, inputs, { durationMs: 5 })]), 'json', { secrets: new SecretRegistry() }));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lr-composite-'));
+    double = await startGitHubDouble();
+  });
+  beforeEach(() => {
+    store = new PrComments();
+    for (const [id, handler] of Object.entries(store.handlers())) double.handle(id, handler);
+    double.violations.length = 0;
+    double.requests.length = 0;
+  });
+  afterAll(async () => {
+    await double.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('two stage jobs in parallel each write their result file and their own section of one comment', async () => {
+    const [trust, burst] = await Promise.all([job('trust', 'trust-job', pullRequestEvent(21)), job('burst', 'burst-job', pullRequestEvent(21))]);
+    for (const [id, out] of [['trust', trust], ['burst', burst]] as const) {
+      expect(out.outputs.report).toBe(join(out.folder.temp, 'launch-ready', `${id}.json`));
+      expect(out.result!.stages.map((s) => s.id)).toEqual([id]);
+      expect(out.code).toBe(EXIT[out.result!.status]);
+      expect(out.outputs.status).toBe(out.result!.status);
+      expect(out.log).not.toMatch(STACK_TRACE);
+    }
+    expect(ours(21)).toHaveLength(1);
+    expect(readStageSections(ours(21)[0]!.body).map((s) => s.id)).toEqual(['trust', 'burst']);
+    expect(double.requests.every((r) => r.headers.authorization === 'Bearer ghs_stagetoken')).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('report merges downloaded artifacts, replaces the comment, annotates and fails the gate', async () => {
+    const artifacts = join(dir, 'artifacts');
+    const many = (n: number, severity: 'blocker' | 'medium'): FindingInput[] =>
+      Array.from({ length: n }, (_, i) => ({ ruleId: `${severity}-rule`, severity, title: `${severity} finding ${i}`, fix: 'fix it', paths: ['signup'], location: { file: `src/${severity}-${i}.ts`, line: i + 1 } }));
+    artifact(artifacts, 'secrets', many(25, 'blocker'));
+    artifact(artifacts, 'trust', [...many(15, 'medium'), { ruleId: 'dmarc-missing', severity: 'blocker', title: 'No DMARC', fix: 'Publish DMARC', paths: ['email'], location: { host: 'example.com' } }]);
+    store.seed(22, 3);
+    const out = await job('report', 'report-job', pullRequestEvent(22), { from: artifacts });
+    expect(out.code).toBe(EXIT.fail);
+    expect(out.outputs).toMatchObject({ status: 'fail', blockers: '26' });
+    expect(out.result!.stages.map((s) => s.id)).toEqual(['secrets', 'trust']);
+    expect(out.log.match(/^::error title=launch-ready F\d+ blocker secrets\/blocker-rule,file=src\/blocker-\d+\.ts,line=\d+::/gm)).toHaveLength(10);
+    expect(out.log.match(/^::warning title=launch-ready F\d+ medium[^,]*,file=/gm)).toHaveLength(10);
+    expect(out.summary).toContain('15 error and 5 warning annotations were not added');
+    expect(out.log).toContain('::error::launch-ready: the gate failed');
+    const body = ours(22)[0]!.body;
+    expect(ours(22)).toHaveLength(1);
+    expect(body).toMatch(/\| Sign-up \/ booking \| ❌ no \| F1, /);
+    expect(readStageSections(body).map((s) => s.id)).toEqual(['secrets', 'trust']);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('a stage job with a read-only token warns once, writes the summary and keeps the exit code', async () => {
+    store.readOnly = true;
+    const out = await job('trust', 'fork-job', pullRequestEvent(23));
+    expect(out.code).toBe(EXIT[out.result!.status]);
+    expect(out.log.match(/::warning::launch-ready: PR comment not written/g)).toHaveLength(1);
+    expect(out.summary).toContain('PR comment not written');
+    expect(out.log).not.toMatch(STACK_TRACE);
+  });
+
+  it('report on push skips the comment; a folder without results is exit 2 with the fix', async () => {
+    const empty = join(dir, 'no-artifacts');
+    mkdirSync(empty, { recursive: true });
+    const out = await job('report', 'report-empty', pushEvent, { from: empty });
+    expect(out.code).toBe(EXIT.usage);
+    expect(out.log).toContain('::error::launch-ready: report: no stage results (secrets.json, env.json, trust.json, burst.json, rollback.json) under');
+    expect(out.log).not.toMatch(STACK_TRACE);
+    expect(double.requests).toHaveLength(0);
+  });
+});
