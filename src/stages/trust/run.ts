@@ -15,6 +15,9 @@ import { pathsOfHost, pathsOfUrl } from './paths.js';
 import { acceptsLegacyTls, probeTls, type TlsProbe } from './tls.js';
 import { hstsFindings, legacyTlsFinding, tlsFindings } from './tls-checks.js';
 
+/** First labels of hosts that carry mail protocols, which Cloudflare's HTTP proxy cannot pass. */
+const MAIL_HOST = /^(mail|smtp|imap|pop3?|mx|webmail|autodiscover)\d*$/;
+
 interface HostReport {
   findings: FindingInput[];
   row: DomainMapRow;
@@ -89,6 +92,7 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
   let tls: TlsProbe | undefined;
   let http: RedirectChain | undefined;
   let https: RedirectChain | undefined;
+  let cfRay = false;
   if (resolution.status === 'found') {
     const entryContext = { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'entry' as const };
     const [probe, legacy, httpChain, httpsChain] = await Promise.all([
@@ -106,15 +110,17 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
     if (probe.connected) findings.push(...redirectFindings(httpsChain, entryContext));
     const firstHttps = await firstAnswer(host, fetchOptions);
     if (firstHttps) findings.push(...hstsFindings(host, firstHttps.headers, paths));
-    const cfRay = firstHttps?.headers['cf-ray'] !== undefined;
+    cfRay = firstHttps?.headers['cf-ray'] !== undefined;
     if (cfRay && !proxiedByRange) {
       findings.push({ ruleId: 'cloudflare-ray-direct', severity: 'info', title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`, fix: 'nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied', paths, location: { host } });
     }
   }
-  if (proxiedByRange) {
+  if (proxiedByRange && MAIL_HOST.test(host.split('.')[0] ?? '')) {
+    findings.push({ ruleId: 'mail-host-proxied', severity: 'high', title: `${host} looks like a mail host but is proxied by Cloudflare: SMTP/IMAP cannot pass through the proxy`, fix: `set the record of ${host} to "DNS only" (grey cloud) in Cloudflare`, paths: ['email'], location: { host } });
+  } else if (proxiedByRange) {
     findings.push({ ruleId: 'cloudflare-proxied', severity: 'info', title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`, fix: 'nothing to do; make sure the origin only accepts Cloudflare\'s addresses', paths, location: { host } });
   }
-  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange, tls, http, https, now });
+  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange || cfRay, tls, http, https, now });
   return { findings, row, resolution };
 }
 

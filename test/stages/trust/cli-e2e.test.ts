@@ -74,6 +74,7 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
   test('Cloudflare: a proxied host is noted; a proxied MX target is a blocker', () => {
     expect(rule('cdn.example.test', 'cloudflare-proxied')?.severity).toBe('info');
     expect(rule('bad.test', 'mx-proxied')?.severity).toBe('blocker');
+    expect(rule('smtp.example.test', 'mail-host-proxied')?.severity).toBe('high');
   });
   test('email: lookup limit, missing DMARC, missing declared selector, weak key on the bad domain; none on the good one', () => {
     expect(rule('bad.test', 'spf-too-many-lookups')?.severity).toBe('blocker');
