@@ -15,15 +15,22 @@ export function code(text: string): string {
 interface DomainRecord {
   type?: string;
   value?: string;
-  ttl?: number;
+  ttl?: number | null;
+}
+interface Landing {
+  finalUrl?: string;
+  hops?: number;
+  status?: number | string;
 }
 interface DomainEntry {
   host?: string;
+  /** The DNS verdict (`ok`, `NXDOMAIN`, `unknown: timeout`...), when the stage gives one. */
+  dns?: string;
   records?: DomainRecord[];
   proxied?: boolean;
   certificate?: { issuer?: string; notAfter?: string; daysLeft?: number } | null;
-  http?: { finalUrl?: string; hops?: number } | null;
-  https?: { finalUrl?: string; hops?: number } | null;
+  http?: Landing | null;
+  https?: Landing | null;
 }
 
 /** The stage's metrics worth a table: the trust domain map, burst latency, rollback timings; else nothing. */
@@ -38,10 +45,14 @@ export function renderStageMetrics(stage: StageResult, maxRows: number): string[
 
 function domainMapTable(entries: DomainEntry[], maxRows: number): string[] {
   const rows = entries.slice(0, maxRows).map((e) => {
-    const records = (e.records ?? []).map((r) => `${cell(r.type)} ${cell(r.value)}${r.ttl !== undefined ? ` (ttl ${r.ttl})` : ''}`).join('<br>');
+    const records = (e.records ?? []).map((r) => `${cell(r.type)} ${cell(r.value)}${r.ttl !== undefined && r.ttl !== null ? ` (ttl ${r.ttl})` : ''}`).join('<br>');
     const cert = e.certificate ? `${cell(e.certificate.issuer)}, until ${cell(e.certificate.notAfter)}${e.certificate.daysLeft !== undefined ? ` (${e.certificate.daysLeft} days)` : ''}` : 'none';
-    const hop = (h: DomainEntry['http']) => (h ? `→ ${cell(h.finalUrl)}${h.hops !== undefined ? ` (${h.hops} hop${h.hops === 1 ? '' : 's'})` : ''}` : 'no answer');
-    return `| ${code(e.host ?? '')} | ${records || 'none'} | ${e.proxied ? 'yes' : 'no'} | ${cert} | ${hop(e.http)} | ${hop(e.https)} |`;
+    const hop = (h: Landing | null | undefined) => {
+      if (!h) return 'no answer';
+      const details = [h.status !== undefined && h.status !== 200 ? String(h.status) : '', h.hops !== undefined ? `${h.hops} hop${h.hops === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+      return `→ ${cell(h.finalUrl)}${details ? ` (${cell(details)})` : ''}`;
+    };
+    return `| ${code(e.host ?? '')}${e.dns && e.dns !== 'ok' ? ` (${cell(e.dns)})` : ''} | ${records || 'none'} | ${e.proxied ? 'yes' : 'no'} | ${cert} | ${hop(e.http)} | ${hop(e.https)} |`;
   });
   const more = entries.length > maxRows ? [`_…and ${entries.length - maxRows} more hosts (see the JSON result)._`] : [];
   return ['', '**Domain map**', '', '| Host | Records | Proxied | Certificate | HTTP | HTTPS |', '|---|---|---|---|---|---|', ...rows, ...more];

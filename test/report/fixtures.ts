@@ -30,7 +30,8 @@ export function sampleGate(registry = new SecretRegistry()): GateResult {
     metrics: {
       domainMap: [
         { host: 'example.com', records: [{ type: 'A', value: '192.0.2.10', ttl: 300 }], proxied: true, certificate: { issuer: "Let's Encrypt R11", notAfter: '2027-01-30', daysLeft: 63 }, http: { finalUrl: 'https://example.com/', hops: 1 }, https: { finalUrl: 'https://example.com/', hops: 0 } },
-        { host: 'app.example.com', records: [{ type: 'CNAME', value: 'example.herokudns.com', ttl: 60 }], proxied: false, certificate: null, http: null, https: null },
+        { host: 'app.example.com', dns: 'ok', records: [{ type: 'CNAME', value: 'example.herokudns.com', ttl: 60 }], proxied: false, certificate: null, http: null, https: null },
+        { host: 'old.example.com', dns: 'NXDOMAIN', records: [], proxied: false, certificate: null, http: { finalUrl: 'http://old.example.com/', hops: 0, status: 'refused' }, https: null },
       ],
     },
   });

@@ -40,6 +40,7 @@ describe('the PR comment', () => {
     expect(md).toContain('| Host | Records | Proxied | Certificate | HTTP | HTTPS |');
     expect(md).toContain("| `example.com` | A 192.0.2.10 (ttl 300) | yes | Let's Encrypt R11, until 2027-01-30 (63 days) | → https://example.com/ (1 hop) | → https://example.com/ (0 hops) |");
     expect(md).toContain('| `app.example.com` | CNAME example.herokudns.com (ttl 60) | no | none | no answer | no answer |');
+    expect(md).toContain('| `old.example.com` (NXDOMAIN) | none | no | none | → http://old.example.com/ (refused, 0 hops) | no answer |');
     expect(md).toContain('| 3 ms | 40 ms | 180 ms | 420 ms | 900 ms | 1200 ms |');
   });
 
