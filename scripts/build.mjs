@@ -3,7 +3,7 @@
 // regenerated from the stage definitions so editors and the bundle never disagree.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { updateReadme } from './config-reference.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -23,9 +23,12 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   define: { LAUNCH_READY_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __lrCreateRequire } from 'node:module';\nconst require = __lrCreateRequire(import.meta.url);" },
+  // Bundled CommonJS dependencies call require(); give ESM output a real one. The `--` in the
+  // shebang stops Node from taking our own `--env-file` flag as its own (nodejs/node#54232).
+  banner: { js: "#!/usr/bin/env -S node --\nimport { createRequire as __lrCreateRequire } from 'node:module';\nconst require = __lrCreateRequire(import.meta.url);" },
 });
+
+chmodSync('dist/cli.js', 0o755);
 
 const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('launch-ready.schema.json', schema);

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli, tempProject } from '../helpers/cli.js';
 
 const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n' });
 afterAll(() => project.cleanup());
@@ -91,5 +92,14 @@ describe('--output', () => {
     const run = runCli(['check', '--stages', 'rollback', '--output', 'launch-ready.yml/inside.txt'], { cwd: project.dir });
     expect(run.stderr).toMatch(/^launch-ready: --output: cannot write launch-ready\.yml\/inside\.txt \(E[A-Z]+\); give a writable file path\n$/);
     expect(run.code).toBe(2);
+  });
+});
+
+describe('flags Node would otherwise take for itself', () => {
+  it('gives --env-file to launch-ready, not to Node, when run through the shebang', () => {
+    const run = spawnSync(CLI, ['env', '--env-file', 'missing.env'], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toMatch(/^launch-ready: .*missing\.env/);
+    expect(run.stderr).not.toMatch(/^node: /);
+    expect(run.status).toBe(2);
   });
 });

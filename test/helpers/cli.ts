@@ -14,7 +14,8 @@ export interface CliRun {
 
 /** Run the built CLI as a user would, with Node 24 (the test runtime) unless `node` says otherwise. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; node?: string } = {}): CliRun {
-  const result = spawnSync(options.node ?? process.execPath, [CLI, ...args], {
+  // `--` as the shebang and the composite actions do: Node would otherwise take `--env-file` itself.
+  const result = spawnSync(options.node ?? process.execPath, ['--', CLI, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
