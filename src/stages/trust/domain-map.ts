@@ -19,6 +19,8 @@ export interface DomainMapRow {
   records: { type: string; value: string; ttl: number | null }[];
   proxied: boolean;
   certificate: { issuer: string; notAfter: string; daysLeft: number } | null;
+  /** The HSTS policy of the host's first HTTPS answer (`max-age 31536000 s, includeSubDomains, not preloaded`). */
+  hsts: string | null;
   http: Landing | null;
   https: Landing | null;
 }
@@ -34,7 +36,7 @@ export function landingOf(chain: RedirectChain | undefined): Landing | null {
 }
 
 /** Build one plain-object row (JSON-safe: no undefined, no class instances). */
-export function domainMapRow(input: { host: string; dns: string; records: DnsRecord[]; proxied: boolean; tls?: TlsProbe; http?: RedirectChain; https?: RedirectChain; now: Date }): DomainMapRow {
+export function domainMapRow(input: { host: string; dns: string; records: DnsRecord[]; proxied: boolean; tls?: TlsProbe; hsts?: string | null; http?: RedirectChain; https?: RedirectChain; now: Date }): DomainMapRow {
   const tls = input.tls;
   return {
     host: input.host,
@@ -42,6 +44,7 @@ export function domainMapRow(input: { host: string; dns: string; records: DnsRec
     records: input.records.map((r) => ({ type: r.type, value: r.value, ttl: r.ttl ?? null })),
     proxied: input.proxied,
     certificate: tls?.connected && tls.notAfter ? { issuer: tls.issuer ?? '', notAfter: tls.notAfter, daysLeft: daysLeft(tls.notAfter, input.now) } : null,
+    hsts: input.hsts ?? null,
     http: landingOf(input.http),
     https: landingOf(input.https),
   };

@@ -1,10 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { SEVERITIES } from '../../core/severity.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from './cloudflare.js';
 import { readTrustConfig, type TrustConfig } from './config.js';
 import { Dialer } from './connect.js';
-import { createDnsClient, type DnsClient } from './dns.js';
+import { createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
 import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
 import { domainMapRow, type DomainMapRow } from './domain-map.js';
 import { gatherEmailFacts } from './email.js';
@@ -13,7 +14,7 @@ import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } fro
 import { cookieCachingFindings, mixedContentFindings, privateRouteFindings, redirectFindings } from './page-checks.js';
 import { pathsOfHost, pathsOfUrl } from './paths.js';
 import { acceptsLegacyTls, probeTls, type TlsProbe } from './tls.js';
-import { hstsFindings, legacyTlsFinding, tlsFindings } from './tls-checks.js';
+import { hstsFindings, hstsNote, legacyTlsFinding, tlsFindings } from './tls-checks.js';
 
 /** First labels of hosts that carry mail protocols, which Cloudflare's HTTP proxy cannot pass. */
 const MAIL_HOST = /^(mail|smtp|imap|pop3?|mx|webmail|autodiscover)\d*$/;
@@ -47,7 +48,12 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   }
   if (config.canonical) homepageHosts.add(new URL(config.canonical).hostname.toLowerCase());
   const now = new Date();
-  const fetchOptions: FetchOptions = { dialer, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: ctx.signal };
+  // One signal for the many concurrent requests (each adds an abort listener), linked to the run's.
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  if (ctx.signal.aborted) abort.abort();
+  else ctx.signal.addEventListener('abort', () => abort.abort(), { once: true });
+  const fetchOptions: FetchOptions = { dialer, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: abort.signal };
   const tlsOptions = { dialer, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
 
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
@@ -75,8 +81,21 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
 }
 
 async function hostDnsOf(host: string, dns: DnsClient): Promise<HostDns> {
-  const [a, aaaa, cname, caa] = await Promise.all([dns.query(host, 'A'), dns.query(host, 'AAAA'), dns.query(host, 'CNAME'), dns.query(host, 'CAA')]);
+  const [a, aaaa, cname, caa] = await Promise.all([dns.query(host, 'A'), dns.query(host, 'AAAA'), dns.query(host, 'CNAME'), effectiveCaa(host, dns)]);
   return { host, a, aaaa, cname, caa };
+}
+
+/** CAA applies down the tree (RFC 8659): a host without its own record inherits its parent's. */
+async function effectiveCaa(host: string, dns: DnsClient): Promise<DnsVerdict> {
+  const own = await dns.query(host, 'CAA');
+  const labels = host.split('.');
+  for (let i = 1; own.status === 'missing' && i < labels.length - 1; i++) {
+    const parent = labels.slice(i).join('.');
+    const inherited = await dns.query(parent, 'CAA');
+    if (inherited.status === 'found') return { status: 'found', records: inherited.records.map((r) => ({ ...r, value: `${r.value} (from ${parent})` })) };
+    if (inherited.status === 'unknown') return inherited;
+  }
+  return own;
 }
 
 function dnsText(resolution: Resolution): string {
@@ -93,6 +112,7 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
   let http: RedirectChain | undefined;
   let https: RedirectChain | undefined;
   let cfRay = false;
+  let hsts: string | null = null;
   if (resolution.status === 'found') {
     const entryContext = { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'entry' as const };
     const [probe, legacy, httpChain, httpsChain] = await Promise.all([
@@ -109,7 +129,10 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
     findings.push(...redirectFindings(httpChain, entryContext));
     if (probe.connected) findings.push(...redirectFindings(httpsChain, entryContext));
     const firstHttps = await firstAnswer(host, fetchOptions);
-    if (firstHttps) findings.push(...hstsFindings(host, firstHttps.headers, paths));
+    if (firstHttps) {
+      findings.push(...hstsFindings(host, firstHttps.headers, paths));
+      hsts = hstsNote(firstHttps.headers);
+    }
     cfRay = firstHttps?.headers['cf-ray'] !== undefined;
     if (cfRay && !proxiedByRange) {
       findings.push({ ruleId: 'cloudflare-ray-direct', severity: 'info', title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`, fix: 'nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied', paths, location: { host } });
@@ -120,7 +143,7 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
   } else if (proxiedByRange) {
     findings.push({ ruleId: 'cloudflare-proxied', severity: 'info', title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`, fix: 'nothing to do; make sure the origin only accepts Cloudflare\'s addresses', paths, location: { host } });
   }
-  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange || cfRay, tls, http, https, now });
+  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
   return { findings, row, resolution };
 }
 

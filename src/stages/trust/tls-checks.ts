@@ -103,7 +103,7 @@ export function legacyTlsFinding(host: string, version: string, paths: string[])
   };
 }
 
-/** HSTS on a host's HTTPS answer: missing or short is medium; preload/includeSubDomains noted. */
+/** HSTS on a host's HTTPS answer: missing or short is medium (includeSubDomains/preload are noted in the domain map). */
 export function hstsFindings(host: string, headers: IncomingHttpHeaders, paths: string[]): FindingInput[] {
   const location = { host, url: `https://${host}/` };
   const raw = headers['strict-transport-security'];
@@ -131,15 +131,14 @@ export function hstsFindings(host: string, headers: IncomingHttpHeaders, paths: 
       evidence: value,
     });
   }
-  const notes = [/includesubdomains/i.test(value) ? 'includeSubDomains' : 'no includeSubDomains', /preload/i.test(value) ? 'preload' : 'not preloaded'];
-  findings.push({
-    ruleId: 'hsts-present',
-    severity: 'info',
-    title: `${host} sends HSTS (max-age ${maxAge} s; ${notes.join(', ')})`,
-    fix: 'nothing to do; add includeSubDomains and preload once every subdomain serves HTTPS',
-    paths,
-    location,
-    evidence: value,
-  });
   return findings;
+}
+
+/** `max-age 31536000 s, includeSubDomains, preload` for the domain map; null without the header. */
+export function hstsNote(headers: IncomingHttpHeaders): string | null {
+  const raw = headers['strict-transport-security'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value) return null;
+  const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? '0');
+  return [`max-age ${maxAge} s`, /includesubdomains/i.test(value) ? 'includeSubDomains' : 'no includeSubDomains', /preload/i.test(value) ? 'preload' : 'not preloaded'].join(', ');
 }

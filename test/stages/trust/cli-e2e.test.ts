@@ -84,12 +84,14 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
     expect(on('example.test').filter((f) => f.paths.includes('email') && f.severity !== 'info')).toEqual([]);
   });
   test('domain map: records, proxied, certificate and landings per host', () => {
-    const map = result.stages[0]!.metrics.domainMap as { host: string; records: { type: string; ttl: number | null }[]; proxied: boolean; certificate: { issuer: string; daysLeft: number } | null; http: { finalUrl: string } | null; https: { finalUrl: string } | null }[];
+    const map = result.stages[0]!.metrics.domainMap as { host: string; hsts: string | null; records: { type: string; value: string; ttl: number | null }[]; proxied: boolean; certificate: { issuer: string; daysLeft: number } | null; http: { finalUrl: string } | null; https: { finalUrl: string } | null }[];
     const root = map.find((r) => r.host === 'example.test')!;
     expect(root.records).toContainEqual({ type: 'A', value: '127.0.0.1', ttl: 300 });
     expect(root.certificate?.issuer).toMatch(/Test Intermediate CA/);
     expect(root.http?.finalUrl).toBe('https://www.example.test/');
     expect(root.https?.finalUrl).toBe('https://www.example.test/');
+    expect(map.find((r) => r.host === 'www.example.test')).toMatchObject({ hsts: 'max-age 31536000 s, includeSubDomains, not preloaded', records: expect.arrayContaining([{ type: 'CAA', value: '0 issue "letsencrypt.org"', ttl: null }]) });
+    expect(map.find((r) => r.host === 'shop.example.test')?.records).toContainEqual({ type: 'CAA', value: '0 issue "letsencrypt.org" (from example.test)', ttl: null });
     expect(map.find((r) => r.host === 'cdn.example.test')?.proxied).toBe(true);
     expect(map.find((r) => r.host === 'missing.example.test')).toMatchObject({ certificate: null, http: null, https: null });
   });

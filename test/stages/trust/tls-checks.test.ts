@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { expirySeverity, hstsFindings, tlsFindings } from '../../../src/stages/trust/tls-checks.js';
+import { expirySeverity, hstsFindings, hstsNote, tlsFindings } from '../../../src/stages/trust/tls-checks.js';
 import type { TlsProbe } from '../../../src/stages/trust/tls.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -39,11 +39,12 @@ describe('chain and name', () => {
 
 describe('HSTS', () => {
   const rulesOf = (value?: string) => hstsFindings('www.example.com', value ? { 'strict-transport-security': value } : {}, ['homepage']).map((f) => `${f.ruleId}:${f.severity}`);
-  test('ok: one year with includeSubDomains and preload → info only', () => {
-    const findings = hstsFindings('www.example.com', { 'strict-transport-security': 'max-age=63072000; includeSubDomains; preload' }, ['homepage']);
-    expect(findings.map((f) => f.severity)).toEqual(['info']);
-    expect(findings[0]!.title).toMatch(/includeSubDomains, preload/);
+  test('ok: one year with includeSubDomains and preload → nothing; the policy is noted for the domain map', () => {
+    const headers = { 'strict-transport-security': 'max-age=63072000; includeSubDomains; preload' };
+    expect(hstsFindings('www.example.com', headers, ['homepage'])).toEqual([]);
+    expect(hstsNote(headers)).toBe('max-age 63072000 s, includeSubDomains, preload');
+    expect(hstsNote({})).toBeNull();
   });
   test('ng: missing → medium', () => expect(rulesOf()).toEqual(['hsts-missing:medium']));
-  test('ng: a day → medium', () => expect(rulesOf('max-age=86400')).toEqual(['hsts-short:medium', 'hsts-present:info']));
+  test('ng: a day → medium', () => expect(rulesOf('max-age=86400')).toEqual(['hsts-short:medium']));
 });
