@@ -32,10 +32,12 @@ const ALLOW_MARK = 'gitleaks:allow';
  */
 export function scanText(text: string, rules: readonly SecretRule[], file?: string): SecretMatch[] {
   if (text.length === 0) return [];
-  const lower = text.toLowerCase();
+  const index = keywordIndexOf(rules);
+  const present = index.present(text);
+  if (present.size === 0 && !index.hasUnkeyed) return [];
   const candidates: Candidate[] = [];
   for (const rule of rules) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
     if (rule.path && (file === undefined || !rule.path.test(file))) continue;
     const finder = (rule as SecretRule & Finder).find;
     if (finder) {
@@ -46,6 +48,59 @@ export function scanText(text: string, rules: readonly SecretRule[], file?: stri
   }
   if (candidates.length === 0) return [];
   return locate(text, dropOverlaps(candidates));
+}
+
+/**
+ * Which rule keywords occur in a text, found in one pass of one case-insensitive alternation
+ * (about ten times faster than one `includes` per keyword). The search restarts one character after
+ * each hit, and longer keywords are tried first, so a keyword hidden inside a longer one at the
+ * same place is credited through {@link KeywordIndex.present}'s substring check.
+ */
+class KeywordIndex {
+  readonly hasUnkeyed: boolean;
+  private readonly union: RegExp | undefined;
+  private readonly keywords: string[];
+
+  constructor(rules: readonly SecretRule[]) {
+    this.keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))].filter(Boolean).sort((a, b) => b.length - a.length);
+    this.hasUnkeyed = rules.some((r) => r.keywords.length === 0);
+    const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.union = this.keywords.length > 0 ? new RegExp(this.keywords.map(escape).join('|'), 'gi') : undefined;
+  }
+
+  present(text: string): Set<string> {
+    const found = new Set<string>();
+    const union = this.union;
+    if (!union) return found;
+    union.lastIndex = 0;
+    for (let match = union.exec(text); match; match = union.exec(text)) {
+      found.add(match[0].toLowerCase());
+      union.lastIndex = match.index + 1;
+    }
+    if (found.size === 0) return found;
+    // Credit keywords contained in a longer one that matched at the same place (`sk` in `sk-ant-`).
+    for (const keyword of this.keywords) {
+      if (found.has(keyword)) continue;
+      for (const hit of found) {
+        if (hit.length > keyword.length && hit.includes(keyword)) {
+          found.add(keyword);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+}
+
+const INDEXES = new WeakMap<readonly SecretRule[], KeywordIndex>();
+
+function keywordIndexOf(rules: readonly SecretRule[]): KeywordIndex {
+  let index = INDEXES.get(rules);
+  if (!index) {
+    index = new KeywordIndex(rules);
+    INDEXES.set(rules, index);
+  }
+  return index;
 }
 
 function collect(rule: SecretRule, text: string, out: Candidate[]): void {

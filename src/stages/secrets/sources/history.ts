@@ -98,7 +98,9 @@ export class PatchParser {
     const data = this.carry + text;
     let start = 0;
     for (let nl = data.indexOf('\n', start); nl !== -1; nl = data.indexOf('\n', start)) {
-      this.line(data.slice(start, nl));
+      // Removed lines are most of a patch and never scanned: skip them without copying.
+      const first = data.charCodeAt(start);
+      if (!(first === 45 /* - */ && !this.inHeader)) this.line(data.slice(start, nl));
       start = nl + 1;
     }
     this.carry = data.slice(start);
