@@ -157,7 +157,8 @@ export function validateTrustConfig(section: Record<string, unknown>): ConfigPro
   resolvers.forEach((value, index) => {
     const { host, port } = splitHostPort(value, 53);
     if (port < 1 || port > 65535) problems.push({ path: ['resolvers', index], message: `port ${port} is out of range; use 1-65535, e.g. 127.0.0.1:5353` });
-    else if (isIP(host) === 0 && !/^[a-z0-9.-]+$/i.test(host)) problems.push({ path: ['resolvers', index], message: `"${value}" is not a DNS server address; e.g. 1.1.1.1 or 127.0.0.1:5353` });
+    // Names would need a resolver to find the resolver: ask for the address the user means.
+    else if (isIP(host) === 0) problems.push({ path: ['resolvers', index], message: `"${value}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353` });
   });
   return problems;
 }

@@ -54,28 +54,19 @@ export function verdictOfError(error: unknown): DnsVerdict {
   return { status: 'unknown', reason: UNKNOWN_REASONS[code] ?? (code || String((error as Error)?.message ?? error)) };
 }
 
-/** Resolver addresses for node's `setServers`: IPs kept, ports kept, names looked up once. */
-export async function resolverAddresses(servers: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const server of servers) {
+/** Resolver addresses for node's `setServers` (`host:port`, IPv6 in brackets). Config validation made them IPs. */
+export function resolverAddresses(servers: string[]): string[] {
+  return servers.map((server) => {
     const { host, port } = splitHostPort(server, 53);
-    let address = host;
-    if (isIP(host) === 0) {
-      try {
-        address = (await dnsPromises.lookup(host)).address;
-      } catch {
-        throw new Error(`resolver "${server}" could not be resolved to an address; give its IP address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
-      }
-    }
-    out.push(isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`);
-  }
-  return out;
+    if (isIP(host) === 0) throw new Error(`resolver "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
+    return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+  });
 }
 
 /** A DNS client over node's c-ares resolver with our servers, timeout and tries. */
 export async function createDnsClient(options: DnsClientOptions): Promise<DnsClient> {
   const resolver = new dnsPromises.Resolver({ timeout: options.timeoutMs, tries: options.tries });
-  if (options.servers.length > 0) resolver.setServers(await resolverAddresses(options.servers));
+  if (options.servers.length > 0) resolver.setServers(resolverAddresses(options.servers));
   const cache = new Map<string, Promise<DnsVerdict>>();
   const ask = async (name: string, type: RecordType): Promise<DnsVerdict> => {
     try {

@@ -69,6 +69,10 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   if (unknownHosts.length > 0) {
     errors.push({ part: 'dns', message: `DNS answer unknown for ${unknownHosts.join(', ')} (${hosts.find((h) => h.resolution.status === 'unknown')!.row.dns})`, fix: 'check trust.resolvers and the DNS provider, then run again' });
   }
+  const emailUnknown = findings.filter((f) => f.ruleId === 'email-dns-unknown');
+  if (emailUnknown.length > 0) {
+    errors.push({ part: 'email', message: `DNS answer unknown for ${[...new Set(emailUnknown.map((f) => f.location?.host))].join(', ')} (${emailUnknown[0]!.evidence})`, fix: 'check trust.resolvers and the DNS provider, then run again' });
+  }
   const counts = SEVERITIES.filter((s) => s !== 'info').map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const summary = `checked ${config.hostnames.length} hostname(s), ${config.pages.length} page(s), ${config.privateRoutes.length} private route(s), ${config.emailDomains.length} mail domain(s): ${counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no problems above info'}`;
   const outcome: StageOutcome = {

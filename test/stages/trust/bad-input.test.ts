@@ -64,9 +64,13 @@ describe('without hostnames the stage is skipped with its reason', () => {
 describe('a resolver that fails is "unknown", never "missing"', () => {
   let servfail: Running & { address: string };
   let blackhole: Running & { address: string };
+  let closedPort: number;
   beforeAll(async () => {
     servfail = await startDnsResponder('servfail');
     blackhole = await startDnsResponder('blackhole');
+    const probe = await startDnsResponder('blackhole');
+    closedPort = probe.port;
+    await probe.close();
   });
   afterAll(async () => {
     await servfail.close();
@@ -81,7 +85,7 @@ describe('a resolver that fails is "unknown", never "missing"', () => {
     expect(stage.findings.filter((f) => /missing/.test(f.ruleId))).toEqual([]);
     expect(stage.findings.find((f) => f.ruleId === 'dns-unknown')).toMatchObject({ location: { host: 'www.example.test' }, evidence: 'A: SERVFAIL' });
     expect(stage.findings.filter((f) => f.ruleId === 'email-dns-unknown').map((f) => f.evidence)).toEqual(expect.arrayContaining(['MX: SERVFAIL', 'SPF: SERVFAIL', 'DMARC: SERVFAIL']));
-    expect(stage.errors?.[0]?.message).toMatch(/unknown for www\.example\.test \(unknown \(SERVFAIL\)\)/);
+    expect(stage.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/unknown for www\.example\.test \(unknown \(SERVFAIL\)\)/), expect.stringMatching(/unknown for example\.test \(MX: SERVFAIL\)/)]);
     expect(run.code).toBe(3);
   });
 
@@ -96,12 +100,19 @@ describe('a resolver that fails is "unknown", never "missing"', () => {
     expect(run.code).toBe(3);
   });
 
-  test('an unresolvable resolver name: the stage cannot ask DNS and says which resolver, exit 3', async () => {
+  test('a resolver name instead of an address is a config error naming the key', async () => {
     const file = write('unresolvable.yml', 'trust:\n  hostnames: [www.example.test]\n  resolvers: ["dns.does-not-exist.invalid"]\n');
     const run = await runCli(['trust', '--config', file, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unresolvable\.yml:3:\d+: trust\.resolvers\[0\]: "dns\.does-not-exist\.invalid" is not an IP address; give the DNS server's address/);
+  });
+
+  test('an unreachable resolver (nothing listens on its port) is unknown, exit 3', async () => {
+    const file = write('unreachable.yml', `trust:\n  hostnames: [www.example.test]\n  resolvers: ["127.0.0.1:${closedPort}"]\n  dnsTimeoutMs: 200\n  dnsTries: 1\n`);
+    const run = await runCli(['trust', '--config', file, '--format', 'json']);
     const stage = stageOf(run.stdout);
-    expect(stage.errors?.[0]?.message).toMatch(/resolver "dns\.does-not-exist\.invalid" could not be resolved/);
     expect(stage.findings.filter((f) => /missing/.test(f.ruleId))).toEqual([]);
+    expect(stage.findings.find((f) => f.ruleId === 'dns-unknown')?.evidence).toMatch(/^A: (resolver unreachable \(connection refused\)|timeout)$/);
     expect(run.code).toBe(3);
   });
 
