@@ -41,12 +41,19 @@ export async function fetchOnce(url: URL, options: FetchOptions): Promise<Fetche
     });
     const timer = setTimeout(() => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    let answered = false;
     request.on('error', (error) => {
+      // After the headers, a cut-off body is settled by the response handlers with what arrived.
+      if (answered) return;
       clearTimeout(timer);
       reject(error);
     });
     request.on('response', (response) => {
+      answered = true;
+      let settled = false;
       const done = (body?: string, truncated?: boolean) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         const out: FetchedResponse = { url: url.href, status: response.statusCode ?? 0, headers: response.headers };
         if (body !== undefined) out.body = body;
@@ -73,6 +80,8 @@ export async function fetchOnce(url: URL, options: FetchOptions): Promise<Fetche
       });
       response.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
       response.on('error', () => done(Buffer.concat(chunks).toString('utf8'), true));
+      // A body cut off by the timeout still yields what arrived.
+      response.on('close', () => done(Buffer.concat(chunks).toString('utf8'), !response.complete));
     });
     request.end();
   });

@@ -62,6 +62,10 @@ describe('TLS and HTTP against loopback servers', () => {
     if (req.url === '/rel/a') return void res.writeHead(302, { location: '../b' }).end();
     if (req.url === '/b') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<p>b</p>');
     if (req.url === '/js') return void res.writeHead(302, { location: 'javascript:alert(document.cookie)' }).end();
+    if (req.url === '/drip') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.write('<p>start');
+    }
     if (req.url === '/huge') {
       res.writeHead(200, { 'content-type': 'text/html' });
       const chunk = Buffer.alloc(1 << 20, 'x');
@@ -129,6 +133,12 @@ describe('TLS and HTTP against loopback servers', () => {
     expect(response.truncated).toBe(true);
     expect(response.body?.length).toBe(1 << 20);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+  test('a page that never finishes is cut off at the per-request timeout with what arrived', async () => {
+    const started = Date.now();
+    const response = await fetchOnce(new URL('https://site.test/drip'), { ...fetchOptions(), timeoutMs: 300 });
+    expect(response).toMatchObject({ status: 200, body: '<p>start', truncated: true });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
   test('a relative Location is resolved against the current URL', async () => {
     const chain = await followRedirects('http://site.test/rel/a', 5, fetchOptions());
