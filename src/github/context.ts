@@ -8,6 +8,8 @@ export interface RunnerContext {
   repo?: string;
   /** The pull request this run is about, when there is one (no PR on push / workflow_dispatch). */
   pullRequest?: number;
+  /** The commit checked: the PR's head, else `GITHUB_SHA`. */
+  revision?: string;
   apiUrl: string;
   /** Link to this workflow run, for "the full report is in the job summary". */
   runUrl?: string;
@@ -30,23 +32,34 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
     context.owner = owner;
     context.repo = repo;
   }
-  const pullRequest = pullRequestOf(env.GITHUB_EVENT_PATH);
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const pullRequest = pullRequestOf(event);
   if (pullRequest !== undefined) context.pullRequest = pullRequest;
+  const revision = typeof event?.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : env.GITHUB_SHA;
+  if (revision) context.revision = revision;
   if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
   if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
   if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
   return context;
 }
 
-/** The PR number from the event payload: `pull_request`/`pull_request_target`, or a comment on a PR. */
-function pullRequestOf(eventPath: string | undefined): number | undefined {
+interface EventPayload {
+  pull_request?: { number?: unknown; head?: { sha?: unknown } };
+  issue?: { number?: unknown; pull_request?: unknown };
+}
+
+function readEvent(eventPath: string | undefined): EventPayload | undefined {
   if (!eventPath) return undefined;
-  let event: { pull_request?: { number?: unknown }; issue?: { number?: unknown; pull_request?: unknown } };
   try {
-    event = JSON.parse(readFileSync(eventPath, 'utf8')) as typeof event;
+    return JSON.parse(readFileSync(eventPath, 'utf8')) as EventPayload;
   } catch {
     return undefined;
   }
+}
+
+/** The PR number from the event payload: `pull_request`/`pull_request_target`, or a comment on a PR. */
+function pullRequestOf(event: EventPayload | undefined): number | undefined {
+  if (!event) return undefined;
   const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
   return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
 }

@@ -84,16 +84,19 @@ async function postComment(options: PublishOptions): Promise<string | undefined>
 export function commentPlan(options: Pick<PublishOptions, 'result' | 'secrets' | 'context' | 'commentMode' | 'criticalPaths'>): Parameters<typeof upsertComment>[2] {
   const { result, secrets, context } = options;
   const runUrl = context.runUrl;
-  if (options.commentMode === 'replace') return { compose: () => renderComment(result, secrets, runUrl) };
+  const revision = context.revision;
+  if (options.commentMode === 'replace') return { compose: () => renderComment(result, secrets, runUrl, revision) };
   const own = new Set(result.stages.map((s) => s.id));
   const signature = (s: StageResult) => `${s.durationMs}|${secrets.scrub(s.summary).slice(0, 200)}`;
   return {
     compose: (existing) => {
-      const kept = existing ? readStageSections(existing).flatMap((s) => (s.result && !own.has(s.id) ? [s.result] : [])) : [];
+      // Sections from an older commit are dropped: their blockers may be fixed already.
+      const current = (s: { revision?: string }) => !revision || !s.revision || s.revision === revision;
+      const kept = existing ? readStageSections(existing).flatMap((s) => (s.result && !own.has(s.id) && current(s) ? [s.result] : [])) : [];
       const stages = [...kept, ...result.stages].sort((a, b) => STAGE_IDS.indexOf(a.id) - STAGE_IDS.indexOf(b.id));
       const durationMs = Math.max(...stages.map((s) => s.durationMs), result.durationMs);
       const merged = assembleGate(stages, { failOn: result.failOn, criticalPaths: options.criticalPaths, version: result.tool.version, durationMs });
-      return renderComment(merged, secrets, runUrl);
+      return renderComment(merged, secrets, runUrl, revision);
     },
     holdsOurs: (body) => {
       const sections = readStageSections(body);

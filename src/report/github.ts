@@ -6,9 +6,10 @@ import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderMarkdown } from './markdown.js'
  * The two Markdown variants the GitHub surface posts. Like `renderReport`, both are scrubbed of
  * every registered secret here, so nothing under `src/github/` ever handles unscrubbed report text.
  */
-export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string): string {
+export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string, revision?: string): string {
   const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : 'the job summary of this workflow run';
-  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { maxLength, fullReport })), (t) => t.length, COMMENT_LIMIT);
+  const options = revision ? { fullReport, revision } : { fullReport };
+  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
 }
 
 /** The job summary: the same Markdown with room for far more detail (GitHub caps a step's summary at 1 MiB of UTF-8). */

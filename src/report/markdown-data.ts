@@ -21,8 +21,8 @@ export const STAGE_DATA_LIMIT = 8000;
  * scrubbed of every registered secret after rendering, and an encoded blob would hide a secret from
  * that scrub. `>` is escaped so nothing inside can close the comment.
  */
-export function encodeStageData(stage: StageResult): string {
-  const base = { id: stage.id, status: stage.status, summary: clip(stage.summary, 500), durationMs: stage.durationMs, ...(stage.errors ? { errors: stage.errors.slice(0, 10) } : {}) };
+export function encodeStageData(stage: StageResult, revision?: string): string {
+  const base = { id: stage.id, ...(revision ? { revision } : {}), status: stage.status, summary: clip(stage.summary, 500), durationMs: stage.durationMs, ...(stage.errors ? { errors: stage.errors.slice(0, 10) } : {}) };
   const ordered = [...stage.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   let findings = ordered.map(compactFinding);
   let text = JSON.stringify({ ...base, findings });
@@ -49,6 +49,8 @@ export interface CommentSection {
   id: StageId;
   text: string;
   result?: StageResult;
+  /** The commit the section's stage checked, when the writer knew it. */
+  revision?: string;
 }
 
 /** Every stage section of a comment body, in stage order; sections whose data cannot be read have no `result`. */
@@ -62,20 +64,21 @@ export function readStageSections(body: string): CommentSection[] {
     if (end === -1) continue;
     const text = body.slice(start, end + endMarker.length);
     const section: CommentSection = { id, text };
-    const result = decodeStageData(text, id);
-    if (result) section.result = result;
+    const decoded = decodeStageData(text, id);
+    if (decoded?.result) section.result = decoded.result;
+    if (decoded?.revision) section.revision = decoded.revision;
     sections.push(section);
   }
   return sections;
 }
 
-function decodeStageData(section: string, id: StageId): StageResult | undefined {
+function decodeStageData(section: string, id: StageId): { result: StageResult; revision?: string } | undefined {
   const at = section.indexOf(DATA_PREFIX);
   if (at === -1) return undefined;
   const end = section.indexOf(DATA_SUFFIX, at + DATA_PREFIX.length);
   if (end === -1) return undefined;
   try {
-    const data = JSON.parse(section.slice(at + DATA_PREFIX.length, end)) as Partial<StageResult>;
+    const data = JSON.parse(section.slice(at + DATA_PREFIX.length, end)) as Partial<StageResult> & { revision?: unknown };
     if (data.id !== id || !Array.isArray(data.findings)) return undefined;
     const result: StageResult = {
       id,
@@ -86,7 +89,7 @@ function decodeStageData(section: string, id: StageId): StageResult | undefined 
       findings: data.findings.map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
     };
     if (data.errors) result.errors = data.errors;
-    return result;
+    return typeof data.revision === 'string' ? { result, revision: data.revision } : { result };
   } catch {
     return undefined;
   }

@@ -17,6 +17,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** Where the full report is when this one had to be shortened; default: the job summary of this run. */
   fullReport?: string;
+  /** The commit checked, embedded in each stage section so a later run can tell stale sections apart. */
+  revision?: string;
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { blocker: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
@@ -62,7 +64,7 @@ function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions):
   if (detail.note) lines.push('', `> ✂️ This report was shortened to fit. ${fullReportHint(options)}`);
   lines.push(...topList(result, findings, detail.topFindings), ...criticalPathTable(result));
   lines.push('', '### Stages', '');
-  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows }));
+  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...(options.revision ? { revision: options.revision } : {}) }));
   lines.push('', `<sub>launch-ready ${result.tool.version} · fail-on \`${result.failOn}\` · ${formatMs(result.durationMs)}</sub>`, '');
   return lines.join('\n');
 }
@@ -99,7 +101,7 @@ function criticalPathTable(result: GateResult): string[] {
  * One stage's section, markers included: what a stage job replaces in the shared PR comment.
  * It embeds the stage's compact result so the rest of the comment can be re-rendered from it.
  */
-export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number } = {}): string {
+export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number; revision?: string } = {}): string {
   const maxFindings = limits.maxFindings ?? Infinity;
   const maxRows = limits.maxRows ?? Infinity;
   const title = STAGE_TITLES[stage.id] ?? stage.id;
@@ -117,7 +119,7 @@ export function renderStageSection(stage: StageResult, limits: { maxFindings?: n
   if (body.length === 0) body.push(stage.status === 'skipped' ? '_Nothing to check._' : '_No findings._');
   return [
     stageStartMarker(stage.id),
-    encodeStageData(stage),
+    encodeStageData(stage, limits.revision),
     `<details><summary><b>${title}</b>: ${STATUS_LABEL[stage.status]} · ${cell(clip(stage.summary, 300))} <sub>(${formatMs(stage.durationMs)})</sub></summary>`,
     '',
     ...body,

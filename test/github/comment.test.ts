@@ -15,9 +15,9 @@ const target = { owner: 'acme', repo: 'shop', issueNumber: 42 };
 const context = { eventName: 'pull_request', apiUrl: '', resultDir: '/tmp/unused', pullRequest: 42 };
 
 /** What one stage job writes: its own section, merged into whatever the comment holds. */
-function stageJob(id: StageId, severity: 'blocker' | 'low', durationMs: number) {
+function stageJob(id: StageId, severity: 'blocker' | 'low', durationMs: number, revision?: string) {
   const result = gateOf([stageOf(id, [{ ruleId: `${id}-rule`, severity, title: `${id} problem`, fix: 'fix it', paths: ['signup'], location: { file: `${id}.txt`, line: 1 } }], { durationMs })]);
-  return commentPlan({ result, secrets: new SecretRegistry(), context, commentMode: 'merge', criticalPaths: DEFAULT_CRITICAL_PATHS });
+  return commentPlan({ result, secrets: new SecretRegistry(), context: revision ? { ...context, revision } : context, commentMode: 'merge', criticalPaths: DEFAULT_CRITICAL_PATHS });
 }
 
 describe('PR comment upsert against the double', () => {
@@ -78,5 +78,13 @@ describe('PR comment upsert against the double', () => {
     await upsertComment(api(), target, { ...quick, ...stageJob('secrets', 'low', 3) });
     const sections = readStageSections(store.on(42)[0]!.body);
     expect(sections.map((s) => [s.id, s.result!.durationMs, s.result!.findings[0]!.severity])).toEqual([['secrets', 3, 'low'], ['trust', 2, 'low']]);
+  });
+
+  it('drops sections a previous commit wrote, so fixed blockers do not linger', async () => {
+    await upsertComment(api(), target, { ...quick, ...stageJob('secrets', 'blocker', 1, 'aaa111') });
+    await upsertComment(api(), target, { ...quick, ...stageJob('trust', 'low', 2, 'aaa111') });
+    await upsertComment(api(), target, { ...quick, ...stageJob('trust', 'low', 3, 'bbb222') });
+    const sections = readStageSections(store.on(42)[0]!.body);
+    expect(sections.map((s) => [s.id, s.revision])).toEqual([['trust', 'bbb222']]);
   });
 });
