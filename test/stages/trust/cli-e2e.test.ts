@@ -64,6 +64,8 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
     expect(rule('shop.example.test', 'redirect-bad-target')?.evidence ?? '').toMatch(/javascript:/);
     expect(rule('shop.example.test', 'mixed-content-blockable')).toMatchObject({ severity: 'high', evidence: '<script> http://cdn.example.test/app.js' });
     expect(rule('shop.example.test', 'mixed-content-upgradable')?.severity).toBe('low');
+    expect(rule('shop.example.test', 'public-cache-set-cookie')).toMatchObject({ severity: 'high', evidence: 'cache-control: public, max-age=300; set-cookie: session' });
+    expect(JSON.stringify(result)).not.toContain('s3cr3t-session-value');
     expect(on('shop.example.test').filter((f) => f.location?.url?.endsWith('/docs/rel'))).toEqual([]);
     expect(on('shop.example.test').filter((f) => f.location?.url?.endsWith('/big'))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect } from 'node:tls';
 import { Dialer } from '../../../src/stages/trust/connect.js';
 import { createDnsClient, type DnsClient } from '../../../src/stages/trust/dns.js';
 import { gatherEmailFacts } from '../../../src/stages/trust/email.js';
@@ -124,6 +125,15 @@ describe('TLS and HTTP against loopback servers', () => {
   test('TLS 1.0 is seen when the server accepts it (SECLEVEL=0 on the probe), not otherwise', async () => {
     expect(await acceptsLegacyTls('site.test', tlsOptions(legacy.port))).toEqual({ accepted: true, version: 'TLS 1.0' });
     expect(await acceptsLegacyTls('site.test', tlsOptions(full.port))).toEqual({ accepted: false });
+  });
+
+  test('without SECLEVEL=0 an OpenSSL 3 client cannot see TLS 1.0, which is why the probe sets it', async () => {
+    const handshake = await new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: legacy.port, servername: 'site.test', rejectUnauthorized: false, minVersion: 'TLSv1', maxVersion: 'TLSv1' });
+      socket.on('secureConnect', () => (socket.destroy(), resolve('completed')));
+      socket.on('error', () => resolve('failed'));
+    });
+    expect(handshake).toBe('failed');
   });
 
   const fetchOptions = () => ({ dialer: dial([`:443:127.0.0.1:${full.port}`, `:80:127.0.0.1:${http.port}`]), timeoutMs: 3000, maxBodyBytes: 1 << 20, readBody: true });
