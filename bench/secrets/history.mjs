@@ -193,7 +193,11 @@ async function main() {
   console.log(`repository: ${relative(ROOT, REPO)}: ${stage.metrics.commits} commits on ${refs} refs, patch ${mb.toFixed(1)} MB (git log -p --all -U0)`);
   console.log(`planted secrets: ${planted}; history findings by the stage: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`);
   for (const r of [floor, floorOurs, ours, secretlint]) console.log(line(r));
-  console.log(`ours / floor = ${(ours.seconds / floor.seconds).toFixed(2)} (goal <= 1.5); secretlint / ours = ${secretlint.failed ? `> ${(secretlint.seconds / ours.seconds).toFixed(1)}` : (secretlint.seconds / ours.seconds).toFixed(1)}`);
+  if (!secretlint.failed) {
+    const total = floor.seconds + secretlint.seconds;
+    console.log(`  git log + secretlint (what a secretlint history scan costs end to end)\n      ${total.toFixed(2)} s  ${(mb / total).toFixed(1)} MB/s  ${(total / floor.seconds).toFixed(2)}x floor`);
+  }
+  console.log(`ours / floor = ${(ours.seconds / floor.seconds).toFixed(2)} (goal <= 1.5); secretlint alone / ours = ${secretlint.failed ? `> ${(secretlint.seconds / ours.seconds).toFixed(2)}` : (secretlint.seconds / ours.seconds).toFixed(2)}; (git log + secretlint) / ours = ${secretlint.failed ? 'n/a' : ((floor.seconds + secretlint.seconds) / ours.seconds).toFixed(2)}`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import type { Severity } from '../../core/severity.js';
 import type { SecretRule } from './rules/index.js';
 import { entropyOf } from './rules/types.js';
+import { encodedSecretValues } from './decode.js';
 
 /** One secret found in a piece of text. */
 export interface SecretMatch {
@@ -46,6 +47,7 @@ export function scanText(text: string, rules: readonly SecretRule[], file?: stri
     }
     collect(rule, text, candidates);
   }
+  if (present.has('secret')) addDecoded(text, rules, file, candidates);
   if (candidates.length === 0) return [];
   return locate(text, dropOverlaps(candidates));
 }
@@ -101,6 +103,14 @@ function keywordIndexOf(rules: readonly SecretRule[]): KeywordIndex {
     INDEXES.set(rules, index);
   }
   return index;
+}
+
+/** Rescan base64 `data:` values of Kubernetes Secrets as `NAME=decoded`, located at the encoded text. */
+function addDecoded(text: string, rules: readonly SecretRule[], file: string | undefined, out: Candidate[]): void {
+  for (const value of encodedSecretValues(text)) {
+    const inner = scanText(`${value.name}=${value.decoded}`, rules, file);
+    for (const match of inner) out.push({ rule: match.rule, secret: match.secret, severity: match.severity, index: value.index });
+  }
 }
 
 function collect(rule: SecretRule, text: string, out: Candidate[]): void {

@@ -145,3 +145,25 @@ describe('the generic secret-named-key rule', () => {
     expect(generic(text)).toBe(true);
   });
 });
+
+describe('base64 values of Kubernetes Secret manifests', () => {
+  const token = checksummed('ghp_');
+  const manifest = (kind: string) => [
+    'apiVersion: v1',
+    `kind: ${kind}`,
+    'metadata:',
+    '  name: deploy-credentials',
+    'data:',
+    `  GITHUB_TOKEN: ${Buffer.from(token).toString('base64')}`,
+    `  LOG_LEVEL: ${Buffer.from('info-verbose').toString('base64')}`,
+  ].join('\n');
+
+  it('decodes and rescans data: values, reporting the encoded value\'s line', () => {
+    const matches = scanText(manifest('Secret'), DEFAULT_RULES);
+    expect(matches.map((m) => [m.rule.id, m.secret === token, m.line])).toEqual([['github-pat', true, 6]]);
+  });
+
+  it('leaves base64 in other kinds alone', () => {
+    expect(ruleIds(manifest('ConfigMap'))).not.toContain('github-pat');
+  });
+});
