@@ -23,7 +23,11 @@ interface HostReport {
   findings: FindingInput[];
   row: DomainMapRow;
   resolution: Resolution;
+  paths: string[];
 }
+
+/** Addresses tried per proxied host when looking for an origin that answers directly. */
+const MAX_ORIGIN_CANDIDATES = 5;
 
 /** The whole stage: every hostname, page, private route and mail domain concurrently. */
 export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
@@ -63,7 +67,8 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   const rootWwwJob = checkRootAndWww(config, dns);
   const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
 
-  const findings = uniqueFindings([...hosts.flatMap((h) => h.findings), ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()]);
+  const exposed = await checkOriginExposure(hosts, tlsOptions);
+  const findings = uniqueFindings([...hosts.flatMap((h) => h.findings), ...exposed, ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()]);
   const domainMap = hosts.map((h) => h.row);
   const unknownHosts = hosts.filter((h) => h.resolution.status === 'unknown').map((h) => h.row.host);
   if (unknownHosts.length > 0) {
@@ -148,7 +153,7 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
     findings.push({ ruleId: 'cloudflare-proxied', severity: 'info', title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`, fix: 'nothing to do; make sure the origin only accepts Cloudflare\'s addresses', paths, location: { host } });
   }
   const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
-  return { findings, row, resolution };
+  return { findings, row, resolution, paths };
 }
 
 /** The first HTTPS answer of a host's root (HSTS is judged on it, before any redirect). */
@@ -201,4 +206,32 @@ function uniqueFindings(findings: FindingInput[]): FindingInput[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A proxied host whose origin also answers directly: for each Cloudflare-proxied host, try the
+ * addresses of the declared hosts that are not proxied (the likely origins) with the proxied name
+ * over SNI. A valid certificate for the name there means the proxy (and its WAF) can be bypassed.
+ */
+async function checkOriginExposure(hosts: HostReport[], tlsOptions: Parameters<typeof probeTls>[1]): Promise<FindingInput[]> {
+  const proxied = hosts.filter((h) => h.row.proxied && h.resolution.status === 'found');
+  const candidates = [...new Set(hosts.filter((h) => !h.row.proxied && h.resolution.status === 'found').flatMap((h) => (h.resolution.status === 'found' ? h.resolution.addresses : [])))].filter((a) => !isCloudflareAddress(a)).slice(0, MAX_ORIGIN_CANDIDATES);
+  const findings = await Promise.all(proxied.map(async (host) => {
+    for (const address of candidates) {
+      const probe = await probeTls(host.row.host, tlsOptions, 443, address);
+      if (probe.connected && !probe.chainError && !probe.nameError) {
+        return [{
+          ruleId: 'cloudflare-origin-exposed',
+          severity: 'info' as const,
+          title: `${host.row.host} is proxied by Cloudflare but its origin also answers directly at ${address}: visitors and attackers can bypass the proxy`,
+          fix: 'firewall the origin to Cloudflare\'s published ranges (or use Cloudflare Tunnel) so it only answers through the proxy',
+          paths: host.paths,
+          location: { host: host.row.host },
+          evidence: `TLS for ${host.row.host} at ${address}: ${probe.issuer ?? ''}`,
+        }];
+      }
+    }
+    return [];
+  }));
+  return findings.flat();
 }

@@ -29,10 +29,11 @@ export interface TlsProbeOptions {
 }
 
 /** Handshake with `host` over SNI (TLS 1.2+), not rejecting bad chains so they can be described. */
-export async function probeTls(host: string, options: TlsProbeOptions, port = 443): Promise<TlsProbe> {
+export async function probeTls(host: string, options: TlsProbeOptions, port = 443, via?: string): Promise<TlsProbe> {
   let target: { address: string; port: number };
   try {
-    target = await options.dialer.target(host, port);
+    // `via`: dial this address instead of the host's own (connectTo rules still apply to it).
+    target = await options.dialer.target(via ?? host, port);
   } catch (error) {
     return { host, connected: false, error: (error as Error).message };
   }

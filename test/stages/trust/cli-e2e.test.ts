@@ -75,6 +75,7 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
   });
   test('Cloudflare: a proxied host is noted; a proxied MX target is a blocker', () => {
     expect(rule('cdn.example.test', 'cloudflare-proxied')?.severity).toBe('info');
+    expect(rule('cdn.example.test', 'cloudflare-origin-exposed')).toMatchObject({ severity: 'info', title: expect.stringMatching(/origin also answers directly at 127\.0\.0\.1/) });
     expect(rule('bad.test', 'mx-proxied')?.severity).toBe('blocker');
     expect(rule('smtp.example.test', 'mail-host-proxied')?.severity).toBe('high');
   });
