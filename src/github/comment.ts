@@ -24,7 +24,7 @@ export interface UpsertOptions {
   holdsOurs?: (body: string) => boolean;
   /** Attempts before giving up on a busy comment. */
   attempts?: number;
-  /** Wait before re-reading, so a concurrent writer's update is visible; default 250-750 ms. */
+  /** Wait before each re-read, so a concurrent writer's update is visible; default 250-750 ms. */
   settleMs?: () => number;
 }
 
@@ -38,8 +38,8 @@ export async function findOurComments(api: GitHubApi, target: CommentTarget): Pr
 
 /**
  * Create or update the one launch-ready comment of a PR. GitHub has no conditional update for
- * comments, so concurrent jobs are reconciled optimistically: write, wait, re-read, and write again
- * (merging what the other job wrote) until the comment holds ours. Two jobs that both create a
+ * comments, so concurrent jobs are reconciled optimistically: write, wait, re-read twice, and write
+ * again (merging what the other job wrote) until the comment holds ours on both reads. Two jobs that both create a
  * comment converge on the oldest; the newer one is deleted by the job that created it.
  */
 export async function upsertComment(api: GitHubApi, target: CommentTarget, options: UpsertOptions): Promise<UpsertOutcome> {
@@ -72,7 +72,12 @@ export async function upsertComment(api: GitHubApi, target: CommentTarget, optio
       outcome = 'updated';
       continue;
     }
-    if (winner?.body !== undefined && holdsOurs(winner.body)) return outcome;
+    if (winner?.body !== undefined && holdsOurs(winner.body)) {
+      // Look once more: a writer that read before our update may still land a stale body.
+      await sleep(settle());
+      const confirm = (await findOurComments(api, target))[0];
+      if (confirm?.body !== undefined && holdsOurs(confirm.body)) return outcome;
+    }
   }
   throw new Error(`the PR comment kept changing under us after ${attempts} attempts (many jobs writing at once); the job summary has this job's report`);
 }

@@ -87,4 +87,21 @@ describe('PR comment upsert against the double', () => {
     const sections = readStageSections(store.on(42)[0]!.body);
     expect(sections.map((s) => [s.id, s.revision])).toEqual([['trust', 'bbb222']]);
   });
+
+  it('recovers a section that a slow, stale writer overwrote after our first check', async () => {
+    await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\n` });
+    const update = store.handlers()['issues/update-comment']!;
+    // The slow job read the comment before ours landed; its update arrives 150 ms later.
+    double.handle('issues/update-comment', async (req, d) => {
+      if (req.headers.authorization === 'Bearer slow') await new Promise((r) => setTimeout(r, 150));
+      return update(req, d);
+    });
+    const slow = createGitHubApi({ baseUrl: double.url, token: 'slow' });
+    await Promise.all([
+      upsertComment(api(), target, { settleMs: () => 100, ...stageJob('secrets', 'blocker', 7) }),
+      upsertComment(slow, target, { settleMs: () => 100, ...stageJob('trust', 'low', 8) }),
+    ]);
+    expect(readStageSections(store.on(42)[0]!.body).map((s) => s.id)).toEqual(['secrets', 'trust']);
+    expect(double.violations).toEqual([]);
+  });
 });
