@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import type { ConfigProblem, JsonSchema, StageFlag } from '../../core/stage.js';
 
 /** One sending domain to check for MX, SPF, DKIM and DMARC. */
@@ -139,9 +141,19 @@ function urlProblem(value: string, httpsOnly: boolean): string | undefined {
   return undefined;
 }
 
-/** Checks the schema cannot express: URLs that parse, resolvers that are addresses. */
-export function validateTrustConfig(section: Record<string, unknown>): ConfigProblem[] {
+/** Checks the schema cannot express: URLs that parse, resolvers that are addresses, a readable CA file. */
+export function validateTrustConfig(section: Record<string, unknown>, baseDir = process.cwd()): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  if (typeof section.ca === 'string') {
+    const file = resolve(baseDir, section.ca);
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      problems.push({ path: ['ca'], message: `"${section.ca}" cannot be read; give the path of a PEM file relative to launch-ready.yml, e.g. ./ca.pem` });
+    }
+    if (text && !text.includes('-----BEGIN CERTIFICATE-----')) problems.push({ path: ['ca'], message: `"${section.ca}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` });
+  }
   if (typeof section.canonical === 'string') {
     const problem = urlProblem(section.canonical, true);
     if (problem) problems.push({ path: ['canonical'], message: problem });

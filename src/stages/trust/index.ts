@@ -14,7 +14,7 @@ export const trustStage: StageDefinition = {
   built: true,
   configSchema: trustConfigSchema,
   flags: trustFlags,
-  validateConfig: (section) => validateTrustConfig(section),
+  validateConfig: validateTrustConfig,
   notConfigured: trustNotConfigured,
   run: runTrust,
 };

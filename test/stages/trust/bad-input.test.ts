@@ -42,6 +42,17 @@ describe('config errors exit 2 naming the key', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/trust\.canonical: "ftp:\/\/example\.test\/" is not an https URL/);
   });
+  test('a ca file that does not exist, or holds no certificate', async () => {
+    const missing = write('ca-missing.yml', 'trust:\n  domain: example.test\n  ca: ./nope.pem\n');
+    const run = await runCli(['trust', '--config', missing]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ca-missing\.yml:3:7: trust\.ca: "\.\/nope\.pem" cannot be read; give the path of a PEM file/);
+    write('not-a-cert.pem', 'hello');
+    const wrong = write('ca-wrong.yml', 'trust:\n  domain: example.test\n  ca: ./not-a-cert.pem\n');
+    const second = await runCli(['trust', '--config', wrong]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/trust\.ca: "\.\/not-a-cert\.pem" holds no PEM certificate/);
+  });
   test('a private route that is not a URL', async () => {
     const file = write('private.yml', 'trust:\n  domain: example.test\n  privateRoutes: ["/admin"]\n');
     const run = await runCli(['trust', '--config', file]);
