@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/severity.js';
 import type { SecretRule } from './rules/index.js';
-import { entropyOf } from './rules/types.js';
+import { entropyOf, isNotASecret } from './rules/types.js';
 import { encodedSecretValues } from './decode.js';
 
 /** One secret found in a piece of text. */
@@ -124,6 +124,8 @@ function collect(rule: SecretRule, text: string, out: Candidate[]): void {
     const secret = secretOf(rule, match);
     if (!secret) continue;
     if (rule.entropy !== undefined && entropyOf(secret) < rule.entropy) continue;
+    // `sk_live_xxxxxxxx…`, `ghp_YOUR_TOKEN…`: the right shape around a placeholder is documentation.
+    if (isNotASecret(secret)) continue;
     const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
     if (!severity) continue;
     const offset = match[0].indexOf(secret);

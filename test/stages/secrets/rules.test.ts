@@ -167,3 +167,18 @@ describe('base64 values of Kubernetes Secret manifests', () => {
     expect(ruleIds(manifest('ConfigMap'))).not.toContain('github-pat');
   });
 });
+
+describe('identifiers and documentation values', () => {
+  it.each([
+    ['a versioned identifier', "export const FINGERPRINT_KEY = 'launchReadyFingerprint/v1';"],
+    ['a member call', 'privateKeyBuf = Buffer2.concat([a, b]);'],
+    ['a snake_case name', 'session_key = user_session_cookie_name'],
+  ])('the generic rule skips %s', (_what, text) => {
+    expect(ruleIds(text)).toEqual([]);
+  });
+
+  it('drops provider-shaped placeholders', () => {
+    expect(ruleIds(`key = ${['sk', 'live', 'x'.repeat(24)].join('_')}`)).toEqual([]);
+    expect(ruleIds(`key = ${['sk', 'live', 'abcdefghijklmnopqrstuvwx'].join('_')}`)).toEqual([]);
+  });
+});

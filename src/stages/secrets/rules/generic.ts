@@ -9,10 +9,32 @@ const INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
 const PUBLIC_NAMES = /publishable|public[_-]?key|site[_-]?key|anon[_-]?key|token[_-]?(?:url|endpoint|type|name|path|ttl|expir\w*|length|count|limit)|key[_-]?(?:id|name|path|file|prefix|length|size|type|ring)\b|(?:id|max|min|num|use)[_-]?tokens?\b|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|hash[_-]?key|author/i;
 const SECRET_NAMES = /secret|token|passw(?:or)?d|pwd|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|auth[_.-]?key|credential|client[_.-]?secret|signing[_.-]?key|encryption[_.-]?key|key/i;
 
+/**
+ * `launchReadyFingerprint/v1`, `Buffer2.concat`, `user_session_cookie`: every letter run is a
+ * pronounceable word of three or more letters. Random keys break into short runs (`aB3dE5`) at
+ * each case or digit switch, so they never pass.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  const tokens = value
+    .replace(/(^|[^A-Za-z0-9])v\d{1,3}(?![A-Za-z0-9])/g, '$1 ')
+    .split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/)
+    .filter(Boolean);
+  let words = 0;
+  for (const token of tokens) {
+    if (/^[0-9]+$/.test(token)) {
+      if (token.length > 4) return false;
+      continue;
+    }
+    if (token.length < 3 || !/[aeiouy]/i.test(token)) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /** True when a random-looking value is probably one: UUIDs, hashes, lockfile integrity strings are not. */
 export function looksRandomSecret(value: string): boolean {
   if (value.length < 12 || UUID.test(value) || HEX_HASH.test(value) || INTEGRITY.test(value)) return false;
-  if (isNotASecret(value)) return false;
+  if (isNotASecret(value) || looksLikeIdentifier(value)) return false;
   // Identifiers, paths and URLs are words, not keys.
   if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value)) return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value));

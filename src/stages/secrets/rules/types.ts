@@ -52,7 +52,7 @@ export function entropyOf(value: string): number {
   return bits;
 }
 
-const PLACEHOLDER = /x{4,}|\*{3,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?me|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|qwerty/i;
+const PLACEHOLDER = /x{4,}|\*{3,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?me|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty/i;
 const REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
 
 /** A value that only stands in for a secret: `xxxx`, `YOUR_API_KEY`, `changeme`, `AKIA…EXAMPLE`. */
