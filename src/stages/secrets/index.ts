@@ -118,12 +118,14 @@ async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void
     });
   }
   ctx.progress('scanning git history');
+  // Counted apart: the patch stream leaves out merges and deletion-only commits, which add no line.
+  const total = git.raw(['rev-list', '--all', '--count']).then((n) => Number.parseInt(n, 10) || 0, () => 0);
   const { rules } = state.policy;
   const stats = await streamHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, (block) => {
     const matches = scanText(block.text, rules, block.file);
     if (matches.length > 0) state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
   });
-  state.history = { ...state.history, ...stats, ms: performance.now() - started };
+  state.history = { ...state.history, ...stats, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
 }
 
 async function scanBundlesPart(state: RunState): Promise<void> {
