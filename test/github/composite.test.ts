@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { readStageSections } from '../../src/report/markdown-data.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
 import { startGitHubDouble, type GitHubDouble } from '../helpers/github-double.js';
 import { gateOf, stageOf } from '../report/fixtures.js';
-import { readAction, runCompositeStep, runnerPath } from './composite.js';
+import { readAction, runCompositeStep, runnerPath, STAGE_ACTIONS } from './composite.js';
 import { PrComments } from './pr-comments.js';
 import { pullRequestEvent, pushEvent, readOutputs, runnerFolder, STACK_TRACE } from './runner.js';
 
@@ -23,9 +24,11 @@ describe('composite actions end to end', () => {
   let double: GitHubDouble;
   let store: PrComments;
 
-  const job = async (action: string, name: string, event: { name: string; payload: unknown }, given: Record<string, string> = {}) => {
+  /** One step; steps of one job share `shared` (the runner temp folder and the workspace). */
+  const job = async (action: string, name: string, event: { name: string; payload: unknown }, given: Record<string, string> = {}, shared?: { temp: string; workspace: string }) => {
     const folder = runnerFolder(dir, name);
-    const env = folder.env(event, double.url, { PATH: runnerPath() });
+    if (shared) Object.assign(folder, shared);
+    const env = folder.env(event, double.url, { PATH: runnerPath(), ...(shared ? { RUNNER_TEMP: shared.temp, GITHUB_WORKSPACE: shared.workspace } : {}) });
     const out = await runCompositeStep(readAction(action), { 'github-token': 'ghs_stagetoken', ...given }, env, folder.workspace, folder.dir);
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
@@ -67,6 +70,27 @@ describe('composite actions end to end', () => {
     expect(ours(21)).toHaveLength(1);
     expect(readStageSections(ours(21)[0]!.body).map((s) => s.id)).toEqual(['trust', 'burst']);
     expect(double.requests.every((r) => r.headers.authorization === 'Bearer ghs_stagetoken')).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('every stage as a step of one job, then report from the runner temp folder: one comment with every section', async () => {
+    const { temp, workspace } = runnerFolder(dir, 'one-job');
+    const shared = { temp, workspace };
+    execFileSync('git', ['init', '-q', '.'], { cwd: shared.workspace });
+    writeFileSync(join(shared.workspace, 'README.md'), '# shop\n');
+    execFileSync('git', ['add', '.'], { cwd: shared.workspace });
+    execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'init'], { cwd: shared.workspace });
+    for (const id of STAGE_ACTIONS) {
+      const out = await job(id, `one-job-${id}`, pullRequestEvent(24), {}, shared);
+      expect([id, out.code]).not.toEqual([id, EXIT.usage]);
+      expect([id, out.code]).toEqual([id, EXIT[out.result!.status]]);
+      expect(out.log).not.toMatch(STACK_TRACE);
+    }
+    const report = await job('report', 'one-job-report', pullRequestEvent(24), {}, shared);
+    expect(report.result!.stages.map((s) => s.id)).toEqual([...STAGE_ACTIONS]);
+    expect(report.code).toBe(EXIT[report.result!.status]);
+    expect(ours(24)).toHaveLength(1);
+    expect(readStageSections(ours(24)[0]!.body).map((s) => s.id)).toEqual([...STAGE_ACTIONS]);
     expect(double.violations).toEqual([]);
   });
 
