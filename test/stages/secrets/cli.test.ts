@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checksummed } from './fakes.js';
@@ -84,6 +84,21 @@ describe('launch-ready secrets (built CLI)', () => {
       ]),
     );
     expect(stage.findings.find((f) => f.ruleId === 'github-pat')!.evidence).toBe('ghp_…(40 chars)');
+  });
+
+  // As root every file is readable, so run the CLI as `nobody` on a repository that user owns.
+  (process.getuid?.() === 0 ? it : it.skip)('skips and counts a file it may not read', () => {
+    const repo = newRepo();
+    repo.write('locked.env', `T=${checksummed('ghp_')}\n`);
+    repo.write('open.txt', 'hello\n');
+    repo.commit('files');
+    execFileSync('chown', ['-R', '65534:65534', repo.dir]);
+    chmodSync(join(repo.dir, 'locked.env'), 0);
+    const run = spawnSync(process.execPath, [CLI, 'secrets', '--repo', repo.dir, '--no-history', '--format', 'json'], { uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: tmpdir() } });
+    expect(run.status).toBe(0);
+    const stage = (JSON.parse(run.stdout) as { stages: { metrics: Record<string, unknown>; findings: unknown[] }[] }).stages[0]!;
+    expect(stage.metrics).toMatchObject({ files: 1, unreadableFiles: 1 });
+    expect(stage.findings).toEqual([]);
   });
 
   it('exits 3 for a shallow clone with no secret: history is an error with the fetch-depth fix', () => {
