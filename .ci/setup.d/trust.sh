@@ -4,11 +4,9 @@
 # Idempotent: installs only what is missing, runs `apt-get update` at most once.
 set -euo pipefail
 need=()
-command -v knotd >/dev/null 2>&1 || need+=(knot)
-command -v openssl >/dev/null 2>&1 || need+=(openssl)
-command -v sslscan >/dev/null 2>&1 || need+=(sslscan)
-command -v testssl >/dev/null 2>&1 || need+=(testssl.sh)
-dpkg -s python3-spf >/dev/null 2>&1 || need+=(python3-spf)
+for pkg in knot openssl sslscan testssl.sh python3-spf; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 if [ "${#need[@]}" -eq 0 ]; then
   echo "trust: tools present"
   exit 0

@@ -14,9 +14,14 @@ export interface KnotServer {
   stop(): Promise<void>;
 }
 
-/** True when `knotd` is installed. Tests that need it must fail (not skip) under CI: see {@link describeWithKnot}. */
+/** The knotd binary: on PATH, or where Debian puts it (/usr/sbin is not on every user's PATH). */
+function knotdPath(): string | undefined {
+  return ['knotd', '/usr/sbin/knotd'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
+}
+
+/** True when `knotd` is installed. Tests that need it must fail (not skip) when `CI` is set. */
 export function knotAvailable(): boolean {
-  return spawnSync('knotd', ['--version'], { stdio: 'ignore' }).status === 0;
+  return knotdPath() !== undefined;
 }
 
 /** A port free on both UDP and TCP of 127.0.0.1 (Knot listens on both). */
@@ -46,7 +51,8 @@ export async function freeDnsPort(): Promise<number> {
  * with names relative to the origin. Resolves once the server answers SOA for every zone.
  */
 export async function startKnot(zones: Record<string, string>): Promise<KnotServer> {
-  if (!knotAvailable()) throw new Error('knotd is not installed: run .ci/setup.d/trust.sh (apt-get install knot)');
+  const knotd = knotdPath();
+  if (!knotd) throw new Error('knotd is not installed: run .ci/setup.d/trust.sh (apt-get install knot)');
   const dir = mkdtempSync(join(tmpdir(), 'lr-knot-'));
   mkdirSync(join(dir, 'db'));
   const port = await freeDnsPort();
@@ -82,7 +88,7 @@ export async function startKnot(zones: Record<string, string>): Promise<KnotServ
     '',
   ].join('\n');
   writeFileSync(join(dir, 'knot.conf'), conf);
-  const child: ChildProcess = spawn('knotd', ['-c', join(dir, 'knot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(knotd, ['-c', join(dir, 'knot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exited = false;
