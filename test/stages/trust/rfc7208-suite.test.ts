@@ -73,7 +73,8 @@ describe('RFC 7208 test suite (permerror and lookup-limit cases) through the SPF
     expect(cases.length).toBeGreaterThan(40);
   });
 
-  test.each(cases)('$name', async ({ c, zone }) => {
+  // jest refuses an empty table; without the suite installed only the test above speaks.
+  if (cases.length > 0) test.each(cases)('$name', async ({ c, zone }) => {
     const expected = [c.result].flat();
     const domain = (c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo;
     const sender = c.mailfrom || `postmaster@${c.helo}`;
