@@ -58,7 +58,9 @@ async function dmarcOf(domain: string, dns: DnsClient): Promise<DmarcFacts> {
     const record = await getDmarcRecord(domain, (name, type) => dns.raw(name, type));
     if (!record) return { status: 'missing' };
     const facts: DmarcFacts = { status: 'found', record: record.rr, orgRecord: record.isOrgRecord };
-    if (record.p) facts.policy = record.p;
+    // A subdomain covered by its organizational domain's record follows sp= when it is set.
+    const policy = record.isOrgRecord && typeof record.sp === 'string' ? record.sp : record.p;
+    if (policy) facts.policy = policy;
     if (record.rua) facts.rua = record.rua;
     return facts;
   } catch (error) {

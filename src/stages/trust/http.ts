@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { Dialer } from './connect.js';
 
 /** One HTTP response as far as the checks need it; the body is read only when asked and capped. */
@@ -33,7 +34,8 @@ export async function fetchOnce(url: URL, options: FetchOptions): Promise<Fetche
       method: 'GET',
       path: `${url.pathname}${url.search}`,
       headers: { host: url.host, 'user-agent': 'launch-ready (trust check)', accept: 'text/html,*/*' },
-      servername: secure && url.hostname.match(/[a-z]/i) ? url.hostname : undefined,
+      // SNI carries names only, never an IP literal.
+      servername: secure && isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0 ? url.hostname : undefined,
       rejectUnauthorized: false,
       timeout: options.timeoutMs,
       signal: options.signal,
