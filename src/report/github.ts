@@ -8,14 +8,21 @@ import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderMarkdown } from './markdown.js'
  */
 export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string, revision?: string): string {
   const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : 'the job summary of this workflow run';
-  const options = revision ? { fullReport, revision } : { fullReport };
-  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
+  const options = { fullReport, escapeMentions: true, ...(revision ? { revision } : {}) };
+  const clean = scrubbed(result, secrets);
+  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
 }
 
 /** The job summary: the same Markdown with room for far more detail (GitHub caps a step's summary at 1 MiB of UTF-8). */
 export function renderJobSummary(result: GateResult, secrets: SecretRegistry, reportPath?: string): string {
   const fullReport = reportPath ? `the JSON result (\`${reportPath}\`)` : 'the JSON result (`--format json`)';
-  return fit((maxLength) => secrets.scrub(renderMarkdown(result, { maxLength, fullReport })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
+  const clean = scrubbed(result, secrets);
+  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
+}
+
+/** The result with every registered secret already masked, so escaping during rendering cannot split one. */
+function scrubbed(result: GateResult, secrets: SecretRegistry): GateResult {
+  return secrets.size === 0 ? result : (JSON.parse(secrets.scrub(JSON.stringify(result))) as GateResult);
 }
 
 /** Render at `limit` characters; scrubbing and multi-byte characters can change the size, so shrink until it fits. */

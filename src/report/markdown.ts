@@ -19,6 +19,12 @@ export interface MarkdownOptions {
   fullReport?: string;
   /** The commit checked, embedded in each stage section so a later run can tell stale sections apart. */
   revision?: string;
+  /**
+   * Keep `@name` in findings from pinging people and teams when posted on GitHub. Off for plain
+   * `--format markdown`; the GitHub variants scrub secrets before rendering, so escaping cannot
+   * hide a secret from the scrub.
+   */
+  escapeMentions?: boolean;
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { blocker: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
@@ -46,12 +52,21 @@ const DETAIL_LEVELS: Detail[] = [
 export function renderMarkdown(result: GateResult, options: MarkdownOptions = {}): string {
   const max = options.maxLength ?? COMMENT_LIMIT;
   let text = '';
+  const finish = (t: string) => (options.escapeMentions ? escapeMentions(t) : t);
   for (const detail of DETAIL_LEVELS) {
-    text = renderAt(result, detail, options);
+    text = finish(renderAt(result, detail, options));
     if (text.length <= max) return text;
   }
   const note = `\n\n> ✂️ Cut to fit. ${fullReportHint(options)}\n`;
   return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
+}
+
+/** `@name` → `&#64;name` outside HTML comments (the embedded data) and code spans (where it cannot ping). */
+export function escapeMentions(markdown: string): string {
+  return markdown
+    .split(/(<!--[\s\S]*?-->|`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w&])@(?=[A-Za-z0-9])/g, '$1&#64;')))
+    .join('');
 }
 
 function fullReportHint(options: MarkdownOptions): string {

@@ -56,6 +56,17 @@ describe('the PR comment', () => {
     expect(sections.find((s) => s.id === 'rollback')!.result!.errors![0]!.part).toBe('previous-release');
   });
 
+  it('keeps @names in findings from pinging anyone on GitHub, but not in code or the embedded data', () => {
+    const gate = gateOf([stageOf('env', [{ ruleId: 'client-prefix', severity: 'high', title: 'NEXT_PUBLIC_KEY is bundled by @acme/web', fix: 'ask @security-team', location: { file: '@acme/web/.env' } }])]);
+    const out = renderComment(gate, new SecretRegistry());
+    expect(out).toContain('bundled by &#64;acme/web');
+    expect(out).toContain('ask &#64;security-team');
+    expect(out).toContain('`@acme/web/.env`');
+    expect(out.replace(/<!--[\s\S]*?-->|`[^`\n]*`/g, '')).not.toMatch(/@(acme|security)/);
+    expect(readStageSections(out)[0]!.result!.findings[0]!.title).toBe('NEXT_PUBLIC_KEY is bundled by @acme/web');
+    expect(renderMarkdown(gate)).toContain('bundled by @acme/web');
+  });
+
   it('escapes table-breaking and HTML characters from findings', () => {
     const out = renderMarkdown(gateOf([stageOf('trust', [{ ruleId: 'x', severity: 'high', title: 'a | b <script>', fix: 'f\nnext -->', location: { host: 'h' } }])]));
     expect(out).toContain('a \\| b &lt;script>');

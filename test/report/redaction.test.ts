@@ -6,6 +6,7 @@ import { renderComment, renderJobSummary } from '../../src/report/github.js';
 import { gateOf, GITHUB_PAT, stageOf } from './fixtures.js';
 
 const STRIPE_KEY = 'sk_live_' + '51HqLyjWDarjtT1zdp7dcXyZ';
+const DATABASE_URL = 'postgres://shop:Hunter2-very-long@db.internal:5432/shop';
 
 /** A gate where a stage slipped the raw secret into places it must never be: title, summary, metric, error. */
 function leakyGate(registry: SecretRegistry) {
@@ -13,7 +14,7 @@ function leakyGate(registry: SecretRegistry) {
     { ruleId: 'github-pat', severity: 'blocker', title: `Token ${GITHUB_PAT} is committed`, fix: 'Revoke it', secret: GITHUB_PAT, location: { file: '.env', line: 1 } },
     { ruleId: 'stripe-live-key', severity: 'blocker', title: 'A Stripe live key is in the bundle', fix: `Rotate ${STRIPE_KEY}`, secret: STRIPE_KEY, location: { url: 'https://example.com/app.js' } },
   ], { summary: `found ${GITHUB_PAT}`, metrics: { sample: STRIPE_KEY, nested: { list: [GITHUB_PAT] } } }, registry);
-  const env = stageOf('env', [], { status: 'error', errors: [{ part: 'probe', message: `probe printed ${STRIPE_KEY}`, fix: 'none' }] });
+  const env = stageOf('env', [{ ruleId: 'database-url', severity: 'high', title: `DATABASE_URL=${DATABASE_URL} | in a <client> bundle`, fix: 'move it', secret: DATABASE_URL }], { status: 'error', errors: [{ part: 'probe', message: `probe printed ${STRIPE_KEY}`, fix: 'none' }] }, registry);
   return gateOf([secrets, env]);
 }
 
@@ -25,6 +26,8 @@ describe('no secret value appears whole in any output', () => {
     const out = renderReport(result, format, { secrets: registry, color: true });
     expect(out).not.toContain(GITHUB_PAT);
     expect(out).not.toContain(STRIPE_KEY);
+    expect(out).not.toContain(DATABASE_URL);
+    expect(out).not.toContain(DATABASE_URL.replace('@', '&#64;'));
     expect(out).toContain('ghp_…(40 chars)');
   });
 
@@ -32,6 +35,8 @@ describe('no secret value appears whole in any output', () => {
     for (const out of [renderComment(result, registry), renderJobSummary(result, registry)]) {
       expect(out).not.toContain(GITHUB_PAT);
       expect(out).not.toContain(STRIPE_KEY);
+      expect(out).not.toContain(DATABASE_URL);
+      expect(out).not.toContain(DATABASE_URL.replace('@', '&#64;'));
       expect(out).toContain('sk_l…(32 chars)');
     }
   });
