@@ -18,6 +18,8 @@ www 7200 IN A 127.0.0.1
 www 300 IN CAA 0 issue "letsencrypt.org"
 txtonly 300 IN TXT "hello"
 void 300 IN TXT "v=spf1 a:n1.edge.test a:n2.edge.test a:n3.edge.test -all"
+_dmarc 300 IN TXT "v=DMARC1; p=none; sp=reject; rua=mailto:d@edge.test"
+news 300 IN MX 10 mx.edge.test.
 `;
 
 describeKnot('DNS answers from a real authoritative server (Knot)', () => {
@@ -40,10 +42,15 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
   test('a zone the server does not serve is unknown (REFUSED), not missing', async () => {
     expect(await dns.query('www.elsewhere.test', 'A')).toEqual({ status: 'unknown', reason: 'REFUSED' });
   });
+  test('a sending subdomain: no SPF of its own, DMARC from the organizational domain with its sp= policy', async () => {
+    const facts = await gatherEmailFacts('news.edge.test', [], false, 'edge.test', dns);
+    expect(facts).toMatchObject({ subdomain: true, txt: { status: 'missing', reason: 'NODATA' }, dmarc: { status: 'found', orgRecord: true, policy: 'reject' } });
+    expect(facts.spf).toBeUndefined();
+  });
   test('SPF with three void lookups is a permerror through mailauth and our resolver', async () => {
     const facts = await gatherEmailFacts('void.edge.test', [], false, undefined, dns);
     expect(facts.spf).toMatchObject({ result: 'permerror', voidLookups: 3 });
-    expect(facts.dmarc).toEqual({ status: 'missing' });
+    expect(facts.dmarc).toMatchObject({ status: 'found', orgRecord: true });
   });
 });
 
