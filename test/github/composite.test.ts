@@ -125,6 +125,13 @@ describe('composite actions end to end', () => {
     expect(out.log).not.toMatch(STACK_TRACE);
   });
 
+  it('an env file that does not exist is launch-ready\'s exit 2 naming it, not Node\'s own --env-file error', async () => {
+    const out = await job('env', 'env-missing-file', pushEvent, { 'env-files': 'missing.env' });
+    expect(out.code).toBe(EXIT.usage);
+    expect(out.log).toMatch(/::error::launch-ready: .*missing\.env/);
+    expect(out.log).not.toContain('node: missing.env: not found');
+  });
+
   it('report on push skips the comment; a folder without results is exit 2 with the fix', async () => {
     const empty = join(dir, 'no-artifacts');
     mkdirSync(empty, { recursive: true });
