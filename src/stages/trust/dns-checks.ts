@@ -37,7 +37,18 @@ export function hostDnsFindings(dns: HostDns, paths: string[]): FindingInput[] {
   const location = { host };
   const findings: FindingInput[] = [];
   const resolution = resolutionOf(dns);
-  if (resolution.status === 'missing') {
+  const cnameTarget = dns.cname.status === 'found' ? dns.cname.records[0]?.value : undefined;
+  if (resolution.status === 'missing' && cnameTarget) {
+    findings.push({
+      ruleId: 'dns-dangling-cname',
+      severity: 'blocker',
+      title: `${host} is a CNAME to ${cnameTarget}, which does not resolve (${resolution.reason}): the site is down and the name can be taken over`,
+      fix: `point ${host} at a live target, or delete the record if the service behind ${cnameTarget} is gone`,
+      paths,
+      location,
+      evidence: `CNAME ${cnameTarget}; A: ${resolution.reason}`,
+    });
+  } else if (resolution.status === 'missing') {
     findings.push({
       ruleId: 'dns-missing',
       severity: 'blocker',

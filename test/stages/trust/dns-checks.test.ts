@@ -23,6 +23,12 @@ describe('resolver errors keep NXDOMAIN, NODATA, SERVFAIL and timeout apart', ()
 describe('hostname resolution', () => {
   test('ok: an address and CAA → nothing', () => expect(rules(host({}))).toEqual([]));
   test('ng: NXDOMAIN on A and AAAA → missing blocker', () => expect(rules(host({ a: nx, aaaa: nx }))).toEqual(['dns-missing:blocker']));
+  test('ng: a CNAME whose target does not exist → dangling (takeover risk) blocker', () => {
+    const cname: DnsVerdict = { status: 'found', records: [{ type: 'CNAME', value: 'old-app.herokudns.example' }] };
+    const findings = hostDnsFindings(host({ a: nx, aaaa: nx, cname }), ['homepage']);
+    expect(findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['dns-dangling-cname:blocker']);
+    expect(findings[0]!.title).toMatch(/CNAME to old-app\.herokudns\.example/);
+  });
   test('ng: SERVFAIL on A → unknown, never missing', () => {
     const findings = hostDnsFindings(host({ a: { status: 'unknown', reason: 'SERVFAIL' }, aaaa: nodata }), ['homepage']);
     expect(findings.map((f) => f.ruleId)).toEqual(['dns-unknown']);

@@ -20,6 +20,7 @@ txtonly 300 IN TXT "hello"
 void 300 IN TXT "v=spf1 a:n1.edge.test a:n2.edge.test a:n3.edge.test -all"
 _dmarc 300 IN TXT "v=DMARC1; p=none; sp=reject; rua=mailto:d@edge.test"
 news 300 IN MX 10 mx.edge.test.
+dangling 300 IN CNAME gone.edge.test.
 `;
 
 describeKnot('DNS answers from a real authoritative server (Knot)', () => {
@@ -38,6 +39,10 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
   test('NXDOMAIN and NODATA are both missing, and told apart', async () => {
     expect(await dns.query('nope.edge.test', 'A')).toEqual({ status: 'missing', reason: 'NXDOMAIN' });
     expect(await dns.query('txtonly.edge.test', 'A')).toEqual({ status: 'missing', reason: 'NODATA' });
+  });
+  test('a dangling CNAME: the CNAME is found, its address is NXDOMAIN', async () => {
+    expect(await dns.query('dangling.edge.test', 'CNAME')).toEqual({ status: 'found', records: [{ type: 'CNAME', value: 'gone.edge.test' }] });
+    expect(await dns.query('dangling.edge.test', 'A')).toEqual({ status: 'missing', reason: 'NXDOMAIN' });
   });
   test('a zone the server does not serve is unknown (REFUSED), not missing', async () => {
     expect(await dns.query('www.elsewhere.test', 'A')).toEqual({ status: 'unknown', reason: 'REFUSED' });
