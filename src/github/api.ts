@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * A small GitHub REST client on Node's built-in fetch (undici): the few calls the action makes,
  * pagination by `Link` header, and errors that keep the HTTP status so callers can tell a
@@ -47,18 +49,26 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     'user-agent': 'launch-ready',
     'x-github-api-version': '2022-11-28',
   };
-  const call = async (method: string, url: string, body?: unknown): Promise<Response> => {
-    const path = url.startsWith(base) ? url.slice(base.length) : url;
-    let response: Response;
+  const send = async (method: string, url: string, path: string, body?: unknown): Promise<Response> => {
     try {
-      response = await fetch(url, {
+      return await fetch(url, {
         method,
         headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new GitHubApiError(method, path.split('?')[0]!, 0, error instanceof Error ? error.message : String(error));
+      throw new GitHubApiError(method, path, 0, error instanceof Error ? error.message : String(error));
+    }
+  };
+  const call = async (method: string, url: string, body?: unknown): Promise<Response> => {
+    const path = (url.startsWith(base) ? url.slice(base.length) : url).split('?')[0]!;
+    let response = await send(method, url, path, body);
+    const wait = retryDelayMs(response);
+    if (wait !== undefined) {
+      await response.body?.cancel();
+      await sleep(wait);
+      response = await send(method, url, path, body);
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');
@@ -68,7 +78,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       } catch {
         /* not JSON: keep the text */
       }
-      throw new GitHubApiError(method, path.split('?')[0]!, response.status, detail);
+      throw new GitHubApiError(method, path, response.status, detail);
     }
     return response;
   };
@@ -90,6 +100,17 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       return items;
     },
   };
+}
+
+/**
+ * One retry for what passes: a 502/503/504 after a second, or a rate limit (403/429 with
+ * `retry-after`) when GitHub asks for 10 s or less. Anything longer fails now with its message.
+ */
+function retryDelayMs(response: Response): number | undefined {
+  if ([502, 503, 504].includes(response.status)) return 1000;
+  const after = Number(response.headers.get('retry-after'));
+  if ((response.status === 403 || response.status === 429) && Number.isFinite(after) && after >= 0 && after <= 10) return after * 1000;
+  return undefined;
 }
 
 /** The `rel="next"` URL of a `Link` header, if any. */

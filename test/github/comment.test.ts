@@ -105,3 +105,23 @@ describe('PR comment upsert against the double', () => {
     expect(double.violations).toEqual([]);
   });
 });
+
+describe('GitHub API client', () => {
+  let double: GitHubDouble;
+  afterAll(() => double.close());
+
+  it('retries once when GitHub is briefly unavailable, and reports a lasting failure with its status', async () => {
+    const store = new PrComments();
+    double = await startGitHubDouble(store.handlers());
+    const create = store.handlers()['issues/create-comment']!;
+    let calls = 0;
+    double.handle('issues/create-comment', (req, d) => (++calls === 1 ? { status: 503, body: { message: 'Service Unavailable' } } : create(req, d)));
+    const api = createGitHubApi({ baseUrl: double.url, token: 't' });
+    await upsertComment(api, target, { settleMs: () => 10, compose: () => `${COMMENT_MARKER}\nx` });
+    expect(calls).toBe(2);
+    expect(store.on(42)).toHaveLength(1);
+    double.handle('issues/create-comment', () => ({ status: 503, body: { message: 'Service Unavailable' } }));
+    await expect(api.request('POST', '/repos/acme/shop/issues/43/comments', { body: 'y' })).rejects.toThrow('POST /repos/acme/shop/issues/43/comments: HTTP 503: Service Unavailable');
+    expect(double.violations).toEqual([]);
+  });
+});
