@@ -28,7 +28,8 @@ async function main(): Promise<number> {
     deps.github = github;
   }
   const outcome = await runLaunchReady(inputs.request, deps);
-  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets }));
+  // Actions logs render ANSI colours.
+  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));
   await publishGate({
     result: outcome.result,
     secrets: outcome.secrets,

@@ -44,7 +44,8 @@ async function stage(argv: readonly string[], context: RunnerContext, token: str
   const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env };
   if (token && context.owner && context.repo) deps.github = { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
   const outcome = await runLaunchReady(request, deps);
-  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets }));
+  // Actions logs render ANSI colours.
+  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));
   await publishGate({
     result: outcome.result,
     secrets: outcome.secrets,
@@ -70,7 +71,7 @@ async function report(argv: readonly string[], context: RunnerContext, token: st
   const result = assembleGate(stages, { failOn, criticalPaths: config.criticalPaths, version: VERSION, durationMs: Math.max(0, ...stages.map((s) => s.durationMs)) });
   // Stage files were scrubbed when written; nothing new to register here.
   const secrets = new SecretRegistry();
-  process.stdout.write(renderReport(result, 'text', { secrets }));
+  process.stdout.write(renderReport(result, 'text', { secrets, color: !process.env.NO_COLOR }));
   await publishGate({ result, secrets, context, token, comment: args.comment, commentMode: 'replace', criticalPaths: config.criticalPaths, reportFile: join(context.resultDir, 'result.json') });
   return finish(result.status, exitCodeOf(result.status));
 }

@@ -94,6 +94,13 @@ describe('root action (dist/action.js)', () => {
     expect(out.code).toBe(EXIT[out.result!.status]);
   });
 
+  it('with comment: false writes no comment on a pull request, and still the summary', async () => {
+    const out = await runAction('no-comment', pullRequestEvent(15), { INPUT_COMMENT: 'false' });
+    expect(double.requests).toHaveLength(0);
+    expect(out.summary).toContain('## launch-ready:');
+    expect(out.code).toBe(EXIT[out.result!.status]);
+  });
+
   it.each([
     ['fail-on', { 'INPUT_FAIL-ON': 'blockers' }, 'input fail-on: "blockers" is not a severity; did you mean "blocker"?'],
     ['stages', { INPUT_STAGES: 'secrets,trsut' }, 'input stages: unknown stage "trsut"; expected one of secrets, env, trust, burst, rollback'],
