@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { readForScan, walk, type FileCounters } from './files.js';
+import { readForScan, walk, yieldToEventLoop, type FileCounters } from './files.js';
 
 /** A piece of built output to scan: a bundle, or one original source inside a source map. */
 export interface BundlePiece {
@@ -31,8 +31,9 @@ export async function scanBundles(root: string, globs: readonly string[], maxFil
   const matchers = globs.map((glob) => picomatch(glob.replace(/^\.\//, ''), { dot: true }));
   const wantsNodeModules = globs.some((g) => g.includes('node_modules'));
   const files = (await walk(root, wantsNodeModules)).filter((file) => matchers.some((m) => m(file)));
-  for (const file of files) {
-    const read = await readForScan(join(root, file), maxFileBytes);
+  for (const [i, file] of files.entries()) {
+    if (i % 32 === 31) await yieldToEventLoop();
+    const read = readForScan(join(root, file), maxFileBytes);
     if ('skipped' in read) {
       if (read.skipped !== 'notAFile') counters.skipped[read.skipped]++;
       continue;

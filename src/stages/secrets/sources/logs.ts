@@ -13,7 +13,7 @@ export async function readLogs(root: string, logs: readonly string[], maxFileByt
   const problems: string[] = [];
   for (const log of logs) {
     const path = isAbsolute(log) ? log : join(root, log);
-    const read = await readForScan(path, maxFileBytes);
+    const read = readForScan(path, maxFileBytes);
     if ('skipped' in read) {
       if (read.skipped === 'large') counters.skipped.large++;
       else problems.push(`${log}: ${read.skipped === 'unreadable' || read.skipped === 'notAFile' ? 'cannot read the file' : read.skipped}`);

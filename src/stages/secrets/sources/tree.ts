@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { readForScan, type FileCounters } from './files.js';
+import { readForScan, yieldToEventLoop, type FileCounters } from './files.js';
 
 /** One file of the working tree to scan. */
 export interface TreeFile {
@@ -21,8 +21,10 @@ export async function scanWorkingTree(repo: string, options: { untracked: boolea
     const others = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard']);
     files.push(...others.split('\0').filter(Boolean));
   }
+  let count = 0;
   for (const file of new Set(files)) {
-    const read = await readForScan(join(repo, file), options.maxFileBytes);
+    if (++count % 32 === 0) await yieldToEventLoop();
+    const read = readForScan(join(repo, file), options.maxFileBytes);
     if ('skipped' in read) {
       if (read.skipped !== 'notAFile') counters.skipped[read.skipped]++;
       continue;
