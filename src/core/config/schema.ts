@@ -6,8 +6,8 @@ export const NETWORK_PROPERTIES: Record<string, JsonSchema> = {
   resolvers: {
     type: 'array',
     items: { type: 'string', pattern: '^(\\[[0-9a-fA-F:.]+\\]|[^\\s:]+|[0-9a-fA-F:]+)(:[0-9]{1,5})?$' },
-    description: 'DNS servers to ask, as `host` or `host:port` (IPv6 as `[::1]:53`). Default: the system resolvers.',
-    errorMessage: 'expected a list of DNS servers as host or host:port; e.g. ["1.1.1.1", "127.0.0.1:5353"]',
+    description: 'DNS servers to ask, as an IP address or `ip:port` (IPv6 as `[::1]:53`). Default: the system resolvers.',
+    errorMessage: 'expected a list of DNS server IP addresses, optionally with :port; e.g. ["1.1.1.1", "127.0.0.1:5353"]',
   },
   connectTo: {
     type: 'array',
