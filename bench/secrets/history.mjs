@@ -11,10 +11,11 @@
 //   2. the same with our exact arguments (what the stage actually asks git for);
 //   3. `launch-ready secrets` (the built CLI: history of all refs plus the working tree);
 //   4. secretlint 13 with the recommend preset (under Node 24) on the same patch saved to a file.
-// Env: BENCH_COMMITS (default 30000), BENCH_SECRETLINT_TIMEOUT_S (default 900).
+// Each timing is the median of BENCH_RUNS runs (default 3), interleaved so machine load hits all alike.
+// Env: BENCH_COMMITS (default 30000), BENCH_RUNS, BENCH_SECRETLINT_TIMEOUT_S (default 900).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -23,6 +24,7 @@ const COMMITS = Number(process.env.BENCH_COMMITS ?? 30000);
 const REPO = join(WORK, `repo-${COMMITS}`);
 // Outside the repository: secretlint skips gitignored paths such as .bench/.
 const PATCH = join(tmpdir(), `launch-ready-bench-history-${COMMITS}.patch`);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const SECRETLINT_TIMEOUT_S = Number(process.env.BENCH_SECRETLINT_TIMEOUT_S ?? 900);
 
 // --- deterministic fake data --------------------------------------------------------------
@@ -89,7 +91,7 @@ async function buildRepo() {
   mkdirSync(REPO, { recursive: true });
   execFileSync('git', ['init', '-q', '-b', 'main', REPO]);
   const files = corpus();
-  const git = spawn('git', ['-C', REPO, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const git = spawn('git', ['-C', REPO, 'fast-import', '--quiet', '--done', `--export-marks=${join(REPO, '.git', 'bench-marks')}`], { stdio: ['pipe', 'inherit', 'inherit'] });
   const write = (chunk) => (git.stdin.write(chunk) ? Promise.resolve() : new Promise((r) => git.stdin.once('drain', r)));
   const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const state = new Map(); // path -> lines
@@ -98,6 +100,7 @@ async function buildRepo() {
   let mark = 0;
   let mainMark = 0;
   let planted = 0;
+  const plants = []; // { mark, path }: where each planted secret was committed
   const started = Date.now();
   for (let i = 0; i < COMMITS; i++) {
     const time = 1_700_000_000 + i * 600;
@@ -122,6 +125,7 @@ async function buildRepo() {
         lines.splice(at, pick(4), ...donor.slice(from, from + 1 + pick(8)));
         if (i % Math.floor(COMMITS / 12) === 7) {
           lines.splice(pick(lines.length + 1), 0, PLANTS[planted++ % PLANTS.length]());
+          plants.push({ mark: mark + 1, path });
         }
         ops.push(`M 100644 inline ${path}\n${data(lines.join('\n'))}`);
       }
@@ -129,7 +133,10 @@ async function buildRepo() {
     // Every ~5000 commits an unmerged feature branch of a few commits leaks a token of its own.
     const onBranch = i > 0 && i % 5000 === 0;
     const ref = onBranch ? `refs/heads/feature-${i}` : 'refs/heads/main';
-    if (onBranch) ops.push(`M 100644 inline feature-${i}.env\n${data(`${PLANTS[planted++ % PLANTS.length]()}\n`)}`);
+    if (onBranch) {
+      ops.push(`M 100644 inline feature-${i}.env\n${data(`${PLANTS[planted++ % PLANTS.length]()}\n`)}`);
+      plants.push({ mark: mark + 1, path: `feature-${i}.env` });
+    }
     mark++;
     const msg = `commit ${i}: update ${ops.length} file(s)\n`;
     await write(`commit ${ref}\nmark :${mark}\nauthor Bench <bench@example.com> ${time} +0000\ncommitter Bench <bench@example.com> ${time} +0000\n${data(msg)}${mainMark ? `from :${mainMark}\n` : ''}${ops.join('')}\n`);
@@ -140,8 +147,10 @@ async function buildRepo() {
   git.stdin.end();
   await new Promise((r, j) => git.on('close', (code) => (code === 0 ? r() : j(new Error(`fast-import exit ${code}`)))));
   execFileSync('git', ['-C', REPO, 'checkout', '-q', '-f', 'main']);
-  writeFileSync(join(REPO, '.git', 'bench-planted'), String(planted));
-  return planted;
+  const shaOf = new Map(readFileSync(join(REPO, '.git', 'bench-marks'), 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([m, sha]) => [Number(m.slice(1)), sha]));
+  const located = plants.map((p) => ({ commit: shaOf.get(p.mark), file: p.path }));
+  writeFileSync(join(REPO, '.git', 'bench-planted.json'), JSON.stringify(located));
+  return located;
 }
 
 // --- timing ---------------------------------------------------------------------------------
@@ -156,8 +165,8 @@ function timed(label, command, args, options = {}) {
 async function main() {
   mkdirSync(WORK, { recursive: true });
   let planted;
-  if (existsSync(join(REPO, '.git', 'bench-planted'))) {
-    planted = Number(readFileSync(join(REPO, '.git', 'bench-planted'), 'utf8'));
+  if (existsSync(join(REPO, '.git', 'bench-planted.json'))) {
+    planted = JSON.parse(readFileSync(join(REPO, '.git', 'bench-planted.json'), 'utf8'));
     process.stderr.write(`reusing ${relative(ROOT, REPO)}\n`);
   } else {
     process.stderr.write(`building ${relative(ROOT, REPO)} (${COMMITS} commits) with git fast-import...\n`);
@@ -173,25 +182,33 @@ async function main() {
   const patchBytes = statSync(PATCH).size;
   const devnull = openSync('/dev/null', 'w');
   const ourArgs = ['-c', 'core.quotePath=false', '-c', 'diff.renames=true', 'log', '-p', '-U0', '--full-history', '--all', '--no-color', '--no-ext-diff', '--no-textconv', '--diff-filter=d', '--format=%x01%H %aI %S'];
-  const floor = timed('git log -p --all -U0 > /dev/null (floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], { stdio: ['ignore', devnull, 'inherit'] });
-  const floorOurs = timed('git log with the stage\'s exact arguments > /dev/null', 'git', ['-C', REPO, ...ourArgs], { stdio: ['ignore', devnull, 'inherit'] });
   const resultFile = join(WORK, 'ours.json');
-  const ours = timed('launch-ready secrets (history of all refs + working tree)', process.execPath, [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', resultFile, '--fail-on', 'never']);
   const rc = join(WORK, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  const secretlint = timed('secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch', join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH], { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] });
+  const runs = { floor: [], floorOurs: [], ours: [], secretlint: [] };
+  for (let run = 0; run < RUNS; run++) {
+    process.stderr.write(`  run ${run + 1}/${RUNS}\n`);
+    runs.floor.push(timed('git log -p --all -U0 > /dev/null (floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], { stdio: ['ignore', devnull, 'inherit'] }));
+    runs.ours.push(timed('launch-ready secrets (history of all refs + working tree)', process.execPath, [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', resultFile, '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+    runs.floorOurs.push(timed('git log with the stage\'s exact arguments > /dev/null', 'git', ['-C', REPO, ...ourArgs], { stdio: ['ignore', devnull, 'inherit'] }));
+    runs.secretlint.push(timed('secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch', join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH], { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] }));
+  }
+  const median = (list) => [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor(list.length / 2)];
+  const [floor, floorOurs, ours, secretlint] = [runs.floor, runs.floorOurs, runs.ours, runs.secretlint].map(median);
   closeSync(devnull);
   rmSync(PATCH, { force: true });
 
   const stage = JSON.parse(readFileSync(resultFile, 'utf8')).stages.find((s) => s.id === 'secrets');
   const found = stage.findings.filter((f) => f.location?.commit).length;
+  const recalled = planted.filter((p) => stage.findings.some((f) => f.location?.commit === p.commit && f.location?.file === p.file)).length;
   const mb = patchBytes / 1e6;
   const line = (r) => {
     if (r.failed) return `  ${r.label}\n      ${r.failed}`;
     return `  ${r.label}\n      ${r.seconds.toFixed(2)} s  ${(mb / r.seconds).toFixed(1)} MB/s  ${(r.seconds / floor.seconds).toFixed(2)}x floor${r.status ? `  (exit ${r.status})` : ''}`;
   };
+  console.log(`median of ${RUNS} interleaved runs; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`repository: ${relative(ROOT, REPO)}: ${stage.metrics.commits} commits on ${refs} refs, patch ${mb.toFixed(1)} MB (git log -p --all -U0)`);
-  console.log(`planted secrets: ${planted}; history findings by the stage: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`);
+  console.log(`planted secrets found: ${recalled}/${planted.length}; history findings in all: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`);
   for (const r of [floor, floorOurs, ours, secretlint]) console.log(line(r));
   if (!secretlint.failed) {
     const total = floor.seconds + secretlint.seconds;
