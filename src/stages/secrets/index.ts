@@ -8,6 +8,7 @@ import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
 import { newCounters, type FileCounters } from './sources/files.js';
 import { streamHistory, type HistoryStats } from './sources/history.js';
+import { fetcherFor } from './sources/http.js';
 import { scanLiveSite } from './sources/live-site.js';
 import { readLogs } from './sources/logs.js';
 import { scanWorkingTree } from './sources/tree.js';
@@ -148,9 +149,11 @@ async function scanLogsPart(state: RunState): Promise<void> {
 
 async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
   const { options, policy, collector } = state;
+  if (options.urls.length === 0) return;
+  const fetch = fetcherFor(ctx.network);
   for (const url of options.urls) {
     try {
-      const result = await scanLiveSite(url, { maxBytes: options.maxFileBytes, maxScripts: 50, timeoutMs: 15_000, signal: ctx.signal }, (doc) => {
+      const result = await scanLiveSite(url, { maxBytes: options.maxFileBytes, maxScripts: 50, timeoutMs: 15_000, signal: ctx.signal, fetch }, (doc) => {
         const origin = doc.source !== undefined ? { kind: 'url' as const, url: doc.url, source: doc.source } : { kind: 'url' as const, url: doc.url };
         collector.add(origin, scanText(doc.text, policy.rules));
       });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FindingInput } from '../../../src/core/findings.js';
 import { SecretRegistry } from '../../../src/core/redaction.js';
-import type { StageOutcome } from '../../../src/core/stage.js';
+import type { NetworkOptions, StageOutcome } from '../../../src/core/stage.js';
 import { DEFAULT_CRITICAL_PATHS, type LaunchReadyConfig } from '../../../src/core/config/types.js';
 import { secretsStage } from '../../../src/stages/secrets/index.js';
 
@@ -49,7 +49,7 @@ export class TempRepo {
 }
 
 /** Run the stage as the core would, with the section given (defaults as the schema sets them). */
-export async function runSecrets(section: Record<string, unknown>, baseDir: string): Promise<StageOutcome> {
+export async function runSecrets(section: Record<string, unknown>, baseDir: string, network: Partial<NetworkOptions> = {}): Promise<StageOutcome> {
   const options = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], ...section };
   const config: LaunchReadyConfig = {
     failOn: 'blocker',
@@ -62,7 +62,7 @@ export async function runSecrets(section: Record<string, unknown>, baseDir: stri
     config,
     options,
     baseDir,
-    network: { resolvers: [], connectTo: [], ca: [] },
+    network: { resolvers: [], connectTo: [], ca: [], ...network },
     signal: new AbortController().signal,
     secrets: new SecretRegistry(),
     progress: () => undefined,

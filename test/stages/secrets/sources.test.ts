@@ -149,6 +149,8 @@ describe('the live site', () => {
   let elsewhere: Server;
   let elsewhereHits = 0;
   let base = '';
+  let port = 0;
+  const hostHeaders: string[] = [];
   const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
   beforeAll(async () => {
@@ -159,6 +161,7 @@ describe('the live site', () => {
     });
     const otherPort = await listen(elsewhere);
     site = createServer((req, res) => {
+      hostHeaders.push(req.headers.host ?? '');
       if (req.url === '/') {
         res.setHeader('content-type', 'text/html');
         res.end(`<!doctype html><html><head><script src="/static/app.js" defer></script><script src="http://127.0.0.1:${otherPort}/cdn.js"></script></head><body><script>window.cfg={gh:"${inPage}"}</script></body></html>`);
@@ -169,7 +172,8 @@ describe('the live site', () => {
         res.end();
       }
     });
-    base = `http://127.0.0.1:${await listen(site)}`;
+    port = await listen(site);
+    base = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
     repo.remove();
@@ -185,6 +189,14 @@ describe('the live site', () => {
     expect(where(inMap)).toEqual([`${base}/static/app.js.map`]);
     expect(elsewhereHits).toBe(0);
     expect(outcome.metrics).toMatchObject({ urlDocuments: 3 });
+  });
+
+  it('honours trust.connectTo: the site\'s own name, sent to a loopback origin', async () => {
+    hostHeaders.length = 0;
+    const outcome = await runSecrets({ repo: repo.dir, history: false, urls: ['http://app.launch.test/'] }, repo.dir, { connectTo: [`app.launch.test:80:127.0.0.1:${port}`] });
+    expect(outcome.errors).toBeUndefined();
+    expect(outcome.findings.filter((f) => f.secret === inScript).map((f) => f.location?.url)).toEqual(['http://app.launch.test/static/app.js']);
+    expect(hostHeaders).toEqual(['app.launch.test', 'app.launch.test', 'app.launch.test']);
   });
 
   it('reports a page that does not answer 200 as a urls error', async () => {

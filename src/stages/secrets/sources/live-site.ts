@@ -1,4 +1,5 @@
 import { sourcesOfMap } from './bundles.js';
+import type { Fetcher } from './http.js';
 
 /** A document fetched from the live site: the page, a script, or a source inside a script's map. */
 export interface LiveDocument {
@@ -13,6 +14,7 @@ export interface LiveSiteOptions {
   maxScripts: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  fetch: Fetcher;
 }
 
 const SCRIPT_SRC = /<script\b[^>]{0,2000}?\bsrc\s{0,3}=\s{0,3}["']?([^"'\s>]{1,2000})/gi;
@@ -50,7 +52,7 @@ export function sourceMapUrl(script: string, scriptUrl: string, header: string |
 async function fetchText(url: string, options: LiveSiteOptions): Promise<{ text: string; sourceMap: string | null }> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const response = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': 'launch-ready secrets scan' } });
+  const response = await options.fetch(url, { signal, headers: { 'user-agent': 'launch-ready secrets scan' } });
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > options.maxBytes) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
