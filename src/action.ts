@@ -21,7 +21,8 @@ async function main(): Promise<number> {
   const env = process.env;
   const context = readRunnerContext(env, tmpdir());
   const inputs = readActionInputs(env, env.GITHUB_WORKSPACE || process.cwd());
-  if (inputs.token) core.setSecret(inputs.token);
+  // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
+  // already masks github.token and every secret a workflow passes in.
   const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env };
   if (inputs.token && context.owner && context.repo) {
     const github: GitHubAccess = { apiUrl: context.apiUrl, token: inputs.token, owner: context.owner, repo: context.repo };

@@ -28,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const env = process.env;
   const context = readRunnerContext(env, tmpdir());
   const token = (env[TOKEN_ENV] ?? '').trim();
-  if (token) core.setSecret(token);
+  // No core.setSecret(token): `::add-mask::` would print the token whole; the runner masks it already.
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   return argv[0] === 'report' ? report(argv.slice(1), context, token, cwd) : stage(argv, context, token, cwd);
 }

@@ -52,6 +52,7 @@ describe('root action (dist/action.js)', () => {
     const id = ours(12)[0]!.id;
     expect(first.summary).toContain('## launch-ready:');
     expect(first.log).not.toMatch(STACK_TRACE);
+    expect(first.log).not.toContain('ghs_roottoken');
 
     const second = await runAction('second', pullRequestEvent(12));
     expect(second.code).toBe(first.code);

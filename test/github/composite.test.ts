@@ -66,6 +66,7 @@ describe('composite actions end to end', () => {
       expect(out.code).toBe(EXIT[out.result!.status]);
       expect(out.outputs.status).toBe(out.result!.status);
       expect(out.log).not.toMatch(STACK_TRACE);
+      expect(out.log).not.toContain('ghs_stagetoken');
     }
     expect(ours(21)).toHaveLength(1);
     expect(readStageSections(ours(21)[0]!.body).map((s) => s.id)).toEqual(['trust', 'burst']);
