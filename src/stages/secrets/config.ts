@@ -99,13 +99,24 @@ export function secretsOptionsOf(section: Record<string, unknown>, baseDir: stri
   return options;
 }
 
+/** Why `dir` cannot be scanned as a git work tree, or undefined when it can. */
+export function gitRepositoryProblem(dir: string): string | undefined {
+  try {
+    const inside = execFileSync('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return inside === 'true' ? undefined : `${dir} is not a git work tree (a bare repository?); pass the folder of a checkout`;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'git is not installed or not on PATH; install git (the scan reads history with it)';
+    // Containers often check out as another user; git then refuses the folder, which is not "no repo".
+    if (stderr.includes('dubious ownership')) return `git refuses ${dir}: it is owned by another user; run git config --global --add safe.directory ${dir} first`;
+    return `${dir} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first)`;
+  }
+}
+
 /** True when `dir` is inside a git work tree. */
 export function isGitRepository(dir: string): boolean {
-  try {
-    return execFileSync('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
-  } catch {
-    return false;
-  }
+  return gitRepositoryProblem(dir) === undefined;
 }
 
 /**
@@ -121,8 +132,9 @@ export function validateSecretsConfig(section: Record<string, unknown>, baseDir:
       problems.push({ path: ['repo'], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
       return problems;
     }
-    if (!isGitRepository(options.repo)) {
-      problems.push({ path: ['repo'], message: `${options.repo} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first)` });
+    const problem = gitRepositoryProblem(options.repo);
+    if (problem) {
+      problems.push({ path: ['repo'], message: problem });
       return problems;
     }
   }

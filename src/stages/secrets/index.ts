@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { reasonOf } from '../../core/errors.js';
 import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
-import { isGitRepository, SECRETS_FLAGS, SECRETS_SCHEMA, secretsOptionsOf, validateSecretsConfig, type SecretsOptions } from './config.js';
+import { gitRepositoryProblem, SECRETS_FLAGS, SECRETS_SCHEMA, secretsOptionsOf, validateSecretsConfig, type SecretsOptions } from './config.js';
 import { FindingCollector } from './report.js';
 import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
@@ -41,7 +41,8 @@ export const secretsStage: StageDefinition = {
 async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
   const started = performance.now();
   const options = secretsOptionsOf(ctx.options, ctx.baseDir);
-  const isRepo = isGitRepository(options.repo);
+  const repoProblem = gitRepositoryProblem(options.repo);
+  const isRepo = repoProblem === undefined;
   const policy = loadScanPolicy(options.repo);
   const baseline = options.baseline ? loadBaseline(options.baseline, relative(ctx.baseDir, options.baseline) || options.baseline) : new Set<string>();
   const state: RunState = {
@@ -60,7 +61,7 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     if (options.history) parts.push(guard(state, 'history', () => scanHistoryPart(state, ctx)));
     parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
   } else {
-    const message = `${options.repo} is not a git repository, so history and the working tree were not scanned`;
+    const message = `${repoProblem}; history and the working tree were not scanned`;
     state.errors.push({ part: 'history', message, fix: 'run in a git clone or pass --repo DIR' });
   }
   parts.push(guard(state, 'bundles', () => scanBundlesPart(state)));

@@ -37,6 +37,14 @@ describe('launch-ready secrets (built CLI)', () => {
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
+  (process.getuid?.() === 0 ? it : it.skip)('exits 2 with the safe.directory fix when git refuses a folder another user owns', () => {
+    const repo = newRepo();
+    execFileSync('chown', ['-R', '65534:65534', repo.dir]);
+    const run = cli(['secrets', '--repo', repo.dir], tmpdir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--repo: git refuses ${repo.dir}: it is owned by another user; run git config --global --add safe.directory ${repo.dir}`);
+  });
+
   it('exits 2 with file:line:col for a .gitleaks.toml that does not parse', () => {
     const repo = newRepo();
     repo.write('.gitleaks.toml', 'title = "x"\n[allowlist\npaths = []\n');
