@@ -99,6 +99,13 @@ describe('built bundles and source maps', () => {
     expect(outcome.metrics).toMatchObject({ bundles: 3 });
   });
 
+  it('takes a plain folder name as everything in it, and a single file as itself', async () => {
+    const folder = await runSecrets({ repo: repo.dir, history: false, bundles: ['dist'] }, repo.dir);
+    const single = await runSecrets({ repo: repo.dir, history: false, bundles: ['./dist/env.js'] }, repo.dir);
+    expect(folder.metrics).toMatchObject({ bundles: 3 });
+    expect(single.metrics).toMatchObject({ bundles: 1 });
+  });
+
   it('reports a glob that matches nothing as a bundles error', async () => {
     const outcome = await runSecrets({ repo: repo.dir, history: false, bundles: ['build/**'] }, repo.dir);
     expect(outcome.errors).toEqual([expect.objectContaining({ part: 'bundles', message: expect.stringContaining('build/**') })]);

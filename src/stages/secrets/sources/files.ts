@@ -69,10 +69,13 @@ export function newCounters(): FileCounters {
   return { files: 0, bytes: 0, skipped: { large: 0, binary: 0, brokenSymlink: 0, unreadable: 0, notAFile: 0 } };
 }
 
-/** Every file under `root` (relative paths with `/`), skipping `.git` and, unless asked for, `node_modules`. */
-export async function walk(root: string, includeNodeModules: boolean, limit = 200_000): Promise<string[]> {
+/**
+ * Every file under `root/start` (paths relative to `root`, with `/`), skipping `.git` and, unless
+ * asked for, `node_modules`.
+ */
+export async function walk(root: string, includeNodeModules: boolean, start = '', limit = 200_000): Promise<string[]> {
   const out: string[] = [];
-  const queue: string[] = [''];
+  const queue: string[] = [start];
   while (queue.length > 0 && out.length < limit) {
     const dir = queue.shift()!;
     let entries;
