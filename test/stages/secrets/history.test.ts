@@ -131,6 +131,16 @@ describe('history edge cases', () => {
     expect(outcome.findings.some((f) => f.location?.file === 'secret.txt' && f.location.commit === undefined)).toBe(true);
   });
 
+  it('reports unusual file names as written: spaces, accents, quotes', async () => {
+    const repo = newRepo();
+    repo.write('café notes.txt', `t=${checksummed('ghp_')}\n`);
+    repo.write('we"ird\tname.txt', `t=${checksummed('ghp_')}\n`);
+    repo.commit('odd names');
+    const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
+    const files = outcome.findings.filter((f) => f.location?.commit).map((f) => f.location?.file).sort();
+    expect(files).toEqual(['café notes.txt', 'we"ird\tname.txt']);
+  });
+
   it('with history off, scans only the working tree', async () => {
     const repo = newRepo();
     repo.write('a.txt', `t=${checksummed('ghp_')}\n`);

@@ -153,7 +153,8 @@ export class PatchParser {
     }
     if (!this.inHeader) return;
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // git ends an unquoted name holding a space with a TAB, so the name's end is unambiguous.
+      const target = line.slice(4).replace(/\t$/, '');
       this.file = target === '/dev/null' ? undefined : unquote(target).replace(/^b\//, '');
       return;
     }
