@@ -1,12 +1,10 @@
-import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reasonOf, UsageError } from './core/errors.js';
 import { runLaunchReady } from './core/run.js';
-import { EXIT } from './core/result.js';
 import type { GitHubAccess } from './core/stage.js';
 import { VERSION } from './core/version.js';
 import { readRunnerContext } from './github/context.js';
+import { runEntryPoint, finishStep } from './github/entry.js';
 import { readActionInputs } from './github/inputs.js';
 import { publishGate } from './github/publish.js';
 import { renderReport } from './report/index.js';
@@ -41,18 +39,7 @@ async function main(): Promise<number> {
     criticalPaths: outcome.config.criticalPaths,
     reportFile: join(context.resultDir, 'result.json'),
   });
-  if (outcome.result.status === 'fail') core.setFailed(`launch-ready: the gate failed (fail-on ${outcome.result.failOn}); see the job summary`);
-  if (outcome.result.status === 'error') core.setFailed('launch-ready: a stage could not run; see the job summary');
-  return outcome.exitCode;
+  return finishStep(outcome.result.status);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const usage = error instanceof UsageError;
-    core.setFailed(`launch-ready: ${usage ? '' : 'internal error: '}${reasonOf(error)}`);
-    process.exitCode = usage ? EXIT.usage : EXIT.error;
-  },
-);
+runEntryPoint(main);

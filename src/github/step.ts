@@ -1,20 +1,19 @@
-import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../core/cli-args.js';
 import { loadConfig } from '../core/config/load.js';
-import { reasonOf, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { assembleGate } from '../core/gate.js';
 import { SecretRegistry } from '../core/redaction.js';
 import { runLaunchReady } from '../core/run.js';
-import { EXIT, exitCodeOf } from '../core/result.js';
 import { FAIL_ON_VALUES, type FailOn } from '../core/severity.js';
 import { didYouMean } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import { renderReport } from '../report/index.js';
 import { STAGES } from '../stages/index.js';
 import { readRunnerContext, type RunnerContext } from './context.js';
+import { finishStep, runEntryPoint } from './entry.js';
 import { readStageResults, stageResultFile } from './merge.js';
 import { publishGate } from './publish.js';
 import { parseReportStepArgs, splitStageStepArgs, TOKEN_ENV } from './step-args.js';
@@ -56,7 +55,7 @@ async function stage(argv: readonly string[], context: RunnerContext, token: str
     criticalPaths: outcome.config.criticalPaths,
     reportFile: join(context.resultDir, stageResultFile(stageId)),
   });
-  return finish(outcome.result.status, outcome.exitCode);
+  return finishStep(outcome.result.status);
 }
 
 async function report(argv: readonly string[], context: RunnerContext, token: string, cwd: string): Promise<number> {
@@ -73,22 +72,7 @@ async function report(argv: readonly string[], context: RunnerContext, token: st
   const secrets = new SecretRegistry();
   process.stdout.write(renderReport(result, 'text', { secrets, color: !process.env.NO_COLOR }));
   await publishGate({ result, secrets, context, token, comment: args.comment, commentMode: 'replace', criticalPaths: config.criticalPaths, reportFile: join(context.resultDir, 'result.json') });
-  return finish(result.status, exitCodeOf(result.status));
+  return finishStep(result.status);
 }
 
-function finish(status: string, code: number): number {
-  if (status === 'fail') core.setFailed('launch-ready: the gate failed; see the job summary');
-  if (status === 'error') core.setFailed('launch-ready: a stage could not run; see the job summary');
-  return code;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const usage = error instanceof UsageError;
-    core.setFailed(`launch-ready: ${usage ? '' : 'internal error: '}${reasonOf(error)}`);
-    process.exitCode = usage ? EXIT.usage : EXIT.error;
-  },
-);
+runEntryPoint(() => main(process.argv.slice(2)));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { normaliseHostname, readTrustConfig, splitHostPort, trustNotConfigured, validateTrustConfig } from '../../../src/stages/trust/config.js';
-import { applyConnectTo, parseConnectRule } from '../../../src/stages/trust/connect.js';
+import { applyConnectTo, parseConnectRule } from '../../../src/core/network.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from '../../../src/stages/trust/cloudflare.js';
 
 describe('hostnames are normalised', () => {

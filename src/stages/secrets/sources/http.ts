@@ -2,38 +2,11 @@ import { Resolver } from 'node:dns';
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { applyConnectTo, parseConnectRules } from '../../../core/network.js';
 import type { NetworkOptions } from '../../../core/stage.js';
 
 /** A `fetch` for the live-site scan. */
 export type Fetcher = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
-
-interface ConnectRule {
-  fromHost: string;
-  fromPort?: number;
-  toHost: string;
-  toPort?: number;
-}
-
-/** `HOST1:PORT1:HOST2:PORT2` as curl's `--connect-to` (empty HOST1/PORT1 = any; IPv6 in brackets). */
-export function parseConnectTo(text: string): ConnectRule | undefined {
-  const parts = /^(\[[^\]]*\]|[^:]*):(\d*):(\[[^\]]*\]|[^:]*):(\d*)$/.exec(text.trim());
-  if (!parts) return undefined;
-  const bare = (s: string) => s.replace(/^\[|\]$/g, '');
-  const rule: ConnectRule = { fromHost: bare(parts[1]!).toLowerCase(), toHost: bare(parts[3]!) };
-  if (parts[2]) rule.fromPort = Number(parts[2]);
-  if (parts[4]) rule.toPort = Number(parts[4]);
-  return rule;
-}
-
-/** Where a connection for `host:port` really goes: the first matching rule wins, as in curl. */
-export function routeOf(rules: readonly ConnectRule[], host: string, port: number): { host: string; port: number } {
-  for (const rule of rules) {
-    if (rule.fromHost && rule.fromHost !== host.toLowerCase()) continue;
-    if (rule.fromPort !== undefined && rule.fromPort !== port) continue;
-    return { host: rule.toHost || host, port: rule.toPort ?? port };
-  }
-  return { host, port };
-}
 
 type LookupCallback = (error: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
 
@@ -46,7 +19,7 @@ export function fetcherFor(network: NetworkOptions): Fetcher {
   if (network.connectTo.length === 0 && network.resolvers.length === 0 && network.ca.length === 0) {
     return (url, init) => fetch(url, { ...init, redirect: 'follow' });
   }
-  const rules = network.connectTo.map(parseConnectTo).filter((r): r is ConnectRule => r !== undefined);
+  const rules = parseConnectRules(network.connectTo);
   const options: Record<string, unknown> = {};
   if (network.ca.length > 0) options.ca = [...rootCertificates, ...network.ca];
   if (network.resolvers.length > 0) {
@@ -64,7 +37,7 @@ export function fetcherFor(network: NetworkOptions): Fetcher {
   const agent = new Agent({
     connect: (opts, callback) => {
       const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
-      const route = routeOf(rules, opts.hostname, port);
+      const route = applyConnectTo(rules, opts.hostname, port);
       // `host` keeps the original name, so SNI and certificate checks stay those of the real site.
       const servername = opts.servername ?? (isIP(opts.hostname) ? undefined : opts.hostname);
       return connect({ ...opts, hostname: route.host, port: String(route.port), ...(servername ? { servername } : {}) }, callback);

@@ -1,0 +1,43 @@
+/**
+ * `trust.connectTo`, honoured by every stage that opens a connection: curl's `--connect-to` rules,
+ * so a team can check a new origin before the DNS cut-over and tests can run on loopback.
+ */
+
+/** One rule: traffic for HOST1:PORT1 goes to HOST2:PORT2 (an empty HOST1/PORT1 matches any). */
+export interface ConnectRule {
+  fromHost: string;
+  fromPort?: number;
+  toHost: string;
+  toPort?: number;
+}
+
+/** `HOST1:PORT1:HOST2:PORT2` (IPv6 in brackets) → rule; undefined when it does not parse. */
+export function parseConnectRule(text: string): ConnectRule | undefined {
+  const parts = /^(\[[^\]]*\]|[^:]*):(\d*):(\[[^\]]*\]|[^:]*):(\d*)$/.exec(text.trim());
+  if (!parts) return undefined;
+  const unbracket = (s: string) => s.replace(/^\[|\]$/g, '');
+  const rule: ConnectRule = { fromHost: normaliseHost(unbracket(parts[1]!)), toHost: unbracket(parts[3]!) };
+  if (parts[2]) rule.fromPort = Number(parts[2]);
+  if (parts[4]) rule.toPort = Number(parts[4]);
+  return rule;
+}
+
+/** Every rule of a `connectTo` list that parses (the config schema already rejected the others). */
+export function parseConnectRules(connectTo: readonly string[]): ConnectRule[] {
+  return connectTo.map(parseConnectRule).filter((r): r is ConnectRule => r !== undefined);
+}
+
+/** Where a connection to `host:port` really goes: the first matching rule wins, as in curl. */
+export function applyConnectTo(rules: readonly ConnectRule[], host: string, port: number): { host: string; port: number; rewritten: boolean } {
+  const name = normaliseHost(host);
+  for (const rule of rules) {
+    if (rule.fromHost && rule.fromHost !== name) continue;
+    if (rule.fromPort !== undefined && rule.fromPort !== port) continue;
+    return { host: rule.toHost || host, port: rule.toPort ?? port, rewritten: true };
+  }
+  return { host, port, rewritten: false };
+}
+
+function normaliseHost(host: string): string {
+  return host.toLowerCase().replace(/\.$/, '');
+}
