@@ -17,6 +17,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
 
   const { request } = parsed;
+  if (request.command === 'demo') {
+    const unbuilt = STAGES.filter((s) => !s.built).map((s) => s.id);
+    process.stderr.write(`launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder with its launch-ready.yml${unbuilt.length > 0 ? `; not built yet: ${unbuilt.join(', ')}` : ''}\n`);
+  }
   // First Ctrl-C asks the stages to stop (they still report); a second one exits at once.
   const controller = new AbortController();
   process.once('SIGINT', () => {

@@ -103,3 +103,13 @@ describe('flags Node would otherwise take for itself', () => {
     expect(run.status).toBe(2);
   });
 });
+
+describe('demo', () => {
+  it('says what it checks until the demo launch lands, and never passes an unbuilt stage', () => {
+    const run = runCli(['demo', '--format', 'json'], { cwd: project.dir });
+    expect(run.stderr).toContain('launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder');
+    expect(run.stderr).toContain('not built yet: burst, rollback');
+    const result = JSON.parse(run.stdout) as { stages: { id: string; status: string }[] };
+    expect(result.stages.filter((s) => ['burst', 'rollback'].includes(s.id)).map((s) => s.status)).toEqual(['skipped', 'skipped']);
+  });
+});
