@@ -13,4 +13,5 @@ export default {
   },
   testTimeout: 30000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/helpers/plain-summary-reporter.cjs'],
 };
