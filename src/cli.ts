@@ -44,6 +44,12 @@ function print(text: string, code: number): number {
   return code;
 }
 
+// `launch-ready ... | head` closes the pipe early: stop quietly, as other CLIs do, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

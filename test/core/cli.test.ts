@@ -113,3 +113,12 @@ describe('demo', () => {
     expect(result.stages.filter((s) => ['burst', 'rollback'].includes(s.id)).map((s) => s.status)).toEqual(['skipped', 'skipped']);
   });
 });
+
+describe('a closed pipe', () => {
+  it('stops quietly when the reader goes away early (launch-ready ... | head)', () => {
+    // `head -c 0` exits before the CLI writes, so every write hits a closed pipe.
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" -- "${CLI}" schema | head -c 0; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(run.status).toBe(0);
+  });
+});
