@@ -29,7 +29,7 @@ export interface RunOutcome {
 /** Load the config, run the selected stages and apply the gate. Throws {@link UsageError} for bad input. */
 export async function runLaunchReady(request: RunRequest, deps: RunDependencies): Promise<RunOutcome> {
   const started = performance.now();
-  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version };
+  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version, ...(request.stages ? { selected: request.stages } : {}) };
   const config = loadConfig(request.configFile !== undefined ? { ...loadOptions, file: request.configFile } : loadOptions);
   const failOn = request.failOn ?? config.failOn;
   const explicit = request.stages !== undefined;

@@ -64,7 +64,8 @@ async function report(argv: readonly string[], context: RunnerContext, token: st
     throw new UsageError(`input fail-on: "${args.failOn}" is not a severity; ${didYouMean(args.failOn, FAIL_ON_VALUES)}`);
   }
   const configFile = args.config && (args.config !== 'launch-ready.yml' || existsSync(join(cwd, args.config))) ? args.config : undefined;
-  const config = loadConfig({ cwd, stages: STAGES, version: VERSION, ...(configFile ? { file: configFile } : {}) });
+  // Only failOn and the critical paths are read here; no stage runs, so none is checked.
+  const config = loadConfig({ cwd, stages: STAGES, version: VERSION, selected: [], ...(configFile ? { file: configFile } : {}) });
   const stages = readStageResults(args.from.length > 0 ? args.from.map((f) => resolve(cwd, f)) : [context.resultDir]);
   const failOn = (args.failOn as FailOn | undefined) ?? config.failOn;
   const result = assembleGate(stages, { failOn, criticalPaths: config.criticalPaths, version: VERSION, durationMs: Math.max(0, ...stages.map((s) => s.durationMs)) });

@@ -106,7 +106,10 @@ describe('flags Node would otherwise take for itself', () => {
 
 describe('demo', () => {
   it('says what it checks until the demo launch lands, and never passes an unbuilt stage', () => {
-    const run = runCli(['demo', '--format', 'json'], { cwd: project.dir });
+    const demo = tempProject({});
+    spawnSync('git', ['init', '-q'], { cwd: demo.dir });
+    const run = runCli(['demo', '--format', 'json'], { cwd: demo.dir });
+    demo.cleanup();
     expect(run.stderr).toContain('launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder');
     expect(run.stderr).toContain('not built yet: burst, rollback');
     const result = JSON.parse(run.stdout) as { stages: { id: string; status: string }[] };

@@ -104,3 +104,17 @@ describe('launch-ready.yml', () => {
     expect(problemOf('failOn: high\nfailOn: low\n')).toMatch(/^launch-ready\.yml:2:1: YAML syntax: /);
   });
 });
+
+describe('stage checks beyond the schema', () => {
+  it('apply only to the stages that will run, so one stage never blocks another', () => {
+    const yaml = 'trust:\n  pages: [not a url]\n';
+    expect(problemOf(yaml)).toMatch(/trust\.pages\[0\]/);
+    expect(() => load(yaml, { selected: [] })).not.toThrow();
+    expect(problemOf(yaml, { selected: ['trust'] })).toMatch(/trust\.pages\[0\]/);
+  });
+
+  it('name the key without a line when the file never wrote it', () => {
+    const needsRepo: StageDefinition = { ...trustLike, validateConfig: () => [{ path: ['repo'], message: '/x is not a git repository; pass --repo DIR' }] };
+    expect(problemOf('failOn: high\n', { stages: [needsRepo] })).toBe('trust.repo: /x is not a git repository; pass --repo DIR');
+  });
+});

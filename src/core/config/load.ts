@@ -25,6 +25,11 @@ export interface LoadConfigOptions {
   overrides?: ConfigOverride[];
   stages: readonly StageDefinition[];
   version: string;
+  /**
+   * Stages that will run (asked for by name); their semantic checks (`validateConfig`) apply.
+   * Default: every stage the file does not disable. A stage that will not run never blocks another.
+   */
+  selected?: readonly StageId[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'launch-ready.yml';
@@ -71,6 +76,8 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   const describe = (path: Segment[], message: string): string => {
     const source = sourceOf(path, overridden);
     if (source) return `${source}: ${message}`;
+    // A default the file never wrote (or no file at all) has no line to point at.
+    if (!file || !doc.hasIn(path)) return `${dotted(path)}: ${message}`;
     return `${at(nodeAt(doc, path))}: ${dotted(path)}: ${message}`;
   };
   if (!validate(data)) {
@@ -95,7 +102,8 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
     if (typeof ca === 'string' && !existsSync(resolve(baseDir, ca))) {
       problems.push(describe(['trust', 'ca'], `${ca}: no such file; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml`));
     }
-    for (const stage of options.stages) {
+    const selected = options.selected ?? options.stages.filter((stage) => sections[stage.id]?.enabled !== false).map((stage) => stage.id);
+    for (const stage of options.stages.filter((s) => selected.includes(s.id))) {
       for (const problem of stage.validateConfig?.(sections[stage.id] ?? {}, baseDir) ?? []) {
         problems.push(describe([stage.id, ...problem.path], problem.message));
       }

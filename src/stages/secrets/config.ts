@@ -124,19 +124,18 @@ export function isGitRepository(dir: string): boolean {
  * `.gitleaks.toml` parses (its errors throw a UsageError with `file:line`, so the CLI exits 2).
  */
 export function validateSecretsConfig(section: Record<string, unknown>, baseDir: string): ConfigProblem[] {
-  if (section.enabled === false) return [];
   const options = secretsOptionsOf(section, baseDir);
   const problems: ConfigProblem[] = [];
-  if (options.repoGiven) {
-    if (!existsSync(options.repo) || !statSync(options.repo).isDirectory()) {
-      problems.push({ path: ['repo'], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
-      return problems;
-    }
-    const problem = gitRepositoryProblem(options.repo);
-    if (problem) {
-      problems.push({ path: ['repo'], message: problem });
-      return problems;
-    }
+  if (options.repoGiven && (!existsSync(options.repo) || !statSync(options.repo).isDirectory())) {
+    problems.push({ path: ['repo'], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
+    return problems;
+  }
+  const problem = gitRepositoryProblem(options.repo);
+  if (problem) {
+    // Without --repo the user may not know the stage looks at the current folder: say how to choose.
+    const choose = options.repoGiven ? '' : ' (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)';
+    problems.push({ path: ['repo'], message: `${problem}${choose}` });
+    return problems;
   }
   if (options.baseline !== undefined) {
     if (!existsSync(options.baseline)) problems.push({ path: ['baseline'], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,12 +22,21 @@ describe('launch-ready secrets (built CLI)', () => {
     repos.push(r);
     return r;
   };
-  beforeAll(() => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore', timeout: 180_000 });
-  }, 200_000);
   afterAll(() => {
     repos.forEach((r) => r.remove());
     rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('exits 2 naming the folder when the current folder is not a git repository and no --repo is given', () => {
+    const run = cli(['secrets'], plain);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`launch-ready: secrets.repo: ${plain} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first) (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)\n`);
+  });
+
+  it('leaves the secrets stage out of the check when another stage is asked for outside a repository', () => {
+    const run = cli(['check', '--stages', 'rollback', '--format', 'json'], plain);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
   });
 
   it('exits 2 naming the folder when --repo is not a git repository', () => {
