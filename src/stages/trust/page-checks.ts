@@ -58,6 +58,17 @@ export function redirectFindings(chain: RedirectChain, context: ChainContext): F
       paths,
       location: { host: new URL(chain.finalUrl).hostname, url: chain.finalUrl },
     });
+  } else if (chain.end === 'error' && context.kind === 'entry' && start.protocol === 'http:') {
+    // An ad link or a typed address starts at http://; an API host may close port 80 on purpose.
+    const homepage = paths.includes('homepage');
+    findings.push({
+      ruleId: 'http-entry-unreachable',
+      severity: homepage ? 'high' : 'low',
+      title: `${chain.start} does not answer (${chain.detail ?? 'no answer'}): visitors who type the address or follow an http:// link get no page`,
+      fix: 'answer on port 80 with a redirect to https:// (most hosts and CDNs have an "always use HTTPS" switch)',
+      paths,
+      location,
+    });
   } else if (chain.end === 'answered' && chain.final && context.kind === 'page' && chain.final.status >= 400) {
     findings.push({
       ruleId: 'page-error',

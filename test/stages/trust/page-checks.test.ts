@@ -33,6 +33,13 @@ describe('redirect chains', () => {
     const chain = answered('https://www.example.com/', [['https://www.example.com/', 302, 'https://parking.example.net/'], ['https://parking.example.net/', 200]]);
     expect(rules(chain)).toEqual(['redirect-off-domain:high', 'redirect-not-canonical:medium']);
   });
+  test('ng: a homepage host that does not answer on http:// → high; an API host → low; https:// entries are the TLS check\'s job', () => {
+    const refused = (start: string): RedirectChain => ({ start, hops: [], end: 'error', finalUrl: start, detail: 'connection refused' });
+    expect(rules(refused('http://example.com/'))).toEqual(['http-entry-unreachable:high']);
+    expect(rules(refused('http://api.example.com/'), context({ paths: [] }))).toEqual(['http-entry-unreachable:low']);
+    expect(rules(refused('https://example.com/'))).toEqual([]);
+    expect(rules(refused('http://example.com/'), context({ kind: 'page' }))).toEqual(['page-unreachable:high']);
+  });
   test('ng: loop on a signup page → blocker; on another page → high', () => {
     const loop: RedirectChain = { start: 'https://www.example.com/signup', hops: [{ url: 'https://www.example.com/signup', status: 302, location: '/signup/' }, { url: 'https://www.example.com/signup/', status: 302, location: '/signup' }], end: 'loop', finalUrl: 'https://www.example.com/signup' };
     expect(rules(loop, context({ kind: 'page', paths: ['signup'] }))).toEqual(['redirect-loop:blocker']);
