@@ -27,7 +27,9 @@ async function main(argv: readonly string[]): Promise<number> {
     controller.abort();
     process.once('SIGINT', () => process.exit(130));
   });
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: terminalProgress(process.stderr), signal: controller.signal });
+  const progress = terminalProgress(process.stderr);
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal });
+  progress.clear();
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });
   if (request.output) {
