@@ -98,4 +98,15 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
     expect(map.find((r) => r.host === 'cdn.example.test')?.proxied).toBe(true);
     expect(map.find((r) => r.host === 'missing.example.test')).toMatchObject({ certificate: null, http: null, https: null });
   });
+
+  test('domain map reaches the PR comment: one row per host with where http:// lands', async () => {
+    const run = await runCli(['trust', '--config', lab.configFile, '--format', 'markdown']);
+    expect(run.code).toBe(1);
+    const table = run.stdout.slice(run.stdout.indexOf('**Domain map**'));
+    expect(table).toMatch(/\| Host \| Records \| Proxied \| Certificate \| HTTP \| HTTPS \|/);
+    const rootRow = table.split('\n').find((line) => line.startsWith('| `example.test`') || line.startsWith('| example.test'));
+    expect(rootRow).toBeDefined();
+    expect(rootRow).toContain('https://www.example.test/');
+    expect(rootRow).toContain('127.0.0.1');
+  });
 });
