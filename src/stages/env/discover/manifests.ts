@@ -89,38 +89,31 @@ export function discoverKubernetes(file: string, text: string): FileDiscovery {
   const out = emptyDiscovery();
   const yaml = parseYaml(text);
   if (!yaml) return out;
-  const visit = (node: unknown): void => {
-    if (isSeq(node)) {
-      for (const item of node.items) visit(item);
-      return;
-    }
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (key === 'env' && isSeq(pair.value)) {
-        for (const item of pair.value.items) {
-          if (!isMap(item)) continue;
-          const nameNode = item.get('name', true);
-          if (!isScalar(nameNode) || !isVariableName(String(nameNode.value))) continue;
-          // A literal `value:` is provided by the manifest itself; `valueFrom` needs a Secret/ConfigMap key to exist.
-          out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: 'k8s', optional: item.has('value') });
-        }
-      } else if (key === 'envFrom' && isSeq(pair.value)) {
-        for (const item of pair.value.items) {
-          if (!isMap(item)) continue;
-          for (const ref of ['secretRef', 'configMapRef']) {
-            const target = item.get(ref, true);
-            const name = isMap(target) ? target.get('name') : undefined;
-            if (name !== undefined) out.envFrom.push(`${ref === 'secretRef' ? 'Secret' : 'ConfigMap'} ${String(name)}`);
-          }
-        }
-      } else {
-        visit(pair.value);
+  const visit = (key: string, value: unknown): boolean => {
+    if (key === 'env' && isSeq(value)) {
+      for (const item of value.items) {
+        if (!isMap(item)) continue;
+        const nameNode = item.get('name', true);
+        if (!isScalar(nameNode) || !isVariableName(String(nameNode.value))) continue;
+        // A literal `value:` is provided by the manifest itself; `valueFrom` needs a Secret/ConfigMap key to exist.
+        out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: 'k8s', optional: item.has('value') });
       }
+      return true;
     }
+    if (key === 'envFrom' && isSeq(value)) {
+      for (const item of value.items) {
+        if (!isMap(item)) continue;
+        for (const ref of ['secretRef', 'configMapRef']) {
+          const target = item.get(ref, true);
+          const name = isMap(target) ? target.get('name') : undefined;
+          if (name !== undefined) out.envFrom.push(`${ref === 'secretRef' ? 'Secret' : 'ConfigMap'} ${String(name)}`);
+        }
+      }
+      return true;
+    }
+    return false;
   };
-  for (const doc of yaml.docs) visit(doc);
+  for (const doc of yaml.docs) walkPairs(doc, visit);
   return out;
 }
 
@@ -129,26 +122,29 @@ export function discoverWorkflow(file: string, text: string): FileDiscovery {
   const out = emptyDiscovery();
   const yaml = parseYaml(text);
   if (!yaml) return out;
-  const visit = (node: unknown): void => {
-    if (isSeq(node)) {
-      for (const item of node.items) visit(item);
-      return;
+  const visit = (key: string, value: unknown): boolean => {
+    if (key !== 'env' || !isMap(value)) return false;
+    for (const entry of value.items) {
+      if (!isScalar(entry.key) || !isVariableName(String(entry.key.value))) continue;
+      const text = isScalar(entry.value) ? String(entry.value.value ?? '') : '';
+      const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(text);
+      out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key as Node), kind: 'workflow', optional: !fromGitHub });
     }
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      if (String(pair.key.value) === 'env' && isMap(pair.value)) {
-        for (const entry of pair.value.items) {
-          if (!isScalar(entry.key) || !isVariableName(String(entry.key.value))) continue;
-          const value = isScalar(entry.value) ? String(entry.value.value ?? '') : '';
-          const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(value);
-          out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key as Node), kind: 'workflow', optional: !fromGitHub });
-        }
-      } else {
-        visit(pair.value);
-      }
-    }
+    return true;
   };
-  for (const doc of yaml.docs) visit(doc);
+  for (const doc of yaml.docs) walkPairs(doc, visit);
   return out;
+}
+
+/** Visit every mapping pair of a YAML tree; `visit` returns true when it handled the pair, else the walk descends into its value. */
+function walkPairs(node: unknown, visit: (key: string, value: unknown) => boolean): void {
+  if (isSeq(node)) {
+    for (const item of node.items) walkPairs(item, visit);
+    return;
+  }
+  if (!isMap(node)) return;
+  for (const pair of node.items) {
+    if (!isPair(pair) || !isScalar(pair.key)) continue;
+    if (!visit(String(pair.key.value), pair.value)) walkPairs(pair.value, visit);
+  }
 }
