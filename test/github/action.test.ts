@@ -1,45 +1,35 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, type GateResult } from '../../src/core/result.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
-import { startGitHubDouble, type GitHubDouble } from '../helpers/github-double.js';
-import { PrComments } from './pr-comments.js';
+import { usePrCommentDouble } from './pr-comments.js';
 import { pullRequestEvent, pushEvent, readOutputs, ROOT, run, runnerFolder, STACK_TRACE } from './runner.js';
 
 /**
  * The root action end to end, as the runner runs it: `node dist/action.js` with the runner's
- * variables, hyphenated INPUT_* names, and GITHUB_API_URL pointing at the OpenAPI-checked double.
+ * variables, hyphenated INPUT_* names, and GITHUB_API_URL pointing at the OpenAPI-checked github.double.
  * `stages: burst` gives a deterministic gate whatever the other stages' state (run `npm run build` first).
  */
 describe('root action (dist/action.js)', () => {
   let dir: string;
-  let double: GitHubDouble;
-  let store: PrComments;
+  const github = usePrCommentDouble();
   const inputs = { 'INPUT_GITHUB-TOKEN': 'ghs_roottoken', INPUT_CONFIG: 'launch-ready.yml', INPUT_STAGES: 'burst', 'INPUT_FAIL-ON': 'blocker', INPUT_COMMENT: 'true' };
 
   const runAction = async (name: string, event: { name: string; payload: unknown }, extra: Record<string, string> = {}) => {
     const folder = runnerFolder(dir, name);
-    const outcome = await run(process.execPath, [join(ROOT, 'dist/action.js')], folder.env(event, double.url, { ...inputs, ...extra }), folder.workspace);
+    const outcome = await run(process.execPath, [join(ROOT, 'dist/action.js')], folder.env(event, github.double.url, { ...inputs, ...extra }), folder.workspace);
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
     return { ...outcome, outputs, result, summary: readFileSync(folder.summary, 'utf8'), log: outcome.stdout + outcome.stderr };
   };
-  const ours = (pr: number) => store.on(pr).filter((c) => c.body.startsWith(COMMENT_MARKER));
+  const ours = (pr: number) => github.store.on(pr).filter((c) => c.body.startsWith(COMMENT_MARKER));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lr-action-'));
-    double = await startGitHubDouble();
-  });
-  beforeEach(() => {
-    store = new PrComments();
-    for (const [id, handler] of Object.entries(store.handlers())) double.handle(id, handler);
-    double.violations.length = 0;
-    double.requests.length = 0;
   });
   afterAll(async () => {
-    await double.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -57,25 +47,25 @@ describe('root action (dist/action.js)', () => {
     const second = await runAction('second', pullRequestEvent(12));
     expect(second.code).toBe(first.code);
     expect(ours(12).map((c) => c.id)).toEqual([id]);
-    expect(double.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
-    expect(double.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(true);
-    expect(double.requests.every((r) => r.headers.authorization === 'Bearer ghs_roottoken')).toBe(true);
-    expect(double.violations).toEqual([]);
+    expect(github.double.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
+    expect(github.double.requests.some((r) => r.operationId === 'issues/update-comment')).toBe(true);
+    expect(github.double.requests.every((r) => r.headers.authorization === 'Bearer ghs_roottoken')).toBe(true);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('finds and updates its comment when 120 other comments come first', async () => {
-    store.seed(13, 120);
+    github.store.seed(13, 120);
     await runAction('paged-1', pullRequestEvent(13));
-    store.seed(13, 5);
+    github.store.seed(13, 5);
     await runAction('paged-2', pullRequestEvent(13));
     expect(ours(13)).toHaveLength(1);
-    expect(store.on(13)).toHaveLength(126);
-    expect(double.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
-    expect(double.violations).toEqual([]);
+    expect(github.store.on(13)).toHaveLength(126);
+    expect(github.double.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('with a read-only token (fork PR) warns once, still writes the summary and applies the gate', async () => {
-    store.readOnly = true;
+    github.store.readOnly = true;
     const out = await runAction('fork', pullRequestEvent(14));
     expect(out.code).toBe(EXIT[out.result!.status]);
     expect(out.log.match(/::warning::launch-ready: PR comment not written/g)).toHaveLength(1);
@@ -83,12 +73,12 @@ describe('root action (dist/action.js)', () => {
     expect(out.summary).toContain('## launch-ready:');
     expect(out.summary).toContain('PR comment not written');
     expect(out.log).not.toMatch(STACK_TRACE);
-    expect(double.violations).toEqual([]);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('skips the comment on push and still writes the summary and outputs', async () => {
     const out = await runAction('push', pushEvent);
-    expect(double.requests).toHaveLength(0);
+    expect(github.double.requests).toHaveLength(0);
     expect(out.log).toContain('no pull request for this push event: PR comment skipped');
     expect(out.summary).toContain('## launch-ready:');
     expect(out.outputs.report).toBe(join(dir, 'push', 'runner-temp', 'launch-ready', 'result.json'));
@@ -97,7 +87,7 @@ describe('root action (dist/action.js)', () => {
 
   it('with comment: false writes no comment on a pull request, and still the summary', async () => {
     const out = await runAction('no-comment', pullRequestEvent(15), { INPUT_COMMENT: 'false' });
-    expect(double.requests).toHaveLength(0);
+    expect(github.double.requests).toHaveLength(0);
     expect(out.summary).toContain('## launch-ready:');
     expect(out.code).toBe(EXIT[out.result!.status]);
   });

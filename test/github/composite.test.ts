@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,32 +9,30 @@ import { EXIT, type GateResult } from '../../src/core/result.js';
 import { renderReport } from '../../src/report/index.js';
 import { readStageSections } from '../../src/report/markdown-data.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
-import { startGitHubDouble, type GitHubDouble } from '../helpers/github-double.js';
 import { gateOf, stageOf } from '../report/fixtures.js';
 import { readAction, runCompositeStep, runnerPath, STAGE_ACTIONS } from './composite.js';
-import { PrComments } from './pr-comments.js';
+import { usePrCommentDouble } from './pr-comments.js';
 import { pullRequestEvent, pushEvent, readOutputs, runnerFolder, STACK_TRACE } from './runner.js';
 
 /**
  * The composite actions run for real: their step script under bash, the bundle on the runner's own
- * node (Node 20 here), against the OpenAPI-checked double. Run `npm run build` first.
+ * node (Node 20 here), against the OpenAPI-checked github.double. Run `npm run build` first.
  */
 describe('composite actions end to end', () => {
   let dir: string;
-  let double: GitHubDouble;
-  let store: PrComments;
+  const github = usePrCommentDouble();
 
   /** One step; steps of one job share `shared` (the runner temp folder and the workspace). */
   const job = async (action: string, name: string, event: { name: string; payload: unknown }, given: Record<string, string> = {}, shared?: { temp: string; workspace: string }) => {
     const folder = runnerFolder(dir, name);
     if (shared) Object.assign(folder, shared);
-    const env = folder.env(event, double.url, { PATH: runnerPath(), ...(shared ? { RUNNER_TEMP: shared.temp, GITHUB_WORKSPACE: shared.workspace } : {}) });
+    const env = folder.env(event, github.double.url, { PATH: runnerPath(), ...(shared ? { RUNNER_TEMP: shared.temp, GITHUB_WORKSPACE: shared.workspace } : {}) });
     const out = await runCompositeStep(readAction(action), { 'github-token': 'ghs_stagetoken', ...given }, env, folder.workspace, folder.dir);
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
     return { ...out, folder, outputs, result, summary: readFileSync(folder.summary, 'utf8'), log: out.stdout + out.stderr };
   };
-  const ours = (pr: number) => store.on(pr).filter((c) => c.body.startsWith(COMMENT_MARKER));
+  const ours = (pr: number) => github.store.on(pr).filter((c) => c.body.startsWith(COMMENT_MARKER));
 
   /** A stage's result file as a stage job writes it, in a downloaded-artifact folder. */
   const artifact = (root: string, id: 'secrets' | 'trust', inputs: FindingInput[]) => {
@@ -45,16 +43,8 @@ describe('composite actions end to end', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lr-composite-'));
-    double = await startGitHubDouble();
-  });
-  beforeEach(() => {
-    store = new PrComments();
-    for (const [id, handler] of Object.entries(store.handlers())) double.handle(id, handler);
-    double.violations.length = 0;
-    double.requests.length = 0;
   });
   afterAll(async () => {
-    await double.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -70,8 +60,8 @@ describe('composite actions end to end', () => {
     }
     expect(ours(21)).toHaveLength(1);
     expect(readStageSections(ours(21)[0]!.body).map((s) => s.id)).toEqual(['trust', 'burst']);
-    expect(double.requests.every((r) => r.headers.authorization === 'Bearer ghs_stagetoken')).toBe(true);
-    expect(double.violations).toEqual([]);
+    expect(github.double.requests.every((r) => r.headers.authorization === 'Bearer ghs_stagetoken')).toBe(true);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('every stage as a step of one job, then report from the runner temp folder: one comment with every section', async () => {
@@ -92,7 +82,7 @@ describe('composite actions end to end', () => {
     expect(report.code).toBe(EXIT[report.result!.status]);
     expect(ours(24)).toHaveLength(1);
     expect(readStageSections(ours(24)[0]!.body).map((s) => s.id)).toEqual([...STAGE_ACTIONS]);
-    expect(double.violations).toEqual([]);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('report merges downloaded artifacts, replaces the comment, annotates and fails the gate', async () => {
@@ -101,7 +91,7 @@ describe('composite actions end to end', () => {
       Array.from({ length: n }, (_, i) => ({ ruleId: `${severity}-rule`, severity, title: `${severity} finding ${i}`, fix: 'fix it', paths: ['signup'], location: { file: `src/${severity}-${i}.ts`, line: i + 1 } }));
     artifact(artifacts, 'secrets', many(25, 'blocker'));
     artifact(artifacts, 'trust', [...many(15, 'medium'), { ruleId: 'dmarc-missing', severity: 'blocker', title: 'No DMARC', fix: 'Publish DMARC', paths: ['email'], location: { host: 'example.com' } }]);
-    store.seed(22, 3);
+    github.store.seed(22, 3);
     const out = await job('report', 'report-job', pullRequestEvent(22), { from: artifacts });
     expect(out.code).toBe(EXIT.fail);
     expect(out.outputs).toMatchObject({ status: 'fail', blockers: '26' });
@@ -114,11 +104,11 @@ describe('composite actions end to end', () => {
     expect(ours(22)).toHaveLength(1);
     expect(body).toMatch(/\| Sign-up \/ booking \| ❌ no \| F1, /);
     expect(readStageSections(body).map((s) => s.id)).toEqual(['secrets', 'trust']);
-    expect(double.violations).toEqual([]);
+    expect(github.double.violations).toEqual([]);
   });
 
   it('a stage job with a read-only token warns once, writes the summary and keeps the exit code', async () => {
-    store.readOnly = true;
+    github.store.readOnly = true;
     const out = await job('trust', 'fork-job', pullRequestEvent(23));
     expect(out.code).toBe(EXIT[out.result!.status]);
     expect(out.log.match(/::warning::launch-ready: PR comment not written/g)).toHaveLength(1);
@@ -140,6 +130,6 @@ describe('composite actions end to end', () => {
     expect(out.code).toBe(EXIT.usage);
     expect(out.log).toContain('::error::launch-ready: report: no stage results (secrets.json, env.json, trust.json, burst.json, rollback.json) under');
     expect(out.log).not.toMatch(STACK_TRACE);
-    expect(double.requests).toHaveLength(0);
+    expect(github.double.requests).toHaveLength(0);
   });
 });

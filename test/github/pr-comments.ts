@@ -1,4 +1,5 @@
-import type { DoubleResponse, GitHubDouble, OperationHandler } from '../helpers/github-double.js';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { startGitHubDouble, type DoubleResponse, type GitHubDouble, type OperationHandler } from '../helpers/github-double.js';
 
 /** A pull request's comments as GitHub keeps them, served through the OpenAPI-checked double. */
 export interface StoredComment {
@@ -93,4 +94,23 @@ export class PrComments {
       },
     };
   }
+}
+
+/**
+ * Start the OpenAPI-checked GitHub double once per test file, and give each test a fresh store of
+ * PR comments behind it (no requests or violations carried over). Read `double` and `store` inside tests.
+ */
+export function usePrCommentDouble(): { double: GitHubDouble; store: PrComments } {
+  const live = {} as { double: GitHubDouble; store: PrComments };
+  beforeAll(async () => {
+    live.double = await startGitHubDouble();
+  });
+  beforeEach(() => {
+    live.store = new PrComments();
+    for (const [id, handler] of Object.entries(live.store.handlers())) live.double.handle(id, handler);
+    live.double.violations.length = 0;
+    live.double.requests.length = 0;
+  });
+  afterAll(() => live.double.close());
+  return live;
 }
