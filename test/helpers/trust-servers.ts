@@ -102,3 +102,19 @@ function endOfQuestion(query: Buffer): number {
   while (offset < query.length && query[offset] !== 0) offset += query[offset]! + 1;
   return Math.min(offset + 5, query.length);
 }
+
+/** Answer with a body of `megabytes` MB, written with backpressure; a client that stops reading early ends it. */
+export function sendHugeBody(res: ServerResponse, megabytes: number, headers: Record<string, string> = {}): void {
+  res.writeHead(200, { 'content-type': 'text/html', ...headers });
+  const chunk = Buffer.alloc(1 << 20, 'a');
+  let sent = 0;
+  const pump = () => {
+    while (sent < megabytes) {
+      sent++;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  res.on('close', () => (sent = megabytes));
+  pump();
+}

@@ -8,7 +8,7 @@ import { fetchOnce, followRedirects } from '../../../src/stages/trust/http.js';
 import { acceptsLegacyTls, probeTls } from '../../../src/stages/trust/tls.js';
 import { knotAvailable, startKnot, type KnotServer } from '../../helpers/knot.js';
 import { createTestCa, type TestCa } from '../../helpers/tls-ca.js';
-import { startHttp, startHttps, startResetServer, type Running } from '../../helpers/trust-servers.js';
+import { sendHugeBody, startHttp, startHttps, startResetServer, type Running } from '../../helpers/trust-servers.js';
 
 // Knot is required: under CI a missing knotd fails these tests instead of skipping them.
 const describeKnot = knotAvailable() || process.env.CI ? describe : describe.skip;
@@ -79,20 +79,7 @@ describe('TLS and HTTP against loopback servers', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       return void res.write('<p>start');
     }
-    if (req.url === '/huge') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      const chunk = Buffer.alloc(1 << 20, 'x');
-      let sent = 0;
-      const pump = () => {
-        while (sent < 50) {
-          sent++;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('close', () => (sent = 50));
-      return pump();
-    }
+    if (req.url === '/huge') return sendHugeBody(res, 50);
     res.writeHead(200, { 'content-type': 'text/html' }).end('ok');
   };
 
