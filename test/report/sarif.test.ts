@@ -42,3 +42,25 @@ describe('SARIF 2.1.0', () => {
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain('no previous good release found');
   });
 });
+
+describe('SARIF against the official OASIS schema (sarif-2.1.0-rtm.5)', () => {
+  it('validates, for a gate with file, URL and host findings and a stage error', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { Ajv } = await import('ajv');
+    const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Json;
+    // The schema is written draft-04 style (`id`); Ajv 8 reads it as draft-07 with `$id`.
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const log = JSON.parse(renderSarif(sampleGate()));
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    // The check can fail: the same log with a level SARIF does not define is rejected.
+    log.runs[0].results[0].level = 'critical';
+    expect(validate(log)).toBe(false);
+  });
+});
