@@ -83195,6 +83195,7 @@ function loadConfig(options) {
   const describe = (path, message) => {
     const source = sourceOf(path, overridden);
     if (source) return `${source}: ${message}`;
+    if (!file || !doc.hasIn(path)) return `${dotted(path)}: ${message}`;
     return `${at2(nodeAt(doc, path))}: ${dotted(path)}: ${message}`;
   };
   if (!validate(data)) {
@@ -83219,7 +83220,8 @@ function loadConfig(options) {
     if (typeof ca === "string" && !existsSync(resolve(baseDir, ca))) {
       problems.push(describe(["trust", "ca"], `${ca}: no such file; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml`));
     }
-    for (const stage of options.stages) {
+    const selected = options.selected ?? options.stages.filter((stage) => sections[stage.id]?.enabled !== false).map((stage) => stage.id);
+    for (const stage of options.stages.filter((s) => selected.includes(s.id))) {
       for (const problem of stage.validateConfig?.(sections[stage.id] ?? {}, baseDir) ?? []) {
         problems.push(describe([stage.id, ...problem.path], problem.message));
       }
@@ -83469,7 +83471,7 @@ function networkOptionsOf(config) {
 // src/core/run.ts
 async function runLaunchReady(request, deps) {
   const started = performance.now();
-  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version };
+  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version, ...request.stages ? { selected: request.stages } : {} };
   const config = loadConfig(request.configFile !== void 0 ? { ...loadOptions, file: request.configFile } : loadOptions);
   const failOn = request.failOn ?? config.failOn;
   const explicit = request.stages !== void 0;
@@ -83881,12 +83883,20 @@ function writeReportFile(cwd, file, report) {
 function terminalProgress(stream, afterMs = 2e3) {
   const started = Date.now();
   const last = /* @__PURE__ */ new Map();
-  return (stage, message) => {
-    if (!stream.isTTY) return;
-    const now = Date.now();
-    if (now - started < afterMs || now - (last.get(stage) ?? 0) < 500) return;
-    last.set(stage, now);
-    stream.write(`\r\x1B[2K[${stage}] ${message}`.slice(0, (stream.columns ?? 100) + 8));
+  let shown = false;
+  return {
+    report: (stage, message) => {
+      if (!stream.isTTY) return;
+      const now = Date.now();
+      if (now - started < afterMs || now - (last.get(stage) ?? 0) < 500) return;
+      last.set(stage, now);
+      shown = true;
+      stream.write(`\r\x1B[2K[${stage}] ${message}`.slice(0, (stream.columns ?? 100) + 8));
+    },
+    clear: () => {
+      if (shown) stream.write("\r\x1B[2K");
+      shown = false;
+    }
   };
 }
 
@@ -84876,65 +84886,59 @@ function discoverKubernetes(file, text) {
   const out = emptyDiscovery();
   const yaml = parseYaml(text);
   if (!yaml) return out;
-  const visit = (node) => {
-    if ((0, import_yaml2.isSeq)(node)) {
-      for (const item of node.items) visit(item);
-      return;
-    }
-    if (!(0, import_yaml2.isMap)(node)) return;
-    for (const pair of node.items) {
-      if (!(0, import_yaml2.isPair)(pair) || !(0, import_yaml2.isScalar)(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (key === "env" && (0, import_yaml2.isSeq)(pair.value)) {
-        for (const item of pair.value.items) {
-          if (!(0, import_yaml2.isMap)(item)) continue;
-          const nameNode = item.get("name", true);
-          if (!(0, import_yaml2.isScalar)(nameNode) || !isVariableName(String(nameNode.value))) continue;
-          out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: "k8s", optional: item.has("value") });
-        }
-      } else if (key === "envFrom" && (0, import_yaml2.isSeq)(pair.value)) {
-        for (const item of pair.value.items) {
-          if (!(0, import_yaml2.isMap)(item)) continue;
-          for (const ref of ["secretRef", "configMapRef"]) {
-            const target = item.get(ref, true);
-            const name = (0, import_yaml2.isMap)(target) ? target.get("name") : void 0;
-            if (name !== void 0) out.envFrom.push(`${ref === "secretRef" ? "Secret" : "ConfigMap"} ${String(name)}`);
-          }
-        }
-      } else {
-        visit(pair.value);
+  const visit = (key, value) => {
+    if (key === "env" && (0, import_yaml2.isSeq)(value)) {
+      for (const item of value.items) {
+        if (!(0, import_yaml2.isMap)(item)) continue;
+        const nameNode = item.get("name", true);
+        if (!(0, import_yaml2.isScalar)(nameNode) || !isVariableName(String(nameNode.value))) continue;
+        out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: "k8s", optional: item.has("value") });
       }
+      return true;
     }
+    if (key === "envFrom" && (0, import_yaml2.isSeq)(value)) {
+      for (const item of value.items) {
+        if (!(0, import_yaml2.isMap)(item)) continue;
+        for (const ref of ["secretRef", "configMapRef"]) {
+          const target = item.get(ref, true);
+          const name = (0, import_yaml2.isMap)(target) ? target.get("name") : void 0;
+          if (name !== void 0) out.envFrom.push(`${ref === "secretRef" ? "Secret" : "ConfigMap"} ${String(name)}`);
+        }
+      }
+      return true;
+    }
+    return false;
   };
-  for (const doc of yaml.docs) visit(doc);
+  for (const doc of yaml.docs) walkPairs(doc, visit);
   return out;
 }
 function discoverWorkflow(file, text) {
   const out = emptyDiscovery();
   const yaml = parseYaml(text);
   if (!yaml) return out;
-  const visit = (node) => {
-    if ((0, import_yaml2.isSeq)(node)) {
-      for (const item of node.items) visit(item);
-      return;
+  const visit = (key, value) => {
+    if (key !== "env" || !(0, import_yaml2.isMap)(value)) return false;
+    for (const entry of value.items) {
+      if (!(0, import_yaml2.isScalar)(entry.key) || !isVariableName(String(entry.key.value))) continue;
+      const text2 = (0, import_yaml2.isScalar)(entry.value) ? String(entry.value.value ?? "") : "";
+      const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(text2);
+      out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key), kind: "workflow", optional: !fromGitHub });
     }
-    if (!(0, import_yaml2.isMap)(node)) return;
-    for (const pair of node.items) {
-      if (!(0, import_yaml2.isPair)(pair) || !(0, import_yaml2.isScalar)(pair.key)) continue;
-      if (String(pair.key.value) === "env" && (0, import_yaml2.isMap)(pair.value)) {
-        for (const entry of pair.value.items) {
-          if (!(0, import_yaml2.isScalar)(entry.key) || !isVariableName(String(entry.key.value))) continue;
-          const value = (0, import_yaml2.isScalar)(entry.value) ? String(entry.value.value ?? "") : "";
-          const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(value);
-          out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key), kind: "workflow", optional: !fromGitHub });
-        }
-      } else {
-        visit(pair.value);
-      }
-    }
+    return true;
   };
-  for (const doc of yaml.docs) visit(doc);
+  for (const doc of yaml.docs) walkPairs(doc, visit);
   return out;
+}
+function walkPairs(node, visit) {
+  if ((0, import_yaml2.isSeq)(node)) {
+    for (const item of node.items) walkPairs(item, visit);
+    return;
+  }
+  if (!(0, import_yaml2.isMap)(node)) return;
+  for (const pair of node.items) {
+    if (!(0, import_yaml2.isPair)(pair) || !(0, import_yaml2.isScalar)(pair.key)) continue;
+    if (!visit(String(pair.key.value), pair.value)) walkPairs(pair.value, visit);
+  }
 }
 
 // src/stages/env/discover/other-languages.ts
@@ -90114,19 +90118,17 @@ function gitRepositoryProblem(dir) {
   }
 }
 function validateSecretsConfig(section, baseDir) {
-  if (section.enabled === false) return [];
   const options = secretsOptionsOf(section, baseDir);
   const problems = [];
-  if (options.repoGiven) {
-    if (!existsSync4(options.repo) || !statSync2(options.repo).isDirectory()) {
-      problems.push({ path: ["repo"], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
-      return problems;
-    }
-    const problem = gitRepositoryProblem(options.repo);
-    if (problem) {
-      problems.push({ path: ["repo"], message: problem });
-      return problems;
-    }
+  if (options.repoGiven && (!existsSync4(options.repo) || !statSync2(options.repo).isDirectory())) {
+    problems.push({ path: ["repo"], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
+    return problems;
+  }
+  const problem = gitRepositoryProblem(options.repo);
+  if (problem) {
+    const choose = options.repoGiven ? "" : " (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)";
+    problems.push({ path: ["repo"], message: `${problem}${choose}` });
+    return problems;
   }
   if (options.baseline !== void 0) {
     if (!existsSync4(options.baseline)) problems.push({ path: ["baseline"], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });
@@ -91895,6 +91897,16 @@ function redirectFindings(chain, context) {
       paths,
       location: { host: new URL(chain.finalUrl).hostname, url: chain.finalUrl }
     });
+  } else if (chain.end === "error" && context.kind === "entry" && start.protocol === "http:") {
+    const homepage = paths.includes("homepage");
+    findings.push({
+      ruleId: "http-entry-unreachable",
+      severity: homepage ? "high" : "low",
+      title: `${chain.start} does not answer (${chain.detail ?? "no answer"}): visitors who type the address or follow an http:// link get no page`,
+      fix: 'answer on port 80 with a redirect to https:// (most hosts and CDNs have an "always use HTTPS" switch)',
+      paths,
+      location
+    });
   } else if (chain.end === "answered" && chain.final && context.kind === "page" && chain.final.status >= 400) {
     findings.push({
       ruleId: "page-error",
@@ -92354,7 +92366,9 @@ async function main(argv) {
     controller.abort();
     process.once("SIGINT", () => process.exit(130));
   });
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: terminalProgress(process.stderr), signal: controller.signal });
+  const progress = terminalProgress(process.stderr);
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal });
+  progress.clear();
   const color = !request.output && request.format === "text" && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });
   if (request.output) {
@@ -92369,6 +92383,10 @@ function print(text, code2) {
   process.stdout.write(text);
   return code2;
 }
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 main(process.argv.slice(2)).then(
   (code2) => {
     process.exitCode = code2;
