@@ -82891,17 +82891,16 @@ function reasonOf(error) {
 
 // src/core/suggest.ts
 function distance(a, b3) {
-  const row = Array.from({ length: b3.length + 1 }, (_3, i) => i);
+  const rows = Array.from({ length: a.length + 1 }, (_3, i) => Array.from({ length: b3.length + 1 }, (_4, j3) => i === 0 ? j3 : j3 === 0 ? i : 0));
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
     for (let j3 = 1; j3 <= b3.length; j3++) {
-      const current = row[j3];
-      row[j3] = Math.min(row[j3] + 1, row[j3 - 1] + 1, previous + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b3[j3 - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j3] + 1, rows[i][j3 - 1] + 1, rows[i - 1][j3 - 1] + cost);
+      if (i > 1 && j3 > 1 && a[i - 1] === b3[j3 - 2] && a[i - 2] === b3[j3 - 1]) best = Math.min(best, rows[i - 2][j3 - 2] + 1);
+      rows[i][j3] = best;
     }
   }
-  return row[b3.length];
+  return rows[a.length][b3.length];
 }
 function closest(word, candidates) {
   const lower = word.toLowerCase();
@@ -82920,7 +82919,7 @@ function closest(word, candidates) {
 function didYouMean(word, candidates) {
   const guess = closest(word, candidates);
   if (guess) return `did you mean "${guess}"?`;
-  if (candidates.length > 0 && candidates.length <= 12) return `expected one of ${candidates.join(", ")}`;
+  if (candidates.length > 0 && candidates.length <= 20) return `expected one of ${candidates.join(", ")}`;
   return "remove it";
 }
 

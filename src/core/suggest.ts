@@ -1,17 +1,17 @@
 /** "Did you mean" for mistyped keys, flags and stage ids. */
 
+/** Edit distance where swapping two neighbouring letters counts once (optimal string alignment): typos are often swaps. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /** The candidate closest to `word` when it is close enough to be a typo, else undefined. */
@@ -30,10 +30,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** `; did you mean "x"?` or `; expected one of a, b, c` (short lists) or ''. */
+/** `did you mean "x"?`, else the valid values (up to 20), else `remove it`. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const guess = closest(word, candidates);
   if (guess) return `did you mean "${guess}"?`;
-  if (candidates.length > 0 && candidates.length <= 12) return `expected one of ${candidates.join(', ')}`;
+  if (candidates.length > 0 && candidates.length <= 20) return `expected one of ${candidates.join(', ')}`;
   return 'remove it';
 }
