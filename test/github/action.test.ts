@@ -94,7 +94,7 @@ describe('root action (dist/action.js)', () => {
 
   it.each([
     ['fail-on', { 'INPUT_FAIL-ON': 'blockers' }, 'input fail-on: "blockers" is not a severity; did you mean "blocker"?'],
-    ['stages', { INPUT_STAGES: 'secrets,trsut' }, 'input stages: unknown stage "trsut"; expected one of secrets, env, trust, burst, rollback'],
+    ['stages', { INPUT_STAGES: 'secrets,trsut' }, 'input stages: unknown stage "trsut"; did you mean "trust"?'],
     ['comment', { INPUT_COMMENT: 'yes' }, 'input comment: "yes" is not true or false; write comment: true or comment: false'],
     ['config', { INPUT_CONFIG: 'missing.yml' }, 'input config: missing.yml: no such file in the workspace; check out the repository first (actions/checkout) or fix the path'],
   ])('a bad %s input is exit 2 with one clear error', async (_name, extra, message) => {
