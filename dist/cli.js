@@ -82998,7 +82998,10 @@ function readFlags(args, flags, command) {
       values.set("help", true);
       continue;
     }
-    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after a flag, e.g. --repo ${arg}`);
+    if (!arg.startsWith("--")) {
+      const example = flags.find((f3) => f3.type !== "boolean" && !["config", "format", "output", "fail-on", "stages"].includes(f3.name)) ?? flags[0];
+      throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`);
+    }
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? void 0 : eq);
     const flag = flags.find((f3) => f3.name === name);

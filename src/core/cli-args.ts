@@ -80,7 +80,10 @@ function readFlags(args: readonly string[], flags: readonly StageFlag[], command
       values.set('help', true);
       continue;
     }
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after a flag, e.g. --repo ${arg}`);
+    if (!arg.startsWith('--')) {
+      const example = flags.find((f) => f.type !== 'boolean' && !['config', 'format', 'output', 'fail-on', 'stages'].includes(f.name)) ?? flags[0]!;
+      throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`);
+    }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const flag = flags.find((f) => f.name === name);

@@ -37,6 +37,11 @@ describe('launch-ready command line', () => {
     expectUsageError(['check', '--fail-on', 'critical'], '--fail-on: "critical" is not a severity; expected one of blocker, high, medium, low, never');
   });
 
+  it('rejects a stray argument and shows a flag of that command to put it after', () => {
+    expectUsageError(['check', 'extra'], 'unexpected argument "extra" for "launch-ready check"; values go after their flag, e.g. --config extra (see launch-ready check --help)');
+    expectUsageError(['secrets', 'dist/'], 'unexpected argument "dist/" for "launch-ready secrets"; values go after their flag, e.g. --repo dist/ (see launch-ready secrets --help)');
+  });
+
   it('asks for the value of a flag given without one', () => {
     expectUsageError(['check', '--config'], '--config: needs a value; e.g. --config FILE');
   });
