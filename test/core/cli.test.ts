@@ -32,6 +32,22 @@ describe('launch-ready command line', () => {
     expectUsageError(['check', '--stages', 'secrets,dns'], '--stages: unknown stage "dns"; expected one of secrets, env, trust, burst, rollback');
   });
 
+  it('rejects an empty --stages', () => {
+    expectUsageError(['check', '--stages', ''], '--stages: no stage given; e.g. --stages secrets,env');
+  });
+
+  it('says a --config that is a folder cannot be read', () => {
+    expectUsageError(['check', '--config', '.'], '.: cannot read the config file (EISDIR); check that it is a readable file');
+  });
+
+  it('points at tab indentation in the config', () => {
+    const tabs = tempProject({ 'launch-ready.yml': 'trust:\n\thostnames: [a.example]\n' });
+    const run = runCli(['check'], { cwd: tabs.dir });
+    tabs.cleanup();
+    expect(run.stderr).toBe('launch-ready: launch-ready.yml:2:1: YAML syntax: Tabs are not allowed as indentation; fix the YAML (indentation, quotes, a missing colon)\n');
+    expect(run.code).toBe(2);
+  });
+
   it('rejects a bad --format and a bad --fail-on with the allowed values', () => {
     expectUsageError(['check', '--format', 'xml'], '--format: "xml" is not a format; expected one of text, json, markdown, sarif');
     expectUsageError(['check', '--fail-on', 'critical'], '--fail-on: "critical" is not a severity; expected one of blocker, high, medium, low, never');
