@@ -17,6 +17,8 @@ export interface EnvConfig {
   environments: Record<string, EnvironmentConfig>;
   probe?: { command?: string; timeoutSeconds: number; variables: number };
   ignore: string[];
+  /** Globs (relative to `repo`) of files discovery leaves out: fixtures, examples, docs. */
+  exclude: string[];
   history: boolean;
 }
 
@@ -67,6 +69,7 @@ export const envConfigSchema: JsonSchema = {
       },
     },
     ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
+    exclude: { type: 'array', items: { type: 'string' }, default: [], description: 'Files to leave out when finding what the app reads, as globs relative to `repo` (test fixtures, examples, docs). Vendored and build folders are always skipped.', errorMessage: 'expected a list of globs; e.g. ["test/fixtures/**", "examples/**"]' },
     history: { type: 'boolean', default: true, description: 'Also look for dotenv files committed anywhere in git history.' },
   },
 };
@@ -85,6 +88,7 @@ export function envConfigOf(section: Record<string, unknown>): EnvConfig {
     envFiles: (section.envFiles as string[] | undefined) ?? [],
     environments,
     ignore: (section.ignore as string[] | undefined) ?? [],
+    exclude: (section.exclude as string[] | undefined) ?? [],
     history: section.history !== false,
   };
   const probe = section.probe as Record<string, unknown> | undefined;

@@ -4,6 +4,7 @@
  * not share secrets, and the app fails fast when a variable is missing.
  */
 import { resolve } from 'node:path';
+import picomatch from 'picomatch';
 import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
 import { reasonOf } from '../../core/errors.js';
@@ -42,7 +43,8 @@ async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
 
   const started = performance.now();
   ctx.progress(`reading ${config.repo}`);
-  const walk = await readRepositoryFiles(repo, { include: isDiscoverable, signal: ctx.signal });
+  const excluded = config.exclude.length > 0 ? picomatch(config.exclude, { dot: true }) : () => false;
+  const walk = await readRepositoryFiles(repo, { include: (path) => isDiscoverable(path) && !excluded(path), signal: ctx.signal });
   const inventory = discoverAll(walk.files);
   const discoveryMs = Math.round(performance.now() - started);
 

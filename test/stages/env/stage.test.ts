@@ -92,6 +92,15 @@ describe('env stage on a real app repository', () => {
     expect(fromProcess.result.stages[0]!.summary).toContain('production: 3 of 5 required missing');
   });
 
+  it('leaves out the files env.exclude names, and only those', async () => {
+    writeFileSync(join(project.dir, 'src/fixture-reader.js'), 'process.env.FIXTURE_ONLY;\n');
+    const all = await run('env: {}\n');
+    expect(JSON.stringify(all.result)).toContain('FIXTURE_ONLY');
+    const excluded = await run('env:\n  exclude: ["src/fixture-*.js"]\n');
+    expect(JSON.stringify(excluded.result)).not.toContain('FIXTURE_ONLY');
+    expect(JSON.stringify(excluded.result)).toContain('THEME_COLOR');
+  });
+
   it('says the target was not compared when nothing provides it', async () => {
     const bare = await run('env: {}\n');
     expect(bare.result.stages[0]!.summary).toContain('production: not compared');
