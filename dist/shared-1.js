@@ -89944,9 +89944,9 @@ function strings(value) {
   return Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
 }
 function loadScanPolicy(repo, shown = GITLEAKS_CONFIG) {
-  const allowlist = { paths: [], regexes: [], stopwords: [], commits: /* @__PURE__ */ new Set() };
+  const allowlists = [];
   const file = join2(repo, GITLEAKS_CONFIG);
-  if (!existsSync3(file)) return { rules: DEFAULT_RULES, allowlist };
+  if (!existsSync3(file)) return { rules: DEFAULT_RULES, allowlists };
   const text = readFileSync4(file, "utf8");
   let doc;
   try {
@@ -89969,8 +89969,20 @@ function loadScanPolicy(repo, shown = GITLEAKS_CONFIG) {
   };
   const custom = [];
   const rules = Array.isArray(doc.rules) ? doc.rules : [];
+  const readAllowlist = (list, where, rule) => {
+    const out = { paths: [], regexes: [], stopwords: [], commits: /* @__PURE__ */ new Set(), condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR" };
+    strings(list.paths).forEach((p2, j3) => out.paths.push(compile(p2, `${where}.paths[${j3}]`)));
+    strings(list.regexes).forEach((p2, j3) => out.regexes.push(compile(p2, `${where}.regexes[${j3}]`)));
+    out.stopwords.push(...strings(list.stopwords).map((w2) => w2.toLowerCase()));
+    for (const commit of strings(list.commits)) out.commits.add(commit);
+    const targets = rule ? [rule] : strings(list.targetRules);
+    if (targets.length > 0) out.targetRules = new Set(targets);
+    return out;
+  };
+  const listsOf = (owner) => [owner.allowlist, ...Array.isArray(owner.allowlists) ? owner.allowlists : []].filter((l3) => typeof l3 === "object" && l3 !== null && !Array.isArray(l3));
   rules.forEach((rule, i) => {
     const id = typeof rule.id === "string" ? rule.id : `custom-rule-${i + 1}`;
+    listsOf(rule).forEach((list, j3) => allowlists.push(readAllowlist(list, `rules[${i}].allowlists[${j3}]`, id)));
     if (rule.regex === void 0) return;
     const out = {
       id,
@@ -89984,25 +89996,25 @@ function loadScanPolicy(repo, shown = GITLEAKS_CONFIG) {
     if (typeof rule.path === "string") out.path = compile(rule.path, `rules[${i}].path`);
     custom.push(out);
   });
-  const lists = [doc.allowlist, ...Array.isArray(doc.allowlists) ? doc.allowlists : []].filter((l3) => typeof l3 === "object" && l3 !== null);
-  lists.forEach((list, i) => {
-    strings(list.paths).forEach((p2, j3) => allowlist.paths.push(compile(p2, `allowlist[${i}].paths[${j3}]`)));
-    strings(list.regexes).forEach((p2, j3) => allowlist.regexes.push(compile(p2, `allowlist[${i}].regexes[${j3}]`)));
-    allowlist.stopwords.push(...strings(list.stopwords).map((s) => s.toLowerCase()));
-    for (const commit of strings(list.commits)) allowlist.commits.add(commit);
-  });
+  listsOf(doc).forEach((list, i) => allowlists.push(readAllowlist(list, `allowlist[${i}]`)));
   const extend = doc.extend;
   const useDefault = extend?.useDefault === true || custom.length === 0;
   const byId = /* @__PURE__ */ new Map();
   for (const rule of [...useDefault ? DEFAULT_RULES : [], ...custom]) byId.set(rule.id, rule);
-  return { rules: [...byId.values()], allowlist, configFile: GITLEAKS_CONFIG };
+  return { rules: [...byId.values()], allowlists, configFile: GITLEAKS_CONFIG };
 }
-function isAllowed(allowlist, secret, file, commit) {
-  if (commit && allowlist.commits.has(commit)) return true;
-  if (file && allowlist.paths.some((p2) => test(p2, file))) return true;
-  if (allowlist.regexes.some((r2) => test(r2, secret))) return true;
+function isAllowed(allowlists, ruleId2, secret, file, commit) {
+  return allowlists.some((list) => (!list.targetRules || list.targetRules.has(ruleId2)) && covers(list, secret, file, commit));
+}
+function covers(list, secret, file, commit) {
   const lower = secret.toLowerCase();
-  return allowlist.stopwords.some((word) => lower.includes(word));
+  const verdicts = [];
+  if (list.commits.size > 0) verdicts.push(commit !== void 0 && list.commits.has(commit));
+  if (list.paths.length > 0) verdicts.push(file !== void 0 && list.paths.some((p2) => test(p2, file)));
+  if (list.regexes.length > 0) verdicts.push(list.regexes.some((r2) => test(r2, secret)));
+  if (list.stopwords.length > 0) verdicts.push(list.stopwords.some((word) => lower.includes(word)));
+  if (verdicts.length === 0) return false;
+  return list.condition === "AND" ? verdicts.every(Boolean) : verdicts.some(Boolean);
 }
 function test(regex, text) {
   regex.lastIndex = 0;
@@ -90168,7 +90180,7 @@ var FindingCollector = class {
   addOne(origin, match) {
     const file = "file" in origin ? origin.file : void 0;
     const commit = origin.kind === "history" ? origin.commit : void 0;
-    if (isAllowed(this.policy.allowlist, match.secret, file, commit)) {
+    if (isAllowed(this.policy.allowlists, match.rule.id, match.secret, file, commit)) {
       this.suppressed.allowlist++;
       return;
     }

@@ -39,7 +39,7 @@ export class FindingCollector {
   private addOne(origin: Origin, match: SecretMatch): void {
     const file = 'file' in origin ? origin.file : undefined;
     const commit = origin.kind === 'history' ? origin.commit : undefined;
-    if (isAllowed(this.policy.allowlist, match.secret, file, commit)) {
+    if (isAllowed(this.policy.allowlists, match.rule.id, match.secret, file, commit)) {
       this.suppressed.allowlist++;
       return;
     }

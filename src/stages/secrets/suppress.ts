@@ -4,18 +4,26 @@ import { parse, TomlError } from 'smol-toml';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_RULES, type SecretRule } from './rules/index.js';
 
-/** What `.gitleaks.toml` allows: paths, secret regexes, stopwords and commits (gitleaks' `[allowlist]`). */
+/**
+ * One allowlist of `.gitleaks.toml`: paths, secret regexes, stopwords and commits. Global ones
+ * (`[allowlist]`, `[[allowlists]]`) apply to every rule unless they name `targetRules`; a rule's own
+ * (`[rules.allowlist]`, `[[rules.allowlists]]`) apply to that rule. `condition = "AND"` needs every
+ * criterion it sets to match; the default (OR) needs one.
+ */
 export interface Allowlist {
   paths: RegExp[];
   regexes: RegExp[];
   stopwords: string[];
   commits: Set<string>;
+  /** Rule ids it applies to; undefined = every rule. */
+  targetRules?: Set<string>;
+  condition: 'OR' | 'AND';
 }
 
-/** The rules and allowlist in force after reading `.gitleaks.toml` (if any). */
+/** The rules and allowlists in force after reading `.gitleaks.toml` (if any). */
 export interface ScanPolicy {
   rules: readonly SecretRule[];
-  allowlist: Allowlist;
+  allowlists: Allowlist[];
   /** `.gitleaks.toml` when one was read, for the summary. */
   configFile?: string;
 }
@@ -61,9 +69,9 @@ function strings(value: unknown): string[] {
  * `file:line` for a file that does not parse or a regex that does not compile.
  */
 export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): ScanPolicy {
-  const allowlist: Allowlist = { paths: [], regexes: [], stopwords: [], commits: new Set() };
+  const allowlists: Allowlist[] = [];
   const file = join(repo, GITLEAKS_CONFIG);
-  if (!existsSync(file)) return { rules: DEFAULT_RULES, allowlist };
+  if (!existsSync(file)) return { rules: DEFAULT_RULES, allowlists };
   const text = readFileSync(file, 'utf8');
   let doc: Record<string, unknown>;
   try {
@@ -86,9 +94,22 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
   };
   const custom: SecretRule[] = [];
   const rules = Array.isArray(doc.rules) ? (doc.rules as Record<string, unknown>[]) : [];
+  const readAllowlist = (list: Record<string, unknown>, where: string, rule?: string): Allowlist => {
+    const out: Allowlist = { paths: [], regexes: [], stopwords: [], commits: new Set(), condition: String(list.condition ?? 'OR').toUpperCase() === 'AND' ? 'AND' : 'OR' };
+    strings(list.paths).forEach((p, j) => out.paths.push(compile(p, `${where}.paths[${j}]`)));
+    strings(list.regexes).forEach((p, j) => out.regexes.push(compile(p, `${where}.regexes[${j}]`)));
+    out.stopwords.push(...strings(list.stopwords).map((w) => w.toLowerCase()));
+    for (const commit of strings(list.commits)) out.commits.add(commit);
+    const targets = rule ? [rule] : strings(list.targetRules);
+    if (targets.length > 0) out.targetRules = new Set(targets);
+    return out;
+  };
+  const listsOf = (owner: Record<string, unknown>): Record<string, unknown>[] =>
+    [owner.allowlist, ...(Array.isArray(owner.allowlists) ? owner.allowlists : [])].filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null && !Array.isArray(l));
   rules.forEach((rule, i) => {
     const id = typeof rule.id === 'string' ? rule.id : `custom-rule-${i + 1}`;
-    if (rule.regex === undefined) return; // a rule that only extends a default's allowlist
+    listsOf(rule).forEach((list, j) => allowlists.push(readAllowlist(list, `rules[${i}].allowlists[${j}]`, id)));
+    if (rule.regex === undefined) return; // a rule that only extends a default rule's allowlists
     const out: SecretRule = {
       id,
       title: typeof rule.description === 'string' ? rule.description : `Secret matching rule ${id}`,
@@ -101,28 +122,29 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
     if (typeof rule.path === 'string') out.path = compile(rule.path, `rules[${i}].path`);
     custom.push(out);
   });
-  const lists = [doc.allowlist, ...(Array.isArray(doc.allowlists) ? doc.allowlists : [])].filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null);
-  lists.forEach((list, i) => {
-    strings(list.paths).forEach((p, j) => allowlist.paths.push(compile(p, `allowlist[${i}].paths[${j}]`)));
-    strings(list.regexes).forEach((p, j) => allowlist.regexes.push(compile(p, `allowlist[${i}].regexes[${j}]`)));
-    allowlist.stopwords.push(...strings(list.stopwords).map((s) => s.toLowerCase()));
-    for (const commit of strings(list.commits)) allowlist.commits.add(commit);
-  });
+  listsOf(doc).forEach((list, i) => allowlists.push(readAllowlist(list, `allowlist[${i}]`)));
   const extend = doc.extend as { useDefault?: unknown } | undefined;
   // gitleaks: a config with its own rules replaces the defaults unless it extends them.
   const useDefault = extend?.useDefault === true || custom.length === 0;
   const byId = new Map<string, SecretRule>();
   for (const rule of [...(useDefault ? DEFAULT_RULES : []), ...custom]) byId.set(rule.id, rule);
-  return { rules: [...byId.values()], allowlist, configFile: GITLEAKS_CONFIG };
+  return { rules: [...byId.values()], allowlists, configFile: GITLEAKS_CONFIG };
 }
 
-/** True when the allowlist covers this secret at this place. */
-export function isAllowed(allowlist: Allowlist, secret: string, file: string | undefined, commit: string | undefined): boolean {
-  if (commit && allowlist.commits.has(commit)) return true;
-  if (file && allowlist.paths.some((p) => test(p, file))) return true;
-  if (allowlist.regexes.some((r) => test(r, secret))) return true;
+/** True when an allowlist that applies to `ruleId` covers this secret at this place. */
+export function isAllowed(allowlists: readonly Allowlist[], ruleId: string, secret: string, file: string | undefined, commit: string | undefined): boolean {
+  return allowlists.some((list) => (!list.targetRules || list.targetRules.has(ruleId)) && covers(list, secret, file, commit));
+}
+
+function covers(list: Allowlist, secret: string, file: string | undefined, commit: string | undefined): boolean {
   const lower = secret.toLowerCase();
-  return allowlist.stopwords.some((word) => lower.includes(word));
+  const verdicts: boolean[] = [];
+  if (list.commits.size > 0) verdicts.push(commit !== undefined && list.commits.has(commit));
+  if (list.paths.length > 0) verdicts.push(file !== undefined && list.paths.some((p) => test(p, file)));
+  if (list.regexes.length > 0) verdicts.push(list.regexes.some((r) => test(r, secret)));
+  if (list.stopwords.length > 0) verdicts.push(list.stopwords.some((word) => lower.includes(word)));
+  if (verdicts.length === 0) return false;
+  return list.condition === 'AND' ? verdicts.every(Boolean) : verdicts.some(Boolean);
 }
 
 function test(regex: RegExp, text: string): boolean {

@@ -56,6 +56,42 @@ describe('gitleaks-compatible suppressions', () => {
     expect(outcome.metrics).toMatchObject({ suppressed: { allowlist: 2 } });
   });
 
+  it('honours a rule\'s own allowlists, targetRules, and condition = "AND" (gitleaks v8)', async () => {
+    const repo = newRepo();
+    repo.write('.gitleaks.toml', [
+      '[extend]',
+      'useDefault = true',
+      '[[rules]]',
+      'id = "github-pat"',
+      '[[rules.allowlists]]',
+      "paths = ['''^docs/''']",
+      '[[allowlists]]',
+      'targetRules = ["npm-access-token"]',
+      "paths = ['''^scripts/''']",
+      '[[allowlists]]',
+      'condition = "AND"',
+      "paths = ['''^examples/''']",
+      "stopwords = ['notreal']",
+    ].join('\n'));
+    const npm = checksummed('npm_');
+    repo.write('docs/setup.md', `token: ${checksummed('ghp_')}\nnpm: ${npm}\n`);
+    repo.write('scripts/publish.sh', `NPM_TOKEN=${checksummed('npm_')}\nGH=${checksummed('ghp_')}\n`);
+    repo.write('examples/app.ts', `const t = "${checksummed('ghp_')}";\n`);
+    repo.write('examples/config.ts', `const apiSecret = "notreal${alnum(24)}";\n`);
+    repo.write('src/config.ts', `const apiSecret = "notreal${alnum(24)}";\n`);
+    repo.commit('files');
+    const outcome = await runSecrets({ repo: repo.dir, history: false }, repo.dir);
+    // docs/: only the GitHub token is allowed (the rule's own list); scripts/: only the npm token
+    // (targetRules); the AND list needs both the examples/ path and the stopword.
+    expect(outcome.findings.map((f) => `${f.location?.file} ${f.ruleId}`).sort()).toEqual([
+      'docs/setup.md npm-access-token',
+      'examples/app.ts github-pat',
+      'scripts/publish.sh github-pat',
+      'src/config.ts generic-api-key',
+    ]);
+    expect(outcome.metrics).toMatchObject({ suppressed: { allowlist: 3 } });
+  });
+
   it('adds custom [[rules]] to the defaults with [extend] useDefault, and replaces them without', async () => {
     const repo = newRepo();
     const rule = ['[[rules]]', 'id = "acme-internal-key"', 'description = "Acme internal API key"', "regex = '''(?i)acme_(?:live)_([a-z0-9]{24})'''", 'secretGroup = 1', 'keywords = ["acme_"]', 'entropy = 3.0'];
