@@ -64,8 +64,9 @@ function strings(value: unknown): string[] {
 
 /**
  * Read `.gitleaks.toml` from the scanned folder. A subset is honoured: `[extend] useDefault`,
- * `[[rules]]` (id, description, regex, secretGroup, entropy, keywords, path) and `[allowlist]` /
- * `[[allowlists]]` (paths, regexes, stopwords, commits). Throws {@link UsageError} naming
+ * `[[rules]]` (id, description, regex, secretGroup, entropy, keywords, path, and their own
+ * `[rules.allowlist]` / `[[rules.allowlists]]`), and `[allowlist]` / `[[allowlists]]` (paths,
+ * regexes, stopwords, commits, targetRules, condition). Throws {@link UsageError} naming
  * `file:line` for a file that does not parse or a regex that does not compile.
  */
 export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): ScanPolicy {
