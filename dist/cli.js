@@ -92,6 +92,7 @@ process.stdout.on("error", (error) => {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    process.stdout.write("", () => process.exit(code));
   },
   (error) => {
     if (error instanceof UsageError) {

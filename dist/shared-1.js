@@ -83124,6 +83124,14 @@ function buildConfigSchema(stages, version) {
       description: `${stage.title}: ${stage.description}`,
       properties: {
         enabled: { type: "boolean", default: true, description: "Set false to leave this stage out of `check`." },
+        maxMinutes: {
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 360,
+          default: 15,
+          description: "The most this stage may take; past it the stage is stopped and reports `error`, and the rest of the gate still reports.",
+          errorMessage: "expected minutes above 0 and at most 360; e.g. 15"
+        },
         ...extra,
         ...own
       },
@@ -83426,19 +83434,30 @@ async function runOne(stage, options, network, signal) {
   }
   const notConfigured = stage.notConfigured?.(section);
   if (notConfigured) return { ...base, status: "skipped", summary: notConfigured, durationMs: 0 };
+  const controller = new AbortController();
+  const stopWithRun = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", stopWithRun, { once: true });
   const ctx = {
     config: options.config,
     options: section,
     baseDir: options.config.baseDir,
     network,
-    signal,
+    signal: controller.signal,
     secrets: options.secrets,
     progress: (message) => options.progress?.(stage.id, message),
     env: options.env
   };
   if (options.github) ctx.github = options.github;
+  const maxMinutes = typeof section.maxMinutes === "number" ? section.maxMinutes : 15;
+  let timer;
+  const deadline = new Promise((_3, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new StageOverrun(stage.id, maxMinutes));
+    }, maxMinutes * 6e4);
+  });
   try {
-    const outcome = await stage.run(ctx);
+    const outcome = await Promise.race([stage.run(ctx), deadline]);
     const findings = outcome.findings.map((input) => {
       options.secrets.add(input.secret);
       return toFinding(stage.id, input);
@@ -83455,9 +83474,21 @@ async function runOne(stage, options, network, signal) {
     return result;
   } catch (error) {
     const reason = reasonOf(error);
-    return { ...base, status: "error", summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [{ part: stage.id, message: reason }] };
+    const part = { part: stage.id, message: reason };
+    if (error instanceof StageOverrun) part.fix = error.fix;
+    return { ...base, status: "error", summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [part] };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", stopWithRun);
   }
 }
+var StageOverrun = class extends Error {
+  fix;
+  constructor(id, minutes) {
+    super(`did not finish within ${minutes} min and was stopped`);
+    this.fix = `raise ${id}.maxMinutes in launch-ready.yml if the work is that large, or look for what it waits on (a host that never answers, a hung probe)`;
+  }
+};
 function networkOptionsOf(config) {
   const trust = config.stages.trust ?? {};
   const ca = typeof trust.ca === "string" ? [readFileSync2(resolve2(config.baseDir, trust.ca), "utf8")] : [];

@@ -55,6 +55,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // The report is out: exit even if a stopped stage (past its maxMinutes) still holds a socket open.
+    process.stdout.write('', () => process.exit(code));
   },
   (error: unknown) => {
     if (error instanceof UsageError) {

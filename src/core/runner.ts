@@ -5,7 +5,7 @@ import { reasonOf } from './errors.js';
 import { toFinding, type Finding, type StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
 import type { StageResult } from './result.js';
-import type { GitHubAccess, NetworkOptions, StageContext, StageDefinition } from './stage.js';
+import type { GitHubAccess, NetworkOptions, StageContext, StageDefinition, StagePartError } from './stage.js';
 
 export interface RunStagesOptions {
   config: LaunchReadyConfig;
@@ -44,19 +44,31 @@ async function runOne(stage: StageDefinition, options: RunStagesOptions, network
   const notConfigured = stage.notConfigured?.(section);
   if (notConfigured) return { ...base, status: 'skipped', summary: notConfigured, durationMs: 0 };
 
+  // The stage's own signal: aborted with the run, or when the stage outlives its maxMinutes.
+  const controller = new AbortController();
+  const stopWithRun = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', stopWithRun, { once: true });
   const ctx: StageContext = {
     config: options.config,
     options: section,
     baseDir: options.config.baseDir,
     network,
-    signal,
+    signal: controller.signal,
     secrets: options.secrets,
     progress: (message) => options.progress?.(stage.id, message),
     env: options.env,
   };
   if (options.github) ctx.github = options.github;
+  const maxMinutes = typeof section.maxMinutes === 'number' ? section.maxMinutes : 15;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new StageOverrun(stage.id, maxMinutes));
+    }, maxMinutes * 60_000);
+  });
   try {
-    const outcome = await stage.run(ctx);
+    const outcome = await Promise.race([stage.run(ctx), deadline]);
     const findings = outcome.findings.map((input) => {
       options.secrets.add(input.secret);
       return toFinding(stage.id, input);
@@ -73,7 +85,21 @@ async function runOne(stage: StageDefinition, options: RunStagesOptions, network
     return result;
   } catch (error) {
     const reason = reasonOf(error);
-    return { ...base, status: 'error', summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [{ part: stage.id, message: reason }] };
+    const part: StagePartError = { part: stage.id, message: reason };
+    if (error instanceof StageOverrun) part.fix = error.fix;
+    return { ...base, status: 'error', summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [part] };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stopWithRun);
+  }
+}
+
+/** A stage that outlived its `maxMinutes`. */
+class StageOverrun extends Error {
+  readonly fix: string;
+  constructor(id: StageId, minutes: number) {
+    super(`did not finish within ${minutes} min and was stopped`);
+    this.fix = `raise ${id}.maxMinutes in launch-ready.yml if the work is that large, or look for what it waits on (a host that never answers, a hung probe)`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { StageId } from '../../src/core/findings.js';
 import { renderReport } from '../../src/report/index.js';
 import { tempProject } from '../helpers/cli.js';
 
-function stage(id: StageId, run: () => Promise<StageOutcome>, extra: Partial<StageDefinition> = {}): StageDefinition {
+function stage(id: StageId, run: StageDefinition['run'], extra: Partial<StageDefinition> = {}): StageDefinition {
   return { id, title: id, description: id, built: true, configSchema: { properties: {} }, flags: [], run, ...extra };
 }
 
@@ -34,6 +34,29 @@ describe('the gate', () => {
     const [secrets, env] = outcome.result.stages;
     expect(secrets).toMatchObject({ id: 'secrets', status: 'error', summary: 'secrets could not run: git exploded', errors: [{ part: 'secrets', message: 'git exploded' }] });
     expect(env).toMatchObject({ id: 'env', status: 'pass', summary: 'all 12 variables set' });
+  });
+
+  it('stops a stage that outlives its maxMinutes: error with the fix, its signal aborted, the others still report', async () => {
+    let signalOfHung: AbortSignal | undefined;
+    const outcome = await gate(
+      [
+        stage('trust', (ctx) => {
+          signalOfHung = ctx.signal;
+          return new Promise<StageOutcome>(() => {});
+        }),
+        stage('env', async () => ({ summary: 'all set', findings: [] })),
+      ],
+      { yaml: 'trust:\n  maxMinutes: 0.001\n' },
+    );
+    expect(outcome.exitCode).toBe(3);
+    expect(outcome.result.stages[0]).toMatchObject({
+      id: 'trust',
+      status: 'error',
+      summary: 'trust could not run: did not finish within 0.001 min and was stopped',
+      errors: [{ part: 'trust', fix: expect.stringContaining('raise trust.maxMinutes in launch-ready.yml') }],
+    });
+    expect(signalOfHung?.aborted).toBe(true);
+    expect(outcome.result.stages[1]).toMatchObject({ id: 'env', status: 'pass' });
   });
 
   it('fails (exit 1) on a blocker even when another stage errored', async () => {

@@ -65,6 +65,14 @@ export function buildConfigSchema(stages: readonly StageDefinition[], version: s
       description: `${stage.title}: ${stage.description}`,
       properties: {
         enabled: { type: 'boolean', default: true, description: 'Set false to leave this stage out of `check`.' },
+        maxMinutes: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 360,
+          default: 15,
+          description: 'The most this stage may take; past it the stage is stopped and reports `error`, and the rest of the gate still reports.',
+          errorMessage: 'expected minutes above 0 and at most 360; e.g. 15',
+        },
         ...extra,
         ...own,
       },
