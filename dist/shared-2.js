@@ -19667,6 +19667,7 @@ function runEntryPoint(main) {
   main().then(
     (code) => {
       process.exitCode = code;
+      process.stdout.write("", () => process.exit(code));
     },
     (error2) => {
       const usage = error2 instanceof UsageError;

@@ -10,6 +10,8 @@ export function runEntryPoint(main: () => Promise<number>): void {
   main().then(
     (code) => {
       process.exitCode = code;
+      // Everything is published: exit even if a stopped stage (past its maxMinutes) still holds a socket open.
+      process.stdout.write('', () => process.exit(code));
     },
     (error: unknown) => {
       const usage = error instanceof UsageError;
