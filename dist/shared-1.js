@@ -83491,12 +83491,20 @@ var StageOverrun = class extends Error {
 };
 function networkOptionsOf(config) {
   const trust = config.stages.trust ?? {};
-  const ca = typeof trust.ca === "string" ? [readFileSync2(resolve2(config.baseDir, trust.ca), "utf8")] : [];
+  const ca = typeof trust.ca === "string" ? [readCa(resolve2(config.baseDir, trust.ca), trust.ca)] : [];
   return {
     resolvers: trust.resolvers ?? [],
     connectTo: trust.connectTo ?? [],
     ca
   };
+}
+function readCa(path, shown) {
+  try {
+    return readFileSync2(path, "utf8");
+  } catch (error) {
+    const code2 = error.code ?? "unreadable";
+    throw new UsageError(`trust.ca: cannot read ${shown} (${code2}); give a readable PEM file of extra trusted roots`);
+  }
 }
 
 // src/core/run.ts

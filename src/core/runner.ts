@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LaunchReadyConfig } from './config/types.js';
-import { reasonOf } from './errors.js';
+import { reasonOf, UsageError } from './errors.js';
 import { toFinding, type Finding, type StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
 import type { StageResult } from './result.js';
@@ -106,10 +106,19 @@ class StageOverrun extends Error {
 /** The offline-friendly knobs from the `trust` section, with `ca` read from its PEM file. */
 function networkOptionsOf(config: LaunchReadyConfig): NetworkOptions {
   const trust = config.stages.trust ?? {};
-  const ca = typeof trust.ca === 'string' ? [readFileSync(resolve(config.baseDir, trust.ca), 'utf8')] : [];
+  const ca = typeof trust.ca === 'string' ? [readCa(resolve(config.baseDir, trust.ca), trust.ca)] : [];
   return {
     resolvers: (trust.resolvers as string[] | undefined) ?? [],
     connectTo: (trust.connectTo as string[] | undefined) ?? [],
     ca,
   };
+}
+
+function readCa(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`trust.ca: cannot read ${shown} (${code}); give a readable PEM file of extra trusted roots`);
+  }
 }

@@ -154,3 +154,17 @@ describe('the gate', () => {
     }
   });
 });
+
+describe('trust.ca, which every stage honours', () => {
+  it('is a usage error naming the key when it cannot be read, whichever stage runs', async () => {
+    const project = tempProject({ 'launch-ready.yml': 'trust:\n  ca: ca-folder\n' });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(`${project.dir}/ca-folder`);
+    const run = runLaunchReady(
+      { command: 'check', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
+      { stages: [stage('trust', async () => ({ summary: '', findings: [] })), stage('env', async () => ({ summary: '', findings: [] }))], version: '9.9.9', env: {} },
+    );
+    await expect(run).rejects.toThrow('trust.ca: cannot read ca-folder (EISDIR); give a readable PEM file of extra trusted roots');
+    project.cleanup();
+  });
+});
