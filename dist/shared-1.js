@@ -83352,12 +83352,17 @@ function pathWeight(finding, paths) {
   }
   return weight;
 }
-function evaluateCriticalPaths(findings, paths, failOn) {
+function evaluateCriticalPaths(findings, paths, failOn, stages) {
   const threshold = failOn === "never" ? "blocker" : failOn;
   return paths.map((path) => {
     const blockers = findings.filter((f3) => f3.paths.includes(path.id) && failsGate(f3.severity, threshold)).map((f3) => f3.id);
-    return { id: path.id, title: path.title ?? path.id, ok: blockers.length === 0, blockers };
+    const checkedBy = stages.filter((s) => s.status !== "skipped" && (s.checkedPaths?.includes(path.id) || s.findings.some((f3) => f3.paths.includes(path.id)))).map((s) => s.id);
+    return { id: path.id, title: path.title ?? path.id, ok: blockers.length === 0 && checkedBy.length > 0, blockers, checkedBy };
   });
+}
+function pathsCheckedBy(checks, paths, ran) {
+  const ids = ran ?? checks.paths;
+  return paths.filter((p2) => ids.includes(p2.id) || checks.locations === true && ((p2.hosts?.length ?? 0) > 0 || (p2.urls?.length ?? 0) > 0)).map((p2) => p2.id);
 }
 function hostOf(url) {
   if (!url) return void 0;
@@ -83391,7 +83396,7 @@ function assembleGate(stages, options) {
     status: gateStatusOf(rebuilt),
     failOn: options.failOn,
     durationMs: options.durationMs,
-    criticalPaths: evaluateCriticalPaths(ranked, options.criticalPaths, options.failOn),
+    criticalPaths: evaluateCriticalPaths(ranked, options.criticalPaths, options.failOn, rebuilt),
     stages: rebuilt
   };
 }
@@ -83471,6 +83476,7 @@ async function runOne(stage, options, network, signal) {
       findings
     };
     if (outcome.errors?.length) result.errors = outcome.errors;
+    if (!outcome.skipped) result.checkedPaths = pathsCheckedBy(stage.checks, options.config.criticalPaths, outcome.checkedPaths);
     return result;
   } catch (error) {
     const reason = reasonOf(error);
@@ -83553,7 +83559,15 @@ var DATA_PREFIX = "<!-- launch-ready:data ";
 var DATA_SUFFIX = " -->";
 var STAGE_DATA_LIMIT = 8e3;
 function encodeStageData(stage, revision) {
-  const base = { id: stage.id, ...revision ? { revision } : {}, status: stage.status, summary: clip(stage.summary, 500), durationMs: stage.durationMs, ...stage.errors ? { errors: stage.errors.slice(0, 10) } : {} };
+  const base = {
+    id: stage.id,
+    ...revision ? { revision } : {},
+    status: stage.status,
+    summary: clip(stage.summary, 500),
+    durationMs: stage.durationMs,
+    ...stage.errors ? { errors: stage.errors.slice(0, 10) } : {},
+    ...stage.checkedPaths ? { checkedPaths: stage.checkedPaths } : {}
+  };
   const ordered = [...stage.findings].sort((a, b3) => severityRank(a.severity) - severityRank(b3.severity));
   let findings = ordered.map(compactFinding);
   let text = JSON.stringify({ ...base, findings });
@@ -83606,6 +83620,7 @@ function decodeStageData(section, id) {
       findings: data.findings.map((f3) => ({ ...f3, id: "", paths: f3.paths ?? [] }))
     };
     if (data.errors) result.errors = data.errors;
+    if (Array.isArray(data.checkedPaths)) result.checkedPaths = data.checkedPaths.filter((p2) => typeof p2 === "string");
     return typeof data.revision === "string" ? { result, revision: data.revision } : { result };
   } catch {
     return void 0;
@@ -83752,9 +83767,13 @@ function renderAt(result, detail, options) {
 }
 function header(result, findings) {
   const blocking = findings.filter((f3) => failsGate(f3.severity, result.failOn));
-  const verdict = { pass: "\u2705 ready to launch", fail: "\u274C not ready to launch", error: "\u{1F4A5} a stage could not run" }[result.status];
+  const unchecked = result.criticalPaths.filter((p2) => p2.checkedBy.length === 0);
+  const pass = unchecked.length === 0 ? "\u2705 ready to launch" : "\u2705 no blockers found";
+  const verdict = { pass, fail: "\u274C not ready to launch", error: "\u{1F4A5} a stage could not run" }[result.status];
   const counts = findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? "" : "s"} (${severityCounts(findings)}), ${blocking.length} fail the gate` : "no findings";
-  return [`## launch-ready: ${verdict}`, "", counts];
+  const lines = [`## launch-ready: ${verdict}`, "", counts];
+  if (unchecked.length > 0) lines.push("", `Not checked: ${unchecked.map((p2) => p2.title).join(", ")}. Configure the stages that check them (see the stage sections).`);
+  return lines;
 }
 function topList(result, findings, max) {
   if (findings.length === 0) return [];
@@ -83770,8 +83789,11 @@ function findingCell(f3) {
 }
 function criticalPathTable(result) {
   if (result.criticalPaths.length === 0) return [];
-  const lines = ["", "### Critical paths", "", "| Critical path | Ready | Blocked by |", "|---|---|---|"];
-  for (const p2 of result.criticalPaths) lines.push(`| ${cell(p2.title)} | ${p2.ok ? "\u2705 yes" : "\u274C no"} | ${p2.blockers.join(", ")} |`);
+  const lines = ["", "### Critical paths", "", "| Critical path | Ready | Blocked by | Checked by |", "|---|---|---|---|"];
+  for (const p2 of result.criticalPaths) {
+    const ready = p2.checkedBy.length === 0 ? "\u2796 not checked" : p2.ok ? "\u2705 yes" : "\u274C no";
+    lines.push(`| ${cell(p2.title)} | ${ready} | ${p2.blockers.join(", ")} | ${p2.checkedBy.join(", ")} |`);
+  }
   return lines;
 }
 function renderStageSection(stage, limits = {}) {
@@ -83919,8 +83941,12 @@ function renderText(result, options = {}) {
     lines.push("", "Critical paths:");
     const width = Math.max(...result.criticalPaths.map((p2) => p2.title.length));
     for (const p2 of result.criticalPaths) {
+      if (p2.checkedBy.length === 0) {
+        lines.push(`  ${p2.title.padEnd(width)}  ${paint("33", "not checked")}  no stage that checks it ran`);
+        continue;
+      }
       const answer = p2.ok ? paint("32", "yes") : paint("31", "no ");
-      lines.push(`  ${p2.title.padEnd(width)}  ${answer}${p2.ok ? "" : `  blocked by ${p2.blockers.join(", ")}`}`);
+      lines.push(`  ${p2.title.padEnd(width)}  ${answer}${p2.ok ? `  checked by ${p2.checkedBy.join(", ")}` : `  blocked by ${p2.blockers.join(", ")}`}`);
     }
   }
   lines.push("", "Stages:");
@@ -83949,6 +83975,7 @@ var burstStage = {
   title: "Launch burst",
   description: "the first customer journey holds a launch burst (p95, error rate, per route)",
   built: false,
+  checks: { paths: ["signup", "checkout", "login", "homepage"], locations: true },
   configSchema: {
     properties: {
       target: { type: "string", description: "Base URL of the system under load (must be declared here to be loaded)." },
@@ -85342,6 +85369,7 @@ var envStage = {
   title: "Environment variables",
   description: "every variable the app needs is set for the target environment and the app fails fast without one",
   built: true,
+  checks: { paths: ["deploy"] },
   configSchema: envConfigSchema,
   flags: [
     { name: "repo", type: "string", configKey: "repo", valueName: "DIR", description: "folder of the app to scan (default: .)" },
@@ -85428,6 +85456,7 @@ var rollbackStage = {
   title: "Rollback",
   description: "smoke checks pass and a rollback drill finishes inside its time budget",
   built: false,
+  checks: { paths: ["deploy"] },
   configSchema: { properties: {} },
   flags: [],
   run: async () => {
@@ -90876,6 +90905,7 @@ var secretsStage = {
   title: "Secrets",
   description: "no live secret in git history, the working tree, bundles, build logs or the live site",
   built: true,
+  checks: { paths: ["deploy"] },
   configSchema: SECRETS_SCHEMA,
   flags: SECRETS_FLAGS,
   validateConfig: validateSecretsConfig,
@@ -92255,6 +92285,7 @@ async function runTrust(ctx) {
   const outcome = {
     summary,
     findings,
+    checkedPaths: pathsChecked(config, homepageHosts),
     metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length }
   };
   if (errors.length > 0) outcome.errors = errors;
@@ -92388,6 +92419,14 @@ async function checkOriginExposure(hosts, tlsOptions) {
   }));
   return findings.flat();
 }
+function pathsChecked(config, homepageHosts) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const host of config.hostnames) pathsOfHost(host, homepageHosts).forEach((p2) => paths.add(p2));
+  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url, homepageHosts).forEach((p2) => paths.add(p2));
+  if (config.domain) paths.add("homepage");
+  if (config.emailDomains.length > 0) paths.add("email");
+  return [...paths];
+}
 
 // src/stages/trust/index.ts
 var trustStage = {
@@ -92395,6 +92434,7 @@ var trustStage = {
   title: "Trust layer",
   description: "DNS, redirects, TLS, HSTS, mixed content, caching, Cloudflare and SPF/DKIM/DMARC, with a domain map",
   built: true,
+  checks: { paths: ["signup", "checkout", "login", "email", "homepage"], locations: true },
   configSchema: trustConfigSchema,
   flags: trustFlags,
   validateConfig: validateTrustConfig,

@@ -1,6 +1,7 @@
 import type { CriticalPathConfig } from './config/types.js';
 import type { Finding } from './findings.js';
-import type { CriticalPathResult } from './result.js';
+import type { CriticalPathResult, StageResult } from './result.js';
+import type { StageDefinition } from './stage.js';
 import { failsGate, type FailOn } from './severity.js';
 
 /** Add the configured paths whose hosts or URL prefixes match where the finding is. */
@@ -26,14 +27,27 @@ export function pathWeight(finding: Finding, paths: readonly CriticalPathConfig[
 
 /**
  * One yes/no per critical path. A path is broken by any finding on it that fails the gate
- * (with `--fail-on never`, by any blocker, so the yes/no still means something).
+ * (with `--fail-on never`, by any blocker, so the yes/no still means something), and says yes only
+ * when a stage that checks it ran: silence from a skipped stage is not a yes.
  */
-export function evaluateCriticalPaths(findings: readonly Finding[], paths: readonly CriticalPathConfig[], failOn: FailOn): CriticalPathResult[] {
+export function evaluateCriticalPaths(findings: readonly Finding[], paths: readonly CriticalPathConfig[], failOn: FailOn, stages: readonly StageResult[]): CriticalPathResult[] {
   const threshold: FailOn = failOn === 'never' ? 'blocker' : failOn;
   return paths.map((path) => {
     const blockers = findings.filter((f) => f.paths.includes(path.id) && failsGate(f.severity, threshold)).map((f) => f.id);
-    return { id: path.id, title: path.title ?? path.id, ok: blockers.length === 0, blockers };
+    const checkedBy = stages
+      .filter((s) => s.status !== 'skipped' && (s.checkedPaths?.includes(path.id) || s.findings.some((f) => f.paths.includes(path.id))))
+      .map((s) => s.id);
+    return { id: path.id, title: path.title ?? path.id, ok: blockers.length === 0 && checkedBy.length > 0, blockers, checkedBy };
   });
+}
+
+/**
+ * The configured paths a stage checked: the default ids it checked (`ran`, else its definition's),
+ * plus every configured path that names hosts or URLs when the stage looks at those.
+ */
+export function pathsCheckedBy(checks: StageDefinition['checks'], paths: readonly CriticalPathConfig[], ran?: readonly string[]): string[] {
+  const ids = ran ?? checks.paths;
+  return paths.filter((p) => ids.includes(p.id) || (checks.locations === true && ((p.hosts?.length ?? 0) > 0 || (p.urls?.length ?? 0) > 0))).map((p) => p.id);
 }
 
 function hostOf(url: string | undefined): string | undefined {

@@ -33,7 +33,7 @@ export function assembleGate(stages: readonly StageResult[], options: AssembleOp
     status: gateStatusOf(rebuilt),
     failOn: options.failOn,
     durationMs: options.durationMs,
-    criticalPaths: evaluateCriticalPaths(ranked, options.criticalPaths, options.failOn),
+    criticalPaths: evaluateCriticalPaths(ranked, options.criticalPaths, options.failOn, rebuilt),
     stages: rebuilt,
   };
 }

@@ -15,14 +15,21 @@ export interface StageResult {
   findings: Finding[];
   /** Parts that could not run, with the reason and the fix. Present only when something errored. */
   errors?: StagePartError[];
+  /** Ids of the configured critical paths this stage checked (absent when it did not run). */
+  checkedPaths?: string[];
 }
 
-/** Yes/no for one critical path; `blockers` are the ids of the findings that break it. */
+/**
+ * Yes/no for one critical path; `blockers` are the ids of the findings that break it. A path that
+ * no stage checked (every stage that speaks to it was skipped or could not run) is not `ok`: its
+ * `checkedBy` is empty and the reports say "not checked".
+ */
 export interface CriticalPathResult {
   id: string;
   title: string;
   ok: boolean;
   blockers: string[];
+  checkedBy: string[];
 }
 
 /** The whole gate (`--format json`, version 1). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LaunchReadyConfig } from './config/types.js';
 import { reasonOf, UsageError } from './errors.js';
+import { pathsCheckedBy } from './critical-paths.js';
 import { toFinding, type Finding, type StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
 import type { StageResult } from './result.js';
@@ -82,6 +83,7 @@ async function runOne(stage: StageDefinition, options: RunStagesOptions, network
       findings,
     };
     if (outcome.errors?.length) result.errors = outcome.errors;
+    if (!outcome.skipped) result.checkedPaths = pathsCheckedBy(stage.checks, options.config.criticalPaths, outcome.checkedPaths);
     return result;
   } catch (error) {
     const reason = reasonOf(error);

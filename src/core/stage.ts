@@ -84,6 +84,11 @@ export interface StageOutcome {
   errors?: StagePartError[];
   /** Set when the stage had nothing to check (not configured); the reason is the summary. */
   skipped?: boolean;
+  /**
+   * The default critical paths this run actually checked, when that depends on the config (trust
+   * checks `email` only for configured mail domains); else the definition's `checks.paths`.
+   */
+  checkedPaths?: string[];
 }
 
 /** One stage: a folder under `src/stages/<id>/` exports one of these from `index.ts`. */
@@ -95,6 +100,12 @@ export interface StageDefinition {
   description: string;
   /** False while a stage is not built yet: it never reports `pass`. */
   built: boolean;
+  /**
+   * The default critical paths this stage's checks speak to (`deploy` for secrets). A path says
+   * "yes" only when a stage that checks it ran; `locations: true` also covers configured paths
+   * that name hosts or URLs (the stage looks at those).
+   */
+  checks: { paths: readonly string[]; locations?: boolean };
   /** Schema of this stage's config section (an object schema). */
   configSchema: JsonSchema;
   flags: StageFlag[];

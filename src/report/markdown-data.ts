@@ -22,7 +22,15 @@ export const STAGE_DATA_LIMIT = 8000;
  * that scrub. `>` is escaped so nothing inside can close the comment.
  */
 export function encodeStageData(stage: StageResult, revision?: string): string {
-  const base = { id: stage.id, ...(revision ? { revision } : {}), status: stage.status, summary: clip(stage.summary, 500), durationMs: stage.durationMs, ...(stage.errors ? { errors: stage.errors.slice(0, 10) } : {}) };
+  const base = {
+    id: stage.id,
+    ...(revision ? { revision } : {}),
+    status: stage.status,
+    summary: clip(stage.summary, 500),
+    durationMs: stage.durationMs,
+    ...(stage.errors ? { errors: stage.errors.slice(0, 10) } : {}),
+    ...(stage.checkedPaths ? { checkedPaths: stage.checkedPaths } : {}),
+  };
   const ordered = [...stage.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   let findings = ordered.map(compactFinding);
   let text = JSON.stringify({ ...base, findings });
@@ -89,6 +97,7 @@ function decodeStageData(section: string, id: StageId): { result: StageResult; r
       findings: data.findings.map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
     };
     if (data.errors) result.errors = data.errors;
+    if (Array.isArray(data.checkedPaths)) result.checkedPaths = data.checkedPaths.filter((p): p is string => typeof p === 'string');
     return typeof data.revision === 'string' ? { result, revision: data.revision } : { result };
   } catch {
     return undefined;

@@ -86,9 +86,14 @@ function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions):
 
 function header(result: GateResult, findings: Finding[]): string[] {
   const blocking = findings.filter((f) => failsGate(f.severity, result.failOn));
-  const verdict = { pass: '✅ ready to launch', fail: '❌ not ready to launch', error: '💥 a stage could not run' }[result.status];
+  const unchecked = result.criticalPaths.filter((p) => p.checkedBy.length === 0);
+  // "Ready to launch" only when every critical path was looked at; silence from skipped stages is not readiness.
+  const pass = unchecked.length === 0 ? '✅ ready to launch' : '✅ no blockers found';
+  const verdict = { pass, fail: '❌ not ready to launch', error: '💥 a stage could not run' }[result.status];
   const counts = findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${severityCounts(findings)}), ${blocking.length} fail the gate` : 'no findings';
-  return [`## launch-ready: ${verdict}`, '', counts];
+  const lines = [`## launch-ready: ${verdict}`, '', counts];
+  if (unchecked.length > 0) lines.push('', `Not checked: ${unchecked.map((p) => p.title).join(', ')}. Configure the stages that check them (see the stage sections).`);
+  return lines;
 }
 
 function topList(result: GateResult, findings: Finding[], max: number): string[] {
@@ -107,8 +112,11 @@ function findingCell(f: Finding): string {
 
 function criticalPathTable(result: GateResult): string[] {
   if (result.criticalPaths.length === 0) return [];
-  const lines = ['', '### Critical paths', '', '| Critical path | Ready | Blocked by |', '|---|---|---|'];
-  for (const p of result.criticalPaths) lines.push(`| ${cell(p.title)} | ${p.ok ? '✅ yes' : '❌ no'} | ${p.blockers.join(', ')} |`);
+  const lines = ['', '### Critical paths', '', '| Critical path | Ready | Blocked by | Checked by |', '|---|---|---|---|'];
+  for (const p of result.criticalPaths) {
+    const ready = p.checkedBy.length === 0 ? '➖ not checked' : p.ok ? '✅ yes' : '❌ no';
+    lines.push(`| ${cell(p.title)} | ${ready} | ${p.blockers.join(', ')} | ${p.checkedBy.join(', ')} |`);
+  }
   return lines;
 }
 

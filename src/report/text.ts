@@ -38,8 +38,12 @@ export function renderText(result: GateResult, options: TextOptions = {}): strin
     lines.push('', 'Critical paths:');
     const width = Math.max(...result.criticalPaths.map((p) => p.title.length));
     for (const p of result.criticalPaths) {
+      if (p.checkedBy.length === 0) {
+        lines.push(`  ${p.title.padEnd(width)}  ${paint('33', 'not checked')}  no stage that checks it ran`);
+        continue;
+      }
       const answer = p.ok ? paint('32', 'yes') : paint('31', 'no ');
-      lines.push(`  ${p.title.padEnd(width)}  ${answer}${p.ok ? '' : `  blocked by ${p.blockers.join(', ')}`}`);
+      lines.push(`  ${p.title.padEnd(width)}  ${answer}${p.ok ? `  checked by ${p.checkedBy.join(', ')}` : `  blocked by ${p.blockers.join(', ')}`}`);
     }
   }
 

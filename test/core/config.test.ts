@@ -9,6 +9,7 @@ const trustLike: StageDefinition = {
   title: 'Trust',
   description: 'test stage',
   built: true,
+  checks: { paths: [] },
   configSchema: {
     properties: {
       hostnames: { type: 'array', items: { type: 'string' }, errorMessage: 'expected a list of host names; e.g. [example.com, www.example.com]' },

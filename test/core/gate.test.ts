@@ -6,7 +6,8 @@ import { renderReport } from '../../src/report/index.js';
 import { tempProject } from '../helpers/cli.js';
 
 function stage(id: StageId, run: StageDefinition['run'], extra: Partial<StageDefinition> = {}): StageDefinition {
-  return { id, title: id, description: id, built: true, configSchema: { properties: {} }, flags: [], run, ...extra };
+  const checks = { paths: ['signup', 'checkout', 'login', 'email', 'homepage', 'deploy'], locations: true };
+  return { id, title: id, description: id, built: true, checks, configSchema: { properties: {} }, flags: [], run, ...extra };
 }
 
 const liveToken = 'ghp_' + 'Q7'.repeat(18);
@@ -109,8 +110,8 @@ describe('the gate', () => {
       { yaml, failOn: 'high' },
     );
     expect(outcome.result.criticalPaths).toEqual([
-      { id: 'booking', title: 'booking', ok: false, blockers: ['F1'] },
-      { id: 'marketing', title: 'marketing', ok: false, blockers: ['F2'] },
+      { id: 'booking', title: 'booking', ok: false, blockers: ['F1'], checkedBy: ['trust'] },
+      { id: 'marketing', title: 'marketing', ok: false, blockers: ['F2'], checkedBy: ['trust'] },
     ]);
   });
 
@@ -119,6 +120,25 @@ describe('the gate', () => {
     expect(outcome.exitCode).toBe(0);
     expect(outcome.result.stages[0]!.status).toBe('warn');
     expect(outcome.result.criticalPaths.find((p) => p.id === 'deploy')!.ok).toBe(false);
+  });
+
+  it('says a critical path is not checked, not yes, when every stage that speaks to it was skipped', async () => {
+    const outcome = await gate([
+      stage('secrets', async () => ({ summary: 'clean', findings: [] }), { checks: { paths: ['deploy'] } }),
+      stage('trust', async () => ({ summary: 'no hosts', findings: [], skipped: true }), { checks: { paths: ['homepage', 'email'], locations: true } }),
+    ]);
+    const paths = Object.fromEntries(outcome.result.criticalPaths.map((p) => [p.id, p]));
+    expect(paths.deploy).toMatchObject({ ok: true, checkedBy: ['secrets'] });
+    expect(paths.email).toMatchObject({ ok: false, blockers: [], checkedBy: [] });
+    expect(paths.homepage).toMatchObject({ ok: false, blockers: [], checkedBy: [] });
+    expect(outcome.exitCode).toBe(0);
+  });
+
+  it('counts only the paths a stage reports it checked, when the stage says', async () => {
+    const outcome = await gate([stage('trust', async () => ({ summary: 'hosts only', findings: [], checkedPaths: ['homepage'] }), { checks: { paths: ['homepage', 'email'] } })]);
+    const paths = Object.fromEntries(outcome.result.criticalPaths.map((p) => [p.id, p]));
+    expect(paths.homepage).toMatchObject({ ok: true, checkedBy: ['trust'] });
+    expect(paths.email).toMatchObject({ ok: false, checkedBy: [] });
   });
 
   it('never lets an unbuilt stage pass: skipped by default, error when asked for by name', async () => {

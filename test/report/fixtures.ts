@@ -22,11 +22,12 @@ export const GITHUB_PAT = 'ghp_' + 'R8x2Kq9Lm4Np7Vt1Wz3Yb6Cd5Ef0Gh2Jk4Mn';
 export function sampleGate(registry = new SecretRegistry()): GateResult {
   const secrets = stageOf('secrets', [
     { ruleId: 'github-pat', severity: 'blocker', title: 'A GitHub token is committed', fix: 'Revoke the token and remove it from history', paths: ['deploy'], secret: GITHUB_PAT, location: { file: 'src/config.ts', line: 12, commit: 'a1b2c3d4e5f6a7b8' } },
-  ], {}, registry);
+  ], { checkedPaths: ['deploy'] }, registry);
   const trust = stageOf('trust', [
     { ruleId: 'dmarc-missing', severity: 'blocker', title: 'example.com sends mail without DMARC', fix: 'Publish a DMARC record: _dmarc.example.com TXT "v=DMARC1; p=quarantine"', paths: ['email'], location: { host: 'example.com' } },
     { ruleId: 'hsts-missing', severity: 'medium', title: 'No HSTS header on the login page', fix: 'Send Strict-Transport-Security', paths: ['login'], location: { url: 'https://app.example.com/login' } },
   ], {
+    checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage'],
     metrics: {
       domainMap: [
         { host: 'example.com', records: [{ type: 'A', value: '192.0.2.10', ttl: 300 }], proxied: true, certificate: { issuer: "Let's Encrypt R11", notAfter: '2027-01-30', daysLeft: 63 }, http: { finalUrl: 'https://example.com/', hops: 1 }, https: { finalUrl: 'https://example.com/', hops: 0 } },

@@ -20,9 +20,27 @@ describe('the PR comment', () => {
     expect(md.indexOf('| **F1** |')).toBeLessThan(md.indexOf('| **F2** |'));
   });
 
-  it('answers yes/no per critical path with the blocking finding ids', () => {
-    expect(md).toMatch(/\| Email delivery \| ❌ no \| F\d \|/);
-    expect(md).toMatch(/\| Checkout \| ✅ yes \| {2}\|/);
+  it('answers yes/no per critical path with the blocking finding ids and the stages that checked it', () => {
+    expect(md).toMatch(/\| Email delivery \| ❌ no \| F\d \| trust \|/);
+    expect(md).toContain('| Checkout | ✅ yes |  | trust |');
+    expect(md).toContain('## launch-ready: ❌ not ready to launch');
+  });
+
+  it('says "not checked" for a path no stage looked at, and never "ready to launch" then', () => {
+    const quiet = renderMarkdown(gateOf([stageOf('secrets', [], { checkedPaths: ['deploy'] }), stageOf('trust', [], { status: 'skipped', summary: 'no hosts configured' })]));
+    expect(quiet).toContain('| Email delivery | ➖ not checked |  |  |');
+    expect(quiet).toContain('| Deploy and rollback | ✅ yes |  | secrets |');
+    expect(quiet).toContain('## launch-ready: ✅ no blockers found');
+    expect(quiet).toContain('Not checked: Sign-up / booking, Checkout, Login, Email delivery, Homepage.');
+    const full = renderMarkdown(gateOf([stageOf('secrets', [], { checkedPaths: ['deploy'] }), stageOf('trust', [], { checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage'] })]));
+    expect(full).toContain('## launch-ready: ✅ ready to launch');
+    expect(full).not.toContain('Not checked');
+  });
+
+  it('keeps which paths each stage checked in its section, so a job re-rendering the comment keeps the yes/no', () => {
+    const sections = readStageSections(md);
+    expect(sections.find((s) => s.id === 'trust')?.result?.checkedPaths).toEqual(['signup', 'checkout', 'login', 'email', 'homepage']);
+    expect(sections.find((s) => s.id === 'secrets')?.result?.checkedPaths).toEqual(['deploy']);
   });
 
   it('wraps each stage in its own markers around a collapsible section', () => {

@@ -6,6 +6,7 @@ export const burstStage: StageDefinition = {
   title: 'Launch burst',
   description: 'the first customer journey holds a launch burst (p95, error rate, per route)',
   built: false,
+  checks: { paths: ['signup', 'checkout', 'login', 'homepage'], locations: true },
   configSchema: {
     properties: {
       target: { type: 'string', description: 'Base URL of the system under load (must be declared here to be loaded).' },

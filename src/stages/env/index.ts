@@ -24,6 +24,7 @@ export const envStage: StageDefinition = {
   title: 'Environment variables',
   description: 'every variable the app needs is set for the target environment and the app fails fast without one',
   built: true,
+  checks: { paths: ['deploy'] },
   configSchema: envConfigSchema,
   flags: [
     { name: 'repo', type: 'string', configKey: 'repo', valueName: 'DIR', description: 'folder of the app to scan (default: .)' },

@@ -6,6 +6,7 @@ export const rollbackStage: StageDefinition = {
   title: 'Rollback',
   description: 'smoke checks pass and a rollback drill finishes inside its time budget',
   built: false,
+  checks: { paths: ['deploy'] },
   configSchema: { properties: {} },
   flags: [],
   run: async () => {

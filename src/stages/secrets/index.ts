@@ -32,6 +32,7 @@ export const secretsStage: StageDefinition = {
   title: 'Secrets',
   description: 'no live secret in git history, the working tree, bundles, build logs or the live site',
   built: true,
+  checks: { paths: ['deploy'] },
   configSchema: SECRETS_SCHEMA,
   flags: SECRETS_FLAGS,
   validateConfig: validateSecretsConfig,

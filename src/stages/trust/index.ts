@@ -12,6 +12,7 @@ export const trustStage: StageDefinition = {
   title: 'Trust layer',
   description: 'DNS, redirects, TLS, HSTS, mixed content, caching, Cloudflare and SPF/DKIM/DMARC, with a domain map',
   built: true,
+  checks: { paths: ['signup', 'checkout', 'login', 'email', 'homepage'], locations: true },
   configSchema: trustConfigSchema,
   flags: trustFlags,
   validateConfig: validateTrustConfig,

@@ -83,6 +83,7 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   const outcome: StageOutcome = {
     summary,
     findings,
+    checkedPaths: pathsChecked(config, homepageHosts),
     metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length },
   };
   if (errors.length > 0) outcome.errors = errors;
@@ -234,4 +235,14 @@ async function checkOriginExposure(hosts: HostReport[], tlsOptions: Parameters<t
     return [];
   }));
   return findings.flat();
+}
+
+/** The default critical paths this configuration lets the stage check: hosts, pages and mail domains it was given. */
+function pathsChecked(config: TrustConfig, homepageHosts: ReadonlySet<string>): string[] {
+  const paths = new Set<string>();
+  for (const host of config.hostnames) pathsOfHost(host, homepageHosts).forEach((p) => paths.add(p));
+  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url, homepageHosts).forEach((p) => paths.add(p));
+  if (config.domain) paths.add('homepage');
+  if (config.emailDomains.length > 0) paths.add('email');
+  return [...paths];
 }
