@@ -83193,7 +83193,6 @@ function loadConfig(options) {
     setIn(data, override.path, override.value);
     overridden.set(override.path.join("."), override.source);
   }
-  const declared = options.stages.map((s) => s.id).filter((id) => data[id] !== void 0);
   for (const stage of options.stages) data[stage.id] ??= {};
   const schema = buildConfigSchema(options.stages, options.version);
   const ajv = new import_ajv.Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
@@ -83248,7 +83247,6 @@ ${problems.slice(1, 10).join("\n")}` : "";
     failOn: data.failOn ?? "blocker",
     criticalPaths: data.criticalPaths ?? DEFAULT_CRITICAL_PATHS,
     stages,
-    declared,
     baseDir
   };
   if (file) config.file = file;

@@ -82,14 +82,12 @@ describe('launch-ready.yml', () => {
     expect(config.stages.trust.hostnames).toEqual(['b.example']);
     expect(config.stages.trust.timeoutSeconds).toBe(5);
     expect(config.stages.trust.enabled).toBe(true);
-    expect(config.declared).toEqual(['trust']);
   });
 
   it('fills the defaults of a stage the file leaves out', () => {
     const config = load('failOn: high\n');
     expect(config.failOn).toBe('high');
     expect(config.stages.trust.timeoutSeconds).toBe(5);
-    expect(config.declared).toEqual([]);
     expect(config.criticalPaths.map((p) => p.id)).toEqual(['signup', 'checkout', 'login', 'email', 'homepage', 'deploy']);
   });
 

@@ -65,7 +65,6 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   }
 
   // Stage sections the file leaves out still get their defaults (filled in by validation).
-  const declared = options.stages.map((s) => s.id).filter((id) => data[id] !== undefined);
   for (const stage of options.stages) data[stage.id] ??= {};
 
   const schema = buildConfigSchema(options.stages, options.version);
@@ -122,7 +121,6 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
     failOn: (data.failOn as LaunchReadyConfig['failOn']) ?? 'blocker',
     criticalPaths: (data.criticalPaths as LaunchReadyConfig['criticalPaths']) ?? DEFAULT_CRITICAL_PATHS,
     stages,
-    declared,
     baseDir,
   };
   if (file) config.file = file;

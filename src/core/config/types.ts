@@ -17,8 +17,6 @@ export interface LaunchReadyConfig {
   criticalPaths: CriticalPathConfig[];
   /** Stage sections by id; each has at least `enabled`. */
   stages: Record<StageId, Record<string, unknown> & { enabled: boolean }>;
-  /** Which stage sections the file wrote (a stage with no section may still run with defaults). */
-  declared: StageId[];
   /** Absolute path of the config file, when one was read. */
   file?: string;
   /** Folder relative paths resolve against. */

@@ -55,7 +55,6 @@ export async function runSecrets(section: Record<string, unknown>, baseDir: stri
     failOn: 'blocker',
     criticalPaths: DEFAULT_CRITICAL_PATHS,
     stages: { secrets: options, env: { enabled: false }, trust: { enabled: false }, burst: { enabled: false }, rollback: { enabled: false } },
-    declared: ['secrets'],
     baseDir,
   };
   return secretsStage.run({
