@@ -85402,8 +85402,12 @@ async function runEnvStage(ctx) {
   }
   let probeResults = [];
   if (config.probe?.command) {
-    probeResults = await probeApp(config, repo, inventory, target, ctx);
-    findings.push(...probeFindings(probeResults, config.probe.command, config.probe.timeoutSeconds));
+    const withoutValue = target ? providedWithoutValue(config, inventory, target, probeEnvironment(ctx.env, target)) : [];
+    if (withoutValue.length > 0) findings.push(probeSkippedFinding(config.probe.command, withoutValue));
+    else {
+      probeResults = await probeApp(config, repo, inventory, target, ctx);
+      findings.push(...probeFindings(probeResults, config.probe.command, config.probe.timeoutSeconds));
+    }
   }
   const required = [...inventory.variables.values()].filter((v2) => v2.required && !v2.platform);
   const missing = findings.filter((f3) => f3.ruleId === "env-required-missing" || f3.ruleId === "env-required-empty").length;
@@ -85428,6 +85432,20 @@ async function runEnvStage(ctx) {
       ...probeResults.length > 0 ? { probe: probeResults.map((r2) => ({ variable: r2.variable, outcome: r2.outcome, exitCode: r2.exitCode, ms: r2.durationMs })) } : {}
     },
     ...errors.length > 0 ? { errors } : {}
+  };
+}
+function providedWithoutValue(config, inventory, target, probeEnv) {
+  const ignore = new Set(config.ignore);
+  return [...inventory.variables.values()].filter((v2) => v2.required && !v2.platform && !ignore.has(v2.name) && !clientPrefixOf(v2.name)).filter((v2) => lookup(target, v2.name) !== void 0 && probeEnv[v2.name] === void 0).map((v2) => v2.name).sort();
+}
+function probeSkippedFinding(command, names) {
+  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
+  return {
+    ruleId: "env-probe-skipped",
+    severity: "info",
+    title: `The fail-fast probe of "${command}" did not run: no value here for ${shown}`,
+    fix: "run the probe where the target environment's values are set (a job with them in its environment and from: process, or an env file); GitHub environment secrets give names only",
+    paths: ["deploy"]
   };
 }
 async function probeApp(config, repo, inventory, target, ctx) {

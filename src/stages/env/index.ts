@@ -64,8 +64,12 @@ async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
 
   let probeResults: ProbeResult[] = [];
   if (config.probe?.command) {
-    probeResults = await probeApp(config, repo, inventory, target, ctx);
-    findings.push(...probeFindings(probeResults, config.probe.command, config.probe.timeoutSeconds));
+    const withoutValue = target ? providedWithoutValue(config, inventory, target, probeEnvironment(ctx.env, target)) : [];
+    if (withoutValue.length > 0) findings.push(probeSkippedFinding(config.probe.command, withoutValue));
+    else {
+      probeResults = await probeApp(config, repo, inventory, target, ctx);
+      findings.push(...probeFindings(probeResults, config.probe.command, config.probe.timeoutSeconds));
+    }
   }
 
   const required = [...inventory.variables.values()].filter((v) => v.required && !v.platform);
@@ -91,6 +95,34 @@ async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
       ...(probeResults.length > 0 ? { probe: probeResults.map((r) => ({ variable: r.variable, outcome: r.outcome, exitCode: r.exitCode, ms: r.durationMs })) } : {}),
     },
     ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/**
+ * Required variables the target provides but whose value the probe cannot have: a GitHub
+ * environment's secrets give names only. (A variable the target lacks is reported as missing.)
+ */
+function providedWithoutValue(config: EnvConfig, inventory: Inventory, target: EnvironmentSnapshot, probeEnv: Record<string, string>): string[] {
+  const ignore = new Set(config.ignore);
+  return [...inventory.variables.values()]
+    .filter((v) => v.required && !v.platform && !ignore.has(v.name) && !clientPrefixOf(v.name))
+    .filter((v) => lookup(target, v.name) !== undefined && probeEnv[v.name] === undefined)
+    .map((v) => v.name)
+    .sort();
+}
+
+/**
+ * Without a value for every other required variable, the app would stop at the first one missing,
+ * not at the one being probed: no verdict is better than a wrong one.
+ */
+function probeSkippedFinding(command: string, names: string[]): FindingInput {
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+  return {
+    ruleId: 'env-probe-skipped',
+    severity: 'info',
+    title: `The fail-fast probe of "${command}" did not run: no value here for ${shown}`,
+    fix: 'run the probe where the target environment\'s values are set (a job with them in its environment and from: process, or an env file); GitHub environment secrets give names only',
+    paths: ['deploy'],
   };
 }
 

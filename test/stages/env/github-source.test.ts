@@ -82,6 +82,15 @@ describe('env stage with from: github', () => {
     expect(github.violations).toEqual([]);
   });
 
+  it('does not probe when the target\'s values are GitHub secrets (names only): info saying why, no false verdict', async () => {
+    const outcome = await run('env:\n  environments:\n    production: { from: github }\n  probe: { command: "node src/server.js", timeoutSeconds: 2 }\n', true);
+    const findings = outcome.result.stages[0]!.findings;
+    expect(findings.filter((f) => f.ruleId.startsWith('env-probe'))).toEqual([
+      expect.objectContaining({ ruleId: 'env-probe-skipped', severity: 'info', title: 'The fail-fast probe of "node src/server.js" did not run: no value here for STRIPE_SECRET_KEY' }),
+    ]);
+    expect(outcome.result.stages[0]!.metrics.probe).toBeUndefined();
+  });
+
   it('without a token the GitHub part is an error with a fix, and the other parts still report', async () => {
     const outcome = await run('env:\n  environments:\n    production: { from: [github] }\n', false);
     const stage = outcome.result.stages[0]!;
