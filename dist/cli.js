@@ -7,11 +7,16 @@ import {
   UsageError,
   VERSION,
   buildConfigSchema,
+  gitHubAccessOf,
   parseCommandLine,
+  readRunnerContext,
   reasonOf,
   renderReport,
   runLaunchReady
 } from "./shared-1.js";
+
+// src/cli.ts
+import { tmpdir } from "node:os";
 
 // src/report/output.ts
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -69,7 +74,8 @@ async function main(argv) {
     process.once("SIGINT", () => process.exit(130));
   });
   const progress = terminalProgress(process.stderr);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal });
+  const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...github ? { github } : {} });
   progress.clear();
   const color = !request.output && request.format === "text" && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

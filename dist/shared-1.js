@@ -84334,7 +84334,7 @@ var envConfigSchema = {
               { type: "string", enum: FROM_VALUES, errorMessage: "expected process or github (or a list of them); e.g. from: process" },
               { type: "array", items: { type: "string", enum: FROM_VALUES, errorMessage: "expected process or github; e.g. from: [process, github]" } }
             ],
-            description: "`process`: the job's own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments).",
+            description: "`process`: the job's own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments: the action's github-token, or on the command line GH_TOKEN or GITHUB_TOKEN with GITHUB_REPOSITORY=owner/name).",
             errorMessage: "expected process or github (or a list of them); e.g. from: process"
           },
           githubEnvironment: { type: "string", description: "Name of the GitHub environment when it differs from this key.", errorMessage: "expected a GitHub environment name; e.g. Production" }
@@ -92461,6 +92461,48 @@ var trustStage = {
 // src/stages/index.ts
 var STAGES = [secretsStage, envStage, trustStage, burstStage, rollbackStage];
 
+// src/github/context.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join8 } from "node:path";
+function readRunnerContext(env, tmpdir) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const context = {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    resultDir: join8(env.RUNNER_TEMP || tmpdir, "launch-ready")
+  };
+  if (owner && repo) {
+    context.owner = owner;
+    context.repo = repo;
+  }
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const pullRequest = pullRequestOf(event);
+  if (pullRequest !== void 0) context.pullRequest = pullRequest;
+  const revision = typeof event?.pull_request?.head?.sha === "string" ? event.pull_request.head.sha : env.GITHUB_SHA;
+  if (revision) context.revision = revision;
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
+  if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
+  return context;
+}
+function gitHubAccessOf(context, token) {
+  if (!token || !context.owner || !context.repo) return void 0;
+  return { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
+}
+function readEvent(eventPath) {
+  if (!eventPath) return void 0;
+  try {
+    return JSON.parse(readFileSync6(eventPath, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function pullRequestOf(event) {
+  if (!event) return void 0;
+  const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : void 0);
+  return typeof number === "number" && Number.isInteger(number) ? number : void 0;
+}
+
 export {
   __require,
   __commonJS,
@@ -92489,5 +92531,7 @@ export {
   JOB_SUMMARY_LIMIT,
   renderMarkdown,
   renderReport,
-  STAGES
+  STAGES,
+  readRunnerContext,
+  gitHubAccessOf
 };

@@ -19139,44 +19139,6 @@ var require_undici = __commonJS({
   }
 });
 
-// src/github/context.ts
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-function readRunnerContext(env, tmpdir) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const context = {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    resultDir: join(env.RUNNER_TEMP || tmpdir, "launch-ready")
-  };
-  if (owner && repo) {
-    context.owner = owner;
-    context.repo = repo;
-  }
-  const event = readEvent(env.GITHUB_EVENT_PATH);
-  const pullRequest = pullRequestOf(event);
-  if (pullRequest !== void 0) context.pullRequest = pullRequest;
-  const revision = typeof event?.pull_request?.head?.sha === "string" ? event.pull_request.head.sha : env.GITHUB_SHA;
-  if (revision) context.revision = revision;
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
-  if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
-  return context;
-}
-function readEvent(eventPath) {
-  if (!eventPath) return void 0;
-  try {
-    return JSON.parse(readFileSync(eventPath, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function pullRequestOf(event) {
-  if (!event) return void 0;
-  const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : void 0);
-  return typeof number === "number" && Number.isInteger(number) ? number : void 0;
-}
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -20008,7 +19970,6 @@ function commentPlan(options) {
 }
 
 export {
-  readRunnerContext,
   runEntryPoint,
   finishStep,
   readActionInputs,

@@ -1,9 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLaunchReady } from './core/run.js';
-import type { GitHubAccess } from './core/stage.js';
 import { VERSION } from './core/version.js';
-import { readRunnerContext } from './github/context.js';
+import { gitHubAccessOf, readRunnerContext } from './github/context.js';
 import { runEntryPoint, finishStep } from './github/entry.js';
 import { readActionInputs } from './github/inputs.js';
 import { publishGate } from './github/publish.js';
@@ -21,11 +20,8 @@ async function main(): Promise<number> {
   const inputs = readActionInputs(env, env.GITHUB_WORKSPACE || process.cwd());
   // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
   // already masks github.token and every secret a workflow passes in.
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env };
-  if (inputs.token && context.owner && context.repo) {
-    const github: GitHubAccess = { apiUrl: context.apiUrl, token: inputs.token, owner: context.owner, repo: context.repo };
-    deps.github = github;
-  }
+  const github = gitHubAccessOf(context, inputs.token);
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { github } : {}) };
   const outcome = await runLaunchReady(inputs.request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { parseCommandLine } from './core/cli-args.js';
 import { buildConfigSchema } from './core/config/schema.js';
 import { reasonOf, UsageError } from './core/errors.js';
@@ -8,6 +9,7 @@ import { renderReport } from './report/index.js';
 import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
+import { gitHubAccessOf, readRunnerContext } from './github/context.js';
 
 /** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -28,7 +30,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(130));
   });
   const progress = terminalProgress(process.stderr);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal });
+  // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
+  const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { github } : {}) });
   progress.clear();
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

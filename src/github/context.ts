@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GitHubAccess } from '../core/stage.js';
 
 /** Where the action runs, read once from the runner's environment. */
 export interface RunnerContext {
@@ -41,6 +42,12 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
   if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
   if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
   return context;
+}
+
+/** API access for stages that read repository settings (env `from: github`), when a token and the repository are known. */
+export function gitHubAccessOf(context: RunnerContext, token: string | undefined): GitHubAccess | undefined {
+  if (!token || !context.owner || !context.repo) return undefined;
+  return { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
 }
 
 interface EventPayload {

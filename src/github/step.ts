@@ -12,7 +12,7 @@ import { didYouMean } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import { renderReport } from '../report/index.js';
 import { STAGES } from '../stages/index.js';
-import { readRunnerContext, type RunnerContext } from './context.js';
+import { gitHubAccessOf, readRunnerContext, type RunnerContext } from './context.js';
 import { finishStep, runEntryPoint } from './entry.js';
 import { readStageResults, stageResultFile } from './merge.js';
 import { publishGate } from './publish.js';
@@ -40,8 +40,8 @@ async function stage(argv: readonly string[], context: RunnerContext, token: str
     throw new UsageError(`step: expected a stage command (${STAGES.map((s) => s.id).join(', ')}) or report; got "${cli[0] ?? ''}"`);
   }
   const { request } = parsed;
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env };
-  if (token && context.owner && context.repo) deps.github = { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
+  const github = gitHubAccessOf(context, token);
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { github } : {}) };
   const outcome = await runLaunchReady(request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));

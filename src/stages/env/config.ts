@@ -50,7 +50,7 @@ export const envConfigSchema: JsonSchema = {
               { type: 'string', enum: FROM_VALUES, errorMessage: 'expected process or github (or a list of them); e.g. from: process' },
               { type: 'array', items: { type: 'string', enum: FROM_VALUES, errorMessage: 'expected process or github; e.g. from: [process, github]' } },
             ],
-            description: '`process`: the job\'s own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments).',
+            description: '`process`: the job\'s own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments: the action\'s github-token, or on the command line GH_TOKEN or GITHUB_TOKEN with GITHUB_REPOSITORY=owner/name).',
             errorMessage: 'expected process or github (or a list of them); e.g. from: process',
           },
           githubEnvironment: { type: 'string', description: 'Name of the GitHub environment when it differs from this key.', errorMessage: 'expected a GitHub environment name; e.g. Production' },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runLaunchReady } from '../../../src/core/run.js';
 import { envStage } from '../../../src/stages/env/index.js';
 import { githubEnvironmentSource } from '../../../src/stages/env/sources.js';
+import { runCliAsync } from '../../helpers/cli.js';
 import { startGitHubDouble, type DoubleRequest, type DoubleResponse, type GitHubDouble } from '../../helpers/github-double.js';
 import { makeProject } from './project.js';
 
@@ -89,6 +90,16 @@ describe('env stage with from: github', () => {
       expect.objectContaining({ ruleId: 'env-probe-skipped', severity: 'info', title: 'The fail-fast probe of "node src/server.js" did not run: no value here for STRIPE_SECRET_KEY' }),
     ]);
     expect(outcome.result.stages[0]!.metrics.probe).toBeUndefined();
+  });
+
+  it('from the command line, reads GITHUB_TOKEN and GITHUB_REPOSITORY as gh does', async () => {
+    writeFileSync(join(project.dir, 'launch-ready.yml'), 'env:\n  environments:\n    production: { from: github }\n');
+    const env = { GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.url };
+    const run = await runCliAsync(['env', '--format', 'json'], { cwd: project.dir, env });
+    const stage = (JSON.parse(run.stdout) as { stages: { errors?: unknown[]; findings: { ruleId: string; fix: string }[] }[] }).stages[0]!;
+    expect(stage.errors ?? []).toEqual([]);
+    expect(stage.findings.find((f) => f.ruleId === 'env-required-missing')?.fix).toContain('checked: GitHub environment "production"');
+    expect(run.stdout + run.stderr).not.toContain('test-token');
   });
 
   it('without a token the GitHub part is an error with a fix, and the other parts still report', async () => {
