@@ -1,6 +1,8 @@
 import type { FindingInput, StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
 import type { LaunchReadyConfig } from './config/types.js';
+import type { ReportBlock } from './blocks.js';
+import type { StageServices } from './services.js';
 
 /** JSON Schema fragment (draft 2020-12 subset Ajv understands); `errorMessage` is our hint key. */
 export type JsonSchema = Record<string, unknown>;
@@ -48,11 +50,13 @@ export interface GitHubAccess {
 }
 
 /** What a stage gets to do its work. */
-export interface StageContext {
+export interface StageContext<O = Record<string, unknown>> {
   /** The whole validated config, defaults applied. */
   config: LaunchReadyConfig;
-  /** This stage's section of the config (defaults applied). */
-  options: Record<string, unknown>;
+  /** This stage's options: its config section, defaults applied, parsed by `parseOptions`. */
+  options: O;
+  /** HTTP client, process runner, cancellable wait, GitHub API. */
+  services?: StageServices;
   /** Folder that relative paths in the config are resolved against (the config file's folder, else cwd). */
   baseDir: string;
   network: NetworkOptions;
@@ -89,11 +93,26 @@ export interface StageOutcome {
    * checks `email` only for configured mail domains); else the definition's `checks.paths`.
    */
   checkedPaths?: string[];
+  /** What the reports show beyond findings (tables, charts, timelines, notes), rendered generically. */
+  blocks?: ReportBlock[];
 }
 
+/**
+ * When a stage runs: `passive` stages (they only read) run concurrently first; `load` stages
+ * (burst) run alone after them; `change` stages (rollback, which changes what is deployed) run last.
+ */
+export type StagePhase = 'passive' | 'load' | 'change';
+
 /** One stage: a folder under `src/stages/<id>/` exports one of these from `index.ts`. */
-export interface StageDefinition {
+export interface StageDefinition<O = Record<string, unknown>> {
   id: StageId;
+  /** Where the stage sits in the schedule. */
+  phase: StagePhase;
+  /**
+   * Seconds a stage stopped by its deadline or a signal gets to clean up (a drill rolls forward)
+   * before the report is written; default 10.
+   */
+  graceSeconds?: number;
   /** Human title: `Secrets`, `Environment variables`. */
   title: string;
   /** One line for `--help`. */
@@ -113,5 +132,7 @@ export interface StageDefinition {
   validateConfig?: (section: Record<string, unknown>, baseDir: string) => ConfigProblem[];
   /** Why the stage has nothing to do with this config (shown as `skipped`), or undefined to run. */
   notConfigured?: (section: Record<string, unknown>) => string | undefined;
-  run: (ctx: StageContext) => Promise<StageOutcome>;
+  /** Turn the validated section (defaults applied by the schema) into typed options, once. */
+  parseOptions?: (section: Record<string, unknown>, baseDir: string) => O;
+  run(ctx: StageContext<O>): Promise<StageOutcome>;
 }

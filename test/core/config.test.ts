@@ -6,6 +6,7 @@ import { tempProject } from '../helpers/cli.js';
 
 const trustLike: StageDefinition = {
   id: 'trust',
+  phase: 'passive',
   title: 'Trust',
   description: 'test stage',
   built: true,

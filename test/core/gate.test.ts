@@ -7,7 +7,7 @@ import { tempProject } from '../helpers/cli.js';
 
 function stage(id: StageId, run: StageDefinition['run'], extra: Partial<StageDefinition> = {}): StageDefinition {
   const checks = { paths: ['signup', 'checkout', 'login', 'email', 'homepage', 'deploy'], locations: true };
-  return { id, title: id, description: id, built: true, checks, configSchema: { properties: {} }, flags: [], run, ...extra };
+  return { id, phase: 'passive', title: id, description: id, built: true, checks, configSchema: { properties: {} }, flags: [], run, ...extra };
 }
 
 const liveToken = 'ghp_' + 'Q7'.repeat(18);

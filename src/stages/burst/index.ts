@@ -3,6 +3,7 @@ import type { StageDefinition } from '../../core/stage.js';
 /** Launch-burst load test. Not built yet: it reports `skipped` (or `error` when asked for by name), never `pass`. */
 export const burstStage: StageDefinition = {
   id: 'burst',
+  phase: 'load',
   title: 'Launch burst',
   description: 'the first customer journey holds a launch burst (p95, error rate, per route)',
   built: false,

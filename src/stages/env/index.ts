@@ -21,6 +21,7 @@ import { lookup, type EnvironmentSnapshot } from './target.js';
 /** The `env` stage definition. */
 export const envStage: StageDefinition = {
   id: 'env',
+  phase: 'passive',
   title: 'Environment variables',
   description: 'every variable the app needs is set for the target environment and the app fails fast without one',
   built: true,

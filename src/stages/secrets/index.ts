@@ -29,6 +29,7 @@ interface RunState {
 /** The `secrets` stage: no live secret in history, tree, bundles, build logs or the live site. */
 export const secretsStage: StageDefinition = {
   id: 'secrets',
+  phase: 'passive',
   title: 'Secrets',
   description: 'no live secret in git history, the working tree, bundles, build logs or the live site',
   built: true,

@@ -9,6 +9,7 @@ import { runTrust } from './run.js';
  */
 export const trustStage: StageDefinition = {
   id: 'trust',
+  phase: 'passive',
   title: 'Trust layer',
   description: 'DNS, redirects, TLS, HSTS, mixed content, caching, Cloudflare and SPF/DKIM/DMARC, with a domain map',
   built: true,
