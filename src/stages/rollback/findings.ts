@@ -158,7 +158,7 @@ function failureFinding(failure: DrillFailure, drill: DrillOptions, current: str
       return {
         ruleId: 'rollback-over-budget',
         severity: 'blocker',
-        title: `The rollback drill took ${Math.round(failure.totalSeconds)} s, over its budget of ${failure.budgetSeconds} s`,
+        title: `The rollback drill took ${failure.totalSeconds < 10 ? failure.totalSeconds.toFixed(1) : Math.round(failure.totalSeconds)} s, over its budget of ${failure.budgetSeconds} s`,
         fix: 'Make the rollback faster (instant rollback or promotion of a kept build instead of a rebuild), or agree on a larger drill.budgetSeconds',
         paths: DEPLOY,
         fingerprint: 'rollback-over-budget',
