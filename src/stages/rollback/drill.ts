@@ -131,17 +131,24 @@ class Drill {
     return outcome;
   }
 
-  private runCommand(command: string): Promise<ProcessResult> {
+  private async runCommand(command: string): Promise<ProcessResult> {
     const { options } = this.plan;
-    return this.deps.processes.run({
-      command,
-      cwd: this.plan.cwd,
-      passEnv: options.passEnv,
-      env: commandEnv(this.plan),
-      timeoutMs: options.commandTimeoutSeconds * 1000,
-      keepLines: 20,
-      onLine: (line) => this.deps.progress?.(`  ${line}`),
-    });
+    const started = this.deps.now();
+    try {
+      return await this.deps.processes.run({
+        command,
+        cwd: this.plan.cwd,
+        passEnv: options.passEnv,
+        env: commandEnv(this.plan),
+        timeoutMs: options.commandTimeoutSeconds * 1000,
+        keepLines: 20,
+        onLine: (line) => this.deps.progress?.(`  ${line}`),
+      });
+    } catch (error) {
+      // The shell itself could not start: report it as a failed command, not a crashed stage.
+      const message = this.deps.scrub(error instanceof Error ? error.message : String(error));
+      return { exitCode: 127, signal: null, timedOut: false, aborted: false, durationMs: Math.round(this.deps.now() - started), lastLines: [message] };
+    }
   }
 
   /** Poll the served release until `wanted` holds; bounded by waitSeconds (and `signal` when given). */
@@ -160,8 +167,10 @@ class Drill {
 
   private interrupted(): boolean {
     if (!this.deps.signal.aborted) return false;
-    const reason = this.deps.signal.reason;
-    const text = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'the run was stopped';
+    const reason: unknown = this.deps.signal.reason;
+    // The core aborts without a reason of its own (a plain AbortError): say what can cause it.
+    const plain = reason === undefined || (reason instanceof Error && reason.name === 'AbortError') || (typeof DOMException !== 'undefined' && reason instanceof DOMException);
+    const text = plain ? 'the stage was stopped: its deadline passed, or SIGTERM/SIGINT' : reason instanceof Error ? reason.message : String(reason);
     this.report.interrupted = { afterLeg: this.lastLeg, reason: text };
     this.deps.progress?.(`rollback drill interrupted after "${this.lastLeg}": rolling forward to ${this.plan.current} before exiting`);
     return true;

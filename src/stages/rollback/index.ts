@@ -9,7 +9,6 @@ import type { StageServices } from '../../core/services.js';
 import type { StageContext, StageDefinition, StageOutcome } from '../../core/stage.js';
 import { parseRollbackOptions, rollbackConfigSchema, rollbackNotConfigured, validateRollbackConfig, type RollbackOptions } from './config.js';
 import { runDrill, manualRollForward, type DrillPlan, type DrillReport } from './drill.js';
-import { fallbackServices } from './fallback-services.js';
 import { drillFindings, noRunbookFinding, previousUnknownFinding, smokeFindings, versionUnreadableFinding } from './findings.js';
 import { discoverPrevious } from './discover.js';
 import { rollbackBlocks, rollbackMetrics, rollbackSummary } from './report.js';
@@ -53,8 +52,7 @@ export const rollbackStage: StageDefinition<ParsedOptions> = {
 
 async function runRollbackStage(ctx: StageContext<ParsedOptions>): Promise<StageOutcome> {
   const options = optionsOf(ctx.options);
-  // One line to drop when the core always provides the shared services.
-  const services: StageServices = ctx.services ?? fallbackServices(ctx);
+  const services = ctx.services;
   const findings: FindingInput[] = [];
   const smokeDeps: SmokeDeps = { http: services.http, wait: services.wait, env: ctx.env, secrets: ctx.secrets, retry: options.retry, followRedirects: options.followRedirects };
   const smokeNow = (signal?: AbortSignal) => runSmokeChecks(options.smoke, signal ? { ...smokeDeps, signal } : smokeDeps);

@@ -120,11 +120,11 @@ const MAX_STATUS_LOOKUPS = 20;
 
 /** The newest earlier deployment to `environment` that ever reached `success` (an edge: GitHub API). */
 export async function previousFromDeployments(github: GitHubApi, environment: string, current: CurrentRelease): Promise<PreviousRelease | undefined> {
-  const listed = await github.paginate<ApiDeployment>('/repos/{owner}/{repo}/deployments', { environment, per_page: 100 }, 300);
+  const listed = await github.paginate<ApiDeployment>('/repos/{owner}/{repo}/deployments', { environment }, 300);
   const facts = listed.map((d) => ({ id: d.id, sha: d.sha, ref: d.ref, environment: d.environment, createdAt: d.created_at }));
   for (const candidate of previousDeploymentCandidates(facts, environment, current).slice(0, MAX_STATUS_LOOKUPS)) {
     // A deployment that succeeded and was later superseded is `inactive` now: any success counts.
-    const statuses = await github.paginate<ApiDeploymentStatus>(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, { per_page: 100 }, 100);
+    const statuses = await github.paginate<ApiDeploymentStatus>(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, {}, 100);
     if (statuses.some((s) => s.state === 'success')) return deploymentRelease(candidate);
   }
   return undefined;

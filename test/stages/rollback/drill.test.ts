@@ -151,7 +151,7 @@ describe('rollback drill on a versioned app on loopback', () => {
     const { stage } = await runRollback(site.dir, drillConfig(site), { signal: controller.signal });
     clearInterval(watcher);
     expect(site.served()).toBe('v1.5.0');
-    expect(stage.metrics).toMatchObject({ restored: true, interrupted: { afterLeg: expect.stringMatching(/^(rollback|wait for previous release)$/), reason: 'stopped by SIGTERM' } });
+    expect(stage.metrics).toMatchObject({ restored: true, interrupted: { afterLeg: expect.stringMatching(/^(rollback|wait for previous release)$/), reason: 'the stage was stopped: its deadline passed, or SIGTERM/SIGINT' } });
     expect(stage.findings.find((f) => f.ruleId === 'rollback-drill-interrupted')?.title).toMatch(/it rolled forward first and the site serves v1\.5\.0 again$/);
     expect(stage.summary).toContain('drill interrupted; rolled forward to v1.5.0');
     const legs = (stage.metrics.legs as Leg[]).map((l) => l.name);

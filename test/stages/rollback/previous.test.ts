@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { previousDeploymentCandidates, previousFromTags, pickPreviousTag, type DeploymentFacts } from '../../../src/stages/rollback/previous.js';
 import { deploymentHandlers, type StoredDeployment } from '../../helpers/github-deployments.js';
 import { startGitHubDouble } from '../../helpers/github-double.js';
+import { stageGitHubApi } from '../../helpers/stage-github.js';
 import { startVersionedApp } from '../../helpers/versioned-app.js';
 import { runRollback } from './run.js';
 
@@ -34,7 +35,7 @@ describe('previous release from GitHub deployments', () => {
     const app = await startVersionedApp({ release: SHA.current, versionMode: 'sha' });
     try {
       const config = `rollback:\n  url: ${app.url}\n  versionUrl: ${app.url}/version\n  environment: production\n`;
-      const { stage } = await runRollback(app.dir, config, { env: { GITHUB_SHA: SHA.current }, github: { apiUrl: double.url, token: 'ghs_test', owner: 'acme', repo: 'web' } });
+      const { stage } = await runRollback(app.dir, config, { env: { GITHUB_SHA: SHA.current }, github: stageGitHubApi(double.url, 'acme', 'web') });
       expect(double.violations).toEqual([]);
       expect(stage.metrics).toMatchObject({ previousRelease: SHA.good, previousReleaseSource: 'deployments', currentRelease: SHA.current });
       expect(stage.findings.map((f) => f.ruleId)).not.toContain('rollback-previous-unknown');
@@ -53,7 +54,7 @@ describe('previous release from GitHub deployments', () => {
     const double = await startGitHubDouble(deploymentHandlers('acme', 'web', DEPLOYMENTS.filter((d) => d.id === 17 || d.id === 16)));
     const app = await startVersionedApp({ release: SHA.current, versionMode: 'sha' });
     try {
-      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: ${app.url}/version\n`, { env: { GITHUB_SHA: SHA.current }, github: { apiUrl: double.url, token: 'ghs_test', owner: 'acme', repo: 'web' } });
+      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: ${app.url}/version\n`, { env: { GITHUB_SHA: SHA.current }, github: stageGitHubApi(double.url, 'acme', 'web') });
       expect(double.violations).toEqual([]);
       const finding = stage.findings.find((f) => f.ruleId === 'rollback-previous-unknown')!;
       expect(finding.severity).toBe('high');

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLaunchReady, type RunOutcome } from '../../../src/core/run.js';
 import type { StageResult } from '../../../src/core/result.js';
-import type { GitHubAccess } from '../../../src/core/stage.js';
+import type { GitHubApi } from '../../../src/core/services.js';
 import { rollbackStage } from '../../../src/stages/rollback/index.js';
 
 export const BASE_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
@@ -14,11 +14,11 @@ export interface StageRun {
   rules: string[];
 }
 
-export async function runRollback(dir: string, config: string, options: { env?: Record<string, string>; signal?: AbortSignal; github?: GitHubAccess } = {}): Promise<StageRun> {
+export async function runRollback(dir: string, config: string, options: { env?: Record<string, string>; signal?: AbortSignal; github?: GitHubApi } = {}): Promise<StageRun> {
   writeFileSync(join(dir, 'launch-ready.yml'), config);
   const deps: Parameters<typeof runLaunchReady>[1] = { stages: [rollbackStage], version: '0.0.0-test', env: { ...BASE_ENV, ...options.env } };
   if (options.signal) deps.signal = options.signal;
-  if (options.github) deps.github = options.github;
+  if (options.github) deps.githubApi = options.github;
   const outcome = await runLaunchReady({ command: 'rollback', stages: ['rollback'], overrides: [], format: 'json', cwd: dir }, deps);
   const stage = outcome.result.stages[0]!;
   return { outcome, stage, rules: stage.findings.map((f) => f.ruleId) };
