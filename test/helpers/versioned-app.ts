@@ -21,7 +21,7 @@ export interface VersionedAppOptions {
   versionMode?: 'version' | 'sha' | 'html' | 'no-version' | 'header';
   /** The first this many requests to /flaky answer 503. */
   flaky?: number;
-  /** The token /private wants as `Authorization: Bearer …`. */
+  /** The token /private wants as `Authorization: Bearer …`, or as the password of user `probe` (basic auth). */
   token?: string;
 }
 
@@ -106,7 +106,8 @@ export async function startVersionedApp(options: VersionedAppOptions): Promise<V
       return send(res, 200, 'text/plain', 'ready');
     }
     if (path === '/private') {
-      const ok = options.token !== undefined && req.headers.authorization === `Bearer ${options.token}`;
+      const basic = `Basic ${Buffer.from(`probe:${options.token}`).toString('base64')}`;
+      const ok = options.token !== undefined && (req.headers.authorization === `Bearer ${options.token}` || req.headers.authorization === basic);
       return ok ? send(res, 200, 'text/plain', 'welcome') : send(res, 401, 'text/plain', 'who are you');
     }
     if (path === '/slow') return setTimeout(() => send(res, 200, 'text/plain', 'finally'), 300);

@@ -66,7 +66,7 @@ export type RollbackOptions = {
   dryRun: boolean;
 };
 
-const STATUS: JsonSchema = { type: 'integer', minimum: 100, maximum: 599 };
+const STATUS: JsonSchema = { type: 'integer', minimum: 100, maximum: 599, errorMessage: 'expected an HTTP status from 100 to 599 (or a list of them); e.g. 200 or [400, 401, 422]' };
 
 const SMOKE_ITEM: JsonSchema = {
   type: 'object',

@@ -42,6 +42,15 @@ describe('rollback drill on a versioned app on loopback', () => {
     ]);
     expect((m.smokeAfterRollback as unknown[]).length).toBe(3);
     expect(site.served()).toBe('v1.5.0');
+    const timeline = stage.blocks?.find((b) => b.kind === 'timeline');
+    expect(timeline).toMatchObject({ kind: 'timeline', budgetSeconds: 120, title: expect.stringMatching(/^Rollback drill: [\d.]+ s of a 120 s budget$/) });
+    expect(timeline?.kind === 'timeline' && timeline.steps.map((s) => [s.name, s.ok])).toEqual(legs.map((l) => [l.name, true]));
+    const table = stage.blocks?.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`)).toEqual([
+      'current / 200', 'current /healthz 200', 'current POST /api/login 422',
+      'after rollback / 200', 'after rollback /healthz 200', 'after rollback POST /api/login 422',
+      'after roll forward / 200', 'after roll forward /healthz 200', 'after roll forward POST /api/login 422',
+    ]);
     expect(stage.summary).toMatch(/^smoke 3\/3 passed; previous release v1\.4\.2 \(config\); drill [\d.]+ s of 120 s budget: back in [\d.]+ s, forward in [\d.]+ s$/);
   });
 
