@@ -108,7 +108,7 @@ const SMOKE_ITEM: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['username', 'password'],
-      properties: { username: { type: 'string' }, password: { type: 'string' } },
+      properties: { username: { type: 'string', description: 'Variable holding the user name.' }, password: { type: 'string', description: 'Variable holding the password.' } },
       description: 'Basic auth from environment variables (names of the variables holding user name and password).',
       errorMessage: 'expected {username: VAR, password: VAR}; e.g. {username: SMOKE_USER, password: SMOKE_PASSWORD}',
     },
@@ -148,7 +148,7 @@ const DRILL: JsonSchema = {
 export const rollbackConfigSchema: JsonSchema = {
   properties: {
     url: { type: 'string', description: 'The deployment under test (smoke paths resolve against it).', errorMessage: 'expected a URL; e.g. https://app.example.com' },
-    versionUrl: { type: 'string', description: 'Where the served release is read: JSON {version} or {sha}, or see versionHeader/versionPattern. Default: `url`.', errorMessage: 'expected a URL; e.g. https://app.example.com/version' },
+    versionUrl: { type: 'string', description: 'Where the served release is read: JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.', errorMessage: 'expected a URL; e.g. https://app.example.com/version' },
     versionHeader: { type: 'string', description: 'Response header of versionUrl that holds the release, e.g. x-release.', errorMessage: 'expected a header name; e.g. x-release' },
     versionPattern: { type: 'string', description: 'Regular expression on the versionUrl body; its first group (else the match) is the release.', errorMessage: 'expected a regular expression; e.g. "data-release=\\"([^\\"]+)\\""' },
     previousRelease: { type: 'string', minLength: 1, description: 'The known-good release to roll back to; else discovered from GitHub deployments, then semver tags.', errorMessage: 'expected a release; e.g. v1.4.2' },
@@ -161,8 +161,8 @@ export const rollbackConfigSchema: JsonSchema = {
       description: 'Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.',
       errorMessage: 'expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}',
       properties: {
-        attempts: { type: 'integer', minimum: 1, maximum: 10, default: 3, errorMessage: 'expected 1 to 10; e.g. 3' },
-        backoffMs: { type: 'number', minimum: 0, maximum: 60000, default: 500, errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500' },
+        attempts: { type: 'integer', minimum: 1, maximum: 10, default: 3, description: 'Tries per check, the first included.', errorMessage: 'expected 1 to 10; e.g. 3' },
+        backoffMs: { type: 'number', minimum: 0, maximum: 60000, default: 500, description: 'Wait before the second try; it doubles for each further one.', errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500' },
       },
     },
     followRedirects: { type: 'integer', minimum: 0, maximum: 20, default: 5, description: 'Redirects a smoke check follows (each is reported).', errorMessage: 'expected 0 to 20; e.g. 5' },
