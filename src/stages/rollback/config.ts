@@ -148,7 +148,7 @@ const DRILL: JsonSchema = {
 export const rollbackConfigSchema: JsonSchema = {
   properties: {
     url: { type: 'string', description: 'The deployment under test (smoke paths resolve against it).', errorMessage: 'expected a URL; e.g. https://app.example.com' },
-    versionUrl: { type: 'string', description: 'Where the served release is read: JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.', errorMessage: 'expected a URL; e.g. https://app.example.com/version' },
+    versionUrl: { type: 'string', description: 'Where the served release is read (a URL, or a path on `url`): JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.', errorMessage: 'expected a URL or a path on url; e.g. /version' },
     versionHeader: { type: 'string', description: 'Response header of versionUrl that holds the release, e.g. x-release.', errorMessage: 'expected a header name; e.g. x-release' },
     versionPattern: { type: 'string', description: 'Regular expression on the versionUrl body; its first group (else the match) is the release.', errorMessage: 'expected a regular expression; e.g. "data-release=\\"([^\\"]+)\\""' },
     previousRelease: { type: 'string', minLength: 1, description: 'The known-good release to roll back to; else discovered from GitHub deployments, then semver tags.', errorMessage: 'expected a release; e.g. v1.4.2' },
@@ -253,11 +253,16 @@ function urlProblem(value: unknown, key: string): ConfigProblem | undefined {
 /** URLs parse, paths have a base, the pattern compiles, a drill can see the served release change. */
 export function validateRollbackConfig(section: Record<string, unknown>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const key of ['url', 'versionUrl']) {
-    const problem = urlProblem(section[key], key);
-    if (problem) problems.push(problem);
-  }
   const url = section.url;
+  const urlError = urlProblem(url, 'url');
+  if (urlError) problems.push(urlError);
+  const versionUrl = section.versionUrl;
+  if (typeof versionUrl === 'string' && versionUrl.startsWith('/')) {
+    if (typeof url !== 'string') problems.push({ path: ['versionUrl'], message: `${versionUrl}: a path needs rollback.url; set url, or give the full address of the version endpoint` });
+  } else {
+    const versionError = urlProblem(versionUrl, 'versionUrl');
+    if (versionError) problems.push(versionError);
+  }
   const smoke = (section.smoke as Record<string, unknown>[] | undefined) ?? [];
   smoke.forEach((check, i) => {
     const path = (check.path as string | undefined) ?? '/';

@@ -94,6 +94,11 @@ async function drillStep(ctx: StageContext<ParsedOptions>, options: RollbackOpti
   const plan: DrillPlan = { options: options.drill, current: inputs.served.version, cwd: inputs.repo };
   if (inputs.previous) plan.previous = inputs.previous;
   if (options.dryRun) return { state: 'dry-run', plan };
+  // On a pull request the config (and so the commands) comes from the change under review.
+  const event = ctx.env.GITHUB_EVENT_NAME;
+  if (event === 'pull_request' || event === 'pull_request_target') {
+    return { state: 'skipped', why: `drills do not run on ${event} events: the commands would come from the pull request under review; run the drill on deployment_status, workflow_dispatch or schedule` };
+  }
   const failing = inputs.smoke.filter((r) => !r.ok).length;
   if (failing > 0) return { state: 'skipped', why: `${failing} smoke check(s) fail on the current deployment; a drill on a broken site proves nothing` };
   if (ctx.signal.aborted) return { state: 'skipped', why: 'the run was stopped before the drill started' };

@@ -17,7 +17,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-const CLEAN_ENV = { GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '', GITHUB_ACTIONS: '', GITHUB_SHA: '' };
+// As on a developer's machine, also when the tests themselves run in a pull request's CI job.
+const CLEAN_ENV = { GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: '', GITHUB_ACTIONS: '', GITHUB_SHA: '', GITHUB_EVENT_NAME: '' };
 
 describe('launch-ready rollback (the CLI)', () => {
   it('--dry-run runs the smoke checks and shows the plan without running a command', async () => {

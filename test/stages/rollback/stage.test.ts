@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startVersionedApp, type VersionedApp } from '../../helpers/versioned-app.js';
 import { drillConfig, runRollback } from './run.js';
@@ -62,5 +62,29 @@ describe('rollback stage: bad input and the runbook', () => {
     mkdirSync(join(app.dir, 'docs'));
     writeFileSync(join(app.dir, 'docs', 'ROLLBACK.md'), '# Rollback\n');
     expect((await runRollback(app.dir, config)).stage.metrics.runbook).toBe('docs/ROLLBACK.md');
+  });
+});
+
+describe('rollback stage: where the drill runs', () => {
+  it('does not run the drill on a pull_request event (the commands would come from the PR), but still smokes', async () => {
+    app = await startVersionedApp({ release: 'v1.5.0' });
+    const marker = join(app.dir, 'ran');
+    const config = drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'`)}`);
+    for (const event of ['pull_request', 'pull_request_target']) {
+      const { stage } = await runRollback(app.dir, config, { env: { GITHUB_EVENT_NAME: event } });
+      expect(stage.summary).toContain(`drill not run: drills do not run on ${event} events`);
+      expect((stage.metrics.smoke as unknown[]).length).toBe(3);
+    }
+    expect(existsSync(marker)).toBe(false);
+    // Negative control: on workflow_dispatch it runs.
+    await runRollback(app.dir, config, { env: { GITHUB_EVENT_NAME: 'workflow_dispatch' } });
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('a versionUrl path resolves against url (a preview URL given with --url keeps working)', async () => {
+    app = await startVersionedApp({ release: 'v1.5.0' });
+    const config = drillConfig(app).replace(/  versionUrl: .*\n/, '  versionUrl: /version\n');
+    const { stage } = await runRollback(app.dir, config);
+    expect(stage.metrics).toMatchObject({ currentRelease: 'v1.5.0', restored: true });
   });
 });
