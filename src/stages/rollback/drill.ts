@@ -207,7 +207,8 @@ class Drill {
     const isPrevious = (v: string) => !sameRelease(v, plan.current) && (!plan.previous || [plan.previous.release, ...plan.previous.aliases].some((p) => sameRelease(v, p)));
     const waited = await this.leg('wait for previous release', async () => {
       const result = await this.waitFor(isPrevious, this.deps.signal);
-      return { ok: result.ok, value: result, note: result.last?.ok ? `serves ${result.last.version}` : result.last?.problem };
+      const seen = result.last?.ok ? `serves ${result.last.version}` : result.last?.problem;
+      return { ok: result.ok, value: result, note: result.aborted ? `interrupted${seen ? `; ${seen}` : ''}` : seen };
     });
     if (waited.value.aborted && this.interrupted()) return 'restore';
     if (!waited.ok) {

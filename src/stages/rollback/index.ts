@@ -37,7 +37,7 @@ export const rollbackStage: StageDefinition<ParsedOptions> = {
   title: 'Rollback',
   description: 'smoke checks pass, the previous release is known, and a rollback drill finishes inside its time budget',
   built: true,
-  checks: { paths: ['deploy'], locations: true },
+  checks: { paths: ['deploy', 'homepage'] },
   configSchema: rollbackConfigSchema,
   flags: [
     { name: 'dry-run', type: 'boolean', configKey: 'dryRun', description: 'smoke checks and discovery only: show the drill\'s commands without running them' },
@@ -73,7 +73,15 @@ async function runRollbackStage(ctx: StageContext<ParsedOptions>): Promise<Stage
 
   const drill = await drillStep(ctx, options, services, { served, smoke, smokeNow, findings, repo, previous: discovery.previous });
   const facts = { options, smoke, served, previous: discovery.previous, runbook, drill };
-  return { summary: rollbackSummary(facts), findings, metrics: rollbackMetrics(facts), blocks: rollbackBlocks(facts) };
+  return { summary: rollbackSummary(facts), findings, metrics: rollbackMetrics(facts), blocks: rollbackBlocks(facts), checkedPaths: checkedPaths(options, drill) };
+}
+
+/** `deploy` says yes only after a whole drill; `homepage` when a smoke check requests it. */
+function checkedPaths(options: RollbackOptions, drill: DrillStep): string[] {
+  const paths: string[] = [];
+  if (drill.state === 'ran' && !drill.report.interrupted) paths.push('deploy');
+  if (options.smoke.some((check) => new URL(check.url).pathname === '/')) paths.push('homepage');
+  return paths;
 }
 
 /** What happened to the drill: ran (report), not run (why), or a dry run (the plan). */

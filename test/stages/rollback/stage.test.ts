@@ -88,3 +88,18 @@ describe('rollback stage: where the drill runs', () => {
     expect(stage.metrics).toMatchObject({ currentRelease: 'v1.5.0', restored: true });
   });
 });
+
+describe('rollback stage: critical paths', () => {
+  it('"deploy" is checked only by a whole drill; "homepage" by a smoke check of /', async () => {
+    app = await startVersionedApp({ release: 'v1.5.0' });
+    const drilled = await runRollback(app.dir, drillConfig(app));
+    const pathOf = (run: typeof drilled, id: string) => run.outcome.result.criticalPaths.find((p) => p.id === id);
+    expect(pathOf(drilled, 'deploy')).toMatchObject({ ok: true, checkedBy: ['rollback'] });
+    expect(pathOf(drilled, 'homepage')).toMatchObject({ ok: true, checkedBy: ['rollback'] });
+    // Smoke only (with a runbook, so no finding names deploy): the rollback path is not proven, so deploy is "not checked", not "yes".
+    writeFileSync(join(app.dir, 'ROLLBACK.md'), '# Rollback\n');
+    const smokeOnly = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  previousRelease: v1.4.2\n`);
+    expect(pathOf(smokeOnly, 'deploy')).toMatchObject({ ok: false, checkedBy: [] });
+    expect(pathOf(smokeOnly, 'homepage')).toMatchObject({ ok: true });
+  });
+});
