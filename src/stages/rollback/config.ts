@@ -280,6 +280,12 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
   if ((section.versionHeader || section.versionPattern) && typeof section.versionUrl !== 'string' && typeof url !== 'string') {
     problems.push({ path: ['versionUrl'], message: 'versionHeader/versionPattern need a page to read; set versionUrl or url' });
   }
+  const drill = section.drill as Record<string, unknown> | undefined;
+  const budget = typeof drill?.budgetSeconds === 'number' ? drill.budgetSeconds : 600;
+  const maxMinutes = typeof section.maxMinutes === 'number' ? section.maxMinutes : 15;
+  if (drill && maxMinutes * 60 < budget) {
+    problems.push({ path: ['maxMinutes'], message: `${maxMinutes} min is shorter than drill.budgetSeconds (${budget} s), so the stage would be stopped mid-drill; raise maxMinutes to at least ${Math.ceil(budget / 60)}` });
+  }
   if (section.drill && typeof section.versionUrl !== 'string' && !section.versionHeader && !section.versionPattern) {
     problems.push({
       path: ['drill'],
