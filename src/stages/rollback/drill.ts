@@ -30,7 +30,7 @@ export type DrillFailure =
   | { kind: 'wrong-release'; served: string; expected: string; waitSeconds: number }
   | { kind: 'version-unreadable'; problem: string; waitSeconds: number }
   | { kind: 'smoke-after-rollback'; results: SmokeResult[] }
-  | { kind: 'roll-forward-failed'; result?: ProcessResult; served?: string; problem?: string }
+  | { kind: 'roll-forward-failed'; result?: ProcessResult; served?: string; problem?: string; restored: boolean }
   | { kind: 'smoke-after-roll-forward'; results: SmokeResult[] }
   | { kind: 'over-budget'; totalSeconds: number; budgetSeconds: number };
 
@@ -198,7 +198,9 @@ class Drill {
     });
     if (!command.ok) {
       this.report.failures.push({ kind: 'rollback-command-failed', result: command.value });
-      // A failed rollback may have half-happened: restore unless the current release is still served.
+      // A failed rollback may have half-happened: restore unless the current release is still served
+      // (a command killed at its limit may still have started the switch: always restore then).
+      if (command.value.timedOut) return 'restore';
       const now = await this.deps.readVersion();
       return now.ok && sameRelease(now.version, plan.current) ? 'nothing-changed' : 'restore';
     }
@@ -254,10 +256,12 @@ class Drill {
     this.report.restored = waited.ok;
     if (waited.ok) this.report.rollForwardSeconds = this.seconds(start);
     if (!command.ok || !waited.ok) {
-      const failure: DrillFailure = { kind: 'roll-forward-failed' };
+      const failure: DrillFailure = { kind: 'roll-forward-failed', restored: waited.ok };
       if (!command.ok) failure.result = command.value;
       const last = waited.value.last;
-      if (last?.ok) failure.served = last.version;
+      if (waited.ok) {
+        // The command failed, yet the current release is back (it was never gone, or came back anyway).
+      } else if (last?.ok) failure.served = last.version;
       else if (last) failure.problem = last.problem;
       this.report.failures.push(failure);
     }

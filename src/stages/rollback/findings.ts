@@ -133,6 +133,16 @@ function failureFinding(failure: DrillFailure, drill: DrillOptions, current: str
         fingerprint: 'rollback-smoke-after-rollback',
       };
     case 'roll-forward-failed': {
+      if (failure.restored) {
+        return withEvidence({
+          ruleId: 'rollback-roll-forward-failed',
+          severity: 'blocker',
+          title: `The roll-forward command failed (${failure.result ? commandOutcome(failure.result, timeout) : 'no result'}), though the site serves ${current} again`,
+          fix: `Fix rollback.drill.rollForwardCommand ("${drill.rollForwardCommand}"): next time the way back may not happen by itself`,
+          paths: DEPLOY,
+          fingerprint: 'rollback-roll-forward-failed',
+        }, failure.result ? lastLines(failure.result.lastLines) : undefined);
+      }
       const what = failure.result && !(failure.result.exitCode === 0 && !failure.result.timedOut) ? `the command ${commandOutcome(failure.result, timeout)}` : '';
       const serves = failure.served ? `the site serves ${failure.served}` : failure.problem ? `the version endpoint ${failure.problem}` : '';
       return withEvidence({

@@ -109,6 +109,15 @@ describe('rollback drill on a versioned app on loopback', () => {
     expect(site.served()).toBe('v1.4.2');
   });
 
+  it('a roll-forward command that fails while the release still comes back is a blocker, without the "restore by hand" alarm', async () => {
+    const site = await start();
+    const config = drillConfig(site).replace(/rollForwardCommand: .*/, `rollForwardCommand: ${JSON.stringify(`${site.switchTo('LAUNCH_READY_CURRENT_RELEASE')}; echo 'warning: alias update failed' >&2; exit 4`)}`);
+    const { stage } = await runRollback(site.dir, config);
+    const finding = stage.findings.find((f) => f.ruleId === 'rollback-roll-forward-failed')!;
+    expect(finding).toMatchObject({ severity: 'blocker', title: 'The roll-forward command failed (exited with code 4), though the site serves v1.5.0 again', evidence: 'warning: alias update failed' });
+    expect(stage.metrics).toMatchObject({ restored: true });
+  });
+
   it('a drill over its budget is a blocker', async () => {
     const site = await start();
     const { stage } = await runRollback(site.dir, drillConfig(site).replace('budgetSeconds: 120', 'budgetSeconds: 0.1'));
