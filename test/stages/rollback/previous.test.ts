@@ -67,6 +67,24 @@ describe('previous release from GitHub deployments', () => {
   });
 });
 
+describe('previous release when the Deployments API refuses', () => {
+  it('a 403 is noted and the tags are tried next; the stage does not error', async () => {
+    const double = await startGitHubDouble({
+      'repos/list-deployments': () => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } }),
+    });
+    const app = await startVersionedApp({ release: SHA.current, versionMode: 'sha' });
+    try {
+      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: /version\n`, { github: stageGitHubApi(double.url, 'acme', 'web') });
+      expect(double.violations).toEqual([]);
+      expect(stage.errors).toBeUndefined();
+      expect(stage.findings.find((f) => f.ruleId === 'rollback-previous-unknown')?.title).toMatch(/GitHub deployments: .*403.*Resource not accessible by integration; git tags: /);
+    } finally {
+      await app.close();
+      await double.close();
+    }
+  });
+});
+
 describe('previous release from semver tags in a real git repository', () => {
   let repo: string;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
