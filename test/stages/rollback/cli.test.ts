@@ -24,7 +24,7 @@ describe('launch-ready rollback (the CLI)', () => {
   it('--dry-run runs the smoke checks and shows the plan without running a command', async () => {
     app = await startVersionedApp({ release: 'v1.5.0' });
     const marker = join(app.dir, 'ran');
-    writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'`)}`));
+    writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`)}`));
     const run = await runCliAsync(['rollback', '--dry-run', '--format', 'json'], { cwd: app.dir, env: CLEAN_ENV });
     expect(run.stderr).toBe('');
     const stage = JSON.parse(run.stdout).stages[0];
@@ -34,6 +34,22 @@ describe('launch-ready rollback (the CLI)', () => {
     // Negative control: the same config without --dry-run does run the command.
     await runCliAsync(['rollback', '--format', 'json'], { cwd: app.dir, env: CLEAN_ENV });
     expect(existsSync(marker)).toBe(true);
+  });
+
+  it('the commands get a stripped environment from the real CLI too: not even their parent process holds the tokens', async () => {
+    app = await startVersionedApp({ release: 'v1.5.0' });
+    const seen = join(app.dir, 'seen.env');
+    const parent = join(app.dir, 'parent.env');
+    const rollback = `env > '${seen}'; tr '\\0' '\\n' < /proc/$PPID/environ > '${parent}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`;
+    writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(rollback)}`) + '    passEnv: [DEPLOY_TOKEN, GITHUB_TOKEN]\n');
+    const tokens = { GITHUB_TOKEN: 'ghs_cliworkflowtoken0123456789abcdef', 'INPUT_GITHUB-TOKEN': 'ghs_cliinputtoken0123456789abcdef', ACTIONS_RUNTIME_TOKEN: 'eyJ.cli.runtime', DEPLOY_TOKEN: 'dpl_cli0123456789abcdef' };
+    const run = await runCliAsync(['rollback', '--format', 'json'], { cwd: app.dir, env: { ...CLEAN_ENV, ...tokens } });
+    expect(JSON.parse(run.stdout).stages[0].metrics).toMatchObject({ restored: true });
+    for (const file of [seen, parent]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('DEPLOY_TOKEN=dpl_cli0123456789abcdef');
+      for (const name of ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN']) expect(text).not.toContain(tokens[name as keyof typeof tokens]);
+    }
   });
 
   it('waitSeconds 0 is a usage error: exit 2, one line naming the key', async () => {
