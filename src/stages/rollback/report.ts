@@ -106,7 +106,8 @@ export function rollbackBlocks(facts: RollbackFacts): ReportBlock[] {
   if (drill.state === 'ran') {
     blocks.push({
       kind: 'timeline',
-      title: `Rollback drill: ${seconds(drill.report.totalSeconds)} of a ${drill.plan.options.budgetSeconds} s budget`,
+      // The reporters add "N s of a B s budget" themselves.
+      title: 'Rollback drill',
       budgetSeconds: drill.plan.options.budgetSeconds,
       steps: drill.report.legs.map((leg) => ({ name: leg.name, startSeconds: leg.startSeconds, seconds: leg.seconds, ok: leg.ok, ...(leg.note ? { note: leg.note } : {}) })),
     });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderReport } from '../../../src/report/index.js';
 import { startVersionedApp, type VersionedApp, type VersionedAppOptions } from '../../helpers/versioned-app.js';
 import { drillConfig, runRollback } from './run.js';
 
@@ -43,7 +44,11 @@ describe('rollback drill on a versioned app on loopback', () => {
     expect((m.smokeAfterRollback as unknown[]).length).toBe(3);
     expect(site.served()).toBe('v1.5.0');
     const timeline = stage.blocks?.find((b) => b.kind === 'timeline');
-    expect(timeline).toMatchObject({ kind: 'timeline', budgetSeconds: 120, title: expect.stringMatching(/^Rollback drill: [\d.]+ s of a 120 s budget$/) });
+    expect(timeline).toMatchObject({ kind: 'timeline', budgetSeconds: 120, title: 'Rollback drill' });
+    // The PR section shows the timeline against the budget.
+    const markdown = renderReport(outcome.result, 'markdown', { secrets: outcome.secrets });
+    expect(markdown).toMatch(/Rollback drill.* of a 120 s budget/);
+    expect(markdown).toMatch(/\| wait for previous release \| [\d.]+ s \| [\d.]+ s \| yes \| serves v1\.4\.2 \|/);
     expect(timeline?.kind === 'timeline' && timeline.steps.map((s) => [s.name, s.ok])).toEqual(legs.map((l) => [l.name, true]));
     const table = stage.blocks?.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`)).toEqual([
