@@ -26,7 +26,7 @@ export async function discoverPrevious(input: { options: RollbackOptions; github
       tried.push(`GitHub deployments: ${reasonOf(error)}`);
     }
   } else {
-    tried.push('GitHub deployments: no GitHub access (run as the action, or set GH_TOKEN and GITHUB_REPOSITORY)');
+    tried.push('GitHub deployments: no GitHub API access in this run');
   }
   try {
     const previous = await previousFromTags(repo, current);
