@@ -12,6 +12,8 @@ const BLOCKABLE: Record<string, string> = { script: 'src', link: 'href', iframe:
 /** Elements browsers upgrade or show with a warning (passive content). */
 const UPGRADABLE: Record<string, string> = { img: 'src', audio: 'src', video: 'src', source: 'src', track: 'src' };
 
+const SCANNED_TAGS: ReadonlySet<string> = new Set([...Object.keys(BLOCKABLE), ...Object.keys(UPGRADABLE)]);
+
 /** One `http:` resource on an HTTPS page. */
 export interface MixedResource {
   element: string;
@@ -29,7 +31,7 @@ export function findMixedContent(html: string): MixedResource[] {
     seen.add(key);
     out.push({ element, url, blockable });
   };
-  for (const tag of htmlTags(html)) {
+  for (const tag of htmlTags(html, SCANNED_TAGS)) {
     const attr = BLOCKABLE[tag.name] ?? UPGRADABLE[tag.name];
     if (!attr) continue;
     if (tag.name === 'link' && !/stylesheet|preload|modulepreload|import/i.test(tag.attributes.get('rel') ?? '')) continue;

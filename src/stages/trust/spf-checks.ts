@@ -1,7 +1,7 @@
 import type { FindingInput } from '../../core/findings.js';
 import type { DnsRecord } from './dns.js';
 import { asReceived, mailFinding, unknownFinding, type EmailFacts } from './email-facts.js';
-import { isSpfRecord, parseSpf } from './spf-record.js';
+import { clip, isSpfRecord, parseSpf } from './spf-record.js';
 import { MAX_SPF_LOOKUPS, MAX_VOID_LOOKUPS, type SpfWalk } from './spf-walk.js';
 
 /** Problems with the text of one SPF record that receivers treat as permerror, and its `all` term. */
@@ -39,8 +39,8 @@ function topRecordFindings(facts: EmailFacts, record: DnsRecord): FindingInput[]
   const d = facts.domain;
   const { bad } = parseSpf(record.value);
   if (bad.length > 0) {
-    const shown = bad.slice(0, 3).map((b) => `${b.term} (${b.why})`).join(', ');
-    return [mailFinding(facts, 'spf-syntax', 'blocker', `${d}'s SPF record has terms receivers reject: ${shown}: SPF permerror, mail fails SPF`, `fix or remove ${bad.map((b) => `"${b.term}"`).slice(0, 3).join(', ')} (mechanisms: all, include:, a, mx, ip4:, ip6:, exists:; modifiers redirect=, exp=)`, asReceived(record))];
+    const shown = bad.slice(0, 3).map((b) => `${clip(b.term)} (${b.why})`).join(', ');
+    return [mailFinding(facts, 'spf-syntax', 'blocker', `${d}'s SPF record has terms receivers reject: ${shown}: SPF permerror, mail fails SPF`, `fix or remove ${bad.slice(0, 3).map((b) => `"${clip(b.term)}"`).join(', ')} (mechanisms: all, include:, a, mx, ip4:, ip6:, exists:; modifiers redirect=, exp=)`, asReceived(record))];
   }
   const syntax = spfSyntaxProblems(record.value);
   if (syntax.all && /^[+?]?all$/i.test(syntax.all)) {
@@ -59,7 +59,7 @@ function treeFindings(facts: EmailFacts, walk: SpfWalk): FindingInput[] {
   const out: FindingInput[] = [];
   const top = asReceived({ value: walk.record ?? '', parts: walk.parts });
   for (const seam of walk.seams) {
-    out.push(mailFinding(facts, 'spf-split-seam', 'blocker', `${seam.domain === d ? `${d}'s SPF record` : `the SPF record of ${seam.domain}`} is split into TXT strings with no space between "${seam.left}" and "${seam.right}": receivers read "${seam.left}${seam.right}" and SPF fails (permerror)`, `publish the record with a space at the seam: ${seam.fixed}`, seam.parts.map((p) => `"${p}"`).join(' ')));
+    out.push(mailFinding(facts, 'spf-split-seam', 'blocker', `${seam.domain === d ? `${d}'s SPF record` : `the SPF record of ${seam.domain}`} is split into TXT strings with no space between "${clip(seam.left)}" and "${clip(seam.right)}": receivers read "${clip(seam.left + seam.right, 120)}" and SPF fails (permerror)`, `publish the record with a space at the seam: ${seam.fixed}`, seam.parts.map((p) => `"${p}"`).join(' ')));
   }
   const seamed = (term: string) => walk.seams.some((s) => term.includes(`${s.left}${s.right}`) || `${s.left}${s.right}`.includes(term));
   for (const problem of walk.problems) {
@@ -68,9 +68,9 @@ function treeFindings(facts: EmailFacts, walk: SpfWalk): FindingInput[] {
     // The top record's own syntax is the top-record rule's.
     if (problem.kind === 'syntax' && problem.domain === d) continue;
     if (problem.kind === 'syntax') {
-      out.push(mailFinding(facts, 'spf-permerror', 'blocker', `${where} has a term receivers reject: ${problem.term} (${problem.why}): SPF permerror, mail fails SPF`, `remove the include of ${problem.domain} or ask its owner to fix it`, `${problem.domain}: ${problem.record}`));
+      out.push(mailFinding(facts, 'spf-permerror', 'blocker', `${where} has a term receivers reject: ${clip(problem.term)} (${problem.why}): SPF permerror, mail fails SPF`, `remove the include of ${problem.domain} or ask its owner to fix it`, `${problem.domain}: ${problem.record}`));
     } else {
-      out.push(mailFinding(facts, 'spf-permerror', 'blocker', `${where} cannot be resolved at "${problem.term}": ${problem.why}; receivers return permerror and mail fails SPF`, `fix or remove "${problem.term}" in the record at ${problem.domain}`, `${problem.domain}: ${problem.record}`));
+      out.push(mailFinding(facts, 'spf-permerror', 'blocker', `${where} cannot be resolved at "${clip(problem.term)}": ${problem.why}; receivers return permerror and mail fails SPF`, `fix or remove "${clip(problem.term)}" in the record at ${problem.domain}`, `${problem.domain}: ${problem.record}`));
     }
   }
   for (const p of walk.permissive) {

@@ -16,13 +16,19 @@ export type SpfMechanism = 'all' | 'include' | 'a' | 'mx' | 'ptr' | 'ip4' | 'ip6
 /** A parsed record: its terms, and the terms receivers reject (each makes the record a permerror). */
 export interface ParsedSpf {
   terms: SpfTerm[];
-  /** `term: why`, in record order. */
+  /** `term: why`, in record order; at most {@link MAX_BAD_TERMS} (one is enough for a permerror). */
   bad: { term: string; why: string }[];
 }
+
+/** Bad terms kept per record: a finding shows three, and a hostile record must not fill memory with them. */
+export const MAX_BAD_TERMS = 20;
 
 const MECHANISMS = new Set<string>(['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists']);
 const NEEDS_DOMAIN = new Set<string>(['include', 'exists']);
 const MACRO_LETTERS = 'slodiphv';
+
+/** A term as shown in a message: long hostile terms are cut, so no message grows with the record. */
+export const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 const isAlpha = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -116,7 +122,7 @@ function splitCidr(arg: string): { rest: string; cidr4?: number; cidr6?: number;
 function ipNetwork(arg: string, version: 4 | 6): { network?: string; prefix?: number; why?: string } {
   const slash = arg.indexOf('/');
   const network = slash < 0 ? arg : arg.slice(0, slash);
-  if (isIP(network) !== version) return { why: `"${network}" is not an IPv${version} address` };
+  if (isIP(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
   if (slash < 0) return { network };
   const digits = arg.slice(slash + 1);
   const max = version === 4 ? 32 : 128;
@@ -147,12 +153,12 @@ function parseTerm(text: string): { term?: SpfTerm; why?: string } {
     }
     return { term: { kind: 'modifier', text, name, value } };
   }
-  if (!MECHANISMS.has(name)) return { why: name === '' ? 'not a mechanism or modifier' : `"${name}" is not a mechanism` };
+  if (!MECHANISMS.has(name)) return { why: name === '' ? 'not a mechanism or modifier' : `"${clip(name)}" is not a mechanism` };
   const mechanism = name as SpfMechanism;
   let arg = '';
   if (sep === ':') arg = text.slice(end + 1);
   else if (sep === '/' && (mechanism === 'a' || mechanism === 'mx')) arg = text.slice(end);
-  else if (sep !== undefined) return { why: `"${text}" is not a mechanism` };
+  else if (sep !== undefined) return { why: `"${clip(text)}" is not a mechanism` };
   if (sep === ':' && arg === '') return { why: `${mechanism}: without a value` };
   const term: SpfTerm = { kind: 'mechanism', text, qualifier, name: mechanism };
   switch (mechanism) {
@@ -173,7 +179,7 @@ function parseTerm(text: string): { term?: SpfTerm; why?: string } {
       if (NEEDS_DOMAIN.has(mechanism) && rest === '') return { why: `${mechanism} without a domain` };
       if (rest !== '') {
         const domainProblem = domainSpecProblem(rest);
-        if (domainProblem) return { why: `${mechanism}:${rest} has ${domainProblem}` };
+        if (domainProblem) return { why: `${mechanism}:${clip(rest)} has ${domainProblem}` };
       }
       const out: SpfTerm = { ...term };
       if (rest !== '') out.domain = rest;
@@ -193,11 +199,11 @@ export function parseSpf(record: string): ParsedSpf {
     if (text === '') continue;
     const { term, why } = parseTerm(text);
     if (!term) {
-      bad.push({ term: text, why: why ?? 'not understood' });
+      if (bad.length < MAX_BAD_TERMS) bad.push({ term: text, why: why ?? 'not understood' });
       continue;
     }
     if (term.kind === 'modifier' && (term.name === 'redirect' || term.name === 'exp')) {
-      if (seen.has(term.name)) bad.push({ term: text, why: `${term.name}= given twice` });
+      if (seen.has(term.name) && bad.length < MAX_BAD_TERMS) bad.push({ term: text, why: `${term.name}= given twice` });
       seen.add(term.name);
     }
     terms.push(term);
