@@ -107,9 +107,9 @@ function thresholdFindings(input: BurstReportInput, results: ThresholdResult[], 
     const result = results[i]!;
     if (result.ok) return;
     const route = threshold.tags.name !== undefined ? input.agg.routes.get(threshold.tags.name) : undefined;
-    const where = route ? `${route.name} (${route.method} ${route.url})` : threshold.tags.scenario ? `scenario ${threshold.tags.scenario}` : 'all routes';
+    const where = route ? `${route.name} (${route.method} ${route.url})` : threshold.tags.name !== undefined ? threshold.tags.name : threshold.tags.scenario ? `scenario ${threshold.tags.scenario}` : 'all routes';
     const paths = route ? (route.criticalPath ? [route.criticalPath] : []) : [...new Set([...input.agg.routes.values()].flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))];
-    const actual = result.actual === null ? 'no request matched' : threshold.metric === 'http_req_duration' ? ms(result.actual) : String(result.actual);
+    const actual = result.actual === null ? 'nothing measured (no request got that far)' : threshold.metric === 'http_req_duration' ? ms(result.actual) : String(result.actual);
     const latency = threshold.metric === 'http_req_duration';
     const severity = latency || threshold.metric === 'http_req_failed' ? 'blocker' : 'high';
     const finding: FindingInput = {

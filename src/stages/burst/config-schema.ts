@@ -83,7 +83,7 @@ const SCENARIO: JsonSchema = {
     stages: RAMP_STAGES,
     rate: rate('constant-arrival-rate: iterations started per `timeUnit`, whatever the server does.'),
     startRate: rate('ramping-arrival-rate: iterations per `timeUnit` at the start.'),
-    timeUnit: durationOf('Arrival-rate executors: the period `rate` counts in (default 1s).', { default: '1s' }),
+    timeUnit: durationOf('Arrival-rate executors: the period `rate` counts in (default 1s).'),
     preAllocatedVUs: count('Arrival-rate executors: VUs ready at the start.'),
     maxVUs: count('Arrival-rate executors: most concurrent VUs; past it an iteration is dropped (`droppedIterations`).', { minimum: 1 }),
     startTime: durationOf('Start this long after the run begins (default 0s).', { default: '0s' }),
