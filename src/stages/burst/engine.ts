@@ -186,10 +186,15 @@ export class LoadLoop {
 
   /** Let running iterations finish, for at most `ms`. */
   private async graceful(runs: Promise<void>[], ms: number): Promise<void> {
-    if (runs.length === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    if (runs.length === 0 || this.stopped) return;
+    // A stop (signal, abort rule) ends the wait at once, as it ends every sleep.
+    let entry: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+    const limit = new Promise<void>((resolve) => {
+      entry = { timer: setTimeout(resolve, ms), resolve };
+      this.sleepers.add(entry);
+    });
     await Promise.race([Promise.all(runs), limit]);
-    clearTimeout(timer);
+    clearTimeout(entry!.timer);
+    this.sleepers.delete(entry!);
   }
 }

@@ -22,7 +22,7 @@ function isParsed(options: unknown): options is BurstOptions {
  * HDR-histogram latency (coordinated-omission correct in the open model), k6 thresholds, safety caps
  * and an abort rule, bottleneck notes, and an abuse probe of a login or sign-up endpoint.
  */
-export const burstStage: StageDefinition = {
+export const burstStage: StageDefinition<BurstOptions> = {
   id: 'burst',
   phase: 'load',
   graceSeconds: 5,
@@ -34,9 +34,10 @@ export const burstStage: StageDefinition = {
   flags: burstFlags,
   notConfigured: (section) =>
     typeof section.target === 'string' ? undefined : 'Launch burst: no burst.target configured; add burst: {target: https://staging.example.com} or pass --target URL',
+  parseOptions: parseBurstOptions,
   validateConfig: (section, baseDir) => (typeof section.target === 'string' ? parseBurstConfig(section, baseDir).problems : []),
-  run: async (ctx: StageContext) => {
-    const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options, ctx.baseDir);
+  run: async (ctx: StageContext<BurstOptions>) => {
+    const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options as unknown as Record<string, unknown>, ctx.baseDir);
     if (options.exportK6) writeFileSync(options.exportK6, exportK6(options));
     return runBurst(ctx, options);
   },

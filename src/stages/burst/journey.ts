@@ -187,6 +187,9 @@ export function classifyError(error: unknown): ErrorClass {
     const name = (e as { name?: unknown }).name;
     if (name === 'TimeoutError') codes.push('TIMEOUT');
   }
+  const message = error instanceof Error ? error.message : '';
+  // Core's client says so in words: "no complete answer within N ms".
+  if (/no complete answer within|timed? ?out/i.test(message)) codes.push('TIMEOUT');
   const all = codes.join(' ');
   if (/TIMEOUT|ETIMEDOUT/.test(all)) return 'timeout';
   if (/ECONNREFUSED/.test(all)) return 'refused';

@@ -5,7 +5,7 @@ import type { WindowSnapshot } from '../../core/burst/window.js';
 import type { HttpPool } from '../../core/services.js';
 import type { NetworkOptions } from '../../core/stage.js';
 import { LoadLoop, type LoopPlan } from './engine.js';
-import { createLoadPool } from './pool.js';
+import { createHttpClient } from '../../core/http.js';
 
 /** What a worker thread gets: its plan and the network knobs (a context cannot cross threads). */
 export interface WorkerInput {
@@ -24,12 +24,12 @@ export interface RunningLoops {
 }
 
 /**
- * The pool a load loop uses for one origin. In a worker thread there is no stage context, so the
- * pool is built here from the network options; switch to core's `createHttpClient(network).pool`
- * once it is available.
+ * The pool a load loop uses for one origin when it has no stage context (a worker thread): core's
+ * client built from the plain network options, so connectTo, resolvers and ca apply there too.
  */
 export function poolFactory(network: NetworkOptions): (origin: string, connections: number) => HttpPool {
-  return (origin, connections) => createLoadPool(origin, { connections, ca: network.ca });
+  const client = createHttpClient(network);
+  return (origin, connections) => client.pool(origin, { connections });
 }
 
 /** The bundled worker entry (`dist/burst-worker.js`), next to this module in the bundle. */
