@@ -34,6 +34,7 @@ export class LoadLoop {
   private stopped = false;
   private busy = 0;
   private startPerf = 0;
+  private windows = 0;
   private readonly context: LoopContext;
 
   constructor(
@@ -63,8 +64,9 @@ export class LoadLoop {
     for (const pool of this.pools.values()) void pool.close().catch(() => undefined);
   }
 
-  async run(): Promise<void> {
-    await this.sleep(Math.max(0, this.plan.startAt - Date.now()));
+  /** Run the schedule from `startAt` (ms since the epoch; default the plan's). */
+  async run(startAt = this.plan.startAt): Promise<void> {
+    await this.sleep(Math.max(0, startAt - Date.now()));
     this.startPerf = performance.now();
     const tick = setInterval(() => this.flush(), 1000);
     const longest = Math.max(...this.plan.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor) + s.gracefulStopMs));
@@ -81,9 +83,9 @@ export class LoadLoop {
     }
   }
 
+  /** Hand over the window: window k covers second k of the run (ticks are a second apart). */
   private flush(): void {
-    const second = Math.max(0, Math.floor((performance.now() - this.startPerf - 1) / 1000));
-    this.hooks.onWindow(this.recorder.flush(second, this.busy));
+    this.hooks.onWindow(this.recorder.flush(this.windows++, this.busy));
   }
 
   private poolFor(origin: string): HttpPool {

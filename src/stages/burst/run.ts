@@ -79,9 +79,10 @@ export async function runBurst(ctx: StageContext<unknown>, options: BurstOptions
   const plannedMs = Math.max(...options.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor)));
   const agg = new BurstAggregate(stageMap(options.scenarios));
   const threads = threadCount(options);
-  const startAt = Date.now() + 100;
+  let startAt = Date.now() + 100;
   let stopped: BurstStop | undefined;
   const loops = startLoops(loopPlans(options, threads, startAt), ctx.network, (w: WindowSnapshot) => agg.add(w), createPool);
+  startAt = await loops.started;
   const stop = (why: BurstStop) => {
     if (stopped) return;
     stopped = why;

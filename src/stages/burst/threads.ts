@@ -14,10 +14,12 @@ export interface WorkerInput {
 }
 
 /** Messages from a worker thread. */
-export type WorkerMessage = { type: 'window'; window: WindowSnapshot } | { type: 'done' } | { type: 'error'; message: string };
+export type WorkerMessage = { type: 'ready' } | { type: 'window'; window: WindowSnapshot } | { type: 'done' } | { type: 'error'; message: string };
 
 /** Running load loops: stop them, and wait for them to end. */
 export interface RunningLoops {
+  /** When the loops start on schedule (ms since the epoch): once every thread is ready. */
+  started: Promise<number>;
   done: Promise<void>;
   stop(): void;
   threads: number;
@@ -47,16 +49,27 @@ export function startLoops(plans: LoopPlan[], network: NetworkOptions, onWindow:
   const script = plans.length > 1 ? workerScript() : undefined;
   if (!script) {
     const loops = plans.map((plan) => new LoadLoop(plan, { createPool, onWindow }));
-    return { done: Promise.all(loops.map((l) => l.run())).then(() => undefined), stop: () => loops.forEach((l) => l.stop()), threads: 1 };
+    return { started: Promise.resolve(plans[0]!.startAt), done: Promise.all(loops.map((l) => l.run())).then(() => undefined), stop: () => loops.forEach((l) => l.stop()), threads: 1 };
   }
   const workers = plans.map((plan) => new Worker(script, { workerData: { plan, network } satisfies WorkerInput }));
+  // A thread takes a moment to load: the schedule starts once all are ready, so none starts behind.
+  let ready = 0;
+  let start: (at: number) => void = () => undefined;
+  const started = new Promise<number>((resolve) => (start = resolve));
+  const onReady = () => {
+    if (++ready < workers.length) return;
+    const at = Date.now() + 50;
+    for (const w of workers) w.postMessage({ type: 'start', startAt: at });
+    start(at);
+  };
   const done = Promise.all(
     workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
           let settled = false;
           worker.on('message', (message: WorkerMessage) => {
-            if (message.type === 'window') onWindow(message.window);
+            if (message.type === 'ready') onReady();
+            else if (message.type === 'window') onWindow(message.window);
             else if (message.type === 'done') {
               settled = true;
               resolve();
@@ -77,5 +90,6 @@ export function startLoops(plans: LoopPlan[], network: NetworkOptions, onWindow:
   ).then(async () => {
     await Promise.all(workers.map((w) => w.terminate()));
   });
-  return { done, stop: () => workers.forEach((w) => w.postMessage({ type: 'stop' })), threads: workers.length };
+  done.catch(() => start(Date.now()));
+  return { started, done, stop: () => workers.forEach((w) => w.postMessage({ type: 'stop' })), threads: workers.length };
 }

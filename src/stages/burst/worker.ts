@@ -7,10 +7,14 @@ const input = workerData as WorkerInput;
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 const loop = new LoadLoop(input.plan, { createPool: poolFactory(input.network), onWindow: (window) => send({ type: 'window', window }) });
-port.on('message', (message: { type: string }) => {
+let run: (startAt: number) => void = () => undefined;
+const starting = new Promise<number>((resolve) => (run = resolve));
+port.on('message', (message: { type: string; startAt?: number }) => {
   if (message.type === 'stop') loop.stop();
+  if (message.type === 'start') run(message.startAt ?? Date.now());
 });
-loop.run().then(
+send({ type: 'ready' });
+starting.then((startAt) => loop.run(startAt)).then(
   () => {
     send({ type: 'done' });
     port.close();
