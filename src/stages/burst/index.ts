@@ -1,17 +1,32 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import type { StageContext, StageDefinition } from '../../core/stage.js';
-import { parseBurstConfig, type BurstOptions } from './config.js';
+import { DEFAULT_LIMITS, parseBurstConfig, type BurstOptions } from './config.js';
 import { burstConfigSchema, burstFlags } from './config-schema.js';
 import { exportK6 } from './k6.js';
 import { runBurst } from './run.js';
 
 /** Parse the section once; a problem here is a usage error (exit 2) naming the key. */
 export function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
+  // Without a target the stage is skipped (notConfigured): nothing to parse, nothing to refuse.
+  if (typeof section.target !== 'string') return { ...UNCONFIGURED };
   const { options, problems } = parseBurstConfig(section, baseDir);
   if (!options) throw new UsageError(problems.map((p) => `burst.${p.path.join('.')}: ${p.message}`).join('\n'));
   return options;
 }
+
+const UNCONFIGURED: BurstOptions = {
+  target: '',
+  origin: '',
+  scenarios: [],
+  thresholds: [],
+  defaultThresholds: true,
+  launchSpike: true,
+  timeoutMs: 10_000,
+  abort: { enabled: true, errorRate: 0.5, windowMs: 5000, minRequests: 10 },
+  limits: DEFAULT_LIMITS,
+  workers: 'auto',
+};
 
 function isParsed(options: unknown): options is BurstOptions {
   return typeof options === 'object' && options !== null && Array.isArray((options as BurstOptions).scenarios) && typeof (options as BurstOptions).origin === 'string';
