@@ -106,7 +106,7 @@ class StageOverrun extends Error {
 }
 
 /** The offline-friendly knobs from the `trust` section, with `ca` read from its PEM file. */
-function networkOptionsOf(config: LaunchReadyConfig): NetworkOptions {
+export function networkOptionsOf(config: LaunchReadyConfig): NetworkOptions {
   const trust = config.stages.trust ?? {};
   const ca = typeof trust.ca === 'string' ? [readCa(resolve(config.baseDir, trust.ca), trust.ca)] : [];
   return {

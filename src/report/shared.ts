@@ -9,6 +9,7 @@ export const STAGE_TITLES: Readonly<Record<StageId, string>> = {
   trust: 'DNS, TLS and email trust',
   burst: 'Launch burst',
   rollback: 'Rollback',
+  readiness: 'Launch readiness',
 };
 
 /** Every finding of the gate in rank order (ids F1..Fn were assigned in rank order). */

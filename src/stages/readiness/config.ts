@@ -16,7 +16,9 @@ export interface LogSource {
 }
 
 /** The stage's typed options, monitors already imported. */
-export interface ReadinessOptions {
+export type ReadinessOptions = {
+  /** Set by {@link parseReadinessOptions}: the monitors file has been imported. */
+  parsed: true;
   monitors: Monitor[];
   /** Export file the monitors came from, and its format, for the summary. */
   monitorsFile?: { path: string; format: string; skipped: string[] };
@@ -41,7 +43,11 @@ export interface ReadinessOptions {
   /** Authoritative DNS servers (`host:port`); default: the zone's NS records. */
   authoritative: string[];
   timeoutMs: number;
-}
+  contacts: string[];
+  deploySteps: string[];
+  rollbackSteps: string[];
+  secretManager?: string;
+};
 
 const URL_ITEM = { type: 'string', errorMessage: 'expected a full URL; e.g. https://app.example.com/login' };
 
@@ -105,6 +111,10 @@ export const readinessConfigSchema: JsonSchema = {
       description: 'Authoritative DNS servers of the zone (`ip[:port]`); default: found through the NS records.',
       errorMessage: 'expected a list of IP addresses with an optional port; e.g. ["198.51.100.53", "127.0.0.1:5353"]',
     },
+    contacts: { type: 'array', items: { type: 'string' }, default: [], description: 'Emergency contacts for HANDOVER.md: who, role, how to reach them.', errorMessage: 'expected a list; e.g. ["Ana Silva (CTO) ana@example.com +351 900 000 000"]' },
+    deploySteps: { type: 'array', items: { type: 'string' }, default: [], description: 'How a release goes out, step by step, for HANDOVER.md.', errorMessage: 'expected a list of steps; e.g. ["merge to main", "the deploy workflow ships it"]' },
+    rollbackSteps: { type: 'array', items: { type: 'string' }, default: [], description: 'How to roll back, step by step, for HANDOVER.md (the rollback drill time is added from its result).', errorMessage: 'expected a list of steps' },
+    secretManager: { type: 'string', description: 'Where credentials live (e.g. "GitHub environment secrets", "1Password vault Ops"), for HANDOVER.md.', errorMessage: 'expected a short description; e.g. GitHub environment secrets' },
     timeoutMs: { type: 'number', exclusiveMinimum: 0, maximum: 60000, default: 5000, description: 'Per-request timeout, ms.', errorMessage: 'expected milliseconds; e.g. 5000' },
   },
 };
@@ -149,6 +159,7 @@ export function validateReadinessConfig(section: Record<string, unknown>, baseDi
 export function parseReadinessOptions(section: Record<string, unknown>, baseDir: string): ReadinessOptions {
   const monitors = fromNative((section.monitors as unknown[] | undefined) ?? [], 'launch-ready.yml').monitors;
   const options: ReadinessOptions = {
+    parsed: true,
     monitors,
     envFiles: (section.envFiles as string[] | undefined) ?? [],
     latencyBudgetMs: (section.latencyBudgetMs as number | undefined) ?? 800,
@@ -157,13 +168,16 @@ export function parseReadinessOptions(section: Record<string, unknown>, baseDir:
     diagnose: section.diagnose !== false,
     authoritative: (section.authoritative as string[] | undefined) ?? [],
     timeoutMs: (section.timeoutMs as number | undefined) ?? 5000,
+    contacts: (section.contacts as string[] | undefined) ?? [],
+    deploySteps: (section.deploySteps as string[] | undefined) ?? [],
+    rollbackSteps: (section.rollbackSteps as string[] | undefined) ?? [],
   };
   if (typeof section.monitorsFile === 'string') {
     const imported = importMonitors(readFileSync(resolve(baseDir, section.monitorsFile), 'utf8'), section.monitorsFile);
     options.monitors = [...monitors, ...imported.monitors];
     options.monitorsFile = { path: section.monitorsFile, format: imported.format, skipped: imported.skipped };
   }
-  for (const key of ['owner', 'homepage', 'loginUrl', 'healthUrl', 'logProbeUrl', 'burstResult'] as const) {
+  for (const key of ['owner', 'homepage', 'loginUrl', 'healthUrl', 'logProbeUrl', 'burstResult', 'secretManager'] as const) {
     if (typeof section[key] === 'string') options[key] = section[key] as string;
   }
   const tracking = section.errorTracking;
@@ -177,6 +191,14 @@ export function parseReadinessOptions(section: Record<string, unknown>, baseDir:
     options.logs = source;
   }
   return options;
+}
+
+const OWN_KEYS = ['monitors', 'monitorsFile', 'healthUrl', 'errorTracking', 'logs', 'homepage', 'loginUrl', 'burstResult'];
+
+/** Skipped until the section names something to check: monitors, a health URL, error tracking, logs. */
+export function readinessNotConfigured(section: Record<string, unknown>): string | undefined {
+  const set = OWN_KEYS.some((key) => section[key] !== undefined && !(Array.isArray(section[key]) && (section[key] as unknown[]).length === 0));
+  return set ? undefined : 'Launch readiness: nothing configured (add readiness.monitors or readiness.monitorsFile, healthUrl, errorTracking, logs)';
 }
 
 /** True when `value` is an absolute http(s) URL. */

@@ -54,7 +54,7 @@ export async function runSecrets(section: Record<string, unknown>, baseDir: stri
   const config: LaunchReadyConfig = {
     failOn: 'blocker',
     criticalPaths: DEFAULT_CRITICAL_PATHS,
-    stages: { secrets: options, env: { enabled: false }, trust: { enabled: false }, burst: { enabled: false }, rollback: { enabled: false } },
+    stages: { secrets: options, env: { enabled: false }, trust: { enabled: false }, burst: { enabled: false }, rollback: { enabled: false }, readiness: { enabled: false } },
     baseDir,
   };
   return secretsStage.run({

@@ -54,6 +54,9 @@ export interface ProbeOptions {
   timeoutMs: number;
   maxBodyBytes?: number;
   headers?: Record<string, string>;
+  /** Default GET; the log-hygiene sample request POSTs a form. */
+  method?: string;
+  body?: string;
   signal?: AbortSignal;
 }
 
@@ -161,7 +164,7 @@ function exchange(url: URL, socket: Socket | TLSSocket, options: ProbeOptions): 
     };
     const req = httpRequest({
       createConnection: () => socket,
-      method: 'GET',
+      method: options.method ?? 'GET',
       path: `${url.pathname}${url.search}`,
       headers: { host: url.host, 'user-agent': 'launch-ready (diagnose)', accept: '*/*', connection: 'close', ...options.headers },
       ...(options.signal ? { signal: options.signal } : {}),
@@ -188,7 +191,7 @@ function exchange(url: URL, socket: Socket | TLSSocket, options: ProbeOptions): 
       response.once('error', done);
       response.once('close', done);
     });
-    req.end();
+    req.end(options.body);
   });
 }
 
