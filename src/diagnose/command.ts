@@ -1,7 +1,6 @@
 /** `launch-ready diagnose URL`: is it DNS, the edge, the app or a third party? Exit 0 healthy, 1 a layer fails, 2 bad input. */
 import { loadConfig } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
-import { networkOptionsOf } from '../core/runner.js';
 import type { StageDefinition } from '../core/stage.js';
 import { isHttpUrl } from '../stages/readiness/config.js';
 import { diagnoseUrl, layersTable, type Diagnosis } from '../stages/readiness/diagnose/index.js';
@@ -17,7 +16,7 @@ const FLAGS: FlagSpec[] = [
 
 export interface DiagnoseIo {
   cwd: string;
-  stages: readonly StageDefinition[];
+  stages: readonly StageDefinition<unknown>[];
   version: string;
   stdout: (text: string) => void;
   signal?: AbortSignal;
@@ -48,7 +47,7 @@ export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): 
   const section = config.stages.readiness ?? {};
   const healthUrl = healthFlag ?? (typeof section.healthUrl === 'string' ? section.healthUrl : undefined);
   const diagnosis = await diagnoseUrl(target, {
-    network: networkOptionsOf(config),
+    network: config.network,
     authoritative: (section.authoritative as string[] | undefined) ?? [],
     timeoutMs: timeout ?? ((section.timeoutMs as number | undefined) ?? 5000),
     ...(healthUrl ? { healthUrl } : {}),

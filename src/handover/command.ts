@@ -23,7 +23,7 @@ const FLAGS: FlagSpec[] = [
 export interface CommandIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stages: readonly StageDefinition[];
+  stages: readonly StageDefinition<unknown>[];
   version: string;
   stdout: (text: string) => void;
   now?: Date;
@@ -59,7 +59,7 @@ export function handoverCommand(args: readonly string[], io: CommandIo): number 
 /** Gather the document's facts from the config and the stage results. */
 export function handoverFacts(config: LaunchReadyConfig, options: ReadinessOptions, results: Map<string, StageResult>, now: Date): HandoverFacts {
   const map = (results.get('trust')?.metrics.domainMap as { host: string; records?: { value: string }[]; proxied?: boolean; certificate?: { issuer: string; notAfter: string } | null }[] | undefined) ?? [];
-  const hostnames = configuredHostnames(options, config).map((host) => {
+  const hostnames = configuredHostnames(options, { criticalPaths: config.criticalPaths, trust: config.stages.trust }).map((host) => {
     const row = map.find((r) => r.host === host);
     const entry: HandoverFacts['hostnames'][number] = { host };
     if (row?.records?.length) entry.pointsTo = row.records.map((r) => r.value).join(', ');

@@ -7,4 +7,4 @@ import { secretsStage } from './secrets/index.js';
 import { trustStage } from './trust/index.js';
 
 /** Every stage, in report order. Entry points pass this list to the core. */
-export const STAGES: readonly StageDefinition[] = [secretsStage, envStage, trustStage, burstStage, rollbackStage, readinessStage];
+export const STAGES: readonly StageDefinition<unknown>[] = [secretsStage, envStage, trustStage, burstStage, rollbackStage, readinessStage];

@@ -23,7 +23,7 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
     const result = logFindings(undefined, undefined);
     return { ...result, detail: 'no log source configured' };
   }
-  const probeUrl = options.logProbeUrl ?? options.loginUrl ?? homepageOf(options, ctx.config);
+  const probeUrl = options.logProbeUrl ?? options.loginUrl ?? homepageOf(options, { criticalPaths: ctx.criticalPaths ?? [] });
   if (!probeUrl) return { verdict: 'not checked', findings: [], detail: 'no URL to send the sample request to', note: 'Log hygiene: set readiness.logProbeUrl (or loginUrl) so the marked sample request has somewhere to go.' };
   const markers = newLogMarkers();
   // Synthetic, but they must never be printed either: every output is scrubbed of them.

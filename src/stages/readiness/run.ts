@@ -7,14 +7,14 @@ import type { StageContext, StageOutcome, StagePartError } from '../../core/stag
 import { parseReadinessOptions, type ReadinessOptions } from './config.js';
 import { diagnoseUrl, layersTable, type Diagnosis } from './diagnose/index.js';
 import { fetchHealth, type EdgeContext } from './edges.js';
-import { errorTrackingFindings, readTargetEnvironment, targetEnvironmentFiles } from './error-tracking.js';
+import { errorTrackingFindings, readTargetEnvironment } from './error-tracking.js';
 import { failingDependencies, healthFindings, type HealthReport } from './health.js';
 import { handoverFindings } from './handover-check.js';
 import { burstRoutesOf, latencyFindings, p95For, type BurstRoute } from './latency.js';
 import { checkLogs } from './log-check.js';
 import { alertingFindings, coverageFindings, coverageOf, type Coverage } from './monitors/checks.js';
 import { formatInterval } from './monitors/model.js';
-import { configuredHostnames, criticalUrls, homepageOf, watchTargets } from './targets.js';
+import { configuredHostnames, criticalUrls, homepageOf, watchTargets, type Scope } from './targets.js';
 
 /** One row of the "is it ready" table: a check and yes / no / not checked. */
 type CheckRow = [string, 'yes' | 'no' | 'not checked', string];
@@ -28,12 +28,13 @@ export function optionsOf(ctx: StageContext<ReadinessOptions>): ReadinessOptions
 export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise<StageOutcome> {
   const options = optionsOf(ctx);
   const edge: EdgeContext = { network: ctx.network, timeoutMs: options.timeoutMs, signal: ctx.signal, ...(ctx.services ? { services: ctx.services } : {}) };
+  const scope: Scope = { criticalPaths: ctx.criticalPaths ?? [] };
   const findings: FindingInput[] = [];
   const errors: StagePartError[] = [];
   const notes: string[] = [];
   const checks: CheckRow[] = [];
 
-  const targets = watchTargets(options, ctx.config);
+  const targets = watchTargets(options, scope);
   const coverage = coverageOf(targets, options.monitors);
   const uncovered = coverage.filter((c) => c.monitors.length === 0);
   findings.push(...coverageFindings(coverage));
@@ -41,7 +42,7 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
   findings.push(...alerting);
   checks.push(['Every critical URL has a monitor', targets.length === 0 ? 'not checked' : uncovered.length === 0 ? 'yes' : 'no', targets.length === 0 ? 'no critical URL, homepage, login or health URL configured' : `${targets.length - uncovered.length} of ${targets.length} covered`]);
   checks.push(['Monitors have an owner, email and a real-time channel, and check often', options.monitors.length === 0 ? 'not checked' : alerting.length === 0 ? 'yes' : 'no', `${options.monitors.length} monitor(s)${options.monitorsFile ? ` (${options.monitorsFile.path}: ${options.monitorsFile.format})` : ''}`]);
-  if (!homepageOf(options, ctx.config)) notes.push('The homepage is not known: set readiness.homepage (or trust.domain) so a monitor is required on it.');
+  if (!homepageOf(options, scope)) notes.push('The homepage is not known: set readiness.homepage so a monitor is required on it.');
   if (options.monitorsFile?.skipped.length) notes.push(`Not counted from ${options.monitorsFile.path}: ${options.monitorsFile.skipped.slice(0, 5).join('; ')}${options.monitorsFile.skipped.length > 5 ? '...' : ''}`);
 
   const health = await checkHealth(edge, options, findings, checks);
@@ -58,11 +59,11 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
 
   const handoverFile = options.handover;
   const handoverText = readOptional(resolve(ctx.baseDir, handoverFile));
-  const handover = handoverFindings(handoverFile, handoverText, { hostnames: configuredHostnames(options, ctx.config), monitors: options.monitors });
+  const handover = handoverFindings(handoverFile, handoverText, { hostnames: configuredHostnames(options, scope), monitors: options.monitors });
   findings.push(...handover);
   checks.push([`${handoverFile} is current`, handover.length === 0 ? 'yes' : 'no', handoverText === undefined ? 'missing' : handover.length === 0 ? 'has every section, hostname and monitor' : `${handover.length} gap(s)`]);
 
-  const diagnoses = options.diagnose ? await diagnoseCriticalUrls(ctx, options, health) : [];
+  const diagnoses = options.diagnose ? await diagnoseCriticalUrls(ctx, options, scope, health) : [];
   for (const { diagnosis, path } of diagnoses) {
     if (diagnosis.answer === 'healthy') continue;
     findings.push({
@@ -120,8 +121,7 @@ async function checkHealth(edge: EdgeContext, options: ReadinessOptions, finding
 
 function checkErrorTracking(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, findings: FindingInput[], checks: CheckRow[], errors: StagePartError[]): void {
   try {
-    const files = targetEnvironmentFiles(options.envFiles, ctx.config.stages.env);
-    const env = readTargetEnvironment(files, ctx.baseDir, ctx.env);
+    const env = readTargetEnvironment(options.envFiles, ctx.baseDir, ctx.env);
     const own = errorTrackingFindings(options.errorTracking, env);
     findings.push(...own);
     const what = options.errorTracking?.variable ? `${options.errorTracking.variable} in ${env.label}` : (options.errorTracking?.provider ?? 'readiness.errorTracking not set');
@@ -147,8 +147,8 @@ function readBurstRoutes(ctx: StageContext<ReadinessOptions>, options: Readiness
   }
 }
 
-async function diagnoseCriticalUrls(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, health: HealthReport | undefined): Promise<{ diagnosis: Diagnosis; path: string }[]> {
-  const urls = criticalUrls(ctx.config).slice(0, 20);
+async function diagnoseCriticalUrls(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, scope: Scope, health: HealthReport | undefined): Promise<{ diagnosis: Diagnosis; path: string }[]> {
+  const urls = criticalUrls(scope).slice(0, 20);
   if (urls.length > 2) ctx.progress(`diagnosing ${urls.length} critical URLs`);
   return Promise.all(
     urls.map(async ({ url, path }) => ({

@@ -1,11 +1,20 @@
 /** What must be watched and named, from the config: critical URLs, the homepage, login, health; hostnames. */
-import type { LaunchReadyConfig } from '../../core/config/types.js';
+import type { CriticalPathConfig } from '../../core/config/types.js';
 import type { WatchTarget } from './monitors/checks.js';
 import type { ReadinessOptions } from './config.js';
 
-/** The homepage: readiness.homepage, else trust.canonical, else https://<trust.domain>/. */
-export function homepageOf(options: ReadinessOptions, config: LaunchReadyConfig): string | undefined {
-  const trust = config.stages.trust ?? {};
+/**
+ * What the checks know of the rest of the config: the critical paths (every stage gets them) and,
+ * for the handover command only, the trust section (a stage never reads another stage's section).
+ */
+export interface Scope {
+  criticalPaths: readonly CriticalPathConfig[];
+  trust?: Record<string, unknown>;
+}
+
+/** The homepage: readiness.homepage, else (handover only) trust.canonical or https://<trust.domain>/. */
+export function homepageOf(options: ReadinessOptions, config: Scope): string | undefined {
+  const trust = config.trust ?? {};
   if (options.homepage) return options.homepage;
   if (typeof trust.canonical === 'string') return trust.canonical;
   if (typeof trust.domain === 'string') return `https://${trust.domain.replace(/\.$/, '')}/`;
@@ -13,7 +22,7 @@ export function homepageOf(options: ReadinessOptions, config: LaunchReadyConfig)
 }
 
 /** Every URL a monitor must cover, with its critical path; duplicates (the same URL twice) are kept once. */
-export function watchTargets(options: ReadinessOptions, config: LaunchReadyConfig): WatchTarget[] {
+export function watchTargets(options: ReadinessOptions, config: Scope): WatchTarget[] {
   const ids = new Set(config.criticalPaths.map((p) => p.id));
   const out: WatchTarget[] = [];
   const add = (target: WatchTarget) => {
@@ -30,15 +39,15 @@ export function watchTargets(options: ReadinessOptions, config: LaunchReadyConfi
 }
 
 /** The critical-path URLs diagnosed in the gate. */
-export function criticalUrls(config: LaunchReadyConfig): { url: string; path: string }[] {
+export function criticalUrls(config: Scope): { url: string; path: string }[] {
   const out: { url: string; path: string }[] = [];
   for (const path of config.criticalPaths) for (const url of path.urls ?? []) if (!out.some((u) => u.url === url)) out.push({ url, path: path.id });
   return out;
 }
 
-/** The config's hostnames: trust.domain and hostnames, critical-path hosts and URLs, monitor URLs. */
-export function configuredHostnames(options: ReadinessOptions, config: LaunchReadyConfig): string[] {
-  const trust = config.stages.trust ?? {};
+/** The config's hostnames: critical-path hosts and URLs, the readiness URLs, monitor URLs (and trust's, for handover). */
+export function configuredHostnames(options: ReadinessOptions, config: Scope): string[] {
+  const trust = config.trust ?? {};
   const names = new Set<string>();
   const add = (name: unknown) => {
     if (typeof name === 'string' && name.trim()) names.add(name.trim().toLowerCase().replace(/\.$/, ''));
@@ -56,6 +65,7 @@ export function configuredHostnames(options: ReadinessOptions, config: LaunchRea
     for (const host of path.hosts ?? []) add(host);
     for (const url of path.urls ?? []) addUrl(url);
   }
+  for (const url of [options.homepage, options.loginUrl, options.healthUrl]) if (url) addUrl(url);
   for (const monitor of options.monitors) addUrl(monitor.url);
   return [...names];
 }
