@@ -29,6 +29,15 @@ export class MonitorFormatError extends Error {}
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An http(s) URL with a host (Uptime Kuma leaves `https://` in the url of port and ping monitors). */
+const watchesUrl = (url: string | undefined): url is string => {
+  if (!url || !/^https?:\/\//i.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
+};
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** A short list of the known formats, for the unknown-format message. */
@@ -124,7 +133,7 @@ function fromUptimeKuma(data: Json, source: string): Parsed {
     if (!isObject(item)) continue;
     const name = text(item.name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
-    if (!url || !/^https?:\/\//i.test(url)) {
+    if (!watchesUrl(url)) {
       skipped.push(`${name}: ${text(item.type) ?? 'non-HTTP'} monitor`);
       continue;
     }
@@ -132,7 +141,9 @@ function fromUptimeKuma(data: Json, source: string): Parsed {
       skipped.push(`${name}: paused`);
       continue;
     }
-    const ids = isObject(item.notificationIDList) ? Object.entries(item.notificationIDList).filter(([, on]) => on === true || on === 1).map(([id]) => id) : [];
+    // The export writes {"1": true}; tools that write Kuma backups often use [1].
+    const list = item.notificationIDList;
+    const ids = isObject(list) ? Object.entries(list).filter(([, on]) => on === true || on === 1).map(([id]) => id) : Array.isArray(list) ? list.map(String) : [];
     const monitor: Monitor = { name, url, channels: ids.map((id) => channels.get(id)).filter((c): c is Channel => c !== undefined), source };
     const interval = parseInterval(item.interval);
     if (interval !== undefined) monitor.intervalSeconds = interval;
@@ -170,7 +181,7 @@ function fromUptimeRobot(data: Json, source: string): Parsed {
     const name = text(item.friendly_name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
     // Type 1 is HTTP(s), 2 keyword: both watch a URL. Ping and port monitors watch a host.
-    if (!url || !/^https?:\/\//i.test(url)) {
+    if (!watchesUrl(url)) {
       skipped.push(`${name}: not an HTTP monitor`);
       continue;
     }
@@ -199,7 +210,7 @@ function fromBetterStack(data: Json, source: string): Parsed {
     const a = item.attributes;
     const name = text(a.pronounceable_name) ?? text(a.url) ?? `monitor ${String(item.id)}`;
     const url = text(a.url);
-    if (!url || !/^https?:\/\//i.test(url)) {
+    if (!watchesUrl(url)) {
       skipped.push(`${name}: ${text(a.monitor_type) ?? 'non-HTTP'} monitor`);
       continue;
     }
@@ -236,8 +247,8 @@ function fromGatus(data: Json, source: string): Parsed {
       skipped.push(`${name}: disabled`);
       continue;
     }
-    if (!url || !/^https?:\/\//i.test(url)) {
-      skipped.push(`${name}: ${url ? url.split(':')[0] : 'external'} endpoint`);
+    if (!watchesUrl(url)) {
+      skipped.push(`${name}: ${kindOfEndpoint(text(item.url))} endpoint`);
       continue;
     }
     const alerts = Array.isArray(item.alerts) ? item.alerts.filter((a): a is Json => isObject(a) && a.enabled !== false) : [];
@@ -261,4 +272,10 @@ function responseTimeThreshold(conditions: unknown): number | undefined {
     if (match) return Number(match[1]);
   }
   return undefined;
+}
+
+/** `icmp://host` → icmp; `8.8.8.8` (a DNS check) → DNS; none → external. */
+function kindOfEndpoint(url: string | undefined): string {
+  if (!url) return 'external';
+  return url.includes('://') ? url.split(':')[0]! : 'DNS';
 }
