@@ -26,9 +26,6 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
   const probeUrl = options.logProbeUrl ?? options.loginUrl ?? homepageOf(options, { criticalPaths: ctx.criticalPaths ?? [] });
   if (!probeUrl) return { verdict: 'not checked', findings: [], detail: 'no URL to send the sample request to', note: 'Log hygiene: set readiness.logProbeUrl (or loginUrl) so the marked sample request has somewhere to go.' };
   const markers = newLogMarkers();
-  // Synthetic, but they must never be printed either: every output is scrubbed of them.
-  ctx.secrets.add(markers.header);
-  ctx.secrets.add(markers.formField);
   const where = logs.file ?? `the output of "${logs.command}"`;
   const file = logs.file ? resolve(ctx.baseDir, logs.file) : undefined;
   const offset = file ? sizeOf(file) : 0;
@@ -52,6 +49,10 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
     if (scan.sawRequest || Date.now() >= deadline || round >= 50 || ctx.signal.aborted) break;
     await sleep(file ? POLL_MS : 500);
   }
+  // Synthetic, but never printed either: every output is scrubbed of them. Registered only now,
+  // after the scan, because the process runner redacts registered values from the lines it hands back.
+  ctx.secrets.add(markers.header);
+  ctx.secrets.add(markers.formField);
   const result = logFindings(scan, where);
   return { ...result, detail: result.verdict === 'yes' ? `the marked header and form field are not in ${where}` : result.verdict === 'no' ? `a marked secret is in ${where}` : `the sample request is not in ${where}` };
 }
