@@ -74,7 +74,7 @@ export const readinessConfigSchema: JsonSchema = {
     },
     monitorsFile: { type: 'string', description: 'An export of your uptime service (Uptime Kuma backup, UptimeRobot or Better Stack API JSON, Gatus config), relative to launch-ready.yml.', errorMessage: 'expected a file path; e.g. ./monitors.json' },
     owner: { type: 'string', description: 'Owner of monitors that name none (exports rarely carry one).', errorMessage: 'expected a person; e.g. ana@example.com' },
-    homepage: { ...URL_ITEM, description: 'The homepage a monitor must cover; default: trust.canonical, else https://<trust.domain>/.' },
+    homepage: { ...URL_ITEM, description: 'The homepage a monitor must cover (the handover command also lists trust.domain).' },
     loginUrl: { ...URL_ITEM, description: 'The login page a monitor must cover.' },
     healthUrl: { ...URL_ITEM, description: 'The health endpoint: must answer, preferably `application/health+json`, and list its dependencies.' },
     errorTracking: {
