@@ -68,7 +68,8 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
     if (diagnosis.answer === 'healthy') continue;
     findings.push({
       ruleId: `diagnose-${diagnosis.answer}`,
-      severity: diagnosis.answer === 'third-party' ? 'high' : 'blocker',
+      // DNS that could not be told (SERVFAIL, a timeout) is not proof the site is down: high, not blocker.
+      severity: diagnosis.answer === 'third-party' || diagnosis.facts.dns.status === 'unknown' ? 'high' : 'blocker',
       title: diagnosis.sentence,
       fix: fixOf(diagnosis),
       paths: [path],

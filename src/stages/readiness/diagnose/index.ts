@@ -97,7 +97,8 @@ function dnsRow(dns: DnsLayer): BlockCell[] {
   if (dns.status === 'literal') return ['DNS', true, `${dns.host} is an IP address`];
   const answers = dns.resolvers.map((r) => `${r.server}: ${r.status === 'found' ? `${r.addresses.join(', ')}${r.ttl !== undefined ? ` (TTL ${r.ttl} s)` : ''}${r.stale ? ' OLD' : ''}` : r.reason}`);
   const auth = dns.authoritative ? `authoritative ${dns.authoritative.server}: ${dns.authoritative.status === 'found' ? dns.authoritative.addresses.join(', ') : dns.authoritative.reason}` : (dns.note ?? 'no authoritative answer');
-  return ['DNS', dns.status === 'ok' ? true : dns.status === 'propagating' ? 'propagating' : false, [auth, ...answers].join('; ')];
+  const evidence = dns.authoritative ? [auth, ...answers] : [...answers, auth];
+  return ['DNS', dns.status === 'ok' ? true : dns.status === 'propagating' ? 'propagating' : false, evidence.join('; ')];
 }
 
 function probeRows(p: Probe, prefix: string): BlockCell[][] {
