@@ -12,7 +12,7 @@ import { failingDependencies, healthFindings, type HealthReport } from './health
 import { handoverFindings } from './handover-check.js';
 import { burstRoutesOf, latencyFindings, p95For, type BurstRoute } from './latency.js';
 import { checkLogs } from './log-check.js';
-import { alertingFindings, coverageFindings, coverageOf, type Coverage } from './monitors/checks.js';
+import { alertingFindings, coverageFindings, coverageOf, type Coverage, type WatchTarget } from './monitors/checks.js';
 import { formatInterval } from './monitors/model.js';
 import { configuredHostnames, criticalUrls, homepageOf, watchTargets, type Scope } from './targets.js';
 
@@ -25,26 +25,22 @@ export function optionsOf(ctx: StageContext<ReadinessOptions>): ReadinessOptions
   return (given as ReadinessOptions).parsed === true ? (given as ReadinessOptions) : parseReadinessOptions(given as Record<string, unknown>, ctx.baseDir);
 }
 
+/** What the checks add to as they go. */
+interface Collected {
+  findings: FindingInput[];
+  errors: StagePartError[];
+  notes: string[];
+  checks: CheckRow[];
+}
+
 export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise<StageOutcome> {
   const options = optionsOf(ctx);
   const edge: EdgeContext = { network: ctx.network, timeoutMs: options.timeoutMs, signal: ctx.signal, ...(ctx.services ? { services: ctx.services } : {}) };
   const scope: Scope = { criticalPaths: ctx.criticalPaths ?? [] };
-  const findings: FindingInput[] = [];
-  const errors: StagePartError[] = [];
-  const notes: string[] = [];
-  const checks: CheckRow[] = [];
+  const out: Collected = { findings: [], errors: [], notes: [], checks: [] };
+  const { findings, errors, notes, checks } = out;
 
-  const targets = watchTargets(options, scope);
-  const coverage = coverageOf(targets, options.monitors);
-  const uncovered = coverage.filter((c) => c.monitors.length === 0);
-  findings.push(...coverageFindings(coverage));
-  const alerting = alertingFindings(options.monitors, coverage, { maxIntervalMinutes: options.maxIntervalMinutes, ...(options.owner ? { defaultOwner: options.owner } : {}) });
-  findings.push(...alerting);
-  checks.push(['Every critical URL has a monitor', targets.length === 0 ? 'not checked' : uncovered.length === 0 ? 'yes' : 'no', targets.length === 0 ? 'no critical URL, homepage, login or health URL configured' : `${targets.length - uncovered.length} of ${targets.length} covered`]);
-  checks.push(['Monitors have an owner, email and a real-time channel, and check often', options.monitors.length === 0 ? 'not checked' : alerting.length === 0 ? 'yes' : 'no', `${options.monitors.length} monitor(s)${options.monitorsFile ? ` (${options.monitorsFile.path}: ${options.monitorsFile.format})` : ''}`]);
-  if (!homepageOf(options, scope)) notes.push('The homepage is not known: set readiness.homepage so a monitor is required on it.');
-  if (options.monitorsFile?.skipped.length) notes.push(`Not counted from ${options.monitorsFile.path}: ${options.monitorsFile.skipped.slice(0, 5).join('; ')}${options.monitorsFile.skipped.length > 5 ? '...' : ''}`);
-
+  const { targets, coverage, uncovered } = checkMonitors(options, scope, out);
   const health = await checkHealth(edge, options, findings, checks);
   checkErrorTracking(ctx, options, findings, checks, errors);
   const logs = await checkLogs(ctx, options, edge);
@@ -56,34 +52,9 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
   const routes = readBurstRoutes(ctx, options, errors);
   if (routes) findings.push(...latencyFindings(routes, options.monitors, options.latencyBudgetMs));
   else notes.push('p95 per route: not measured (set readiness.burstResult to a previous `launch-ready burst --format json` result).');
-
-  const handoverFile = options.handover;
-  const handoverText = readOptional(resolve(ctx.baseDir, handoverFile));
-  const handover = handoverFindings(handoverFile, handoverText, { hostnames: configuredHostnames(options, scope), monitors: options.monitors });
-  findings.push(...handover);
-  checks.push([`${handoverFile} is current`, handover.length === 0 ? 'yes' : 'no', handoverText === undefined ? 'missing' : handover.length === 0 ? 'has every section, hostname and monitor' : `${handover.length} gap(s)`]);
-
+  const handover = checkHandover(ctx, options, scope, out);
   const diagnoses = options.diagnose ? await diagnoseCriticalUrls(ctx, options, scope, health) : [];
-  for (const { diagnosis, path } of diagnoses) {
-    if (diagnosis.answer === 'healthy') continue;
-    findings.push({
-      ruleId: `diagnose-${diagnosis.answer}`,
-      // DNS that could not be told (SERVFAIL, a timeout) is not proof the site is down: high, not blocker.
-      severity: diagnosis.answer === 'third-party' || diagnosis.facts.dns.status === 'unknown' ? 'high' : 'blocker',
-      title: diagnosis.sentence,
-      fix: fixOf(diagnosis),
-      paths: [path],
-      location: { url: diagnosis.facts.url },
-    });
-  }
-
-  const blocks: ReportBlock[] = [
-    { kind: 'table', title: 'Launch readiness', columns: ['Check', 'Verdict', 'Detail'], rows: checks },
-    monitorsTable(options, coverage, routes),
-  ];
-  if (diagnoses.length > 0) blocks.push({ kind: 'table', title: 'Is it DNS or the app?', columns: ['URL', 'Answer', 'Why'], rows: diagnoses.map(({ diagnosis }) => [diagnosis.facts.url, diagnosis.answer, diagnosis.sentence]) });
-  for (const { diagnosis } of diagnoses) if (diagnosis.answer !== 'healthy') blocks.push(layersTable(diagnosis));
-  if (notes.length > 0) blocks.push({ kind: 'notes', title: 'Not checked, and why', items: notes });
+  findings.push(...diagnosisFindings(diagnoses));
 
   const outcome: StageOutcome = {
     summary: summaryOf(options, targets.length, uncovered.length, logs.verdict, diagnoses.map((d) => d.diagnosis)),
@@ -96,14 +67,65 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
       uncovered: uncovered.map((c) => c.target.url),
       ...(health ? { health: { url: health.url, httpStatus: health.httpStatus ?? null, kind: health.kind, down: failingDependencies(health).map((d) => d.name) } } : {}),
       logs: logs.verdict,
-      handover: handoverText === undefined ? 'missing' : handover.length === 0 ? 'current' : 'stale',
+      handover,
       diagnose: diagnoses.map(({ diagnosis, path }) => ({ url: diagnosis.facts.url, path, answer: diagnosis.answer, sentence: diagnosis.sentence })),
     },
     checkedPaths: checkedPathsOf(coverage, diagnoses.map((d) => d.path)),
-    blocks,
+    blocks: blocksOf(out, monitorsTable(options, coverage, routes), diagnoses.map((d) => d.diagnosis)),
   };
   if (errors.length > 0) outcome.errors = errors;
   return outcome;
+}
+
+/** Coverage of every URL that must be watched, and owner/channels/interval per monitor. */
+function checkMonitors(options: ReadinessOptions, scope: Scope, out: Collected): { targets: WatchTarget[]; coverage: Coverage[]; uncovered: Coverage[] } {
+  const targets = watchTargets(options, scope);
+  const coverage = coverageOf(targets, options.monitors);
+  const uncovered = coverage.filter((c) => c.monitors.length === 0);
+  out.findings.push(...coverageFindings(coverage));
+  const alerting = alertingFindings(options.monitors, coverage, { maxIntervalMinutes: options.maxIntervalMinutes, ...(options.owner ? { defaultOwner: options.owner } : {}) });
+  out.findings.push(...alerting);
+  const covered = targets.length === 0 ? 'no critical URL, homepage, login or health URL configured' : `${targets.length - uncovered.length} of ${targets.length} covered`;
+  out.checks.push(['Every critical URL has a monitor', targets.length === 0 ? 'not checked' : uncovered.length === 0 ? 'yes' : 'no', covered]);
+  const from = options.monitorsFile ? ` (${options.monitorsFile.path}: ${options.monitorsFile.format})` : '';
+  out.checks.push(['Monitors have an owner, email and a real-time channel, and check often', options.monitors.length === 0 ? 'not checked' : alerting.length === 0 ? 'yes' : 'no', `${options.monitors.length} monitor(s)${from}`]);
+  if (!homepageOf(options, scope)) out.notes.push('The homepage is not known: set readiness.homepage so a monitor is required on it.');
+  const skipped = options.monitorsFile?.skipped ?? [];
+  if (skipped.length > 0) out.notes.push(`Not counted from ${options.monitorsFile!.path}: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '...' : ''}`);
+  return { targets, coverage, uncovered };
+}
+
+/** HANDOVER.md exists, has the sections, names every hostname and monitor. */
+function checkHandover(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, scope: Scope, out: Collected): 'missing' | 'current' | 'stale' {
+  const file = options.handover;
+  const text = readOptional(resolve(ctx.baseDir, file));
+  const found = handoverFindings(file, text, { hostnames: configuredHostnames(options, scope), monitors: options.monitors });
+  out.findings.push(...found);
+  out.checks.push([`${file} is current`, found.length === 0 ? 'yes' : 'no', text === undefined ? 'missing' : found.length === 0 ? 'has every section, hostname and monitor' : `${found.length} gap(s)`]);
+  return text === undefined ? 'missing' : found.length === 0 ? 'current' : 'stale';
+}
+
+/** One finding per critical URL that is not healthy, named after the layer that fails. */
+function diagnosisFindings(diagnoses: readonly { diagnosis: Diagnosis; path: string }[]): FindingInput[] {
+  return diagnoses
+    .filter(({ diagnosis }) => diagnosis.answer !== 'healthy')
+    .map(({ diagnosis, path }) => ({
+      ruleId: `diagnose-${diagnosis.answer}`,
+      // DNS that could not be told (SERVFAIL, a timeout) is not proof the site is down: high, not blocker.
+      severity: diagnosis.answer === 'third-party' || diagnosis.facts.dns.status === 'unknown' ? 'high' : 'blocker',
+      title: diagnosis.sentence,
+      fix: fixOf(diagnosis),
+      paths: [path],
+      location: { url: diagnosis.facts.url },
+    }));
+}
+
+function blocksOf(out: Collected, monitors: ReportBlock, diagnoses: readonly Diagnosis[]): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'table', title: 'Launch readiness', columns: ['Check', 'Verdict', 'Detail'], rows: out.checks }, monitors];
+  if (diagnoses.length > 0) blocks.push({ kind: 'table', title: 'Is it DNS or the app?', columns: ['URL', 'Answer', 'Why'], rows: diagnoses.map((d) => [d.facts.url, d.answer, d.sentence]) });
+  for (const diagnosis of diagnoses) if (diagnosis.answer !== 'healthy') blocks.push(layersTable(diagnosis));
+  if (out.notes.length > 0) blocks.push({ kind: 'notes', title: 'Not checked, and why', items: out.notes });
+  return blocks;
 }
 
 async function checkHealth(edge: EdgeContext, options: ReadinessOptions, findings: FindingInput[], checks: CheckRow[]): Promise<HealthReport | undefined> {
