@@ -29,7 +29,7 @@ describe('launch-ready command line', () => {
   });
 
   it('rejects an unknown stage in --stages', () => {
-    expectUsageError(['check', '--stages', 'secrets,dns'], '--stages: unknown stage "dns"; expected one of secrets, env, trust, burst, rollback');
+    expectUsageError(['check', '--stages', 'secrets,dns'], '--stages: unknown stage "dns"; expected one of secrets, env, trust, burst, rollback, readiness');
   });
 
   it('rejects an empty --stages', () => {
