@@ -77,8 +77,15 @@ function helperUses(files: FileDiscovery[]): { uses: VariableUse[]; helperFiles:
       if (!helper) continue;
       helperFiles.add(`${helper.file}:${helper.line}`);
       const call_ = `${call.callee}('${call.name}')`;
-      const why = call.withDefault ? `${call_} with a default` : helper.throws ? `${call_} throws when it is unset` : `${call_} with no default`;
-      uses.push({ name: call.name, file: call.file, line: call.line, kind: call.language, optional: call.withDefault, ...(call.conditional && !call.withDefault ? { conditional: true } : {}), why });
+      const optional = call.withDefault || helper.getter === true;
+      const why = call.withDefault
+        ? `${call_} with a default`
+        : helper.getter
+          ? `${call_} returns nothing when it is unset (${helper.file}:${helper.line})`
+          : helper.throws
+            ? `${call_} throws when it is unset`
+            : `${call_} with no default`;
+      uses.push({ name: call.name, file: call.file, line: call.line, kind: call.language, optional, ...(call.conditional && !optional ? { conditional: true } : {}), why });
     }
   }
   return { uses, helperFiles };

@@ -21,13 +21,40 @@ const DEF = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*)?/;
 const CLASS_SETTINGS = /^class\s+\w+\s*\([^)]*\bBaseSettings\b/;
 const FIELD = /^([A-Za-z_]\w*)\s*:\s*([^=]*)(=)?/;
 const CONDITIONAL_BLOCK = /^(?:if|elif|else|try|except|finally|for|while|with|match|case|async\s+for|async\s+with)\b/;
+const MISSING_CHECK = /^if\s+(?:not\s+[\w.]+|[\w.]+\s+is\s+None|[\w.]+\s*==\s*(?:""|''|None))\s*:/;
 const HINTS = ['environ', 'getenv', 'env', 'config(', 'BaseSettings'];
 
 interface Block {
   indent: number;
   conditional: boolean;
-  helper?: { name: string; param: string; line: number; reads: boolean; throws: boolean };
+  helper?: { name: string; param: string; line: number; reads: boolean; throws: boolean; getter?: boolean; checksMissing?: boolean };
   settings?: { fields: VariableUse[]; prefix: string };
+}
+
+/** Opened minus closed brackets on a line (strings are not told apart: close enough for block structure). */
+function bracketBalance(code: string): number {
+  let n = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) n++;
+    else if (c === 41 || c === 93 || c === 125) n--;
+  }
+  return n;
+}
+
+/** Lines a call may span and still be read as one (`env.bool(\n "X",\n default=True,\n)`). */
+const CALL_LINES = 8;
+
+/** The statement starting at line `i`, joined with up to {@link CALL_LINES} continuation lines until its brackets close. */
+function joinCall(lines: string[], i: number, body: string): string {
+  let text = body;
+  let depth = bracketBalance(body);
+  for (let j = i + 1; j < lines.length && j <= i + CALL_LINES && depth > 0; j++) {
+    const next = codeOf(capLine(lines[j]!), '#', '\'"').trim();
+    depth += bracketBalance(next);
+    text += ` ${next}`;
+  }
+  return text;
 }
 
 function indentOf(line: string): number {
@@ -55,23 +82,35 @@ export function readPython(file: string, text: string): FileDiscovery {
   const stack: Block[] = [];
   const lines = text.split('\n');
   const close = (block: Block) => {
-    if (block.helper?.reads) out.helpers.push({ name: block.helper.name, file, line: block.helper.line, language: 'python', throws: block.helper.throws } satisfies HelperDefinition);
+    if (block.helper?.reads) out.helpers.push({ name: block.helper.name, file, line: block.helper.line, language: 'python', throws: block.helper.throws, ...(block.helper.getter && !block.helper.throws ? { getter: true } : {}) } satisfies HelperDefinition);
     if (block.settings) for (const field of block.settings.fields) out.uses.push({ ...field, name: `${block.settings.prefix}${field.name}`.toUpperCase() });
   };
+  // A statement spanning lines (`if (\n a\n or b\n):`) opens its block with its first line's text and indent.
+  let header: { body: string; indent: number } | undefined;
+  let depth = 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = capLine(lines[i]!);
     const code = codeOf(raw, '#', '\'"');
     const body = code.trim();
     if (body === '') continue;
-    const indent = indentOf(code);
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) close(stack.pop()!);
+    const continued = depth > 0;
+    depth = Math.max(0, depth + bracketBalance(body));
+    const indent = continued ? header!.indent : indentOf(code);
+    if (!continued) {
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) close(stack.pop()!);
+      header = { body, indent };
+    }
     const context = { line: i + 1, conditional: stack.some((b) => b.conditional) };
     const helper = [...stack].reverse().find((b) => b.helper)?.helper;
     const settings = stack[stack.length - 1]?.settings;
     if (settings) readField(body, settings, file, i + 1);
-    else if (HINTS.some((hint) => body.includes(hint))) readLine(body, file, context, helper, decouple, out);
-    if (helper && /\braise\b/.test(body)) helper.throws = true;
-    if (body.endsWith(':')) stack.push(openBlock(body, indent, i + 1));
+    else if (HINTS.some((hint) => body.includes(hint))) {
+      readLine(depth > 0 && !continued ? joinCall(lines, i, body) : body, file, context, helper, decouple, out);
+    }
+    // `if not value: raise …` in a helper: it throws when the variable is missing.
+    if (helper && MISSING_CHECK.test(body)) helper.checksMissing = true;
+    if (helper?.checksMissing && /^raise\b/.test(body)) helper.throws = true;
+    if (depth === 0 && body.endsWith(':')) stack.push(openBlock(header!.body, indent, i + 1));
     if (settings && /\benv_prefix\s*=\s*['"](\w*)['"]/.test(body)) settings.prefix = /\benv_prefix\s*=\s*['"](\w*)['"]/.exec(body)![1]!;
   }
   while (stack.length > 0) close(stack.pop()!);
@@ -119,6 +158,8 @@ function readLine(code: string, file: string, at: { line: number; conditional: b
   const param = dynamic[1] ?? dynamic[2] ?? dynamic[3];
   if (helper && param === helper.param) {
     helper.reads = true;
-    if (dynamic[1]) helper.throws = true; // environ[name] raises KeyError
+    // environ[name] raises KeyError; a getter returns None or the default (a `raise` elsewhere may check anything).
+    if (dynamic[1]) helper.throws = true;
+    else helper.getter = true;
   } else out.dynamic.push({ file, line, form: 'os.environ[…]' });
 }

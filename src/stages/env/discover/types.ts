@@ -60,6 +60,8 @@ export interface HelperDefinition {
   language: 'js' | 'python';
   /** It throws (or exits) when the variable is unset, so a call without a default is a sure requirement. */
   throws: boolean;
+  /** It reads with a getter (`os.getenv(name)`) that returns nothing when unset: its calls are optional. */
+  getter?: boolean;
 }
 
 /** A call with a literal variable name (`env('X')`) that is a read when its callee is a helper. */
