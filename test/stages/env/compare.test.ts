@@ -120,7 +120,7 @@ describe('env comparison: docs drift in a monorepo', () => {
     'apps/web/.env.example': 'NEXT_PUBLIC_APP_URL=\nWEB_ONLY_UNUSED=\n',
     'apps/web/src/page.ts': 'process.env.NEXT_PUBLIC_APP_URL;\nprocess.env.WEB_SECRET_TOKEN;\n',
     'apps/api/src/db.ts': 'process.env.DATABASE_URL;\n',
-    'tools/seed.js': 'process.env.SEED_COUNT;\n',
+    'lib/seed.js': 'process.env.SEED_COUNT;\n',
     '.env.example': 'DATABASE_URL=\n',
   };
 

@@ -21,8 +21,8 @@ const NOT_VARIABLES = new Set(['hasOwnProperty', 'toString', 'valueOf', 'constru
 const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 /** After the read: a fallback (`??`, `||`), a test (`X ? a : b`, `X && …`, `X === 'true'`) or optional chaining. */
 const GUARD_AFTER = new Set(['??', '||', '??=', '||=', '?', '&&', '===', '!==', '==', '!=', '?.']);
-/** Before the read: a negation or a test whose other side decides (`!X`, `!!X`, `a && X`, `c ? X : y`). */
-const GUARD_BEFORE = new Set(['!', '&&', '||', '??', '?', ':', '===', '!==', '==', '!=']);
+/** Before the read: a negation or a test whose other side decides (`!X`, `!!X`, `a && X`, `c ? X : y`); not `:`, which is mostly an object key. */
+const GUARD_BEFORE = new Set(['!', '&&', '||', '??', '?', '===', '!==', '==', '!=']);
 /** Schema modifiers that make a field optional (zod, valibot, envalid options). */
 const OPTIONAL_MARKERS = new Set(['optional', 'nullish', 'default', 'prefault', 'catch', 'devDefault']);
 const RUNTIME_MAPPINGS = new Set(['runtimeEnv', 'experimental__runtimeEnv']);

@@ -104,7 +104,7 @@ export function readPython(file: string, text: string): FileDiscovery {
     const helper = [...stack].reverse().find((b) => b.helper)?.helper;
     const settings = stack[stack.length - 1]?.settings;
     if (settings) readField(body, settings, file, i + 1);
-    else if (HINTS.some((hint) => body.includes(hint))) {
+    else if (body.includes('(') || HINTS.some((hint) => body.includes(hint))) {
       readLine(depth > 0 && !continued ? joinCall(lines, i, body) : body, file, context, helper, decouple, out);
     }
     // `if not value: raise …` in a helper: it throws when the variable is missing.
