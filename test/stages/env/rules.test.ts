@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareEnvironment } from '../../../src/stages/env/compare.js';
 import { discoverAll, type Inventory } from '../../../src/stages/env/discover/index.js';
-import { inventoryEntries } from '../../../src/stages/env/inventory.js';
+import { inventoryEntries, inventoryTable } from '../../../src/stages/env/inventory.js';
 import { isPlatformProvided, isSecretLooking, isServerSecretInClientBundle } from '../../../src/stages/env/names.js';
 import type { EnvironmentSnapshot } from '../../../src/stages/env/target.js';
 
@@ -159,5 +159,15 @@ describe('11. show your reasons', () => {
       { name: 'DATABASE_URL', required: true, why: 'process.env.DATABASE_URL with no fallback (src/db.ts:2)', reads: ['src/db.ts:2'], declared: true, inTarget: true },
       { name: 'POOL', required: false, why: 'process.env.POOL followed by ?? (src/db.ts:3)', reads: ['src/db.ts:3'], declared: false, inTarget: false },
     ]);
+  });
+});
+
+describe('11. the report table', () => {
+  const files = { '.env.example': 'DATABASE_URL=\nUNSET_IN_TARGET=x\n', 'src/db.ts': 'connect(process.env.DATABASE_URL);\nconst p = process.env.POOL ?? 5;\n' };
+  it('shows the variables that matter by default, every variable with --list', () => {
+    const entries = inventoryEntries(inventoryOf(files), target({ DATABASE_URL: 'postgres://x' }));
+    expect(inventoryTable(entries, false)!.rows.map((r) => r[0])).toEqual(['DATABASE_URL', 'UNSET_IN_TARGET']);
+    expect(inventoryTable(entries, true)!.rows.map((r) => r[0])).toEqual(['DATABASE_URL', 'POOL', 'UNSET_IN_TARGET']);
+    expect(inventoryTable(entries, false)!.note).toContain('launch-ready env --list');
   });
 });
