@@ -1,6 +1,7 @@
 import type { Severity } from '../../core/severity.js';
 import type { SecretRule } from './rules/index.js';
-import { entropyOf, isNotASecret } from './rules/types.js';
+import { looksLikeIdentifier } from './rules/generic.js';
+import { bodyOf, entropyOf, isNotASecret } from './rules/types.js';
 import { encodedSecretValues } from './decode.js';
 
 /** One secret found in a piece of text. */
@@ -126,6 +127,8 @@ function collect(rule: SecretRule, text: string, out: Candidate[]): void {
     if (rule.entropy !== undefined && entropyOf(secret) < rule.entropy) continue;
     // `sk_live_xxxxxxxx…`, `ghp_YOUR_TOKEN…`: the right shape around a placeholder is documentation.
     if (isNotASecret(secret)) continue;
+    // `xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere`: words after the prefix are documentation (passwords may be words).
+    if (rule.exposes !== 'database' && looksLikeIdentifier(bodyOf(secret))) continue;
     const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
     if (!severity) continue;
     const offset = match[0].indexOf(secret);

@@ -25,7 +25,8 @@ const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sec
 
 /** The committed corpus. */
 export function peerCases(): PeerCase[] {
-  return (JSON.parse(readFileSync(CORPUS, 'utf8')) as { cases: PeerCase[] }).cases;
+  const stored = (JSON.parse(readFileSync(CORPUS, 'utf8')) as { cases: (Omit<PeerCase, 'text'> & { text64: string })[] }).cases;
+  return stored.map(({ text64, ...rest }) => ({ ...rest, text: Buffer.from(text64, 'base64').toString('utf8') }));
 }
 
 /**
