@@ -1,6 +1,5 @@
 import type { Severity } from '../../core/severity.js';
 import type { SecretRule } from './rules/index.js';
-import { looksLikeIdentifier } from './rules/generic.js';
 import { bodyOf, entropyOf, isNotASecret } from './rules/types.js';
 import { encodedSecretValues } from './decode.js';
 
@@ -128,7 +127,7 @@ function collect(rule: SecretRule, text: string, out: Candidate[]): void {
     // `sk_live_xxxxxxxx…`, `ghp_YOUR_TOKEN…`: the right shape around a placeholder is documentation.
     if (isNotASecret(secret)) continue;
     // `xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere`: words after the prefix are documentation (passwords may be words).
-    if (rule.exposes !== 'database' && looksLikeIdentifier(bodyOf(secret))) continue;
+    if (rule.exposes !== 'database' && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf(secret))) continue;
     const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
     if (!severity) continue;
     const offset = match[0].indexOf(secret);

@@ -3,14 +3,16 @@ import type { SecretRule } from './types.js';
 import { ASSIGN, entropyOf, isNotASecret } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX = /^[0-9a-f]{32,128}$/i;
+const HEX = /^[0-9a-f]{40,128}$/i;
+const MD5 = /^[0-9a-f]{32}$/i;
+const HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
 const INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
 /** Names that hold a public value despite the secret-sounding word. */
 const PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
 /** A name's word that holds a secret: `apiKey`, `DB_PASSWORD`, `client_secret`, `creds`. */
 const SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
 /** Words after the secret word that make the name describe it rather than hold it (`tokenUrl`, `KEY_ID`). */
-const DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex)$/;
+const DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
 /** Hash-like values are kept only under names that say secret outright; `key` alone is often a cache or lookup key. */
 const STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
 
@@ -48,7 +50,7 @@ export function looksLikeIdentifier(value: string): boolean {
   let words = 0;
   for (const token of tokens) {
     if (/^[0-9]+$/.test(token)) {
-      if (token.length > 5) return false;
+      if (token.length > 4) return false;
       continue;
     }
     if (token.length < 3 || !/[aeiouy]/i.test(token)) return false;
@@ -68,12 +70,12 @@ function isEncodedText(value: string): boolean {
 function isCodeValue(value: string, name: string): boolean {
   const tail = wordsOf(name).slice(-2).join('');
   if (tail.length >= 5 && wordsOf(value).join('').includes(tail)) return true;
-  return /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
+  return /==|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
 }
 
 /** True when a random-looking value is probably one: hashes, lockfile integrity strings, paths and words are not. */
 export function looksRandomSecret(value: string, strongName = false): boolean {
-  if (value.length < 12 || INTEGRITY.test(value)) return false;
+  if (value.length < 12 || INTEGRITY.test(value) || MD5.test(value) || HOSTNAME.test(value)) return false;
   // A UUID or a 64-hex value under `client_secret`/`api_token` is the secret (Heroku, npm legacy, Auth0); under `key` it is often a lookup id.
   if (UUID.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
   if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
@@ -197,6 +199,7 @@ export const CURL_USER_RULE: SecretRule & { find: (text: string) => { secret: st
     const flag = /(?:^|\s)(?:-u|--user)\s{1,3}(["']?)([^\s"']{0,200}(?:'[^'\s]{1,120}')?)\1/g;
     for (let match = flag.exec(text); match; match = flag.exec(text)) {
       const arg = (match[2] ?? '').replace(/'/g, '');
+      if (/[<>[\]]/.test(arg) || isNotASecret(arg)) continue;
       const colon = arg.indexOf(':');
       if (colon === -1) continue;
       const user = arg.slice(0, colon);

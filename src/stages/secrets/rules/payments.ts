@@ -23,7 +23,9 @@ export const PAYMENT_RULES: SecretRule[] = [
   { id: 'shopify-access-token', title: 'Shopify access token', keywords: ['shpat_', 'shpca_', 'shppa_'], pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: 'blocker', ...SHOPIFY },
   { id: 'shopify-shared-secret', title: 'Shopify app shared secret', keywords: ['shpss_'], pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: 'blocker', ...SHOPIFY },
   // gitleaks `square-access-token` (`EAAA`, `sq0atp-`) and `square-secret` (`sq0csp-`); trufflehog `squareapp` (`sq0i..-`, `sq0c..-`, sandbox).
-  { id: 'square-access-token', title: 'Square access token', keywords: ['eaaa', 'sq0atp-'], pattern: /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_+=-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_+=-])/g, severity: 'blocker', ...SQUARE },
+  { id: 'square-access-token', title: 'Square access token', keywords: ['sq0atp-'], pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g, severity: 'blocker', ...SQUARE },
+  // `EAAA` alone is too short a prefix to trust: only near the word "square" (trufflehog `square`).
+  { id: 'square-access-token-named', title: 'Square access token', keywords: ['square'], pattern: near('square', 'EAAA[A-Za-z0-9_+=-]{60}'), severity: 'blocker', ...SQUARE },
   { id: 'square-secret', title: 'Square application secret', keywords: ['sq0c'], pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g, classify: (s) => (s.startsWith('sandbox-') ? 'high' : 'blocker'), ...SQUARE },
   {
     // `access_token$production$<merchant>$<hex>`: a Braintree/PayPal gateway token (gitleaks and trufflehog `braintree`).

@@ -50,7 +50,7 @@ export const ROTATE_FIX = 'rotate first (revoke the key at the provider and issu
  * generator): `=`, `:=`, `::=`, `:::=`, `?=`, `.=`, `+=`, `=>`, `:`, `,` (`setProperty("X", "v")`),
  * `>` (`<xToken>v</xToken>`), a Go type (`var x string = "v"`), and ` - ` (trufflehog's tables).
  */
-export const ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|>|\\s-)\\s{0,8}["'\`]?`;
+export const ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|(?<!-)>|\\s-)\\s{0,8}["'\`]?`;
 
 /**
  * `NAME ... = VALUE` where NAME matches `name` (a regex source, matched case-insensitively) and
@@ -65,7 +65,7 @@ export function assigned(name: string, value: string): RegExp {
  * values with no prefix of their own (a Datadog key, a Braintree merchant key).
  */
 export function near(name: string, value: string): RegExp {
-  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/=-])(${value})(?![A-Za-z0-9_+/=-])`, 'gi');
+  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/])(${value})(?![A-Za-z0-9_+/=-])`, 'gi');
 }
 
 /** Shannon entropy in bits per character. */
@@ -81,7 +81,7 @@ export function entropyOf(value: string): number {
 }
 
 // `#{4,}` and `x{4,}` are masked values; `replace_with_…`, `…here` are instructions, not keys.
-const PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here/i;
+const PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
 const REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
 
 /** A value that only stands in for a secret: `xxxx`, `YOUR_API_KEY`, `changeme`, `AKIA…EXAMPLE`. */
