@@ -25,7 +25,7 @@ var AI_RULES = [
 ];
 
 // src/stages/secrets/rules/types.ts
-var ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|>|\\s-)\\s{0,8}["'\`]?`;
+var ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|(?<!-)>|\\s-)\\s{0,8}["'\`]?`;
 function assigned(name, value) {
   return new RegExp(`(?:${name})[\\w.-]{0,24}${ASSIGN}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
 }
@@ -42,7 +42,7 @@ function entropyOf(value) {
   }
   return bits;
 }
-var PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here/i;
+var PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
 var REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
 function isPlaceholder(value) {
   return PLACEHOLDER.test(value);
@@ -255,11 +255,13 @@ var EMAIL_RULES = [
 
 // src/stages/secrets/rules/generic.ts
 var UUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var HEX = /^[0-9a-f]{32,128}$/i;
+var HEX = /^[0-9a-f]{40,128}$/i;
+var MD5 = /^[0-9a-f]{32}$/i;
+var HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
 var INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
 var PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
 var SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
-var DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex)$/;
+var DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
 var STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
 function wordsOf(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -295,10 +297,10 @@ function isEncodedText(value) {
 function isCodeValue(value, name) {
   const tail = wordsOf(name).slice(-2).join("");
   if (tail.length >= 5 && wordsOf(value).join("").includes(tail)) return true;
-  return /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
+  return /==|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
 }
 function looksRandomSecret(value, strongName = false) {
-  if (value.length < 12 || INTEGRITY.test(value)) return false;
+  if (value.length < 12 || INTEGRITY.test(value) || MD5.test(value) || HOSTNAME.test(value)) return false;
   if (UUID2.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
   if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
   if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value)) return false;
@@ -381,6 +383,7 @@ var CURL_USER_RULE = {
     const flag = /(?:^|\s)(?:-u|--user)\s{1,3}(["']?)([^\s"']{0,200}(?:'[^'\s]{1,120}')?)\1/g;
     for (let match = flag.exec(text2); match; match = flag.exec(text2)) {
       const arg = (match[2] ?? "").replace(/'/g, "");
+      if (/[<>[\]]/.test(arg) || isNotASecret(arg)) continue;
       const colon = arg.indexOf(":");
       if (colon === -1) continue;
       const user = arg.slice(0, colon);
@@ -398,16 +401,19 @@ var CURL_USER_RULE = {
 var SLACK = { exposes: "messaging", provider: "Slack", revokeAt: "https://api.slack.com/apps" };
 var DISCORD = { exposes: "messaging", provider: "Discord", revokeAt: "https://discord.com/developers/applications" };
 var TELEGRAM = { exposes: "messaging", provider: "Telegram", revokeAt: "https://t.me/BotFather" };
+function slackSeverity(secret) {
+  return looksSequential(secret) || !/[A-Za-z]/.test(secret.slice(5)) ? void 0 : "blocker";
+}
 var MESSAGING_RULES = [
   // Legacy two-part bot tokens (`xoxb-<digits>-<random>`) are still accepted by Slack (gitleaks `slack-legacy-bot-token`).
-  { id: "slack-bot-token", title: "Slack bot token", keywords: ["xoxb-"], pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g, classify: (s) => looksSequential(s) ? void 0 : "blocker", ...SLACK },
+  { id: "slack-bot-token", title: "Slack bot token", keywords: ["xoxb-"], pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g, classify: slackSeverity, ...SLACK },
   {
     // gitleaks `slack-user-token`: `xox[pe]-` and three 10–13 digit ids; `xoxp-1234-1234-…` and masked `####` tails are documentation.
     id: "slack-user-token",
     title: "Slack user or workspace token",
     keywords: ["xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe"],
     pattern: /(?<![A-Za-z0-9-])(?:xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ars]-(?:[0-9]{1,2}-)?[A-Za-z0-9-]{8,250}|xoxo-[0-9]{8,14}-[A-Za-z0-9-]{8,250}|xoxe(?:\.xox[bp])?-[0-9]-[A-Z0-9]{146,160}|xoxe-[0-9]-[A-Za-z0-9]{140,160})(?![A-Za-z0-9-])/g,
-    classify: (s) => looksSequential(s) ? void 0 : "blocker",
+    classify: slackSeverity,
     ...SLACK
   },
   { id: "slack-app-token", title: "Slack app-level token", keywords: ["xapp-"], pattern: /(?<![A-Za-z0-9-])xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[a-f0-9]{40,80}(?![A-Za-z0-9])/gi, severity: "blocker", ...SLACK },
@@ -418,7 +424,7 @@ var MESSAGING_RULES = [
   { id: "discord-client-secret", title: "Discord API key or client secret", keywords: ["discord"], pattern: assigned("discord[\\w.-]{0,20}(?:token|secret|key)", "[a-f0-9]{64}|[A-Za-z0-9=_-]{32}"), severity: "blocker", ...DISCORD },
   { id: "telegram-bot-api-token", title: "Telegram bot token", keywords: [":aa"], pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, severity: "blocker", ...TELEGRAM },
   // Tokens whose secret half does not start `AA`, found near the word "telegram" (gitleaks' 5–16 digit ids, trufflehog's 35-char secret).
-  { id: "telegram-bot-token-named", title: "Telegram bot token", keywords: ["telegr"], pattern: /(?<![0-9])[0-9]{5,16}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, severity: "blocker", ...TELEGRAM }
+  { id: "telegram-bot-token-named", title: "Telegram bot token", keywords: ["telegr"], pattern: near("telegr[\\w.-]{0,30}", "[0-9]{5,16}:[A-Za-z0-9_-]{35}"), classify: (s) => /^(?:[A-Z][a-z]{2,}){3,}$/.test(s.split(":")[1] ?? "") ? void 0 : "blocker", ...TELEGRAM }
 ];
 
 // src/stages/secrets/rules/payments.ts
@@ -442,7 +448,9 @@ var PAYMENT_RULES = [
   { id: "shopify-access-token", title: "Shopify access token", keywords: ["shpat_", "shpca_", "shppa_"], pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: "blocker", ...SHOPIFY },
   { id: "shopify-shared-secret", title: "Shopify app shared secret", keywords: ["shpss_"], pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: "blocker", ...SHOPIFY },
   // gitleaks `square-access-token` (`EAAA`, `sq0atp-`) and `square-secret` (`sq0csp-`); trufflehog `squareapp` (`sq0i..-`, `sq0c..-`, sandbox).
-  { id: "square-access-token", title: "Square access token", keywords: ["eaaa", "sq0atp-"], pattern: /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_+=-]{22,60}|sq0atp-[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_+=-])/g, severity: "blocker", ...SQUARE },
+  { id: "square-access-token", title: "Square access token", keywords: ["sq0atp-"], pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g, severity: "blocker", ...SQUARE },
+  // `EAAA` alone is too short a prefix to trust: only near the word "square" (trufflehog `square`).
+  { id: "square-access-token-named", title: "Square access token", keywords: ["square"], pattern: near("square", "EAAA[A-Za-z0-9_+=-]{60}"), severity: "blocker", ...SQUARE },
   { id: "square-secret", title: "Square application secret", keywords: ["sq0c"], pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g, classify: (s) => s.startsWith("sandbox-") ? "high" : "blocker", ...SQUARE },
   {
     // `access_token$production$<merchant>$<hex>`: a Braintree/PayPal gateway token (gitleaks and trufflehog `braintree`).
@@ -463,7 +471,7 @@ var UUID3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 var PLATFORM_RULES = [
   // Vercel's prefixed tokens (`vcp_`, `vci_`, `vca_`, `vcr_`, `vck_`; secretlint `vercel`) and the older 24-character token by name (trufflehog `vercel`).
   { id: "vercel-access-token", title: "Vercel access token", keywords: ["vercel", "vcp_", "vci_", "vca_", "vcr_", "vck_"], pattern: /(?<![A-Za-z0-9_])vc[picrka]_[A-Za-z0-9]{40,80}(?![A-Za-z0-9])|vercel[\w. -]{0,24}["'`]?\s{0,5}(?:=|:|=>|\s-)\s{0,5}["'`]?([A-Za-z0-9]{24})(?![A-Za-z0-9])/gi, classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Vercel", revokeAt: "https://vercel.com/account/tokens" },
-  { id: "netlify-access-token", title: "Netlify access token", keywords: ["netlify", "nfp_"], pattern: /(?<![A-Za-z0-9_])nfp_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])/g, severity: "blocker", exposes: "cloud", provider: "Netlify", revokeAt: "https://app.netlify.com/user/applications" },
+  { id: "netlify-access-token", title: "Netlify access token", keywords: ["netlify"], pattern: near("netlify", "nfp_[A-Za-z0-9_]{36}"), severity: "blocker", exposes: "cloud", provider: "Netlify", revokeAt: "https://app.netlify.com/user/applications" },
   { id: "netlify-access-token-named", title: "Netlify access token", keywords: ["netlify"], pattern: assigned("netlify", "[A-Za-z0-9=_-]{40,46}"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Netlify", revokeAt: "https://app.netlify.com/user/applications" },
   // Heroku: `HRKU-AA…` since 2024 (gitleaks `heroku-api-key-v2`), a UUID by name before (gitleaks `heroku-api-key`).
   { id: "heroku-api-key", title: "Heroku API key", keywords: ["hrku-", "heroku"], pattern: new RegExp(`(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])|${assigned("heroku", UUID3).source}`, "gi"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Heroku", revokeAt: "https://dashboard.heroku.com/account/applications" },

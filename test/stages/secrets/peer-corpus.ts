@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RULES } from '../../../src/stages/secrets/rules/index.js';
+import type { SecretRule } from '../../../src/stages/secrets/rules/types.js';
 import { scanText, type SecretMatch } from '../../../src/stages/secrets/scan.js';
 
 /** One case of the peers' own test tables (see test/fixtures/secrets/peers/generate.mjs). */
@@ -33,13 +34,13 @@ export function peerCases(): PeerCase[] {
  * What the scanner reports for a case that counts as an alarm: any match above `info`. Public
  * values (a Stripe `pk_`, a Sentry DSN) may be reported as info and are not alarms.
  */
-export function alarmsOf(peerCase: PeerCase): SecretMatch[] {
+export function alarmsOf(peerCase: PeerCase, rules: readonly SecretRule[] = DEFAULT_RULES): SecretMatch[] {
   const file = peerCase.peer === 'secretlint' ? basename(peerCase.source) : 'config.txt';
-  return scanText(peerCase.text, DEFAULT_RULES, file).filter((m) => m.severity !== 'info');
+  return scanText(peerCase.text, rules, file).filter((m) => m.severity !== 'info');
 }
 
 /** Recall and false alarms per provider, and the total as the last row. */
-export function peerTable(cases: readonly PeerCase[]): { rows: PeerRow[]; misses: PeerCase[]; alarms: PeerCase[] } {
+export function peerTable(cases: readonly PeerCase[], rules: readonly SecretRule[] = DEFAULT_RULES): { rows: PeerRow[]; misses: PeerCase[]; alarms: PeerCase[] } {
   const rows = new Map<string, PeerRow>();
   const misses: PeerCase[] = [];
   const alarms: PeerCase[] = [];
@@ -47,7 +48,7 @@ export function peerTable(cases: readonly PeerCase[]): { rows: PeerRow[]; misses
   for (const c of cases) {
     const row = rows.get(c.provider) ?? { provider: c.provider, positives: 0, found: 0, negatives: 0, falseAlarms: 0 };
     rows.set(c.provider, row);
-    const hit = alarmsOf(c).length > 0;
+    const hit = alarmsOf(c, rules).length > 0;
     for (const r of [row, total]) {
       if (c.expect === 'secret') {
         r.positives++;

@@ -16,7 +16,7 @@ export const CODE_HOSTING_RULES: SecretRule[] = [
   { id: 'github-pat', title: 'GitHub personal access token', keywords: ['ghp_'], pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...GITHUB },
   { id: 'github-oauth', title: 'GitHub OAuth access token', keywords: ['gho_'], pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...GITHUB },
   // Installation tokens (`ghs_`) grew a longer form in 2025 (`ghs_<app id>_<JWT-like body>`); gitleaks and secretlint test both.
-  { id: 'github-app-token', title: 'GitHub App token', keywords: ['ghu_', 'ghs_'], pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[0-9]{1,12}_[A-Za-z0-9_.-]{60,1200})${E}`, 'g'), classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined), ...GITHUB },
+  { id: 'github-app-token', title: 'GitHub App token', keywords: ['ghu_', 'ghs_'], pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, 'g'), classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined), ...GITHUB },
   { id: 'github-refresh-token', title: 'GitHub refresh token', keywords: ['ghr_'], pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, 'g'), classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined), ...GITHUB },
   { id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', keywords: ['github_pat_'], pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, 'g'), severity: 'blocker', ...GITHUB },
   {

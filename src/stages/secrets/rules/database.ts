@@ -14,9 +14,9 @@ export const DATABASE_RULES: SecretRule[] = [
     secretGroup: 2,
     classify: (password, match) => {
       if (isNotASecret(password) || DEFAULT_PASSWORDS.test(password) || password === match[1] || /^[{$%]/.test(password)) return undefined;
-      // A password for a database on this machine or a docker-compose service is a dev default: worth knowing, not an alarm.
+      // A password for a database on this machine or a docker-compose service is a dev default: low.
       const host = match[3] ?? '';
-      return LOCAL_HOST.test(host) || !host.includes('.') ? 'info' : 'blocker';
+      return LOCAL_HOST.test(host) || !host.includes('.') ? 'low' : 'blocker';
     },
     exposes: 'database',
     provider: 'the database',

@@ -70,7 +70,7 @@ function isEncodedText(value: string): boolean {
 function isCodeValue(value: string, name: string): boolean {
   const tail = wordsOf(name).slice(-2).join('');
   if (tail.length >= 5 && wordsOf(value).join('').includes(tail)) return true;
-  return /==|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
+  return /\w==\w|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
 }
 
 /** True when a random-looking value is probably one: hashes, lockfile integrity strings, paths and words are not. */
@@ -119,7 +119,7 @@ export const GENERIC_RULE: SecretRule = {
   id: 'generic-api-key',
   title: 'High-entropy value assigned to a secret-named key',
   keywords: ['secret', 'token', 'passw', 'pwd', 'key', 'credential', 'creds', 'auth'],
-  pattern: new RegExp(`(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|]|$)`, 'gi'),
+  pattern: new RegExp(`(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`, 'gi'),
   classify: (secret, match, text): Severity | undefined => {
     const name = nameAt(text, match);
     if (!isSecretName(name) || isKeyAttribute(name, text, match)) return undefined;
@@ -177,7 +177,7 @@ export const AUTH_HEADER_RULE: SecretRule = {
     if (isNotASecret(value) || /^[*x.]+$/i.test(value) || value.includes('%s') || /^(?:bearer|basic|token)$/i.test(value)) return undefined;
     if (scheme === 'basic') return isBasicCredential(value) ? 'high' : undefined;
     // Without a scheme the value itself must look like a key: `Authorization: 5eb4223e-…` does, `Authorization: required` does not.
-    if (!scheme && (value.length < 12 || looksLikeIdentifier(value) || /^[a-z]+$/i.test(value))) return undefined;
+    if (!scheme && (value.length < 10 || !/[0-9]/.test(value) || looksLikeIdentifier(value) || /^[a-z]+$/i.test(value))) return undefined;
     return 'high';
   },
   priority: 2,
