@@ -4,14 +4,16 @@ import type { SecretRule } from '../../../src/stages/secrets/rules/types.js';
 import { scanText } from '../../../src/stages/secrets/scan.js';
 
 const KB = 1024;
-const SMALL = 128 * KB;
-const LARGE = 1024 * KB;
+const SMALL = 64 * KB;
+const LARGE = 512 * KB;
 /**
  * Linear work grows 8× from SMALL to LARGE, quadratic work 64×. The bound sits between the two and
- * is a ratio taken in one process (best of a few runs each), so a loaded machine slows both sides
- * alike. Times under the floor are noise and count as the floor.
+ * is a ratio taken in one process: small and large runs alternate and the best of each counts, so
+ * a load spike on a shared machine slows one run, not the ratio. Times under the floor are noise
+ * and count as the floor.
  */
-const MAX_GROWTH = 24;
+const MAX_GROWTH = 32;
+const ROUNDS = 4;
 const FLOOR_MS = 2;
 
 /** Inputs crafted to make a backtracking regex explode: long runs, repeated prefixes, unclosed quotes. */
@@ -35,21 +37,23 @@ function hostileInputs(keyword: string): Hostile[] {
   ];
 }
 
-function bestMs(scan: () => unknown, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    scan();
-    best = Math.min(best, performance.now() - started);
-  }
-  return Math.max(best, FLOOR_MS);
+function timeMs(scan: () => unknown): number {
+  const started = performance.now();
+  scan();
+  return performance.now() - started;
 }
 
 /** How many times longer `scan` takes on LARGE input than on SMALL input of the same shape. */
 function growth(make: (size: number) => string, scan: (text: string) => unknown): number {
   const small = make(SMALL);
   const large = make(LARGE);
-  return bestMs(() => scan(large), 2) / bestMs(() => scan(small), 3);
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    bestSmall = Math.min(bestSmall, timeMs(() => scan(small)));
+    bestLarge = Math.min(bestLarge, timeMs(() => scan(large)));
+  }
+  return Math.max(bestLarge, FLOOR_MS) / Math.max(bestSmall, FLOOR_MS);
 }
 
 const scanWith = (rules: readonly SecretRule[]) => (text: string) => scanText(text, rules);
@@ -71,7 +75,7 @@ describe('no rule backtracks catastrophically', () => {
   it('the growth check catches quadratic work (negative control)', () => {
     // Touches every pair of positions in a slice of the text: quadratic in its length.
     const quadratic = (text: string) => {
-      const n = Math.floor(text.length / 64);
+      const n = Math.floor(text.length / 32);
       let sum = 0;
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) & 1;
       return sum;
