@@ -26,12 +26,12 @@ interface RunState {
   isRepo: boolean;
 }
 
-/** The `secrets` stage: no live secret in history, tree, bundles, build logs or the live site. */
+/** The `secrets` stage: no secret in history, tree, bundles, build logs or the live site. */
 export const secretsStage: StageDefinition = {
   id: 'secrets',
   phase: 'passive',
   title: 'Secrets',
-  description: 'no live secret in git history, the working tree, bundles, build logs or the live site',
+  description: 'no secret in git history, the working tree, bundles, build logs or the live site',
   built: true,
   checks: { paths: ['deploy'] },
   configSchema: SECRETS_SCHEMA,
@@ -74,7 +74,7 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
   const seconds = (performance.now() - started) / 1000;
   const scannedBytes = state.counters.bytes + state.history.bytes;
   const findings = state.collector.findings;
-  const live = findings.filter((f) => f.severity === 'blocker').length;
+  const blockers = findings.filter((f) => f.severity === 'blocker').length;
   const metrics: Record<string, unknown> = {
     commits: state.history.commits,
     refs: state.history.refs,
@@ -94,7 +94,8 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     rules: policy.rules.length,
   };
   if (state.collector.truncated > 0) metrics.findingsNotShown = state.collector.truncated;
-  const outcome: StageOutcome = { summary: summaryOf(state, findings.length, live), findings, metrics };
+  metrics.places = state.collector.places;
+  const outcome: StageOutcome = { summary: summaryOf(state, findings.length, blockers), findings, metrics };
   if (state.errors.length > 0) outcome.errors = state.errors;
   return outcome;
 }
@@ -169,11 +170,16 @@ async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
   }
 }
 
-function summaryOf(state: RunState, total: number, live: number): string {
+/** "3 secrets to rotate (2 blockers), in 7 places": found, not "live", since nothing was verified with the provider. */
+function summaryOf(state: RunState, total: number, blockers: number): string {
   const bits: string[] = [];
   if (state.options.history && state.isRepo) bits.push(`${state.history.commits.toLocaleString('en-US')} commits on ${state.history.refs} refs`);
   bits.push(`${state.counters.files.toLocaleString('en-US')} files`);
   if (state.options.urls.length > 0) bits.push(`${state.options.urls.length} live URL${state.options.urls.length === 1 ? '' : 's'}`);
-  const verdict = total === 0 ? 'no secret found' : `${live} live secret${live === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} in all`;
+  const places = state.collector.places;
+  const verdict =
+    total === 0
+      ? 'no secret found'
+      : `${total} secret${total === 1 ? '' : 's'} found to rotate (${blockers} blocker${blockers === 1 ? '' : 's'})${places > total ? `, in ${places} places` : ''}`;
   return `scanned ${bits.join(', ')}: ${verdict}`;
 }
