@@ -224,3 +224,12 @@ describe('identifiers and documentation values', () => {
     expect(ruleIds(`key = ${['sk', 'live', 'abcdefghijklmnopqrstuvwx'].join('_')}`)).toEqual([]);
   });
 });
+
+describe('private keys', () => {
+  it('are located at their -----BEGIN line, PEM and OpenSSH alike', () => {
+    for (const kind of ['RSA PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PRIVATE KEY']) {
+      const [match] = scanText(`# deploy key\n\n  ${pemKey(kind)}\n`, DEFAULT_RULES);
+      expect({ kind, line: match?.line, column: match?.column }).toEqual({ kind, line: 3, column: 3 });
+    }
+  });
+});
