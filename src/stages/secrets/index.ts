@@ -154,6 +154,7 @@ async function scanLogsPart(state: RunState): Promise<void> {
 async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
   const { options, policy, collector } = state;
   if (options.urls.length === 0) return;
+  for (const url of options.urls) ctx.secrets.addUrl(url);
   const fetch = fetcherFor(ctx.network);
   for (const url of options.urls) {
     try {
