@@ -11,6 +11,7 @@ import { streamHistory, type HistoryStats } from './sources/history.js';
 import { fetcherFor } from './sources/http.js';
 import { scanLiveSite } from './sources/live-site.js';
 import { readLogs } from './sources/logs.js';
+import { workspaceOf } from './sources/paths.js';
 import { scanWorkingTree } from './sources/tree.js';
 import { loadBaseline, loadGitleaksIgnore, loadScanPolicy, type ScanPolicy } from './suppress.js';
 
@@ -24,6 +25,8 @@ interface RunState {
   bundles: number;
   urlDocuments: number;
   isRepo: boolean;
+  /** What every finding's path is relative to: the git top level, else the scanned folder. */
+  workspace: string;
 }
 
 /** The `secrets` stage: no secret in history, tree, bundles, build logs or the live site. */
@@ -57,11 +60,12 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     bundles: 0,
     urlDocuments: 0,
     isRepo,
+    workspace: isRepo ? workspaceOf(options.repo) : options.repo,
   };
   const parts: Promise<void>[] = [];
   if (isRepo) {
     if (options.history) parts.push(guard(state, 'history', () => scanHistoryPart(state, ctx)));
-    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
+    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, state.workspace, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
   } else {
     const message = `${repoProblem}; history and the working tree were not scanned`;
     state.errors.push({ part: 'history', message, fix: 'run in a git clone or pass --repo DIR' });
@@ -135,18 +139,18 @@ async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void
 
 async function scanBundlesPart(state: RunState): Promise<void> {
   const { options, policy, collector } = state;
-  state.bundles = await scanBundles(options.repo, options.bundles, options.maxFileBytes, state.counters, (piece) => {
+  state.bundles = await scanBundles(options.repo, state.workspace, options.bundles, options.maxFileBytes, state.counters, (piece) => {
     const origin = piece.source !== undefined ? { kind: 'bundle' as const, file: piece.file, source: piece.source } : { kind: 'bundle' as const, file: piece.file };
     collector.add(origin, scanText(piece.text, policy.rules, piece.file));
   });
   if (options.bundles.length > 0 && state.bundles === 0) {
-    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} under ${options.repo}`, fix: 'build first, or fix the --bundles glob (relative to --repo), e.g. "dist/**"' });
+    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} (relative globs are read under ${options.repo})`, fix: 'build first, or fix the --bundles glob: relative to --repo ("dist/**") or absolute ("$RUNNER_TEMP/out/**")' });
   }
 }
 
 async function scanLogsPart(state: RunState): Promise<void> {
   const { options, policy, collector } = state;
-  const { logs, problems } = await readLogs(options.repo, options.logs, options.maxFileBytes, state.counters);
+  const { logs, problems } = await readLogs(options.repo, state.workspace, options.logs, options.maxFileBytes, state.counters);
   for (const log of logs) collector.add({ kind: 'log', file: log.file }, scanText(log.text, policy.rules, log.file));
   for (const problem of problems) state.errors.push({ part: 'logs', message: problem, fix: 'pass the path of a readable log file with --logs' });
 }
