@@ -74,9 +74,9 @@ export function exposureWeight(rule: SecretRule, places: readonly Place[]): numb
 
 /** Rotate at the provider first, naming its page; a history purge only helps after that; a bundle needs a rebuild. */
 export function fixFor(rule: SecretRule, places: readonly Place[]): string {
-  const at = rule.provider ? `at ${rule.provider}${rule.revokeAt ? ` (${rule.revokeAt})` : ''}` : 'where it was issued';
-  const steps = [`Rotate it ${at}: revoke this one and issue a new one`];
-  if (places.some((p) => p.kind === 'bundle' || p.kind === 'url')) steps.push('rebuild and redeploy so the bundle stops carrying it');
-  if (places.some((p) => p.kind === 'history')) steps.push('purging it from git history helps only after rotation');
+  const at = rule.provider ? `at ${rule.provider}${rule.revokeAt ? `: ${rule.revokeAt}` : ''}` : 'where it was issued (revoke, then issue a new one)';
+  const steps = [`Rotate it ${at}`];
+  if (places.some((p) => p.kind === 'bundle' || p.kind === 'url')) steps.push('then rebuild and redeploy');
+  if (places.some((p) => p.kind === 'history')) steps.push('a history purge helps only after that');
   return steps.join('; ');
 }

@@ -44,7 +44,7 @@ describe('one finding per leaked secret', () => {
     const [finding] = outcome.findings.filter((f) => f.secret === token);
     expect(finding!.location).toEqual({ file: 'dist/app.js', line: 1, column: 16 });
     expect(finding!.title).toBe(`GitHub personal access token · the built bundle dist/app.js:1, added in ${commits.added!.slice(0, 8)} (and 1 later commit) and still in HEAD (2 files)`);
-    expect(finding!.fix).toBe('Rotate it at GitHub (https://github.com/settings/tokens): revoke this one and issue a new one; rebuild and redeploy so the bundle stops carrying it; purging it from git history helps only after rotation');
+    expect(finding!.fix).toBe('Rotate it at GitHub: https://github.com/settings/tokens; then rebuild and redeploy; a history purge helps only after that');
   });
 
   it('says when a secret is gone from HEAD but still in history, located at the commit that added it', () => {
