@@ -531,7 +531,7 @@ function findPrivateKeys(text) {
     if (end - start > MAX_KEY_CHARS) continue;
     const body = trimKeyBody(text.slice(start, end));
     if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, "").length < 64) continue;
-    out.push({ secret: body, index: start + text.slice(start, end).indexOf(body) });
+    out.push({ secret: body, index: match.index });
     BEGIN.lastIndex = end;
   }
   return out;
@@ -680,14 +680,41 @@ function secretOf(rule, match) {
   return match[0];
 }
 function dropOverlaps(candidates) {
-  candidates.sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.index - b.index);
-  const kept = [];
+  const tiers = /* @__PURE__ */ new Map();
   for (const c of candidates) {
-    const end = c.index + c.secret.length;
-    const clash = kept.some((k) => c.index < k.index + k.secret.length && k.index < end);
-    if (!clash) kept.push(c);
+    const priority = c.rule.priority ?? 0;
+    const tier = tiers.get(priority);
+    if (tier) tier.push(c);
+    else tiers.set(priority, [c]);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  let kept = [];
+  for (const priority of [...tiers.keys()].sort((a, b) => a - b)) {
+    const tier = tiers.get(priority).sort((a, b) => a.index - b.index);
+    const added = [];
+    let cursor = 0;
+    let lastEnd = -1;
+    for (const c of tier) {
+      const end = c.index + c.secret.length;
+      while (cursor < kept.length && kept[cursor].index + kept[cursor].secret.length <= c.index) cursor++;
+      const clashesEarlier = cursor < kept.length && kept[cursor].index < end;
+      if (clashesEarlier || c.index < lastEnd) continue;
+      added.push(c);
+      lastEnd = end;
+    }
+    kept = mergeByIndex(kept, added);
+  }
+  return kept;
+}
+function mergeByIndex(a, b) {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].index <= b[j].index ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 function locate(text, candidates) {
   const out = [];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_RULES } from '../../../src/stages/secrets/rules/index.js';
 import type { SecretRule } from '../../../src/stages/secrets/rules/types.js';
-import { scanText } from '../../../src/stages/secrets/scan.js';
+import { MAX_MATCHES_PER_RULE, scanText } from '../../../src/stages/secrets/scan.js';
+import { PatchParser } from '../../../src/stages/secrets/sources/history.js';
+import { alnum } from './fakes.js';
 
 const KB = 1024;
 const SMALL = 64 * KB;
@@ -83,3 +85,58 @@ describe('no rule backtracks catastrophically', () => {
     expect(growth((size) => fill('a', size), quadratic)).toBeGreaterThan(MAX_GROWTH);
   });
 });
+
+/** Named regression fixtures from issue 17 row 7: each grows linearly, as a ratio in one process. */
+describe('regression fixtures: inputs that once took tens of seconds', () => {
+  const chunked = (text: string, size = 64 * KB) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+  /** `git log -p` output for one commit adding a one-line file of `bytes` bytes, then a small file with a token. */
+  function oneLineFilePatch(bytes: number, token: string): string[] {
+    const header = '\x01' + 'a'.repeat(40) + ' 2026-01-10T12:00:00Z refs/heads/main\n';
+    const big = `diff --git a/big.min.js b/big.min.js\nnew file mode 100644\n--- /dev/null\n+++ b/big.min.js\n@@ -0,0 +1 @@\n+${fill('var a=1;', bytes)}\n`;
+    const small = `diff --git a/small.env b/small.env\nnew file mode 100644\n--- /dev/null\n+++ b/small.env\n@@ -0,0 +1 @@\n+TOKEN=${token}\n`;
+    return chunked(header + big + small);
+  }
+
+  it('history: a one-line file far over the size cap (100 MiB took 94 s) is skipped in time linear in its size', () => {
+    const token = ['ghp', alnum(36)].join('_');
+    const parse = (chunks: string[]) => {
+      const blocks: string[] = [];
+      const parser = new PatchParser(1024 * KB, (block) => blocks.push(block.file));
+      for (const chunk of chunks) parser.push(chunk);
+      parser.end();
+      return { blocks, skipped: parser.stats.skippedLargeBlocks };
+    };
+    expect(parse(oneLineFilePatch(4 * 1024 * KB, token))).toEqual({ blocks: ['small.env'], skipped: 1 });
+    const small = oneLineFilePatch(4 * 1024 * KB, token);
+    const large = oneLineFilePatch(32 * 1024 * KB, token);
+    const ratio = bestRatio(() => parse(small), () => parse(large));
+    expect(ratio).toBeLessThan(MAX_GROWTH);
+  });
+
+  const hits = (n: number) => Array.from({ length: n }, (_, i) => `api_key_${i} = "${alnum(20)}7Qz3"`).join('\n');
+
+  it('generic rule: work per hit is constant (overlap checks were n², 100,000 hits took 24 s)', () => {
+    const small = hits(600);
+    const large = hits(4_800);
+    expect(scanText(large, DEFAULT_RULES).length).toBe(4_800);
+    expect(bestRatio(() => scanText(small, DEFAULT_RULES), () => scanText(large, DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
+  });
+
+  it('generic rule: 100,000 hits in one 3.7 MB file stop at the per-rule cap', () => {
+    const dump = hits(100_000);
+    expect(dump.length).toBeGreaterThan(3_500_000);
+    expect(scanText(dump, DEFAULT_RULES).length).toBe(MAX_MATCHES_PER_RULE);
+  });
+});
+
+/** Best large time over best small time, runs alternating (see {@link growth}). */
+function bestRatio(small: () => unknown, large: () => unknown): number {
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    bestSmall = Math.min(bestSmall, timeMs(small));
+    bestLarge = Math.min(bestLarge, timeMs(large));
+  }
+  return Math.max(bestLarge, FLOOR_MS) / Math.max(bestSmall, FLOOR_MS);
+}
