@@ -47,10 +47,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
     request.format = format as Format;
   }
   const failOn = values.get('fail-on') as string | undefined;
-  if (failOn !== undefined) {
-    if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
-    request.failOn = failOn as FailOn;
-  }
+  if (failOn !== undefined) request.failOn = parseFailOn(failOn, '--fail-on');
   const config = values.get('config') as string | undefined;
   if (config !== undefined) request.configFile = config;
   const output = values.get('output') as string | undefined;
@@ -60,6 +57,12 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (stage) request.stages = [stage.id];
   request.overrides = stage ? overridesOf(stage, values) : [];
   return { kind: 'run', request };
+}
+
+/** A `fail-on` value (flag, action input); anything else is a usage error naming `source`. */
+export function parseFailOn(value: string, source: string): FailOn {
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  return value as FailOn;
 }
 
 /** `secrets,env` → ids; unknown names are a usage error naming `source`. */
