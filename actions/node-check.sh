@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared by every composite action: they run dist/step.js with the runner's own node, which must be
 # Node 20.18 or later (the bundle's target). One check here instead of a copy in each action.yml.
-set -u
+# Sourced by the step (so it works whatever PATH holds): exit ends the step.
 fix='add actions/setup-node (node-version: 24, or 20.18 or later) before this step'
 if ! command -v node >/dev/null 2>&1; then
   echo "::error title=launch-ready::node was not found on PATH; $fix"

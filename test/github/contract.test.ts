@@ -102,7 +102,7 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
   it('maps every input, and only inputs, to INPUT_<NAME> and runs dist/step.js with the runner node after the shared check', async () => {
     const env = action.yaml.runs.steps[0].env as Record<string, string>;
     expect(env).toEqual(Object.fromEntries(Object.keys(action.inputs).map((input) => [`INPUT_${input.toUpperCase()}`, `\${{ inputs.${input} }}`])));
-    expect(action.yaml.runs.steps[0].run.trim().split('\n')).toEqual(['bash "$GITHUB_ACTION_PATH/../node-check.sh"', `node "$GITHUB_ACTION_PATH/../../dist/step.js" ${name}`]);
+    expect(action.yaml.runs.steps[0].run.trim().split('\n')).toEqual(['. "$GITHUB_ACTION_PATH/../node-check.sh"', `node "$GITHUB_ACTION_PATH/../../dist/step.js" ${name}`]);
     const given = Object.fromEntries(Object.keys(action.inputs).map((input) => [input, sampleOf(input)]));
     const out = await runCompositeStep(action, given, { PATH: `${node.path}:/usr/bin:/bin` }, dir, dir);
     expect(out.stderr).toBe('');
