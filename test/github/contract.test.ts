@@ -135,7 +135,7 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
       try {
         parseCommandLine(argv, STAGES, ROOT);
       } catch (error) {
-        if (error instanceof UsageError) throw new Error(`input ${input} → ${argv.join(' ')}: ${error.message}`);
+        if (error instanceof UsageError) throw new Error(`input ${input} → ${argv.join(' ')}: ${error.message}`, { cause: error });
         throw error;
       }
     }
