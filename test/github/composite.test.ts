@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,9 @@ const RUN = { repository: 'acme/shop', runId: 777, runAttempt: 1, sha: HEAD_SHA 
  * The composite actions run for real: their step script under bash, the bundle on the runner's own
  * node (Node 20 here), against the OpenAPI-checked github.double. Run `npm run build` first.
  */
+// Each test runs several action processes in a row; a loaded machine needs more than the default 30 s.
+jest.setTimeout(120_000);
+
 describe('composite actions end to end', () => {
   let dir: string;
   const github = usePrCommentDouble();
@@ -87,7 +90,8 @@ describe('composite actions end to end', () => {
     expect(ours(24)).toHaveLength(1);
     expect(readStageSections(ours(24)[0]!.body).map((s) => s.id)).toEqual([...STAGE_ACTIONS]);
     expect(github.double.violations).toEqual([]);
-  });
+    // Six steps in a row, each a node process: a loaded machine needs more than the default 30 s.
+  }, 180_000);
 
   it('report merges downloaded artifacts, replaces the comment and fails the gate, without annotating again', async () => {
     const artifacts = join(dir, 'artifacts');

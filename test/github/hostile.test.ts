@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,9 @@ import { HEAD_SHA, MERGE_SHA, pullRequestEvent, pushEvent, readOutputs, ROOT, ru
  * the OpenAPI-checked GitHub double. Each hostile case sits next to the friendly case that still passes.
  * Run `npm run build` first.
  */
+
+// Each test runs several action processes in a row; a loaded machine needs more than the default 30 s.
+jest.setTimeout(120_000);
 
 type Event = { name: string; payload: unknown };
 
