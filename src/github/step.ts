@@ -77,7 +77,7 @@ async function report(env: Env, context: RunnerContext, cwd: string): Promise<nu
 }
 
 /** The stages whose results the report waits for when the workflow does not list them: built, enabled and configured. */
-function expectedStages(config: LaunchReadyConfig, stages: readonly StageDefinition[]): StageId[] {
+function expectedStages(config: LaunchReadyConfig, stages: readonly StageDefinition<unknown>[]): StageId[] {
   return stages.filter((s) => s.built && config.stages[s.id]?.enabled !== false && !s.notConfigured?.(config.stages[s.id])).map((s) => s.id);
 }
 
