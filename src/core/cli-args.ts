@@ -1,7 +1,7 @@
 import { STAGE_IDS, type StageId } from './findings.js';
 import { UsageError } from './errors.js';
 import { closest, didYouMean } from './suggest.js';
-import { FAIL_ON_VALUES } from './severity.js';
+import { FAIL_ON_VALUES, type FailOn } from './severity.js';
 import { isOneOf, stringOr } from './guards.js';
 import { FORMATS, type RunRequest } from './request.js';
 import type { StageDefinition, StageFlag } from './stage.js';
@@ -50,10 +50,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
     request.format = format;
   }
   const failOn = stringOr(values.get('fail-on'));
-  if (failOn !== undefined) {
-    if (!isOneOf(FAIL_ON_VALUES, failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
-    request.failOn = failOn;
-  }
+  if (failOn !== undefined) request.failOn = parseFailOn(failOn, '--fail-on');
   const config = stringOr(values.get('config'));
   if (config !== undefined) request.configFile = config;
   const output = stringOr(values.get('output'));
@@ -63,6 +60,12 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (stage) request.stages = [stage.id];
   request.overrides = stage ? overridesOf(stage, values) : [];
   return { kind: 'run', request };
+}
+
+/** A `fail-on` value (flag, action input); anything else is a usage error naming `source`. */
+export function parseFailOn(value: string, source: string): FailOn {
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  return value as FailOn;
 }
 
 /** `secrets,env` → ids; unknown names are a usage error naming `source`. */
