@@ -25,7 +25,7 @@ const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', 
 const COMMANDS = ['check', ...STAGE_IDS, 'demo', 'schema', 'help'] as const;
 
 /** Parse `argv` (without `node` and the script) into a command. Throws {@link UsageError}. */
-export function parseCommandLine(argv: readonly string[], stages: readonly StageDefinition[], cwd: string): ParsedCommand {
+export function parseCommandLine(argv: readonly string[], stages: readonly StageDefinition<unknown>[], cwd: string): ParsedCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: mainHelp(stages) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
@@ -113,7 +113,7 @@ function toNumber(raw: string, name: string): number {
   return value;
 }
 
-function overridesOf(stage: StageDefinition, values: Map<string, unknown>): ConfigOverride[] {
+function overridesOf(stage: StageDefinition<unknown>, values: Map<string, unknown>): ConfigOverride[] {
   const out: ConfigOverride[] = [];
   for (const flag of stage.flags) {
     if (!values.has(flag.name)) continue;
@@ -129,7 +129,7 @@ function flagLines(flags: readonly StageFlag[]): string {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
 }
 
-function mainHelp(stages: readonly StageDefinition[]): string {
+function mainHelp(stages: readonly StageDefinition<unknown>[]): string {
   const lines = [
     'launch-ready: a pre-deploy gate for the failures that break first-customer trust.',
     '',
@@ -150,7 +150,7 @@ function mainHelp(stages: readonly StageDefinition[]): string {
   return lines.join('\n');
 }
 
-function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition | undefined): string {
+function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition<unknown> | undefined): string {
   const what = stage ? stage.description : command === 'check' ? 'run every enabled stage and apply the gate' : 'the whole gate against a built-in demo launch on loopback';
   return [`launch-ready ${command}: ${what}`, '', `Usage: launch-ready ${command} [flags]`, '', 'Flags:', flagLines(flags), '', 'Flags override launch-ready.yml.'].join('\n');
 }

@@ -6,4 +6,4 @@ import { secretsStage } from './secrets/index.js';
 import { trustStage } from './trust/index.js';
 
 /** Every stage, in report order. Entry points pass this list to the core. */
-export const STAGES: readonly StageDefinition[] = [secretsStage, envStage, trustStage, burstStage, rollbackStage];
+export const STAGES: readonly StageDefinition<unknown>[] = [secretsStage, envStage, trustStage, burstStage, rollbackStage];

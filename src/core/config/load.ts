@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { StageDefinition } from '../stage.js';
+import { StageConfigError, type NetworkOptions, type StageDefinition } from '../stage.js';
 import type { StageId } from '../findings.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
+import { readNetworkOptions } from './network.js';
 import { buildConfigSchema } from './schema.js';
 import { DEFAULT_CRITICAL_PATHS, type LaunchReadyConfig } from './types.js';
 
@@ -23,7 +24,7 @@ export interface LoadConfigOptions {
   file?: string;
   cwd: string;
   overrides?: ConfigOverride[];
-  stages: readonly StageDefinition[];
+  stages: readonly StageDefinition<unknown>[];
   version: string;
   /**
    * Stages that will run (asked for by name); their semantic checks (`validateConfig`) apply.
@@ -96,16 +97,25 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   }
   const baseDir = file ? dirname(file) : options.cwd;
   const sections = data as Record<string, Record<string, unknown> | undefined>;
+  let network: NetworkOptions = { resolvers: [], connectTo: [], ca: [] };
+  const parsed: LaunchReadyConfig['options'] = {};
   if (problems.length === 0) {
-    const ca = sections.trust?.ca;
-    if (typeof ca === 'string' && !existsSync(resolve(baseDir, ca))) {
-      problems.push(describe(['trust', 'ca'], `${ca}: no such file; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml`));
-    }
+    const read = readNetworkOptions({ network: sections.network, trust: sections.trust }, baseDir);
+    network = read.network;
+    for (const problem of read.problems) problems.push(describe(problem.path, problem.message));
     const selected = options.selected ?? options.stages.filter((stage) => sections[stage.id]?.enabled !== false).map((stage) => stage.id);
     for (const stage of options.stages.filter((s) => selected.includes(s.id))) {
-      for (const problem of stage.validateConfig?.(sections[stage.id] ?? {}, baseDir) ?? []) {
-        problems.push(describe([stage.id, ...problem.path], problem.message));
+      const section = sections[stage.id] ?? {};
+      const stageProblems = [...(stage.validateConfig?.(section, baseDir) ?? [])];
+      if (stageProblems.length === 0 && stage.parseOptions) {
+        try {
+          parsed[stage.id] = stage.parseOptions(section, baseDir);
+        } catch (error) {
+          if (!(error instanceof StageConfigError)) throw error;
+          stageProblems.push(...error.problems);
+        }
       }
+      for (const problem of stageProblems) problems.push(describe([stage.id, ...problem.path], problem.message));
     }
   }
   if (problems.length > 0) {
@@ -115,13 +125,15 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
 
   const stages = {} as LaunchReadyConfig['stages'];
   for (const stage of options.stages) {
-    stages[stage.id as StageId] = { enabled: true, ...(data[stage.id] as Record<string, unknown>) } as Record<string, unknown> & { enabled: boolean };
+    stages[stage.id] = { enabled: true, maxMinutes: 15, ...sections[stage.id] };
   }
   const config: LaunchReadyConfig = {
     failOn: (data.failOn as LaunchReadyConfig['failOn']) ?? 'blocker',
     criticalPaths: (data.criticalPaths as LaunchReadyConfig['criticalPaths']) ?? DEFAULT_CRITICAL_PATHS,
     stages,
     baseDir,
+    network,
+    options: parsed,
   };
   if (file) config.file = file;
   return config;

@@ -15,7 +15,7 @@ export interface EnvConfig {
   target: string;
   envFiles: string[];
   environments: Record<string, EnvironmentConfig>;
-  probe?: { command?: string; timeoutSeconds: number; variables: number };
+  probe?: { command?: string; timeoutSeconds: number; variables: number; passEnv: string[] };
   ignore: string[];
   /** Globs (relative to `repo`) of files discovery leaves out: fixtures, examples, docs. */
   exclude: string[];
@@ -66,6 +66,13 @@ export const envConfigSchema: JsonSchema = {
         command: { type: 'string', minLength: 1, description: 'Start command, run with /bin/sh in the repo folder (set by `--probe`).', errorMessage: 'expected a shell command; e.g. "npm start"' },
         timeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 300, default: 10, description: 'How long the app may run without the variable before it counts as not failing fast.', errorMessage: 'expected seconds between 0 and 300; e.g. 10' },
         variables: { type: 'integer', minimum: 1, maximum: 20, default: 3, description: 'How many required variables to probe (secret-looking ones first).', errorMessage: 'expected a whole number from 1 to 20; e.g. 3' },
+        passEnv: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+          default: [],
+          description: 'Names of job variables the start command may see beyond PATH, HOME, LANG and the like (e.g. NODE_OPTIONS). The target\'s values are set anyway; the workflow token, INPUT_*, ACTIONS_* runner tokens and LAUNCH_READY_* are never passed.',
+          errorMessage: 'expected a list of variable names; e.g. [NODE_OPTIONS, JAVA_HOME]',
+        },
       },
     },
     ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
@@ -93,7 +100,7 @@ export function envConfigOf(section: Record<string, unknown>): EnvConfig {
   };
   const probe = section.probe as Record<string, unknown> | undefined;
   if (probe) {
-    config.probe = { timeoutSeconds: (probe.timeoutSeconds as number | undefined) ?? 10, variables: (probe.variables as number | undefined) ?? 3 };
+    config.probe = { timeoutSeconds: (probe.timeoutSeconds as number | undefined) ?? 10, variables: (probe.variables as number | undefined) ?? 3, passEnv: (probe.passEnv as string[] | undefined) ?? [] };
     if (typeof probe.command === 'string') config.probe.command = probe.command;
   }
   return config;

@@ -7,7 +7,7 @@ import { readTrustConfig, type TrustConfig } from './config.js';
 import { Dialer } from './connect.js';
 import { createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
 import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
-import { domainMapRow, type DomainMapRow } from './domain-map.js';
+import { domainMapBlock, domainMapRow, type DomainMapRow } from './domain-map.js';
 import { gatherEmailFacts } from './email.js';
 import { emailFindings } from './email-checks.js';
 import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } from './http.js';
@@ -85,6 +85,7 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
     findings,
     checkedPaths: pathsChecked(config, homepageHosts),
     metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length },
+    blocks: domainMap.length > 0 ? [domainMapBlock(domainMap)] : [],
   };
   if (errors.length > 0) outcome.errors = errors;
   return outcome;
