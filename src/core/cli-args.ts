@@ -22,6 +22,8 @@ const COMMON_FLAGS: StageFlag[] = [
 ];
 const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
 
+const DEMO_FLAGS: StageFlag[] = [{ name: 'fixed', type: 'boolean', configKey: '', description: 'run the same launch with every planted fault repaired (the gate passes)' }];
+
 const COMMANDS = ['check', ...STAGE_IDS, 'demo', 'schema', 'help'] as const;
 
 /** Parse `argv` (without `node` and the script) into a command. Throws {@link UsageError}. */
@@ -36,7 +38,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (first === 'schema') return { kind: 'schema' };
   const command = first as RunRequest['command'];
   const stage = stages.find((s) => s.id === command);
-  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(stage?.flags ?? [])];
+  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(command === 'demo' ? DEMO_FLAGS : []), ...(stage?.flags ?? [])];
   const values = readFlags(rest, flags, command);
   if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
 
@@ -58,6 +60,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   const list = values.get('stages') as string | undefined;
   if (list !== undefined) request.stages = parseStageList(list, '--stages');
   if (stage) request.stages = [stage.id];
+  if (values.has('fixed')) request.fixed = true;
   request.overrides = stage ? overridesOf(stage, values) : [];
   return { kind: 'run', request };
 }

@@ -26,7 +26,7 @@ export interface AppOptions {
 
 const HSTS = { 'strict-transport-security': 'max-age=31536000; includeSubDomains' };
 const LOGIN_LIMIT = 10;
-const LOGIN_WINDOW_MS = 10_000;
+const LOGIN_WINDOW_MS = 2_000;
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script src="/static/app.js" defer></script></head><body><h1>${title}</h1>${body}</body></html>`;
@@ -91,7 +91,7 @@ function login(hits: number[], unlimited: boolean, send: (status: number, header
   while (hits.length > 0 && hits[0]! < now - LOGIN_WINDOW_MS) hits.shift();
   hits.push(now);
   if (!unlimited && hits.length > LOGIN_LIMIT) {
-    return send(429, { ...HSTS, 'retry-after': '10', 'ratelimit-policy': `${LOGIN_LIMIT};w=10`, 'cache-control': 'no-store' }, 'slow down');
+    return send(429, { ...HSTS, 'retry-after': '2', 'ratelimit-policy': `${LOGIN_LIMIT};w=2`, 'cache-control': 'no-store' }, 'slow down');
   }
   send(401, { ...HSTS, 'content-type': 'application/json', 'cache-control': 'no-store' }, '{"error":"invalid credentials"}');
 }
