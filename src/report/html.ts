@@ -135,7 +135,7 @@ function timelineHtml(block: TimelineBlock): string {
 const STYLE = `body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#f9fafb;margin:0}
 main{max-width:1000px;margin:0 auto;padding:24px}section{background:#fff;border:1px solid #eaecf0;border-radius:8px;padding:16px 20px;margin:16px 0}
 .verdict{border-radius:8px;padding:12px 20px;color:#fff}.verdict.pass{background:#067647}.verdict.fail{background:#b42318}.verdict.error{background:#b54708}.verdict h1{margin:0 0 4px;font-size:22px}
-.verdict p{margin:0}.verdict code{color:#fff}h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:16px 0 6px}code{font-family:ui-monospace,Menlo,monospace;font-size:13px;background:#f2f4f7;padding:1px 4px;border-radius:4px;color:#101828}
+.verdict p{margin:0}.verdict code{color:#fff;background:rgba(255,255,255,.2)}h2{font-size:18px;margin:0 0 8px}h3{font-size:15px;margin:16px 0 6px}code{font-family:ui-monospace,Menlo,monospace;font-size:13px;background:#f2f4f7;padding:1px 4px;border-radius:4px;color:#101828}
 .badge{color:#fff;border-radius:4px;padding:1px 6px;font-size:12px;text-transform:uppercase;font-weight:600}.muted{color:#667085}.fix{color:#344054}
 ol.findings{padding-left:20px}li.finding{margin:0 0 10px}table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;border-bottom:1px solid #eaecf0;padding:4px 8px;vertical-align:top}
 .yes{color:#067647;font-weight:600}.no{color:#b42318;font-weight:600}.status{font-size:12px;border-radius:4px;padding:1px 6px;background:#f2f4f7;color:#344054;vertical-align:middle}
