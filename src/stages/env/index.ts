@@ -19,7 +19,7 @@ import { clientPrefixOf } from './names.js';
 import { lookup, type EnvironmentSnapshot } from './target.js';
 
 /** The `env` stage definition. */
-export const envStage: StageDefinition = {
+export const envStage: StageDefinition<EnvConfig> = {
   id: 'env',
   phase: 'passive',
   title: 'Environment variables',
@@ -34,11 +34,12 @@ export const envStage: StageDefinition = {
     { name: 'probe', type: 'string', configKey: 'probe.command', valueName: 'CMD', description: 'start command for the fail-fast probe, e.g. "node server.js"' },
   ],
   validateConfig: validateEnvConfig,
+  parseOptions: envConfigOf,
   run: runEnvStage,
 };
 
-async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
-  const config = envConfigOf(ctx.options);
+async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> {
+  const config = ctx.options;
   const repo = resolve(ctx.baseDir, config.repo);
   const errors: StagePartError[] = [];
   const findings: FindingInput[] = [];
@@ -128,7 +129,7 @@ function probeSkippedFinding(command: string, names: string[]): FindingInput {
 }
 
 /** Probe up to N required variables the target provides, secret-looking and start-up ones first. */
-async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext): Promise<ProbeResult[]> {
+async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext<EnvConfig>): Promise<ProbeResult[]> {
   const probe = config.probe!;
   const ignore = new Set(config.ignore);
   const candidates = [...inventory.variables.values()]

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FindingInput } from '../../../src/core/findings.js';
 import type { NetworkOptions, StageOutcome } from '../../../src/core/stage.js';
+import { DEFAULT_MAX_FILE_BYTES, parseSecretsOptions } from '../../../src/stages/secrets/config.js';
 import { secretsStage } from '../../../src/stages/secrets/index.js';
 import { stageContext } from '../../helpers/stage-context.js';
 
@@ -49,7 +50,8 @@ export class TempRepo {
 
 /** Run the stage as the core would, with the section given (defaults as the schema sets them). */
 export async function runSecrets(section: Record<string, unknown>, baseDir: string, network: Partial<NetworkOptions> = {}): Promise<StageOutcome> {
-  const options = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], ...section };
+  const section_ = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...section };
+  const options = parseSecretsOptions(section_, baseDir);
   return secretsStage.run(stageContext(options, { baseDir, network: { resolvers: [], connectTo: [], ca: [], ...network } }));
 }
 
