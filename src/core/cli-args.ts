@@ -23,6 +23,8 @@ const COMMON_FLAGS: StageFlag[] = [
 ];
 const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
 
+const DEMO_FLAGS: StageFlag[] = [{ name: 'fixed', type: 'boolean', configKey: '', description: 'run the same launch with every planted fault repaired (the gate passes)' }];
+
 const RUN_COMMANDS: readonly RunRequest['command'][] = ['check', ...STAGE_IDS, 'demo'];
 const COMMANDS: readonly string[] = [...RUN_COMMANDS, 'schema', 'help'];
 
@@ -39,7 +41,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (!isOneOf(RUN_COMMANDS, first)) return { kind: 'help', text: mainHelp(stages) };
   const command = first;
   const stage = stages.find((s) => s.id === command);
-  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(stage?.flags ?? [])];
+  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(command === 'demo' ? DEMO_FLAGS : []), ...(stage?.flags ?? [])];
   const values = readFlags(rest, flags, command);
   if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
 
@@ -58,6 +60,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   const list = stringOr(values.get('stages'));
   if (list !== undefined) request.stages = parseStageList(list, '--stages');
   if (stage) request.stages = [stage.id];
+  if (values.has('fixed')) request.fixed = true;
   request.overrides = stage ? overridesOf(stage, values) : [];
   return { kind: 'run', request };
 }
