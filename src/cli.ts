@@ -10,19 +10,21 @@ import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
+import { diagnoseCommand } from './diagnose/command.js';
+import { handoverCommand } from './handover/command.js';
 
 /** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
 async function main(argv: readonly string[]): Promise<number> {
+  // Commands that run no stage: their flags and logic live in src/diagnose and src/handover.
+  const io = { cwd: process.cwd(), stages: STAGES, version: VERSION, stdout: (text: string) => void process.stdout.write(text) };
+  if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
+  if (argv[0] === 'handover') return handoverCommand(argv.slice(1), { ...io, env: process.env });
   const parsed = parseCommandLine(argv, STAGES, process.cwd());
   if (parsed.kind === 'help') return print(`${parsed.text}\n`, EXIT.pass);
   if (parsed.kind === 'version') return print(`${VERSION}\n`, EXIT.pass);
   if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
 
   const { request } = parsed;
-  if (request.command === 'demo') {
-    const unbuilt = STAGES.filter((s) => !s.built).map((s) => s.id);
-    process.stderr.write(`launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder with its launch-ready.yml${unbuilt.length > 0 ? `; not built yet: ${unbuilt.join(', ')}` : ''}\n`);
-  }
   // First Ctrl-C (or SIGTERM) asks the stages to stop: each gets its grace period to clean up and
   // still reports. A second one exits at once.
   const controller = new AbortController();
@@ -31,6 +33,12 @@ async function main(argv: readonly string[]): Promise<number> {
       controller.abort();
       process.once(signal, () => process.exit(code));
     });
+  }
+  if (request.command === 'demo') {
+    // Loaded on demand: the demo's DNS server and CA stay out of the action bundles' start-up.
+    const { runDemo } = await import('./demo/index.js');
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    return runDemo({ request, stages: STAGES, version: VERSION, signal: controller.signal, color, write: (text) => process.stdout.write(text) });
   }
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.

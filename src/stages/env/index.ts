@@ -20,7 +20,7 @@ import { inventoryEntries, inventoryTable } from './inventory.js';
 import { lookup, type EnvironmentSnapshot } from './target.js';
 
 /** The `env` stage definition. */
-export const envStage: StageDefinition = {
+export const envStage: StageDefinition<EnvConfig> = {
   id: 'env',
   phase: 'passive',
   title: 'Environment variables',
@@ -36,11 +36,12 @@ export const envStage: StageDefinition = {
     { name: 'list', type: 'boolean', configKey: 'list', description: 'show every variable found, with why it is required or not and where it is read' },
   ],
   validateConfig: validateEnvConfig,
+  parseOptions: envConfigOf,
   run: runEnvStage,
 };
 
-async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
-  const config = envConfigOf(ctx.options);
+async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> {
+  const config = ctx.options;
   const repo = resolve(ctx.baseDir, config.repo);
   const errors: StagePartError[] = [];
   const findings: FindingInput[] = [];
@@ -136,7 +137,7 @@ function probeSkippedFinding(command: string, names: string[]): FindingInput {
 }
 
 /** Probe up to N required variables the target provides, secret-looking and start-up ones first. */
-async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext): Promise<ProbeResult[]> {
+async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext<EnvConfig>): Promise<ProbeResult[]> {
   const probe = config.probe!;
   const ignore = new Set(config.ignore);
   const candidates = [...inventory.variables.values()]
