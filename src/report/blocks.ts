@@ -95,6 +95,7 @@ export function renderBlocksText(blocks: readonly ReportBlock[] | undefined, ind
 
 function textTable(block: TableBlock, indent: string, maxRows: number): string[] {
   if (block.rows.length === 0) return [];
+  if (block.complete) maxRows = block.rows.length;
   const rows = block.rows.slice(0, maxRows).map((cells) => block.columns.map((_, i) => textCell(cells[i] ?? null)));
   const widths = block.columns.map((name, i) => Math.min(40, Math.max(name.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: readonly string[]) => `${indent}  ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
