@@ -33,8 +33,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     options.write(`launch-ready demo${fixed ? ' --fixed' : ''}: a booking app's launch on loopback (DNS, TLS, HTTPS, a git repository, dotenv files); running every stage…\n\n`);
     const request: RunRequest = { command: 'check', overrides: [], format: 'text', cwd: launch.dir, configFile: launch.configFile };
     const outcome = await runLaunchReady(request, { stages: options.stages, version: options.version, env: {}, signal: options.signal });
-    const render = (format: 'text' | 'json' | 'sarif' | 'html') => renderReport(outcome.result, format, { secrets: outcome.secrets, color: format === 'text' && options.color });
-    options.write(render('text'));
+    const render = (format: RunRequest['format']) => renderReport(outcome.result, format, { secrets: outcome.secrets, color: format === 'text' && options.color });
+    // The terminal gets the chosen format (text by default); the folder gets every format.
+    options.write(render(options.request.format));
     const outDir = resolve(options.request.cwd, DEMO_OUTPUT_DIR);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'comment.md'), outcome.secrets.scrub(renderMarkdown(outcome.result, { escapeMentions: true })));

@@ -125,21 +125,6 @@ describe('flags Node would otherwise take for itself', () => {
   });
 });
 
-describe('demo', () => {
-  it('says what it checks until the demo launch lands, and never passes an unbuilt stage', () => {
-    const demo = tempProject({});
-    spawnSync('git', ['init', '-q'], { cwd: demo.dir });
-    const run = runCli(['demo', '--format', 'json'], { cwd: demo.dir });
-    demo.cleanup();
-    expect(run.stderr).toContain('launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder');
-    expect(run.stderr).toMatch(/not built yet: [^\n]*rollback/);
-    // burst is built: without burst.target it is skipped, and never listed as unbuilt.
-    expect(run.stderr).not.toMatch(/not built yet: [^\n]*burst/);
-    const result = JSON.parse(run.stdout) as { stages: { id: string; status: string }[] };
-    expect(result.stages.filter((s) => ['burst', 'rollback'].includes(s.id)).map((s) => s.status)).toEqual(['skipped', 'skipped']);
-  });
-});
-
 describe('a closed pipe', () => {
   it('stops quietly when the reader goes away early (launch-ready ... | head)', () => {
     // `head -c 0` exits before the CLI writes, so every write hits a closed pipe.
