@@ -79,7 +79,12 @@ export class LoadLoop {
       this.flush();
       const pools = [...this.pools.values()];
       this.stopped = true;
-      await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+      // A graceful close waits for requests in flight (up to their timeout); a stopped run has a
+      // short grace period to report in, so wait at most a second.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)));
+      await Promise.race([Promise.all(pools.map((p) => p.close().catch(() => undefined))), bound]);
+      clearTimeout(timer);
     }
   }
 

@@ -124,6 +124,8 @@ export async function runBurst(ctx: StageContext<unknown>, options: BurstOptions
     findings: [...report.findings, ...extraFindings],
     metrics: report.metrics,
     blocks: [...report.blocks, ...extraBlocks],
+    // The critical paths whose routes were measured, not every path a burst could speak to.
+    checkedPaths: [...new Set([...agg.routes.values()].filter((r) => r.requests > 0).flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))],
   };
   return outcome;
 }
