@@ -4,7 +4,7 @@ import { runBurstSection } from './run-helper.js';
 
 let server: DemoServer;
 beforeAll(async () => {
-  server = await startDemoServer({ signupPostMs: 250 });
+  server = await startDemoServer({ signupPostMs: 600 });
 });
 afterAll(() => server.close());
 
@@ -91,7 +91,7 @@ describe('journeys', () => {
     expect(m.checks.passed).toBe(m.requests * 2);
     expect(m.thresholds.every((t) => t.ok)).toBe(true);
     expect(findings).toEqual([]);
-    // The POST runs 250 ms of work inside the request; its page GET answers at once.
+    // The POST runs 600 ms of work inside the request; its page GET answers at once.
     const notes = blocks!.find((b) => b.kind === 'notes');
     expect(notes && notes.kind === 'notes' && notes.items.join('\n')).toMatch(/POST \/signup takes .* against .* for its page GET: work such as sending email/);
   });
