@@ -7,7 +7,7 @@ import { exportK6 } from './k6.js';
 import { runBurst } from './run.js';
 
 /** Parse the section once; a problem here is a usage error (exit 2) naming the key. */
-export function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
+function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
   // Without a target the stage is skipped (notConfigured): nothing to parse, nothing to refuse.
   if (typeof section.target !== 'string') return { ...UNCONFIGURED };
   const { options, problems } = parseBurstConfig(section, baseDir);
