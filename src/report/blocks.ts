@@ -121,10 +121,10 @@ function textTimeline(block: TimelineBlock, indent: string, maxRows: number): st
   return lines;
 }
 
-function totalSeconds(block: TimelineBlock): number {
+export function totalSeconds(block: TimelineBlock): number {
   return block.steps.reduce((end, step) => Math.max(end, step.startSeconds + step.seconds), 0);
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
 }

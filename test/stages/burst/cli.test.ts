@@ -136,7 +136,7 @@ describe('the report', () => {
         mkdirSync(dir);
         writeFileSync(join(dir, 'burst.json'), run.stdout);
       }
-      const [burst] = readStageResults([project.dir]);
+      const [burst] = readStageResults([project.dir]).stages;
       expect(burst!.metrics).toMatchObject({ requests: 10, iterations: 10, shard: { merged: 2, of: 2 } });
       expect(burst!.summary).toContain('2 of 2 shards merged');
     } finally {
