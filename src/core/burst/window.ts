@@ -26,7 +26,7 @@ export interface WindowSnapshot extends Counts {
   second: number;
   iterations: number;
   dropped: number;
-  /** VUs busy at the end of the window. */
+  /** Most VUs busy at once during the window. */
   vus: number;
   errors: Partial<Record<ErrorClass, number>>;
   status: Record<string, number>;
