@@ -76,21 +76,25 @@ export async function startDemoLaunch(fixed: boolean): Promise<DemoLaunch> {
   }
 }
 
-/** Staging has everything; production lacks the database URL (the fault) unless fixed. */
+/**
+ * Staging has everything. Production lacks the database URL and shares staging's secrets (the
+ * faults) unless fixed, when each environment has its own values.
+ */
 function writeDotenvFiles(dir: string, fixed: boolean): void {
-  const values: Record<string, string> = {
-    DATABASE_URL: `postgres://brightbook:${randomToken(20)}@db.internal:5432/brightbook`,
+  const valuesFor = (env: string): Record<string, string> => ({
+    DATABASE_URL: `postgres://brightbook:${randomToken(20)}@db-${env}.internal:5432/brightbook`,
     STRIPE_SECRET_KEY: fakeStripeLiveKey(),
     SENDGRID_API_KEY: `SG.${randomToken(22)}.${randomToken(43)}`,
     SMTP_HOST: 'smtp.sendgrid.net',
-    SENTRY_DSN: `https://${randomToken(32).toLowerCase()}@o1.ingest.sentry.io/1`,
-    NEXT_PUBLIC_APP_URL: `https://www.${DEMO_DOMAIN}`,
+    SENTRY_DSN: `https://${randomToken(32).toLowerCase()}@o1.ingest.sentry.io/${env === 'production' ? 1 : 2}`,
+    NEXT_PUBLIC_APP_URL: `https://${env === 'production' ? 'www' : 'staging'}.${DEMO_DOMAIN}`,
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: ['pk', 'live', randomToken(24)].join('_'),
-  };
+  });
   const dotenv = (entries: Record<string, string>) => `${Object.entries(entries).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
-  writeFileSync(join(dir, '.env.staging'), dotenv(values));
-  const production = { ...values };
+  const staging = valuesFor('staging');
+  const production = fixed ? valuesFor('production') : { ...staging, NEXT_PUBLIC_APP_URL: `https://www.${DEMO_DOMAIN}` };
   if (!fixed) delete production.DATABASE_URL;
+  writeFileSync(join(dir, '.env.staging'), dotenv(staging));
   writeFileSync(join(dir, '.env.production'), dotenv(production));
 }
 
@@ -176,7 +180,7 @@ burst:
     launch:
       executor: ramping-vus
       startVUs: 5
-      stages: [{ duration: 2s, target: 40 }, { duration: 3s, target: 40 }]
+      stages: [{ duration: 2s, target: 20 }, { duration: 3s, target: 20 }]
       gracefulStop: 3s
       steps:
         - { name: homepage, url: /, check: { status: 200 } }
