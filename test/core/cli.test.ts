@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, runCli, tempProject } from '../helpers/cli.js';
 
-const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n' });
+// Every stage is built now: a stage that cannot run is trust with a DNS server that refuses (loopback port 9).
+const CANNOT_RUN = 'trust:\n  hostnames: [app.example.test]\nnetwork:\n  resolvers: ["127.0.0.1:9"]\n';
+const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n', 'cannot-run.yml': CANNOT_RUN });
 afterAll(() => project.cleanup());
 
 /** A usage error: exit 2, one line naming the thing and the fix, no stack trace, nothing on stdout. */
@@ -88,11 +90,11 @@ describe('launch-ready command line', () => {
   });
 
   it('exits 3 when a stage asked for by name cannot run, and still writes the JSON result', () => {
-    const run = runCli(['check', '--stages', 'burst', '--format', 'json', '--output', 'result.json'], { cwd: project.dir });
+    const run = runCli(['check', '--config', 'cannot-run.yml', '--stages', 'trust', '--format', 'json', '--output', 'result.json'], { cwd: project.dir });
     expect(run.code).toBe(3);
     const result = JSON.parse(readFileSync(join(project.dir, 'result.json'), 'utf8'));
-    expect(result).toMatchObject({ version: 1, tool: { name: 'launch-ready' }, status: 'error', stages: [{ id: 'burst', status: 'error' }] });
-    expect(run.stdout).toMatch(/burst +error/);
+    expect(result).toMatchObject({ version: 1, tool: { name: 'launch-ready' }, status: 'error', stages: [{ id: 'trust', status: 'error' }] });
+    expect(run.stdout).toMatch(/trust +error/);
   });
 
   it('prints the JSON Schema of launch-ready.yml, the same one the package ships', () => {
@@ -104,7 +106,7 @@ describe('launch-ready command line', () => {
 
 describe('--output', () => {
   it('creates the folder of the report file', () => {
-    const run = runCli(['check', '--stages', 'burst', '--format', 'sarif', '--output', 'reports/deep/result.sarif'], { cwd: project.dir });
+    const run = runCli(['check', '--config', 'cannot-run.yml', '--stages', 'trust', '--format', 'sarif', '--output', 'reports/deep/result.sarif'], { cwd: project.dir });
     expect(run.code).toBe(3);
     expect(JSON.parse(readFileSync(join(project.dir, 'reports/deep/result.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
   });
@@ -132,9 +134,8 @@ describe('demo', () => {
     const run = runCli(['demo', '--format', 'json'], { cwd: demo.dir });
     demo.cleanup();
     expect(run.stderr).toContain('launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder');
-    expect(run.stderr).toMatch(/not built yet: [^\n]*rollback/);
-    // burst is built: without burst.target it is skipped, and never listed as unbuilt.
-    expect(run.stderr).not.toMatch(/not built yet: [^\n]*burst/);
+    // burst and rollback are built: without their config they are skipped, and never listed as unbuilt.
+    expect(run.stderr).not.toMatch(/not built yet: [^\n]*(burst|rollback)/);
     const result = JSON.parse(run.stdout) as { stages: { id: string; status: string }[] };
     expect(result.stages.filter((s) => ['burst', 'rollback'].includes(s.id)).map((s) => s.status)).toEqual(['skipped', 'skipped']);
   });
