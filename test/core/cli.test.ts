@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, runCli, tempProject } from '../helpers/cli.js';
 
-const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n' });
+// Every stage is built now: a stage that cannot run is trust with a DNS server that refuses (loopback port 9).
+const CANNOT_RUN = 'trust:\n  hostnames: [app.example.test]\nnetwork:\n  resolvers: ["127.0.0.1:9"]\n';
+const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n', 'cannot-run.yml': CANNOT_RUN });
 afterAll(() => project.cleanup());
 
 /** A usage error: exit 2, one line naming the thing and the fix, no stack trace, nothing on stdout. */
