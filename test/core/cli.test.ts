@@ -39,7 +39,7 @@ describe('launch-ready command line', () => {
   });
 
   it('says a --config that is a folder cannot be read', () => {
-    expectUsageError(['check', '--config', '.'], '.: cannot read the config file (EISDIR); check that it is a readable file');
+    expectUsageError(['check', '--config', '.'], '--config: . is a folder; give the path of a launch-ready.yml file');
   });
 
   it('points at tab indentation in the config', () => {
@@ -51,7 +51,7 @@ describe('launch-ready command line', () => {
   });
 
   it('rejects a bad --format and a bad --fail-on with the allowed values', () => {
-    expectUsageError(['check', '--format', 'xml'], '--format: "xml" is not a format; expected one of text, json, markdown, sarif');
+    expectUsageError(['check', '--format', 'xml'], '--format: "xml" is not a format; expected one of text, json, markdown, sarif, html');
     expectUsageError(['check', '--fail-on', 'critical'], '--fail-on: "critical" is not a severity; expected one of blocker, high, medium, low, never');
   });
 
