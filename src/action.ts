@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { runLaunchReady } from './core/run.js';
 import { VERSION } from './core/version.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
+import { createStageGitHubApi } from './github/stage-api.js';
 import { runEntryPoint, finishStep } from './github/entry.js';
 import { readActionInputs } from './github/inputs.js';
 import { publishGate } from './github/publish.js';
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
   // already masks github.token and every secret a workflow passes in.
   const github = gitHubAccessOf(context, inputs.token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { github } : {}) };
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { github: createStageGitHubApi(github) } : {}) };
   const outcome = await runLaunchReady(inputs.request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));

@@ -8,15 +8,14 @@ import type { RunRequest } from './request.js';
 import { exitCodeOf, type GateResult } from './result.js';
 import { runStages, type RunStagesOptions } from './runner.js';
 import type { GitHubApi, StageServices } from './services.js';
-import type { GitHubAccess, StageDefinition } from './stage.js';
+import type { StageDefinition } from './stage.js';
 
 export interface RunDependencies {
   stages: readonly StageDefinition<unknown>[];
   version: string;
   env: Readonly<Record<string, string | undefined>>;
-  github?: GitHubAccess;
-  /** The repository's GitHub API for stages (`ctx.services.github`); the token stays with whoever built it. */
-  githubApi?: GitHubApi;
+  /** The repository's GitHub API for stages (`ctx.services.github`), built by the entry point; the token stays there. */
+  github?: GitHubApi;
   /** Shared services to use instead of the built ones (tests pass doubles). */
   services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
@@ -46,7 +45,6 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   const secrets = new SecretRegistry();
   const runOptions: RunStagesOptions = { config, selected, explicit, secrets, env: deps.env };
   if (deps.github) runOptions.github = deps.github;
-  if (deps.githubApi) runOptions.githubApi = deps.githubApi;
   if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;

@@ -7,7 +7,7 @@ import { createProcessRunner } from './process.js';
 import type { SecretRegistry } from './redaction.js';
 import type { StageResult } from './result.js';
 import type { GitHubApi, StageServices } from './services.js';
-import type { GitHubAccess, NetworkOptions, StageContext, StageDefinition, StageOutcome, StagePartError, StagePhase } from './stage.js';
+import type { NetworkOptions, StageContext, StageDefinition, StageOutcome, StagePartError, StagePhase } from './stage.js';
 import { createWaiter, sleep } from './wait.js';
 
 export interface RunStagesOptions {
@@ -18,9 +18,8 @@ export interface RunStagesOptions {
   explicit: boolean;
   secrets: SecretRegistry;
   env: Readonly<Record<string, string | undefined>>;
-  github?: GitHubAccess;
   /** The repository's GitHub API for stages (`ctx.services.github`), built by the entry point. */
-  githubApi?: GitHubApi;
+  github?: GitHubApi;
   /** Replace shared services (tests pass doubles); the rest are built from the config. */
   services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
@@ -57,7 +56,7 @@ function servicesOf(options: RunStagesOptions): StageServices {
     processes: options.services?.processes ?? createProcessRunner({ secrets: options.secrets, env: options.env }),
     wait: options.services?.wait ?? createWaiter(),
   };
-  const github = options.services?.github ?? options.githubApi;
+  const github = options.services?.github ?? options.github;
   if (github) services.github = github;
   return services;
 }
@@ -109,7 +108,6 @@ function contextOf(stage: StageDefinition<unknown>, options: RunStagesOptions, s
     progress: (message) => options.progress?.(stage.id, message),
     env: options.env,
   };
-  if (options.github) ctx.github = options.github;
   return ctx;
 }
 

@@ -13,6 +13,7 @@ import { VERSION } from '../core/version.js';
 import { renderReport } from '../report/index.js';
 import { STAGES } from '../stages/index.js';
 import { gitHubAccessOf, readRunnerContext, type RunnerContext } from './context.js';
+import { createStageGitHubApi } from './stage-api.js';
 import { finishStep, runEntryPoint } from './entry.js';
 import { readStageResults, stageResultFile } from './merge.js';
 import { publishGate } from './publish.js';
@@ -41,7 +42,7 @@ async function stage(argv: readonly string[], context: RunnerContext, token: str
   }
   const { request } = parsed;
   const github = gitHubAccessOf(context, token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { github } : {}) };
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { github: createStageGitHubApi(github) } : {}) };
   const outcome = await runLaunchReady(request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));
