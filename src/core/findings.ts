@@ -85,9 +85,6 @@ export function toFinding(stage: StageId, input: FindingInput): Finding {
 }
 
 function cleanLocation(location: Location): Location {
-  const out: Location = {};
-  for (const [key, value] of Object.entries(location) as [keyof Location, unknown][]) {
-    if (value !== undefined && value !== null && value !== '') (out as Record<string, unknown>)[key] = value;
-  }
-  return out;
+  // Keys with nothing in them are left out of the JSON result.
+  return Object.fromEntries(Object.entries(location).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 }

@@ -1,7 +1,7 @@
 import type { LaunchReadyConfig } from './config/types.js';
 import { reasonOf } from './errors.js';
 import { pathsCheckedBy } from './critical-paths.js';
-import { toFinding, type Finding, type StageId } from './findings.js';
+import { toFinding, type StageId } from './findings.js';
 import { createHttpClient } from './http.js';
 import { createProcessRunner } from './process.js';
 import type { SecretRegistry } from './redaction.js';
@@ -62,7 +62,7 @@ function servicesOf(options: RunStagesOptions): StageServices {
 }
 
 function baseOf(stage: StageDefinition<unknown>): Pick<StageResult, 'id' | 'title' | 'phase' | 'metrics' | 'findings'> {
-  return { id: stage.id, title: stage.title, phase: stage.phase, metrics: {}, findings: [] as Finding[] };
+  return { id: stage.id, title: stage.title, phase: stage.phase, metrics: {}, findings: [] };
 }
 
 function notStarted(stage: StageDefinition<unknown>): StageResult {

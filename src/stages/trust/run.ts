@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { reasonOf } from '../../core/errors.js';
 import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { SEVERITIES } from '../../core/severity.js';
@@ -39,9 +40,9 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   } catch (error) {
     // An unusable resolver makes every DNS answer unknown: report the part, check nothing as missing.
     return {
-      summary: `trust: could not use the DNS resolvers: ${(error as Error).message}`,
+      summary: `trust: could not use the DNS resolvers: ${reasonOf(error)}`,
       findings: [],
-      errors: [{ part: 'dns', message: (error as Error).message, fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
+      errors: [{ part: 'dns', message: reasonOf(error), fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
     };
   }
   const dialer = new Dialer(ctx.network.connectTo, dns);
@@ -194,7 +195,7 @@ async function checkPrivateRoute(url: string, fetchOptions: FetchOptions, homepa
     const response = await fetchOnce(new URL(url), fetchOptions);
     return privateRouteFindings(url, response.headers, paths.includes('homepage') ? ['deploy'] : paths);
   } catch (error) {
-    errors.push({ part: 'caching', message: `${url}: ${(error as Error).message}`, fix: 'check that the route answers, then run again' });
+    errors.push({ part: 'caching', message: `${url}: ${reasonOf(error)}`, fix: 'check that the route answers, then run again' });
     return [];
   }
 }
