@@ -9,8 +9,6 @@ import { parseBoolean } from './inputs.js';
 
 /** The token reaches the step through this variable, never the command line (visible to `ps`). */
 export const TOKEN_ENV = 'LAUNCH_READY_GITHUB_TOKEN';
-/** Flags a stage step accepts on top of its CLI command's flags. */
-export const STAGE_STEP_FLAGS = ['comment'] as const;
 /** Flags of the report step. */
 export const REPORT_STEP_FLAGS = ['from', 'config', 'fail-on', 'comment'] as const;
 

@@ -178,7 +178,7 @@ async function checkRootAndWww(config: TrustConfig, dns: DnsClient): Promise<Fin
 }
 
 async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<string>, fetchOptions: FetchOptions): Promise<FindingInput[]> {
-  const paths = pathsOfUrl(page, homepageHosts);
+  const paths = pathsOfUrl(page);
   const chain = await followRedirects(page, config.maxRedirects, { ...fetchOptions, readBody: true });
   const findings = redirectFindings(chain, { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'page' });
   const final = chain.final;
@@ -190,7 +190,7 @@ async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<s
 }
 
 async function checkPrivateRoute(url: string, fetchOptions: FetchOptions, homepageHosts: Set<string>, errors: StagePartError[]): Promise<FindingInput[]> {
-  const paths = pathsOfUrl(url, homepageHosts);
+  const paths = pathsOfUrl(url);
   try {
     const response = await fetchOnce(new URL(url), fetchOptions);
     return privateRouteFindings(url, response.headers, paths.includes('homepage') ? ['deploy'] : paths);
@@ -243,7 +243,7 @@ async function checkOriginExposure(hosts: HostReport[], tlsOptions: Parameters<t
 function pathsChecked(config: TrustConfig, homepageHosts: ReadonlySet<string>): string[] {
   const paths = new Set<string>();
   for (const host of config.hostnames) pathsOfHost(host, homepageHosts).forEach((p) => paths.add(p));
-  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url, homepageHosts).forEach((p) => paths.add(p));
+  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url).forEach((p) => paths.add(p));
   if (config.domain) paths.add('homepage');
   if (config.emailDomains.length > 0) paths.add('email');
   return [...paths];

@@ -27,6 +27,8 @@ export interface SecretRule {
   entropy?: number;
   /** Only files whose path matches (from `.gitleaks.toml` `path`). */
   path?: RegExp;
+  /** A hand-written finder used instead of `pattern` (multi-line PEM blocks); same linear-time rule. */
+  find?: (text: string) => { secret: string; index: number }[];
 }
 
 /** The fix line every secret finding carries. */
