@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from './severity.js';
 import { redactSecret } from './redaction.js';
 
-/** Stable stage ids (DESIGN.md). */
+/** Stable stage ids (ARCHITECTURE.md). */
 export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback';
 export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback'];
 
@@ -40,7 +40,7 @@ export interface FindingInput {
   fingerprint?: string;
 }
 
-/** A finding as reported (DESIGN.md result contract). */
+/** A finding as reported (ARCHITECTURE.md, the result contract). */
 export interface Finding {
   id: string;
   stage: StageId;
