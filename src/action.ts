@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
   // already masks github.token and every secret a workflow passes in.
   const github = gitHubAccessOf(context, inputs.token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { github: createStageGitHubApi(github) } : {}) };
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) };
   const outcome = await runLaunchReady(inputs.request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));

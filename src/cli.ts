@@ -11,9 +11,15 @@ import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
 import { createStageGitHubApi } from './github/stage-api.js';
+import { diagnoseCommand } from './diagnose/command.js';
+import { handoverCommand } from './handover/command.js';
 
 /** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
 async function main(argv: readonly string[]): Promise<number> {
+  // Commands that run no stage: their flags and logic live in src/diagnose and src/handover.
+  const io = { cwd: process.cwd(), stages: STAGES, version: VERSION, stdout: (text: string) => void process.stdout.write(text) };
+  if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
+  if (argv[0] === 'handover') return handoverCommand(argv.slice(1), { ...io, env: process.env });
   const parsed = parseCommandLine(argv, STAGES, process.cwd());
   if (parsed.kind === 'help') return print(`${parsed.text}\n`, EXIT.pass);
   if (parsed.kind === 'version') return print(`${VERSION}\n`, EXIT.pass);
@@ -36,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { github: createStageGitHubApi(github) } : {}) });
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) });
   progress.clear();
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

@@ -146,6 +146,8 @@ function mainHelp(stages: readonly StageDefinition<unknown>[]): string {
     'Commands:',
     '  check      run every enabled stage (or --stages a,b) and apply the gate',
     ...stages.map((s) => `  ${s.id.padEnd(9)}  ${s.description}${s.built ? '' : ' (not built yet)'}`),
+    '  diagnose   diagnose URL: is it DNS, the edge/CDN, the app or a third party? (exit 0 healthy, 1 a layer fails)',
+    '  handover   write HANDOVER.md from the config and the last results',
     '  demo       the whole gate against a built-in demo launch on loopback',
     '  schema     print the JSON Schema of launch-ready.yml',
     '',

@@ -15,7 +15,7 @@ export interface RunDependencies {
   version: string;
   env: Readonly<Record<string, string | undefined>>;
   /** The repository's GitHub API for stages (`ctx.services.github`), built by the entry point; the token stays there. */
-  github?: GitHubApi;
+  githubApi?: GitHubApi;
   /** Shared services to use instead of the built ones (tests pass doubles). */
   services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
@@ -44,7 +44,7 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
 
   const secrets = new SecretRegistry();
   const runOptions: RunStagesOptions = { config, selected, explicit, secrets, env: deps.env };
-  if (deps.github) runOptions.github = deps.github;
+  if (deps.githubApi) runOptions.github = deps.githubApi;
   if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;

@@ -42,7 +42,7 @@ async function stage(argv: readonly string[], context: RunnerContext, token: str
   }
   const { request } = parsed;
   const github = gitHubAccessOf(context, token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { github: createStageGitHubApi(github) } : {}) };
+  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) };
   const outcome = await runLaunchReady(request, deps);
   // Actions logs render ANSI colours.
   process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));

@@ -39,7 +39,7 @@ export const SECRETS_SCHEMA: JsonSchema = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       default: [],
-      description: 'Globs of built output to scan, relative to the repository: minified JS, CSS, HTML and `.map` source maps (their `sourcesContent`).',
+      description: 'Globs of built output to scan, relative to the repository or absolute (a build folder outside it, `$RUNNER_TEMP/out/**`): minified JS, CSS, HTML and `.map` source maps (their `sourcesContent`).',
       errorMessage: 'expected a list of globs; e.g. ["dist/**", ".next/static/**"]',
     },
     logs: {
@@ -75,8 +75,8 @@ export const SECRETS_SCHEMA: JsonSchema = {
 export const SECRETS_FLAGS: StageFlag[] = [
   { name: 'repo', type: 'string', configKey: 'repo', valueName: 'DIR', description: 'git repository to scan (default: current folder)' },
   { name: 'no-history', type: 'boolean', configKey: 'history', negate: true, description: 'scan the working tree only, not every commit' },
-  { name: 'bundles', type: 'string', multiple: true, configKey: 'bundles', valueName: 'GLOB', description: 'built output to scan, relative to --repo (repeatable), e.g. "dist/**"' },
-  { name: 'logs', type: 'string', multiple: true, configKey: 'logs', valueName: 'FILE', description: 'build log to scan, relative to --repo (repeatable)' },
+  { name: 'bundles', type: 'string', multiple: true, configKey: 'bundles', valueName: 'GLOB', description: 'built output to scan: a glob relative to --repo, or absolute (repeatable), e.g. "dist/**"' },
+  { name: 'logs', type: 'string', multiple: true, configKey: 'logs', valueName: 'FILE', description: 'build log to scan, relative to --repo or absolute (repeatable)' },
   { name: 'url', type: 'string', multiple: true, configKey: 'urls', valueName: 'URL', description: 'live page to scan with its scripts and source maps (repeatable)' },
   { name: 'baseline', type: 'string', configKey: 'baseline', valueName: 'FILE', description: 'accept the findings of a previous JSON report' },
   { name: 'untracked', type: 'boolean', configKey: 'untracked', description: 'also scan untracked, not ignored files' },

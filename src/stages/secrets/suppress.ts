@@ -203,7 +203,11 @@ export function loadBaseline(path: string, shown: string): Set<string> {
   if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; ${fix}`);
   for (const stage of recordsOf(stages)) {
     if (stage.id !== 'secrets') continue;
-    for (const finding of recordsOf(stage.findings)) if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
+    for (const finding of recordsOf(stage.findings)) {
+      if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
+      // One finding per secret: every place it was seen is in the baseline, not only the most exposed.
+      for (const place of recordsOf(finding.occurrences)) if (typeof place.fingerprint === 'string') out.add(place.fingerprint);
+    }
   }
   return out;
 }

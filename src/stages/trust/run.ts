@@ -64,7 +64,7 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
   const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));
   const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
-  const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, config.domain, dns)));
+  const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, dns)));
   const rootWwwJob = checkRootAndWww(config, dns);
   const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
 

@@ -72,7 +72,7 @@ describe('env stage with from: github', () => {
     writeFileSync(join(project.dir, 'launch-ready.yml'), config);
     return runLaunchReady(
       { command: 'env', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
-      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { github: createStageGitHubApi(access()) } : {}) },
+      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { githubApi: createStageGitHubApi(access()) } : {}) },
     );
   };
 
