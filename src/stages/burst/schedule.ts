@@ -43,16 +43,6 @@ export function vusAt(executor: ExecutorSpec, t: number): number {
   return 0;
 }
 
-/** Index of the ramp stage at `t` ms, or -1 outside the stages. */
-export function stageIndexAt(stages: readonly RampStage[], t: number): number {
-  let at = 0;
-  for (let i = 0; i < stages.length; i++) {
-    at += stages[i]!.durationMs;
-    if (t < at) return i;
-  }
-  return -1;
-}
-
 /**
  * Start times (ms after the scenario starts) of the iterations of an open-model scenario, in order,
  * for one share: iteration k belongs to share `k mod count`, so shares interleave and add up exactly.

@@ -44,9 +44,6 @@ export interface SecretRule {
 export const EXPOSURES = ['payments', 'cloud', 'database', 'email', 'source', 'ai', 'messaging', 'other'] as const;
 export type Exposure = (typeof EXPOSURES)[number];
 
-/** The fix line every secret finding carries. */
-export const ROTATE_FIX = 'rotate first (revoke the key at the provider and issue a new one), then purge it from git history and caches';
-
 /**
  * The operators between a name and its value in the forms the peers test (gitleaks' sample
  * generator): `=`, `:=`, `::=`, `:::=`, `?=`, `.=`, `+=`, `=>`, `:`, `,` (`setProperty("X", "v")`),
