@@ -10,6 +10,7 @@ import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
+import { createStageGitHubApi } from './github/stage-api.js';
 import { diagnoseCommand } from './diagnose/command.js';
 import { handoverCommand } from './handover/command.js';
 
@@ -43,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { github } : {}) });
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) });
   progress.clear();
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

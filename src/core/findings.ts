@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from './severity.js';
 import { redactSecret } from './redaction.js';
 
-/** Stable stage ids (DESIGN.md). */
+/** Stable stage ids (ARCHITECTURE.md). */
 export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback' | 'readiness';
 export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback', 'readiness'];
 
@@ -50,7 +50,7 @@ export interface FindingInput {
   weight?: number;
 }
 
-/** A finding as reported (DESIGN.md result contract). */
+/** A finding as reported (ARCHITECTURE.md, the result contract). */
 export interface Finding {
   id: string;
   stage: StageId;
@@ -99,9 +99,6 @@ export function toFinding(stage: StageId, input: FindingInput): Finding {
 }
 
 function cleanLocation(location: Location | Occurrence): Location {
-  const out: Location = {};
-  for (const [key, value] of Object.entries(location) as [keyof Location, unknown][]) {
-    if (value !== undefined && value !== null && value !== '') (out as Record<string, unknown>)[key] = value;
-  }
-  return out;
+  // Keys with nothing in them are left out of the JSON result.
+  return Object.fromEntries(Object.entries(location).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 }

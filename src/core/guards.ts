@@ -10,7 +10,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `value` is one of `allowed` (an enum list such as the formats or the stage ids). */
 export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+  return typeof value === 'string' && allowed.some((item) => item === value);
 }
 
 /** The string, when it is one. */

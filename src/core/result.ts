@@ -6,7 +6,7 @@ import type { StagePartError, StagePhase } from './stage.js';
 export type StageStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
 export type GateStatus = 'pass' | 'fail' | 'error';
 
-/** One stage's result (DESIGN.md result contract). */
+/** One stage's result (ARCHITECTURE.md, the result contract). */
 export interface StageResult {
   id: StageId;
   /** The stage's own title (`Environment variables`); absent in results written before titles were carried. */
@@ -62,7 +62,7 @@ export interface GateResult {
   run?: RunIdentity;
 }
 
-/** Exit codes (DESIGN.md): 0 pass, 1 gate failed, 2 usage/config error, 3 a stage could not run. */
+/** Exit codes (ARCHITECTURE.md): 0 pass, 1 gate failed, 2 usage/config error, 3 a stage could not run. */
 export const EXIT = { pass: 0, fail: 1, usage: 2, error: 3 } as const;
 
 export function exitCodeOf(status: GateStatus): number {

@@ -8,7 +8,7 @@ import type { RunRequest } from './request.js';
 import { exitCodeOf, type GateResult } from './result.js';
 import { runStages, type RunStagesOptions } from './runner.js';
 import type { GitHubApi, StageServices } from './services.js';
-import type { GitHubAccess, StageDefinition } from './stage.js';
+import type { StageDefinition } from './stage.js';
 import { applyPolicyReview, effectiveFailOn, type ConfigChangesMode, type PolicyReview } from './policy.js';
 import { reviewPolicy } from './policy-git.js';
 
@@ -23,8 +23,7 @@ export interface RunDependencies {
   stages: readonly StageDefinition<unknown>[];
   version: string;
   env: Readonly<Record<string, string | undefined>>;
-  github?: GitHubAccess;
-  /** The repository's GitHub API for stages (`ctx.services.github`); the token stays with whoever built it. */
+  /** The repository's GitHub API for stages (`ctx.services.github`), built by the entry point; the token stays there. */
   githubApi?: GitHubApi;
   /** Shared services to use instead of the built ones (tests pass doubles). */
   services?: Partial<StageServices>;
@@ -56,8 +55,7 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
 
   const secrets = new SecretRegistry();
   const runOptions: RunStagesOptions = { config, selected, explicit, secrets, env: deps.env };
-  if (deps.github) runOptions.github = deps.github;
-  if (deps.githubApi) runOptions.githubApi = deps.githubApi;
+  if (deps.githubApi) runOptions.github = deps.githubApi;
   if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;

@@ -1,13 +1,13 @@
 import type { LaunchReadyConfig } from './config/types.js';
 import { reasonOf } from './errors.js';
 import { pathsCheckedBy } from './critical-paths.js';
-import { toFinding, type Finding, type StageId } from './findings.js';
+import { toFinding, type StageId } from './findings.js';
 import { createHttpClient } from './http.js';
 import { createProcessRunner } from './process.js';
 import type { SecretRegistry } from './redaction.js';
 import type { StageResult } from './result.js';
 import type { GitHubApi, StageServices } from './services.js';
-import type { GitHubAccess, NetworkOptions, StageContext, StageDefinition, StageOutcome, StagePartError, StagePhase } from './stage.js';
+import type { NetworkOptions, StageContext, StageDefinition, StageOutcome, StagePartError, StagePhase } from './stage.js';
 import { createWaiter, sleep } from './wait.js';
 
 export interface RunStagesOptions {
@@ -18,9 +18,8 @@ export interface RunStagesOptions {
   explicit: boolean;
   secrets: SecretRegistry;
   env: Readonly<Record<string, string | undefined>>;
-  github?: GitHubAccess;
   /** The repository's GitHub API for stages (`ctx.services.github`), built by the entry point. */
-  githubApi?: GitHubApi;
+  github?: GitHubApi;
   /** Replace shared services (tests pass doubles); the rest are built from the config. */
   services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
@@ -57,13 +56,13 @@ function servicesOf(options: RunStagesOptions): StageServices {
     processes: options.services?.processes ?? createProcessRunner({ secrets: options.secrets, env: options.env }),
     wait: options.services?.wait ?? createWaiter(),
   };
-  const github = options.services?.github ?? options.githubApi;
+  const github = options.services?.github ?? options.github;
   if (github) services.github = github;
   return services;
 }
 
 function baseOf(stage: StageDefinition<unknown>): Pick<StageResult, 'id' | 'title' | 'phase' | 'metrics' | 'findings'> {
-  return { id: stage.id, title: stage.title, phase: stage.phase, metrics: {}, findings: [] as Finding[] };
+  return { id: stage.id, title: stage.title, phase: stage.phase, metrics: {}, findings: [] };
 }
 
 function notStarted(stage: StageDefinition<unknown>): StageResult {
@@ -110,7 +109,6 @@ function contextOf(stage: StageDefinition<unknown>, options: RunStagesOptions, s
     progress: (message) => options.progress?.(stage.id, message),
     env: options.env,
   };
-  if (options.github) ctx.github = options.github;
   return ctx;
 }
 

@@ -118,3 +118,14 @@ export interface StageServices {
   /** Present when running as an action, or with GH_TOKEN/GITHUB_TOKEN and GITHUB_REPOSITORY. */
   github?: GitHubApi;
 }
+
+/** A GitHub API call that did not succeed; `status` is 0 when GitHub could not be reached. Thrown by {@link GitHubApi}. */
+export class GitHubRequestError extends Error {
+  override readonly name = 'GitHubRequestError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -51,7 +51,7 @@ export interface NetworkOptions {
   ca: string[];
 }
 
-/** Access to GitHub's API when running as an action (or with GITHUB_TOKEN), for stages that read repo settings. */
+/** What the entry points know to reach GitHub's API (the token included); only `src/github/` holds it, stages get `services.github`. */
 export interface GitHubAccess {
   apiUrl: string;
   token: string;
@@ -78,7 +78,6 @@ export interface StageContext<O = Record<string, unknown>> {
   progress: (message: string) => void;
   /** The environment the gate runs in (the `env` stage's `from: process` source). */
   env: Readonly<Record<string, string | undefined>>;
-  github?: GitHubAccess;
 }
 
 /** A part of a stage that could not run (shallow clone, unreachable resolver...). */

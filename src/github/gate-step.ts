@@ -7,6 +7,7 @@ import { VERSION } from '../core/version.js';
 import { renderReport } from '../report/index.js';
 import { STAGES } from '../stages/index.js';
 import { gitHubAccessOf, type RunnerContext } from './context.js';
+import { createStageGitHubApi } from './stage-api.js';
 import { finishStep } from './entry.js';
 import type { CommonInputs } from './inputs.js';
 import { printUntrusted } from './log.js';
@@ -41,7 +42,7 @@ export function policyOf(context: RunnerContext, inputs: CommonInputs): PolicyOp
 export async function runAndPublish(request: RunRequest, options: PublishStepOptions): Promise<number> {
   const { context, inputs } = options;
   const github = gitHubAccessOf(context, inputs.token);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, policy: policyOf(context, inputs), ...(github ? { github } : {}) });
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, policy: policyOf(context, inputs), ...(github ? { githubApi: createStageGitHubApi(github) } : {}) });
   return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);
 }
 

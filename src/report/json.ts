@@ -1,6 +1,6 @@
 import type { GateResult } from '../core/result.js';
 
-/** The result contract (DESIGN.md, version 1), pretty-printed. */
+/** The result contract (ARCHITECTURE.md, "Stable ids and the result contract"; version 1), pretty-printed. */
 export function renderJson(result: GateResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { errorCode } from '../core/guards.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -9,7 +10,7 @@ export function writeReportFile(cwd: string, file: string, report: string): void
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, report);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+    const code = errorCode(error) ?? 'write failed';
     throw new UsageError(`--output: cannot write ${file} (${code}); give a writable file path`);
   }
 }

@@ -161,6 +161,8 @@ describe('the gate', () => {
     const other = (await gate(finding(liveToken.replace('Q', 'R')))).result.stages[0]!.findings[0]!.fingerprint;
     expect(again).toBe(first);
     expect(other).not.toBe(first);
+    // Positive control: a real fingerprint, not an empty string that trivially lacks the token.
+    expect(first).toMatch(/^[0-9a-f:]{16,}|\S{16,}/);
     expect(first).not.toContain(liveToken);
   });
 
@@ -170,6 +172,10 @@ describe('the gate', () => {
     ]);
     for (const format of ['text', 'json', 'markdown', 'sarif'] as const) {
       const report = renderReport(outcome.result, format, { secrets: outcome.secrets });
+      // Positive controls: the report does carry the summary, the metric (where the format shows them) and the redacted form.
+      expect(report).toContain('ghp_…(40 chars)');
+      if (format !== 'sarif') expect(report).toContain('found ghp_…(40 chars)');
+      if (format === 'json') expect(JSON.parse(report).stages[0].metrics.sample).toBe('ghp_…(40 chars)');
       expect(report).not.toContain(liveToken);
     }
   });

@@ -1,3 +1,4 @@
+import { isRecord } from '../guards.js';
 import type { JsonSchema, StageDefinition } from '../stage.js';
 import { FAIL_ON_VALUES } from '../severity.js';
 
@@ -63,7 +64,7 @@ export function buildConfigSchema(stages: readonly StageDefinition<unknown>[], v
   };
   for (const stage of stages) {
     const section = stage.configSchema;
-    const own = (section.properties ?? {}) as Record<string, JsonSchema>;
+    const own: JsonSchema = isRecord(section.properties) ? section.properties : {};
     const extra = stage.id === 'trust' ? NETWORK_PROPERTIES : {};
     properties[stage.id] = {
       ...section,

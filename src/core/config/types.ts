@@ -31,7 +31,7 @@ export interface LaunchReadyConfig {
   options: Partial<Record<StageId, unknown>>;
 }
 
-/** Default critical paths, heaviest first (DESIGN.md ranking order). */
+/** Default critical paths, heaviest first (ARCHITECTURE.md, ranking). */
 export const DEFAULT_CRITICAL_PATHS: CriticalPathConfig[] = [
   { id: 'signup', title: 'Sign-up / booking' },
   { id: 'checkout', title: 'Checkout' },

@@ -122,9 +122,3 @@ function unescapeDouble(value: string): string {
   return value.replace(/\\([nrt"\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c] ?? c);
 }
 
-/** Entries as a map (last one wins, as in dotenv). */
-export function dotenvValues(parsed: ParsedDotenv): Map<string, DotenvEntry> {
-  const out = new Map<string, DotenvEntry>();
-  for (const entry of parsed.entries) out.set(entry.key, entry);
-  return out;
-}

@@ -18,7 +18,7 @@ export interface LoadedEnvironments {
 }
 
 /** Read every source of every environment the config names (the target gets `envFiles` too). */
-export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext, 'baseDir' | 'env' | 'github' | 'secrets' | 'signal'>, sensitive: (name: string) => boolean): Promise<LoadedEnvironments> {
+export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext<EnvConfig>, 'baseDir' | 'env' | 'services' | 'secrets'>, sensitive: (name: string) => boolean): Promise<LoadedEnvironments> {
   const out: LoadedEnvironments = { snapshots: new Map(), findings: [], errors: [] };
   const names = new Set([...Object.keys(config.environments), ...(config.envFiles.length > 0 ? [config.target] : [])]);
   for (const name of names) {
@@ -37,11 +37,12 @@ export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext
     if (environment.from.includes('process')) snapshot.sources.push(processSource(ctx.env));
     if (environment.from.includes('github')) {
       const githubName = environment.githubEnvironment ?? name;
-      if (!ctx.github) {
+      const github = ctx.services.github;
+      if (!github) {
         out.errors.push({ part: `GitHub environment ${githubName}`, message: 'no GitHub token, so its secrets and variables could not be listed', fix: 'run in GitHub Actions with GITHUB_TOKEN (permission: environments read / actions read), or set GITHUB_TOKEN and GITHUB_REPOSITORY' });
       } else {
         try {
-          snapshot.sources.push(await githubEnvironmentSource(ctx.github, githubName, ctx.signal));
+          snapshot.sources.push(await githubEnvironmentSource(github, githubName));
         } catch (error) {
           out.errors.push({ part: `GitHub environment ${githubName}`, message: reasonOf(error), fix: 'check the environment name and that the token may read environment secrets and variables' });
         }

@@ -3,6 +3,7 @@
  * `git ls-files` when the folder is a git work tree, skipping vendored and build folders, binary
  * files and very large files (minified bundles).
  */
+import { looksBinary } from '../../core/files.js';
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -89,7 +90,7 @@ export async function readRepositoryFiles(root: string, options: WalkOptions): P
     } catch {
       return undefined; // deleted since listing, or unreadable: nothing to read
     }
-    if (buffer.subarray(0, 8000).includes(0)) return 'binary';
+    if (looksBinary(buffer)) return 'binary';
     result.bytes += buffer.length;
     return { path, text: buffer.toString('utf8') };
   };

@@ -4,7 +4,8 @@
  * variable values are not needed).
  */
 import { readFileSync } from 'node:fs';
-import type { GitHubAccess } from '../../core/stage.js';
+import { reasonOf } from '../../core/errors.js';
+import { GitHubRequestError, type GitHubApi } from '../../core/services.js';
 import { parseDotenv, type DotenvProblem } from './dotenv.js';
 import type { EnvironmentSource } from './target.js';
 
@@ -22,29 +23,23 @@ export function processSource(env: Readonly<Record<string, string | undefined>>)
   return { label: 'the job environment', variables };
 }
 
-const MAX_PAGES = 10;
-
-/** Names of a GitHub environment's secrets and variables, via the REST API. Throws with a one-line reason. */
-export async function githubEnvironmentSource(github: GitHubAccess, environment: string, signal?: AbortSignal): Promise<EnvironmentSource> {
+/**
+ * Names of a GitHub environment's secrets and variables, through the run's GitHub API (the token
+ * stays in src/github/). Throws with a one-line reason.
+ */
+export async function githubEnvironmentSource(github: GitHubApi, environment: string): Promise<EnvironmentSource> {
   const variables = new Map<string, Record<string, never>>();
   // The API caps pages at 100 secrets but 30 variables.
   for (const [kind, perPage] of [['secrets', 100], ['variables', 30]] as const) {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const url = `${github.apiUrl.replace(/\/$/, '')}/repos/${encodeURIComponent(github.owner)}/${encodeURIComponent(github.repo)}/environments/${encodeURIComponent(environment)}/${kind}?per_page=${perPage}&page=${page}`;
-      const response = await fetch(url, {
-        headers: { authorization: `Bearer ${github.token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', 'user-agent': 'launch-ready' },
-        ...(signal ? { signal } : {}),
-      });
-      if (!response.ok) {
-        await response.body?.cancel();
-        const why = response.status === 404 ? 'not found (no such environment, or the token cannot see it)' : response.status === 403 || response.status === 401 ? 'the token lacks permission' : `HTTP ${response.status}`;
-        throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`);
-      }
-      const body = (await response.json()) as { total_count?: number; secrets?: { name: string }[]; variables?: { name: string }[] };
-      const items = body[kind] ?? [];
-      for (const item of items) variables.set(item.name, {});
-      if (items.length < perPage) break;
+    let items: { name?: unknown }[];
+    try {
+      items = await github.paginate<{ name?: unknown }>(`/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`, { per_page: perPage }, 1000);
+    } catch (error) {
+      const status = error instanceof GitHubRequestError ? error.status : 0;
+      const why = status === 404 ? 'not found (no such environment, or the token cannot see it)' : status === 403 || status === 401 ? 'the token lacks permission' : reasonOf(error);
+      throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`);
     }
+    for (const item of items) if (typeof item.name === 'string') variables.set(item.name, {});
   }
   return { label: `GitHub environment "${environment}"`, variables };
 }

@@ -14,7 +14,6 @@ export interface SecretMatch {
   column: number;
 }
 
-type Finder = { find?: (text: string) => { secret: string; index: number }[] };
 
 interface Candidate {
   rule: SecretRule;
@@ -46,7 +45,7 @@ export function scanText(text: string, rules: readonly SecretRule[], file?: stri
   for (const rule of rules) {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
     if (rule.path && (file === undefined || !rule.path.test(file))) continue;
-    const finder = (rule as SecretRule & Finder).find;
+    const finder = rule.find;
     if (finder) {
       for (const hit of finder(text)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? 'blocker', index: hit.index });
       continue;

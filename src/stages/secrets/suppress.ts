@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import { UsageError } from '../../core/errors.js';
+import { reasonOf, UsageError } from '../../core/errors.js';
+import { readBoundedText, type BoundedRead } from '../../core/files.js';
+import { isRecord, recordsOf } from '../../core/guards.js';
 import { DEFAULT_RULES, type SecretRule } from './rules/index.js';
 
 /**
@@ -62,6 +64,16 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** A `.gitleaks.toml` or a baseline larger than this is not one. */
+const MAX_POLICY_BYTES = 4 * 1024 * 1024;
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
+function policyText(read: BoundedRead, shown: string): string {
+  if (read.kind === 'text') return read.text;
+  const why = read.kind === 'not-a-file' && read.reason !== 'EISDIR' ? `it is ${read.reason}` : 'reason' in read ? read.reason : read.kind;
+  throw new UsageError(`${shown}: cannot read the gitleaks config (${why}); make it a readable TOML file`);
+}
+
 /**
  * Read `.gitleaks.toml` from the scanned folder. A subset is honoured: `[extend] useDefault`,
  * `[[rules]]` (id, description, regex, secretGroup, entropy, keywords, path, and their own
@@ -73,10 +85,10 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
   const allowlists: Allowlist[] = [];
   const file = join(repo, GITLEAKS_CONFIG);
   if (!existsSync(file)) return { rules: DEFAULT_RULES, allowlists };
-  const text = readFileSync(file, 'utf8');
+  const text = policyText(readBoundedText(file, { maxBytes: MAX_POLICY_BYTES }), shown);
   let doc: Record<string, unknown>;
   try {
-    doc = parse(text) as Record<string, unknown>;
+    doc = parse(text);
   } catch (error) {
     if (error instanceof TomlError) {
       const what = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
@@ -90,11 +102,11 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
       return goRegex(source);
     } catch (error) {
       const line = lineOf(text, typeof source === 'string' ? source : where.split('.').pop()!);
-      throw new UsageError(`${shown}:${line}: ${where}: invalid regular expression (${(error as Error).message.split('\n')[0]}); write a regex both Go and JavaScript accept`);
+      throw new UsageError(`${shown}:${line}: ${where}: invalid regular expression (${reasonOf(error)}); write a regex both Go and JavaScript accept`);
     }
   };
   const custom: SecretRule[] = [];
-  const rules = Array.isArray(doc.rules) ? (doc.rules as Record<string, unknown>[]) : [];
+  const rules = recordsOf(doc.rules);
   const readAllowlist = (list: Record<string, unknown>, where: string, rule?: string): Allowlist => {
     const out: Allowlist = { paths: [], regexes: [], stopwords: [], commits: new Set(), condition: String(list.condition ?? 'OR').toUpperCase() === 'AND' ? 'AND' : 'OR' };
     strings(list.paths).forEach((p, j) => out.paths.push(compile(p, `${where}.paths[${j}]`)));
@@ -124,9 +136,8 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
     custom.push(out);
   });
   listsOf(doc).forEach((list, i) => allowlists.push(readAllowlist(list, `allowlist[${i}]`)));
-  const extend = doc.extend as { useDefault?: unknown } | undefined;
   // gitleaks: a config with its own rules replaces the defaults unless it extends them.
-  const useDefault = extend?.useDefault === true || custom.length === 0;
+  const useDefault = (isRecord(doc.extend) && doc.extend.useDefault === true) || custom.length === 0;
   const byId = new Map<string, SecretRule>();
   for (const rule of [...(useDefault ? DEFAULT_RULES : []), ...custom]) byId.set(rule.id, rule);
   return { rules: [...byId.values()], allowlists, configFile: GITLEAKS_CONFIG };
@@ -171,26 +182,31 @@ export function loadGitleaksIgnore(repo: string): Set<string> {
  * file is missing or not such a report.
  */
 export function loadBaseline(path: string, shown: string): Set<string> {
+  const fix = 'pass a report written by launch-ready secrets --format json --output FILE';
+  const read = readBoundedText(path, { maxBytes: MAX_BASELINE_BYTES });
+  if (read.kind !== 'text') {
+    const why = read.kind === 'missing' ? 'ENOENT' : read.kind === 'not-a-file' && read.reason !== 'EISDIR' ? `it is ${read.reason}` : 'reason' in read ? read.reason : read.kind;
+    throw new UsageError(`${shown}: cannot read the baseline (${why}); ${fix}`);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${shown}: ${code ? `cannot read the baseline (${code})` : 'not JSON'}; pass a report written by launch-ready secrets --format json --output FILE`);
+    data = JSON.parse(read.text);
+  } catch {
+    throw new UsageError(`${shown}: not JSON; ${fix}`);
   }
   const out = new Set<string>();
   if (Array.isArray(data)) {
-    for (const item of data) if (item && typeof (item as { Fingerprint?: unknown }).Fingerprint === 'string') out.add((item as { Fingerprint: string }).Fingerprint);
+    for (const item of recordsOf(data)) if (typeof item.Fingerprint === 'string') out.add(item.Fingerprint);
     return out;
   }
-  const stages = (data as { stages?: unknown }).stages;
-  if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; pass a report written by launch-ready secrets --format json --output FILE`);
-  for (const stage of stages as { id?: string; findings?: { fingerprint?: unknown; occurrences?: { fingerprint?: unknown }[] }[] }[]) {
+  const stages = isRecord(data) ? data.stages : undefined;
+  if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; ${fix}`);
+  for (const stage of recordsOf(stages)) {
     if (stage.id !== 'secrets') continue;
-    for (const finding of stage.findings ?? []) {
+    for (const finding of recordsOf(stage.findings)) {
       if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
       // One finding per secret: every place it was seen is in the baseline, not only the most exposed.
-      for (const place of Array.isArray(finding.occurrences) ? finding.occurrences : []) if (typeof place?.fingerprint === 'string') out.add(place.fingerprint);
+      for (const place of recordsOf(finding.occurrences)) if (typeof place.fingerprint === 'string') out.add(place.fingerprint);
     }
   }
   return out;

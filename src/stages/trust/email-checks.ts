@@ -3,7 +3,7 @@ import type { DnsVerdict } from './dns.js';
 import { asReceived, mailFinding, unknownFinding, type DkimSelectorFacts, type EmailFacts } from './email-facts.js';
 import { spfFindings } from './spf-checks.js';
 
-export type { DkimSelectorFacts, DmarcFacts, EmailFacts, SpfEvaluation } from './email-facts.js';
+export type { EmailFacts } from './email-facts.js';
 export { spfSyntaxProblems } from './spf-checks.js';
 
 /** A null MX (RFC 7505): one MX record `0 .`, the domain's statement that it takes no mail. */

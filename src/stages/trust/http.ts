@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { reasonOf } from '../../core/errors.js';
+import { errorCode } from '../../core/guards.js';
 import type { Dialer } from './connect.js';
 
 /** One HTTP response as far as the checks need it; the body is read only when asked and capped. */
@@ -139,7 +141,7 @@ export async function followRedirects(start: string, maxHops: number, options: F
 
 /** `ECONNRESET` → `connection reset by the server`; one line. */
 export function describeNetworkError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   const known: Record<string, string> = {
     ECONNRESET: 'connection reset by the server',
     ECONNREFUSED: 'connection refused',
@@ -147,6 +149,6 @@ export function describeNetworkError(error: unknown): string {
     ETIMEDOUT: 'timed out',
     EPROTO: 'TLS handshake failed',
   };
-  const message = (error as Error).message?.split('\n')[0] ?? String(error);
+  const message = reasonOf(error);
   return code && known[code] ? `${known[code]} (${code})` : message;
 }

@@ -5,7 +5,7 @@ import { privateRouteKind } from './paths.js';
 
 import { parseUrl } from './redirect-rules.js';
 
-export { MAX_REDIRECTS, redirectFindings, type ChainContext } from './redirect-rules.js';
+export { redirectFindings, type ChainContext } from './redirect-rules.js';
 
 /** Elements whose `http:` source the browser blocks on an HTTPS page (active content). */
 const BLOCKABLE: Record<string, string> = { script: 'src', link: 'href', iframe: 'src', object: 'data', embed: 'src', form: 'action' };

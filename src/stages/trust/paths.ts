@@ -1,5 +1,5 @@
-/** Critical paths a page belongs to, from the words in its path (signup, login...). */
-export function pathsOfUrl(url: string, homepageHosts: ReadonlySet<string>): string[] {
+/** Critical paths a page belongs to, from the words in its path (signup, login...); anything else is the homepage's. */
+export function pathsOfUrl(url: string): string[] {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -11,7 +11,6 @@ export function pathsOfUrl(url: string, homepageHosts: ReadonlySet<string>): str
   if (/log-?in|sign-?in|auth|sso|session/.test(path)) return ['login'];
   if (/checkout|billing|pay|subscribe|cart/.test(path)) return ['checkout'];
   if (/admin|webhook|deploy/.test(path)) return ['deploy'];
-  if (path === '/' || path === '' || homepageHosts.has(parsed.hostname)) return ['homepage'];
   return ['homepage'];
 }
 

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { reasonOf } from '../../core/errors.js';
 import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { SEVERITIES } from '../../core/severity.js';
@@ -39,9 +40,9 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   } catch (error) {
     // An unusable resolver makes every DNS answer unknown: report the part, check nothing as missing.
     return {
-      summary: `trust: could not use the DNS resolvers: ${(error as Error).message}`,
+      summary: `trust: could not use the DNS resolvers: ${reasonOf(error)}`,
       findings: [],
-      errors: [{ part: 'dns', message: (error as Error).message, fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
+      errors: [{ part: 'dns', message: reasonOf(error), fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
     };
   }
   const dialer = new Dialer(ctx.network.connectTo, dns);
@@ -177,7 +178,7 @@ async function checkRootAndWww(config: TrustConfig, dns: DnsClient): Promise<Fin
 }
 
 async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<string>, fetchOptions: FetchOptions): Promise<FindingInput[]> {
-  const paths = pathsOfUrl(page, homepageHosts);
+  const paths = pathsOfUrl(page);
   const chain = await followRedirects(page, config.maxRedirects, { ...fetchOptions, readBody: true });
   const findings = redirectFindings(chain, { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: 'page' });
   const final = chain.final;
@@ -189,12 +190,12 @@ async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<s
 }
 
 async function checkPrivateRoute(url: string, fetchOptions: FetchOptions, homepageHosts: Set<string>, errors: StagePartError[]): Promise<FindingInput[]> {
-  const paths = pathsOfUrl(url, homepageHosts);
+  const paths = pathsOfUrl(url);
   try {
     const response = await fetchOnce(new URL(url), fetchOptions);
     return privateRouteFindings(url, response.headers, paths.includes('homepage') ? ['deploy'] : paths);
   } catch (error) {
-    errors.push({ part: 'caching', message: `${url}: ${(error as Error).message}`, fix: 'check that the route answers, then run again' });
+    errors.push({ part: 'caching', message: `${url}: ${reasonOf(error)}`, fix: 'check that the route answers, then run again' });
     return [];
   }
 }
@@ -242,7 +243,7 @@ async function checkOriginExposure(hosts: HostReport[], tlsOptions: Parameters<t
 function pathsChecked(config: TrustConfig, homepageHosts: ReadonlySet<string>): string[] {
   const paths = new Set<string>();
   for (const host of config.hostnames) pathsOfHost(host, homepageHosts).forEach((p) => paths.add(p));
-  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url, homepageHosts).forEach((p) => paths.add(p));
+  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url).forEach((p) => paths.add(p));
   if (config.domain) paths.add('homepage');
   if (config.emailDomains.length > 0) paths.add('email');
   return [...paths];

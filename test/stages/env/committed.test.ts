@@ -43,7 +43,11 @@ describe('env: dotenv files committed to git', () => {
   });
 
   it('skips history when asked', async () => {
-    expect((await findCommittedEnvFiles(repo, false))!.some((f) => f.commit)).toBe(false);
+    // The tracked files are still found (an empty list would pass a "no commit" check vacuously)...
+    const files = (await findCommittedEnvFiles(repo, false))!;
+    expect(files.map((f) => f.path).sort()).toEqual(['.env.example', '.env.test', 'api/.env']);
+    // ...but none from history only, and none carries a commit.
+    expect(files.filter((f) => f.commit !== undefined)).toEqual([]);
   });
 
   it('reports paths relative to a sub-folder when the app lives in one', async () => {

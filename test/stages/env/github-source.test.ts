@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLaunchReady } from '../../../src/core/run.js';
 import { envStage } from '../../../src/stages/env/index.js';
+import { createStageGitHubApi } from '../../../src/github/stage-api.js';
 import { githubEnvironmentSource } from '../../../src/stages/env/sources.js';
 import { runCliAsync } from '../../helpers/cli.js';
 import { startGitHubDouble, type DoubleRequest, type DoubleResponse, type GitHubDouble } from '../../helpers/github-double.js';
@@ -40,7 +41,7 @@ const access = () => ({ apiUrl: github.url, token: 'test-token', owner: 'acme', 
 
 describe('env: GitHub environment secrets and variables as a source', () => {
   it('lists secret and variable names across pages, with no values, within the API contract', async () => {
-    const source = await githubEnvironmentSource(access(), 'production');
+    const source = await githubEnvironmentSource(createStageGitHubApi(access()), 'production');
     expect(source.label).toBe('GitHub environment "production"');
     expect(source.variables.size).toBe(SECRET_NAMES.length + VARIABLE_NAMES.length);
     expect(source.variables.get('STRIPE_SECRET_KEY')).toEqual({});
@@ -52,11 +53,11 @@ describe('env: GitHub environment secrets and variables as a source', () => {
   });
 
   it('an unknown environment is an error naming it, not an empty source', async () => {
-    await expect(githubEnvironmentSource(access(), 'staging')).rejects.toThrow('GitHub environment "staging" secrets: not found (no such environment, or the token cannot see it)');
+    await expect(githubEnvironmentSource(createStageGitHubApi(access()), 'staging')).rejects.toThrow('GitHub environment "staging" secrets: not found (no such environment, or the token cannot see it)');
   });
 
   it('a rejected token is an error saying so', async () => {
-    await expect(githubEnvironmentSource({ ...access(), token: 'wrong' }, 'production')).rejects.toThrow('the token lacks permission');
+    await expect(githubEnvironmentSource(createStageGitHubApi({ ...access(), token: 'wrong' }), 'production')).rejects.toThrow('the token lacks permission');
   });
 });
 
@@ -71,7 +72,7 @@ describe('env stage with from: github', () => {
     writeFileSync(join(project.dir, 'launch-ready.yml'), config);
     return runLaunchReady(
       { command: 'env', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
-      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { github: access() } : {}) },
+      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { githubApi: createStageGitHubApi(access()) } : {}) },
     );
   };
 

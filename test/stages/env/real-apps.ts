@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareEnvironment } from '../../../src/stages/env/compare.js';
 import { contextOf, discoverAll, type Inventory } from '../../../src/stages/env/discover/index.js';
-import { dotenvValues, parseDotenv } from '../../../src/stages/env/dotenv.js';
+import { parseDotenv } from '../../../src/stages/env/dotenv.js';
 import type { EnvironmentSnapshot } from '../../../src/stages/env/target.js';
 import type { FindingInput } from '../../../src/core/findings.js';
 
@@ -71,7 +71,7 @@ export function requiredNames(inventory: Inventory): Set<string> {
 export function plantedProduction(truth: GroundTruth, exampleText: string): EnvironmentSnapshot {
   const variables = new Map<string, { value: string; line: number }>();
   let line = 0;
-  for (const [name] of dotenvValues(parseDotenv(exampleText))) {
+  for (const name of new Set(parseDotenv(exampleText).entries.map((e) => e.key))) {
     line++;
     if (truth.faults.remove.includes(name)) continue;
     const key = name === truth.faults.rename.from ? truth.faults.rename.to : name;

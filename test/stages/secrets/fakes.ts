@@ -17,12 +17,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-let next = rng(20261128);
-
-/** Reset the generator so each test file sees the same values. */
-export function reseed(seed = 20261128): void {
-  next = rng(seed);
-}
+const next = rng(20261128);
 
 export function chars(n: number, alphabet = ALNUM): string {
   let out = '';

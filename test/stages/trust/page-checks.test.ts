@@ -116,5 +116,5 @@ describe('critical paths of pages', () => {
     ['https://app.example.com/register', 'signup'],
     ['https://app.example.com/login', 'login'],
     ['https://www.example.com/pricing', 'homepage'],
-  ])('%s → %s', (url, path) => expect(pathsOfUrl(url, homepageHosts)).toEqual([path]));
+  ])('%s → %s', (url, path) => expect(pathsOfUrl(url)).toEqual([path]));
 });

@@ -54,7 +54,7 @@ export function tokenizeJs(src: string): Token[] {
   }
 
   /** Scan template text from `i` (just after the backtick or the `}` closing a substitution). */
-  const scanTemplate = (startLine: number, startToken: Token | undefined): void => {
+  const scanTemplate = (startToken: Token | undefined): void => {
     const from = i;
     while (i < n) {
       const c = src.charCodeAt(i);
@@ -79,7 +79,6 @@ export function tokenizeJs(src: string): Token[] {
       if (c === 10) line++;
       i++;
     }
-    void startLine;
   };
 
   while (i < n) {
@@ -157,7 +156,7 @@ export function tokenizeJs(src: string): Token[] {
       const token: Token = { kind: Kind.String, value: '', line };
       tokens.push(token);
       i++;
-      scanTemplate(line, token);
+      scanTemplate(token);
       continue;
     }
     if (c === 123) {
@@ -170,7 +169,7 @@ export function tokenizeJs(src: string): Token[] {
     if (c === 125) {
       i++;
       if (braces.pop() === true) {
-        scanTemplate(line, undefined);
+        scanTemplate(undefined);
         continue;
       }
       tokens.push({ kind: Kind.Punct, value: '}', line });

@@ -12,7 +12,7 @@ import { diagnoseDns, type DnsLayer } from './dns-layer.js';
 import { probe, type Probe } from './probe.js';
 import { decide, probeProblem, type DiagnoseFacts, type Verdict } from './verdict.js';
 
-export type { DiagnoseAnswer, Verdict } from './verdict.js';
+export type { Verdict } from './verdict.js';
 
 export interface DiagnoseOptions {
   network: NetworkOptions;

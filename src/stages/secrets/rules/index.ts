@@ -11,7 +11,6 @@ import { PRIVATE_KEY_RULE } from './private-key.js';
 import type { SecretRule } from './types.js';
 
 export type { SecretRule } from './types.js';
-export { ROTATE_FIX } from './types.js';
 
 /** Every built-in rule: providers first (Clerk before Stripe: same prefix, the name decides), then the catch-alls. */
 export const DEFAULT_RULES: readonly SecretRule[] = [

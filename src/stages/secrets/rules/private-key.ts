@@ -40,7 +40,7 @@ function trimKeyBody(raw: string): string {
 }
 
 /** Rule entry for the PEM finder; its `pattern` only serves the prefilter and `.gitleaks.toml` ids. */
-export const PRIVATE_KEY_RULE: SecretRule & { find: typeof findPrivateKeys } = {
+export const PRIVATE_KEY_RULE: SecretRule = {
   id: 'private-key',
   title: 'Private key (PEM or OpenSSH)',
   keywords: ['private key'],

@@ -27,6 +27,8 @@ export interface SecretRule {
   entropy?: number;
   /** Only files whose path matches (from `.gitleaks.toml` `path`). */
   path?: RegExp;
+  /** A hand-written finder used instead of `pattern` (multi-line PEM blocks); same linear-time rule. */
+  find?: (text: string) => { secret: string; index: number }[];
   /** What a leak of this secret exposes; ranks findings of one severity (payments first). */
   exposes?: Exposure;
   /** Who issued it, as the fix names it: `Stripe`. */
@@ -41,9 +43,6 @@ export interface SecretRule {
  */
 export const EXPOSURES = ['payments', 'cloud', 'database', 'email', 'source', 'ai', 'messaging', 'other'] as const;
 export type Exposure = (typeof EXPOSURES)[number];
-
-/** The fix line every secret finding carries. */
-export const ROTATE_FIX = 'rotate first (revoke the key at the provider and issue a new one), then purge it from git history and caches';
 
 /**
  * The operators between a name and its value in the forms the peers test (gitleaks' sample

@@ -1,6 +1,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { looksBinary } from '../../../core/files.js';
+import { errorCode } from '../../../core/guards.js';
 
 /** Why a file was not scanned, counted in the stage metrics. */
 export type SkipReason = 'large' | 'binary' | 'brokenSymlink' | 'unreadable' | 'notAFile';
@@ -9,7 +11,7 @@ export type FileRead = { text: string; bytes: number } | { skipped: SkipReason }
 
 /**
  * Read a file to scan: follows symlinks (a broken one is skipped), skips files over `maxBytes`
- * without reading them, binary files (a NUL byte in the first 8 KiB), and unreadable ones.
+ * without reading them, binary files (the core's one sniff: a NUL byte near the start), and unreadable ones.
  * Non-UTF-8 text decodes with replacement characters: secrets are ASCII, so they still match.
  * Synchronous on purpose: thousands of small files cost far less CPU without a thread-pool round
  * trip each, and callers yield between batches so the git stream keeps flowing.
@@ -20,7 +22,7 @@ export function readForScan(path: string, maxBytes: number): FileRead {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then skips it as not a file.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT') {
       // A dangling symlink, or a tracked file deleted from the working tree (not there to leak).
       try {
@@ -44,7 +46,7 @@ export function readForScan(path: string, maxBytes: number): FileRead {
       filled += got;
     }
     const data = buffer.subarray(0, filled);
-    if (data.subarray(0, 8192).includes(0)) return { skipped: 'binary' };
+    if (looksBinary(data)) return { skipped: 'binary' };
     return { text: data.toString('utf8'), bytes: filled };
   } catch {
     return { skipped: 'unreadable' };
