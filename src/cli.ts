@@ -10,9 +10,15 @@ import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
+import { diagnoseCommand } from './diagnose/command.js';
+import { handoverCommand } from './handover/command.js';
 
 /** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
 async function main(argv: readonly string[]): Promise<number> {
+  // Commands that run no stage: their flags and logic live in src/diagnose and src/handover.
+  const io = { cwd: process.cwd(), stages: STAGES, version: VERSION, stdout: (text: string) => void process.stdout.write(text) };
+  if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
+  if (argv[0] === 'handover') return handoverCommand(argv.slice(1), { ...io, env: process.env });
   const parsed = parseCommandLine(argv, STAGES, process.cwd());
   if (parsed.kind === 'help') return print(`${parsed.text}\n`, EXIT.pass);
   if (parsed.kind === 'version') return print(`${VERSION}\n`, EXIT.pass);

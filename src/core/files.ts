@@ -4,6 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { reasonOf } from './errors.js';
+import { errorCode } from './guards.js';
 
 /** Bytes looked at for a NUL byte when deciding that a file is binary (as git does). */
 export const BINARY_SNIFF_BYTES = 8000;
@@ -76,9 +77,4 @@ export function readBoundedFile(path: string, options: BoundedReadOptions): Boun
 /** {@link readBoundedFile} without the binary sniff, for config-like files. */
 export function readBoundedText(path: string, options: { maxBytes: number }): BoundedRead {
   return readBoundedFile(path, { maxBytes: options.maxBytes });
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
-  return undefined;
 }

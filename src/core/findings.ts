@@ -3,8 +3,8 @@ import type { Severity } from './severity.js';
 import { redactSecret } from './redaction.js';
 
 /** Stable stage ids (DESIGN.md). */
-export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback';
-export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback'];
+export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback' | 'readiness';
+export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback', 'readiness'];
 
 /** Where a finding is. Carries only the keys that apply. */
 export interface Location {
@@ -15,6 +15,12 @@ export interface Location {
   ref?: string;
   url?: string;
   host?: string;
+}
+
+/** One more place the same finding was seen (the same secret in HEAD, a commit and a bundle), with its own fingerprint. */
+export interface Occurrence extends Location {
+  /** What a baseline or ignore file names this place by; the finding's own `fingerprint` is its `location`'s. */
+  fingerprint?: string;
 }
 
 /** What a stage reports. The core turns it into a {@link Finding}. */
@@ -38,6 +44,10 @@ export interface FindingInput {
   evidence?: string;
   /** A stage-specific stable fingerprint (e.g. gitleaks' `commit:file:rule:line`); else derived. */
   fingerprint?: string;
+  /** Every place the finding was seen, `location` (the most exposed) among them; only when there are several. */
+  occurrences?: Occurrence[];
+  /** Order within a severity, higher first (secrets: blast radius and exposure); ranked before critical paths. */
+  weight?: number;
 }
 
 /** A finding as reported (DESIGN.md result contract). */
@@ -52,6 +62,8 @@ export interface Finding {
   location?: Location;
   evidence?: string;
   fingerprint: string;
+  occurrences?: Occurrence[];
+  weight?: number;
 }
 
 /**
@@ -81,10 +93,12 @@ export function toFinding(stage: StageId, input: FindingInput): Finding {
   };
   if (input.location && Object.keys(input.location).length > 0) finding.location = cleanLocation(input.location);
   if (evidence !== undefined) finding.evidence = evidence;
+  if (input.occurrences && input.occurrences.length > 1) finding.occurrences = input.occurrences.map((o) => cleanLocation(o) as Occurrence);
+  if (input.weight !== undefined) finding.weight = input.weight;
   return finding;
 }
 
-function cleanLocation(location: Location): Location {
+function cleanLocation(location: Location | Occurrence): Location {
   const out: Location = {};
   for (const [key, value] of Object.entries(location) as [keyof Location, unknown][]) {
     if (value !== undefined && value !== null && value !== '') (out as Record<string, unknown>)[key] = value;

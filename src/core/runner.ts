@@ -103,6 +103,7 @@ function contextOf(stage: StageDefinition<unknown>, options: RunStagesOptions, s
     services,
     baseDir: options.config.baseDir,
     network,
+    criticalPaths: options.config.criticalPaths,
     // Replaced by the supervisor's own signal.
     signal: new AbortController().signal,
     secrets: options.secrets,

@@ -2,6 +2,7 @@ import type { FindingInput, StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
 import type { ReportBlock } from './blocks.js';
 import type { StageServices } from './services.js';
+import type { CriticalPathConfig } from './config/types.js';
 
 /** JSON Schema fragment (draft 2020-12 subset Ajv understands); `errorMessage` is our hint key. */
 export type JsonSchema = Record<string, unknown>;
@@ -67,6 +68,8 @@ export interface StageContext<O = Record<string, unknown>> {
   /** Folder that relative paths in the config are resolved against (the config file's folder, else cwd). */
   baseDir: string;
   network: NetworkOptions;
+  /** The configured critical paths, for stages whose checks follow their URLs (readiness monitors each one). */
+  criticalPaths?: readonly CriticalPathConfig[];
   /** Aborted when the run is cancelled; long loops must check it. */
   signal: AbortSignal;
   /** Register raw secret values met outside findings so every output is scrubbed of them. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitHubAccess } from '../core/stage.js';
+import type { SourceLinks } from '../report/shared.js';
 
 /** Where the action runs, read once from the runner's environment. */
 export interface RunnerContext {
@@ -12,6 +13,8 @@ export interface RunnerContext {
   /** The commit checked: the PR's head, else `GITHUB_SHA`. */
   revision?: string;
   apiUrl: string;
+  /** The code host and repository, for links to a file at a commit (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
+  links?: SourceLinks;
   /** Link to this workflow run, for "the full report is in the job summary". */
   runUrl?: string;
   /** Folder for result files: `$RUNNER_TEMP/launch-ready`. */
@@ -39,6 +42,7 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
   const revision = typeof event?.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : env.GITHUB_SHA;
   if (revision) context.revision = revision;
   if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) context.links = { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, ...(revision ? { revision } : {}) };
   if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
   if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
   return context;

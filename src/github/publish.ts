@@ -47,7 +47,7 @@ export async function publishGate(options: PublishOptions): Promise<void> {
   const annotations = planAnnotations(result, secrets);
   emitAnnotations(annotations);
   const commentNote = await postComment(options);
-  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, commentNote ? { annotations, comment: commentNote } : { annotations }));
+  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, commentNote ? { annotations, comment: commentNote } : { annotations }, context.links));
   setActionOutputs(result, options.reportFile);
 }
 
@@ -85,7 +85,7 @@ export function commentPlan(options: Pick<PublishOptions, 'result' | 'secrets' |
   const { result, secrets, context } = options;
   const runUrl = context.runUrl;
   const revision = context.revision;
-  if (options.commentMode === 'replace') return { compose: () => renderComment(result, secrets, runUrl, revision) };
+  if (options.commentMode === 'replace') return { compose: () => renderComment(result, secrets, runUrl, revision, context.links) };
   const own = new Set(result.stages.map((s) => s.id));
   const signature = (s: StageResult) => `${s.durationMs}|${secrets.scrub(s.summary).slice(0, 200)}`;
   return {
@@ -96,7 +96,7 @@ export function commentPlan(options: Pick<PublishOptions, 'result' | 'secrets' |
       const stages = [...kept, ...result.stages].sort((a, b) => STAGE_IDS.indexOf(a.id) - STAGE_IDS.indexOf(b.id));
       const durationMs = Math.max(...stages.map((s) => s.durationMs), result.durationMs);
       const merged = assembleGate(stages, { failOn: result.failOn, criticalPaths: options.criticalPaths, version: result.tool.version, durationMs });
-      return renderComment(merged, secrets, runUrl, revision);
+      return renderComment(merged, secrets, runUrl, revision, context.links);
     },
     holdsOurs: (body) => {
       const sections = readStageSections(body);

@@ -3,6 +3,7 @@ import type { SecretRegistry } from '../core/redaction.js';
 import type { GateResult } from '../core/result.js';
 import { renderJobSummary } from '../report/github.js';
 import { JOB_SUMMARY_LIMIT } from '../report/markdown.js';
+import type { SourceLinks } from '../report/shared.js';
 import type { AnnotationPlan } from './annotations.js';
 
 /** Notes appended under the report: annotations left out, why there is no PR comment. */
@@ -12,7 +13,7 @@ export interface SummaryNotes {
 }
 
 /** The job summary (`GITHUB_STEP_SUMMARY`): the Markdown report plus notes, capped at 1 MiB. */
-export function jobSummaryOf(result: GateResult, secrets: SecretRegistry, reportPath: string | undefined, notes: SummaryNotes): string {
+export function jobSummaryOf(result: GateResult, secrets: SecretRegistry, reportPath: string | undefined, notes: SummaryNotes, links?: SourceLinks): string {
   const lines: string[] = [];
   const omitted = notes.annotations?.omitted;
   if (omitted && omitted.error + omitted.warning > 0) {
@@ -20,7 +21,7 @@ export function jobSummaryOf(result: GateResult, secrets: SecretRegistry, report
   }
   if (notes.comment) lines.push(`> ${secrets.scrub(notes.comment)}`);
   const tail = lines.length > 0 ? `\n${lines.join('\n\n')}\n` : '';
-  const report = renderJobSummary(result, secrets, reportPath);
+  const report = renderJobSummary(result, secrets, reportPath, links);
   // The notes are short; if they tip the summary over the cap, they lose, not the report.
   return Buffer.byteLength(report + tail, 'utf8') <= JOB_SUMMARY_LIMIT ? report + tail : report;
 }

@@ -1,23 +1,24 @@
 import type { SecretRegistry } from '../core/redaction.js';
 import type { GateResult } from '../core/result.js';
 import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderMarkdown } from './markdown.js';
+import type { SourceLinks } from './shared.js';
 
 /**
  * The two Markdown variants the GitHub surface posts. Like `renderReport`, both are scrubbed of
  * every registered secret here, so nothing under `src/github/` ever handles unscrubbed report text.
  */
-export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string, revision?: string): string {
+export function renderComment(result: GateResult, secrets: SecretRegistry, runUrl?: string, revision?: string, links?: SourceLinks): string {
   const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : 'the job summary of this workflow run';
-  const options = { fullReport, escapeMentions: true, ...(revision ? { revision } : {}) };
+  const options = { fullReport, escapeMentions: true, ...(revision ? { revision } : {}), ...(links ? { links } : {}) };
   const clean = scrubbed(result, secrets);
   return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
 }
 
 /** The job summary: the same Markdown with room for far more detail (GitHub caps a step's summary at 1 MiB of UTF-8). */
-export function renderJobSummary(result: GateResult, secrets: SecretRegistry, reportPath?: string): string {
+export function renderJobSummary(result: GateResult, secrets: SecretRegistry, reportPath?: string, links?: SourceLinks): string {
   const fullReport = reportPath ? `the JSON result (\`${reportPath}\`)` : 'the JSON result (`--format json`)';
   const clean = scrubbed(result, secrets);
-  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
+  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true, ...(links ? { links } : {}) })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
 }
 
 /** The result with every registered secret already masked, so escaping during rendering cannot split one. */

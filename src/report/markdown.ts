@@ -3,7 +3,7 @@ import type { GateResult, StageResult, StageStatus } from '../core/result.js';
 import { failsGate, type Severity } from '../core/severity.js';
 import { COMMENT_MARKER, encodeStageData, stageEndMarker, stageStartMarker } from './markdown-data.js';
 import { cell, code, renderBlocksMarkdown } from './blocks.js';
-import { locationLabel, phaseNote, rankedFindings, severityCounts, stageTitle } from './shared.js';
+import { locationLabel, locationUrl, phaseNote, rankedFindings, severityCounts, stageTitle, type SourceLinks } from './shared.js';
 
 export { COMMENT_MARKER, stageEndMarker, stageStartMarker } from './markdown-data.js';
 
@@ -25,6 +25,8 @@ export interface MarkdownOptions {
    * hide a secret from the scrub.
    */
   escapeMentions?: boolean;
+  /** Link each file location to the file at its commit on the code host. */
+  links?: SourceLinks;
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { blocker: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
@@ -77,9 +79,9 @@ function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions):
   const findings = rankedFindings(result);
   const lines = [COMMENT_MARKER, ...header(result, findings)];
   if (detail.note) lines.push('', `> ✂️ This report was shortened to fit. ${fullReportHint(options)}`);
-  lines.push(...topList(result, findings, detail.topFindings), ...criticalPathTable(result));
+  lines.push(...topList(result, findings, detail.topFindings, options.fullReport ?? 'the job summary', options.links), ...criticalPathTable(result));
   lines.push('', '### Stages', '');
-  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...(options.revision ? { revision: options.revision } : {}) }));
+  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...(options.revision ? { revision: options.revision } : {}), ...(options.links ? { links: options.links } : {}) }));
   lines.push('', `<sub>launch-ready ${result.tool.version} · fail-on \`${result.failOn}\` · ${formatMs(result.durationMs)}</sub>`, '');
   return lines.join('\n');
 }
@@ -96,13 +98,26 @@ function header(result: GateResult, findings: Finding[]): string[] {
   return lines;
 }
 
-function topList(result: GateResult, findings: Finding[], max: number): string[] {
+function topList(result: GateResult, findings: Finding[], max: number, fullReport: string, links?: SourceLinks): string[] {
   if (findings.length === 0) return [];
   const shown = findings.slice(0, max);
   const lines = ['', '### Launch blockers, most urgent first', '', '| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|'];
-  for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${code(locationLabel(f.location))} | ${cell(f.fix)} |`);
-  if (findings.length > shown.length) lines.push('', `_…and ${findings.length - shown.length} more findings in the stage sections below._`);
+  for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`);
+  // A blocker cut from the table is said out loud, with where to find it: never hidden below the table.
+  const hidden = findings.slice(shown.length);
+  const hiddenBlocking = hidden.filter((f) => failsGate(f.severity, result.failOn)).length;
+  const others = hidden.length - hiddenBlocking;
+  if (hiddenBlocking > 0) {
+    lines.push('', `**…and ${hiddenBlocking} more ${hiddenBlocking === 1 ? 'blocker' : 'blockers'} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? '' : 's'}` : ''}.`);
+  } else if (hidden.length > 0) lines.push('', `_…and ${hidden.length} more findings in the stage sections below._`);
   return lines;
+}
+
+/** The location as code, linked to the file at its commit when the code host is known. */
+function whereCell(f: Finding, links: SourceLinks | undefined): string {
+  const label = code(locationLabel(f.location));
+  const url = locationUrl(f.location, links);
+  return url && label ? `[${label}](${url})` : label;
 }
 
 function findingCell(f: Finding): string {
@@ -124,14 +139,14 @@ function criticalPathTable(result: GateResult): string[] {
  * One stage's section, markers included: what a stage job replaces in the shared PR comment.
  * It embeds the stage's compact result so the rest of the comment can be re-rendered from it.
  */
-export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number; revision?: string } = {}): string {
+export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number; revision?: string; links?: SourceLinks } = {}): string {
   const maxFindings = limits.maxFindings ?? Infinity;
   const maxRows = limits.maxRows ?? Infinity;
   const title = stageTitle(stage);
   const body: string[] = [];
   if (stage.findings.length > 0 && maxFindings > 0) {
     body.push('| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|');
-    for (const f of stage.findings.slice(0, maxFindings)) body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${code(locationLabel(f.location))} | ${cell(f.fix)} |`);
+    for (const f of stage.findings.slice(0, maxFindings)) body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${whereCell(f, limits.links)} | ${cell(f.fix)} |`);
   }
   if (stage.findings.length > Math.min(maxFindings, stage.findings.length)) body.push('', `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`);
   if (stage.errors?.length) {

@@ -1,4 +1,4 @@
-import type { Finding, StageId } from '../core/findings.js';
+import type { Finding, Location, StageId } from '../core/findings.js';
 import type { GateResult } from '../core/result.js';
 import type { Severity } from '../core/severity.js';
 import { rankedFindings, stageTitles } from './shared.js';
@@ -68,16 +68,17 @@ function resultOf(f: Finding, index: number) {
     message: { text: `${f.title}. Fix: ${f.fix}${f.evidence ? ` (evidence: ${f.evidence})` : ''}` },
     properties: { findingId: f.id, severity: f.severity, criticalPaths: f.paths, ...(f.location?.commit ? { commit: f.location.commit } : {}), ...(f.location?.ref ? { ref: f.location.ref } : {}) },
   };
-  const location = locationOf(f);
+  const location = locationOf(f.location);
   if (location) {
-    out.locations = [location];
+    // Every place the same secret lives must change, so each is a location (code scanning shows the first).
+    const others = (f.occurrences ?? []).filter((o) => o.fingerprint !== f.fingerprint).flatMap((o) => locationOf(o) ?? []);
+    out.locations = [location, ...others];
     out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
   }
   return out;
 }
 
-function locationOf(f: Finding): Record<string, unknown> | undefined {
-  const where = f.location;
+function locationOf(where: Location | undefined): Record<string, unknown> | undefined {
   if (!where) return undefined;
   if (where.file) {
     const region: Record<string, number> = {};

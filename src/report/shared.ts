@@ -41,6 +41,27 @@ export function locationLabel(location: Location | undefined): string {
   return parts.join(' ');
 }
 
+/** The code host a report links into: `https://github.com` and `owner/repo`, and the commit checked. */
+export interface SourceLinks {
+  serverUrl: string;
+  repository: string;
+  /** The commit checked: a working-tree location links to the file at this commit. */
+  revision?: string;
+}
+
+/**
+ * `<server>/<owner>/<repo>/blob/<sha>/<path>#L<line>`: the file at the commit of a history
+ * location, else at the commit checked. Undefined without a file, a commit, or for a path outside
+ * the repository (an absolute build folder).
+ */
+export function locationUrl(location: Location | undefined, links: SourceLinks | undefined): string | undefined {
+  if (!links || !location?.file || location.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(location.file)) return undefined;
+  const sha = location.commit ?? links.revision;
+  if (!sha) return undefined;
+  const path = location.file.split('/').map(encodeURIComponent).join('/');
+  return `${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/blob/${sha}/${path}${location.line ? `#L${location.line}` : ''}`;
+}
+
 /** Counts per severity, most urgent first, only the non-zero ones: `2 blocker, 1 medium`. */
 export function severityCounts(findings: readonly Finding[]): string {
   const order: Severity[] = ['blocker', 'high', 'medium', 'low', 'info'];

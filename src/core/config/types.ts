@@ -19,7 +19,7 @@ export type StageSection = Record<string, unknown> & { enabled: boolean; maxMinu
 export interface LaunchReadyConfig {
   failOn: FailOn;
   criticalPaths: CriticalPathConfig[];
-  /** Stage sections by id; each has at least `enabled`. */
+  /** Stage sections by id, one per stage the run knows; each has at least `enabled` and `maxMinutes`. */
   stages: Record<StageId, StageSection>;
   /** Absolute path of the config file, when one was read. */
   file?: string;

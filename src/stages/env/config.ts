@@ -1,6 +1,7 @@
 /** The `env` section of launch-ready.yml: schema, typed view, and the checks the schema cannot express. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isOneOf, isRecord, read } from '../../core/guards.js';
 import type { ConfigProblem, JsonSchema } from '../../core/stage.js';
 
 export interface EnvironmentConfig {
@@ -20,9 +21,11 @@ export interface EnvConfig {
   /** Globs (relative to `repo`) of files discovery leaves out: fixtures, examples, docs. */
   exclude: string[];
   history: boolean;
+  /** Show the whole inventory (`--list`), not only the variables that matter. */
+  list: boolean;
 }
 
-const FROM_VALUES = ['process', 'github'];
+const FROM_VALUES: readonly EnvironmentConfig['from'][number][] = ['process', 'github'];
 
 export const envConfigSchema: JsonSchema = {
   properties: {
@@ -78,29 +81,33 @@ export const envConfigSchema: JsonSchema = {
     ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
     exclude: { type: 'array', items: { type: 'string' }, default: [], description: 'Files to leave out when finding what the app reads, as globs relative to `repo` (test fixtures, examples, docs). Vendored and build folders are always skipped.', errorMessage: 'expected a list of globs; e.g. ["test/fixtures/**", "examples/**"]' },
     history: { type: 'boolean', default: true, description: 'Also look for dotenv files committed anywhere in git history.' },
+    list: { type: 'boolean', default: false, description: 'Show every variable found (why it is required or not, where it is read, whether the target sets it), not only the ones that matter (set by `--list`).' },
   },
 };
 
-/** The section with defaults applied by the schema, as a typed object. */
+/** The section as validated (the schema filled every default), as typed options; the core calls it once. */
 export function envConfigOf(section: Record<string, unknown>): EnvConfig {
   const environments: Record<string, EnvironmentConfig> = {};
-  for (const [name, raw] of Object.entries((section.environments as Record<string, Record<string, unknown>> | undefined) ?? {})) {
-    const from = raw.from === undefined ? [] : Array.isArray(raw.from) ? raw.from : [raw.from];
-    environments[name] = { files: (raw.files as string[] | undefined) ?? [], from: from as EnvironmentConfig['from'] };
+  const given = section.environments;
+  for (const [name, raw] of Object.entries(isRecord(given) ? given : {})) {
+    if (!isRecord(raw)) continue;
+    const from = [raw.from].flat().filter((f) => isOneOf(FROM_VALUES, f));
+    environments[name] = { files: read.strings(raw, 'files'), from };
     if (typeof raw.githubEnvironment === 'string') environments[name].githubEnvironment = raw.githubEnvironment;
   }
   const config: EnvConfig = {
-    repo: (section.repo as string | undefined) ?? '.',
-    target: (section.target as string | undefined) ?? 'production',
-    envFiles: (section.envFiles as string[] | undefined) ?? [],
+    repo: read.string(section, 'repo'),
+    target: read.string(section, 'target'),
+    envFiles: read.strings(section, 'envFiles'),
     environments,
-    ignore: (section.ignore as string[] | undefined) ?? [],
-    exclude: (section.exclude as string[] | undefined) ?? [],
-    history: section.history !== false,
+    ignore: read.strings(section, 'ignore'),
+    exclude: read.strings(section, 'exclude'),
+    history: read.boolean(section, 'history'),
+    list: read.boolean(section, 'list'),
   };
-  const probe = section.probe as Record<string, unknown> | undefined;
-  if (probe) {
-    config.probe = { timeoutSeconds: (probe.timeoutSeconds as number | undefined) ?? 10, variables: (probe.variables as number | undefined) ?? 3, passEnv: (probe.passEnv as string[] | undefined) ?? [] };
+  const probe = section.probe;
+  if (isRecord(probe)) {
+    config.probe = { timeoutSeconds: read.number(probe, 'timeoutSeconds'), variables: read.number(probe, 'variables'), passEnv: read.strings(probe, 'passEnv') };
     if (typeof probe.command === 'string') config.probe.command = probe.command;
   }
   return config;

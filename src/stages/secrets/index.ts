@@ -1,18 +1,17 @@
-import { relative } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { reasonOf } from '../../core/errors.js';
 import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
-import { gitRepositoryProblem, SECRETS_FLAGS, SECRETS_SCHEMA, secretsOptionsOf, validateSecretsConfig, type SecretsOptions } from './config.js';
+import { gitRepositoryProblem, parseSecretsOptions, SECRETS_FLAGS, SECRETS_SCHEMA, validateSecretsConfig, type SecretsOptions, type SecretsStageOptions } from './config.js';
 import { FindingCollector } from './report.js';
 import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
 import { newCounters, type FileCounters } from './sources/files.js';
 import { streamHistory, type HistoryStats } from './sources/history.js';
-import { fetcherFor } from './sources/http.js';
 import { scanLiveSite } from './sources/live-site.js';
 import { readLogs } from './sources/logs.js';
+import { workspaceOf } from './sources/paths.js';
 import { scanWorkingTree } from './sources/tree.js';
-import { loadBaseline, loadGitleaksIgnore, loadScanPolicy, type ScanPolicy } from './suppress.js';
+import { loadGitleaksIgnore, type ScanPolicy } from './suppress.js';
 
 interface RunState {
   options: SecretsOptions;
@@ -24,29 +23,31 @@ interface RunState {
   bundles: number;
   urlDocuments: number;
   isRepo: boolean;
+  /** What every finding's path is relative to: the git top level, else the scanned folder. */
+  workspace: string;
 }
 
-/** The `secrets` stage: no live secret in history, tree, bundles, build logs or the live site. */
-export const secretsStage: StageDefinition = {
+/** The `secrets` stage: no secret in history, tree, bundles, build logs or the live site. */
+export const secretsStage: StageDefinition<SecretsStageOptions> = {
   id: 'secrets',
   phase: 'passive',
   title: 'Secrets',
-  description: 'no live secret in git history, the working tree, bundles, build logs or the live site',
+  description: 'no secret in git history, the working tree, bundles, build logs or the live site',
   built: true,
   checks: { paths: ['deploy'] },
   configSchema: SECRETS_SCHEMA,
   flags: SECRETS_FLAGS,
   validateConfig: validateSecretsConfig,
+  parseOptions: parseSecretsOptions,
   run: runSecrets,
 };
 
-async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
+async function runSecrets(ctx: StageContext<SecretsStageOptions>): Promise<StageOutcome> {
   const started = performance.now();
-  const options = secretsOptionsOf(ctx.options, ctx.baseDir);
+  const options = ctx.options;
   const repoProblem = gitRepositoryProblem(options.repo);
   const isRepo = repoProblem === undefined;
-  const policy = loadScanPolicy(options.repo);
-  const baseline = options.baseline ? loadBaseline(options.baseline, relative(ctx.baseDir, options.baseline) || options.baseline) : new Set<string>();
+  const { policy, accepted: baseline } = options;
   const state: RunState = {
     options,
     policy,
@@ -57,11 +58,12 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     bundles: 0,
     urlDocuments: 0,
     isRepo,
+    workspace: isRepo ? workspaceOf(options.repo) : options.repo,
   };
   const parts: Promise<void>[] = [];
   if (isRepo) {
     if (options.history) parts.push(guard(state, 'history', () => scanHistoryPart(state, ctx)));
-    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
+    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, state.workspace, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
   } else {
     const message = `${repoProblem}; history and the working tree were not scanned`;
     state.errors.push({ part: 'history', message, fix: 'run in a git clone or pass --repo DIR' });
@@ -74,7 +76,7 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
   const seconds = (performance.now() - started) / 1000;
   const scannedBytes = state.counters.bytes + state.history.bytes;
   const findings = state.collector.findings;
-  const live = findings.filter((f) => f.severity === 'blocker').length;
+  const blockers = findings.filter((f) => f.severity === 'blocker').length;
   const metrics: Record<string, unknown> = {
     commits: state.history.commits,
     refs: state.history.refs,
@@ -94,7 +96,8 @@ async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
     rules: policy.rules.length,
   };
   if (state.collector.truncated > 0) metrics.findingsNotShown = state.collector.truncated;
-  const outcome: StageOutcome = { summary: summaryOf(state, findings.length, live), findings, metrics };
+  metrics.places = state.collector.places;
+  const outcome: StageOutcome = { summary: summaryOf(state, findings.length, blockers), findings, metrics };
   if (state.errors.length > 0) outcome.errors = state.errors;
   return outcome;
 }
@@ -107,7 +110,7 @@ async function guard(state: RunState, part: string, work: () => Promise<unknown>
   }
 }
 
-async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void> {
+async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOptions>): Promise<void> {
   const started = performance.now();
   const git = simpleGit({ baseDir: state.options.repo });
   const refs = (await git.raw(['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
@@ -134,29 +137,33 @@ async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void
 
 async function scanBundlesPart(state: RunState): Promise<void> {
   const { options, policy, collector } = state;
-  state.bundles = await scanBundles(options.repo, options.bundles, options.maxFileBytes, state.counters, (piece) => {
+  state.bundles = await scanBundles(options.repo, state.workspace, options.bundles, options.maxFileBytes, state.counters, (piece) => {
     const origin = piece.source !== undefined ? { kind: 'bundle' as const, file: piece.file, source: piece.source } : { kind: 'bundle' as const, file: piece.file };
     collector.add(origin, scanText(piece.text, policy.rules, piece.file));
   });
   if (options.bundles.length > 0 && state.bundles === 0) {
-    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} under ${options.repo}`, fix: 'build first, or fix the --bundles glob (relative to --repo), e.g. "dist/**"' });
+    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} (relative globs are read under ${options.repo})`, fix: 'build first, or fix the --bundles glob: relative to --repo ("dist/**") or absolute ("$RUNNER_TEMP/out/**")' });
   }
 }
 
 async function scanLogsPart(state: RunState): Promise<void> {
   const { options, policy, collector } = state;
-  const { logs, problems } = await readLogs(options.repo, options.logs, options.maxFileBytes, state.counters);
+  const { logs, problems } = await readLogs(options.repo, state.workspace, options.logs, options.maxFileBytes, state.counters);
   for (const log of logs) collector.add({ kind: 'log', file: log.file }, scanText(log.text, policy.rules, log.file));
   for (const problem of problems) state.errors.push({ part: 'logs', message: problem, fix: 'pass the path of a readable log file with --logs' });
 }
 
-async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
+/** What one live URL (its page, scripts and maps together) may take. */
+const LIVE_SITE_BUDGET_MS = 60_000;
+
+async function scanUrlsPart(state: RunState, ctx: StageContext<SecretsStageOptions>): Promise<void> {
   const { options, policy, collector } = state;
   if (options.urls.length === 0) return;
-  const fetch = fetcherFor(ctx.network);
+  for (const url of options.urls) ctx.secrets.addUrl(url);
   for (const url of options.urls) {
     try {
-      const result = await scanLiveSite(url, { maxBytes: options.maxFileBytes, maxScripts: 50, timeoutMs: 15_000, signal: ctx.signal, fetch }, (doc) => {
+      const site = { maxBytes: options.maxFileBytes, maxScripts: 50, budgetMs: LIVE_SITE_BUDGET_MS, signal: ctx.signal, http: ctx.services.http };
+      const result = await scanLiveSite(url, site, (doc) => {
         const origin = doc.source !== undefined ? { kind: 'url' as const, url: doc.url, source: doc.source } : { kind: 'url' as const, url: doc.url };
         collector.add(origin, scanText(doc.text, policy.rules));
       });
@@ -169,11 +176,16 @@ async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
   }
 }
 
-function summaryOf(state: RunState, total: number, live: number): string {
+/** "3 secrets to rotate (2 blockers), in 7 places": found, not "live", since nothing was verified with the provider. */
+function summaryOf(state: RunState, total: number, blockers: number): string {
   const bits: string[] = [];
   if (state.options.history && state.isRepo) bits.push(`${state.history.commits.toLocaleString('en-US')} commits on ${state.history.refs} refs`);
   bits.push(`${state.counters.files.toLocaleString('en-US')} files`);
   if (state.options.urls.length > 0) bits.push(`${state.options.urls.length} live URL${state.options.urls.length === 1 ? '' : 's'}`);
-  const verdict = total === 0 ? 'no secret found' : `${live} live secret${live === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} in all`;
+  const places = state.collector.places;
+  const verdict =
+    total === 0
+      ? 'no secret found'
+      : `${total} secret${total === 1 ? '' : 's'} found to rotate (${blockers} blocker${blockers === 1 ? '' : 's'})${places > total ? `, in ${places} places` : ''}`;
   return `scanned ${bits.join(', ')}: ${verdict}`;
 }

@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/severity.js';
 import type { SecretRule } from './rules/index.js';
-import { entropyOf, isNotASecret } from './rules/types.js';
+import { bodyOf, entropyOf, isNotASecret } from './rules/types.js';
 import { encodedSecretValues } from './decode.js';
 
 /** One secret found in a piece of text. */
@@ -24,6 +24,12 @@ interface Candidate {
 }
 
 const ALLOW_MARK = 'gitleaks:allow';
+/**
+ * Matches one rule keeps from one text. A file with more is a data dump (100,000 `api_key = …`
+ * lines); past the cap the rule stops, so its cost is bounded, and the collector shows at most
+ * 1,000 findings anyway.
+ */
+export const MAX_MATCHES_PER_RULE = 5_000;
 
 /**
  * Scan one piece of text (a file, a commit's added lines for one file, a bundle) with every rule.
@@ -116,7 +122,8 @@ function addDecoded(text: string, rules: readonly SecretRule[], file: string | u
 function collect(rule: SecretRule, text: string, out: Candidate[]): void {
   const pattern = rule.pattern;
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  let kept = 0;
+  for (let match = pattern.exec(text); match && kept < MAX_MATCHES_PER_RULE; match = pattern.exec(text)) {
     if (match[0].length === 0) {
       pattern.lastIndex++;
       continue;
@@ -126,10 +133,13 @@ function collect(rule: SecretRule, text: string, out: Candidate[]): void {
     if (rule.entropy !== undefined && entropyOf(secret) < rule.entropy) continue;
     // `sk_live_xxxxxxxx…`, `ghp_YOUR_TOKEN…`: the right shape around a placeholder is documentation.
     if (isNotASecret(secret)) continue;
+    // `xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere`: words after the prefix are documentation (passwords may be words).
+    if (rule.exposes !== 'database' && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf(secret))) continue;
     const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
     if (!severity) continue;
     const offset = match[0].indexOf(secret);
     out.push({ rule, secret, severity, index: match.index + Math.max(0, offset) });
+    kept++;
   }
 }
 
@@ -139,15 +149,49 @@ function secretOf(rule: SecretRule, match: RegExpExecArray): string | undefined 
   return match[0];
 }
 
+/**
+ * Keep the most specific rule where matches overlap. Rules come in a few priority tiers; each tier
+ * is swept in index order against the (sorted, non-overlapping) matches kept from earlier tiers, so
+ * 100,000 generic hits in one file cost n log n, not n².
+ */
 function dropOverlaps(candidates: Candidate[]): Candidate[] {
-  candidates.sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0) || a.index - b.index);
-  const kept: Candidate[] = [];
+  const tiers = new Map<number, Candidate[]>();
   for (const c of candidates) {
-    const end = c.index + c.secret.length;
-    const clash = kept.some((k) => c.index < k.index + k.secret.length && k.index < end);
-    if (!clash) kept.push(c);
+    const priority = c.rule.priority ?? 0;
+    const tier = tiers.get(priority);
+    if (tier) tier.push(c);
+    else tiers.set(priority, [c]);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  let kept: Candidate[] = [];
+  for (const priority of [...tiers.keys()].sort((a, b) => a - b)) {
+    const tier = tiers.get(priority)!.sort((a, b) => a.index - b.index);
+    const added: Candidate[] = [];
+    let cursor = 0;
+    let lastEnd = -1;
+    for (const c of tier) {
+      const end = c.index + c.secret.length;
+      // Kept matches before this one that end at or before its start cannot clash with it or any later one.
+      while (cursor < kept.length && kept[cursor]!.index + kept[cursor]!.secret.length <= c.index) cursor++;
+      const clashesEarlier = cursor < kept.length && kept[cursor]!.index < end;
+      if (clashesEarlier || c.index < lastEnd) continue;
+      added.push(c);
+      lastEnd = end;
+    }
+    kept = mergeByIndex(kept, added);
+  }
+  return kept;
+}
+
+function mergeByIndex(a: Candidate[], b: Candidate[]): Candidate[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.index <= b[j]!.index ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** Turn offsets into lines and columns in one forward pass, dropping `gitleaks:allow` lines. */

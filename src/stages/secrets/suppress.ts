@@ -185,9 +185,13 @@ export function loadBaseline(path: string, shown: string): Set<string> {
   }
   const stages = (data as { stages?: unknown }).stages;
   if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; pass a report written by launch-ready secrets --format json --output FILE`);
-  for (const stage of stages as { id?: string; findings?: { fingerprint?: unknown }[] }[]) {
+  for (const stage of stages as { id?: string; findings?: { fingerprint?: unknown; occurrences?: { fingerprint?: unknown }[] }[] }[]) {
     if (stage.id !== 'secrets') continue;
-    for (const finding of stage.findings ?? []) if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
+    for (const finding of stage.findings ?? []) {
+      if (typeof finding.fingerprint === 'string') out.add(finding.fingerprint);
+      // One finding per secret: every place it was seen is in the baseline, not only the most exposed.
+      for (const place of Array.isArray(finding.occurrences) ? finding.occurrences : []) if (typeof place?.fingerprint === 'string') out.add(place.fingerprint);
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { SEVERITIES } from '../../core/severity.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from './cloudflare.js';
-import { readTrustConfig, type TrustConfig } from './config.js';
+import type { TrustConfig } from './config.js';
 import { Dialer } from './connect.js';
 import { createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
 import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
@@ -30,8 +30,8 @@ interface HostReport {
 const MAX_ORIGIN_CANDIDATES = 5;
 
 /** The whole stage: every hostname, page, private route and mail domain concurrently. */
-export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
-  const config = readTrustConfig(ctx.options);
+export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOutcome> {
+  const config = ctx.options;
   const errors: StagePartError[] = [];
   let dns: DnsClient;
   try {

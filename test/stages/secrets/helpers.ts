@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { FindingInput } from '../../../src/core/findings.js';
+import type { FindingInput, Location, Occurrence } from '../../../src/core/findings.js';
 import type { NetworkOptions, StageOutcome } from '../../../src/core/stage.js';
+import { DEFAULT_MAX_FILE_BYTES, parseSecretsOptions } from '../../../src/stages/secrets/config.js';
 import { secretsStage } from '../../../src/stages/secrets/index.js';
 import { stageContext } from '../../helpers/stage-context.js';
 
@@ -49,8 +50,20 @@ export class TempRepo {
 
 /** Run the stage as the core would, with the section given (defaults as the schema sets them). */
 export async function runSecrets(section: Record<string, unknown>, baseDir: string, network: Partial<NetworkOptions> = {}): Promise<StageOutcome> {
-  const options = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], ...section };
+  const section_ = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...section };
+  const options = parseSecretsOptions(section_, baseDir);
   return secretsStage.run(stageContext(options, { baseDir, network: { resolvers: [], connectTo: [], ca: [], ...network } }));
+}
+
+/** Every place a finding was seen (its occurrences, or its one location), without fingerprints. */
+export function placesOf(finding: FindingInput): Location[] {
+  const places = finding.occurrences ?? (finding.location ? [finding.location] : []);
+  return places.map(({ fingerprint: _fingerprint, ...location }: Occurrence) => location);
+}
+
+/** Every place of every finding, each with the finding's secret, for assertions that predate grouping. */
+export function allPlaces(outcome: StageOutcome): (Location & { secret?: string })[] {
+  return outcome.findings.flatMap((f) => placesOf(f).map((p) => ({ ...p, secret: f.secret })));
 }
 
 /** The findings of one rule, for terse assertions. */

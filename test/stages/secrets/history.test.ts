@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StageOutcome } from '../../../src/core/stage.js';
 import { checksummed, stripeKey } from './fakes.js';
-import { ofRule, runSecrets, TempRepo } from './helpers.js';
+import { allPlaces, ofRule, runSecrets, TempRepo } from './helpers.js';
 
 describe('secrets in git history', () => {
   const repo = new TempRepo();
@@ -39,7 +39,7 @@ describe('secrets in git history', () => {
   });
   afterAll(() => repo.remove());
 
-  const at = (secret: string) => outcome.findings.filter((f) => f.secret === secret && f.location?.commit).map((f) => f.location);
+  const at = (secret: string) => allPlaces(outcome).filter((p) => p.secret === secret && p.commit).map(({ secret: _s, ...p }) => p);
 
   it('finds a secret in a file deleted since, at its commit and line', () => {
     expect(at(deleted)).toEqual([{ file: 'deploy/old.env', line: 2, commit: commits.first, ref: 'refs/heads/main' }]);
@@ -66,7 +66,7 @@ describe('secrets in git history', () => {
   it('reports history findings as blockers with the rotate-first fix and a gitleaks fingerprint', () => {
     const [finding] = ofRule(outcome, 'stripe-access-token');
     expect(finding).toMatchObject({ severity: 'blocker', paths: ['deploy', 'checkout'], fingerprint: `${commits.branch}:src/pay.ts:stripe-access-token:1` });
-    expect(finding!.fix).toMatch(/^rotate first.*purge/);
+    expect(finding!.fix).toBe('Rotate it at Stripe: https://dashboard.stripe.com/apikeys; a history purge helps only after that');
     expect(finding!.title).not.toContain(onBranch);
   });
 
@@ -100,7 +100,8 @@ describe('history edge cases', () => {
     repo.write('small.txt', `token ${checksummed('ghp_')}\n`);
     repo.commit('big and small');
     const outcome = await runSecrets({ repo: repo.dir, maxFileBytes: 2000 }, repo.dir);
-    expect(outcome.findings.map((f) => f.location?.file).sort()).toEqual(['small.txt', 'small.txt']);
+    expect(allPlaces(outcome).map((p) => p.file).sort()).toEqual(['small.txt', 'small.txt']);
+    expect(outcome.findings).toHaveLength(1);
     expect(outcome.metrics).toMatchObject({ skippedLargeFiles: 2 });
   });
 
@@ -110,7 +111,7 @@ describe('history edge cases', () => {
     repo.write('legacy.txt', Buffer.concat([Buffer.from('caf\xe9 cr\xe8me\n', 'latin1'), Buffer.from(`token=${token}\n`)]));
     repo.commit('latin1');
     const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
-    expect(outcome.findings.filter((f) => f.secret === token).map((f) => f.location?.line)).toEqual([2, 2]);
+    expect(allPlaces(outcome).filter((p) => p.secret === token).map((p) => p.line)).toEqual([2, 2]);
   });
 
   it('reports a shallow clone as a history error with the fetch-depth fix, and still scans the tree', async () => {
@@ -137,7 +138,7 @@ describe('history edge cases', () => {
     repo.write('we"ird\tname.txt', `t=${checksummed('ghp_')}\n`);
     repo.commit('odd names');
     const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
-    const files = outcome.findings.filter((f) => f.location?.commit).map((f) => f.location?.file).sort();
+    const files = allPlaces(outcome).filter((p) => p.commit).map((p) => p.file).sort();
     expect(files).toEqual(['café notes.txt', 'we"ird\tname.txt']);
   });
 

@@ -33,7 +33,8 @@ const cases: RuleCase[] = [
   { rule: 'telegram-bot-api-token', ok: `bot${digits(10)}:AA${alnum(33)}`, ng: `bot${digits(10)}:AB${alnum(33)}` },
   { rule: 'stripe-access-token', ok: `STRIPE_SECRET_KEY=${stripeKey()}`, ng: `STRIPE_SECRET_KEY=${['sk', 'live', alnum(10)].join('_')}`, severity: 'blocker' },
   { rule: 'stripe-webhook-secret', ok: `STRIPE_WEBHOOK_SECRET=whsec_${alnum(32)}`, ng: `STRIPE_WEBHOOK_SECRET=whsec_${alnum(10)}` },
-  { rule: 'shopify-access-token', ok: `shpat_${hex(32)}`, ng: `shpat_${letters(32)}` },
+  { rule: 'shopify-access-token', ok: `shpat_${hex(32)}`, ng: `shpat_${alnum(31)}` },
+  { rule: 'shopify-access-token', ok: `shpca_${alnum(32)}`, ng: `shpca_${alnum(33)}` },
   { rule: 'shopify-shared-secret', ok: `shpss_${hex(32)}`, ng: `shpss_${hex(31)}` },
   { rule: 'openai-api-key', ok: `OPENAI_API_KEY=sk-proj-${alnum(40)}T3BlbkFJ${alnum(40)}`, ng: `OPENAI=sk-proj-${alnum(88)}` },
   { rule: 'anthropic-api-key', ok: `ANTHROPIC_API_KEY=sk-ant-api03-${alnum(93)}AA`, ng: `ANTHROPIC=sk-ant-api03-${alnum(20)}` },
@@ -58,6 +59,38 @@ const cases: RuleCase[] = [
   { rule: 'private-key', ok: pemKey('OPENSSH PRIVATE KEY'), ng: '-----BEGIN OPENSSH PRIVATE KEY-----\n<your key here>\n-----END OPENSSH PRIVATE KEY-----' },
   { rule: 'public-env-secret', ok: `NEXT_PUBLIC_STRIPE_SECRET=${alnum(30)}`, ng: `NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_${alnum(24)}`, severity: 'blocker' },
   { rule: 'authorization-header', ok: `> Authorization: Bearer ${alnum(40)}`, ng: '> Authorization: Bearer $API_TOKEN' },
+  { rule: 'github-url-token', ok: `git clone https://${hex(40)}:x-oauth-basic@github.com/acme/app.git`, ng: 'git clone https://user:x-oauth-basic@github.com/acme/app.git' },
+  { rule: 'github-token-unverified', ok: `GITHUB_TOKEN=${brokenChecksum(ghp)}`, ng: `GITHUB_TOKEN=${ghp}`, severity: 'low' },
+  { rule: 'npm-token-unverified', ok: `NPM_TOKEN=${brokenChecksum(npm)}`, ng: `NPM_TOKEN=${npm}`, severity: 'low' },
+  { rule: 'npm-legacy-token', ok: `//registry.npmjs.org/:_authToken=${uuid()}`, ng: `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}` },
+  { rule: 'discord-client-secret', ok: `DISCORD_CLIENT_SECRET=${alnum(32)}`, ng: `DISCORD_CLIENT_ID=${digits(18)}` },
+  { rule: 'telegram-bot-token-named', ok: `telegram_bot_token: "${digits(9)}:B${alnum(34)}"`, ng: `token: "${digits(9)}:B${alnum(34)}"` },
+  { rule: 'netlify-access-token', ok: `NETLIFY_AUTH_TOKEN=nfp_${alnum(36)}`, ng: `NETLIFY_AUTH_TOKEN=nfp_${alnum(20)}` },
+  { rule: 'netlify-access-token-named', ok: `netlify_token = "${alnum(43)}"`, ng: `netlify_site = "${alnum(43)}"` },
+  { rule: 'heroku-api-key', ok: `HEROKU_API_KEY=HRKU-AA${alnum(58)}`, ng: `HEROKU_APP_ID=${alnum(20)}` },
+  { rule: 'sentry-access-token', ok: `SENTRY_AUTH_TOKEN=sntryu_${hex(64)}`, ng: `SENTRY_AUTH_TOKEN=sntryu_${hex(30)}` },
+  { rule: 'sentry-legacy-token', ok: `SENTRY_TOKEN=${hex(64)}`, ng: `SENTRY_RELEASE=${hex(40)}` },
+  { rule: 'datadog-access-token', ok: `DATADOG_API_KEY=${hex(32)}`, ng: `DATADOG_SITE=datadoghq.eu` },
+  { rule: 'linear-api-key', ok: `LINEAR_API_KEY=lin_api_${alnum(40)}`, ng: `LINEAR_API_KEY=lin_api_${alnum(20)}` },
+  { rule: 'linear-client-secret', ok: `LINEAR_CLIENT_SECRET=${hex(32)}`, ng: `LINEAR_CLIENT_SECRET=${hex(20)}` },
+  { rule: 'notion-api-token', ok: `NOTION_TOKEN=ntn_${digits(11)}${alnum(35)}`, ng: `NOTION_TOKEN=ntn_${alnum(20)}` },
+  { rule: 'clerk-secret-key', ok: `CLERK_SECRET_KEY=${['sk', 'live', alnum(40)].join('_')}`, ng: `CLERK_PUBLISHABLE_KEY=${['pk', 'live', alnum(40)].join('_')}` },
+  { rule: 'auth0-client-secret', ok: `AUTH0_CLIENT_SECRET=${alnum(64)}`, ng: `AUTH0_DOMAIN=acme.eu.auth0.com` },
+  { rule: 'square-access-token', ok: `SQUARE_TOKEN=sq0atp-${alnum(22)}`, ng: `SQUARE_TOKEN=sq0atp-${alnum(10)}` },
+  { rule: 'square-access-token-named', ok: `SQUARE_ACCESS_TOKEN=EAAA${alnum(60)}`, ng: `OTHER=EAAA${alnum(60)}` },
+  { rule: 'square-secret', ok: `SQUARE_SECRET=sq0csp-${alnum(43)}`, ng: `SQUARE_SECRET=sq0csp-${alnum(20)}` },
+  { rule: 'braintree-access-token', ok: `BT=access_token$production$${digits(16)}$${hex(32)}`, ng: `BT=access_token$production$${digits(16)}$${hex(10)}` },
+  { rule: 'braintree-private-key', ok: `BRAINTREE_PRIVATE_KEY=${hex(32)}`, ng: `BRAINTREE_MERCHANT_ID=${digits(10)}` },
+  { rule: 'paypal-client-secret', ok: `PAYPAL_CLIENT_SECRET=E${alnum(6)}-${alnum(72)}`, ng: 'PAYPAL_MODE=live' },
+  { rule: 'paypal-client-secret-named', ok: `paypal_secret = "${alnum(30)}-${alnum(12)}"`, ng: 'paypal_secret = "${{ secrets.PAYPAL }}"' },
+  { rule: 'mailgun-signing-key', ok: `MAILGUN_WEBHOOK_SIGNING_KEY=${hex(32)}`, ng: `MAILGUN_DOMAIN=${hex(8)}.mailgun.org` },
+  { rule: 'aws-bedrock-api-key', ok: `BEDROCK_KEY=ABSK${base64(132)}`, ng: `BEDROCK_KEY=ABSK${base64(40)}` },
+  { rule: 'azure-storage-account-key', ok: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${base64(86)}==;EndpointSuffix=core.windows.net`, ng: `AccountKey=${base64(40)}==` },
+  { rule: 'azure-ad-client-secret', ok: `AZURE_CLIENT_SECRET=${alnum(3)}8Q~${alnum(34)}`, ng: `AZURE_CLIENT_SECRET=${alnum(3)}8X~${alnum(34)}` },
+  { rule: 'cloudflare-prefixed-token', ok: `CF_API_TOKEN=cfut_${alnum(40)}${hex(8)}`, ng: `CF_API_TOKEN=cfut_${alnum(20)}` },
+  { rule: 'cloudflare-global-api-key-near', ok: `# cloudflare global key\nGLOBAL=${hex(37)}`, ng: `# global key\nGLOBAL=${hex(37)}` },
+  { rule: 'digitalocean-token', ok: `DIGITALOCEAN_TOKEN=dop_v1_${hex(64)}`, ng: `DIGITALOCEAN_TOKEN=dop_v1_${hex(30)}` },
+  { rule: 'curl-auth-user', ok: `curl -u deploy:${alnum(16)} https://api.example.com`, ng: 'curl -u deploy:$DEPLOY_PASSWORD https://api.example.com' },
   { rule: 'generic-api-key', ok: `const apiSecret = "${alnum(32)}";`, ng: 'const apiSecret = process.env.API_SECRET_VALUE;', severity: 'medium' },
 ];
 
@@ -87,10 +120,10 @@ describe('secret rules', () => {
     expect(hasValidChecksum(brokenChecksum(ghp))).toBe(false);
   });
 
-  it('rates Stripe test-mode keys low and live keys blocker', () => {
+  it('rates Stripe test-mode keys high and live keys blocker', () => {
     const [test] = scanText(`STRIPE=${stripeKey('test')}`, DEFAULT_RULES);
     const [live] = scanText(`STRIPE=${stripeKey('live')}`, DEFAULT_RULES);
-    expect(test?.severity).toBe('low');
+    expect(test?.severity).toBe('high');
     expect(live?.severity).toBe('blocker');
     expect(live?.rule.paths).toContain('checkout');
   });
@@ -121,7 +154,9 @@ describe('secret rules', () => {
 describe('the generic secret-named-key rule', () => {
   const generic = (text: string) => ruleIds(text).includes('generic-api-key');
   it.each([
-    ['a UUID', `client_secret: "${uuid()}"`],
+    ['a UUID under a lookup-key name', `idempotency_key: "${uuid()}"`],
+    ['a UUID under an id name', `client_id: "${uuid()}"`],
+    ['a 32-hex value (an MD5, a public search key)', `apiKey: "${hex(32)}"`],
     ['a git or sha256 hash', `secret_hash = "${hex(64)}"`],
     ['a lockfile integrity string', `"integrity": "sha512-${base64(86)}=="`],
     ['an xxxx placeholder', 'API_KEY=xxxxxxxxxxxxxxxxxxxxxxxx'],
@@ -141,6 +176,13 @@ describe('the generic secret-named-key rule', () => {
     ['a quoted assignment', `SECRET_KEY = '${alnum(40)}'`],
     ['a YAML value', `  client_secret: ${alnum(32)}`],
     ['a JSON value', `{"authToken": "${alnum(32)}"}`],
+    ['a 64-hex client secret', `"client_secret" : "${hex(64)}"`],
+    ['a UUID API token', `api_token = "${uuid()}"`],
+    ['a Go typed declaration', `var apiToken string = "${alnum(32)}"`],
+    ['a Makefile conditional assignment', `API_TOKEN ?= "${alnum(32)}"`],
+    ['a PHP append', `$apiToken .= "${alnum(32)}";`],
+    ['a Java system property', `System.setProperty("API_TOKEN", "${alnum(32)}")`],
+    ['an XML element', `<apiToken>\n    ${alnum(32)}\n</apiToken>`],
   ])('fires on %s', (_what, text) => {
     expect(generic(text)).toBe(true);
   });
@@ -180,5 +222,14 @@ describe('identifiers and documentation values', () => {
   it('drops provider-shaped placeholders', () => {
     expect(ruleIds(`key = ${['sk', 'live', 'x'.repeat(24)].join('_')}`)).toEqual([]);
     expect(ruleIds(`key = ${['sk', 'live', 'abcdefghijklmnopqrstuvwx'].join('_')}`)).toEqual([]);
+  });
+});
+
+describe('private keys', () => {
+  it('are located at their -----BEGIN line, PEM and OpenSSH alike', () => {
+    for (const kind of ['RSA PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PRIVATE KEY']) {
+      const [match] = scanText(`# deploy key\n\n  ${pemKey(kind)}\n`, DEFAULT_RULES);
+      expect({ kind, line: match?.line, column: match?.column }).toEqual({ kind, line: 3, column: 3 });
+    }
   });
 });

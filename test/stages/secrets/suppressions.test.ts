@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toFinding } from '../../../src/core/findings.js';
 import { alnum, checksummed } from './fakes.js';
-import { runSecrets, TempRepo } from './helpers.js';
+import { allPlaces, runSecrets, TempRepo } from './helpers.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((r) => r.remove()));
@@ -29,7 +29,7 @@ describe('gitleaks-compatible suppressions', () => {
     const commit = repo.commit('env');
     repo.write('.gitleaksignore', `# reviewed: test tokens\n${commit}:a.env:github-pat:1\na.env:github-pat:1\n`);
     const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
-    const found = outcome.findings.map((f) => [f.secret === kept, f.location?.line, f.location?.commit !== undefined ? 'history' : 'tree']);
+    const found = allPlaces(outcome).map((p) => [p.secret === kept, p.line, p.commit !== undefined ? 'history' : 'tree']);
     expect(found.sort()).toEqual([
       [true, 2, 'history'],
       [true, 2, 'tree'],
@@ -114,14 +114,15 @@ describe('baseline', () => {
     repo.write('old.env', `T=${checksummed('ghp_')}\n`);
     repo.commit('old leak');
     const first = await runSecrets({ repo: repo.dir }, repo.dir);
-    expect(first.findings).toHaveLength(2);
+    expect(first.findings).toHaveLength(1);
+    expect(allPlaces(first)).toHaveLength(2);
     const report = { version: 1, stages: [{ id: 'secrets', findings: first.findings.map((f) => toFinding('secrets', f)) }] };
     writeFileSync(join(repo.dir, 'baseline.json'), JSON.stringify(report));
     const fresh = checksummed('ghp_');
     repo.write('new.env', `T=${fresh}\n`);
     repo.commit('new leak');
     const second = await runSecrets({ repo: repo.dir, baseline: 'baseline.json' }, repo.dir);
-    expect(second.findings.map((f) => [f.secret === fresh, f.location?.file])).toEqual([
+    expect(allPlaces(second).map((p) => [p.secret === fresh, p.file])).toEqual([
       [true, 'new.env'],
       [true, 'new.env'],
     ]);

@@ -7,7 +7,8 @@ const MAX_KEY_CHARS = 20_000;
 /**
  * PEM and OpenSSH private keys. The body is found with `indexOf` rather than a lazy `[\s\S]*?`,
  * which would re-scan up to the END line from every BEGIN and go quadratic on crafted input.
- * The secret is the key body (between the armour lines), so redaction shows `MIIE…(1675 chars)`.
+ * The secret is the key body (between the armour lines), so redaction shows `MIIE…(1675 chars)`;
+ * the match is located at its `-----BEGIN` line.
  */
 export function findPrivateKeys(text: string): { secret: string; index: number }[] {
   const out: { secret: string; index: number }[] = [];
@@ -21,7 +22,8 @@ export function findPrivateKeys(text: string): { secret: string; index: number }
     if (end - start > MAX_KEY_CHARS) continue;
     const body = trimKeyBody(text.slice(start, end));
     if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, '').length < 64) continue;
-    out.push({ secret: body, index: start + text.slice(start, end).indexOf(body) });
+    // Located at the `-----BEGIN` line, where a reader (and an annotation) sees the key start.
+    out.push({ secret: body, index: match.index });
     BEGIN.lastIndex = end;
   }
   return out;

@@ -88,22 +88,61 @@ export class PatchParser {
   private lines: number[] = [];
   private blockBytes = 0;
   private tooLarge = false;
+  /** Inside a line longer than any block may be: its rest is dropped up to the next newline. */
+  private skippingLine = false;
 
   constructor(
     private readonly maxBlockBytes: number,
     private readonly onBlock: (block: AddedBlock) => void,
   ) {}
 
+  /**
+   * Feed the next piece of output. Only the new text is searched for newlines (the carried partial
+   * line has none), and a partial line is never kept past the block cap: a 100 MiB one-line file
+   * costs one pass over its bytes, not one pass per chunk.
+   */
   push(text: string): void {
-    const data = this.carry + text;
     let start = 0;
-    for (let nl = data.indexOf('\n', start); nl !== -1; nl = data.indexOf('\n', start)) {
-      // Removed lines are most of a patch and never scanned: skip them without copying.
-      const first = data.charCodeAt(start);
-      if (!(first === 45 /* - */ && !this.inHeader)) this.line(data.slice(start, nl));
+    if (this.skippingLine) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) return;
+      this.skippingLine = false;
       start = nl + 1;
     }
-    this.carry = data.slice(start);
+    let nl = text.indexOf('\n', start);
+    if (this.carry) {
+      if (nl === -1) return this.keep(text.slice(start));
+      this.take(this.carry + text.slice(start, nl));
+      this.carry = '';
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    for (; nl !== -1; nl = text.indexOf('\n', start)) {
+      this.take(text.slice(start, nl));
+      start = nl + 1;
+    }
+    this.keep(text.slice(start));
+  }
+
+  /** Removed lines are most of a patch and never scanned: skip them without looking further. */
+  private take(line: string): void {
+    if (!(line.charCodeAt(0) === 45 /* - */ && !this.inHeader)) this.line(line);
+  }
+
+  /** Carry a partial line, unless it already outgrew the block cap: then it is counted as too large and dropped. */
+  private keep(rest: string): void {
+    if (this.carry.length + rest.length <= this.maxBlockBytes + 1) {
+      this.carry += rest;
+      return;
+    }
+    const head = this.carry || rest;
+    if (!this.inHeader && this.file !== undefined && head.charCodeAt(0) === 43 /* + */) {
+      this.tooLarge = true;
+      this.added = [];
+      this.lines = [];
+    }
+    this.carry = '';
+    this.skippingLine = true;
   }
 
   end(): void {

@@ -1,14 +1,15 @@
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { shownPath } from './paths.js';
 import { readForScan, type FileCounters } from './files.js';
 
-/** A build log to scan; `file` as the user named it (relative to the scanned folder when inside). */
+/** A build log to scan; `file` relative to the workspace when under it, else absolute. */
 export interface LogText {
   file: string;
   text: string;
 }
 
 /** Read each build log; a missing or unreadable one is reported by the caller as a part error. */
-export async function readLogs(root: string, logs: readonly string[], maxFileBytes: number, counters: FileCounters): Promise<{ logs: LogText[]; problems: string[] }> {
+export async function readLogs(root: string, workspace: string, logs: readonly string[], maxFileBytes: number, counters: FileCounters): Promise<{ logs: LogText[]; problems: string[] }> {
   const out: LogText[] = [];
   const problems: string[] = [];
   for (const log of logs) {
@@ -21,8 +22,7 @@ export async function readLogs(root: string, logs: readonly string[], maxFileByt
     }
     counters.files++;
     counters.bytes += read.bytes;
-    const rel = relative(root, path);
-    out.push({ file: rel.startsWith('..') ? log : rel, text: read.text });
+    out.push({ file: shownPath(workspace, path), text: read.text });
   }
   return { logs: out, problems };
 }

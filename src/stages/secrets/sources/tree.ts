@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { readForScan, yieldToEventLoop, type FileCounters } from './files.js';
+import { shownPath } from './paths.js';
 
 /** One file of the working tree to scan. */
 export interface TreeFile {
-  /** Path relative to the scanned folder, with `/`. */
+  /** Path relative to the workspace (the git top level), with `/`, as history reports it too. */
   file: string;
   text: string;
 }
@@ -13,7 +14,7 @@ export interface TreeFile {
  * Tracked files of the working tree (plus untracked, not ignored ones when asked), read one at a
  * time so memory stays at one file. Deleted-but-tracked files are simply unreadable and skipped.
  */
-export async function scanWorkingTree(repo: string, options: { untracked: boolean; maxFileBytes: number }, counters: FileCounters, onFile: (file: TreeFile) => void): Promise<void> {
+export async function scanWorkingTree(repo: string, workspace: string, options: { untracked: boolean; maxFileBytes: number }, counters: FileCounters, onFile: (file: TreeFile) => void): Promise<void> {
   const git = simpleGit({ baseDir: repo });
   const tracked = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z']);
   const files = tracked.split('\0').filter(Boolean);
@@ -31,6 +32,6 @@ export async function scanWorkingTree(repo: string, options: { untracked: boolea
     }
     counters.files++;
     counters.bytes += read.bytes;
-    onFile({ file, text: read.text });
+    onFile({ file: shownPath(workspace, join(repo, file)), text: read.text });
   }
 }
