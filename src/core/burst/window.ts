@@ -1,7 +1,7 @@
 import { LatencyHistogram } from './latency.js';
 
 /** Why a request failed, counted apart: a timeout is not a 5xx, a 429 is not a refused connection. */
-const ERROR_CLASSES = ['timeout', 'refused', 'closed', 'dns', 'tls', 'network', 'http5xx', 'http429', 'http4xx', 'capture'] as const;
+export const ERROR_CLASSES = ['timeout', 'refused', 'closed', 'dns', 'tls', 'network', 'http5xx', 'http429', 'http4xx', 'capture'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** Counts of one route (or scenario, or everything) in one window. */

@@ -37,7 +37,7 @@ function writeK6(file: string, script: string): void {
     writeFileSync(file, script);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
-    throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`);
+    throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`, { cause: error });
   }
 }
 

@@ -115,10 +115,16 @@ function judge(step: StepSpec, response: HttpResponse): { passed: number; failed
   let passed = 0;
   let failed = 0;
   const expected = step.checkStatus ? step.checkStatus.includes(response.status) : response.status >= 200 && response.status < 400;
-  if (step.checkStatus) expected ? passed++ : failed++;
+  if (step.checkStatus) {
+    if (expected) passed++;
+    else failed++;
+  }
   if (step.checkBody.length > 0) {
     const text = Buffer.from(response.body).toString('utf8');
-    for (const needle of step.checkBody) text.includes(needle) ? passed++ : failed++;
+    for (const needle of step.checkBody) {
+      if (text.includes(needle)) passed++;
+      else failed++;
+    }
   }
   return { passed, failed, ok: expected };
 }

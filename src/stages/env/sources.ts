@@ -37,7 +37,7 @@ export async function githubEnvironmentSource(github: GitHubApi, environment: st
     } catch (error) {
       const status = error instanceof GitHubRequestError ? error.status : 0;
       const why = status === 404 ? 'not found (no such environment, or the token cannot see it)' : status === 403 || status === 401 ? 'the token lacks permission' : reasonOf(error);
-      throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`);
+      throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`, { cause: error });
     }
     for (const item of items) if (typeof item.name === 'string') variables.set(item.name, {});
   }

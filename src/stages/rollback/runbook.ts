@@ -26,7 +26,7 @@ function markdownFiles(dir: string, depth: number): string[] {
   for (const name of names.sort()) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const full = join(dir, name);
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(full).isDirectory();
     } catch {

@@ -48,7 +48,7 @@ describe('rollback config', () => {
   });
 
   it('rejects a drill that could not see the served release change, a bad URL, a bad pattern, a relative path without url', () => {
-    expect(problem(DRILL.replace(/  versionUrl: .*\n/, ''))).toMatch(/^launch-ready\.yml:\d+:\d+: rollback\.drill: the drill must see the served release change; set versionUrl/);
+    expect(problem(DRILL.replace(/ {2}versionUrl: .*\n/, ''))).toMatch(/^launch-ready\.yml:\d+:\d+: rollback\.drill: the drill must see the served release change; set versionUrl/);
     expect(problem(`${DRILL}    budgetSeconds: 1200\n`)).toMatch(/rollback\.maxMinutes: 15 min is shorter than drill\.budgetSeconds \(1200 s\), so the stage would be stopped mid-drill; raise maxMinutes to at least 20$/);
     expect(() => load(`${DRILL}    budgetSeconds: 1200\n  maxMinutes: 25\n`)).not.toThrow();
     expect(problem('rollback:\n  url: app.example.com\n')).toMatch(/rollback\.url: app\.example\.com: not an http\(s\) URL/);

@@ -30,7 +30,7 @@ describe('rollback stage: bad input and the runbook', () => {
 
   it('the release can come from a header; the drill then passes', async () => {
     app = await startVersionedApp({ release: 'v1.5.0', versionMode: 'header' });
-    const config = drillConfig(app).replace(/  versionUrl: .*\n/, `  versionUrl: ${app.url}/version\n  versionHeader: x-release\n`);
+    const config = drillConfig(app).replace(/ {2}versionUrl: .*\n/, `  versionUrl: ${app.url}/version\n  versionHeader: x-release\n`);
     const { stage } = await runRollback(app.dir, config);
     expect(stage.metrics).toMatchObject({ currentRelease: 'v1.5.0', restored: true, rollbackSeconds: expect.any(Number) });
   });
@@ -83,7 +83,7 @@ describe('rollback stage: where the drill runs', () => {
 
   it('a versionUrl path resolves against url (a preview URL given with --url keeps working)', async () => {
     app = await startVersionedApp({ release: 'v1.5.0' });
-    const config = drillConfig(app).replace(/  versionUrl: .*\n/, '  versionUrl: /version\n');
+    const config = drillConfig(app).replace(/ {2}versionUrl: .*\n/, '  versionUrl: /version\n');
     const { stage } = await runRollback(app.dir, config);
     expect(stage.metrics).toMatchObject({ currentRelease: 'v1.5.0', restored: true });
   });
