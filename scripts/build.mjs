@@ -12,6 +12,8 @@ const entries = { cli: 'src/cli.ts' };
 if (existsSync('src/action.ts')) entries.action = 'src/action.ts';
 // The composite actions (actions/<stage>, actions/report) run this one with the runner's node.
 if (existsSync('src/github/step.ts')) entries.step = 'src/github/step.ts';
+// The burst stage's load loop runs this one in worker threads.
+if (existsSync('src/stages/burst/worker.ts')) entries['burst-worker'] = 'src/stages/burst/worker.ts';
 
 // A clean folder: chunks are named by content hash, so an old one would otherwise linger.
 rmSync('dist', { recursive: true, force: true });

@@ -10,9 +10,15 @@ import { writeReportFile } from './report/output.js';
 import { terminalProgress } from './report/progress.js';
 import { STAGES } from './stages/index.js';
 import { gitHubAccessOf, readRunnerContext } from './github/context.js';
+import { diagnoseCommand } from './diagnose/command.js';
+import { handoverCommand } from './handover/command.js';
 
 /** `launch-ready ...`: parse, run, render, exit. Errors are caught once, here. */
 async function main(argv: readonly string[]): Promise<number> {
+  // Commands that run no stage: their flags and logic live in src/diagnose and src/handover.
+  const io = { cwd: process.cwd(), stages: STAGES, version: VERSION, stdout: (text: string) => void process.stdout.write(text) };
+  if (argv[0] === 'diagnose') return diagnoseCommand(argv.slice(1), io);
+  if (argv[0] === 'handover') return handoverCommand(argv.slice(1), { ...io, env: process.env });
   const parsed = parseCommandLine(argv, STAGES, process.cwd());
   if (parsed.kind === 'help') return print(`${parsed.text}\n`, EXIT.pass);
   if (parsed.kind === 'version') return print(`${VERSION}\n`, EXIT.pass);
@@ -23,12 +29,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const unbuilt = STAGES.filter((s) => !s.built).map((s) => s.id);
     process.stderr.write(`launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder with its launch-ready.yml${unbuilt.length > 0 ? `; not built yet: ${unbuilt.join(', ')}` : ''}\n`);
   }
-  // First Ctrl-C asks the stages to stop (they still report); a second one exits at once.
+  // First Ctrl-C (or SIGTERM) asks the stages to stop: each gets its grace period to clean up and
+  // still reports. A second one exits at once.
   const controller = new AbortController();
-  process.once('SIGINT', () => {
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      controller.abort();
+      process.once(signal, () => process.exit(code));
+    });
+  }
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tools the trust stage's tests and bench need: Knot DNS (authoritative server on loopback),
-# python3-spf (ships the RFC 7208 test suite), openssl (local CA), sslscan and testssl.sh (bench).
+# python3-spf (ships the RFC 7208 test suite; pyspf cross-checks the SPF lookup counts), openssl (local CA),
+# sslscan and testssl.sh (bench).
 # Idempotent: installs only what is missing, runs `apt-get update` at most once.
 set -euo pipefail
 need=()

@@ -4,8 +4,11 @@
  * generically, so `src/report/` never needs to know a stage's metrics.
  */
 
-/** One table cell: text, a number, a yes/no, or empty. */
-export type BlockCell = string | number | boolean | null;
+/**
+ * One table cell: text (a line break separates values: one DNS record per line), a number, a
+ * yes/no, empty, or a name shown as code (a host, a path) with an optional plain note after it.
+ */
+export type BlockCell = string | number | boolean | null | { code: string; note?: string };
 
 /** A table: the per-route latency table, the domain map, the smoke checks. */
 export interface TableBlock {

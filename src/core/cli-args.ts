@@ -1,8 +1,9 @@
 import { STAGE_IDS, type StageId } from './findings.js';
 import { UsageError } from './errors.js';
 import { closest, didYouMean } from './suggest.js';
-import { FAIL_ON_VALUES, type FailOn } from './severity.js';
-import { FORMATS, type Format, type RunRequest } from './request.js';
+import { FAIL_ON_VALUES } from './severity.js';
+import { isOneOf, stringOr } from './guards.js';
+import { FORMATS, type RunRequest } from './request.js';
 import type { StageDefinition, StageFlag } from './stage.js';
 import type { ConfigOverride } from './config/load.js';
 
@@ -22,40 +23,42 @@ const COMMON_FLAGS: StageFlag[] = [
 ];
 const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
 
-const COMMANDS = ['check', ...STAGE_IDS, 'demo', 'schema', 'help'] as const;
+const RUN_COMMANDS: readonly RunRequest['command'][] = ['check', ...STAGE_IDS, 'demo'];
+const COMMANDS: readonly string[] = [...RUN_COMMANDS, 'schema', 'help'];
 
 /** Parse `argv` (without `node` and the script) into a command. Throws {@link UsageError}. */
-export function parseCommandLine(argv: readonly string[], stages: readonly StageDefinition[], cwd: string): ParsedCommand {
+export function parseCommandLine(argv: readonly string[], stages: readonly StageDefinition<unknown>[], cwd: string): ParsedCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: mainHelp(stages) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
-  if (!(COMMANDS as readonly string[]).includes(first)) {
+  if (!COMMANDS.includes(first)) {
     const hint = first.startsWith('-') ? `put flags after a command; e.g. launch-ready check ${first}` : didYouMean(first, COMMANDS.filter((c) => c !== 'help'));
     throw new UsageError(`unknown command "${first}"; ${hint} (see launch-ready --help)`);
   }
   if (first === 'schema') return { kind: 'schema' };
-  const command = first as RunRequest['command'];
+  if (!isOneOf(RUN_COMMANDS, first)) return { kind: 'help', text: mainHelp(stages) };
+  const command = first;
   const stage = stages.find((s) => s.id === command);
   const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(stage?.flags ?? [])];
   const values = readFlags(rest, flags, command);
   if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
 
   const request: RunRequest = { command, overrides: [], format: 'text', cwd };
-  const format = values.get('format') as string | undefined;
+  const format = stringOr(values.get('format'));
   if (format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not a format; ${didYouMean(format, FORMATS)}`);
-    request.format = format as Format;
+    if (!isOneOf(FORMATS, format)) throw new UsageError(`--format: "${format}" is not a format; ${didYouMean(format, FORMATS)}`);
+    request.format = format;
   }
-  const failOn = values.get('fail-on') as string | undefined;
+  const failOn = stringOr(values.get('fail-on'));
   if (failOn !== undefined) {
-    if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
-    request.failOn = failOn as FailOn;
+    if (!isOneOf(FAIL_ON_VALUES, failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
+    request.failOn = failOn;
   }
-  const config = values.get('config') as string | undefined;
+  const config = stringOr(values.get('config'));
   if (config !== undefined) request.configFile = config;
-  const output = values.get('output') as string | undefined;
+  const output = stringOr(values.get('output'));
   if (output !== undefined) request.output = output;
-  const list = values.get('stages') as string | undefined;
+  const list = stringOr(values.get('stages'));
   if (list !== undefined) request.stages = parseStageList(list, '--stages');
   if (stage) request.stages = [stage.id];
   request.overrides = stage ? overridesOf(stage, values) : [];
@@ -66,10 +69,12 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
 export function parseStageList(list: string, source: string): StageId[] {
   const ids = list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) throw new UsageError(`${source}: no stage given; e.g. ${source} secrets,env`);
+  const out = new Set<StageId>();
   for (const id of ids) {
-    if (!(STAGE_IDS as readonly string[]).includes(id)) throw new UsageError(`${source}: unknown stage "${id}"; ${didYouMean(id, STAGE_IDS)}`);
+    if (!isOneOf(STAGE_IDS, id)) throw new UsageError(`${source}: unknown stage "${id}"; ${didYouMean(id, STAGE_IDS)}`);
+    out.add(id);
   }
-  return [...new Set(ids)] as StageId[];
+  return [...out];
 }
 
 function readFlags(args: readonly string[], flags: readonly StageFlag[], command: string): Map<string, unknown> {
@@ -100,7 +105,10 @@ function readFlags(args: readonly string[], flags: readonly StageFlag[], command
       if (raw === undefined || (eq === -1 && raw.startsWith('--'))) throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? 'VALUE'}`);
       value = flag.type === 'number' ? toNumber(raw, name) : raw;
     }
-    if (flag.multiple) values.set(name, [...((values.get(name) as unknown[]) ?? []), value]);
+    if (flag.multiple) {
+      const earlier = values.get(name);
+      values.set(name, [...(Array.isArray(earlier) ? earlier : []), value]);
+    }
     else if (values.has(name) && flag.type !== 'boolean') throw new UsageError(`--${name}: given twice; give it once`);
     else values.set(name, value);
   }
@@ -113,7 +121,7 @@ function toNumber(raw: string, name: string): number {
   return value;
 }
 
-function overridesOf(stage: StageDefinition, values: Map<string, unknown>): ConfigOverride[] {
+function overridesOf(stage: StageDefinition<unknown>, values: Map<string, unknown>): ConfigOverride[] {
   const out: ConfigOverride[] = [];
   for (const flag of stage.flags) {
     if (!values.has(flag.name)) continue;
@@ -129,7 +137,7 @@ function flagLines(flags: readonly StageFlag[]): string {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
 }
 
-function mainHelp(stages: readonly StageDefinition[]): string {
+function mainHelp(stages: readonly StageDefinition<unknown>[]): string {
   const lines = [
     'launch-ready: a pre-deploy gate for the failures that break first-customer trust.',
     '',
@@ -138,6 +146,8 @@ function mainHelp(stages: readonly StageDefinition[]): string {
     'Commands:',
     '  check      run every enabled stage (or --stages a,b) and apply the gate',
     ...stages.map((s) => `  ${s.id.padEnd(9)}  ${s.description}${s.built ? '' : ' (not built yet)'}`),
+    '  diagnose   diagnose URL: is it DNS, the edge/CDN, the app or a third party? (exit 0 healthy, 1 a layer fails)',
+    '  handover   write HANDOVER.md from the config and the last results',
     '  demo       the whole gate against a built-in demo launch on loopback',
     '  schema     print the JSON Schema of launch-ready.yml',
     '',
@@ -150,7 +160,7 @@ function mainHelp(stages: readonly StageDefinition[]): string {
   return lines.join('\n');
 }
 
-function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition | undefined): string {
+function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition<unknown> | undefined): string {
   const what = stage ? stage.description : command === 'check' ? 'run every enabled stage and apply the gate' : 'the whole gate against a built-in demo launch on loopback';
   return [`launch-ready ${command}: ${what}`, '', `Usage: launch-ready ${command} [flags]`, '', 'Flags:', flagLines(flags), '', 'Flags override launch-ready.yml.'].join('\n');
 }

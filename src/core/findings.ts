@@ -3,8 +3,8 @@ import type { Severity } from './severity.js';
 import { redactSecret } from './redaction.js';
 
 /** Stable stage ids (DESIGN.md). */
-export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback';
-export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback'];
+export type StageId = 'secrets' | 'env' | 'trust' | 'burst' | 'rollback' | 'readiness';
+export const STAGE_IDS: readonly StageId[] = ['secrets', 'env', 'trust', 'burst', 'rollback', 'readiness'];
 
 /** Where a finding is. Carries only the keys that apply. */
 export interface Location {

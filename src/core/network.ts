@@ -1,6 +1,9 @@
+import { isIP } from 'node:net';
+
 /**
- * `trust.connectTo`, honoured by every stage that opens a connection: curl's `--connect-to` rules,
- * so a team can check a new origin before the DNS cut-over and tests can run on loopback.
+ * `network.connectTo` (alias `trust.connectTo`), honoured by every stage that opens a connection:
+ * curl's `--connect-to` rules, so a team can check a new origin before the DNS cut-over and tests
+ * can run on loopback.
  */
 
 /** One rule: traffic for HOST1:PORT1 goes to HOST2:PORT2 (an empty HOST1/PORT1 matches any). */
@@ -40,4 +43,14 @@ export function applyConnectTo(rules: readonly ConnectRule[], host: string, port
 
 function normaliseHost(host: string): string {
   return host.toLowerCase().replace(/\.$/, '');
+}
+
+/** `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53`, `::1` → host and port. */
+export function splitHostPort(value: string, defaultPort: number): { host: string; port: number } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
+  if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : defaultPort };
+  if (isIP(value) === 6) return { host: value, port: defaultPort };
+  const colon = value.lastIndexOf(':');
+  if (colon > 0 && /^\d+$/.test(value.slice(colon + 1))) return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
+  return { host: value, port: defaultPort };
 }

@@ -1,6 +1,7 @@
 import type { Finding, StageId } from './findings.js';
 import type { FailOn } from './severity.js';
-import type { StagePartError } from './stage.js';
+import type { ReportBlock } from './blocks.js';
+import type { StagePartError, StagePhase } from './stage.js';
 
 export type StageStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skipped';
 export type GateStatus = 'pass' | 'fail' | 'error';
@@ -8,6 +9,10 @@ export type GateStatus = 'pass' | 'fail' | 'error';
 /** One stage's result (DESIGN.md result contract). */
 export interface StageResult {
   id: StageId;
+  /** The stage's own title (`Environment variables`); absent in results written before titles were carried. */
+  title?: string;
+  /** Where the stage ran in the schedule: passive stages together, then load, then change. */
+  phase?: StagePhase;
   status: StageStatus;
   summary: string;
   durationMs: number;
@@ -17,6 +22,8 @@ export interface StageResult {
   errors?: StagePartError[];
   /** Ids of the configured critical paths this stage checked (absent when it did not run). */
   checkedPaths?: string[];
+  /** What the stage wants shown beyond findings (tables, series, timelines, notes). */
+  blocks?: ReportBlock[];
 }
 
 /**

@@ -6,14 +6,19 @@ import { assembleGate } from './gate.js';
 import { SecretRegistry } from './redaction.js';
 import type { RunRequest } from './request.js';
 import { exitCodeOf, type GateResult } from './result.js';
-import { runStages } from './runner.js';
+import { runStages, type RunStagesOptions } from './runner.js';
+import type { GitHubApi, StageServices } from './services.js';
 import type { GitHubAccess, StageDefinition } from './stage.js';
 
 export interface RunDependencies {
-  stages: readonly StageDefinition[];
+  stages: readonly StageDefinition<unknown>[];
   version: string;
   env: Readonly<Record<string, string | undefined>>;
   github?: GitHubAccess;
+  /** The repository's GitHub API for stages (`ctx.services.github`); the token stays with whoever built it. */
+  githubApi?: GitHubApi;
+  /** Shared services to use instead of the built ones (tests pass doubles). */
+  services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
   signal?: AbortSignal;
 }
@@ -39,8 +44,10 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   if (selected.length === 0) throw new UsageError('no stage to run: every stage has enabled: false in the config; enable one or pass --stages');
 
   const secrets = new SecretRegistry();
-  const runOptions = { config, selected, explicit, secrets, env: deps.env } as Parameters<typeof runStages>[0];
+  const runOptions: RunStagesOptions = { config, selected, explicit, secrets, env: deps.env };
   if (deps.github) runOptions.github = deps.github;
+  if (deps.githubApi) runOptions.githubApi = deps.githubApi;
+  if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;
   const stageResults = await runStages(runOptions);
@@ -53,7 +60,7 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   return { result, config, secrets, exitCode: exitCodeOf(result.status) };
 }
 
-function stageById(stages: readonly StageDefinition[], id: StageId): StageDefinition {
+function stageById(stages: readonly StageDefinition<unknown>[], id: StageId): StageDefinition<unknown> {
   const stage = stages.find((s) => s.id === id);
   if (!stage) throw new UsageError(`unknown stage "${id}"`);
   return stage;

@@ -1,8 +1,8 @@
 import type { FindingInput, StageId } from './findings.js';
 import type { SecretRegistry } from './redaction.js';
-import type { LaunchReadyConfig } from './config/types.js';
 import type { ReportBlock } from './blocks.js';
 import type { StageServices } from './services.js';
+import type { CriticalPathConfig } from './config/types.js';
 
 /** JSON Schema fragment (draft 2020-12 subset Ajv understands); `errorMessage` is our hint key. */
 export type JsonSchema = Record<string, unknown>;
@@ -21,6 +21,16 @@ export interface StageFlag {
   /** Placeholder in `--help`: `DIR`, `URL`, `GLOB`. */
   valueName?: string;
   description: string;
+}
+
+/**
+ * Thrown by `parseOptions` for problems found while parsing (a `.gitleaks.toml` that does not
+ * parse...): the core reports them as config errors with file:line:col, exit 2.
+ */
+export class StageConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+  }
 }
 
 /** A problem found by a stage's own config checks (beyond the JSON Schema). */
@@ -51,15 +61,15 @@ export interface GitHubAccess {
 
 /** What a stage gets to do its work. */
 export interface StageContext<O = Record<string, unknown>> {
-  /** The whole validated config, defaults applied. */
-  config: LaunchReadyConfig;
   /** This stage's options: its config section, defaults applied, parsed by `parseOptions`. */
   options: O;
   /** HTTP client, process runner, cancellable wait, GitHub API. */
-  services?: StageServices;
+  services: StageServices;
   /** Folder that relative paths in the config are resolved against (the config file's folder, else cwd). */
   baseDir: string;
   network: NetworkOptions;
+  /** The configured critical paths, for stages whose checks follow their URLs (readiness monitors each one). */
+  criticalPaths?: readonly CriticalPathConfig[];
   /** Aborted when the run is cancelled; long loops must check it. */
   signal: AbortSignal;
   /** Register raw secret values met outside findings so every output is scrubbed of them. */

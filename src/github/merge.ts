@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { STAGE_IDS, type StageId } from '../core/findings.js';
 import type { GateResult, StageResult } from '../core/result.js';
+import { isBurstShard, mergeBurstShards } from '../core/burst/shards.js';
 
 /** A stage's result file as the stage actions write it: `<stage>.json` holding a one-stage gate result. */
 export const stageResultFile = (id: StageId): string => `${id}.json`;
@@ -15,16 +16,20 @@ export const stageResultFile = (id: StageId): string => `${id}.json`;
  */
 export function readStageResults(folders: readonly string[]): StageResult[] {
   const found = new Map<StageId, { stage: StageResult; mtime: number }>();
+  const burstShards: StageResult[] = [];
   for (const folder of folders) {
     if (!existsSync(folder)) throw new UsageError(`report: --from ${folder}: no such folder; point it at the folder the stage results were downloaded to`);
     for (const file of walk(folder, 4)) {
       const id = basename(file, '.json') as StageId;
       const stage = readOne(file, id);
+      // `burst --shard i/n` in a matrix: one file per shard, merged exactly (histograms, not percentiles).
+      if (isBurstShard(stage)) burstShards.push(stage);
       const mtime = statSync(file).mtimeMs;
       const previous = found.get(id);
       if (!previous || previous.mtime <= mtime) found.set(id, { stage, mtime });
     }
   }
+  if (burstShards.length > 0) found.set('burst', { stage: mergeBurstShards(burstShards), mtime: Infinity });
   if (found.size === 0) {
     throw new UsageError(`report: no stage results (${STAGE_IDS.map(stageResultFile).join(', ')}) under ${folders.join(', ')}; run the stage actions first, or download their artifacts into that folder`);
   }

@@ -24,6 +24,8 @@ export const STAGE_DATA_LIMIT = 8000;
 export function encodeStageData(stage: StageResult, revision?: string): string {
   const base = {
     id: stage.id,
+    ...(stage.title ? { title: stage.title } : {}),
+    ...(stage.phase ? { phase: stage.phase } : {}),
     ...(revision ? { revision } : {}),
     status: stage.status,
     summary: clip(stage.summary, 500),
@@ -38,8 +40,11 @@ export function encodeStageData(stage: StageResult, revision?: string): string {
     findings = findings.slice(0, Math.floor(findings.length * 0.8));
     text = JSON.stringify({ ...base, findings, omittedFindings: ordered.length - findings.length });
   }
-  const withMetrics = JSON.stringify({ ...JSON.parse(text), metrics: stage.metrics });
+  // What the section shows beyond findings comes along when it fits: blocks first, then metrics.
+  const withBlocks = stage.blocks ? JSON.stringify({ ...JSON.parse(text), blocks: stage.blocks }) : text;
+  const withMetrics = JSON.stringify({ ...JSON.parse(withBlocks), metrics: stage.metrics });
   if (withMetrics.length <= STAGE_DATA_LIMIT) text = withMetrics;
+  else if (withBlocks.length <= STAGE_DATA_LIMIT) text = withBlocks;
   return `${DATA_PREFIX}${text.replace(/>/g, '\\u003e')}${DATA_SUFFIX}`;
 }
 
@@ -97,6 +102,9 @@ function decodeStageData(section: string, id: StageId): { result: StageResult; r
       findings: data.findings.map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
     };
     if (data.errors) result.errors = data.errors;
+    if (typeof data.title === 'string') result.title = data.title;
+    if (data.phase === 'passive' || data.phase === 'load' || data.phase === 'change') result.phase = data.phase;
+    if (Array.isArray(data.blocks)) result.blocks = data.blocks;
     if (Array.isArray(data.checkedPaths)) result.checkedPaths = data.checkedPaths.filter((p): p is string => typeof p === 'string');
     return typeof data.revision === 'string' ? { result, revision: data.revision } : { result };
   } catch {

@@ -2,8 +2,8 @@ import type { Finding } from '../core/findings.js';
 import type { GateResult, StageResult, StageStatus } from '../core/result.js';
 import { failsGate, type Severity } from '../core/severity.js';
 import { COMMENT_MARKER, encodeStageData, stageEndMarker, stageStartMarker } from './markdown-data.js';
-import { cell, code, renderStageMetrics } from './markdown-metrics.js';
-import { locationLabel, locationUrl, rankedFindings, severityCounts, STAGE_TITLES, type SourceLinks } from './shared.js';
+import { cell, code, renderBlocksMarkdown } from './blocks.js';
+import { locationLabel, locationUrl, phaseNote, rankedFindings, severityCounts, stageTitle, type SourceLinks } from './shared.js';
 
 export { COMMENT_MARKER, stageEndMarker, stageStartMarker } from './markdown-data.js';
 
@@ -136,7 +136,7 @@ function criticalPathTable(result: GateResult): string[] {
 export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number; revision?: string; links?: SourceLinks } = {}): string {
   const maxFindings = limits.maxFindings ?? Infinity;
   const maxRows = limits.maxRows ?? Infinity;
-  const title = STAGE_TITLES[stage.id] ?? stage.id;
+  const title = stageTitle(stage);
   const body: string[] = [];
   if (stage.findings.length > 0 && maxFindings > 0) {
     body.push('| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|');
@@ -147,12 +147,12 @@ export function renderStageSection(stage: StageResult, limits: { maxFindings?: n
     body.push('', '**Could not run:**', '');
     for (const e of stage.errors.slice(0, 10)) body.push(`- \`${cell(e.part)}\`: ${cell(clip(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip(e.fix, 300))}` : ''}`);
   }
-  if (maxRows > 0) body.push(...renderStageMetrics(stage, maxRows));
+  if (maxRows > 0) body.push(...renderBlocksMarkdown(stage.blocks, maxRows));
   if (body.length === 0) body.push(stage.status === 'skipped' ? '_Nothing to check._' : '_No findings._');
   return [
     stageStartMarker(stage.id),
     encodeStageData(stage, limits.revision),
-    `<details><summary><b>${title}</b>: ${STATUS_LABEL[stage.status]} · ${cell(clip(stage.summary, 300))} <sub>(${formatMs(stage.durationMs)})</sub></summary>`,
+    `<details><summary><b>${cell(title)}</b>: ${STATUS_LABEL[stage.status]} · ${cell(clip(stage.summary, 300))} <sub>(${formatMs(stage.durationMs)}${phaseNote(stage, ', ')})</sub></summary>`,
     '',
     ...body,
     '',

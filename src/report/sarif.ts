@@ -1,7 +1,7 @@
-import type { Finding, Location } from '../core/findings.js';
+import type { Finding, Location, StageId } from '../core/findings.js';
 import type { GateResult } from '../core/result.js';
 import type { Severity } from '../core/severity.js';
-import { rankedFindings, STAGE_TITLES } from './shared.js';
+import { rankedFindings, stageTitles } from './shared.js';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -20,7 +20,7 @@ export const FINGERPRINT_KEY = 'launchReadyFingerprint/v1';
  */
 export function renderSarif(result: GateResult): string {
   const findings = rankedFindings(result);
-  const rules = rulesOf(findings);
+  const rules = rulesOf(findings, stageTitles(result));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = findings.map((f) => resultOf(f, ruleIndex.get(ruleId(f)) ?? 0));
   const notifications = result.stages.flatMap((s) =>
@@ -46,13 +46,13 @@ function ruleId(f: Finding): string {
   return `${f.stage}/${f.ruleId}`;
 }
 
-function rulesOf(findings: readonly Finding[]) {
+function rulesOf(findings: readonly Finding[], titles: Map<StageId, string>) {
   const byRule = new Map<string, Finding>();
   for (const f of findings) if (!byRule.has(ruleId(f))) byRule.set(ruleId(f), f);
   return [...byRule.entries()].map(([id, f]) => ({
     id,
     name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-    shortDescription: { text: `${STAGE_TITLES[f.stage]}: ${f.ruleId}` },
+    shortDescription: { text: `${titles.get(f.stage) ?? f.stage}: ${f.ruleId}` },
     fullDescription: { text: f.title },
     help: { text: `${f.title}\nFix: ${f.fix}`, markdown: `**${f.title}**\n\nFix: ${f.fix}` },
     defaultConfiguration: { level: LEVEL[f.severity] },

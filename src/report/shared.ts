@@ -1,15 +1,23 @@
 import type { Finding, Location, StageId } from '../core/findings.js';
-import type { GateResult } from '../core/result.js';
+import type { GateResult, StageResult } from '../core/result.js';
 import type { Severity } from '../core/severity.js';
 
-/** Human titles of the stages, for headings; reporters do not import the stages themselves. */
-export const STAGE_TITLES: Readonly<Record<StageId, string>> = {
-  secrets: 'Secrets',
-  env: 'Environment variables',
-  trust: 'DNS, TLS and email trust',
-  burst: 'Launch burst',
-  rollback: 'Rollback',
-};
+/** The stage's own title, carried in its result (the id for results written before titles were). */
+export function stageTitle(stage: Pick<StageResult, 'id' | 'title'>): string {
+  return stage.title ?? stage.id;
+}
+
+/** The titles of a gate's stages by id, for reporters that only hold a finding. */
+export function stageTitles(result: GateResult): Map<StageId, string> {
+  return new Map(result.stages.map((s) => [s.id, stageTitle(s)]));
+}
+
+/** Where a stage ran in the schedule, for stages that do not run with the passive ones: `, after the passive stages`. */
+export function phaseNote(stage: Pick<StageResult, 'phase'>, prefix: string): string {
+  if (stage.phase === 'load') return `${prefix}ran alone after the passive stages`;
+  if (stage.phase === 'change') return `${prefix}ran last, alone`;
+  return '';
+}
 
 /** Every finding of the gate in rank order (ids F1..Fn were assigned in rank order). */
 export function rankedFindings(result: GateResult): Finding[] {

@@ -1,7 +1,8 @@
 import type { GateResult, StageStatus } from '../core/result.js';
 import type { Severity } from '../core/severity.js';
 import { failsGate } from '../core/severity.js';
-import { locationLabel, rankedFindings } from './shared.js';
+import { renderBlocksText } from './blocks.js';
+import { locationLabel, phaseNote, rankedFindings } from './shared.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI asks for them only on a TTY without NO_COLOR. */
@@ -49,8 +50,9 @@ export function renderText(result: GateResult, options: TextOptions = {}): strin
 
   lines.push('', 'Stages:');
   for (const s of result.stages) {
-    lines.push(`  ${s.id.padEnd(9)}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms)`);
+    lines.push(`  ${s.id.padEnd(Math.max(9, s.id.length + 1))}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms${phaseNote(s, '; ')})`);
     for (const e of s.errors ?? []) lines.push(`           could not run ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ''}`);
+    lines.push(...renderBlocksText(s.blocks, '           '));
   }
   return `${lines.join('\n')}\n`;
 }

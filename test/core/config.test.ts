@@ -56,7 +56,7 @@ describe('launch-ready.yml', () => {
 
   it('calls an unknown top-level section an error and suggests the stage', () => {
     expect(problemOf('trusst:\n  hostnames: []\n')).toBe('launch-ready.yml:1:1: trusst: unknown key; did you mean "trust"?');
-    expect(problemOf('colour: blue\n')).toBe('launch-ready.yml:1:1: colour: unknown key; expected one of failOn, criticalPaths, trust');
+    expect(problemOf('colour: blue\n')).toBe('launch-ready.yml:1:1: colour: unknown key; expected one of failOn, criticalPaths, network, trust');
   });
 
   it('lists the allowed values of an enum', () => {

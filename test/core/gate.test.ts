@@ -44,7 +44,7 @@ describe('the gate', () => {
         stage('trust', (ctx) => {
           signalOfHung = ctx.signal;
           return new Promise<StageOutcome>(() => {});
-        }),
+        }, { graceSeconds: 0.05 }),
         stage('env', async () => ({ summary: 'all set', findings: [] })),
       ],
       { yaml: 'trust:\n  maxMinutes: 0.001\n' },

@@ -128,7 +128,7 @@ describe('composite actions end to end', () => {
     mkdirSync(empty, { recursive: true });
     const out = await job('report', 'report-empty', pushEvent, { from: empty });
     expect(out.code).toBe(EXIT.usage);
-    expect(out.log).toContain('::error::launch-ready: report: no stage results (secrets.json, env.json, trust.json, burst.json, rollback.json) under');
+    expect(out.log).toContain('::error::launch-ready: report: no stage results (secrets.json, env.json, trust.json, burst.json, rollback.json, readiness.json) under');
     expect(out.log).not.toMatch(STACK_TRACE);
     expect(github.double.requests).toHaveLength(0);
   });

@@ -13,7 +13,7 @@ export interface ActionFile {
   outputs: Record<string, { value?: string }>;
 }
 
-export const STAGE_ACTIONS = ['secrets', 'env', 'trust', 'burst', 'rollback'] as const;
+export const STAGE_ACTIONS = ['secrets', 'env', 'trust', 'burst', 'rollback', 'readiness'] as const;
 
 export function readAction(name: string): ActionFile {
   const dir = join(ROOT, name === 'root' ? '' : `actions/${name}`);

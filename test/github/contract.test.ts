@@ -74,7 +74,7 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
     const description = action.inputs[input]!.description ?? '';
     if (input === 'github-token') return 'ghs_sampletoken';
     if (['comment', 'history'].includes(input)) return 'false';
-    if (input === 'untracked') return 'true';
+    if (input === 'untracked' || input === 'dry-run') return 'true';
     if (input === 'fail-on') return 'high';
     if (input === 'config') return 'custom.yml';
     if (/one per line/.test(description)) return `${input}-one\n  ${input}-two  \n\n`;
@@ -116,8 +116,8 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
       if (sample.includes('\n')) {
         const values = call.argv.filter((a, i) => i > 0 && call.argv[i - 1]!.startsWith('--') && a.startsWith(`${input}-`));
         expect([input, values]).toEqual([input, [`${input}-one`, `${input}-two`]]);
-      } else if (input === 'history' || input === 'untracked') {
-        expect(call.argv).toContain(input === 'history' ? '--no-history' : '--untracked');
+      } else if (input === 'history' || input === 'untracked' || input === 'dry-run') {
+        expect(call.argv).toContain(input === 'history' ? '--no-history' : `--${input}`);
       } else {
         expect([input, call.argv]).toEqual([input, expect.arrayContaining([sample])]);
       }

@@ -4,11 +4,14 @@ import { SecretRegistry } from '../../src/core/redaction.js';
 import type { GateResult, StageResult } from '../../src/core/result.js';
 import type { FailOn } from '../../src/core/severity.js';
 import { DEFAULT_CRITICAL_PATHS } from '../../src/core/config/types.js';
+import { STAGES } from '../../src/stages/index.js';
+import { domainMapBlock, type DomainMapRow } from '../../src/stages/trust/domain-map.js';
 
 /** A stage result as the runner builds it: findings pass through `toFinding` and their secrets are registered. */
 export function stageOf(id: StageId, inputs: FindingInput[], extra: Partial<StageResult> = {}, registry?: SecretRegistry): StageResult {
   for (const input of inputs) registry?.add(input.secret);
-  return { id, status: 'pass', summary: `${id} checked`, durationMs: 12, metrics: {}, findings: inputs.map((i) => toFinding(id, i)), ...extra };
+  const title = STAGES.find((s) => s.id === id)?.title ?? id;
+  return { id, title, status: 'pass', summary: `${id} checked`, durationMs: 12, metrics: {}, findings: inputs.map((i) => toFinding(id, i)), ...extra };
 }
 
 /** The gate over stage results, ranked and numbered like a real run. */
@@ -18,7 +21,13 @@ export function gateOf(stages: StageResult[], failOn: FailOn = 'blocker'): GateR
 
 export const GITHUB_PAT = 'ghp_' + 'R8x2Kq9Lm4Np7Vt1Wz3Yb6Cd5Ef0Gh2Jk4Mn';
 
-/** A gate with a little of everything: a leaked token, a trust domain map, burst latency, a stage error. */
+const DOMAIN_MAP: DomainMapRow[] = [
+  { host: 'example.com', dns: 'found', records: [{ type: 'A', value: '192.0.2.10', ttl: 300 }], proxied: true, certificate: { issuer: "Let's Encrypt R11", notAfter: '2027-01-30', daysLeft: 63 }, hsts: null, http: { finalUrl: 'https://example.com/', hops: 1, status: 200 }, https: { finalUrl: 'https://example.com/', hops: 0, status: 200 } },
+  { host: 'app.example.com', dns: 'found', records: [{ type: 'CNAME', value: 'example.herokudns.com', ttl: 60 }], proxied: false, certificate: null, hsts: null, http: null, https: null },
+  { host: 'old.example.com', dns: 'NXDOMAIN', records: [], proxied: false, certificate: null, hsts: null, http: { finalUrl: 'http://old.example.com/', hops: 0, status: 'refused' }, https: null },
+];
+
+/** A gate with a little of everything: a leaked token, a trust domain map, a latency table block, a stage error. */
 export function sampleGate(registry = new SecretRegistry()): GateResult {
   const secrets = stageOf('secrets', [
     { ruleId: 'github-pat', severity: 'blocker', title: 'A GitHub token is committed', fix: 'Revoke the token and remove it from history', paths: ['deploy'], secret: GITHUB_PAT, location: { file: 'src/config.ts', line: 12, commit: 'a1b2c3d4e5f6a7b8' } },
@@ -28,16 +37,12 @@ export function sampleGate(registry = new SecretRegistry()): GateResult {
     { ruleId: 'hsts-missing', severity: 'medium', title: 'No HSTS header on the login page', fix: 'Send Strict-Transport-Security', paths: ['login'], location: { url: 'https://app.example.com/login' } },
   ], {
     checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage'],
-    metrics: {
-      domainMap: [
-        { host: 'example.com', records: [{ type: 'A', value: '192.0.2.10', ttl: 300 }], proxied: true, certificate: { issuer: "Let's Encrypt R11", notAfter: '2027-01-30', daysLeft: 63 }, http: { finalUrl: 'https://example.com/', hops: 1 }, https: { finalUrl: 'https://example.com/', hops: 0 } },
-        { host: 'app.example.com', dns: 'ok', records: [{ type: 'CNAME', value: 'example.herokudns.com', ttl: 60 }], proxied: false, certificate: null, http: null, https: null },
-        { host: 'old.example.com', dns: 'NXDOMAIN', records: [], proxied: false, certificate: null, http: { finalUrl: 'http://old.example.com/', hops: 0, status: 'refused' }, https: null },
-      ],
-    },
+    metrics: { domainMap: DOMAIN_MAP },
+    blocks: [domainMapBlock(DOMAIN_MAP)],
   });
+  // Any stage's table block renders the same way; the numbers are just numbers to the report.
   const burst = stageOf('burst', [], {
-    metrics: { requests: 1500, rps: 49.8, errorRate: 0.004, latencyMs: { min: 3, p50: 40, p90: 180, p95: 420, p99: 900, max: 1200 }, thresholds: [{ metric: 'p95', expression: 'p95<800', ok: true, actual: 420 }], routes: [{ name: 'signup', method: 'POST', url: 'http://127.0.0.1/signup', requests: 500, errorRate: 0, latencyMs: { p95: 300 } }] },
+    blocks: [{ kind: 'table', title: 'Latency', columns: ['min', 'p50', 'p90', 'p95', 'p99', 'max'], rows: [['3 ms', '40 ms', '180 ms', '420 ms', '900 ms', '1200 ms']] }],
   });
   const rollback = stageOf('rollback', [], { status: 'error', summary: 'Rollback could not run: no previous release', errors: [{ part: 'previous-release', message: 'no previous good release found', fix: 'tag releases as release-* or set rollback.previousRelease' }] });
   return gateOf([secrets, trust, burst, rollback]);

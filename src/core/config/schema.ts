@@ -1,7 +1,7 @@
 import type { JsonSchema, StageDefinition } from '../stage.js';
 import { FAIL_ON_VALUES } from '../severity.js';
 
-/** Keys every stage honours, kept in the `trust` section (DESIGN.md "offline-friendly knobs"). */
+/** Keys every stage honours: the top-level `network` section, also accepted in `trust` (an alias). */
 export const NETWORK_PROPERTIES: Record<string, JsonSchema> = {
   resolvers: {
     type: 'array',
@@ -38,7 +38,7 @@ const CRITICAL_PATH: JsonSchema = {
  * The JSON Schema of `launch-ready.yml`, composed from the core keys and each stage's section.
  * Written to `launch-ready.schema.json` by the build so editors (yaml-language-server) complete it.
  */
-export function buildConfigSchema(stages: readonly StageDefinition[], version: string): JsonSchema {
+export function buildConfigSchema(stages: readonly StageDefinition<unknown>[], version: string): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     $schema: { type: 'string', description: 'Editor hint; ignored.' },
     failOn: {
@@ -52,6 +52,13 @@ export function buildConfigSchema(stages: readonly StageDefinition[], version: s
       items: CRITICAL_PATH,
       description: 'Critical paths, heaviest first; replaces the default list (signup, checkout, login, email, homepage, deploy).',
       errorMessage: 'expected a list of paths; e.g. [{id: signup, urls: ["https://app.example.com/signup"]}]',
+    },
+    network: {
+      type: 'object',
+      additionalProperties: false,
+      properties: NETWORK_PROPERTIES,
+      description: 'DNS servers, connect-to rules and extra trusted roots every stage honours (the same keys in `trust` are an alias).',
+      errorMessage: 'expected a mapping; e.g. {resolvers: ["1.1.1.1"], connectTo: [":443:127.0.0.1:8443"], ca: ./ca.pem}',
     },
   };
   for (const stage of stages) {

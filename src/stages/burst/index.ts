@@ -1,30 +1,59 @@
-import type { StageDefinition } from '../../core/stage.js';
+import { writeFileSync } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
+import type { StageContext, StageDefinition } from '../../core/stage.js';
+import { DEFAULT_LIMITS, parseBurstConfig, type BurstOptions } from './config.js';
+import { burstConfigSchema, burstFlags } from './config-schema.js';
+import { exportK6 } from './k6.js';
+import { runBurst } from './run.js';
 
-/** Launch-burst load test. Not built yet: it reports `skipped` (or `error` when asked for by name), never `pass`. */
-export const burstStage: StageDefinition = {
+/** Parse the section once; a problem here is a usage error (exit 2) naming the key. */
+export function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
+  // Without a target the stage is skipped (notConfigured): nothing to parse, nothing to refuse.
+  if (typeof section.target !== 'string') return { ...UNCONFIGURED };
+  const { options, problems } = parseBurstConfig(section, baseDir);
+  if (!options) throw new UsageError(problems.map((p) => `burst.${p.path.join('.')}: ${p.message}`).join('\n'));
+  return options;
+}
+
+const UNCONFIGURED: BurstOptions = {
+  target: '',
+  origin: '',
+  scenarios: [],
+  thresholds: [],
+  defaultThresholds: true,
+  launchSpike: true,
+  timeoutMs: 10_000,
+  abort: { enabled: true, errorRate: 0.5, windowMs: 5000, minRequests: 10 },
+  limits: DEFAULT_LIMITS,
+  workers: 'auto',
+};
+
+function isParsed(options: unknown): options is BurstOptions {
+  return typeof options === 'object' && options !== null && Array.isArray((options as BurstOptions).scenarios) && typeof (options as BurstOptions).origin === 'string';
+}
+
+/**
+ * The launch burst: k6-style scenarios (closed and open model) against the one declared target,
+ * HDR-histogram latency (coordinated-omission correct in the open model), k6 thresholds, safety caps
+ * and an abort rule, bottleneck notes, and an abuse probe of a login or sign-up endpoint.
+ */
+export const burstStage: StageDefinition<BurstOptions> = {
   id: 'burst',
   phase: 'load',
+  graceSeconds: 5,
   title: 'Launch burst',
   description: 'the first customer journey holds a launch burst (p95, error rate, per route)',
-  built: false,
+  built: true,
   checks: { paths: ['signup', 'checkout', 'login', 'homepage'], locations: true },
-  configSchema: {
-    properties: {
-      target: { type: 'string', description: 'Base URL of the system under load (must be declared here to be loaded).' },
-      vus: { type: 'integer', minimum: 1, description: 'Concurrent virtual users.' },
-      rate: { type: 'number', exclusiveMinimum: 0, description: 'Requests per second (open model).' },
-      duration: { type: 'string', pattern: '^[0-9]+(ms|s|m)$', errorMessage: 'expected a duration; e.g. 30s' },
-      thresholds: { type: 'array', items: { type: 'string' }, description: 'k6-style thresholds, e.g. "p95<800".' },
-    },
-  },
-  flags: [
-    { name: 'target', type: 'string', configKey: 'target', valueName: 'URL', description: 'base URL to load' },
-    { name: 'vus', type: 'number', configKey: 'vus', valueName: 'N', description: 'concurrent virtual users' },
-    { name: 'rate', type: 'number', configKey: 'rate', valueName: 'N', description: 'requests per second' },
-    { name: 'duration', type: 'string', configKey: 'duration', valueName: '30s', description: 'how long to load' },
-    { name: 'threshold', type: 'string', multiple: true, configKey: 'thresholds', valueName: 'EXPR', description: 'threshold, e.g. p95<800 (repeatable)' },
-  ],
-  run: async () => {
-    throw new Error('the burst stage is not built yet');
+  configSchema: burstConfigSchema,
+  flags: burstFlags,
+  notConfigured: (section) =>
+    typeof section.target === 'string' ? undefined : 'Launch burst: no burst.target configured; add burst: {target: https://staging.example.com} or pass --target URL',
+  parseOptions: parseBurstOptions,
+  validateConfig: (section, baseDir) => (typeof section.target === 'string' ? parseBurstConfig(section, baseDir).problems : []),
+  run: async (ctx: StageContext<BurstOptions>) => {
+    const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options as unknown as Record<string, unknown>, ctx.baseDir);
+    if (options.exportK6) writeFileSync(options.exportK6, exportK6(options));
+    return runBurst(ctx, options);
   },
 };

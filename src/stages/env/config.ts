@@ -1,6 +1,7 @@
 /** The `env` section of launch-ready.yml: schema, typed view, and the checks the schema cannot express. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isOneOf, isRecord, read } from '../../core/guards.js';
 import type { ConfigProblem, JsonSchema } from '../../core/stage.js';
 
 export interface EnvironmentConfig {
@@ -15,14 +16,14 @@ export interface EnvConfig {
   target: string;
   envFiles: string[];
   environments: Record<string, EnvironmentConfig>;
-  probe?: { command?: string; timeoutSeconds: number; variables: number };
+  probe?: { command?: string; timeoutSeconds: number; variables: number; passEnv: string[] };
   ignore: string[];
   /** Globs (relative to `repo`) of files discovery leaves out: fixtures, examples, docs. */
   exclude: string[];
   history: boolean;
 }
 
-const FROM_VALUES = ['process', 'github'];
+const FROM_VALUES: readonly EnvironmentConfig['from'][number][] = ['process', 'github'];
 
 export const envConfigSchema: JsonSchema = {
   properties: {
@@ -66,6 +67,13 @@ export const envConfigSchema: JsonSchema = {
         command: { type: 'string', minLength: 1, description: 'Start command, run with /bin/sh in the repo folder (set by `--probe`).', errorMessage: 'expected a shell command; e.g. "npm start"' },
         timeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 300, default: 10, description: 'How long the app may run without the variable before it counts as not failing fast.', errorMessage: 'expected seconds between 0 and 300; e.g. 10' },
         variables: { type: 'integer', minimum: 1, maximum: 20, default: 3, description: 'How many required variables to probe (secret-looking ones first).', errorMessage: 'expected a whole number from 1 to 20; e.g. 3' },
+        passEnv: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+          default: [],
+          description: 'Names of job variables the start command may see beyond PATH, HOME, LANG and the like (e.g. NODE_OPTIONS). The target\'s values are set anyway; the workflow token, INPUT_*, ACTIONS_* runner tokens and LAUNCH_READY_* are never passed.',
+          errorMessage: 'expected a list of variable names; e.g. [NODE_OPTIONS, JAVA_HOME]',
+        },
       },
     },
     ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
@@ -74,26 +82,28 @@ export const envConfigSchema: JsonSchema = {
   },
 };
 
-/** The section with defaults applied by the schema, as a typed object. */
+/** The section as validated (the schema filled every default), as typed options; the core calls it once. */
 export function envConfigOf(section: Record<string, unknown>): EnvConfig {
   const environments: Record<string, EnvironmentConfig> = {};
-  for (const [name, raw] of Object.entries((section.environments as Record<string, Record<string, unknown>> | undefined) ?? {})) {
-    const from = raw.from === undefined ? [] : Array.isArray(raw.from) ? raw.from : [raw.from];
-    environments[name] = { files: (raw.files as string[] | undefined) ?? [], from: from as EnvironmentConfig['from'] };
+  const given = section.environments;
+  for (const [name, raw] of Object.entries(isRecord(given) ? given : {})) {
+    if (!isRecord(raw)) continue;
+    const from = [raw.from].flat().filter((f) => isOneOf(FROM_VALUES, f));
+    environments[name] = { files: read.strings(raw, 'files'), from };
     if (typeof raw.githubEnvironment === 'string') environments[name].githubEnvironment = raw.githubEnvironment;
   }
   const config: EnvConfig = {
-    repo: (section.repo as string | undefined) ?? '.',
-    target: (section.target as string | undefined) ?? 'production',
-    envFiles: (section.envFiles as string[] | undefined) ?? [],
+    repo: read.string(section, 'repo'),
+    target: read.string(section, 'target'),
+    envFiles: read.strings(section, 'envFiles'),
     environments,
-    ignore: (section.ignore as string[] | undefined) ?? [],
-    exclude: (section.exclude as string[] | undefined) ?? [],
-    history: section.history !== false,
+    ignore: read.strings(section, 'ignore'),
+    exclude: read.strings(section, 'exclude'),
+    history: read.boolean(section, 'history'),
   };
-  const probe = section.probe as Record<string, unknown> | undefined;
-  if (probe) {
-    config.probe = { timeoutSeconds: (probe.timeoutSeconds as number | undefined) ?? 10, variables: (probe.variables as number | undefined) ?? 3 };
+  const probe = section.probe;
+  if (isRecord(probe)) {
+    config.probe = { timeoutSeconds: read.number(probe, 'timeoutSeconds'), variables: read.number(probe, 'variables'), passEnv: read.strings(probe, 'passEnv') };
     if (typeof probe.command === 'string') config.probe.command = probe.command;
   }
   return config;

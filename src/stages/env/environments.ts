@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StagePartError } from '../../core/stage.js';
 import { reasonOf } from '../../core/errors.js';
+import { isWithheld } from '../../core/process.js';
 import { malformedLine } from './compare.js';
 import type { EnvConfig } from './config.js';
 import { isSecretLooking } from './names.js';
@@ -55,12 +56,19 @@ export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext
   return out;
 }
 
-/** The child environment for the probe: the job's environment overlaid with the target's known values. */
-export function probeEnvironment(base: Readonly<Record<string, string | undefined>>, target: EnvironmentSnapshot | undefined): Record<string, string> {
+/**
+ * The values the probe sets: the target's known values. A dotenv file gives all of its own; the job
+ * environment (`from: process`) gives only the variables the app reads, and never a token the
+ * process runner withholds. Anything else the app needs comes through `env.probe.passEnv`.
+ */
+export function probeEnvironment(target: EnvironmentSnapshot | undefined, appReads: (name: string) => boolean): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
   for (const source of target?.sources ?? []) {
-    for (const [key, variable] of source.variables) if (variable.value !== undefined) env[key] = variable.value;
+    const fromJob = source.file === undefined;
+    for (const [key, variable] of source.variables) {
+      if (variable.value === undefined || (fromJob && (!appReads(key) || isWithheld(key)))) continue;
+      env[key] = variable.value;
+    }
   }
   return env;
 }

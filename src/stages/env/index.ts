@@ -19,7 +19,7 @@ import { clientPrefixOf } from './names.js';
 import { lookup, type EnvironmentSnapshot } from './target.js';
 
 /** The `env` stage definition. */
-export const envStage: StageDefinition = {
+export const envStage: StageDefinition<EnvConfig> = {
   id: 'env',
   phase: 'passive',
   title: 'Environment variables',
@@ -34,11 +34,12 @@ export const envStage: StageDefinition = {
     { name: 'probe', type: 'string', configKey: 'probe.command', valueName: 'CMD', description: 'start command for the fail-fast probe, e.g. "node server.js"' },
   ],
   validateConfig: validateEnvConfig,
+  parseOptions: envConfigOf,
   run: runEnvStage,
 };
 
-async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
-  const config = envConfigOf(ctx.options);
+async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> {
+  const config = ctx.options;
   const repo = resolve(ctx.baseDir, config.repo);
   const errors: StagePartError[] = [];
   const findings: FindingInput[] = [];
@@ -65,7 +66,7 @@ async function runEnvStage(ctx: StageContext): Promise<StageOutcome> {
 
   let probeResults: ProbeResult[] = [];
   if (config.probe?.command) {
-    const withoutValue = target ? providedWithoutValue(config, inventory, target, probeEnvironment(ctx.env, target)) : [];
+    const withoutValue = target ? providedWithoutValue(config, inventory, target, probeEnvironment(target, (name) => inventory.variables.has(name))) : [];
     if (withoutValue.length > 0) findings.push(probeSkippedFinding(config.probe.command, withoutValue));
     else {
       probeResults = await probeApp(config, repo, inventory, target, ctx);
@@ -128,7 +129,7 @@ function probeSkippedFinding(command: string, names: string[]): FindingInput {
 }
 
 /** Probe up to N required variables the target provides, secret-looking and start-up ones first. */
-async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext): Promise<ProbeResult[]> {
+async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext<EnvConfig>): Promise<ProbeResult[]> {
   const probe = config.probe!;
   const ignore = new Set(config.ignore);
   const candidates = [...inventory.variables.values()]
@@ -137,14 +138,15 @@ async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, t
     .filter((v) => !target || (lookup(target, v.name) && !lookup(target, v.name)!.empty))
     .sort((a, b) => Number(b.secret) - Number(a.secret) || Number(b.startup) - Number(a.startup) || a.name.localeCompare(b.name))
     .slice(0, probe.variables);
-  const base = probeEnvironment(ctx.env, target);
+  const base = probeEnvironment(target, (name) => inventory.variables.has(name));
   const results: ProbeResult[] = [];
   for (const variable of candidates) {
     if (ctx.signal.aborted) break;
     ctx.progress(`probing ${probe.command} without ${variable.name}`);
     const env = { ...base };
     delete env[variable.name];
-    const result = await runProbe({ command: probe.command!, cwd: repo, env, variable: variable.name, timeoutMs: probe.timeoutSeconds * 1000, signal: ctx.signal });
+    const run = { processes: ctx.services.processes, command: probe.command!, cwd: repo, env, passEnv: probe.passEnv, variable: variable.name, timeoutMs: probe.timeoutSeconds * 1000 };
+    const result = await runProbe({ ...run, signal: ctx.signal });
     results.push(result);
     if (result.outcome === 'command-failed') break; // the same error for every variable
   }

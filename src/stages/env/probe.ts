@@ -1,10 +1,12 @@
 /**
  * The fail-fast probe (an edge): start the app without one variable and watch it. A well-built app
- * exits non-zero within the timeout and names the variable. The child runs in its own process
- * group so a timeout kills the app and everything it spawned.
+ * exits non-zero within the timeout and names the variable. The command runs through the core's
+ * process runner: its own process group (a timeout kills the app and everything it spawned) and a
+ * stripped environment (no workflow token, no runner tokens).
  */
-import { spawn } from 'node:child_process';
+import { reasonOf } from '../../core/errors.js';
 import type { FindingInput } from '../../core/findings.js';
+import type { ProcessRunner } from '../../core/services.js';
 
 export type ProbeOutcome = 'fails-fast' | 'keeps-running' | 'exits-zero' | 'exits-unnamed' | 'command-failed';
 
@@ -18,75 +20,46 @@ export interface ProbeResult {
 }
 
 export interface ProbeRun {
+  processes: ProcessRunner;
   command: string;
   cwd: string;
-  /** The full child environment; the variable under test is already removed. */
+  /** Values the probe sets (the target's, for the variables the app reads); the variable under test is already removed. */
   env: Record<string, string>;
+  /** Names of the job's variables passed through as they are (`env.probe.passEnv`). */
+  passEnv?: readonly string[];
   variable: string;
   timeoutMs: number;
   signal?: AbortSignal;
 }
 
-const MAX_OUTPUT = 256 * 1024;
-
 /** Run the start command once without `variable`. Never throws. */
-export function runProbe(probe: ProbeRun): Promise<ProbeResult> {
+export async function runProbe(probe: ProbeRun): Promise<ProbeResult> {
   const started = performance.now();
-  return new Promise((resolve) => {
-    let output = '';
-    let settled = false;
-    let timedOut = false;
-    const finish = (result: Omit<ProbeResult, 'variable' | 'durationMs'>): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      probe.signal?.removeEventListener('abort', onAbort);
-      resolve({ variable: probe.variable, durationMs: Math.round(performance.now() - started), ...result });
-    };
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn('/bin/sh', ['-c', probe.command], { cwd: probe.cwd, env: probe.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (error) {
-      finish({ outcome: 'command-failed', exitCode: null, error: (error as Error).message.split('\n')[0]! });
-      return;
-    }
-    const killGroup = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-      // Grandchildren holding the pipes can delay 'close'; do not wait for them.
-      setTimeout(() => finish({ outcome: 'keeps-running', exitCode: null }), 2000).unref();
-    }, probe.timeoutMs);
-    const onAbort = (): void => {
-      timedOut = true;
-      killGroup();
-    };
-    probe.signal?.addEventListener('abort', onAbort, { once: true });
-    const collect = (chunk: Buffer): void => {
-      if (output.length < MAX_OUTPUT) output += chunk.toString('utf8');
-    };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    child.on('error', (error) => finish({ outcome: 'command-failed', exitCode: null, error: error.message.split('\n')[0]! }));
-    child.on('close', (code) => {
-      if (timedOut) return finish({ outcome: 'keeps-running', exitCode: null });
-      // Make sure nothing the app started lingers after it exits.
-      killGroup();
-      if (code === 127 || code === 126) {
-        const line = output.split('\n').find((l) => l.trim() !== '') ?? `exit code ${code}`;
-        return finish({ outcome: 'command-failed', exitCode: code, error: line.trim().slice(0, 200) });
-      }
-      if (code === 0) return finish({ outcome: 'exits-zero', exitCode: 0 });
-      const named = new RegExp(`(^|[^A-Za-z0-9_])${probe.variable}([^A-Za-z0-9_]|$)`).test(output);
-      finish({ outcome: named ? 'fails-fast' : 'exits-unnamed', exitCode: code });
+  const named = new RegExp(`(^|[^A-Za-z0-9_])${probe.variable}([^A-Za-z0-9_]|$)`);
+  let namesIt = false;
+  let firstLine: string | undefined;
+  const done = (result: Omit<ProbeResult, 'variable' | 'durationMs'>): ProbeResult => ({ variable: probe.variable, durationMs: Math.round(performance.now() - started), ...result });
+  try {
+    const run = await probe.processes.run({
+      command: probe.command,
+      cwd: probe.cwd,
+      env: probe.env,
+      passEnv: probe.passEnv ?? [],
+      timeoutMs: probe.timeoutMs,
+      ...(probe.signal ? { signal: probe.signal } : {}),
+      onLine: (line) => {
+        if (firstLine === undefined && line.trim() !== '') firstLine = line.trim();
+        if (!namesIt && named.test(line)) namesIt = true;
+      },
     });
-  });
+    if (run.timedOut || run.aborted) return done({ outcome: 'keeps-running', exitCode: null });
+    const code = run.exitCode;
+    if (code === 127 || code === 126) return done({ outcome: 'command-failed', exitCode: code, error: (firstLine ?? `exit code ${code}`).slice(0, 200) });
+    if (code === 0) return done({ outcome: 'exits-zero', exitCode: 0 });
+    return done({ outcome: namesIt ? 'fails-fast' : 'exits-unnamed', exitCode: code });
+  } catch (error) {
+    return done({ outcome: 'command-failed', exitCode: null, error: reasonOf(error).split('\n')[0]! });
+  }
 }
 
 /** Findings for probe results (pure). */

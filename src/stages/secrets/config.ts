@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { ConfigProblem, JsonSchema, StageFlag } from '../../core/stage.js';
-import { GITLEAKS_CONFIG, loadBaseline, loadScanPolicy } from './suppress.js';
+import { errorCode, isRecord, read, stringOr } from '../../core/guards.js';
+import { GITLEAKS_CONFIG, loadBaseline, loadScanPolicy, type ScanPolicy } from './suppress.js';
 
 /** Files larger than this are skipped and counted (vendored blobs, datasets). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -81,19 +82,18 @@ export const SECRETS_FLAGS: StageFlag[] = [
   { name: 'untracked', type: 'boolean', configKey: 'untracked', description: 'also scan untracked, not ignored files' },
 ];
 
-/** The section with defaults applied and paths resolved against `baseDir`. */
+/** The section as validated (the schema filled every default), paths resolved against `baseDir`. */
 export function secretsOptionsOf(section: Record<string, unknown>, baseDir: string): SecretsOptions {
-  const repoGiven = typeof section.repo === 'string';
-  const repo = resolve(baseDir, repoGiven ? (section.repo as string) : '.');
+  const given = stringOr(section.repo);
   const options: SecretsOptions = {
-    repo,
-    repoGiven,
-    history: section.history !== false,
-    untracked: section.untracked === true,
-    bundles: (section.bundles as string[] | undefined) ?? [],
-    logs: (section.logs as string[] | undefined) ?? [],
-    urls: (section.urls as string[] | undefined) ?? [],
-    maxFileBytes: (section.maxFileBytes as number | undefined) ?? DEFAULT_MAX_FILE_BYTES,
+    repo: resolve(baseDir, given ?? '.'),
+    repoGiven: given !== undefined,
+    history: read.boolean(section, 'history'),
+    untracked: read.boolean(section, 'untracked'),
+    bundles: read.strings(section, 'bundles'),
+    logs: read.strings(section, 'logs'),
+    urls: read.strings(section, 'urls'),
+    maxFileBytes: read.number(section, 'maxFileBytes'),
   };
   if (typeof section.baseline === 'string') options.baseline = resolve(baseDir, section.baseline);
   return options;
@@ -105,8 +105,8 @@ export function gitRepositoryProblem(dir: string): string | undefined {
     const inside = execFileSync('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     return inside === 'true' ? undefined : `${dir} is not a git work tree (a bare repository?); pass the folder of a checkout`;
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-    const code = (error as NodeJS.ErrnoException).code;
+    const stderr = isRecord(error) ? String(error.stderr ?? '') : '';
+    const code = errorCode(error);
     if (code === 'ENOENT') return 'git is not installed or not on PATH; install git (the scan reads history with it)';
     // Containers often check out as another user; git then refuses the folder, which is not "no repo".
     if (stderr.includes('dubious ownership')) return `git refuses ${dir}: it is owned by another user; run git config --global --add safe.directory ${dir} first`;
@@ -114,15 +114,7 @@ export function gitRepositoryProblem(dir: string): string | undefined {
   }
 }
 
-/** True when `dir` is inside a git work tree. */
-export function isGitRepository(dir: string): boolean {
-  return gitRepositoryProblem(dir) === undefined;
-}
-
-/**
- * Checks the schema cannot make: the named folder is a git repository, the baseline exists, and
- * `.gitleaks.toml` parses (its errors throw a UsageError with `file:line`, so the CLI exits 2).
- */
+/** Checks the schema cannot make: the named folder is a git repository and the baseline exists. */
 export function validateSecretsConfig(section: Record<string, unknown>, baseDir: string): ConfigProblem[] {
   const options = secretsOptionsOf(section, baseDir);
   const problems: ConfigProblem[] = [];
@@ -137,10 +129,27 @@ export function validateSecretsConfig(section: Record<string, unknown>, baseDir:
     problems.push({ path: ['repo'], message: `${problem}${choose}` });
     return problems;
   }
-  if (options.baseline !== undefined) {
-    if (!existsSync(options.baseline)) problems.push({ path: ['baseline'], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });
-    else loadBaseline(options.baseline, relative(process.cwd(), options.baseline) || options.baseline);
+  if (options.baseline !== undefined && !existsSync(options.baseline)) {
+    problems.push({ path: ['baseline'], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });
   }
-  if (existsSync(join(options.repo, GITLEAKS_CONFIG))) loadScanPolicy(options.repo, relative(process.cwd(), join(options.repo, GITLEAKS_CONFIG)) || GITLEAKS_CONFIG);
   return problems;
+}
+
+/** The stage's options: the section, plus `.gitleaks.toml` and the baseline, each read and parsed once. */
+export interface SecretsStageOptions extends SecretsOptions {
+  policy: ScanPolicy;
+  /** Fingerprints the baseline accepts. */
+  accepted: Set<string>;
+}
+
+/**
+ * Parse the section, `.gitleaks.toml` and the baseline once, while the config is validated: their
+ * errors throw a UsageError with `file:line`, so the CLI exits 2 before anything runs.
+ */
+export function parseSecretsOptions(section: Record<string, unknown>, baseDir: string): SecretsStageOptions {
+  const options = secretsOptionsOf(section, baseDir);
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const policy = loadScanPolicy(options.repo, shown(join(options.repo, GITLEAKS_CONFIG)));
+  const accepted = options.baseline !== undefined ? loadBaseline(options.baseline, shown(options.baseline)) : new Set<string>();
+  return { ...options, policy, accepted };
 }

@@ -1,19 +1,17 @@
-import { relative } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { reasonOf } from '../../core/errors.js';
 import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
-import { gitRepositoryProblem, SECRETS_FLAGS, SECRETS_SCHEMA, secretsOptionsOf, validateSecretsConfig, type SecretsOptions } from './config.js';
+import { gitRepositoryProblem, parseSecretsOptions, SECRETS_FLAGS, SECRETS_SCHEMA, validateSecretsConfig, type SecretsOptions, type SecretsStageOptions } from './config.js';
 import { FindingCollector } from './report.js';
 import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
 import { newCounters, type FileCounters } from './sources/files.js';
 import { streamHistory, type HistoryStats } from './sources/history.js';
-import { fetcherFor } from './sources/http.js';
 import { scanLiveSite } from './sources/live-site.js';
 import { readLogs } from './sources/logs.js';
 import { workspaceOf } from './sources/paths.js';
 import { scanWorkingTree } from './sources/tree.js';
-import { loadBaseline, loadGitleaksIgnore, loadScanPolicy, type ScanPolicy } from './suppress.js';
+import { loadGitleaksIgnore, type ScanPolicy } from './suppress.js';
 
 interface RunState {
   options: SecretsOptions;
@@ -30,7 +28,7 @@ interface RunState {
 }
 
 /** The `secrets` stage: no secret in history, tree, bundles, build logs or the live site. */
-export const secretsStage: StageDefinition = {
+export const secretsStage: StageDefinition<SecretsStageOptions> = {
   id: 'secrets',
   phase: 'passive',
   title: 'Secrets',
@@ -40,16 +38,16 @@ export const secretsStage: StageDefinition = {
   configSchema: SECRETS_SCHEMA,
   flags: SECRETS_FLAGS,
   validateConfig: validateSecretsConfig,
+  parseOptions: parseSecretsOptions,
   run: runSecrets,
 };
 
-async function runSecrets(ctx: StageContext): Promise<StageOutcome> {
+async function runSecrets(ctx: StageContext<SecretsStageOptions>): Promise<StageOutcome> {
   const started = performance.now();
-  const options = secretsOptionsOf(ctx.options, ctx.baseDir);
+  const options = ctx.options;
   const repoProblem = gitRepositoryProblem(options.repo);
   const isRepo = repoProblem === undefined;
-  const policy = loadScanPolicy(options.repo);
-  const baseline = options.baseline ? loadBaseline(options.baseline, relative(ctx.baseDir, options.baseline) || options.baseline) : new Set<string>();
+  const { policy, accepted: baseline } = options;
   const state: RunState = {
     options,
     policy,
@@ -112,7 +110,7 @@ async function guard(state: RunState, part: string, work: () => Promise<unknown>
   }
 }
 
-async function scanHistoryPart(state: RunState, ctx: StageContext): Promise<void> {
+async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOptions>): Promise<void> {
   const started = performance.now();
   const git = simpleGit({ baseDir: state.options.repo });
   const refs = (await git.raw(['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
@@ -155,14 +153,17 @@ async function scanLogsPart(state: RunState): Promise<void> {
   for (const problem of problems) state.errors.push({ part: 'logs', message: problem, fix: 'pass the path of a readable log file with --logs' });
 }
 
-async function scanUrlsPart(state: RunState, ctx: StageContext): Promise<void> {
+/** What one live URL (its page, scripts and maps together) may take. */
+const LIVE_SITE_BUDGET_MS = 60_000;
+
+async function scanUrlsPart(state: RunState, ctx: StageContext<SecretsStageOptions>): Promise<void> {
   const { options, policy, collector } = state;
   if (options.urls.length === 0) return;
   for (const url of options.urls) ctx.secrets.addUrl(url);
-  const fetch = fetcherFor(ctx.network);
   for (const url of options.urls) {
     try {
-      const result = await scanLiveSite(url, { maxBytes: options.maxFileBytes, maxScripts: 50, timeoutMs: 15_000, signal: ctx.signal, fetch }, (doc) => {
+      const site = { maxBytes: options.maxFileBytes, maxScripts: 50, budgetMs: LIVE_SITE_BUDGET_MS, signal: ctx.signal, http: ctx.services.http };
+      const result = await scanLiveSite(url, site, (doc) => {
         const origin = doc.source !== undefined ? { kind: 'url' as const, url: doc.url, source: doc.source } : { kind: 'url' as const, url: doc.url };
         collector.add(origin, scanText(doc.text, policy.rules));
       });

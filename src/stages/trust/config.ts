@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { isRecord, read, recordsOf, stringsOf } from '../../core/guards.js';
 import type { ConfigProblem, JsonSchema, StageFlag } from '../../core/stage.js';
+
+export { splitHostPort } from '../../core/network.js';
 
 /** One sending domain to check for MX, SPF, DKIM and DMARC. */
 export interface EmailDomainConfig {
@@ -118,8 +118,8 @@ export function normaliseHostname(name: string): string {
 
 /** Why the stage has nothing to check, or undefined. */
 export function trustNotConfigured(section: Record<string, unknown>): string | undefined {
-  const hostnames = (section.hostnames as string[] | undefined) ?? [];
-  const emailDomains = ((section.email as { domains?: unknown[] } | undefined)?.domains ?? []).length;
+  const hostnames = stringsOf(section.hostnames);
+  const emailDomains = emailDomainsOf(section).length;
   if (!section.domain && hostnames.length === 0 && emailDomains === 0) {
     return 'Trust layer: no trust.domain, trust.hostnames or trust.email.domains configured; add e.g. trust: {domain: example.com}';
   }
@@ -141,67 +141,42 @@ function urlProblem(value: string, httpsOnly: boolean): string | undefined {
   return undefined;
 }
 
-/** Checks the schema cannot express: URLs that parse, resolvers that are addresses, a readable CA file. */
-export function validateTrustConfig(section: Record<string, unknown>, baseDir = process.cwd()): ConfigProblem[] {
+/** Checks the schema cannot express: URLs that parse (the network keys are the core's: `network:`). */
+export function validateTrustConfig(section: Record<string, unknown>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (typeof section.ca === 'string') {
-    const file = resolve(baseDir, section.ca);
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      problems.push({ path: ['ca'], message: `"${section.ca}" cannot be read; give the path of a PEM file relative to launch-ready.yml, e.g. ./ca.pem` });
-    }
-    if (text && !text.includes('-----BEGIN CERTIFICATE-----')) problems.push({ path: ['ca'], message: `"${section.ca}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` });
-  }
   if (typeof section.canonical === 'string') {
     const problem = urlProblem(section.canonical, true);
     if (problem) problems.push({ path: ['canonical'], message: problem });
   }
   for (const key of ['pages', 'privateRoutes'] as const) {
-    const list = (section[key] as unknown[] | undefined) ?? [];
-    list.forEach((value, index) => {
-      const problem = urlProblem(String(value), false);
+    stringsOf(section[key]).forEach((value, index) => {
+      const problem = urlProblem(value, false);
       if (problem) problems.push({ path: [key, index], message: problem });
     });
   }
-  const resolvers = (section.resolvers as string[] | undefined) ?? [];
-  resolvers.forEach((value, index) => {
-    const { host, port } = splitHostPort(value, 53);
-    if (port < 1 || port > 65535) problems.push({ path: ['resolvers', index], message: `port ${port} is out of range; use 1-65535, e.g. 127.0.0.1:5353` });
-    // Names would need a resolver to find the resolver: ask for the address the user means.
-    else if (isIP(host) === 0) problems.push({ path: ['resolvers', index], message: `"${value}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353` });
-  });
   return problems;
 }
 
-/** `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53`, `::1` → host and port. */
-export function splitHostPort(value: string, defaultPort: number): { host: string; port: number } {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
-  if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : defaultPort };
-  if (isIP(value) === 6) return { host: value, port: defaultPort };
-  const colon = value.lastIndexOf(':');
-  if (colon > 0 && /^\d+$/.test(value.slice(colon + 1))) return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
-  return { host: value, port: defaultPort };
+function emailDomainsOf(section: Record<string, unknown>): Record<string, unknown>[] {
+  return isRecord(section.email) ? recordsOf(section.email.domains) : [];
 }
 
 /** The section (defaults applied by the schema) as the stage reads it, hostnames normalised. */
 export function readTrustConfig(section: Record<string, unknown>): TrustConfig {
   const domain = typeof section.domain === 'string' ? normaliseHostname(section.domain) : undefined;
-  let hostnames = ((section.hostnames as string[] | undefined) ?? []).map(normaliseHostname);
+  let hostnames = read.strings(section, 'hostnames').map(normaliseHostname);
   if (hostnames.length === 0 && domain) hostnames = [domain, `www.${domain}`];
-  const email = (section.email as { domains?: { name: string; dkimSelectors?: string[] }[] } | undefined)?.domains ?? [];
   const config: TrustConfig = {
     hostnames: [...new Set(hostnames)],
-    pages: (section.pages as string[] | undefined) ?? [],
-    privateRoutes: (section.privateRoutes as string[] | undefined) ?? [],
-    emailDomains: email.map((d) => ({ name: normaliseHostname(d.name), dkimSelectors: d.dkimSelectors ?? [] })),
-    timeoutMs: (section.timeoutMs as number | undefined) ?? 5000,
-    dnsTimeoutMs: (section.dnsTimeoutMs as number | undefined) ?? 1500,
-    dnsTries: (section.dnsTries as number | undefined) ?? 2,
-    maxRedirects: (section.maxRedirects as number | undefined) ?? 10,
-    maxBodyBytes: (section.maxBodyBytes as number | undefined) ?? 5 * 1024 * 1024,
-    probeDkimSelectors: (section.probeDkimSelectors as boolean | undefined) ?? true,
+    pages: read.strings(section, 'pages'),
+    privateRoutes: read.strings(section, 'privateRoutes'),
+    emailDomains: emailDomainsOf(section).map((d) => ({ name: normaliseHostname(String(d.name)), dkimSelectors: stringsOf(d.dkimSelectors) })),
+    timeoutMs: read.number(section, 'timeoutMs'),
+    dnsTimeoutMs: read.number(section, 'dnsTimeoutMs'),
+    dnsTries: read.number(section, 'dnsTries'),
+    maxRedirects: read.number(section, 'maxRedirects'),
+    maxBodyBytes: read.number(section, 'maxBodyBytes'),
+    probeDkimSelectors: read.boolean(section, 'probeDkimSelectors'),
   };
   if (domain) config.domain = domain;
   if (typeof section.canonical === 'string') config.canonical = section.canonical;

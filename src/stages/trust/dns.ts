@@ -1,6 +1,7 @@
-import { promises as dnsPromises } from 'node:dns';
+import { getServers, promises as dnsPromises } from 'node:dns';
 import { isIP } from 'node:net';
 import { splitHostPort } from './config.js';
+import { confirmMissing } from './dns-rcode.js';
 
 /**
  * The verdict of one DNS question. Only NXDOMAIN and NODATA mean `missing`; SERVFAIL, REFUSED, a
@@ -16,6 +17,8 @@ export interface DnsRecord {
   type: string;
   value: string;
   ttl?: number;
+  /** TXT only: the strings as received, before joining (a record split at 255 bytes has several). */
+  parts?: string[];
 }
 
 export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'CAA' | 'NS';
@@ -68,11 +71,18 @@ export async function createDnsClient(options: DnsClientOptions): Promise<DnsCli
   const resolver = new dnsPromises.Resolver({ timeout: options.timeoutMs, tries: options.tries });
   if (options.servers.length > 0) resolver.setServers(resolverAddresses(options.servers));
   const cache = new Map<string, Promise<DnsVerdict>>();
+  const servers = options.servers.length > 0 ? options.servers : getServers();
+  // c-ares says "no data" for rcodes it does not know and for packets that are not responses: ask the server itself.
+  const confirm = async (name: string, type: string, verdict: DnsVerdict): Promise<DnsVerdict> => {
+    if (verdict.status !== 'missing') return verdict;
+    const answer = await confirmMissing(name, type, servers, options.timeoutMs);
+    return answer.status === 'unchecked' ? verdict : answer;
+  };
   const ask = async (name: string, type: RecordType): Promise<DnsVerdict> => {
     try {
       return { status: 'found', records: await recordsOf(resolver, name, type) };
     } catch (error) {
-      return verdictOfError(error);
+      return confirm(name, type, verdictOfError(error));
     }
   };
   return {
@@ -82,7 +92,15 @@ export async function createDnsClient(options: DnsClientOptions): Promise<DnsCli
       if (!answer) cache.set(key, (answer = ask(name, type)));
       return answer;
     },
-    raw: (name, type) => resolver.resolve(name, type) as Promise<unknown[]>,
+    raw: async (name, type) => {
+      try {
+        return (await resolver.resolve(name, type)) as unknown[];
+      } catch (error) {
+        const verdict = await confirm(name, type, verdictOfError(error));
+        if (verdict.status === 'unknown') throw Object.assign(new Error(`${type} ${name}: ${verdict.reason}`), { code: 'EBADRESP' });
+        throw error;
+      }
+    },
   };
 }
 
@@ -97,7 +115,7 @@ async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: Rec
     case 'MX':
       return (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => ({ type, value: `${r.priority} ${r.exchange}` }));
     case 'TXT':
-      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join('') }));
+      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(''), parts }));
     case 'NS':
       return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
     case 'CAA':

@@ -1,3 +1,4 @@
+import type { TableBlock } from '../../core/blocks.js';
 import type { DnsRecord } from './dns.js';
 import type { RedirectChain } from './http.js';
 import type { TlsProbe } from './tls.js';
@@ -11,7 +12,7 @@ export interface Landing {
   status: number | string;
 }
 
-/** One row of the domain map (`metrics.domainMap`), read by the PR comment renderer. */
+/** One row of the domain map (`metrics.domainMap` in the JSON result; the reports show {@link domainMapBlock}). */
 export interface DomainMapRow {
   host: string;
   /** `found`, `missing (NXDOMAIN)` or `unknown (SERVFAIL)`. */
@@ -48,4 +49,27 @@ export function domainMapRow(input: { host: string; dns: string; records: DnsRec
     http: landingOf(input.http),
     https: landingOf(input.https),
   };
+}
+
+/** The domain map as the reports show it: one row per host, records one per line. */
+export function domainMapBlock(rows: readonly DomainMapRow[]): TableBlock {
+  return {
+    kind: 'table',
+    title: 'Domain map',
+    columns: ['Host', 'Records', 'Proxied', 'Certificate', 'HTTP', 'HTTPS'],
+    rows: rows.map((row) => [
+      row.dns === 'found' || row.dns === 'ok' ? { code: row.host } : { code: row.host, note: `(${row.dns})` },
+      row.records.length > 0 ? row.records.map((r) => `${r.type} ${r.value}${r.ttl !== null ? ` (ttl ${r.ttl})` : ''}`).join('\n') : 'none',
+      row.proxied,
+      row.certificate ? `${row.certificate.issuer}, until ${row.certificate.notAfter} (${row.certificate.daysLeft} days)` : 'none',
+      landingText(row.http),
+      landingText(row.https),
+    ]),
+  };
+}
+
+function landingText(landing: Landing | null): string {
+  if (!landing) return 'no answer';
+  const details = [landing.status !== 200 ? String(landing.status) : '', `${landing.hops} hop${landing.hops === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+  return `→ ${landing.finalUrl} (${details})`;
 }

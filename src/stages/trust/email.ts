@@ -1,15 +1,21 @@
 import { createPublicKey } from 'node:crypto';
 import { spf } from 'mailauth/lib/spf/index.js';
-import getDmarcRecord from 'mailauth/lib/dmarc/get-dmarc-record.js';
+import { getDomain } from 'tldts';
 import { isCloudflareAddress } from './cloudflare.js';
-import { verdictOfError, type DnsClient } from './dns.js';
-import { spfSyntaxProblems, type DkimSelectorFacts, type DmarcFacts, type EmailFacts, type SpfEvaluation } from './email-checks.js';
+import { looksLikeDmarc, parseDmarc } from './dmarc.js';
+import type { DnsClient, DnsVerdict } from './dns.js';
+import type { DkimSelectorFacts, DmarcFacts, EmailFacts, SpfEvaluation } from './email-facts.js';
+import { spfSyntaxProblems } from './spf-checks.js';
+import { isSpfRecord } from './spf-record.js';
+import { walkSpf } from './spf-walk.js';
 
 /** Selectors of common providers (Google, Microsoft 365, Mailchimp, SendGrid, Postmark, SES...). */
 export const COMMON_DKIM_SELECTORS = ['google', 'selector1', 'selector2', 'k1', 's1', 's2', 'default', 'dkim', 'mail', 'pm', 'mxvm', 'smtp'];
 
 /** An address from TEST-NET-1 (RFC 5737) that no SPF record authorises: evaluation visits every term. */
 const PROBE_IP = '192.0.2.1';
+/** Records longer than this are judged by the static walk only (RFC 7208 3.4: keep records under 450 bytes). */
+const MAX_SECOND_OPINION_CHARS = 2048;
 
 /**
  * Evaluate a domain's SPF: the record's syntax (terms mailauth tolerates but receivers reject, such as
@@ -19,13 +25,15 @@ const PROBE_IP = '192.0.2.1';
 export async function evaluateSpf(domain: string, resolver: (name: string, type: string) => Promise<unknown[]>, ip = PROBE_IP, sender = `postmaster@${domain}`, helo = domain): Promise<SpfEvaluation> {
   let records: string[] = [];
   try {
-    records = ((await resolver(domain, 'TXT')) as string[][]).map((parts) => parts.join('')).filter((r) => /^v=spf1(\s|$)/i.test(r));
+    records = ((await resolver(domain, 'TXT')) as string[][]).map((parts) => parts.join('')).filter(isSpfRecord);
   } catch {
     // mailauth reports lookup failures itself (none / temperror).
   }
   if (records.length === 1) {
     const { bad } = spfSyntaxProblems(records[0]!);
     if (bad.length > 0) return { result: 'permerror', comment: `syntax: ${bad.slice(0, 3).join(' ')}` };
+    // mailauth's macro expansion grows with the square of the record: the static walk judges longer ones alone.
+    if (records[0]!.length > MAX_SECOND_OPINION_CHARS) return { result: 'none', comment: 'record too long for the second opinion' };
   }
   const result = await spf({ sender, ip, helo, mta: 'launch-ready.invalid', resolver } as Parameters<typeof spf>[0]);
   const out: SpfEvaluation = { result: result.status.result };
@@ -53,55 +61,58 @@ export function dkimKeyOf(record: string): Pick<DkimSelectorFacts, 'keyBits' | '
   }
 }
 
-async function dmarcOf(domain: string, dns: DnsClient): Promise<DmarcFacts> {
-  try {
-    const record = await getDmarcRecord(domain, (name, type) => dns.raw(name, type));
-    if (!record) return { status: 'missing' };
-    const facts: DmarcFacts = { status: 'found', record: record.rr, orgRecord: record.isOrgRecord };
-    // A subdomain covered by its organizational domain's record follows sp= when it is set.
-    const policy = record.isOrgRecord && typeof record.sp === 'string' ? record.sp : record.p;
-    if (policy) facts.policy = policy;
-    if (record.rua) facts.rua = record.rua;
-    return facts;
-  } catch (error) {
-    const verdict = verdictOfError(error);
-    return { status: 'unknown', reason: verdict.status === 'unknown' ? verdict.reason : 'error' };
+/** The organizational domain (Public Suffix List), or the name itself when it is a suffix or unknown. */
+export function organizationalDomain(domain: string): string {
+  return getDomain(domain, { allowPrivateDomains: false }) ?? domain;
+}
+
+/** DMARC discovery (RFC 7489 6.6.3): `_dmarc.<domain>`, else `_dmarc.<organizational domain>`. */
+async function dmarcOf(domain: string, orgDomain: string, dns: DnsClient): Promise<DmarcFacts> {
+  for (const name of domain === orgDomain ? [domain] : [domain, orgDomain]) {
+    const at = `_dmarc.${name}`;
+    const verdict = await dns.query(at, 'TXT');
+    if (verdict.status === 'unknown') return { status: 'unknown', reason: verdict.reason };
+    const candidates = verdict.status === 'found' ? verdict.records.filter((r) => looksLikeDmarc(r.value)) : [];
+    if (candidates.length > 1) return { status: 'multiple', records: candidates.map((r) => r.value), at };
+    const record = candidates[0];
+    if (record) {
+      const facts: DmarcFacts = { status: 'found', record: record.value, at, orgRecord: name !== domain, parsed: parseDmarc(record.value) };
+      if (record.parts) facts.parts = record.parts;
+      return facts;
+    }
   }
+  return { status: 'missing' };
+}
+
+/** MX targets that are CNAMEs. */
+async function mxCnamesOf(mx: DnsVerdict, dns: DnsClient): Promise<EmailFacts['mxCnames']> {
+  if (mx.status !== 'found') return [];
+  const targets = mx.records.map((r) => r.value.slice(r.value.indexOf(' ') + 1)).filter((t) => t !== '' && t !== '.');
+  const found = await Promise.all(targets.map(async (target) => ({ target, verdict: await dns.query(target, 'CNAME') })));
+  return found.flatMap(({ target, verdict }) => (verdict.status === 'found' && verdict.records[0] ? [{ target, cname: verdict.records[0].value }] : []));
 }
 
 /** Ask DNS everything the email checks need about one domain. */
-export async function gatherEmailFacts(domain: string, declared: string[], probe: boolean, launchDomain: string | undefined, dns: DnsClient): Promise<EmailFacts> {
+export async function gatherEmailFacts(domain: string, declared: string[], probe: boolean, dns: DnsClient): Promise<EmailFacts> {
   const selectors = [...new Set([...declared, ...(probe ? COMMON_DKIM_SELECTORS : [])])];
+  const orgDomain = organizationalDomain(domain);
   const [mx, txt, domainkey, mtaSts, tlsRpt, dmarc, dkim] = await Promise.all([
     dns.query(domain, 'MX'),
     dns.query(domain, 'TXT'),
     dns.query(`_domainkey.${domain}`, 'TXT'),
     dns.query(`_mta-sts.${domain}`, 'TXT'),
     dns.query(`_smtp._tls.${domain}`, 'TXT'),
-    dmarcOf(domain, dns),
-    Promise.all(selectors.map(async (selector): Promise<DkimSelectorFacts> => {
-      const verdict = await dns.query(`${selector}._domainkey.${domain}`, 'TXT');
-      const facts: DkimSelectorFacts = { selector, declared: declared.includes(selector), verdict };
-      const record = verdict.status === 'found' ? verdict.records.map((r) => r.value).find((v) => /(^|;)\s*p=/.test(v)) : undefined;
-      if (verdict.status === 'found' && !record) facts.verdict = { status: 'missing', reason: 'NODATA' };
-      if (record) Object.assign(facts, dkimKeyOf(record));
-      return facts;
-    })),
+    dmarcOf(domain, orgDomain, dns),
+    Promise.all(selectors.map((selector) => selectorFacts(domain, selector, declared.includes(selector), dns))),
   ]);
-  const proxiedMx: string[] = [];
-  if (mx.status === 'found') {
-    await Promise.all(mx.records.map(async (r) => {
-      const target = r.value.split(' ')[1] ?? '';
-      const a = await dns.query(target, 'A');
-      if (a.status === 'found' && a.records.some((x) => isCloudflareAddress(x.value))) proxiedMx.push(target);
-    }));
-  }
-  const hasSpf = txt.status === 'found' && txt.records.some((r) => /^v=spf1(\s|$)/i.test(r.value));
+  const [proxiedMx, mxCnames] = await Promise.all([proxiedMxOf(mx, dns), mxCnamesOf(mx, dns)]);
   const facts: EmailFacts = {
     domain,
-    subdomain: launchDomain ? domain.endsWith(`.${launchDomain}`) : domain.split('.').length > 2,
+    orgDomain,
+    subdomain: orgDomain !== domain,
     mx,
-    proxiedMx: proxiedMx.sort(),
+    proxiedMx,
+    mxCnames,
     txt,
     domainkeyNxdomain: domainkey.status === 'missing' && domainkey.reason === 'NXDOMAIN',
     dkim,
@@ -109,6 +120,36 @@ export async function gatherEmailFacts(domain: string, declared: string[], probe
     mtaSts,
     tlsRpt,
   };
-  if (hasSpf) facts.spf = await evaluateSpf(domain, (name, type) => dns.raw(name, type));
+  const spfRecords = txt.status === 'found' ? txt.records.filter((r) => isSpfRecord(r.value)) : [];
+  if (spfRecords.length === 1) {
+    const record = spfRecords[0]!;
+    const [walk, evaluation] = await Promise.all([
+      walkSpf(domain, record.value, record.parts ?? [record.value], (name, type) => dns.query(name, type)),
+      evaluateSpf(domain, (name, type) => dns.raw(name, type)),
+    ]);
+    facts.spfWalk = walk;
+    facts.spf = evaluation;
+  }
   return facts;
+}
+
+async function selectorFacts(domain: string, selector: string, declared: boolean, dns: DnsClient): Promise<DkimSelectorFacts> {
+  const verdict = await dns.query(`${selector}._domainkey.${domain}`, 'TXT');
+  const facts: DkimSelectorFacts = { selector, declared, verdict };
+  const record = verdict.status === 'found' ? verdict.records.map((r) => r.value).find((v) => /(^|;)\s*p=/.test(v)) : undefined;
+  if (verdict.status === 'found' && !record) facts.verdict = { status: 'missing', reason: 'NODATA' };
+  if (record) Object.assign(facts, dkimKeyOf(record));
+  return facts;
+}
+
+async function proxiedMxOf(mx: DnsVerdict, dns: DnsClient): Promise<string[]> {
+  if (mx.status !== 'found') return [];
+  const proxied: string[] = [];
+  await Promise.all(mx.records.map(async (r) => {
+    const target = r.value.split(' ')[1] ?? '';
+    if (target === '' || target === '.') return;
+    const a = await dns.query(target, 'A');
+    if (a.status === 'found' && a.records.some((x) => isCloudflareAddress(x.value))) proxied.push(target);
+  }));
+  return proxied.sort();
 }

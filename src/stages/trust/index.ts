@@ -1,5 +1,5 @@
 import type { StageDefinition } from '../../core/stage.js';
-import { trustConfigSchema, trustFlags, trustNotConfigured, validateTrustConfig } from './config.js';
+import { readTrustConfig, trustConfigSchema, trustFlags, trustNotConfigured, validateTrustConfig, type TrustConfig } from './config.js';
 import { runTrust } from './run.js';
 
 /**
@@ -7,7 +7,7 @@ import { runTrust } from './run.js';
  * private routes, Cloudflare proxying, and SPF/DKIM/DMARC/MX per mail domain, with a domain map in
  * `metrics.domainMap`.
  */
-export const trustStage: StageDefinition = {
+export const trustStage: StageDefinition<TrustConfig> = {
   id: 'trust',
   phase: 'passive',
   title: 'Trust layer',
@@ -18,5 +18,6 @@ export const trustStage: StageDefinition = {
   flags: trustFlags,
   validateConfig: validateTrustConfig,
   notConfigured: trustNotConfigured,
+  parseOptions: readTrustConfig,
   run: runTrust,
 };

@@ -3,11 +3,11 @@ import type { FindingInput } from '../../core/findings.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { SEVERITIES } from '../../core/severity.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from './cloudflare.js';
-import { readTrustConfig, type TrustConfig } from './config.js';
+import type { TrustConfig } from './config.js';
 import { Dialer } from './connect.js';
 import { createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
 import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
-import { domainMapRow, type DomainMapRow } from './domain-map.js';
+import { domainMapBlock, domainMapRow, type DomainMapRow } from './domain-map.js';
 import { gatherEmailFacts } from './email.js';
 import { emailFindings } from './email-checks.js';
 import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } from './http.js';
@@ -30,8 +30,8 @@ interface HostReport {
 const MAX_ORIGIN_CANDIDATES = 5;
 
 /** The whole stage: every hostname, page, private route and mail domain concurrently. */
-export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
-  const config = readTrustConfig(ctx.options);
+export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOutcome> {
+  const config = ctx.options;
   const errors: StagePartError[] = [];
   let dns: DnsClient;
   try {
@@ -63,7 +63,7 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
   const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));
   const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
-  const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, config.domain, dns)));
+  const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, dns)));
   const rootWwwJob = checkRootAndWww(config, dns);
   const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
 
@@ -85,6 +85,7 @@ export async function runTrust(ctx: StageContext): Promise<StageOutcome> {
     findings,
     checkedPaths: pathsChecked(config, homepageHosts),
     metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length },
+    blocks: domainMap.length > 0 ? [domainMapBlock(domainMap)] : [],
   };
   if (errors.length > 0) outcome.errors = errors;
   return outcome;

@@ -72,6 +72,17 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
       evidence,
     });
   }
+  if (probe.badDate) {
+    findings.push({
+      ruleId: 'tls-bad-date',
+      severity: 'blocker',
+      title: `${host}'s certificate has an expiry date that cannot be read (${probe.badDate}): browsers reject it as invalid`,
+      fix: 'reissue the certificate from your CA or ACME client; a well-formed certificate states its validity in UTCTime or GeneralizedTime',
+      paths,
+      location,
+      evidence,
+    });
+  }
   if (probe.notAfter) {
     const days = daysLeft(probe.notAfter, now);
     const severity = days < 0 || probe.chainError === 'CERT_HAS_EXPIRED' ? 'blocker' : expirySeverity(days);

@@ -1,4 +1,4 @@
-import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type SecureVersion } from 'node:tls';
+import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import type { Dialer } from './connect.js';
 import { describeNetworkError } from './http.js';
 
@@ -15,6 +15,8 @@ export interface TlsProbe {
   issuer?: string;
   subject?: string;
   notAfter?: string;
+  /** The expiry as the certificate states it when the runtime cannot read it as a date ("Bad time value"). */
+  badDate?: string;
   san?: string;
   protocol?: string;
   /** Certificates the server sent (leaf first). */
@@ -54,23 +56,42 @@ export async function probeTls(host: string, options: TlsProbeOptions, port = 44
     const timer = setTimeout(() => finish({ host, connected: false, error: `no TLS handshake within ${options.timeoutMs} ms` }), options.timeoutMs);
     socket.on('error', (error) => finish({ host, connected: false, error: describeNetworkError(error) }));
     socket.on('secureConnect', () => {
-      const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
-      const probe: TlsProbe = { host, connected: true, protocol: socket.getProtocol() ?? undefined };
-      // Node reports a name mismatch as the authorization error too; the name check below covers it.
-      const chainError = socket.authorizationError ? String(socket.authorizationError) : undefined;
-      if (!socket.authorized && chainError && chainError !== 'ERR_TLS_CERT_ALTNAME_INVALID') probe.chainError = chainError;
-      if (cert && Object.keys(cert).length > 0) {
-        probe.issuer = nameOf(cert.issuer);
-        probe.subject = nameOf(cert.subject);
-        probe.notAfter = new Date(cert.valid_to).toISOString();
-        if (cert.subjectaltname) probe.san = cert.subjectaltname;
-        const identity = checkServerIdentity(host, cert);
-        if (identity) probe.nameError = identity.message;
-        probe.chainLength = chainLengthOf(cert);
+      // Everything below reads what the server sent: a value the runtime cannot parse becomes the probe's
+      // error, never an exception thrown out of a socket handler (which would end the process).
+      try {
+        finish(describeHandshake(socket, host));
+      } catch (error) {
+        finish({ host, connected: false, error: `the certificate could not be read: ${(error as Error).message.split('\n')[0]}` });
       }
-      finish(probe);
     });
   });
+}
+
+/** An ISO date from the certificate's `valid_to`, or undefined when the runtime cannot parse it ("Bad time value"). */
+export function certificateDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
+}
+
+function describeHandshake(socket: TLSSocket, host: string): TlsProbe {
+  const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
+  const probe: TlsProbe = { host, connected: true, protocol: socket.getProtocol() ?? undefined };
+  // Node reports a name mismatch as the authorization error too; the name check below covers it.
+  const chainError = socket.authorizationError ? String(socket.authorizationError) : undefined;
+  if (!socket.authorized && chainError && chainError !== 'ERR_TLS_CERT_ALTNAME_INVALID') probe.chainError = chainError;
+  if (cert && Object.keys(cert).length > 0) {
+    probe.issuer = nameOf(cert.issuer);
+    probe.subject = nameOf(cert.subject);
+    const notAfter = certificateDate(cert.valid_to);
+    if (notAfter) probe.notAfter = notAfter;
+    else probe.badDate = cert.valid_to ? String(cert.valid_to).slice(0, 60) : 'missing';
+    if (cert.subjectaltname) probe.san = cert.subjectaltname;
+    const identity = checkServerIdentity(host, cert);
+    if (identity) probe.nameError = identity.message;
+    probe.chainLength = chainLengthOf(cert);
+  }
+  return probe;
 }
 
 /** Does the server still complete a TLS 1.0 or 1.1 handshake? `undefined` when it could not be told. */

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createProcessRunner } from '../../../src/core/process.js';
+import { SecretRegistry } from '../../../src/core/redaction.js';
 import { probeFindings, runProbe } from '../../../src/stages/env/probe.js';
 
 let dir: string;
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 const node = JSON.stringify(process.execPath);
+const processes = createProcessRunner({ secrets: new SecretRegistry(), env: process.env });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'lr-env-probe-'));
@@ -28,7 +31,7 @@ function runningState(pid: number): string {
   }
 }
 
-const probe = (script: string, timeoutMs = 5000) => runProbe({ command: `${node} ${script}`, cwd: dir, env, variable: 'STRIPE_SECRET_KEY', timeoutMs });
+const probe = (script: string, timeoutMs = 5000) => runProbe({ processes, command: `${node} ${script}`, cwd: dir, env, variable: 'STRIPE_SECRET_KEY', timeoutMs });
 
 describe('env: fail-fast probe', () => {
   it('passes an app that exits non-zero naming the missing variable', async () => {
@@ -61,7 +64,7 @@ describe('env: fail-fast probe', () => {
   });
 
   it('reports a command that does not exist as a finding with the error, not a crash', async () => {
-    const result = await runProbe({ command: 'definitely-not-a-command-lr --start', cwd: dir, env, variable: 'X', timeoutMs: 5000 });
+    const result = await runProbe({ processes, command: 'definitely-not-a-command-lr --start', cwd: dir, env, variable: 'X', timeoutMs: 5000 });
     expect(result.outcome).toBe('command-failed');
     expect(result.error).toMatch(/definitely-not-a-command-lr.*not found/);
     const [finding] = probeFindings([result], 'definitely-not-a-command-lr --start', 5);

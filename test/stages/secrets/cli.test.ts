@@ -34,7 +34,7 @@ describe('launch-ready secrets (built CLI)', () => {
   });
 
   it('leaves the secrets stage out of the check when another stage is asked for outside a repository', () => {
-    const run = cli(['check', '--stages', 'rollback', '--format', 'json'], plain);
+    const run = cli(['check', '--stages', 'burst', '--format', 'json'], plain);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('');
   });

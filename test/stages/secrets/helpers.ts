@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FindingInput, Location, Occurrence } from '../../../src/core/findings.js';
-import { SecretRegistry } from '../../../src/core/redaction.js';
 import type { NetworkOptions, StageOutcome } from '../../../src/core/stage.js';
-import { DEFAULT_CRITICAL_PATHS, type LaunchReadyConfig } from '../../../src/core/config/types.js';
+import { DEFAULT_MAX_FILE_BYTES, parseSecretsOptions } from '../../../src/stages/secrets/config.js';
 import { secretsStage } from '../../../src/stages/secrets/index.js';
+import { stageContext } from '../../helpers/stage-context.js';
 
 /** A real git repository in a temp folder, with helpers to write files and commit at fixed dates. */
 export class TempRepo {
@@ -50,23 +50,9 @@ export class TempRepo {
 
 /** Run the stage as the core would, with the section given (defaults as the schema sets them). */
 export async function runSecrets(section: Record<string, unknown>, baseDir: string, network: Partial<NetworkOptions> = {}): Promise<StageOutcome> {
-  const options = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], ...section };
-  const config: LaunchReadyConfig = {
-    failOn: 'blocker',
-    criticalPaths: DEFAULT_CRITICAL_PATHS,
-    stages: { secrets: options, env: { enabled: false }, trust: { enabled: false }, burst: { enabled: false }, rollback: { enabled: false } },
-    baseDir,
-  };
-  return secretsStage.run({
-    config,
-    options,
-    baseDir,
-    network: { resolvers: [], connectTo: [], ca: [], ...network },
-    signal: new AbortController().signal,
-    secrets: new SecretRegistry(),
-    progress: () => undefined,
-    env: {},
-  });
+  const section_ = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...section };
+  const options = parseSecretsOptions(section_, baseDir);
+  return secretsStage.run(stageContext(options, { baseDir, network: { resolvers: [], connectTo: [], ca: [], ...network } }));
 }
 
 /** Every place a finding was seen (its occurrences, or its one location), without fingerprints. */

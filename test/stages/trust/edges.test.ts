@@ -48,13 +48,14 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
     expect(await dns.query('www.elsewhere.test', 'A')).toEqual({ status: 'unknown', reason: 'REFUSED' });
   });
   test('a sending subdomain: no SPF of its own, DMARC from the organizational domain with its sp= policy', async () => {
-    const facts = await gatherEmailFacts('news.edge.test', [], false, 'edge.test', dns);
-    expect(facts).toMatchObject({ subdomain: true, txt: { status: 'missing', reason: 'NODATA' }, dmarc: { status: 'found', orgRecord: true, policy: 'reject' } });
+    const facts = await gatherEmailFacts('news.edge.test', [], false, dns);
+    expect(facts).toMatchObject({ subdomain: true, orgDomain: 'edge.test', txt: { status: 'missing', reason: 'NODATA' }, dmarc: { status: 'found', orgRecord: true, at: '_dmarc.edge.test', parsed: { policy: 'none', subdomainPolicy: 'reject' } } });
     expect(facts.spf).toBeUndefined();
   });
   test('SPF with three void lookups is a permerror through mailauth and our resolver', async () => {
-    const facts = await gatherEmailFacts('void.edge.test', [], false, undefined, dns);
+    const facts = await gatherEmailFacts('void.edge.test', [], false, dns);
     expect(facts.spf).toMatchObject({ result: 'permerror', voidLookups: 3 });
+    expect(facts.spfWalk).toMatchObject({ lookups: 3, voidLookups: 3 });
     expect(facts.dmarc).toMatchObject({ status: 'found', orgRecord: true });
   });
 });

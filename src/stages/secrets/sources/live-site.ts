@@ -1,5 +1,5 @@
+import type { HttpClient } from '../../../core/services.js';
 import { sourcesOfMap } from './bundles.js';
-import type { Fetcher } from './http.js';
 
 /** A document fetched from the live site: the page, a script, or a source inside a script's map. */
 export interface LiveDocument {
@@ -12,9 +12,12 @@ export interface LiveSiteOptions {
   maxBytes: number;
   /** Same-origin scripts fetched per page at most. */
   maxScripts: number;
-  timeoutMs: number;
+  /** One budget for the page, its scripts and their maps together, ms. */
+  budgetMs: number;
+  /** Scripts (with their maps) fetched at once. */
+  concurrency?: number;
   signal?: AbortSignal;
-  fetch: Fetcher;
+  http: HttpClient;
 }
 
 const SCRIPT_SRC = /<script\b[^>]{0,2000}?\bsrc\s{0,3}=\s{0,3}["']?([^"'\s>]{1,2000})/gi;
@@ -49,43 +52,53 @@ export function sourceMapUrl(script: string, scriptUrl: string, header: string |
   }
 }
 
-async function fetchText(url: string, options: LiveSiteOptions): Promise<{ text: string; sourceMap: string | null }> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const response = await options.fetch(url, { signal, headers: { 'user-agent': 'launch-ready secrets scan' } });
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > options.maxBytes) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
-  const buffer = Buffer.from(await response.arrayBuffer());
-  if (buffer.length > options.maxBytes) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
-  return { text: buffer.toString('utf8'), sourceMap: response.headers.get('sourcemap') ?? response.headers.get('x-sourcemap') };
+/** One document, capped at `maxBytes` (decompressed), within what is left of the budget. */
+async function fetchText(url: string, options: LiveSiteOptions, deadline: number, signal: AbortSignal): Promise<{ text: string; sourceMap: string | null }> {
+  const timeoutMs = Math.max(1, Math.round(deadline - performance.now()));
+  const response = await options.http.request({ url, headers: { 'user-agent': 'launch-ready secrets scan', 'accept-encoding': 'gzip, deflate, br' }, followRedirects: 10, maxBodyBytes: options.maxBytes, timeoutMs, signal });
+  if (response.status < 200 || response.status > 299) throw new Error(`${url} answered HTTP ${response.status}`);
+  if (response.truncated) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
+  const header = (name: string) => {
+    const value = response.headers[name];
+    return typeof value === 'string' ? value : null;
+  };
+  return { text: Buffer.from(response.body).toString('utf8'), sourceMap: header('sourcemap') ?? header('x-sourcemap') };
 }
 
 /**
  * Fetch a page, its same-origin scripts and their source maps, handing each document to `onDocument`.
- * A script or map that fails is listed in `problems`; only the page failing makes the whole URL fail.
+ * Scripts are fetched a few at a time, all under one budget. A script or map that fails is listed in
+ * `problems`; only the page failing makes the whole URL fail.
  */
 export async function scanLiveSite(pageUrl: string, options: LiveSiteOptions, onDocument: (doc: LiveDocument) => void): Promise<{ documents: number; bytes: number; problems: string[] }> {
+  const deadline = performance.now() + options.budgetMs;
+  const budget = AbortSignal.timeout(options.budgetMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
   const problems: string[] = [];
-  const page = await fetchText(pageUrl, options);
+  const page = await fetchText(pageUrl, options, deadline, signal);
   let documents = 1;
   let bytes = page.text.length;
   onDocument({ url: pageUrl, text: page.text });
-  for (const scriptUrl of sameOriginScripts(page.text, pageUrl).slice(0, options.maxScripts)) {
+  const queue = sameOriginScripts(page.text, pageUrl).slice(0, options.maxScripts);
+  const scanScript = async (scriptUrl: string): Promise<void> => {
     try {
-      const script = await fetchText(scriptUrl, options);
+      const script = await fetchText(scriptUrl, options, deadline, signal);
       documents++;
       bytes += script.text.length;
       onDocument({ url: scriptUrl, text: script.text });
       const mapUrl = sourceMapUrl(script.text, scriptUrl, script.sourceMap);
-      if (!mapUrl) continue;
-      const map = await fetchText(mapUrl, options);
+      if (!mapUrl) return;
+      const map = await fetchText(mapUrl, options, deadline, signal);
       documents++;
       bytes += map.text.length;
       for (const { source, text } of sourcesOfMap(map.text)) onDocument({ url: mapUrl, source, text });
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
-  }
+  };
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await scanScript(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 6, queue.length) }, worker));
   return { documents, bytes, problems };
 }

@@ -1,0 +1,62 @@
+/**
+ * Type guards for values that arrive untyped (parsed YAML, TOML and JSON, flag values, errors), so
+ * the code narrows them instead of asserting their type.
+ */
+
+/** A plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` is one of `allowed` (an enum list such as the formats or the stage ids). */
+export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+}
+
+/** The string, when it is one. */
+export function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The strings of a list (other items dropped); empty when it is not a list. */
+export function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The objects of a list (other items dropped); empty when it is not a list. */
+export function recordsOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+/** An error's `code` (`ENOENT`, `EISDIR`...), when it has one. */
+export function errorCode(error: unknown): string | undefined {
+  return isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * Typed reads of a config section the schema has validated and filled with its defaults: a key
+ * the schema defaults is always there, so a missing or mistyped one is a bug in the schema, not
+ * user input, and throws.
+ */
+export const read = {
+  string(section: Record<string, unknown>, key: string): string {
+    const value = section[key];
+    if (typeof value !== 'string') throw new TypeError(`config key ${key}: expected the schema to give a string`);
+    return value;
+  },
+  number(section: Record<string, unknown>, key: string): number {
+    const value = section[key];
+    if (typeof value !== 'number') throw new TypeError(`config key ${key}: expected the schema to give a number`);
+    return value;
+  },
+  boolean(section: Record<string, unknown>, key: string): boolean {
+    const value = section[key];
+    if (typeof value !== 'boolean') throw new TypeError(`config key ${key}: expected the schema to give true or false`);
+    return value;
+  },
+  strings(section: Record<string, unknown>, key: string): string[] {
+    const value = section[key];
+    if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
+    return stringsOf(value);
+  },
+};

@@ -1,0 +1,215 @@
+/**
+ * The one HTTP client of every stage (`ctx.services.http`). It honours the `network` settings
+ * (connectTo, resolvers, ca), caps every body after decompression, and never follows a redirect
+ * unless asked. Bodies are decompressed here with node:zlib streams rather than by undici, so a
+ * gzip bomb or an endless body is cut at the cap instead of being buffered whole.
+ */
+import { Resolver } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { rootCertificates } from 'node:tls';
+import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, buildConnector, Pool, type Dispatcher } from 'undici';
+import { applyConnectTo, parseConnectRules } from './network.js';
+import type { HttpClient, HttpPool, HttpRequest, HttpResponse } from './services.js';
+import type { NetworkOptions } from './stage.js';
+
+/** Bodies are capped at 10 MiB unless a request asks for less or more. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** No answer at all within 30 s is a failure unless a request says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Past 1 MiB of output, a body that inflates more than 100-fold is cut (real pages inflate ~5-20-fold). */
+const INFLATE_RATIO_LIMIT = 100;
+const INFLATE_RATIO_FREE_BYTES = 1024 * 1024;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+type Connector = buildConnector.connector;
+
+/** Build the client from plain, serializable network options (worker threads build their own). */
+export function createHttpClient(network: NetworkOptions): HttpClient {
+  const connectors = new Map<boolean, Connector>();
+  const connectorFor = (verifyTls: boolean): Connector => {
+    let connector = connectors.get(verifyTls);
+    if (!connector) connectors.set(verifyTls, (connector = routedConnector(network, verifyTls)));
+    return connector;
+  };
+  const agents = new Map<boolean, Agent>();
+  const agentFor = (verifyTls: boolean): Agent => {
+    let agent = agents.get(verifyTls);
+    if (!agent) agents.set(verifyTls, (agent = new Agent({ connect: connectorFor(verifyTls) })));
+    return agent;
+  };
+  return {
+    request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
+    pool: (origin, options) => {
+      const pool = new Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
+      const pooled: HttpPool = {
+        // A pool talks to one origin: redirects elsewhere are returned, not followed.
+        request: (request) => exchange(pool, new URL(request.url), request, performance.now()),
+        close: () => pool.close(),
+      };
+      return pooled;
+    },
+  };
+}
+
+/** A connector that sends traffic where `connectTo` says, asks `resolvers`, trusts `ca` on top of the system roots. */
+function routedConnector(network: NetworkOptions, verifyTls: boolean): Connector {
+  const rules = parseConnectRules(network.connectTo);
+  const options: buildConnector.BuildOptions = { rejectUnauthorized: verifyTls };
+  if (network.ca.length > 0) options.ca = [...rootCertificates, ...network.ca];
+  if (network.resolvers.length > 0) options.lookup = resolverLookup(network.resolvers);
+  const connect = buildConnector(options);
+  if (rules.length === 0) return connect;
+  return (opts, callback) => {
+    const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
+    const route = applyConnectTo(rules, opts.hostname, port);
+    // The TLS name stays the original host's, so SNI and certificate checks are those of the real site.
+    const servername = opts.servername ?? (isIP(opts.hostname) ? undefined : opts.hostname);
+    return connect({ ...opts, hostname: route.host, port: String(route.port), ...(servername ? { servername } : {}) }, callback);
+  };
+}
+
+/** A `lookup` that asks the configured DNS servers (A records, then AAAA). */
+function resolverLookup(servers: readonly string[]): LookupFunction {
+  const resolver = new Resolver();
+  resolver.setServers([...servers]);
+  return (hostname, options, callback) => {
+    const answer = (addresses: string[], family: 4 | 6): void => {
+      if (options.all) callback(null, addresses.map((address) => ({ address, family })));
+      else callback(null, addresses[0]!, family);
+    };
+    if (isIP(hostname)) return answer([hostname], isIP(hostname) === 6 ? 6 : 4);
+    resolver.resolve4(hostname, (error4, v4) => {
+      if (!error4 && v4.length > 0) return answer(v4, 4);
+      resolver.resolve6(hostname, (error6, v6) => {
+        if (!error6 && v6.length > 0) return answer(v6, 6);
+        callback(error4 ?? error6 ?? new Error(`${hostname} has no A or AAAA record`), '', 4);
+      });
+    });
+  };
+}
+
+async function requestFollowing(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpResponse> {
+  const started = performance.now();
+  const limit = request.followRedirects ?? 0;
+  const redirects: HttpResponse['redirects'] = [];
+  let url = new URL(request.url);
+  let current = request;
+  for (;;) {
+    const response = await exchange(dispatcher, url, current, started);
+    const location = response.headers.location;
+    if (!REDIRECT_STATUSES.has(response.status) || redirects.length >= limit || typeof location !== 'string') {
+      return { ...response, redirects };
+    }
+    redirects.push({ url: url.href, status: response.status });
+    const next = new URL(location, url);
+    current = redirectedRequest(current, response.status, url.origin !== next.origin);
+    url = next;
+  }
+}
+
+/** As browsers do: 303 (and 301/302 after a POST) become a GET without body; credentials stay on their origin. */
+function redirectedRequest(request: HttpRequest, status: number, crossOrigin: boolean): HttpRequest {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const toGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
+  const headers = { ...request.headers };
+  if (crossOrigin) {
+    for (const name of Object.keys(headers)) if (/^(authorization|cookie)$/i.test(name)) delete headers[name];
+  }
+  const next: HttpRequest = { ...request, headers };
+  if (toGet) {
+    next.method = 'GET';
+    delete next.body;
+  }
+  return next;
+}
+
+/** One request and its capped body, under one whole-request timeout. */
+async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, started: number): Promise<Omit<HttpResponse, 'redirects'> & { redirects: [] }> {
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  if (request.signal?.aborted) controller.abort();
+  try {
+    const answer = await dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: (request.method ?? 'GET').toUpperCase(),
+      headers: request.headers ?? {},
+      body: request.body ?? null,
+      signal: controller.signal,
+    });
+    const headersMs = performance.now() - started;
+    const body = await readBody(answer.body, answer.headers['content-encoding'], request);
+    return { url: url.href, status: answer.statusCode, headers: answer.headers, ...body, redirects: [], timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) } };
+  } catch (error) {
+    if (timedOut) throw new Error(`${url.href}: no complete answer within ${timeoutMs} ms`);
+    if (request.signal?.aborted) throw new Error(`${url.href}: request cancelled`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+interface ReadBody {
+  body: Uint8Array;
+  bodyBytes: number;
+  truncated: boolean;
+}
+
+/**
+ * Read a body through its decoders, keeping at most `maxBodyBytes`. Past the cap (or past the
+ * inflate-ratio limit) reading stops and the connection is dropped: an endless body never buffers.
+ */
+async function readBody(raw: Readable, encoding: string | string[] | undefined, request: HttpRequest): Promise<ReadBody> {
+  const max = request.discardBody ? 0 : (request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const decoders = decodersFor(encoding);
+  let compressed = 0;
+  let source: Readable = raw;
+  if (decoders.length > 0) {
+    raw.on('data', (chunk: Buffer) => (compressed += chunk.length));
+    const last = decoders[decoders.length - 1]!;
+    pipeline([raw, ...decoders], () => undefined); // errors surface through the last decoder
+    source = last;
+  }
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let bytes = 0;
+  let truncated = false;
+  for await (const data of source) {
+    const chunk: Buffer = data;
+    bytes += chunk.length;
+    if (!request.discardBody && kept < max) {
+      const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
+      chunks.push(part);
+      kept += part.length;
+    }
+    const overCap = !request.discardBody && bytes > max;
+    const bomb = decoders.length > 0 && bytes > INFLATE_RATIO_FREE_BYTES && bytes > compressed * INFLATE_RATIO_LIMIT;
+    if (overCap || bomb) {
+      truncated = true;
+      raw.destroy();
+      break;
+    }
+  }
+  return { body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept), bodyBytes: bytes, truncated };
+}
+
+/** `gzip`, `deflate`, `br` (in the order they were applied, so decoded in reverse); unknown codings stay as they are. */
+function decodersFor(encoding: string | string[] | undefined): Transform[] {
+  const text = Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '');
+  const codings = text.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  if (codings.some((c) => !['gzip', 'x-gzip', 'deflate', 'br'].includes(c))) return [];
+  // Lenient like browsers: a stream cut short still yields what it decoded.
+  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
+  return codings.reverse().map((c) => (c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush)));
+}

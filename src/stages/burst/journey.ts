@@ -1,0 +1,200 @@
+import type { HttpPool, HttpResponse } from '../../core/services.js';
+import type { ErrorClass, WindowRecorder } from '../../core/burst/window.js';
+import type { ScenarioSpec } from './config.js';
+import type { RateCap } from './schedule.js';
+import { interpolate, type CaptureSpec, type StepSpec } from './steps.js';
+
+/** Bytes of a body kept for checks and captures; the rest is read and dropped. */
+const KEEP_BODY_BYTES = 1024 * 1024;
+
+/** What one load loop shares with its iterations. */
+export interface LoopContext {
+  pool(origin: string): HttpPool;
+  recorder: WindowRecorder;
+  timeoutMs: number;
+  cap: RateCap;
+  /** True once the loop is stopping: no new request starts. */
+  stopping(): boolean;
+  /** Sleep that ends early when the loop stops. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** One VU's state across its iterations: k6 keeps cookies per VU. */
+export interface VuState {
+  id: number;
+  iterations: number;
+  cookies: Map<string, string>;
+}
+
+/**
+ * Run one iteration of a journey: the steps in order, with values captured from one response
+ * inserted into the next. In the open model the first request's latency counts from the
+ * scheduled start (`scheduledAt`), so a stalled server or a queue in front of it shows.
+ */
+export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu: VuState, scheduledAt?: number): Promise<void> {
+  const values = new Map<string, string>([
+    ['__VU', String(vu.id)],
+    ['__ITER', String(vu.iterations)],
+    ['__SCENARIO', scenario.name],
+  ]);
+  for (let i = 0; i < scenario.steps.length; i++) {
+    if (loop.stopping()) return;
+    const step = scenario.steps[i]!;
+    const missing: string[] = [];
+    const request = buildRequest(step, values, vu.cookies, (name) => missing.push(name));
+    if (missing.length > 0) {
+      // An earlier capture found nothing: the journey cannot go on; count it as a failed check.
+      loop.recorder.recordCheck(scenario.name, false);
+      loop.recorder.record({ scenario: scenario.name, route: step.name, method: step.method, url: step.path, latencyMs: 0, error: 'capture', failed: true, checksPassed: 0, checksFailed: 0, bytes: 0, ...pathOf(step) });
+      return;
+    }
+    for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
+    if (loop.stopping()) return;
+    const started = i === 0 && scheduledAt !== undefined ? scheduledAt : performance.now();
+    let response: HttpResponse | undefined;
+    let error: ErrorClass | undefined;
+    try {
+      response = await loop.pool(step.origin).request({ ...request, timeoutMs: loop.timeoutMs, discardBody: !needsBody(step), maxBodyBytes: KEEP_BODY_BYTES });
+    } catch (caught) {
+      if (loop.stopping()) return;
+      error = classifyError(caught);
+    }
+    const latencyMs = performance.now() - started;
+    const outcome = response ? judge(step, response) : { passed: 0, failed: step.checkStatus || step.checkBody.length ? 1 : 0, ok: false };
+    if (response) {
+      if (!outcome.ok) error = response.status >= 500 ? 'http5xx' : response.status === 429 ? 'http429' : response.status >= 400 ? 'http4xx' : undefined;
+      storeCookies(response, vu.cookies);
+    }
+    const record = { scenario: scenario.name, route: step.name, method: step.method, url: step.path, latencyMs, failed: !outcome.ok, checksPassed: outcome.passed, checksFailed: outcome.failed, bytes: response?.bodyBytes ?? 0, ...pathOf(step) };
+    loop.recorder.record(response ? { ...record, status: response.status, ...(error ? { error } : {}) } : { ...record, error: error ?? 'network' });
+    if (!response) return;
+    if (!capture(step.captures, response, values)) {
+      loop.recorder.recordCheck(scenario.name, false);
+      return;
+    }
+    const think = step.sleepMs ?? scenario.thinkTimeMs;
+    if (think > 0) await loop.sleep(think);
+  }
+}
+
+function pathOf(step: StepSpec): { criticalPath?: string } {
+  return step.criticalPath ? { criticalPath: step.criticalPath } : {};
+}
+
+function needsBody(step: StepSpec): boolean {
+  return step.checkBody.length > 0 || step.captures.some((c) => c.from === 'regex' || c.from === 'json');
+}
+
+function buildRequest(step: StepSpec, values: Map<string, string>, cookies: Map<string, string>, missing: (name: string) => void) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(step.headers)) headers[name.toLowerCase()] = interpolate(value, values, missing);
+  if (cookies.size > 0 && headers.cookie === undefined) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  let body: string | undefined;
+  if (step.body?.kind === 'raw') body = interpolate(step.body.value, values, missing);
+  else if (step.body?.kind === 'form') {
+    body = new URLSearchParams(Object.entries(step.body.value).map(([k, v]) => [k, interpolate(String(v), values, missing)])).toString();
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+  } else if (step.body?.kind === 'json') {
+    body = JSON.stringify(interpolateJson(step.body.value, values, missing));
+    headers['content-type'] ??= 'application/json';
+  }
+  const request: { url: string; method: string; headers: Record<string, string>; body?: string } = { url: `${step.origin}${interpolate(step.path, values, missing)}`, method: step.method, headers };
+  if (body !== undefined) request.body = body;
+  return request;
+}
+
+function interpolateJson(value: unknown, values: Map<string, string>, missing: (name: string) => void): unknown {
+  if (typeof value === 'string') return interpolate(value, values, missing);
+  if (Array.isArray(value)) return value.map((v) => interpolateJson(v, values, missing));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateJson(v, values, missing)]));
+  return value;
+}
+
+/** Checks of one response; `ok` is k6's "not failed": an expected status (the checked ones, else 200-399). */
+function judge(step: StepSpec, response: HttpResponse): { passed: number; failed: number; ok: boolean } {
+  let passed = 0;
+  let failed = 0;
+  const expected = step.checkStatus ? step.checkStatus.includes(response.status) : response.status >= 200 && response.status < 400;
+  if (step.checkStatus) expected ? passed++ : failed++;
+  if (step.checkBody.length > 0) {
+    const text = Buffer.from(response.body).toString('utf8');
+    for (const needle of step.checkBody) text.includes(needle) ? passed++ : failed++;
+  }
+  return { passed, failed, ok: expected };
+}
+
+/** Store captured values; false when one found nothing. */
+function capture(captures: readonly CaptureSpec[], response: HttpResponse, values: Map<string, string>): boolean {
+  let text: string | undefined;
+  const body = () => (text ??= Buffer.from(response.body).toString('utf8'));
+  for (const c of captures) {
+    let value: string | undefined;
+    if (c.from === 'regex') value = new RegExp(c.expr).exec(body())?.[1];
+    else if (c.from === 'header') value = headerValue(response, c.expr);
+    else if (c.from === 'cookie') value = cookiesOf(response).get(c.expr);
+    else value = jsonPath(body(), c.expr);
+    if (value === undefined) return false;
+    values.set(c.as, value);
+  }
+  return true;
+}
+
+function headerValue(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function jsonPath(text: string, path: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function cookiesOf(response: HttpResponse): Map<string, string> {
+  const raw = response.headers['set-cookie'];
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const out = new Map<string, string>();
+  for (const line of list) {
+    const [pair] = line.split(';');
+    const eq = pair!.indexOf('=');
+    if (eq > 0) out.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+function storeCookies(response: HttpResponse, jar: Map<string, string>): void {
+  if (response.headers['set-cookie'] === undefined) return;
+  for (const [k, v] of cookiesOf(response)) jar.set(k, v);
+}
+
+const TLS_CODES = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
+
+/** The class of a failed request from the error an HTTP client throws (its `code`, or its cause's). */
+export function classifyError(error: unknown): ErrorClass {
+  const codes: string[] = [];
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    const name = (e as { name?: unknown }).name;
+    if (name === 'TimeoutError') codes.push('TIMEOUT');
+  }
+  const message = error instanceof Error ? error.message : '';
+  // Core's client says so in words: "no complete answer within N ms".
+  if (/no complete answer within|timed? ?out/i.test(message)) codes.push('TIMEOUT');
+  const all = codes.join(' ');
+  if (/TIMEOUT|ETIMEDOUT/.test(all)) return 'timeout';
+  if (/ECONNREFUSED/.test(all)) return 'refused';
+  if (/ENOTFOUND|EAI_AGAIN|EAI_FAIL|ENODATA|ESERVFAIL/.test(all)) return 'dns';
+  if (TLS_CODES.test(all)) return 'tls';
+  if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED/.test(all)) return 'closed';
+  return 'network';
+}
