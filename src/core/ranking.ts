@@ -5,8 +5,9 @@ import { severityRank } from './severity.js';
 
 /**
  * Rank by business impact: severity first, then the stage's own weight (a secret's blast radius and
- * exposure), then the weight of the critical paths broken, then
- * stage order; ties broken by rule and fingerprint so the order is the same on every run.
+ * exposure), then the weight of the critical paths broken, then stage order; ties broken by rule,
+ * then by title (the variable, file or host it names, so a reader finds it where expected), then
+ * fingerprint so the order is the same on every run.
  */
 export function rankFindings(findings: readonly Finding[], paths: readonly CriticalPathConfig[]): Finding[] {
   return [...findings].sort(
@@ -16,6 +17,7 @@ export function rankFindings(findings: readonly Finding[], paths: readonly Criti
       pathWeight(b, paths) - pathWeight(a, paths) ||
       STAGE_IDS.indexOf(a.stage) - STAGE_IDS.indexOf(b.stage) ||
       a.ruleId.localeCompare(b.ruleId) ||
+      a.title.localeCompare(b.title) ||
       a.fingerprint.localeCompare(b.fingerprint),
   );
 }

@@ -79,7 +79,7 @@ function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions):
   const findings = rankedFindings(result);
   const lines = [COMMENT_MARKER, ...header(result, findings)];
   if (detail.note) lines.push('', `> ✂️ This report was shortened to fit. ${fullReportHint(options)}`);
-  lines.push(...topList(result, findings, detail.topFindings, options.links), ...criticalPathTable(result));
+  lines.push(...topList(result, findings, detail.topFindings, options.fullReport ?? 'the job summary', options.links), ...criticalPathTable(result));
   lines.push('', '### Stages', '');
   for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...(options.revision ? { revision: options.revision } : {}), ...(options.links ? { links: options.links } : {}) }));
   lines.push('', `<sub>launch-ready ${result.tool.version} · fail-on \`${result.failOn}\` · ${formatMs(result.durationMs)}</sub>`, '');
@@ -98,12 +98,18 @@ function header(result: GateResult, findings: Finding[]): string[] {
   return lines;
 }
 
-function topList(result: GateResult, findings: Finding[], max: number, links?: SourceLinks): string[] {
+function topList(result: GateResult, findings: Finding[], max: number, fullReport: string, links?: SourceLinks): string[] {
   if (findings.length === 0) return [];
   const shown = findings.slice(0, max);
   const lines = ['', '### Launch blockers, most urgent first', '', '| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|'];
   for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`);
-  if (findings.length > shown.length) lines.push('', `_…and ${findings.length - shown.length} more findings in the stage sections below._`);
+  // A blocker cut from the table is said out loud, with where to find it: never hidden below the table.
+  const hidden = findings.slice(shown.length);
+  const hiddenBlocking = hidden.filter((f) => failsGate(f.severity, result.failOn)).length;
+  const others = hidden.length - hiddenBlocking;
+  if (hiddenBlocking > 0) {
+    lines.push('', `**…and ${hiddenBlocking} more ${hiddenBlocking === 1 ? 'blocker' : 'blockers'} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? '' : 's'}` : ''}.`);
+  } else if (hidden.length > 0) lines.push('', `_…and ${hidden.length} more findings in the stage sections below._`);
   return lines;
 }
 

@@ -119,3 +119,21 @@ describe('size limits', () => {
     expect(out).toContain('shortened to fit');
   });
 });
+
+describe('the blocker table never hides a blocker', () => {
+  it('shows the top blockers and says how many more fail the gate and where they are', () => {
+    const many: FindingInput[] = Array.from({ length: 45 }, (_, i) => ({ ruleId: 'env-required-missing', severity: 'blocker' as const, title: `VAR_${String(i).padStart(2, '0')} is required but not set in production (a secret)`, fix: 'Set it', paths: ['deploy'] }));
+    const low: FindingInput = { ruleId: 'env-undeclared', severity: 'low', title: 'X is used in code but not listed', fix: 'List it', paths: ['deploy'] };
+    const text = renderMarkdown(gateOf([stageOf('env', [...many, low])]), { maxLength: 9_000 });
+    const shown = (text.split('### Launch blockers')[1] ?? '').split('### ')[0]!.match(/VAR_\d\d/g) ?? [];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(text).toContain(`**…and ${45 - shown.length} more blockers (see the job summary)**, plus 1 other finding.`);
+    // Ranked within a severity by name: the first shown is VAR_00, not hash order.
+    expect(shown[0]).toBe('VAR_00');
+  });
+
+  it('negative control: when everything fits, no "more blockers" line', () => {
+    const text = renderMarkdown(gateOf([stageOf('env', [{ ruleId: 'env-required-missing', severity: 'blocker', title: 'A is required', fix: 'Set it', paths: ['deploy'] }])]));
+    expect(text).not.toContain('more blocker');
+  });
+});

@@ -6,6 +6,7 @@ import type { FindingInput, Location } from '../../core/findings.js';
 import type { Inventory, VariableInfo } from './discover/index.js';
 import { describeSources, lookup, type EnvironmentSnapshot } from './target.js';
 import { clientPrefixOf, isSecretLooking, isServerSecretInClientBundle } from './names.js';
+import { contextOf } from './discover/index.js';
 
 const PATHS = ['deploy'];
 const CODE_KINDS = new Set(['js', 'python', 'ruby', 'go']);
@@ -29,6 +30,7 @@ function firstUse(info: VariableInfo): Location | undefined {
 export function compareEnvironment(input: CompareInput): FindingInput[] {
   return [
     ...findMissingVariables(input),
+    ...findDeclaredEmpty(input),
     ...findClientBundleSecrets(input),
     ...findSharedSecretValues(input),
     ...findDocsDrift(input.inventory, input.ignore),
@@ -67,6 +69,32 @@ export function findMissingVariables({ inventory, target, ignore }: CompareInput
       fix: `Set ${info.name} for ${target.name} (checked: ${where}), or give the read a default if the app can run without it`,
       paths: PATHS,
       ...(location ? { location } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * `SENTRY_DSN=` in the example and nothing in the target, with no read found: SDKs (Sentry, AWS,
+ * Prisma) read their variables themselves, so an example that leaves a value for the deploy to fill
+ * is a requirement in its own right (high: the evidence is the example, not the code).
+ */
+export function findDeclaredEmpty({ inventory, target, ignore }: CompareInput): FindingInput[] {
+  if (!target) return [];
+  const out: FindingInput[] = [];
+  for (const info of [...inventory.variables.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (info.required || info.platform || ignore.has(info.name) || info.uses.some((u) => contextOf(u.file) === 'app')) continue;
+    const declaration = info.declarations.find((d) => d.kind === 'example' && d.emptyValue && !d.commented);
+    if (!declaration) continue;
+    const hit = lookup(target, info.name);
+    if (hit && !hit.empty) continue;
+    out.push({
+      ruleId: 'env-declared-empty',
+      severity: 'high',
+      title: `${info.name} is left empty in ${declaration.file} for the deploy to fill, and ${hit ? 'is empty' : 'is not set'} in ${target.name}`,
+      fix: `Set ${info.name} for ${target.name} (an SDK may read it without the code naming it), or remove it from ${declaration.file} if nothing needs it`,
+      paths: PATHS,
+      location: { file: declaration.file, line: declaration.line },
     });
   }
   return out;
@@ -154,7 +182,7 @@ export function findDocsDrift(inventory: Inventory, ignore: ReadonlySet<string>)
     if (info.platform || ignore.has(info.name)) continue;
     const declarations = info.declarations.filter((d) => d.kind !== 'schema-code');
     const undeclared = info.uses.find((use) => {
-      if (!CODE_KINDS.has(use.kind)) return false;
+      if (!CODE_KINDS.has(use.kind) || contextOf(use.file) !== 'app') return false;
       const over = examplesOver(use.file);
       return over.length > 0 && !declarations.some((d) => over.includes(d.file));
     });
@@ -170,7 +198,7 @@ export function findDocsDrift(inventory: Inventory, ignore: ReadonlySet<string>)
       });
     }
     for (const declaration of declarations) {
-      if (info.uses.some((use) => use.file.startsWith(folderOf(declaration.file)))) continue;
+      if (declaration.commented || info.uses.some((use) => use.file.startsWith(folderOf(declaration.file)))) continue;
       out.push({
         ruleId: 'env-declared-unused',
         severity: 'info',

@@ -21,6 +21,8 @@ export interface EnvConfig {
   /** Globs (relative to `repo`) of files discovery leaves out: fixtures, examples, docs. */
   exclude: string[];
   history: boolean;
+  /** Show the whole inventory (`--list`), not only the variables that matter. */
+  list: boolean;
 }
 
 const FROM_VALUES: readonly EnvironmentConfig['from'][number][] = ['process', 'github'];
@@ -79,6 +81,7 @@ export const envConfigSchema: JsonSchema = {
     ignore: { type: 'array', items: { type: 'string' }, default: [], description: 'Variable names never reported (set by the platform, or deliberately optional).', errorMessage: 'expected a list of names; e.g. [SENTRY_DSN]' },
     exclude: { type: 'array', items: { type: 'string' }, default: [], description: 'Files to leave out when finding what the app reads, as globs relative to `repo` (test fixtures, examples, docs). Vendored and build folders are always skipped.', errorMessage: 'expected a list of globs; e.g. ["test/fixtures/**", "examples/**"]' },
     history: { type: 'boolean', default: true, description: 'Also look for dotenv files committed anywhere in git history.' },
+    list: { type: 'boolean', default: false, description: 'Show every variable found (why it is required or not, where it is read, whether the target sets it), not only the ones that matter (set by `--list`).' },
   },
 };
 
@@ -100,6 +103,7 @@ export function envConfigOf(section: Record<string, unknown>): EnvConfig {
     ignore: read.strings(section, 'ignore'),
     exclude: read.strings(section, 'exclude'),
     history: read.boolean(section, 'history'),
+    list: read.boolean(section, 'list'),
   };
   const probe = section.probe;
   if (isRecord(probe)) {

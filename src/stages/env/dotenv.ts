@@ -92,20 +92,28 @@ export function parseDotenv(text: string): ParsedDotenv {
   return { entries, problems, header };
 }
 
-/** Find the closing quote from `lines[start]` at `column`, possibly on a later line. */
+/**
+ * Find the closing quote from `lines[start]` at `column`, possibly on a later line. Scans each
+ * character once and slices only when the quote closes: no string is rebuilt per line.
+ */
 function readQuoted(lines: string[], start: number, column: number, quote: string): { value: string; trailing: string; endLine: number } | undefined {
-  let text = lines[start]!.slice(column);
+  const parts: string[] = [];
+  let from = column;
   for (let line = start; line < lines.length; line++) {
-    if (line > start) text += '\n' + lines[line]!;
-    const offsetBase = text.length - (line > start ? lines[line]!.length : text.length);
-    for (let j = offsetBase; j < text.length; j++) {
+    const text = lines[line]!;
+    for (let j = from; j < text.length; j++) {
       const c = text[j];
       if (c === '\\' && quote === '"') {
         j++;
         continue;
       }
-      if (c === quote) return { value: text.slice(0, j), trailing: text.slice(j + 1), endLine: line };
+      if (c === quote) {
+        parts.push(text.slice(from, j));
+        return { value: parts.join('\n'), trailing: text.slice(j + 1), endLine: line };
+      }
     }
+    parts.push(text.slice(from));
+    from = 0;
   }
   return undefined;
 }

@@ -16,6 +16,7 @@ import { loadEnvironments, probeEnvironment } from './environments.js';
 import { readRepositoryFiles } from './files.js';
 import { probeFindings, runProbe, type ProbeResult } from './probe.js';
 import { clientPrefixOf } from './names.js';
+import { inventoryEntries, inventoryTable } from './inventory.js';
 import { lookup, type EnvironmentSnapshot } from './target.js';
 
 /** The `env` stage definition. */
@@ -32,6 +33,7 @@ export const envStage: StageDefinition<EnvConfig> = {
     { name: 'environment', type: 'string', configKey: 'target', valueName: 'NAME', description: 'target environment (default: production)' },
     { name: 'env-file', type: 'string', multiple: true, configKey: 'envFiles', valueName: 'FILE', description: 'dotenv file providing the target environment (repeatable)' },
     { name: 'probe', type: 'string', configKey: 'probe.command', valueName: 'CMD', description: 'start command for the fail-fast probe, e.g. "node server.js"' },
+    { name: 'list', type: 'boolean', configKey: 'list', description: 'show every variable found, with why it is required or not and where it is read' },
   ],
   validateConfig: validateEnvConfig,
   parseOptions: envConfigOf,
@@ -59,7 +61,9 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
 
   try {
     const committed = await findCommittedEnvFiles(repo, config.history);
-    if (committed) findings.push(...committedEnvFileFindings(committed));
+    // env.exclude and env.ignore silence committed-file findings too (a fixture, a deliberate sample).
+    const kept = committed?.filter((file) => !excluded(file.path) && !config.ignore.includes(file.path));
+    if (kept) findings.push(...committedEnvFileFindings(kept));
   } catch (error) {
     errors.push({ part: 'committed env files', message: `git could not list files: ${reasonOf(error)}`, fix: 'fetch the full history (actions/checkout with fetch-depth: 0) or set env.history: false' });
   }
@@ -75,6 +79,8 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
   }
 
   const required = [...inventory.variables.values()].filter((v) => v.required && !v.platform);
+  const entries = inventoryEntries(inventory, target);
+  const table = inventoryTable(entries, config.list);
   const missing = findings.filter((f) => f.ruleId === 'env-required-missing' || f.ruleId === 'env-required-empty').length;
   const verdict = target ? `${config.target}: ${missing} of ${required.length} required missing` : `${config.target}: not compared (no env file or source configured for it)`;
   const probed = probeResults.length > 0 ? `; probe: ${probeResults.filter((r) => r.outcome === 'fails-fast').length}/${probeResults.length} fail fast` : '';
@@ -88,14 +94,16 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
       skippedBinary: walk.skippedBinary,
       skippedLarge: walk.skippedLarge,
       discoveryMs,
-      variables: inventory.variables.size,
+      variableCount: inventory.variables.size,
       required: required.length,
+      variables: entries,
       missing,
       target: config.target,
       environments: [...environments.snapshots.values()].map((e) => ({ name: e.name, sources: e.sources.map((s) => s.label) })),
       ...(inventory.envFrom.length > 0 ? { envFrom: inventory.envFrom } : {}),
       ...(probeResults.length > 0 ? { probe: probeResults.map((r) => ({ variable: r.variable, outcome: r.outcome, exitCode: r.exitCode, ms: r.durationMs })) } : {}),
     },
+    ...(table ? { blocks: [table] } : {}),
     ...(errors.length > 0 ? { errors } : {}),
   };
 }

@@ -64,14 +64,14 @@ describe('launch-ready env: flags', () => {
     const run = cli(['env', '--env-file', 'envs/.env.production', '--format', 'json'], project.dir);
     expect(run.code).toBe(1);
     const stage = JSON.parse(run.stdout).stages[0];
-    expect(stage.findings.filter((f: { ruleId: string }) => f.ruleId === 'env-required-missing').map((f: { title: string }) => f.title)).toEqual(['THEME_COLOR is required but not set in production (read at start-up)']);
+    expect(stage.findings.filter((f: { ruleId: string }) => f.ruleId === 'env-required-missing').map((f: { title: string }) => f.title)).toEqual(['THEME_COLOR is required but not set in production']);
   });
 
   it('--environment picks the target the env files are compared with', () => {
     config('');
     const run = cli(['env', '--environment', 'staging', '--env-file', 'envs/.env.staging', '--format', 'json'], project.dir);
     const titles = JSON.parse(run.stdout).stages[0].findings.map((f: { title: string }) => f.title);
-    expect(titles).toContain('DATABASE_URL is required but not set in staging (read at start-up)');
+    expect(titles).toContain('DATABASE_URL is required but not set in staging (a secret)');
   });
 
   it('--probe runs the start command; one that does not exist is reported, not a crash', () => {
@@ -87,5 +87,20 @@ describe('launch-ready env: flags', () => {
     const run = cli(['env', '--env-file', 'envs/.env.production'], project.dir, 'node');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('THEME_COLOR is required but not set in production');
+  });
+});
+
+describe('launch-ready env --list: the inventory a user reads to see why', () => {
+  it('lists every variable with why it is required, where it is read, whether it is declared and set', () => {
+    config('env:\n  environments:\n    production: { files: [envs/.env.production] }\n');
+    const listed = cli(['env', '--list', '--format', 'json'], project.dir);
+    const stage = JSON.parse(listed.stdout).stages[0];
+    const session = stage.metrics.variables.find((v: { name: string }) => v.name === 'SESSION_SECRET');
+    expect(session).toMatchObject({ required: true, declared: true, inTarget: true, reads: expect.arrayContaining(['src/server.js:7']) });
+    expect(session.why).toContain('src/server.js:7');
+    expect(stage.metrics.variableCount).toBe(stage.metrics.variables.length);
+    // Without --list, the report table holds only the variables that matter; the JSON inventory is whole either way.
+    const plain = JSON.parse(cli(['env', '--format', 'json'], project.dir).stdout).stages[0];
+    expect(plain.metrics.variables.length).toBe(stage.metrics.variables.length);
   });
 });

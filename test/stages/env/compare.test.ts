@@ -26,9 +26,15 @@ describe('env comparison: required variables in the target', () => {
     expect(finding).toMatchObject({ severity: 'blocker', title: 'STRIPE_SECRET_KEY is required but not set in production (a secret)', location: { file: 'src/jobs/report.js', line: 1 }, paths: ['deploy'] });
   });
 
-  it('a missing variable read at start-up is a blocker; any other is high', () => {
+  it('a missing non-secret read with no fallback is high: a file named server.js is no proof of a start-up read', () => {
     const findings = byRule(compare(code, envFrom('production', '.env.production', { STRIPE_SECRET_KEY: 'sk_test_123456789' })), 'env-required-missing');
-    expect(findings.map((f) => `${f.title.split(' ')[0]}:${f.severity}`)).toEqual(['PUBLIC_ORIGIN:blocker', 'THEME_COLOR:high']);
+    expect(findings.map((f) => `${f.title.split(' ')[0]}:${f.severity}`)).toEqual(['PUBLIC_ORIGIN:high', 'THEME_COLOR:high']);
+  });
+
+  it('a missing field an env schema validates at start-up is a blocker even when it is no secret', () => {
+    const schema = { 'src/env.ts': 'export const env = createEnv({ server: { MAIL_HOST: z.string() }, runtimeEnv: { MAIL_HOST: process.env.MAIL_HOST } });\n' };
+    const findings = byRule(compare(schema, envFrom('production', '.env.production', {})), 'env-required-missing');
+    expect(findings.map((f) => `${f.title.split(' ')[0]}:${f.severity}`)).toEqual(['MAIL_HOST:blocker']);
   });
 
   it('a variable read with a default, a platform variable and an ignored one are never missing', () => {
@@ -114,7 +120,7 @@ describe('env comparison: docs drift in a monorepo', () => {
     'apps/web/.env.example': 'NEXT_PUBLIC_APP_URL=\nWEB_ONLY_UNUSED=\n',
     'apps/web/src/page.ts': 'process.env.NEXT_PUBLIC_APP_URL;\nprocess.env.WEB_SECRET_TOKEN;\n',
     'apps/api/src/db.ts': 'process.env.DATABASE_URL;\n',
-    'tools/seed.js': 'process.env.SEED_COUNT;\n',
+    'lib/seed.js': 'process.env.SEED_COUNT;\n',
     '.env.example': 'DATABASE_URL=\n',
   };
 

@@ -8,9 +8,9 @@ const read = (path: string) => discoverFile(path, readFileSync(fixtures + path, 
 const summary = (path: string) => read(path).uses.map((u) => `${u.name}:${u.optional ? 'optional' : 'required'}:${u.line}`);
 
 describe('env discovery: manifests', () => {
-  it('reads docker-compose interpolation (defaults make it optional) and pass-through environment entries', () => {
+  it('reads docker-compose interpolation (only ${X:?} is required) and pass-through environment entries (optional)', () => {
     expect(summary('docker-compose.yml').sort()).toEqual(
-      ['IMAGE_TAG:optional:3', 'DATABASE_URL:required:5', 'SENTRY_DSN:required:8', 'WORKERS:optional:13', 'STRIPE_SECRET_KEY:required:6', 'REDIS_URL:required:12'].sort(),
+      ['IMAGE_TAG:optional:3', 'DATABASE_URL:optional:5', 'SENTRY_DSN:required:8', 'WORKERS:optional:13', 'STRIPE_SECRET_KEY:optional:6', 'REDIS_URL:optional:12'].sort(),
     );
   });
 

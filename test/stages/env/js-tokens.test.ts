@@ -26,6 +26,6 @@ describe('env discovery: the JS/TS tokenizer keeps code and non-code apart', () 
   });
 
   it('skips files that cannot read the environment without tokenizing them', () => {
-    expect(discoverJs('a.js', 'const x = "no env reads here";')).toEqual({ uses: [], declarations: [], dynamic: [], problems: [], envFrom: [] });
+    expect(discoverJs('a.js', 'const x = "no env reads here";')).toEqual({ uses: [], declarations: [], dynamic: [], problems: [], envFrom: [], helpers: [], calls: [] });
   });
 });

@@ -44,6 +44,7 @@ describe('env stage on a real app repository', () => {
       'env-malformed-line', // envs/.env.production:5
       'env-undeclared', // THEME_COLOR, NEXT_PUBLIC_STRIPE_SECRET_KEY
       'env-declared-unused', // LEGACY_UNUSED
+      'env-declared-empty', // LEGACY_UNUSED= in the example, not set in production
       'env-dynamic-access', // process.env[name]
       'env-file-committed', // .env
     ]));

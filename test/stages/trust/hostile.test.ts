@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SecretRegistry } from '../../../src/core/redaction.js';
 import type { StageContext, StageOutcome } from '../../../src/core/stage.js';
 import { createDnsClient } from '../../../src/stages/trust/dns.js';
 import { gatherEmailFacts } from '../../../src/stages/trust/email.js';
 import { emailFindings } from '../../../src/stages/trust/email-checks.js';
+import { readTrustConfig } from '../../../src/stages/trust/config.js';
 import { runTrust } from '../../../src/stages/trust/run.js';
+import { stageContext } from '../../helpers/stage-context.js';
 import { knotAvailable, startKnot, type KnotServer } from '../../helpers/knot.js';
 import { createTestCa, type TestCa } from '../../helpers/tls-ca.js';
 import { startHttp, startHttps, type Running } from '../../helpers/trust-servers.js';
@@ -16,8 +17,7 @@ const describeKnot = knotAvailable() || process.env.CI ? describe : describe.ski
 
 /** The trust stage run in-process, as the core runs it, with `section` as its options. */
 function stage(section: Record<string, unknown>, network: StageContext['network']): Promise<StageOutcome> {
-  const ctx = { options: section, baseDir: process.cwd(), network, signal: new AbortController().signal, secrets: new SecretRegistry(), progress: () => undefined, env: {} } as unknown as StageContext;
-  return runTrust(ctx);
+  return runTrust(stageContext(readTrustConfig(section), { baseDir: process.cwd(), network }));
 }
 
 const ZONE = `

@@ -8,8 +8,11 @@ import { emptyDiscovery, type FileDiscovery } from './types.js';
 
 /** `.env.example`, `.env.sample`, `.env.template`, also `.env.production.example` and the like. */
 export function isExampleFile(path: string): boolean {
-  return /(^|\/)\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path);
+  return /(^|\/)\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path) || /(^|\/)(env\.(example|sample|template)|(example|sample|template)\.env)$/.test(path);
 }
+
+/** `# SENTRY_DSN=` or `#export SENTRY_DSN=...`: a commented-out item of an example file. */
+const COMMENTED_ITEM = /^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=/;
 
 /** An env-spec schema file. */
 export function isSchemaFile(path: string): boolean {
@@ -33,7 +36,17 @@ export function discoverDeclared(file: string, text: string): FileDiscovery {
         sensitive: d.has('sensitive') || (defaultSensitive && !d.has('public')),
       });
     } else {
-      out.declarations.push(declaration);
+      out.declarations.push({ ...declaration, ...(entry.value.trim() === '' ? { emptyValue: true } : {}) });
+    }
+  }
+  if (!schema) {
+    const declared = new Set(parsed.entries.map((e) => e.key));
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = COMMENTED_ITEM.exec(lines[i]!.slice(0, 512));
+      if (!m || declared.has(m[1]!)) continue;
+      declared.add(m[1]!);
+      out.declarations.push({ name: m[1]!, file, line: i + 1, kind: 'example', commented: true });
     }
   }
   for (const problem of parsed.problems) out.problems.push({ file, line: problem.line, message: problem.message });

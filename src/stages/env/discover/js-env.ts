@@ -2,48 +2,104 @@
  * Environment reads in JS/TS, recognised on tokens: `process.env.X`, `process.env["X"]`,
  * `const { X, Y = "d" } = process.env`, `import.meta.env.X`, `Deno.env.get("X")`, `Bun.env.X`,
  * plus env schemas whose names can be read statically (t3-env `createEnv`, envalid `cleanEnv`, a zod
- * `z.object({...})` parsed from `process.env`).
+ * `z.object({...})` parsed from `process.env`) and project helpers (`function env(name) { return process.env[name] }`).
+ *
+ * Linear by construction: one pass over the tokens; bracket pairs and assignments are indexed once,
+ * so no read walks the file again, and a schema nested in another schema is not read twice.
  */
 import { Kind, tokenizeJs, type Token } from './js-tokens.js';
+import { readJsHelpers } from './js-helpers.js';
 import { emptyDiscovery, type FileDiscovery } from './types.js';
 import { isVariableName } from '../names.js';
 
 /** Cheap pre-check: a file without any of these substrings cannot read the environment. */
-const HINTS = ['.env', 'Env('];
+const HINTS = ['.env', 'Env(', 'env('];
 
 /** Object.prototype members read through `process.env` are not variables. */
 const NOT_VARIABLES = new Set(['hasOwnProperty', 'toString', 'valueOf', 'constructor', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'get', 'set', 'has', 'toObject']);
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
-const DEFAULT_OPERATORS = new Set(['??', '||', '??=', '||=', '?']);
+/** After the read: a fallback (`??`, `||`), a test (`X ? a : b`, `X && …`, `X === 'true'`) or optional chaining. */
+const GUARD_AFTER = new Set(['??', '||', '??=', '||=', '?', '&&', '===', '!==', '==', '!=', '?.']);
+/** Before the read: a negation or a test whose other side decides (`!X`, `!!X`, `a && X`, `c ? X : y`); not `:`, which is mostly an object key. */
+const GUARD_BEFORE = new Set(['!', '&&', '||', '??', '?', '===', '!==', '==', '!=']);
+/** Schema modifiers that make a field optional (zod, valibot, envalid options). */
+const OPTIONAL_MARKERS = new Set(['optional', 'nullish', 'default', 'prefault', 'catch', 'devDefault']);
+const RUNTIME_MAPPINGS = new Set(['runtimeEnv', 'experimental__runtimeEnv']);
+
+/** Per-file indexes built once: bracket partners and the first `NAME =` of each identifier. */
+export interface TokenIndex {
+  tokens: Token[];
+  /** For each opening bracket, the index of its partner (or -1 when it never closes). */
+  partner: Int32Array;
+  assignments: Map<string, number>;
+}
+
+/** Index the bracket pairs of a token list in one pass. */
+export function indexTokens(tokens: Token[]): TokenIndex {
+  const partner = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  const assignments = new Map<string, number>();
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.kind === Kind.Ident) {
+      if (isPunct(tokens[j + 1], '=') && !assignments.has(t.value)) assignments.set(t.value, j);
+      continue;
+    }
+    if (t.kind !== Kind.Punct) continue;
+    if (t.value === '{' || t.value === '(' || t.value === '[') stack.push(j);
+    else if (t.value === '}' || t.value === ')' || t.value === ']') {
+      const open = stack.pop();
+      if (open !== undefined) {
+        partner[open] = j;
+        partner[j] = open;
+      }
+    }
+  }
+  return { tokens, partner, assignments };
+}
+
+interface ScanState {
+  file: string;
+  out: FileDiscovery;
+  index: TokenIndex;
+  /** Tokens before this index belong to a schema already read (a nested one is not read again). */
+  schemaEnd: number;
+  /** `runtimeEnv: {…}` ranges: reads there feed a schema, which decides. */
+  mappings: { from: number; to: number }[];
+}
 
 /** Find every environment read in one JS/TS file. */
 export function discoverJs(file: string, text: string): FileDiscovery {
   const out = emptyDiscovery();
   if (!HINTS.some((hint) => text.includes(hint))) return out;
   const tokens = tokenizeJs(text);
+  const index = indexTokens(tokens);
+  const state: ScanState = { file, out, index, schemaEnd: 0, mappings: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Ident) continue;
     const base = envBaseAt(tokens, i);
     if (base) {
-      readAccess(tokens, i, base.end, base.form, file, out);
+      readAccess(state, i, base.end, base.form);
       continue;
     }
-    if (t.value === 'createEnv' && isPunct(tokens[i + 1], '(') && isPunct(tokens[i + 2], '{')) readCreateEnv(tokens, i + 2, file, out);
-    else if (t.value === 'cleanEnv' && isPunct(tokens[i + 1], '(')) readCleanEnv(tokens, i + 1, file, out);
+    if (i < state.schemaEnd) continue;
+    if (t.value === 'createEnv' && isPunct(tokens[i + 1], '(') && isPunct(tokens[i + 2], '{')) readCreateEnv(state, i + 2);
+    else if (t.value === 'cleanEnv' && isPunct(tokens[i + 1], '(')) readCleanEnv(state, i + 1);
     else if ((t.value === 'parse' || t.value === 'safeParse') && isPunct(tokens[i - 1], '.') && isPunct(tokens[i + 1], '(')) {
       const arg = tokens[i + 2] ? envBaseAt(tokens, i + 2) : undefined;
-      if (arg && isPunct(tokens[arg.end], ')')) readZodParse(tokens, i - 1, file, out);
+      if (arg && isPunct(tokens[arg.end], ')')) readZodParse(state, i - 1);
     }
   }
+  readJsHelpers(file, index, out);
   return out;
 }
 
-function isPunct(t: Token | undefined, value: string): boolean {
+export function isPunct(t: Token | undefined, value: string): boolean {
   return t !== undefined && t.kind === Kind.Punct && t.value === value;
 }
-function isIdent(t: Token | undefined, value?: string): boolean {
+export function isIdent(t: Token | undefined, value?: string): boolean {
   return t !== undefined && t.kind === Kind.Ident && (value === undefined || t.value === value);
 }
 function isDot(t: Token | undefined): boolean {
@@ -51,7 +107,7 @@ function isDot(t: Token | undefined): boolean {
 }
 
 /** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env` starting at token `i`: where it ends and its form. */
-function envBaseAt(tokens: Token[], i: number): { end: number; form: string } | undefined {
+export function envBaseAt(tokens: Token[], i: number): { end: number; form: string } | undefined {
   const t = tokens[i]!;
   if (t.kind !== Kind.Ident) return undefined;
   // `foo.process.env` is someone else's object (but `globalThis.process.env` is the real one).
@@ -66,12 +122,14 @@ function envBaseAt(tokens: Token[], i: number): { end: number; form: string } | 
   return undefined;
 }
 
-function readAccess(tokens: Token[], start: number, end: number, form: string, file: string, out: FileDiscovery): void {
+function readAccess(state: ScanState, start: number, end: number, form: string): void {
+  const { tokens } = state.index;
+  const { file, out } = state;
   const next = tokens[end];
   if (form === 'Deno.env') {
     if (isDot(next) && isIdent(tokens[end + 1], 'get') && isPunct(tokens[end + 2], '(')) {
       const arg = tokens[end + 3];
-      if (arg?.kind === Kind.String && isPunct(tokens[end + 4], ')')) addUse(out, arg.value, file, arg.line, tokens[end + 5], form);
+      if (arg?.kind === Kind.String && isPunct(tokens[end + 4], ')')) addUse(state, arg.value, arg.line, start, end + 5, `Deno.env.get("${arg.value}")`);
       else out.dynamic.push({ file, line: tokens[start]!.line, form: 'Deno.env.get(…)' });
     }
     return;
@@ -80,58 +138,75 @@ function readAccess(tokens: Token[], start: number, end: number, form: string, f
     const name = tokens[end + 1]!;
     if (isAssignment(tokens[end + 2])) return; // the code sets it: not a read
     if (form === 'import.meta.env' && VITE_BUILTINS.has(name.value)) return;
-    addUse(out, name.value, file, name.line, tokens[end + 2], form);
+    addUse(state, name.value, name.line, start, end + 2, `${form}.${name.value}`);
     return;
   }
   const bracket = isPunct(next, '[') ? end : isPunct(next, '?.') && isPunct(tokens[end + 1], '[') ? end + 1 : -1;
   if (bracket !== -1) {
     const key = tokens[bracket + 1];
     if (key?.kind === Kind.String && isPunct(tokens[bracket + 2], ']')) {
-      if (!isAssignment(tokens[bracket + 3])) addUse(out, key.value, file, key.line, tokens[bracket + 3], form);
+      if (!isAssignment(tokens[bracket + 3])) addUse(state, key.value, key.line, start, bracket + 3, `${form}["${key.value}"]`);
     } else {
       out.dynamic.push({ file, line: tokens[start]!.line, form: `${form}[…]` });
     }
     return;
   }
   // `const { A, B = "d", C: c } = process.env`
-  if (isPunct(tokens[start - 1], '=') && isPunct(tokens[start - 2], '}')) readDestructuring(tokens, start - 2, file, out);
+  if (isPunct(tokens[start - 1], '=') && isPunct(tokens[start - 2], '}')) readDestructuring(state, start - 2);
 }
 
 function isAssignment(t: Token | undefined): boolean {
   return t !== undefined && t.kind === Kind.Punct && (t.value === '=' || t.value === '+=');
 }
 
-function addUse(out: FileDiscovery, name: string, file: string, line: number, after: Token | undefined, _form: string): void {
+/** How the code around a read handles a missing value: the guard's wording, or undefined for none. */
+function guardOf(tokens: Token[], start: number, after: number): string | undefined {
+  const next = tokens[after];
+  if (next?.kind === Kind.Punct && GUARD_AFTER.has(next.value)) return `followed by ${next.value}`;
+  const before = tokens[start - 1];
+  if (before?.kind === Kind.Punct && GUARD_BEFORE.has(before.value)) return `after ${before.value}`;
+  // `if (process.env.X)`, `while (…)`, `Boolean(process.env.X)`: a test of presence.
+  if (isPunct(before, '(') && isPunct(next, ')') && (isIdent(tokens[start - 2], 'if') || isIdent(tokens[start - 2], 'while') || isIdent(tokens[start - 2], 'Boolean'))) {
+    return `tested by ${tokens[start - 2]!.value} (…)`;
+  }
+  return undefined;
+}
+
+function inMapping(state: ScanState, at: number): boolean {
+  const last = state.mappings[state.mappings.length - 1];
+  return last !== undefined && at > last.from && at < last.to;
+}
+
+function addUse(state: ScanState, name: string, line: number, start: number, after: number, form: string): void {
   if (!isVariableName(name) || NOT_VARIABLES.has(name)) return;
-  const optional = after !== undefined && after.kind === Kind.Punct && DEFAULT_OPERATORS.has(after.value);
-  out.uses.push({ name, file, line, kind: 'js', optional });
+  const { tokens } = state.index;
+  const file = state.file;
+  if (inMapping(state, start)) {
+    state.out.uses.push({ name, file, line, kind: 'js', optional: true, mapping: true, why: `${form} feeds an env schema, which decides` });
+    return;
+  }
+  const guard = guardOf(tokens, start, after);
+  state.out.uses.push({ name, file, line, kind: 'js', optional: guard !== undefined, why: guard ? `${form} ${guard}` : `${form} with no fallback` });
 }
 
 /** Walk back from the `}` at `close` to its `{` and read the names of the pattern. */
-function readDestructuring(tokens: Token[], close: number, file: string, out: FileDiscovery): void {
-  let depth = 0;
-  let open = -1;
-  for (let j = close; j >= 0 && close - j < 2000; j--) {
-    const t = tokens[j]!;
-    if (t.kind !== Kind.Punct) continue;
-    if (t.value === '}') depth++;
-    else if (t.value === '{' && --depth === 0) {
-      open = j;
-      break;
-    }
-  }
-  if (open === -1) return;
+function readDestructuring(state: ScanState, close: number): void {
+  const { tokens, partner } = state.index;
+  const open = partner[close]!;
+  if (open < 0 || open > close) return;
   for (const entry of topLevelEntries(tokens, open, close)) {
     const first = tokens[entry.from];
     if (!first || isPunct(first, '...')) continue;
     if (first.kind !== Kind.Ident && first.kind !== Kind.String) continue;
     const optional = rangeHas(tokens, entry.from, entry.to, (t) => isPunct(t, '='));
-    if (isVariableName(first.value)) out.uses.push({ name: first.value, file, line: first.line, kind: 'js', optional });
+    if (isVariableName(first.value)) {
+      state.out.uses.push({ name: first.value, file: state.file, line: first.line, kind: 'js', optional, why: optional ? `destructured from process.env with a default` : 'destructured from process.env with no default' });
+    }
   }
 }
 
 /** The comma-separated entries directly inside the bracket pair `open`..`close`. */
-function topLevelEntries(tokens: Token[], open: number, close: number): { from: number; to: number }[] {
+export function topLevelEntries(tokens: Token[], open: number, close: number): { from: number; to: number }[] {
   const entries: { from: number; to: number }[] = [];
   let depth = 0;
   let from = open + 1;
@@ -154,80 +229,75 @@ function rangeHas(tokens: Token[], from: number, to: number, test: (t: Token) =>
   return false;
 }
 
-/** Index of the bracket closing the one at `open`, or -1. */
-function matching(tokens: Token[], open: number): number {
-  let depth = 0;
-  for (let j = open; j < tokens.length; j++) {
-    const t = tokens[j]!;
-    if (t.kind !== Kind.Punct) continue;
-    if (t.value === '{' || t.value === '(' || t.value === '[') depth++;
-    else if ((t.value === '}' || t.value === ')' || t.value === ']') && --depth === 0) return j;
-  }
-  return -1;
+/** The closing partner of the bracket at `open`, or -1 (unclosed): an index lookup, never a scan. */
+function closeOf(state: ScanState, open: number): number {
+  const close = state.index.partner[open] ?? -1;
+  return close > open ? close : -1;
 }
 
 /**
  * Keys of an object literal of validators (`{ DATABASE_URL: z.string().url(), PORT: port({ default: 3000 }) }`).
- * A validator with `.optional()`, `.default(…)`, `.nullish()` or a `default:` option is optional.
+ * A validator with `.optional()`, `.default(…)`, `.prefault(…)`, `.catch(…)`, `.nullish()` or a `default:`/`devDefault:` option is optional.
  */
-function readSchemaObject(tokens: Token[], open: number, file: string, out: FileDiscovery): void {
-  const close = matching(tokens, open);
+function readSchemaObject(state: ScanState, open: number, library: string): void {
+  const { tokens } = state.index;
+  const close = closeOf(state, open);
   if (close === -1) return;
+  state.schemaEnd = Math.max(state.schemaEnd, close);
   for (const entry of topLevelEntries(tokens, open, close)) {
     const key = tokens[entry.from];
     if (!key || (key.kind !== Kind.Ident && key.kind !== Kind.String) || !isVariableName(key.value)) continue;
-    const optional = rangeHas(tokens, entry.from + 1, entry.to, (t) => t.kind === Kind.Ident && (t.value === 'optional' || t.value === 'nullish' || t.value === 'default'));
-    out.uses.push({ name: key.value, file, line: key.line, kind: 'schema', optional, startup: true });
-    out.declarations.push({ name: key.value, file, line: key.line, kind: 'schema-code', required: !optional });
+    let marker: string | undefined;
+    for (let j = entry.from + 1; j < entry.to && !marker; j++) if (tokens[j]!.kind === Kind.Ident && OPTIONAL_MARKERS.has(tokens[j]!.value)) marker = tokens[j]!.value;
+    const optional = marker !== undefined;
+    const why = optional ? `${library} field with ${marker}` : `${library} field with no .optional() or default: validated at start-up`;
+    state.out.uses.push({ name: key.value, file: state.file, line: key.line, kind: 'schema', optional, startup: !optional, why });
+    state.out.declarations.push({ name: key.value, file: state.file, line: key.line, kind: 'schema-code', required: !optional, why });
   }
 }
 
-/** t3-env: `createEnv({ server: {...}, client: {...}, shared: {...} })`. */
-function readCreateEnv(tokens: Token[], open: number, file: string, out: FileDiscovery): void {
-  const close = matching(tokens, open);
+/** t3-env: `createEnv({ server: {...}, client: {...}, shared: {...}, runtimeEnv: {...} })`. */
+function readCreateEnv(state: ScanState, open: number): void {
+  const { tokens } = state.index;
+  const close = closeOf(state, open);
   if (close === -1) return;
   for (const entry of topLevelEntries(tokens, open, close)) {
     const key = tokens[entry.from];
-    if (!isIdent(key) || !['server', 'client', 'shared'].includes(key!.value)) continue;
-    if (isPunct(tokens[entry.from + 1], ':') && isPunct(tokens[entry.from + 2], '{')) readSchemaObject(tokens, entry.from + 2, file, out);
+    if (!isIdent(key) || !isPunct(tokens[entry.from + 1], ':') || !isPunct(tokens[entry.from + 2], '{')) continue;
+    if (['server', 'client', 'shared'].includes(key!.value)) readSchemaObject(state, entry.from + 2, 't3-env');
+    else if (RUNTIME_MAPPINGS.has(key!.value)) {
+      const to = closeOf(state, entry.from + 2);
+      if (to !== -1) state.mappings.push({ from: entry.from + 2, to });
+    }
   }
+  state.schemaEnd = Math.max(state.schemaEnd, close);
 }
 
 /** envalid: `cleanEnv(process.env, { ... })`: the validators are the second argument. */
-function readCleanEnv(tokens: Token[], open: number, file: string, out: FileDiscovery): void {
-  const close = matching(tokens, open);
+function readCleanEnv(state: ScanState, open: number): void {
+  const { tokens } = state.index;
+  const close = closeOf(state, open);
   if (close === -1) return;
-  const args = topLevelEntries(tokens, open, close);
-  const second = args[1];
-  if (second && isPunct(tokens[second.from], '{')) readSchemaObject(tokens, second.from, file, out);
+  const second = topLevelEntries(tokens, open, close)[1];
+  if (second && isPunct(tokens[second.from], '{')) readSchemaObject(state, second.from, 'envalid');
 }
 
 /** `z.object({...}).parse(process.env)` or `const schema = z.object({...}); schema.parse(process.env)`. */
-function readZodParse(tokens: Token[], dot: number, file: string, out: FileDiscovery): void {
+function readZodParse(state: ScanState, dot: number): void {
+  const { tokens, partner, assignments } = state.index;
   const callee = tokens[dot - 1];
   if (isPunct(callee, ')')) {
-    // Walk back to the `(` of `z.object(` and check the call is `.object({`.
-    let depth = 0;
-    for (let j = dot - 1; j >= 0; j--) {
-      const t = tokens[j]!;
-      if (t.kind !== Kind.Punct) continue;
-      if (t.value === ')' || t.value === ']' || t.value === '}') depth++;
-      else if ((t.value === '(' || t.value === '[' || t.value === '{') && --depth === 0) {
-        if (t.value === '(' && isIdent(tokens[j - 1], 'object') && isPunct(tokens[j + 1], '{')) readSchemaObject(tokens, j + 1, file, out);
-        return;
-      }
-    }
+    const j = partner[dot - 1]!;
+    if (j >= 0 && j < dot - 1 && isIdent(tokens[j - 1], 'object') && isPunct(tokens[j + 1], '{')) readSchemaObject(state, j + 1, 'zod');
     return;
   }
   if (!isIdent(callee)) return;
-  for (let j = 0; j < dot - 1; j++) {
-    if (isIdent(tokens[j], callee!.value) && isPunct(tokens[j + 1], '=')) {
-      for (let k = j + 2; k < Math.min(j + 8, tokens.length); k++) {
-        if (isIdent(tokens[k], 'object') && isPunct(tokens[k + 1], '(') && isPunct(tokens[k + 2], '{')) {
-          readSchemaObject(tokens, k + 2, file, out);
-          return;
-        }
-      }
+  const j = assignments.get(callee!.value);
+  if (j === undefined || j >= dot) return;
+  for (let k = j + 2; k < Math.min(j + 8, tokens.length); k++) {
+    if (isIdent(tokens[k], 'object') && isPunct(tokens[k + 1], '(') && isPunct(tokens[k + 2], '{')) {
+      if (k + 2 >= state.schemaEnd) readSchemaObject(state, k + 2, 'zod');
+      return;
     }
   }
 }

@@ -4,11 +4,65 @@
  * workflow `env:` maps.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import { emptyDiscovery, type FileDiscovery } from './types.js';
+import { capLine, emptyDiscovery, type FileDiscovery } from './types.js';
 import { isVariableName } from '../names.js';
 
-// `$$` is compose's escape for a literal `$`.
-const INTERPOLATION = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+/** One `${…}` or `$NAME` in compose text. */
+interface Interpolation {
+  name: string;
+  /** `:-`, `-`, `:?`, `?`, `:+`, `+`, or '' for a plain `${X}` / `$X`. */
+  operator: string;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Every interpolation in one line, by a forward scan: `$$` is compose's escape for a literal `$`;
+ * a default may itself hold `${…}` (found too, since the scan resumes right after the operator).
+ * Where the next `}` is remembered, so runs of unclosed `${A:-` cost one pass, not one per `$`.
+ */
+export function interpolationsOf(line: string): Interpolation[] {
+  const out: Interpolation[] = [];
+  let nextClose = -2;
+  for (let i = 0; i < line.length; i++) {
+    if (line.charCodeAt(i) !== 36) continue;
+    const next = line.charCodeAt(i + 1);
+    if (next === 36) {
+      i++;
+      continue;
+    }
+    if (next !== 123) {
+      if (!isNameStart(next)) continue;
+      let j = i + 2;
+      while (j < line.length && isNamePart(line.charCodeAt(j))) j++;
+      out.push({ name: line.slice(i + 1, j), operator: '' });
+      i = j - 1;
+      continue;
+    }
+    let j = i + 2;
+    if (!isNameStart(line.charCodeAt(j))) continue;
+    while (j < line.length && isNamePart(line.charCodeAt(j))) j++;
+    const name = line.slice(i + 2, j);
+    if (line.charCodeAt(j) === 125) {
+      out.push({ name, operator: '' });
+      i = j;
+      continue;
+    }
+    const colon = line[j] === ':' ? 1 : 0;
+    const op = line[j + colon];
+    if (op !== '-' && op !== '?' && op !== '+') continue;
+    if (nextClose !== -1 && nextClose < j) nextClose = line.indexOf('}', j);
+    if (nextClose === -1) return out; // no `}` anywhere after: nothing from here on is an interpolation
+    out.push({ name, operator: (colon ? ':' : '') + op });
+    i = j + colon;
+  }
+  return out;
+}
 
 /** Is this path a docker-compose file? */
 export function isComposeFile(path: string): boolean {
@@ -28,7 +82,8 @@ export function looksLikeKubernetes(text: string): boolean {
 function parseYaml(text: string): { docs: Node[]; lineOf: (node: Node | null | undefined) => number } | undefined {
   const counter = new LineCounter();
   try {
-    const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false });
+    // uniqueKeys: false — the duplicate-key check compares each key with every earlier one (quadratic on big maps).
+    const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.some((d) => d.errors.length > 0)) return undefined;
     return {
@@ -40,22 +95,77 @@ function parseYaml(text: string): { docs: Node[]; lineOf: (node: Node | null | u
   }
 }
 
-/** docker-compose: interpolation anywhere (not in comments), plus `environment:` entries with no value (passed through from the host). */
-export function discoverCompose(file: string, text: string): FileDiscovery {
-  const out = emptyDiscovery();
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('$') || /^\s*#/.test(line)) continue;
-    INTERPOLATION.lastIndex = 0;
-    for (let m = INTERPOLATION.exec(line); m; m = INTERPOLATION.exec(line)) {
-      if (m[0] === '$$') continue;
-      const name = m[1] ?? m[3]!;
-      const operator = m[2] ?? '';
-      out.uses.push({ name, file, line: i + 1, kind: 'compose', optional: operator.includes('-') || operator.includes('+') });
+/** How compose treats a missing variable, by the operator it is read with. */
+function composeUse(name: string, operator: string, structural: string | undefined): { optional: boolean; startup?: boolean; why: string } {
+  if (operator.includes('?')) return { optional: false, startup: true, why: `\${${name}${operator}…} makes compose refuse to start when it is unset` };
+  if (operator !== '') return { optional: true, why: `\${${name}${operator}…} gives a default` };
+  if (structural) return { optional: false, startup: true, why: `an empty ${name} leaves ${structural} invalid: compose refuses to start` };
+  return { optional: true, why: `\${${name}} becomes empty with a warning when unset` };
+}
+
+/**
+ * Where an empty value makes the file itself invalid (compose refuses to start): an image reference
+ * (`postgres:${TAG}` → `postgres:`), a whole volume source or a whole published port (`${DATA}:/data` → `:/data`).
+ */
+function structuralReads(yaml: NonNullable<ReturnType<typeof parseYaml>>): Map<string, string> {
+  const out = new Map<string, string>();
+  const mark = (node: Node, what: string, whole: boolean) => {
+    if (!isScalar(node) || typeof node.value !== 'string') return;
+    const value = node.value;
+    for (const { name, operator } of interpolationsOf(value)) {
+      if (operator !== '') continue;
+      if (whole && !value.startsWith(`\${${name}}:`) && !value.startsWith(`$${name}:`)) continue;
+      out.set(`${name}@${yaml.lineOf(node)}`, what);
+    }
+  };
+  for (const doc of yaml.docs) {
+    const services = isMap(doc) ? doc.get('services', true) : undefined;
+    if (!isMap(services)) continue;
+    for (const service of services.items) {
+      if (!isMap(service.value)) continue;
+      const image = service.value.get('image', true);
+      if (image) mark(image as Node, 'the image reference', false);
+      for (const [key, what] of [['volumes', 'a volume'], ['ports', 'a port mapping']] as const) {
+        const list = service.value.get(key, true);
+        if (isSeq(list)) for (const item of list.items) mark(item as Node, what, true);
+      }
     }
   }
+  return out;
+}
+
+/** `environment:` / `build.args:` entries with no value: passed through from the host (optional: the service gets nothing). */
+function passThrough(node: unknown, file: string, lineOf: (node: Node) => number, what: string, out: FileDiscovery): void {
+  const why = (name: string) => `${what} passes ${name} through from the host; unset, the service gets none`;
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue;
+      const name = item.value.trim();
+      if (!name.includes('=') && isVariableName(name)) out.uses.push({ name, file, line: lineOf(item), kind: 'compose', optional: true, why: why(name) });
+    }
+  } else if (isMap(node)) {
+    for (const pair of node.items) {
+      const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+      if (isScalar(pair.key) && empty && isVariableName(String(pair.key.value))) {
+        out.uses.push({ name: String(pair.key.value), file, line: lineOf(pair.key as Node), kind: 'compose', optional: true, why: why(String(pair.key.value)) });
+      }
+    }
+  }
+}
+
+/** docker-compose: interpolation anywhere (not in comments; `x-` blocks and `build.args` included), plus pass-through entries. */
+export function discoverCompose(file: string, text: string): FileDiscovery {
+  const out = emptyDiscovery();
   const yaml = parseYaml(text);
+  const structural = yaml ? structuralReads(yaml) : new Map<string, string>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = capLine(lines[i]!);
+    if (!line.includes('$') || line.trimStart().startsWith('#')) continue;
+    for (const { name, operator } of interpolationsOf(line)) {
+      out.uses.push({ name, file, line: i + 1, kind: 'compose', ...composeUse(name, operator, structural.get(`${name}@${i + 1}`)) });
+    }
+  }
   if (!yaml) {
     out.problems.push({ file, line: 1, message: 'not valid YAML; only ${...} interpolation was read' });
     return out;
@@ -64,21 +174,10 @@ export function discoverCompose(file: string, text: string): FileDiscovery {
     const services = isMap(doc) ? doc.get('services', true) : undefined;
     if (!isMap(services)) continue;
     for (const service of services.items) {
-      const environment = isMap(service.value) ? service.value.get('environment', true) : undefined;
-      if (isSeq(environment)) {
-        for (const item of environment.items) {
-          if (!isScalar(item) || typeof item.value !== 'string') continue;
-          const name = item.value.trim();
-          if (!name.includes('=') && isVariableName(name)) out.uses.push({ name, file, line: yaml.lineOf(item), kind: 'compose', optional: false });
-        }
-      } else if (isMap(environment)) {
-        for (const pair of environment.items) {
-          const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
-          if (isScalar(pair.key) && empty && isVariableName(String(pair.key.value))) {
-            out.uses.push({ name: String(pair.key.value), file, line: yaml.lineOf(pair.key as Node), kind: 'compose', optional: false });
-          }
-        }
-      }
+      if (!isMap(service.value)) continue;
+      passThrough(service.value.get('environment', true), file, yaml.lineOf, 'environment:', out);
+      const build = service.value.get('build', true);
+      if (isMap(build)) passThrough(build.get('args', true), file, yaml.lineOf, 'build.args', out);
     }
   }
   return out;
@@ -96,7 +195,8 @@ export function discoverKubernetes(file: string, text: string): FileDiscovery {
         const nameNode = item.get('name', true);
         if (!isScalar(nameNode) || !isVariableName(String(nameNode.value))) continue;
         // A literal `value:` is provided by the manifest itself; `valueFrom` needs a Secret/ConfigMap key to exist.
-        out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: 'k8s', optional: item.has('value') });
+        const literal = item.has('value');
+        out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: 'k8s', optional: literal, why: literal ? 'set by the manifest itself' : 'valueFrom: the Secret or ConfigMap key must exist' });
       }
       return true;
     }
@@ -128,7 +228,7 @@ export function discoverWorkflow(file: string, text: string): FileDiscovery {
       if (!isScalar(entry.key) || !isVariableName(String(entry.key.value))) continue;
       const text = isScalar(entry.value) ? String(entry.value.value ?? '') : '';
       const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(text);
-      out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key as Node), kind: 'workflow', optional: !fromGitHub });
+      out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key as Node), kind: 'workflow', optional: !fromGitHub, why: fromGitHub ? 'a workflow env: entry fed from GitHub secrets or variables' : 'a workflow env: entry with its own value' });
     }
     return true;
   };
