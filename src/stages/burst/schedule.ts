@@ -9,7 +9,7 @@ export interface Share {
   count: number;
 }
 
-export const WHOLE: Share = { index: 0, count: 1 };
+const WHOLE: Share = { index: 0, count: 1 };
 
 /** Share `worker` of `workers` inside shard `shard` (1-based, as `--shard i/n`) of `shards`. */
 export function composeShare(shard: { index: number; count: number } | undefined, worker: number, workers: number): Share {
@@ -41,16 +41,6 @@ export function vusAt(executor: ExecutorSpec, t: number): number {
   if (executor.kind === 'constant-vus') return t < executor.durationMs ? executor.vus : 0;
   if (executor.kind === 'ramping-vus') return Math.floor(rampValueAt(executor.startVUs, executor.stages, t) ?? 0);
   return 0;
-}
-
-/** Index of the ramp stage at `t` ms, or -1 outside the stages. */
-export function stageIndexAt(stages: readonly RampStage[], t: number): number {
-  let at = 0;
-  for (let i = 0; i < stages.length; i++) {
-    at += stages[i]!.durationMs;
-    if (t < at) return i;
-  }
-  return -1;
 }
 
 /**
