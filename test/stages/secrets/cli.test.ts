@@ -39,6 +39,7 @@ describe('launch-ready secrets (built CLI)', () => {
     const run = cli(['check', '--config', 'cannot-run.yml', '--stages', 'trust', '--format', 'json'], plain);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { stages: { id: string }[] }).stages.map((s) => s.id)).toEqual(['trust']);
   });
 
   it('exits 2 naming the folder when --repo is not a git repository', () => {

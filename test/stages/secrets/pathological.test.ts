@@ -16,6 +16,8 @@ const LARGE = 512 * KB;
  */
 const MAX_GROWTH = 32;
 const ROUNDS = 4;
+/** Generous: a loaded shared machine slows every run; the assertions are ratios, this only stops a hang. */
+const TIMEOUT_MS = 180_000;
 const FLOOR_MS = 2;
 
 /** Inputs crafted to make a backtracking regex explode: long runs, repeated prefixes, unclosed quotes. */
@@ -64,15 +66,18 @@ describe('no rule backtracks catastrophically', () => {
   it.each(DEFAULT_RULES.map((rule) => [rule.id, rule] as const))('%s does work linear in the input on hostile text', (_id, rule) => {
     const keyword = rule.keywords[0] ?? 'key';
     const superLinear = hostileInputs(keyword)
-      .map(([what, make]) => ({ what, growth: Math.round(growth(make, scanWith([rule]))) }))
-      .filter((row) => row.growth > MAX_GROWTH);
+      .map(([what, make]) => ({ what, growth: Math.round(growth(make, scanWith([rule]))), make }))
+      // A load spike can hit one measurement; super-linear work is super-linear on a second look too.
+      .map((row) => (row.growth > MAX_GROWTH ? { ...row, growth: Math.min(row.growth, Math.round(growth(row.make, scanWith([rule])))) } : row))
+      .filter((row) => row.growth > MAX_GROWTH)
+      .map(({ what, growth: ratio }) => ({ what, growth: ratio }));
     expect(superLinear).toEqual([]);
-  });
+  }, TIMEOUT_MS);
 
   it('scans a 1 MB single-line bundle with every rule, growing linearly from 128 kB', () => {
     const make = (size: number) => fill('function n(e){return e&&e.__esModule?e:{default:e}}var t="abc",r=Object.assign;', size);
     expect(growth(make, scanWith(DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
-  });
+  }, TIMEOUT_MS);
 
   it('the growth check catches quadratic work (negative control)', () => {
     // Touches every pair of positions in a slice of the text: quadratic in its length.
@@ -83,7 +88,7 @@ describe('no rule backtracks catastrophically', () => {
       return sum;
     };
     expect(growth((size) => fill('a', size), quadratic)).toBeGreaterThan(MAX_GROWTH);
-  });
+  }, TIMEOUT_MS);
 });
 
 /** Named regression fixtures from issue 17 row 7: each grows linearly, as a ratio in one process. */
@@ -112,7 +117,7 @@ describe('regression fixtures: inputs that once took tens of seconds', () => {
     const large = oneLineFilePatch(32 * 1024 * KB, token);
     const ratio = bestRatio(() => parse(small), () => parse(large));
     expect(ratio).toBeLessThan(MAX_GROWTH);
-  });
+  }, TIMEOUT_MS);
 
   const hits = (n: number) => Array.from({ length: n }, (_, i) => `api_key_${i} = "${alnum(20)}7Qz3"`).join('\n');
 
@@ -121,13 +126,13 @@ describe('regression fixtures: inputs that once took tens of seconds', () => {
     const large = hits(4_800);
     expect(scanText(large, DEFAULT_RULES).length).toBe(4_800);
     expect(bestRatio(() => scanText(small, DEFAULT_RULES), () => scanText(large, DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
-  });
+  }, TIMEOUT_MS);
 
   it('generic rule: 100,000 hits in one 3.7 MB file stop at the per-rule cap', () => {
     const dump = hits(100_000);
     expect(dump.length).toBeGreaterThan(3_500_000);
     expect(scanText(dump, DEFAULT_RULES).length).toBe(MAX_MATCHES_PER_RULE);
-  });
+  }, TIMEOUT_MS);
 });
 
 /** Best large time over best small time, runs alternating (see {@link growth}). */
