@@ -69,10 +69,12 @@ async function main(argv) {
 `);
   }
   const controller = new AbortController();
-  process.once("SIGINT", () => {
-    controller.abort();
-    process.once("SIGINT", () => process.exit(130));
-  });
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    process.once(signal, () => {
+      controller.abort();
+      process.once(signal, () => process.exit(code));
+    });
+  }
   const progress = terminalProgress(process.stderr);
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
   const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...github ? { github } : {} });

@@ -4,12 +4,14 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   COMMENT_LIMIT,
   COMMENT_MARKER,
+  CONFIG_CHANGE_MODES,
   DEFAULT_CONFIG_FILE,
   EXIT,
-  FAIL_ON_VALUES,
   JOB_SUMMARY_LIMIT,
+  STAGES,
   STAGE_IDS,
   UsageError,
+  VERSION,
   __commonJS,
   __require,
   __toESM,
@@ -17,12 +19,15 @@ import {
   didYouMean,
   exitCodeOf,
   failsGate,
+  gitHubAccessOf,
+  parseFailOn,
   parseStageList,
   rankedFindings,
   readStageSections,
   reasonOf,
   renderMarkdown,
-  renderReport
+  renderReport,
+  runLaunchReady
 } from "./shared-1.js";
 
 // node_modules/tunnel/lib/tunnel.js
@@ -19624,56 +19629,8 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/github/entry.ts
-function runEntryPoint(main) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-      process.stdout.write("", () => process.exit(code));
-    },
-    (error2) => {
-      const usage = error2 instanceof UsageError;
-      setFailed(`launch-ready: ${usage ? "" : "internal error: "}${reasonOf(error2)}`);
-      process.exitCode = usage ? EXIT.usage : EXIT.error;
-    }
-  );
-}
-function finishStep(status) {
-  if (status === "fail") setFailed("launch-ready: the gate failed; see the job summary");
-  if (status === "error") setFailed("launch-ready: a stage could not run; see the job summary");
-  return exitCodeOf(status);
-}
-
-// src/github/inputs.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { resolve } from "node:path";
-function readActionInputs(env, cwd) {
-  const input = (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
-  const request = { command: "check", overrides: [], format: "json", cwd };
-  const config = input("config");
-  if (config && config !== DEFAULT_CONFIG_FILE && !existsSync2(resolve(cwd, config))) {
-    throw new UsageError(`input config: ${config}: no such file in the workspace; check out the repository first (actions/checkout) or fix the path`);
-  }
-  if (config && existsSync2(resolve(cwd, config))) request.configFile = config;
-  const stages = input("stages");
-  if (stages) request.stages = parseStageList(stages, "input stages");
-  const failOn = input("fail-on");
-  if (failOn) {
-    if (!FAIL_ON_VALUES.includes(failOn)) throw new UsageError(`input fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
-    request.failOn = failOn;
-  }
-  return { request, comment: parseBoolean(input("comment"), "comment", true), token: input("github-token") };
-}
-function parseBoolean(value, name, fallback) {
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UsageError(`input ${name}: "${value}" is not true or false; write ${name}: true or ${name}: false`);
-}
-
-// src/github/publish.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+// src/github/summary.ts
+import { appendFileSync as appendFileSync2 } from "node:fs";
 
 // src/report/github.ts
 function renderComment(result, secrets, runUrl, revision) {
@@ -19700,6 +19657,71 @@ function fit(render, size, limit) {
   }
   return render(1024);
 }
+
+// src/github/summary.ts
+function jobSummaryOf(result, secrets, reportPath, notes) {
+  const lines2 = [];
+  const omitted = notes.annotations?.omitted;
+  if (omitted && omitted.error + omitted.warning > 0) {
+    lines2.push(`> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`);
+  }
+  for (const note of notes.extra ?? []) lines2.push(`> \u26A0\uFE0F ${secrets.scrub(note)}`);
+  if (notes.comment) lines2.push(`> ${secrets.scrub(notes.comment)}`);
+  const tail = lines2.length > 0 ? `
+${lines2.join("\n\n")}
+` : "";
+  const report = renderJobSummary(result, secrets, reportPath);
+  return Buffer.byteLength(report + tail, "utf8") <= JOB_SUMMARY_LIMIT ? report + tail : report;
+}
+function writeJobSummary(path, text) {
+  if (path) appendFileSync2(path, text);
+}
+
+// src/github/entry.ts
+function runEntryPoint(main) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+      process.stdout.write("", () => process.exit(code));
+    },
+    (error2) => {
+      process.exitCode = failStep(error2);
+    }
+  );
+}
+function failStep(error2) {
+  const usage = error2 instanceof UsageError;
+  const message = `launch-ready: ${usage ? "" : "internal error: "}${reasonOf(error2)}`;
+  setFailed(message);
+  setOutput("status", "error");
+  writeJobSummary(process.env.GITHUB_STEP_SUMMARY, `## launch-ready: could not run
+
+${escapeLine(message)}
+`);
+  return usage ? EXIT.usage : EXIT.error;
+}
+function finishStep(status) {
+  if (status === "fail") setFailed("launch-ready: the gate failed; see the job summary");
+  if (status === "error") setFailed("launch-ready: a stage could not run; see the job summary");
+  return exitCodeOf(status);
+}
+function escapeLine(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/[<>&`*_[\]@]/g, (c) => `\\${c}`);
+}
+
+// src/github/log.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function printUntrusted(text, write = (chunk) => void process.stdout.write(chunk)) {
+  if (text === "") return;
+  const token = `launch-ready-${randomUUID2()}`;
+  write(`::stop-commands::${token}
+${text}${text.endsWith("\n") ? "" : "\n"}::${token}::
+`);
+}
+
+// src/github/publish.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 // src/github/annotations.ts
 var ANNOTATION_LIMIT = 10;
@@ -19817,11 +19839,18 @@ function createGitHubApi(options) {
     }
   };
 }
-function retryDelayMs(response) {
+function retryDelayMs(response, now = Date.now()) {
   if ([502, 503, 504].includes(response.status)) return 1e3;
-  const after = Number(response.headers.get("retry-after"));
-  if ((response.status === 403 || response.status === 429) && Number.isFinite(after) && after >= 0 && after <= 10) return after * 1e3;
-  return void 0;
+  if (response.status !== 403 && response.status !== 429) return void 0;
+  const header = (name) => {
+    const raw = response.headers.get(name);
+    return raw === null || raw.trim() === "" ? void 0 : Number(raw);
+  };
+  const after = header("retry-after");
+  const reset = header("x-ratelimit-remaining") === 0 ? header("x-ratelimit-reset") : void 0;
+  const waitMs = after !== void 0 ? after * 1e3 : reset !== void 0 ? reset * 1e3 - now : void 0;
+  if (waitMs === void 0 || !Number.isFinite(waitMs)) return void 0;
+  return waitMs <= 1e4 ? Math.max(0, waitMs) : void 0;
 }
 function nextLink(header) {
   if (!header) return void 0;
@@ -19834,10 +19863,22 @@ function nextLink(header) {
 
 // src/github/comment.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
+var KEY_LINE = /^<!-- launch-ready-key: ([A-Za-z0-9._-]{1,64}) -->$/;
+function withCommentKey(body, key) {
+  if (!key || !body.startsWith(COMMENT_MARKER)) return body;
+  const [first, ...rest] = body.split("\n");
+  return [first, `<!-- launch-ready-key: ${key} -->`, ...rest.filter((line, i) => !(i === 0 && KEY_LINE.test(line)))].join("\n");
+}
+function commentKeyOf(body) {
+  return KEY_LINE.exec(body.split("\n", 2)[1] ?? "")?.[1] ?? "";
+}
 async function findOurComments(api, target) {
   const all = await api.paginate(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
-  return all.filter((c) => typeof c.body === "string" && c.body.startsWith(COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+  const author = (target.author ?? DEFAULT_AUTHOR).toLowerCase();
+  const key = target.key ?? "";
+  return all.filter((c) => typeof c.body === "string" && c.body.startsWith(COMMENT_MARKER) && commentKeyOf(c.body) === key && c.user?.login?.toLowerCase() === author).sort((a, b) => a.id - b.id);
 }
+var DEFAULT_AUTHOR = "github-actions[bot]";
 async function upsertComment(api, target, options) {
   const holdsOurs = options.holdsOurs ?? (() => true);
   const attempts = options.attempts ?? 6;
@@ -19848,7 +19889,7 @@ async function upsertComment(api, target, options) {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const ours = await findOurComments(api, target);
     const existing = ours[0];
-    const body = options.compose(existing?.body);
+    const body = withCommentKey(options.compose(existing?.body), target.key ?? "");
     if (!existing) {
       created = (await api.request("POST", `${base}/${target.issueNumber}/comments`, { body })).id;
       outcome = "created";
@@ -19889,34 +19930,17 @@ function blockerCount(result) {
   return result.stages.flatMap((s) => s.findings).filter((f) => failsGate(f.severity, result.failOn)).length;
 }
 
-// src/github/summary.ts
-import { appendFileSync as appendFileSync2 } from "node:fs";
-function jobSummaryOf(result, secrets, reportPath, notes) {
-  const lines = [];
-  const omitted = notes.annotations?.omitted;
-  if (omitted && omitted.error + omitted.warning > 0) {
-    lines.push(`> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`);
-  }
-  if (notes.comment) lines.push(`> ${secrets.scrub(notes.comment)}`);
-  const tail = lines.length > 0 ? `
-${lines.join("\n\n")}
-` : "";
-  const report = renderJobSummary(result, secrets, reportPath);
-  return Buffer.byteLength(report + tail, "utf8") <= JOB_SUMMARY_LIMIT ? report + tail : report;
-}
-function writeJobSummary(path, text) {
-  if (path) appendFileSync2(path, text);
-}
-
 // src/github/publish.ts
 async function publishGate(options) {
   const { result, secrets, context } = options;
   mkdirSync(dirname(options.reportFile), { recursive: true });
   writeFileSync(options.reportFile, renderReport(result, "json", { secrets }));
-  const annotations = planAnnotations(result, secrets);
-  emitAnnotations(annotations);
+  const annotations = options.annotate ? planAnnotations(result, secrets) : void 0;
+  if (annotations) emitAnnotations(annotations);
+  for (const note of options.notes) warning(`launch-ready: ${secrets.scrub(note)}`);
   const commentNote = await postComment(options);
-  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, commentNote ? { annotations, comment: commentNote } : { annotations }));
+  const notes = { extra: options.notes, ...annotations ? { annotations } : {}, ...commentNote ? { comment: commentNote } : {} };
+  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, notes));
   setActionOutputs(result, options.reportFile);
 }
 async function postComment(options) {
@@ -19932,7 +19956,7 @@ async function postComment(options) {
     return note;
   }
   const api = createGitHubApi({ baseUrl: context.apiUrl, token: options.token });
-  const target = { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest };
+  const target = { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest, ...options.commentIdentity };
   try {
     const outcome = await upsertComment(api, target, commentPlan(options));
     info(`launch-ready: PR comment ${outcome} on #${context.pullRequest}`);
@@ -19969,10 +19993,107 @@ function commentPlan(options) {
   };
 }
 
+// src/github/gate-step.ts
+function policyOf(context, inputs) {
+  return { mode: inputs.configChanges, ...context.baseRevision ? { baseRevision: context.baseRevision } : {} };
+}
+async function runAndPublish(request, options) {
+  const { context, inputs } = options;
+  const github = gitHubAccessOf(context, inputs.token);
+  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, policy: policyOf(context, inputs), ...github ? { github } : {} });
+  return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);
+}
+async function publishStep(gate, options) {
+  const { context, inputs } = options;
+  const result = context.run ? { ...gate.result, run: context.run } : gate.result;
+  printUntrusted(renderReport(result, "text", { secrets: gate.secrets, color: !process.env.NO_COLOR }));
+  await publishGate({
+    result,
+    secrets: gate.secrets,
+    context,
+    token: inputs.token,
+    comment: inputs.comment,
+    commentIdentity: { author: inputs.commentAuthor, key: inputs.commentKey },
+    commentMode: options.commentMode,
+    criticalPaths: gate.criticalPaths,
+    reportFile: options.reportFile,
+    annotate: options.annotate,
+    notes: options.notes ?? []
+  });
+  return finishStep(result.status);
+}
+
+// src/github/inputs.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { resolve } from "node:path";
+var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
+function readInput(env, name) {
+  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+function readCommonInputs(env, cwd) {
+  const input = (name) => readInput(env, name);
+  const common = {
+    token: input("github-token"),
+    comment: parseBoolean(input("comment"), "comment", true),
+    commentKey: parseCommentKey(input("comment-key")),
+    commentAuthor: input("comment-author") || DEFAULT_COMMENT_AUTHOR,
+    configChanges: parseConfigChanges(input("config-changes"))
+  };
+  const failOn = input("fail-on");
+  if (failOn) common.failOn = parseFailOn(failOn, "input fail-on");
+  const configFile = configFileInput(input("config"), cwd);
+  if (configFile) common.configFile = configFile;
+  return common;
+}
+function configFileInput(value, cwd) {
+  if (!value) return void 0;
+  if (existsSync2(resolve(cwd, value))) return value;
+  if (value === DEFAULT_CONFIG_FILE) return void 0;
+  throw new UsageError(`input config: ${value}: no such file in the workspace; check out the repository first (actions/checkout) or fix the path`);
+}
+function readActionInputs(env, cwd) {
+  const common = readCommonInputs(env, cwd);
+  const request = { command: "check", overrides: [], format: "json", cwd };
+  if (common.configFile) request.configFile = common.configFile;
+  const stages = readInput(env, "stages");
+  if (stages) request.stages = parseStageList(stages, "input stages");
+  if (common.failOn) request.failOn = common.failOn;
+  return { ...common, request };
+}
+function readReportInputs(env, cwd) {
+  const inputs = { ...readCommonInputs(env, cwd), from: lines(readInput(env, "from")) };
+  const stages = readInput(env, "stages");
+  if (stages) inputs.stages = parseStageList(stages, "input stages");
+  return inputs;
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+}
+function parseBoolean(value, name, fallback) {
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UsageError(`input ${name}: "${value}" is not true or false; write ${name}: true or ${name}: false`);
+}
+function parseConfigChanges(value) {
+  if (value === "") return "block";
+  if (CONFIG_CHANGE_MODES.includes(value)) return value;
+  throw new UsageError(`input config-changes: "${value}" is not ${CONFIG_CHANGE_MODES.join(", ")}; ${didYouMean(value, CONFIG_CHANGE_MODES)}`);
+}
+function parseCommentKey(value) {
+  if (value === "" || /^[A-Za-z0-9._-]{1,64}$/.test(value)) return value;
+  throw new UsageError(`input comment-key: "${value}" has characters other than letters, digits, ".", "_" and "-" (or is longer than 64); e.g. comment-key: staging`);
+}
+
 export {
   runEntryPoint,
-  finishStep,
+  failStep,
+  runAndPublish,
+  publishStep,
+  readInput,
+  readCommonInputs,
   readActionInputs,
-  parseBoolean,
-  publishGate
+  readReportInputs,
+  lines,
+  parseBoolean
 };

@@ -9,7 +9,7 @@ import { updateReadme } from './config-reference.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const entries = { cli: 'src/cli.ts' };
-if (existsSync('src/action.ts')) entries.action = 'src/action.ts';
+if (existsSync('src/action-entry.ts')) entries.action = 'src/action-entry.ts';
 // The composite actions (actions/<stage>, actions/report) run this one with the runner's node.
 if (existsSync('src/github/step.ts')) entries.step = 'src/github/step.ts';
 // The burst stage's load loop runs this one in worker threads.

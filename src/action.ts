@@ -1,42 +1,29 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLaunchReady } from './core/run.js';
-import { VERSION } from './core/version.js';
-import { gitHubAccessOf, readRunnerContext } from './github/context.js';
-import { createStageGitHubApi } from './github/stage-api.js';
-import { runEntryPoint, finishStep } from './github/entry.js';
+import { readRunnerContext } from './github/context.js';
+import { failStep } from './github/entry.js';
+import { runAndPublish } from './github/gate-step.js';
 import { readActionInputs } from './github/inputs.js';
-import { publishGate } from './github/publish.js';
-import { renderReport } from './report/index.js';
-import { STAGES } from './stages/index.js';
 
 /**
  * The root action (`action.yml`, node24): run the configured stages in one step, then publish
  * (result file, annotations, PR comment, job summary, outputs) and fail the step when the gate fails.
- * Only wiring here; errors are caught once, at the bottom, and never print a stack trace.
+ * `run()` is what `@github/local-action` calls (`src/action-entry.ts` calls it in the bundle): it
+ * never throws; an error fails the step with one line, never a stack trace. Returns the exit code.
  */
-async function main(): Promise<number> {
+export async function run(): Promise<number> {
+  try {
+    return await runGate();
+  } catch (error) {
+    return failStep(error);
+  }
+}
+
+async function runGate(): Promise<number> {
   const env = process.env;
   const context = readRunnerContext(env, tmpdir());
   const inputs = readActionInputs(env, env.GITHUB_WORKSPACE || process.cwd());
   // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
   // already masks github.token and every secret a workflow passes in.
-  const github = gitHubAccessOf(context, inputs.token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) };
-  const outcome = await runLaunchReady(inputs.request, deps);
-  // Actions logs render ANSI colours.
-  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));
-  await publishGate({
-    result: outcome.result,
-    secrets: outcome.secrets,
-    context,
-    token: inputs.token,
-    comment: inputs.comment,
-    commentMode: 'replace',
-    criticalPaths: outcome.config.criticalPaths,
-    reportFile: join(context.resultDir, 'result.json'),
-  });
-  return finishStep(outcome.result.status);
+  return runAndPublish(inputs.request, { context, inputs, commentMode: 'replace', reportFile: join(context.resultDir, 'result.json'), annotate: true });
 }
-
-runEntryPoint(main);

@@ -26,10 +26,6 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
 
   const { request } = parsed;
-  if (request.command === 'demo') {
-    const unbuilt = STAGES.filter((s) => !s.built).map((s) => s.id);
-    process.stderr.write(`launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder with its launch-ready.yml${unbuilt.length > 0 ? `; not built yet: ${unbuilt.join(', ')}` : ''}\n`);
-  }
   // First Ctrl-C (or SIGTERM) asks the stages to stop: each gets its grace period to clean up and
   // still reports. A second one exits at once.
   const controller = new AbortController();
@@ -38,6 +34,12 @@ async function main(argv: readonly string[]): Promise<number> {
       controller.abort();
       process.once(signal, () => process.exit(code));
     });
+  }
+  if (request.command === 'demo') {
+    // Loaded on demand: the demo's DNS server and CA stay out of the action bundles' start-up.
+    const { runDemo } = await import('./demo/index.js');
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    return runDemo({ request, stages: STAGES, version: VERSION, signal: controller.signal, color, write: (text) => process.stdout.write(text) });
   }
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.

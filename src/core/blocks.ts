@@ -18,6 +18,8 @@ export interface TableBlock {
   rows: BlockCell[][];
   /** Optional one-line note under the table (units, what was cut). */
   note?: string;
+  /** The user asked for every row (`launch-ready env --list`): the terminal shows them all (Markdown still fits the comment). */
+  complete?: boolean;
 }
 
 /** Numbers over time: the burst latency-over-time chart. `x` and each `values` have one entry per point. */

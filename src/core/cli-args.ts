@@ -1,7 +1,7 @@
 import { STAGE_IDS, type StageId } from './findings.js';
 import { UsageError } from './errors.js';
 import { closest, didYouMean } from './suggest.js';
-import { FAIL_ON_VALUES } from './severity.js';
+import { FAIL_ON_VALUES, type FailOn } from './severity.js';
 import { isOneOf, stringOr } from './guards.js';
 import { FORMATS, type RunRequest } from './request.js';
 import type { StageDefinition, StageFlag } from './stage.js';
@@ -23,6 +23,8 @@ const COMMON_FLAGS: StageFlag[] = [
 ];
 const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
 
+const DEMO_FLAGS: StageFlag[] = [{ name: 'fixed', type: 'boolean', configKey: '', description: 'run the same launch with every planted fault repaired (the gate passes)' }];
+
 const RUN_COMMANDS: readonly RunRequest['command'][] = ['check', ...STAGE_IDS, 'demo'];
 const COMMANDS: readonly string[] = [...RUN_COMMANDS, 'schema', 'help'];
 
@@ -39,7 +41,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (!isOneOf(RUN_COMMANDS, first)) return { kind: 'help', text: mainHelp(stages) };
   const command = first;
   const stage = stages.find((s) => s.id === command);
-  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(stage?.flags ?? [])];
+  const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(command === 'demo' ? DEMO_FLAGS : []), ...(stage?.flags ?? [])];
   const values = readFlags(rest, flags, command);
   if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
 
@@ -50,10 +52,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
     request.format = format;
   }
   const failOn = stringOr(values.get('fail-on'));
-  if (failOn !== undefined) {
-    if (!isOneOf(FAIL_ON_VALUES, failOn)) throw new UsageError(`--fail-on: "${failOn}" is not a severity; ${didYouMean(failOn, FAIL_ON_VALUES)}`);
-    request.failOn = failOn;
-  }
+  if (failOn !== undefined) request.failOn = parseFailOn(failOn, '--fail-on');
   const config = stringOr(values.get('config'));
   if (config !== undefined) request.configFile = config;
   const output = stringOr(values.get('output'));
@@ -61,8 +60,15 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   const list = stringOr(values.get('stages'));
   if (list !== undefined) request.stages = parseStageList(list, '--stages');
   if (stage) request.stages = [stage.id];
+  if (values.has('fixed')) request.fixed = true;
   request.overrides = stage ? overridesOf(stage, values) : [];
   return { kind: 'run', request };
+}
+
+/** A `fail-on` value (flag, action input); anything else is a usage error naming `source`. */
+export function parseFailOn(value: string, source: string): FailOn {
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  return value as FailOn;
 }
 
 /** `secrets,env` → ids; unknown names are a usage error naming `source`. */

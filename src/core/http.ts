@@ -151,8 +151,8 @@ async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, 
     const body = await readBody(answer.body, answer.headers['content-encoding'], request);
     return { url: url.href, status: answer.statusCode, headers: answer.headers, ...body, redirects: [], timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) } };
   } catch (error) {
-    if (timedOut) throw new Error(`${url.href}: no complete answer within ${timeoutMs} ms`);
-    if (request.signal?.aborted) throw new Error(`${url.href}: request cancelled`);
+    if (timedOut) throw new Error(`${url.href}: no complete answer within ${timeoutMs} ms`, { cause: error });
+    if (request.signal?.aborted) throw new Error(`${url.href}: request cancelled`, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);

@@ -30,13 +30,17 @@ export function parseConnectRules(connectTo: readonly string[]): ConnectRule[] {
   return connectTo.map(parseConnectRule).filter((r): r is ConnectRule => r !== undefined);
 }
 
-/** Where a connection to `host:port` really goes: the first matching rule wins, as in curl. */
-export function applyConnectTo(rules: readonly ConnectRule[], host: string, port: number): { host: string; port: number; rewritten: boolean } {
+/**
+ * Where a connection to `host:port` really goes: the first matching rule wins, as in curl.
+ * `everyHost` says the rule names no host: it routes all traffic to that port (a lab, a hosts file),
+ * rather than one hostname to a new origin.
+ */
+export function applyConnectTo(rules: readonly ConnectRule[], host: string, port: number): { host: string; port: number; rewritten: boolean; everyHost?: boolean } {
   const name = normaliseHost(host);
   for (const rule of rules) {
     if (rule.fromHost && rule.fromHost !== name) continue;
     if (rule.fromPort !== undefined && rule.fromPort !== port) continue;
-    return { host: rule.toHost || host, port: rule.toPort ?? port, rewritten: true };
+    return { host: rule.toHost || host, port: rule.toPort ?? port, rewritten: true, ...(rule.fromHost ? {} : { everyHost: true }) };
   }
   return { host, port, rewritten: false };
 }

@@ -2,8 +2,8 @@ import type { ConfigOverride } from './config/load.js';
 import type { StageId } from './findings.js';
 import type { FailOn } from './severity.js';
 
-export type Format = 'text' | 'json' | 'markdown' | 'sarif';
-export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
+export type Format = 'text' | 'json' | 'markdown' | 'sarif' | 'html';
+export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif', 'html'];
 
 /** What the user asked for, from the CLI or the action's inputs: the only shape the core reads. */
 export interface RunRequest {
@@ -16,4 +16,6 @@ export interface RunRequest {
   format: Format;
   output?: string;
   cwd: string;
+  /** `demo --fixed`: the demo launch with every planted fault repaired. */
+  fixed?: boolean;
 }

@@ -39,6 +39,16 @@ export interface CriticalPathResult {
   checkedBy: string[];
 }
 
+/** The workflow run and commit a result was made for (GitHub Actions only); the report job merges only its own. */
+export interface RunIdentity {
+  /** `owner/name`. */
+  repository: string;
+  runId: number;
+  runAttempt: number;
+  /** The commit checked: the PR's head, else `GITHUB_SHA`. */
+  sha: string;
+}
+
 /** The whole gate (`--format json`, version 1). */
 export interface GateResult {
   version: 1;
@@ -48,6 +58,8 @@ export interface GateResult {
   durationMs: number;
   criticalPaths: CriticalPathResult[];
   stages: StageResult[];
+  /** Set by the actions: which run and commit made this result. */
+  run?: RunIdentity;
 }
 
 /** Exit codes (ARCHITECTURE.md): 0 pass, 1 gate failed, 2 usage/config error, 3 a stage could not run. */

@@ -9,6 +9,15 @@ import { exitCodeOf, type GateResult } from './result.js';
 import { runStages, type RunStagesOptions } from './runner.js';
 import type { GitHubApi, StageServices } from './services.js';
 import type { StageDefinition } from './stage.js';
+import { applyPolicyReview, effectiveFailOn, type ConfigChangesMode, type PolicyReview } from './policy.js';
+import { reviewPolicy } from './policy-git.js';
+
+/** The policy check of the actions: launch-ready's own config compared with the pull request's base. */
+export interface PolicyOptions {
+  /** `pull_request.base.sha`; without it (no pull request) there is nothing to compare with. */
+  baseRevision?: string;
+  mode: ConfigChangesMode;
+}
 
 export interface RunDependencies {
   stages: readonly StageDefinition<unknown>[];
@@ -20,6 +29,7 @@ export interface RunDependencies {
   services?: Partial<StageServices>;
   progress?: (stage: StageId, message: string) => void;
   signal?: AbortSignal;
+  policy?: PolicyOptions;
 }
 
 export interface RunOutcome {
@@ -35,7 +45,8 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   const started = performance.now();
   const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version, ...(request.stages ? { selected: request.stages } : {}) };
   const config = loadConfig(request.configFile !== undefined ? { ...loadOptions, file: request.configFile } : loadOptions);
-  const failOn = request.failOn ?? config.failOn;
+  const review = policyReviewOf(request, config, deps.policy);
+  const failOn = effectiveFailOn(request.failOn ?? config.failOn, review, deps.policy?.mode ?? 'allow');
   const explicit = request.stages !== undefined;
   const selected = explicit
     ? request.stages!.map((id) => stageById(deps.stages, id))
@@ -48,7 +59,14 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;
-  const stageResults = await runStages(runOptions);
+  let stageResults = await runStages(runOptions);
+  if (review && deps.policy && deps.policy.mode !== 'allow') {
+    const titles = Object.fromEntries(deps.stages.map((s) => [s.id, s.title]));
+    const ran = new Set(selected.map((s) => s.id));
+    const relevant = 'changes' in review ? { changes: review.changes.filter((c) => !c.stage || ran.has(c.stage) || c.rule === 'config-stage-disabled') } : review;
+    const only = request.command === 'check' || request.command === 'demo' ? undefined : [request.command];
+    stageResults = applyPolicyReview(stageResults, relevant, { mode: deps.policy.mode, titles, ...(only ? { only } : {}) });
+  }
   const result = assembleGate(stageResults, {
     failOn,
     criticalPaths: config.criticalPaths,
@@ -56,6 +74,12 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
     durationMs: Math.round(performance.now() - started),
   });
   return { result, config, secrets, exitCode: exitCodeOf(result.status) };
+}
+
+/** Weakening changes to launch-ready's own config, when running on a pull request with the check on. */
+function policyReviewOf(request: RunRequest, config: LaunchReadyConfig, policy: PolicyOptions | undefined): PolicyReview | undefined {
+  if (!policy || policy.mode === 'allow' || !policy.baseRevision) return undefined;
+  return reviewPolicy(config, policy.baseRevision, { ...(request.failOn ? { failOn: request.failOn } : {}), ...(request.stages ? { stages: request.stages } : {}) });
 }
 
 function stageById(stages: readonly StageDefinition<unknown>[], id: StageId): StageDefinition<unknown> {

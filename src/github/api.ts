@@ -103,14 +103,22 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
 }
 
 /**
- * One retry for what passes: a 502/503/504 after a second, or a rate limit (403/429 with
- * `retry-after`) when GitHub asks for 10 s or less. Anything longer fails now with its message.
+ * One retry for what passes: a 502/503/504 after a second, or a rate limit that says when it ends
+ * (403/429 with `retry-after`, or `x-ratelimit-remaining: 0` with `x-ratelimit-reset`) when that is
+ * 10 s or less away. A 403 without either is a permission answer: retrying cannot change it.
  */
-function retryDelayMs(response: Response): number | undefined {
+export function retryDelayMs(response: Pick<Response, 'status' | 'headers'>, now = Date.now()): number | undefined {
   if ([502, 503, 504].includes(response.status)) return 1000;
-  const after = Number(response.headers.get('retry-after'));
-  if ((response.status === 403 || response.status === 429) && Number.isFinite(after) && after >= 0 && after <= 10) return after * 1000;
-  return undefined;
+  if (response.status !== 403 && response.status !== 429) return undefined;
+  const header = (name: string) => {
+    const raw = response.headers.get(name);
+    return raw === null || raw.trim() === '' ? undefined : Number(raw);
+  };
+  const after = header('retry-after');
+  const reset = header('x-ratelimit-remaining') === 0 ? header('x-ratelimit-reset') : undefined;
+  const waitMs = after !== undefined ? after * 1000 : reset !== undefined ? reset * 1000 - now : undefined;
+  if (waitMs === undefined || !Number.isFinite(waitMs)) return undefined;
+  return waitMs <= 10_000 ? Math.max(0, waitMs) : undefined;
 }
 
 /** The `rel="next"` URL of a `Link` header, if any. */

@@ -2,8 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { COMMENT_MARKER } from '../report/markdown.js';
 import type { GitHubApi } from './api.js';
 
+/** Which marker comment is ours: written by `author` (the token's identity) for the gate `key`. */
+export interface CommentIdentity {
+  /** Login of the token's user: `github-actions[bot]` for the workflow token, `<app>[bot]` for an app. */
+  author: string;
+  /** Keeps two gates on one pull request apart; '' = the default gate. */
+  key: string;
+}
+
 /** The pull request (an issue, to the REST API) whose comment we keep. */
-export interface CommentTarget {
+export interface CommentTarget extends Partial<CommentIdentity> {
   owner: string;
   repo: string;
   issueNumber: number;
@@ -12,6 +20,21 @@ export interface CommentTarget {
 interface IssueComment {
   id: number;
   body?: string;
+  user?: { login?: string } | null;
+}
+
+const KEY_LINE = /^<!-- launch-ready-key: ([A-Za-z0-9._-]{1,64}) -->$/;
+
+/** The body with the gate's key under the marker, so another gate's comment is never taken for ours. */
+export function withCommentKey(body: string, key: string): string {
+  if (!key || !body.startsWith(COMMENT_MARKER)) return body;
+  const [first, ...rest] = body.split('\n');
+  return [first, `<!-- launch-ready-key: ${key} -->`, ...rest.filter((line, i) => !(i === 0 && KEY_LINE.test(line)))].join('\n');
+}
+
+/** The key of a marker comment ('' when it has none). */
+export function commentKeyOf(body: string): string {
+  return KEY_LINE.exec(body.split('\n', 2)[1] ?? '')?.[1] ?? '';
 }
 
 export interface UpsertOptions {
@@ -30,11 +53,20 @@ export interface UpsertOptions {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
-/** Our comments on the PR (body starts with the marker), oldest first, across every page. */
+/**
+ * Our comments on the PR, oldest first, across every page: the body starts with the marker, carries
+ * our key, and was written by our identity. Anyone can paste the marker; only ours is ever edited.
+ */
 export async function findOurComments(api: GitHubApi, target: CommentTarget): Promise<IssueComment[]> {
   const all = await api.paginate<IssueComment>(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
-  return all.filter((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER)).sort((a, b) => a.id - b.id);
+  const author = (target.author ?? DEFAULT_AUTHOR).toLowerCase();
+  const key = target.key ?? '';
+  return all
+    .filter((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER) && commentKeyOf(c.body) === key && c.user?.login?.toLowerCase() === author)
+    .sort((a, b) => a.id - b.id);
 }
+
+const DEFAULT_AUTHOR = 'github-actions[bot]';
 
 /**
  * Create or update the one launch-ready comment of a PR. GitHub has no conditional update for
@@ -53,7 +85,7 @@ export async function upsertComment(api: GitHubApi, target: CommentTarget, optio
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const ours = await findOurComments(api, target);
     const existing = ours[0];
-    const body = options.compose(existing?.body);
+    const body = withCommentKey(options.compose(existing?.body), target.key ?? '');
     if (!existing) {
       created = (await api.request<IssueComment>('POST', `${base}/${target.issueNumber}/comments`, { body })).id;
       outcome = 'created';

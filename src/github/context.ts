@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunIdentity } from '../core/result.js';
 import type { GitHubAccess } from '../core/stage.js';
 import type { SourceLinks } from '../report/shared.js';
 
@@ -12,6 +13,10 @@ export interface RunnerContext {
   pullRequest?: number;
   /** The commit checked: the PR's head, else `GITHUB_SHA`. */
   revision?: string;
+  /** The PR's base commit (`pull_request.base.sha`): launch-ready's own config is compared with it. */
+  baseRevision?: string;
+  /** This run, as stage results are stamped with it (absent outside Actions). */
+  run?: RunIdentity;
   apiUrl: string;
   /** The code host and repository, for links to a file at a commit (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`). */
   links?: SourceLinks;
@@ -41,6 +46,12 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
   if (pullRequest !== undefined) context.pullRequest = pullRequest;
   const revision = typeof event?.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : env.GITHUB_SHA;
   if (revision) context.revision = revision;
+  const base = event?.pull_request?.base?.sha;
+  if (typeof base === 'string' && /^[0-9a-f]{40}$/i.test(base)) context.baseRevision = base;
+  const runId = Number(env.GITHUB_RUN_ID);
+  if (env.GITHUB_REPOSITORY && Number.isSafeInteger(runId) && runId > 0 && revision) {
+    context.run = { repository: env.GITHUB_REPOSITORY, runId, runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1, sha: revision };
+  }
   if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
   if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) context.links = { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, ...(revision ? { revision } : {}) };
   if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
@@ -55,7 +66,7 @@ export function gitHubAccessOf(context: RunnerContext, token: string | undefined
 }
 
 interface EventPayload {
-  pull_request?: { number?: unknown; head?: { sha?: unknown } };
+  pull_request?: { number?: unknown; head?: { sha?: unknown }; base?: { sha?: unknown } };
   issue?: { number?: unknown; pull_request?: unknown };
 }
 

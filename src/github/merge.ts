@@ -1,51 +1,94 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { UsageError } from '../core/errors.js';
 import { STAGE_IDS, type StageId } from '../core/findings.js';
-import type { GateResult, StageResult } from '../core/result.js';
+import type { GateResult, RunIdentity, StageResult } from '../core/result.js';
 import { isBurstShard, mergeBurstShards } from '../core/burst/shards.js';
 
 /** A stage's result file as the stage actions write it: `<stage>.json` holding a one-stage gate result. */
 export const stageResultFile = (id: StageId): string => `${id}.json`;
 
+/** What the report found under its folders. */
+export interface StageResults {
+  /** One result per stage, in stage order. */
+  stages: StageResult[];
+  /** Files that were not merged, each with the reason (named in the log and the job summary). */
+  rejected: { file: string; reason: string }[];
+  /** Folders that do not exist (no artifact was downloaded there). */
+  missingFolders: string[];
+}
+
 /**
  * Every stage result under the given folders: the runner's temp folder (stages as steps of one
  * job) or a folder of downloaded artifacts (one subfolder per artifact). Only files named after a
- * stage are read, so the merged `result.json` is never read back. When a stage appears twice the
- * newest file wins.
+ * stage are read, so the merged `result.json` is never read back. With `run` (in Actions), only
+ * results stamped with this repository, run and commit are merged: a result file committed in the
+ * pull request, or one left by another run, is rejected. For a stage found twice, the latest
+ * attempt (then the newest file) wins.
  */
-export function readStageResults(folders: readonly string[]): StageResult[] {
-  const found = new Map<StageId, { stage: StageResult; mtime: number }>();
+export function readStageResults(folders: readonly string[], run?: RunIdentity): StageResults {
+  const found = new Map<StageId, { stage: StageResult; attempt: number; mtime: number }>();
+  const out: StageResults = { stages: [], rejected: [], missingFolders: [] };
   const burstShards: StageResult[] = [];
   for (const folder of folders) {
-    if (!existsSync(folder)) throw new UsageError(`report: --from ${folder}: no such folder; point it at the folder the stage results were downloaded to`);
+    if (!existsSync(folder)) {
+      out.missingFolders.push(folder);
+      continue;
+    }
     for (const file of walk(folder, 4)) {
       const id = basename(file, '.json') as StageId;
-      const stage = readOne(file, id);
+      const read = readOne(file, id, run);
+      if ('reason' in read) {
+        out.rejected.push({ file, reason: read.reason });
+        continue;
+      }
+      const entry = { stage: read.stage, attempt: read.attempt, mtime: statSync(file).mtimeMs };
       // `burst --shard i/n` in a matrix: one file per shard, merged exactly (histograms, not percentiles).
-      if (isBurstShard(stage)) burstShards.push(stage);
-      const mtime = statSync(file).mtimeMs;
+      if (isBurstShard(read.stage)) burstShards.push(read.stage);
       const previous = found.get(id);
-      if (!previous || previous.mtime <= mtime) found.set(id, { stage, mtime });
+      if (!previous || previous.attempt < entry.attempt || (previous.attempt === entry.attempt && previous.mtime <= entry.mtime)) found.set(id, entry);
     }
   }
-  if (burstShards.length > 0) found.set('burst', { stage: mergeBurstShards(burstShards), mtime: Infinity });
-  if (found.size === 0) {
-    throw new UsageError(`report: no stage results (${STAGE_IDS.map(stageResultFile).join(', ')}) under ${folders.join(', ')}; run the stage actions first, or download their artifacts into that folder`);
-  }
-  return STAGE_IDS.flatMap((id) => (found.has(id) ? [found.get(id)!.stage] : []));
+  if (burstShards.length > 0) found.set('burst', { stage: mergeBurstShards(burstShards), attempt: Infinity, mtime: Infinity });
+  out.stages = STAGE_IDS.flatMap((id) => (found.has(id) ? [found.get(id)!.stage] : []));
+  return out;
 }
 
-function readOne(file: string, id: StageId): StageResult {
+/** The result of a stage the workflow expected and no job delivered: an error, never a quiet pass. */
+export function missingStageResult(id: StageId): StageResult {
+  const message = `no result from the \`${id}\` job: it failed, was cancelled or did not upload its artifact`;
+  return {
+    id,
+    status: 'error',
+    summary: message,
+    durationMs: 0,
+    metrics: {},
+    findings: [],
+    errors: [{ part: id, message, fix: `look at the ${id} job's log; give the report job needs: [${id}...] and if: \${{ !cancelled() }}, and upload $RUNNER_TEMP/launch-ready/${id}.json as an artifact` }],
+  };
+}
+
+function readOne(file: string, id: StageId, run: RunIdentity | undefined): { stage: StageResult; attempt: number } | { reason: string } {
   let data: Partial<GateResult>;
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as Partial<GateResult>;
   } catch (error) {
-    throw new UsageError(`report: ${file}: not a launch-ready JSON result (${error instanceof Error ? error.message : String(error)}); re-run the stage action`);
+    return { reason: `not a launch-ready JSON result (${error instanceof Error ? error.message : String(error)})` };
   }
   const stage = data.version === 1 && Array.isArray(data.stages) ? data.stages.find((s) => s.id === id) : undefined;
-  if (!stage) throw new UsageError(`report: ${file}: holds no "${id}" stage result (version 1); re-run the ${id} stage action`);
-  return stage;
+  if (!stage) return { reason: `holds no "${id}" stage result (version 1)` };
+  const attempt = typeof data.run?.runAttempt === 'number' ? data.run.runAttempt : 0;
+  if (!run) return { stage, attempt };
+  const mismatch = runMismatch(data.run, run);
+  return mismatch ? { reason: mismatch } : { stage, attempt };
+}
+
+/** Why a result's run stamp is not this run's, or undefined when it is (an earlier attempt counts: re-run jobs keep the others' artifacts). */
+function runMismatch(stamp: Partial<RunIdentity> | undefined, run: RunIdentity): string | undefined {
+  if (!stamp || typeof stamp !== 'object') return 'carries no run stamp: it was not written by a stage job of this run (a file committed in the pull request?)';
+  if (stamp.repository !== run.repository || stamp.runId !== run.runId) return `was written by run ${String(stamp.runId)} of ${String(stamp.repository)}, not this run (${run.runId} of ${run.repository})`;
+  if (stamp.sha !== run.sha) return `was written for commit ${String(stamp.sha).slice(0, 12)}, not ${run.sha.slice(0, 12)}`;
+  if (typeof stamp.runAttempt !== 'number' || stamp.runAttempt > run.runAttempt) return `was written by attempt ${String(stamp.runAttempt)} of this run; this is attempt ${run.runAttempt}`;
+  return undefined;
 }
 
 function* walk(folder: string, depth: number): Generator<string> {

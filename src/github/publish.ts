@@ -12,7 +12,7 @@ import { renderReport } from '../report/index.js';
 import { readStageSections } from '../report/markdown-data.js';
 import { emitAnnotations, planAnnotations } from './annotations.js';
 import { createGitHubApi, GitHubApiError } from './api.js';
-import { upsertComment } from './comment.js';
+import { upsertComment, type CommentIdentity } from './comment.js';
 import type { RunnerContext } from './context.js';
 import { setActionOutputs } from './outputs.js';
 import { jobSummaryOf, writeJobSummary } from './summary.js';
@@ -24,6 +24,8 @@ export interface PublishOptions {
   token: string;
   /** Input `comment`. */
   comment: boolean;
+  /** Whose marker comment is ours (input `comment-author`), and which gate's (input `comment-key`). */
+  commentIdentity: CommentIdentity;
   /**
    * `replace`: this run is the whole gate, its comment replaces the old one. `merge`: this run is
    * one stage job; only its own sections are replaced and the rest of the comment re-rendered.
@@ -32,6 +34,10 @@ export interface PublishOptions {
   criticalPaths: readonly CriticalPathConfig[];
   /** Where the JSON result goes (output `report`). */
   reportFile: string;
+  /** Emit annotations for the findings (false when other steps annotated them already). */
+  annotate: boolean;
+  /** Warnings for the log and the job summary. */
+  notes: readonly string[];
 }
 
 /**
@@ -44,10 +50,12 @@ export async function publishGate(options: PublishOptions): Promise<void> {
   mkdirSync(dirname(options.reportFile), { recursive: true });
   writeFileSync(options.reportFile, renderReport(result, 'json', { secrets }));
 
-  const annotations = planAnnotations(result, secrets);
-  emitAnnotations(annotations);
+  const annotations = options.annotate ? planAnnotations(result, secrets) : undefined;
+  if (annotations) emitAnnotations(annotations);
+  for (const note of options.notes) core.warning(`launch-ready: ${secrets.scrub(note)}`);
   const commentNote = await postComment(options);
-  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, commentNote ? { annotations, comment: commentNote } : { annotations }, context.links));
+  const notes = { extra: options.notes, ...(annotations ? { annotations } : {}), ...(commentNote ? { comment: commentNote } : {}) };
+  writeJobSummary(context.summaryPath, jobSummaryOf(result, secrets, options.reportFile, notes, context.links));
   setActionOutputs(result, options.reportFile);
 }
 
@@ -65,7 +73,7 @@ async function postComment(options: PublishOptions): Promise<string | undefined>
     return note;
   }
   const api = createGitHubApi({ baseUrl: context.apiUrl, token: options.token });
-  const target = { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest };
+  const target = { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest, ...options.commentIdentity };
   try {
     const outcome = await upsertComment(api, target, commentPlan(options));
     core.info(`launch-ready: PR comment ${outcome} on #${context.pullRequest}`);

@@ -1,80 +1,89 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../core/cli-args.js';
+import type { LaunchReadyConfig } from '../core/config/types.js';
 import { loadConfig } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
+import { STAGE_IDS, type StageId } from '../core/findings.js';
 import { assembleGate } from '../core/gate.js';
+import { applyPolicyReview, effectiveFailOn, type PolicyReview } from '../core/policy.js';
+import { reviewPolicy } from '../core/policy-git.js';
 import { SecretRegistry } from '../core/redaction.js';
-import { runLaunchReady } from '../core/run.js';
-import { FAIL_ON_VALUES, type FailOn } from '../core/severity.js';
-import { didYouMean } from '../core/suggest.js';
+import type { StageDefinition } from '../core/stage.js';
 import { VERSION } from '../core/version.js';
-import { renderReport } from '../report/index.js';
 import { STAGES } from '../stages/index.js';
-import { gitHubAccessOf, readRunnerContext, type RunnerContext } from './context.js';
-import { createStageGitHubApi } from './stage-api.js';
-import { finishStep, runEntryPoint } from './entry.js';
-import { readStageResults, stageResultFile } from './merge.js';
-import { publishGate } from './publish.js';
-import { parseReportStepArgs, splitStageStepArgs, TOKEN_ENV } from './step-args.js';
+import { readRunnerContext, type RunnerContext } from './context.js';
+import { runEntryPoint } from './entry.js';
+import { publishStep, runAndPublish } from './gate-step.js';
+import { readCommonInputs, readReportInputs, type ReportInputs } from './inputs.js';
+import { missingStageResult, readStageResults, stageResultFile } from './merge.js';
+import { explainInputError, stageCommandLine } from './stage-inputs.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * `dist/step.js`: what the composite actions run with the runner's node. `step.js <stage> ...`
- * runs one stage (its CLI flags), writes `$RUNNER_TEMP/launch-ready/<stage>.json` and replaces its
- * own section of the PR comment; `step.js report ...` merges stage results and applies the gate.
+ * `dist/step.js`: what the composite actions run with the runner's node. `step.js <stage>` runs one
+ * stage from its action's inputs (`INPUT_*`), writes `$RUNNER_TEMP/launch-ready/<stage>.json` and
+ * replaces its own section of the PR comment; `step.js report` merges stage results and applies the gate.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const env = process.env;
   const context = readRunnerContext(env, tmpdir());
-  const token = (env[TOKEN_ENV] ?? '').trim();
   // No core.setSecret(token): `::add-mask::` would print the token whole; the runner masks it already.
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
-  return argv[0] === 'report' ? report(argv.slice(1), context, token, cwd) : stage(argv, context, token, cwd);
+  const command = argv[0] ?? '';
+  if (argv.length !== 1 || (command !== 'report' && !(STAGE_IDS as readonly string[]).includes(command))) {
+    throw new UsageError(`step: expected one of ${[...STAGE_IDS, 'report'].join(', ')}; got "${argv.join(' ')}" (inputs come from INPUT_* variables)`);
+  }
+  return command === 'report' ? report(env, context, cwd) : stage(command as StageId, env, context, cwd);
 }
 
-async function stage(argv: readonly string[], context: RunnerContext, token: string, cwd: string): Promise<number> {
-  const { cli, comment } = splitStageStepArgs(argv);
-  const parsed = parseCommandLine(cli, STAGES, cwd);
-  const stageId = parsed.kind === 'run' ? STAGES.find((s) => s.id === parsed.request.command)?.id : undefined;
-  if (parsed.kind !== 'run' || !stageId) {
-    throw new UsageError(`step: expected a stage command (${STAGES.map((s) => s.id).join(', ')}) or report; got "${cli[0] ?? ''}"`);
+async function stage(id: StageId, env: Env, context: RunnerContext, cwd: string): Promise<number> {
+  const inputs = readCommonInputs(env, cwd);
+  const argv = [...stageCommandLine(id, env), ...(inputs.configFile ? ['--config', inputs.configFile] : []), ...(inputs.failOn ? ['--fail-on', inputs.failOn] : [])];
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv, STAGES, cwd);
+  } catch (error) {
+    throw explainInputError(id, error);
   }
-  const { request } = parsed;
-  const github = gitHubAccessOf(context, token);
-  const deps: Parameters<typeof runLaunchReady>[1] = { stages: STAGES, version: VERSION, env: process.env, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) };
-  const outcome = await runLaunchReady(request, deps);
-  // Actions logs render ANSI colours.
-  process.stdout.write(renderReport(outcome.result, 'text', { secrets: outcome.secrets, color: !process.env.NO_COLOR }));
-  await publishGate({
-    result: outcome.result,
-    secrets: outcome.secrets,
-    context,
-    token,
-    comment,
-    commentMode: 'merge',
-    criticalPaths: outcome.config.criticalPaths,
-    reportFile: join(context.resultDir, stageResultFile(stageId)),
-  });
-  return finishStep(outcome.result.status);
+  if (parsed.kind !== 'run') throw new UsageError(`step: ${id}: not a stage command`);
+  return runAndPublish(parsed.request, { context, inputs, commentMode: 'merge', reportFile: join(context.resultDir, stageResultFile(id)), annotate: true });
 }
 
-async function report(argv: readonly string[], context: RunnerContext, token: string, cwd: string): Promise<number> {
-  const args = parseReportStepArgs(argv);
-  if (args.failOn !== undefined && !(FAIL_ON_VALUES as readonly string[]).includes(args.failOn)) {
-    throw new UsageError(`input fail-on: "${args.failOn}" is not a severity; ${didYouMean(args.failOn, FAIL_ON_VALUES)}`);
+async function report(env: Env, context: RunnerContext, cwd: string): Promise<number> {
+  const inputs = readReportInputs(env, cwd);
+  // Only failOn, the stages and the critical paths are read here; no stage runs, so none is checked.
+  const config = loadConfig({ cwd, stages: STAGES, version: VERSION, selected: [], ...(inputs.configFile ? { file: inputs.configFile } : {}) });
+  const folders = inputs.from.length > 0 ? inputs.from.map((f) => resolve(cwd, f)) : [context.resultDir];
+  const read = readStageResults(folders, context.run);
+  const expected = inputs.stages ?? expectedStages(config, STAGES);
+  const missing = expected.filter((id) => !read.stages.some((s) => s.id === id));
+  let stages = [...read.stages, ...missing.map(missingStageResult)].sort((a, b) => STAGE_IDS.indexOf(a.id) - STAGE_IDS.indexOf(b.id));
+  const review = reportPolicyReview(config, context, inputs);
+  if (review && inputs.configChanges !== 'allow') {
+    stages = applyPolicyReview(stages, review, { mode: inputs.configChanges, titles: Object.fromEntries(STAGES.map((s) => [s.id, s.title])) });
   }
-  const configFile = args.config && (args.config !== 'launch-ready.yml' || existsSync(join(cwd, args.config))) ? args.config : undefined;
-  // Only failOn and the critical paths are read here; no stage runs, so none is checked.
-  const config = loadConfig({ cwd, stages: STAGES, version: VERSION, selected: [], ...(configFile ? { file: configFile } : {}) });
-  const stages = readStageResults(args.from.length > 0 ? args.from.map((f) => resolve(cwd, f)) : [context.resultDir]);
-  const failOn = (args.failOn as FailOn | undefined) ?? config.failOn;
+  const failOn = effectiveFailOn(inputs.failOn ?? config.failOn, review, inputs.configChanges);
   const result = assembleGate(stages, { failOn, criticalPaths: config.criticalPaths, version: VERSION, durationMs: Math.max(0, ...stages.map((s) => s.durationMs)) });
+  const notes = [
+    ...read.missingFolders.map((folder) => `report: ${folder}: no such folder (no artifact was downloaded there)`),
+    ...read.rejected.map(({ file, reason }) => `report: ${file} not merged: it ${reason}`),
+  ];
   // Stage files were scrubbed when written; nothing new to register here.
-  const secrets = new SecretRegistry();
-  process.stdout.write(renderReport(result, 'text', { secrets, color: !process.env.NO_COLOR }));
-  await publishGate({ result, secrets, context, token, comment: args.comment, commentMode: 'replace', criticalPaths: config.criticalPaths, reportFile: join(context.resultDir, 'result.json') });
-  return finishStep(result.status);
+  const gate = { result, secrets: new SecretRegistry(), criticalPaths: config.criticalPaths };
+  // The stage jobs annotated their own findings: annotating again here would show each twice.
+  return publishStep(gate, { context, inputs, commentMode: 'replace', reportFile: join(context.resultDir, 'result.json'), annotate: false, notes });
+}
+
+/** The stages whose results the report waits for when the workflow does not list them: built, enabled and configured. */
+function expectedStages(config: LaunchReadyConfig, stages: readonly StageDefinition<unknown>[]): StageId[] {
+  return stages.filter((s) => s.built && config.stages[s.id]?.enabled !== false && !s.notConfigured?.(config.stages[s.id])).map((s) => s.id);
+}
+
+function reportPolicyReview(config: LaunchReadyConfig, context: RunnerContext, inputs: ReportInputs): PolicyReview | undefined {
+  if (inputs.configChanges === 'allow' || !context.baseRevision) return undefined;
+  return reviewPolicy(config, context.baseRevision, { ...(inputs.failOn ? { failOn: inputs.failOn } : {}), ...(inputs.stages ? { stages: inputs.stages } : {}) });
 }
 
 runEntryPoint(() => main(process.argv.slice(2)));

@@ -10,6 +10,8 @@ import type { AnnotationPlan } from './annotations.js';
 export interface SummaryNotes {
   annotations?: AnnotationPlan;
   comment?: string;
+  /** Other warnings of this step (result files the report rejected...). */
+  extra?: readonly string[];
 }
 
 /** The job summary (`GITHUB_STEP_SUMMARY`): the Markdown report plus notes, capped at 1 MiB. */
@@ -19,6 +21,7 @@ export function jobSummaryOf(result: GateResult, secrets: SecretRegistry, report
   if (omitted && omitted.error + omitted.warning > 0) {
     lines.push(`> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`);
   }
+  for (const note of notes.extra ?? []) lines.push(`> ⚠️ ${secrets.scrub(note)}`);
   if (notes.comment) lines.push(`> ${secrets.scrub(notes.comment)}`);
   const tail = lines.length > 0 ? `\n${lines.join('\n\n')}\n` : '';
   const report = renderJobSummary(result, secrets, reportPath, links);

@@ -95,6 +95,7 @@ export function renderBlocksText(blocks: readonly ReportBlock[] | undefined, ind
 
 function textTable(block: TableBlock, indent: string, maxRows: number): string[] {
   if (block.rows.length === 0) return [];
+  if (block.complete) maxRows = block.rows.length;
   const rows = block.rows.slice(0, maxRows).map((cells) => block.columns.map((_, i) => textCell(cells[i] ?? null)));
   const widths = block.columns.map((name, i) => Math.min(40, Math.max(name.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: readonly string[]) => `${indent}  ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
@@ -121,10 +122,10 @@ function textTimeline(block: TimelineBlock, indent: string, maxRows: number): st
   return lines;
 }
 
-function totalSeconds(block: TimelineBlock): number {
+export function totalSeconds(block: TimelineBlock): number {
   return block.steps.reduce((end, step) => Math.max(end, step.startSeconds + step.seconds), 0);
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
 }

@@ -1,6 +1,7 @@
 import type { SecretRegistry } from '../core/redaction.js';
 import type { Format } from '../core/request.js';
 import type { GateResult } from '../core/result.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -19,6 +20,7 @@ export function renderReport(result: GateResult, format: Format, options: Render
     json: () => renderJson(result),
     markdown: () => renderMarkdown(result),
     sarif: () => renderSarif(result),
+    html: () => renderHtml(result),
   }[format]();
   return options.secrets.scrub(text);
 }

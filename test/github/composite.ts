@@ -60,14 +60,27 @@ export function runnerPath(): string {
   return (process.env.PATH ?? '').split(delimiter).filter((d) => !d.includes('node_modules')).join(delimiter);
 }
 
-/** A `node` that records its arguments (one per line, JSON) and the token variable instead of running. */
-export function fakeNode(dir: string): { path: string; calls: () => { argv: string[]; token: string } } {
+/**
+ * A `node` that answers the version check with `version` and otherwise records its arguments and
+ * the launch-ready inputs it was given (`INPUT_*`, hyphenated names included) instead of running.
+ */
+export function fakeNode(dir: string, version = '20.18.0'): { path: string; calls: () => { argv: string[]; inputs: Record<string, string> } } {
   mkdirSync(dir, { recursive: true });
-  const log = join(dir, 'calls.json');
-  writeFileSync(join(dir, 'node'), `#!/bin/bash\nprintf '%s\\0' "$@" > '${log}'\nprintf '%s' "$LAUNCH_READY_GITHUB_TOKEN" > '${log}.token'\n`);
+  const log = join(dir, 'calls');
+  const script = [
+    '#!/bin/bash',
+    `if [ "$1" = -p ]; then echo '${version}'; exit 0; fi`,
+    `printf '%s\\0' "$@" > '${log}.argv'`,
+    `env -0 | grep -z '^INPUT_' > '${log}.env' || true`,
+  ].join('\n');
+  writeFileSync(join(dir, 'node'), `${script}\n`);
   chmodSync(join(dir, 'node'), 0o755);
   return {
     path: dir,
-    calls: () => ({ argv: readFileSync(log, 'utf8').split('\0').slice(0, -1), token: readFileSync(`${log}.token`, 'utf8') }),
+    calls: () => {
+      const inputs: Record<string, string> = {};
+      for (const entry of readFileSync(`${log}.env`, 'utf8').split('\0').filter(Boolean)) inputs[entry.slice(0, entry.indexOf('='))] = entry.slice(entry.indexOf('=') + 1);
+      return { argv: readFileSync(`${log}.argv`, 'utf8').split('\0').slice(0, -1), inputs };
+    },
   };
 }

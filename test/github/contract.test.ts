@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../../src/core/cli-args.js';
 import { UsageError } from '../../src/core/errors.js';
-import { readActionInputs } from '../../src/github/inputs.js';
+import { readActionInputs, readCommonInputs, readReportInputs } from '../../src/github/inputs.js';
+import type { StageId } from '../../src/core/findings.js';
 import { setActionOutputs } from '../../src/github/outputs.js';
-import { parseReportStepArgs, splitStageStepArgs } from '../../src/github/step-args.js';
+import { stageCommandLine } from '../../src/github/stage-inputs.js';
 import { STAGES } from '../../src/stages/index.js';
 import { gateOf } from '../report/fixtures.js';
 import { fakeNode, readAction, runCompositeStep, STAGE_ACTIONS, type ActionFile } from './composite.js';
@@ -27,13 +28,17 @@ describe('root action.yml', () => {
 
   it('declares the inputs with their defaults', () => {
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default]));
-    expect(defaults).toEqual({ 'github-token': '${{ github.token }}', config: 'launch-ready.yml', stages: '', 'fail-on': 'blocker', comment: 'true' });
+    expect(defaults).toEqual({
+      'github-token': '${{ github.token }}', config: 'launch-ready.yml', stages: '', 'fail-on': 'blocker', comment: 'true', 'comment-key': '', 'comment-author': '', 'config-changes': 'block',
+    });
   });
 
   it('reads every input (INPUT_ with the hyphenated name)', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'lr-inputs-'));
     writeFileSync(join(cwd, 'custom.yml'), '');
-    const samples: Record<string, string> = { 'github-token': 'ghs_x', config: 'custom.yml', stages: 'trust', 'fail-on': 'high', comment: 'false' };
+    const samples: Record<string, string> = {
+      'github-token': 'ghs_x', config: 'custom.yml', stages: 'trust', 'fail-on': 'high', comment: 'false', 'comment-key': 'staging', 'comment-author': 'my-app[bot]', 'config-changes': 'report',
+    };
     const baseline = readActionInputs({}, cwd);
     for (const name of Object.keys(action.inputs)) {
       const read = readActionInputs({ [`INPUT_${name.toUpperCase()}`]: samples[name]! }, cwd);
@@ -58,31 +63,31 @@ describe('root action.yml', () => {
   });
 });
 
+const COMMON_INPUTS = ['config', 'fail-on', 'github-token', 'comment', 'comment-key', 'comment-author', 'config-changes'];
+
 describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
   const action: ActionFile = readAction(name);
   const stage = STAGES.find((s) => s.id === name);
   let dir: string;
   let node: ReturnType<typeof fakeNode>;
-  const argvWith = async (given: Record<string, string>) => {
-    const out = await runCompositeStep(action, given, { PATH: `${node.path}:/usr/bin:/bin` }, dir, dir);
-    expect(out.stderr).toBe('');
-    expect(out.code).toBe(0);
-    return node.calls();
-  };
   /** A sample for an input; lists get two lines so repeated flags show. */
   const sampleOf = (input: string): string => {
     const description = action.inputs[input]!.description ?? '';
     if (input === 'github-token') return 'ghs_sampletoken';
-    if (['comment', 'history'].includes(input)) return 'false';
-    if (input === 'untracked' || input === 'dry-run') return 'true';
+    if (['comment', 'history'].includes(input)) return 'False';
+    if (input === 'untracked' || input === 'dry-run') return 'TRUE';
     if (input === 'fail-on') return 'high';
     if (input === 'config') return 'custom.yml';
+    if (input === 'config-changes') return 'report';
+    if (input === 'stages') return 'secrets,trust';
     if (/one per line/.test(description)) return `${input}-one\n  ${input}-two  \n\n`;
     return ['vus', 'rate'].includes(input) ? '7' : `${input}-sample`;
   };
+  const envOf = (given: Record<string, string>) => Object.fromEntries(Object.entries(given).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), `lr-contract-${name}-`));
+    writeFileSync(join(dir, 'custom.yml'), '');
     node = fakeNode(join(dir, 'bin'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,45 +99,43 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
     for (const [out, spec] of Object.entries(action.outputs)) expect(spec.value).toBe(`\${{ steps.run.outputs.${out} }}`);
   });
 
-  it('runs dist/step.js from the action folder with the runner node', async () => {
-    const { argv } = await argvWith({});
-    // `--` first: Node 20 would otherwise read a later --env-file as its own option.
-    expect(argv[0]).toBe('--');
-    expect(resolve(argv[1]!)).toBe(join(ROOT, 'dist/step.js'));
-    expect(argv[2]).toBe(name);
+  it('maps every input, and only inputs, to INPUT_<NAME> and runs dist/step.js with the runner node after the shared check', async () => {
+    const env = action.yaml.runs.steps[0].env as Record<string, string>;
+    expect(env).toEqual(Object.fromEntries(Object.keys(action.inputs).map((input) => [`INPUT_${input.toUpperCase()}`, `\${{ inputs.${input} }}`])));
+    expect(action.yaml.runs.steps[0].run.trim().split('\n')).toEqual(['. "$GITHUB_ACTION_PATH/../node-check.sh"', `node "$GITHUB_ACTION_PATH/../../dist/step.js" ${name}`]);
+    const given = Object.fromEntries(Object.keys(action.inputs).map((input) => [input, sampleOf(input)]));
+    const out = await runCompositeStep(action, given, { PATH: `${node.path}:/usr/bin:/bin` }, dir, dir);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const call = node.calls();
+    expect(resolve(call.argv[0]!)).toBe(join(ROOT, 'dist/step.js'));
+    expect(call.argv.slice(1)).toEqual([name]);
+    expect(call.inputs).toEqual(envOf(given));
   });
 
-  it('maps every input explicitly; lists become repeated flags', async () => {
-    const baseline = (await argvWith({})).argv;
-    for (const input of Object.keys(action.inputs)) {
-      const sample = sampleOf(input);
-      const call = await argvWith({ [input]: sample });
-      if (input === 'github-token') {
-        expect(call.token).toBe(sample);
-        expect(call.argv.join(' ')).not.toContain(sample);
-        continue;
-      }
-      expect([input, call.argv]).not.toEqual([input, baseline]);
-      if (sample.includes('\n')) {
-        const values = call.argv.filter((a, i) => i > 0 && call.argv[i - 1]!.startsWith('--') && a.startsWith(`${input}-`));
-        expect([input, values]).toEqual([input, [`${input}-one`, `${input}-two`]]);
-      } else if (input === 'history' || input === 'untracked' || input === 'dry-run') {
-        expect(call.argv).toContain(input === 'history' ? '--no-history' : `--${input}`);
-      } else {
-        expect([input, call.argv]).toEqual([input, expect.arrayContaining([sample])]);
-      }
-    }
+  it('declares the inputs every action shares', () => {
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(COMMON_INPUTS));
   });
 
-  const acceptance = name === 'report' || stage?.built ? it : it.skip;
-  acceptance(`every flag it passes is accepted by the command${name !== 'report' && !stage?.built ? ' (skipped: stage not built yet)' : ''}`, async () => {
-    for (const input of Object.keys(action.inputs)) {
-      const args = (await argvWith({ [input]: sampleOf(input) })).argv.slice(2);
+  it('reads every input it declares: each changes what the step does', () => {
+    const read = (given: Record<string, string>) => {
+      const env = envOf(given);
+      if (name === 'report') return JSON.stringify(readReportInputs(env, dir));
+      return JSON.stringify([readCommonInputs(env, dir), stageCommandLine(name as StageId, env)]);
+    };
+    const baseline = read({});
+    for (const input of Object.keys(action.inputs)) expect([input, read({ [input]: sampleOf(input) })]).not.toEqual([input, baseline]);
+  });
+
+  const acceptance = name !== 'report' && stage?.built ? it : it.skip;
+  acceptance('every flag its inputs become is accepted by the command; lists become repeated flags', () => {
+    for (const input of Object.keys(action.inputs).filter((i) => !COMMON_INPUTS.includes(i))) {
+      const argv = stageCommandLine(name as StageId, envOf({ [input]: sampleOf(input) }));
+      if (sampleOf(input).includes('\n')) expect([input, argv.filter((a) => a.startsWith(`${input}-`))]).toEqual([input, [`${input}-one`, `${input}-two`]]);
       try {
-        if (name === 'report') parseReportStepArgs(args.slice(1));
-        else parseCommandLine(splitStageStepArgs(args).cli, STAGES, ROOT);
+        parseCommandLine(argv, STAGES, ROOT);
       } catch (error) {
-        if (error instanceof UsageError) throw new Error(`input ${input} → ${args.join(' ')}: ${error.message}`);
+        if (error instanceof UsageError) throw new Error(`input ${input} → ${argv.join(' ')}: ${error.message}`, { cause: error });
         throw error;
       }
     }
@@ -143,8 +146,39 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('::error title=launch-ready::node was not found on PATH; add actions/setup-node');
   });
+
+  it.each([
+    ['18.19.0', false],
+    ['20.17.1', false],
+    ['20.18.0', true],
+    ['24.1.0', true],
+  ])('checks the runner node version: %s passes = %s', async (version, ok) => {
+    const old = fakeNode(join(dir, `node-${version}`), version);
+    const out = await runCompositeStep(action, {}, { PATH: `${old.path}:/usr/bin:/bin` }, dir, dir);
+    expect(out.code).toBe(ok ? 0 : 1);
+    if (!ok) expect(out.stdout).toContain(`::error title=launch-ready::node ${version} is too old for launch-ready (needs Node 20.18 or later); add actions/setup-node`);
+  });
+});
+
+describe('boolean inputs follow GitHub\'s YAML 1.2 core schema', () => {
+  it.each(['true', 'True', 'TRUE'])('history: %s scans history', (value) => {
+    expect(stageCommandLine('secrets', { INPUT_HISTORY: value })).not.toContain('--no-history');
+  });
+  it.each(['false', 'False', 'FALSE'])('history: %s scans the working tree only', (value) => {
+    expect(stageCommandLine('secrets', { INPUT_HISTORY: value })).toContain('--no-history');
+  });
+  it.each([
+    ['history', 'no'],
+    ['untracked', 'yes'],
+    ['history', 'off'],
+  ])('%s: %s is a usage error naming the input', (input, value) => {
+    expect(() => stageCommandLine('secrets', { [`INPUT_${input.toUpperCase()}`]: value })).toThrow(new UsageError(`input ${input}: "${value}" is not true or false; write ${input}: true or ${input}: false`));
+  });
+  it('comment: yes is a usage error naming the input', () => {
+    expect(() => readCommonInputs({ INPUT_COMMENT: 'yes' }, ROOT)).toThrow('input comment: "yes" is not true or false');
+  });
 });
 
 it('the contract test reads the action files it claims to', () => {
-  expect(readFileSync(join(ROOT, 'actions/burst/action.yml'), 'utf8')).toContain('--threshold');
+  expect(readFileSync(join(ROOT, 'actions/burst/action.yml'), 'utf8')).toContain('INPUT_THRESHOLDS');
 });

@@ -6,11 +6,13 @@ export interface StoredComment {
   id: number;
   issue: number;
   body: string;
+  /** Login of the comment's author. */
+  author: string;
   created_at: string;
   updated_at: string;
 }
 
-const USER = {
+const BOT = {
   login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
   url: 'https://api.github.com/users/github-actions%5Bbot%5D', html_url: 'https://github.com/apps/github-actions', followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers',
   following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}', gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}',
@@ -20,12 +22,26 @@ const USER = {
   type: 'Bot', site_admin: false,
 };
 
+/** The user object GitHub sends for `login` (the workflow token's bot, or a person). */
+function userOf(login: string): typeof BOT {
+  if (login === BOT.login) return BOT;
+  const url = `https://api.github.com/users/${encodeURIComponent(login)}`;
+  return {
+    ...BOT, login, id: 1000 + login.length, node_id: `U_${login}`, avatar_url: 'https://avatars.githubusercontent.com/u/1000?v=4', url, html_url: `https://github.com/${login}`,
+    followers_url: `${url}/followers`, following_url: `${url}/following{/other_user}`, gists_url: `${url}/gists{/gist_id}`, starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`, organizations_url: `${url}/orgs`, repos_url: `${url}/repos`, events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`, type: 'User',
+  };
+}
+
 const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' };
 
 export class PrComments {
   readonly comments: StoredComment[] = [];
   /** Answer writes with 403, like a pull request from a fork. */
   readOnly = false;
+  /** Who a token writes as; any token not listed is the workflow token (`github-actions[bot]`). */
+  readonly identities: Record<string, string> = {};
   private nextId = 5000;
   private clock = Date.parse('2026-11-28T09:00:00Z');
 
@@ -33,7 +49,12 @@ export class PrComments {
 
   /** Comments by other people, before ours. */
   seed(issue: number, count: number): void {
-    for (let i = 0; i < count; i++) this.add(issue, `LGTM #${i}`);
+    for (let i = 0; i < count; i++) this.add(issue, `LGTM #${i}`, 'octocat');
+  }
+
+  /** One comment with this body by `author`, as if posted by hand. */
+  post(issue: number, body: string, author: string): StoredComment {
+    return this.add(issue, body, author);
   }
 
   /** The comments of one PR, oldest first. */
@@ -41,9 +62,9 @@ export class PrComments {
     return this.comments.filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
   }
 
-  private add(issue: number, body: string): StoredComment {
+  private add(issue: number, body: string, author: string): StoredComment {
     const at = new Date((this.clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const comment = { id: this.nextId++, issue, body, created_at: at, updated_at: at };
+    const comment = { id: this.nextId++, issue, body, author, created_at: at, updated_at: at };
     this.comments.push(comment);
     return comment;
   }
@@ -52,7 +73,7 @@ export class PrComments {
     return {
       id: c.id, node_id: `IC_${c.id}`, url: `${base}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}`, body: c.body,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`, issue_url: `${base}/repos/${this.owner}/${this.repo}/issues/${c.issue}`,
-      user: USER, created_at: c.created_at, updated_at: c.updated_at, author_association: 'NONE',
+      user: userOf(c.author), created_at: c.created_at, updated_at: c.updated_at, author_association: 'NONE',
     };
   }
 
@@ -74,13 +95,15 @@ export class PrComments {
       },
       'issues/create-comment': (req, double) => {
         if (this.readOnly) return { status: 403, body: FORBIDDEN };
-        const comment = this.add(Number(req.params.issue_number), (req.body as { body: string }).body);
+        const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+        const comment = this.add(Number(req.params.issue_number), (req.body as { body: string }).body, this.identities[token] ?? BOT.login);
         return { status: 201, body: this.json(comment, double.url), headers: { location: `${double.url}/repos/${this.owner}/${this.repo}/issues/comments/${comment.id}` } };
       },
       'issues/update-comment': (req, double) => {
         if (this.readOnly) return { status: 403, body: FORBIDDEN };
         const comment = find(req.params.comment_id!);
         if (!comment) return notFound;
+        // As GitHub does: a token with write access may edit anyone's comment, so the action must pick only its own.
         comment.body = (req.body as { body: string }).body;
         comment.updated_at = new Date((this.clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
         return { status: 200, body: this.json(comment, double.url) };

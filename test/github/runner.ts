@@ -38,14 +38,22 @@ export function runnerFolder(dir: string, name: string): RunnerFolder {
       return {
         PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? base,
         GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_API_URL: apiUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '777', GITHUB_WORKSPACE: workspace,
+        GITHUB_API_URL: apiUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '1', GITHUB_SHA: MERGE_SHA, GITHUB_WORKSPACE: workspace,
         GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: temp, ...extra,
       };
     },
   };
 }
 
-export const pullRequestEvent = (number: number) => ({ name: 'pull_request', payload: { action: 'synchronize', number, pull_request: { number, head: { sha: 'abc' } } } });
+/** The commits a test run is about: the PR head (what is checked), and `GITHUB_SHA` (a merge commit on pull_request). */
+export const HEAD_SHA = 'abc0000000000000000000000000000000000abc';
+export const MERGE_SHA = 'fff0000000000000000000000000000000000fff';
+
+/** A `pull_request` event; `base` is the base commit's sha (the policy check compares with it). */
+export const pullRequestEvent = (number: number, options: { head?: string; base?: string } = {}) => ({
+  name: 'pull_request',
+  payload: { action: 'synchronize', number, pull_request: { number, head: { sha: options.head ?? HEAD_SHA }, ...(options.base ? { base: { sha: options.base } } : {}) } },
+});
 export const pushEvent = { name: 'push', payload: { ref: 'refs/heads/main', after: 'abc' } };
 
 /** Run a command as the runner would: its own env only, in `cwd`. */

@@ -105,11 +105,14 @@ function thresholdFindings(input: BurstReportInput, results: ThresholdResult[], 
   const out: FindingInput[] = [];
   input.thresholds.forEach((threshold, i) => {
     const result = results[i]!;
-    if (result.ok) return;
+    // A run stopped early says so in its own finding; a route it never reached proves nothing more.
+    if (result.ok || (result.actual === null && input.stopped)) return;
     const route = threshold.tags.name !== undefined ? input.agg.routes.get(threshold.tags.name) : undefined;
     const where = route ? `${route.name} (${route.method} ${route.url})` : threshold.tags.name !== undefined ? threshold.tags.name : threshold.tags.scenario ? `scenario ${threshold.tags.scenario}` : 'all routes';
     const paths = route ? (route.criticalPath ? [route.criticalPath] : []) : [...new Set([...input.agg.routes.values()].flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))];
-    const actual = result.actual === null ? 'nothing measured (no request got that far)' : threshold.metric === 'http_req_duration' ? ms(result.actual) : String(result.actual);
+    const rate = threshold.aggregation === 'rate' && (threshold.metric === 'http_req_failed' || threshold.metric === 'checks');
+    const actual =
+      result.actual === null ? 'nothing measured (no request got that far)' : threshold.metric === 'http_req_duration' ? ms(result.actual) : rate ? pct(result.actual) : String(result.actual);
     const latency = threshold.metric === 'http_req_duration';
     const severity = latency || threshold.metric === 'http_req_failed' ? 'blocker' : 'high';
     const finding: FindingInput = {

@@ -1,7 +1,7 @@
 import type { LatencyHistogram } from './latency.js';
 
 /** Metrics a threshold can name (k6's built-in names). */
-export const THRESHOLD_METRICS = ['http_req_duration', 'http_req_failed', 'checks', 'http_reqs', 'iterations', 'dropped_iterations'] as const;
+const THRESHOLD_METRICS = ['http_req_duration', 'http_req_failed', 'checks', 'http_reqs', 'iterations', 'dropped_iterations'] as const;
 export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number];
 
 const AGGREGATIONS: Record<ThresholdMetric, readonly string[]> = {
@@ -38,7 +38,7 @@ export interface Threshold {
 }
 
 /** The valid forms, shown with every bad expression. */
-export const THRESHOLD_FORMS =
+const THRESHOLD_FORMS =
   'valid forms: p(95)<800, p(99.9)<1500, avg<300, med<200, min<50, max<2000 (ms of http_req_duration), http_req_failed:rate<0.01, ' +
   'checks:rate>0.99, http_reqs:count>100, dropped_iterations:count==0, http_req_duration{name:signup}:p(95)<800, {scenario:NAME} likewise';
 

@@ -1,7 +1,7 @@
 import { LatencyHistogram } from './latency.js';
 
 /** Why a request failed, counted apart: a timeout is not a 5xx, a 429 is not a refused connection. */
-export const ERROR_CLASSES = ['timeout', 'refused', 'closed', 'dns', 'tls', 'network', 'http5xx', 'http429', 'http4xx', 'capture'] as const;
+const ERROR_CLASSES = ['timeout', 'refused', 'closed', 'dns', 'tls', 'network', 'http5xx', 'http429', 'http4xx', 'capture'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** Counts of one route (or scenario, or everything) in one window. */
@@ -26,7 +26,7 @@ export interface WindowSnapshot extends Counts {
   second: number;
   iterations: number;
   dropped: number;
-  /** VUs busy at the end of the window. */
+  /** Most VUs busy at once during the window. */
   vus: number;
   errors: Partial<Record<ErrorClass, number>>;
   status: Record<string, number>;

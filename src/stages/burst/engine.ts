@@ -33,6 +33,8 @@ export class LoadLoop {
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private stopped = false;
   private busy = 0;
+  /** Most VUs busy at once in the current window. */
+  private peak = 0;
   private startPerf = 0;
   private windows = 0;
   private readonly context: LoopContext;
@@ -79,13 +81,19 @@ export class LoadLoop {
       this.flush();
       const pools = [...this.pools.values()];
       this.stopped = true;
-      await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+      // A graceful close waits for requests in flight (up to their timeout); a stopped run has a
+      // short grace period to report in, so wait at most a second.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)));
+      await Promise.race([Promise.all(pools.map((p) => p.close().catch(() => undefined))), bound]);
+      clearTimeout(timer);
     }
   }
 
   /** Hand over the window: window k covers second k of the run (ticks are a second apart). */
   private flush(): void {
-    this.hooks.onWindow(this.recorder.flush(this.windows++, this.busy));
+    this.hooks.onWindow(this.recorder.flush(this.windows++, Math.max(this.peak, this.busy)));
+    this.peak = this.busy;
   }
 
   private poolFor(origin: string): HttpPool {
@@ -133,6 +141,7 @@ export class LoadLoop {
     const vu = async (id: number): Promise<void> => {
       const state: VuState = { id: id + 1, iterations: 0, cookies: new Map() };
       this.busy++;
+      this.peak = Math.max(this.peak, this.busy);
       try {
         while (!this.stopped && this.now() < end && id < target && state.iterations < 10_000_000) {
           await runIteration(this.context, scenario, state).catch(() => undefined);
@@ -173,6 +182,7 @@ export class LoadLoop {
       }
       const state = free.pop() ?? { id: ++created, iterations: 0, cookies: new Map<string, string>() };
       this.busy++;
+      this.peak = Math.max(this.peak, this.busy);
       const run: Promise<void> = runIteration(this.context, scenario, state, this.startPerf + due).then(() => {
         state.iterations++;
         if (!this.stopped) this.recorder.iterationDone(scenario.name);

@@ -7,7 +7,7 @@ import { exportK6 } from './k6.js';
 import { runBurst } from './run.js';
 
 /** Parse the section once; a problem here is a usage error (exit 2) naming the key. */
-export function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
+function parseBurstOptions(section: Record<string, unknown>, baseDir: string): BurstOptions {
   // Without a target the stage is skipped (notConfigured): nothing to parse, nothing to refuse.
   if (typeof section.target !== 'string') return { ...UNCONFIGURED };
   const { options, problems } = parseBurstConfig(section, baseDir);
@@ -32,6 +32,15 @@ function isParsed(options: unknown): options is BurstOptions {
   return typeof options === 'object' && options !== null && Array.isArray((options as BurstOptions).scenarios) && typeof (options as BurstOptions).origin === 'string';
 }
 
+function writeK6(file: string, script: string): void {
+  try {
+    writeFileSync(file, script);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
+    throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`);
+  }
+}
+
 /**
  * The launch burst: k6-style scenarios (closed and open model) against the one declared target,
  * HDR-histogram latency (coordinated-omission correct in the open model), k6 thresholds, safety caps
@@ -53,7 +62,7 @@ export const burstStage: StageDefinition<BurstOptions> = {
   validateConfig: (section, baseDir) => (typeof section.target === 'string' ? parseBurstConfig(section, baseDir).problems : []),
   run: async (ctx: StageContext<BurstOptions>) => {
     const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options as unknown as Record<string, unknown>, ctx.baseDir);
-    if (options.exportK6) writeFileSync(options.exportK6, exportK6(options));
+    if (options.exportK6) writeK6(options.exportK6, exportK6(options));
     return runBurst(ctx, options);
   },
 };

@@ -15,7 +15,7 @@ import { poolFactory, startLoops } from './threads.js';
 export type PoolMaker = (origin: string, connections: number) => HttpPool;
 
 /** Threads for the load loop: more only when one thread would be the bottleneck and cores are free. */
-export function threadCount(options: BurstOptions, cores = availableParallelism()): number {
+function threadCount(options: BurstOptions, cores = availableParallelism()): number {
   if (options.workers !== 'auto') return options.workers;
   const rate = options.scenarios.reduce((sum, s) => sum + peakArrivalRate(s.executor) * s.steps.length, 0);
   const vus = options.scenarios.reduce((sum, s) => sum + peakVUs(s.executor), 0);
@@ -25,7 +25,7 @@ export function threadCount(options: BurstOptions, cores = availableParallelism(
 }
 
 /** The plans of the load loops of this run: one share each of this shard's share of every scenario. */
-export function loopPlans(options: BurstOptions, threads: number, startAt: number): LoopPlan[] {
+function loopPlans(options: BurstOptions, threads: number, startAt: number): LoopPlan[] {
   const shards = options.shard?.count ?? 1;
   return Array.from({ length: threads }, (_, worker) => ({
     scenarios: options.scenarios,
@@ -124,12 +124,14 @@ export async function runBurst(ctx: StageContext<unknown>, options: BurstOptions
     findings: [...report.findings, ...extraFindings],
     metrics: report.metrics,
     blocks: [...report.blocks, ...extraBlocks],
+    // The critical paths whose routes were measured, not every path a burst could speak to.
+    checkedPaths: [...new Set([...agg.routes.values()].filter((r) => r.requests > 0).flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))],
   };
   return outcome;
 }
 
 /** The default abort rule (error rate over the last window) and `abortOnFail` thresholds. */
-export function abortReason(options: BurstOptions, agg: BurstAggregate, elapsedMs: number): BurstStop | undefined {
+function abortReason(options: BurstOptions, agg: BurstAggregate, elapsedMs: number): BurstStop | undefined {
   const now = Math.floor(elapsedMs / 1000);
   if (options.abort.enabled) {
     const windowSeconds = Math.max(1, Math.round(options.abort.windowMs / 1000));

@@ -9,7 +9,7 @@ export interface Share {
   count: number;
 }
 
-export const WHOLE: Share = { index: 0, count: 1 };
+const WHOLE: Share = { index: 0, count: 1 };
 
 /** Share `worker` of `workers` inside shard `shard` (1-based, as `--shard i/n`) of `shards`. */
 export function composeShare(shard: { index: number; count: number } | undefined, worker: number, workers: number): Share {

@@ -32,12 +32,12 @@ export interface StepSpec {
 }
 
 /** Values every journey can use without capturing them. */
-export const BUILTIN_VARIABLES = ['__VU', '__ITER', '__SCENARIO'] as const;
+const BUILTIN_VARIABLES = ['__VU', '__ITER', '__SCENARIO'] as const;
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Names used as `${name}` in a text. */
-export function variablesIn(text: string): string[] {
+function variablesIn(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((m) => m[1]!);
 }
 
@@ -55,7 +55,7 @@ export function interpolate(text: string, values: ReadonlyMap<string, string>, m
 }
 
 /** Every text of a step a `${name}` may appear in. */
-export function stepTexts(step: StepSpec): string[] {
+function stepTexts(step: StepSpec): string[] {
   const out = [step.path, ...Object.values(step.headers)];
   if (step.body?.kind === 'raw') out.push(step.body.value);
   if (step.body?.kind === 'form') out.push(...Object.values(step.body.value));

@@ -35,7 +35,7 @@ export function poolFactory(network: NetworkOptions): (origin: string, connectio
 }
 
 /** The bundled worker entry (`dist/burst-worker.js`), next to this module in the bundle. */
-export function workerScript(): URL | undefined {
+function workerScript(): URL | undefined {
   const here = import.meta.url;
   const url = here.endsWith('.ts') ? new URL('../../../dist/burst-worker.js', here) : new URL('./burst-worker.js', here);
   return existsSync(fileURLToPath(url)) ? url : undefined;

@@ -78,6 +78,7 @@ export function inventoryTable(entries: InventoryEntry[], all: boolean): TableBl
       e.declared,
       e.inTarget === null ? 'not compared' : e.inTarget,
     ]),
+    ...(all ? { complete: true } : {}),
     ...(cut > 0 ? { note: `${cut} more in the JSON result (metrics.variables), or run launch-ready env --list` } : {}),
   };
 }

@@ -72,17 +72,7 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
       evidence,
     });
   }
-  if (probe.badDate) {
-    findings.push({
-      ruleId: 'tls-bad-date',
-      severity: 'blocker',
-      title: `${host}'s certificate has an expiry date that cannot be read (${probe.badDate}): browsers reject it as invalid`,
-      fix: 'reissue the certificate from your CA or ACME client; a well-formed certificate states its validity in UTCTime or GeneralizedTime',
-      paths,
-      location,
-      evidence,
-    });
-  }
+  if (probe.badDate) findings.push(badDateFinding(probe, paths, evidence));
   if (probe.notAfter) {
     const days = daysLeft(probe.notAfter, now);
     const severity = days < 0 || probe.chainError === 'CERT_HAS_EXPIRED' ? 'blocker' : expirySeverity(days);
@@ -99,6 +89,19 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
     }
   }
   return findings;
+}
+
+/** A certificate whose expiry the runtime cannot read ("Bad time value"): browsers reject it too. */
+function badDateFinding(probe: TlsProbe, paths: string[], evidence: string): FindingInput {
+  return {
+    ruleId: 'tls-bad-date',
+    severity: 'blocker',
+    title: `${probe.host}'s certificate has an expiry date that cannot be read (${probe.badDate}): browsers reject it as invalid`,
+    fix: 'reissue the certificate from your CA or ACME client; a well-formed certificate states its validity in UTCTime or GeneralizedTime',
+    paths,
+    location: { host: probe.host, url: `https://${probe.host}/` },
+    evidence,
+  };
 }
 
 /** TLS 1.0/1.1 still accepted: medium (PCI and modern clients expect them off). */

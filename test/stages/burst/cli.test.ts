@@ -11,7 +11,7 @@ import { runCliAsync, tempProject } from '../../helpers/cli.js';
 
 let server: DemoServer;
 beforeAll(async () => {
-  server = await startDemoServer({ signupPostMs: 200 });
+  server = await startDemoServer({ signupPostMs: 600 });
 });
 afterAll(() => server.close());
 
@@ -99,7 +99,7 @@ describe('the report', () => {
     const project = tempProject({ 'launch-ready.yml': yaml });
     try {
       const run = await runCliAsync(['burst', '--format', 'markdown'], { cwd: project.dir });
-      expect(run.code).toBe(1); // p(95)<100 fails: the POST does 200 ms of work
+      expect(run.code).toBe(1); // p(95)<100 fails: the POST does 600 ms of work
       expect(run.stdout).toContain('xychart-beta');
       expect(run.stdout).toMatch(/Thresholds[\s\S]*p\(95\)<100/);
       expect(run.stdout).toMatch(/Routes[\s\S]*signup page[\s\S]*POST/);
@@ -136,7 +136,7 @@ describe('the report', () => {
         mkdirSync(dir);
         writeFileSync(join(dir, 'burst.json'), run.stdout);
       }
-      const [burst] = readStageResults([project.dir]);
+      const [burst] = readStageResults([project.dir]).stages;
       expect(burst!.metrics).toMatchObject({ requests: 10, iterations: 10, shard: { merged: 2, of: 2 } });
       expect(burst!.summary).toContain('2 of 2 shards merged');
     } finally {

@@ -102,5 +102,10 @@ describe('launch-ready env --list: the inventory a user reads to see why', () =>
     // Without --list, the report table holds only the variables that matter; the JSON inventory is whole either way.
     const plain = JSON.parse(cli(['env', '--format', 'json'], project.dir).stdout).stages[0];
     expect(plain.metrics.variables.length).toBe(stage.metrics.variables.length);
+    expect(stage.blocks[0].rows.length).toBe(stage.metrics.variables.length);
+    expect(plain.blocks[0].rows.length).toBeLessThan(stage.metrics.variables.length);
+    // The terminal shows every row with --list.
+    const text = cli(['env', '--list'], project.dir).stdout;
+    for (const v of stage.metrics.variables as { name: string }[]) expect(text).toContain(v.name);
   });
 });

@@ -24,9 +24,9 @@ function cpuMs(work: () => unknown): number {
  * interleaved, best of {@link RUNS} each, and the best of {@link ATTEMPTS} such ratios (a quadratic
  * scan never gets under the bound by luck; a linear one may miss it once under load).
  */
-function growth(make: (size: number) => string, scan: (text: string) => unknown): number {
-  const small = make(SMALL);
-  const large = make(SMALL * 4);
+function growth(make: (size: number) => string, scan: (text: string) => unknown, size = SMALL): number {
+  const small = make(size);
+  const large = make(size * 4);
   let best = Infinity;
   for (let attempt = 0; attempt < ATTEMPTS && best >= MAX_GROWTH; attempt++) {
     let a = Infinity;
@@ -42,7 +42,7 @@ function growth(make: (size: number) => string, scan: (text: string) => unknown)
 
 describe('env scanners stay linear on hostile input (reproducers found by fuzzing)', () => {
   it.each(REPRODUCERS.map((r) => [r.name, r] as const))('%s', (_name, reproducer) => {
-    expect(growth(reproducer.make, (text) => discoverAll([{ path: reproducer.path, text }]))).toBeLessThan(MAX_GROWTH);
+    expect(growth(reproducer.make, (text) => discoverAll([{ path: reproducer.path, text }]), reproducer.testSize)).toBeLessThan(MAX_GROWTH);
   });
 
   it('the growth check fails a quadratic scan (negative control)', () => {

@@ -34,7 +34,9 @@ describe('launch-ready secrets (built CLI)', () => {
   });
 
   it('leaves the secrets stage out of the check when another stage is asked for outside a repository', () => {
-    const run = cli(['check', '--stages', 'burst', '--format', 'json'], plain);
+    // trust with a DNS server that refuses (loopback port 9) cannot run: exit 3, and secrets is not even tried.
+    writeFileSync(join(plain, 'cannot-run.yml'), 'trust:\n  hostnames: [app.example.test]\nnetwork:\n  resolvers: ["127.0.0.1:9"]\n');
+    const run = cli(['check', '--config', 'cannot-run.yml', '--stages', 'trust', '--format', 'json'], plain);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { normaliseHostname, readTrustConfig, splitHostPort, trustNotConfigured, validateTrustConfig } from '../../../src/stages/trust/config.js';
+import { readNetworkOptions } from '../../../src/core/config/network.js';
+import { normaliseHostname, splitHostPort, trustNotConfigured, validateTrustConfig } from '../../../src/stages/trust/config.js';
+import { trustOptions } from '../../fixtures/trust/options.js';
 import { applyConnectTo, parseConnectRule } from '../../../src/core/network.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from '../../../src/stages/trust/cloudflare.js';
 
@@ -11,8 +13,8 @@ describe('hostnames are normalised', () => {
   ])('%s → %s', (input, expected) => expect(normaliseHostname(input)).toBe(expected));
 
   test('hostnames default to the domain and www, deduplicated after normalising', () => {
-    expect(readTrustConfig({ domain: 'Example.com.' }).hostnames).toEqual(['example.com', 'www.example.com']);
-    expect(readTrustConfig({ hostnames: ['A.example.com', 'a.example.com.'] }).hostnames).toEqual(['a.example.com']);
+    expect(trustOptions({ domain: 'Example.com.' }).hostnames).toEqual(['example.com', 'www.example.com']);
+    expect(trustOptions({ hostnames: ['A.example.com', 'a.example.com.'] }).hostnames).toEqual(['a.example.com']);
   });
 });
 
@@ -28,8 +30,8 @@ describe('validateConfig names the key of a bad value', () => {
     expect(validateTrustConfig({ canonical: 'http://example.com/' })[0]?.path).toEqual(['canonical']);
     expect(validateTrustConfig({ privateRoutes: ['javascript:alert(1)'] })[0]).toMatchObject({ path: ['privateRoutes', 0], message: expect.stringMatching(/not an http\(s\) URL/) });
   });
-  test('ng: resolver port out of range', () => {
-    expect(validateTrustConfig({ resolvers: ['127.0.0.1:0'] })[0]?.path).toEqual(['resolvers', 0]);
+  test('ng: resolver port out of range (trust.resolvers is read by the core as an alias of network.resolvers)', () => {
+    expect(readNetworkOptions({ trust: { resolvers: ['127.0.0.1:0'] } }, process.cwd()).problems[0]).toMatchObject({ path: expect.arrayContaining(['resolvers', 0]), message: expect.stringMatching(/out of range/) });
   });
 });
 

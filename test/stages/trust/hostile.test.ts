@@ -4,20 +4,20 @@ import type { StageContext, StageOutcome } from '../../../src/core/stage.js';
 import { createDnsClient } from '../../../src/stages/trust/dns.js';
 import { gatherEmailFacts } from '../../../src/stages/trust/email.js';
 import { emailFindings } from '../../../src/stages/trust/email-checks.js';
-import { readTrustConfig } from '../../../src/stages/trust/config.js';
 import { runTrust } from '../../../src/stages/trust/run.js';
 import { stageContext } from '../../helpers/stage-context.js';
 import { knotAvailable, startKnot, type KnotServer } from '../../helpers/knot.js';
 import { createTestCa, type TestCa } from '../../helpers/tls-ca.js';
 import { startHttp, startHttps, type Running } from '../../helpers/trust-servers.js';
 import { withBadExpiry } from '../../fixtures/trust/bad-time-cert.js';
+import { trustOptions } from '../../fixtures/trust/options.js';
 import { startRawDns, type RawDnsMode } from '../../fixtures/trust/raw-dns.js';
 
 const describeKnot = knotAvailable() || process.env.CI ? describe : describe.skip;
 
 /** The trust stage run in-process, as the core runs it, with `section` as its options. */
 function stage(section: Record<string, unknown>, network: StageContext['network']): Promise<StageOutcome> {
-  return runTrust(stageContext(readTrustConfig(section), { baseDir: process.cwd(), network }));
+  return runTrust(stageContext(trustOptions(section), { baseDir: process.cwd(), network }));
 }
 
 const ZONE = `

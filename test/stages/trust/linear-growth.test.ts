@@ -78,6 +78,7 @@ const RECORD = 15 * 1024;
 /** SPF records that made the old syntax check or mailauth's macro expansion super-linear. */
 const RECORDS: [string, (size: number) => string][] = [
   ['"%{" repeated in one exists:', (size) => `v=spf1 exists:${fill('%{', size)} -all`],
+  ['"%{i" repeated without "}" (quadratic in the old domain-spec pattern)', (size) => `v=spf1 exists:${fill('%{i', size)} -all`],
   ['valid macros repeated', (size) => `v=spf1 exists:${fill('%{i}', size)}.example.com -all`],
   ['thousands of distinct bad terms', (size) => `v=spf1 ${Array.from({ length: Math.ceil(size / 8) }, (_, i) => `a:x${i}`).join(' ')} -all`],
   ['thousands of ip4 terms', (size) => `v=spf1 ${fill('ip4:198.51.100.7 ', size)}-all`],

@@ -250,7 +250,7 @@ function readSchemaObject(state: ScanState, open: number, library: string): void
     let marker: string | undefined;
     for (let j = entry.from + 1; j < entry.to && !marker; j++) if (tokens[j]!.kind === Kind.Ident && OPTIONAL_MARKERS.has(tokens[j]!.value)) marker = tokens[j]!.value;
     const optional = marker !== undefined;
-    const why = optional ? `${library} field with ${marker}` : `${library} field with no .optional() or default: validated at start-up`;
+    const why = optional ? `${library} field with .${marker}` : `${library} field with no default (validated at start-up)`;
     state.out.uses.push({ name: key.value, file: state.file, line: key.line, kind: 'schema', optional, startup: !optional, why });
     state.out.declarations.push({ name: key.value, file: state.file, line: key.line, kind: 'schema-code', required: !optional, why });
   }

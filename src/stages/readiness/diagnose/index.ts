@@ -45,9 +45,13 @@ export async function diagnoseUrl(target: string, options: DiagnoseOptions): Pro
   const rules = parseConnectRules(options.network.connectTo);
   const routed = applyConnectTo(rules, url.hostname, port);
   const jobs: Promise<void>[] = [];
-  if (dns.address) jobs.push(probe(url, dns.address, port, probeOptions).then((p) => void (facts.main = p)));
-  if (dns.authoritativeAddress) jobs.push(probe(url, dns.authoritativeAddress, port, probeOptions).then((p) => void (facts.fresh = p)));
-  if (routed.rewritten) {
+  // A rule for every host routes the front door itself (as for every other request of the gate);
+  // a rule naming this host points at a new origin, tried beside what DNS gives.
+  const frontDoorPort = routed.everyHost ? routed.port : port;
+  const frontDoor = async (address: string) => (routed.everyHost ? ((await routeAddress(routed.host, options)) ?? address) : address);
+  if (dns.address) jobs.push(frontDoor(dns.address).then(async (address) => void (facts.main = await probe(url, address, frontDoorPort, probeOptions))));
+  if (dns.authoritativeAddress) jobs.push(frontDoor(dns.authoritativeAddress).then(async (address) => void (facts.fresh = await probe(url, address, frontDoorPort, probeOptions))));
+  if (routed.rewritten && !routed.everyHost) {
     jobs.push(
       routeAddress(routed.host, options).then(async (address) => {
         const target = `${routed.host}:${routed.port}`;

@@ -1,0 +1,29 @@
+#!/usr/bin/env -S node --
+import { createRequire as __lrCreateRequire } from 'node:module';
+const require = __lrCreateRequire(import.meta.url);
+import {
+  LoadLoop,
+  poolFactory
+} from "./shared-6.js";
+import "./shared-2.js";
+
+// src/stages/burst/worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var input = workerData;
+var port = parentPort;
+var send = (message) => port.postMessage(message);
+var loop = new LoadLoop(input.plan, { createPool: poolFactory(input.network), onWindow: (window) => send({ type: "window", window }) });
+var run = () => void 0;
+var starting = new Promise((resolve) => run = resolve);
+port.on("message", (message) => {
+  if (message.type === "stop") loop.stop();
+  if (message.type === "start") run(message.startAt ?? Date.now());
+});
+send({ type: "ready" });
+starting.then((startAt) => loop.run(startAt)).then(
+  () => {
+    send({ type: "done" });
+    port.close();
+  },
+  (error) => send({ type: "error", message: error instanceof Error ? error.message : String(error) })
+);
