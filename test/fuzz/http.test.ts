@@ -173,7 +173,7 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
           response = await http.request({ url: `http://127.0.0.1:${port}${path}`, timeoutMs: TIMEOUT_MS, maxBodyBytes, followRedirects: rng.int(3) });
         } catch (error) {
           // isNativeError, not instanceof: node's zlib errors come from outside jest's realm.
-          if (!types.isNativeError(error)) throw new Error(`${label}: rejected with a non-Error ${String(error)}`);
+          if (!types.isNativeError(error)) throw new Error(`${label}: rejected with a non-Error ${String(error)}`, { cause: error });
           outcomes.rejected!++;
           return;
         }
