@@ -9,11 +9,12 @@ import { SecretRegistry } from '../../src/core/redaction.js';
 import type { GateResult } from '../../src/core/result.js';
 import { renderReport } from '../../src/report/index.js';
 import { STAGES } from '../../src/stages/index.js';
-import { caseSeed, describeCase, fixtureSeeds, mutateMany, Prng } from './prng.js';
+import { stringify } from 'yaml';
+import { caseSeed, describeCase, fixtureSeeds, mutateMany, Prng, scaled } from './prng.js';
 
 /** Cases per seed: the launch-ready.yml seed gets most (its keys are real), the foreign YAML seeds fewer (mostly unknown keys). */
-const CASES_OWN_SEED = 30;
-const CASES_FOREIGN_SEED = 6;
+const CASES_OWN_SEED = scaled(24);
+const CASES_FOREIGN_SEED = scaled(6);
 const PASSWORDS = ['Sup3rS3cretPassw0rd9', 'An0therS3cretValue77'];
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'html'] as const;
 
@@ -119,9 +120,38 @@ describe('fuzz: launch-ready.yml → loadConfig', () => {
     }
   });
 
+  it('values of the wrong type, shape or size under every real key give a config or a UsageError', () => {
+    const base: Record<string, unknown> = {
+      failOn: 'blocker', secrets: { history: false, urls: ['https://deploy:Sup3rS3cretPassw0rd9@app.example.test/'] }, trust: { hostnames: ['example.test'], pages: ['https://ops:An0therS3cretValue77@example.test/login'] },
+      env: {}, burst: {}, rollback: {}, readiness: { homepage: 'https://example.test/' }, criticalPaths: {},
+    };
+    const keys = ['failOn', 'secrets.urls', 'secrets.bundles', 'secrets.logs', 'secrets.baseline', 'secrets.maxFileBytes', 'secrets.repo', 'trust.hostnames', 'trust.pages', 'trust.domain',
+      'trust.privateRoutes', 'trust.email', 'trust.resolvers', 'env.environments', 'env.required', 'burst.target', 'burst.scenarios', 'rollback.smoke', 'rollback.drill',
+      'readiness.monitors', 'readiness.homepage', 'readiness.healthUrl', 'criticalPaths', 'network.connectTo', 'network.resolvers', 'network.ca', 'secrets', 'trust', 'env'];
+    const values = (rng: Prng): unknown => rng.pick<() => unknown>([
+      () => null, () => rng.int(1e9) - 5e8, () => -1, () => 1e308, () => true, () => '', () => ' ', () => 'x'.repeat(rng.int(5000)), () => ['a', 1, null, { b: [] }],
+      () => [], () => ({}), () => ({ a: { b: { c: [1, 2] } } }), () => 'https://u:Sup3rS3cretPassw0rd9@', () => 'http://[::1', () => '\u0000\ud800', () => '../../../../etc/passwd',
+      () => Array.from({ length: rng.int(200) }, (_, k) => `h${k}.example.test`), () => [{ name: 1, url: {} }], () => '*.example.test', () => '127.0.0.1:99999',
+    ])();
+    const outcomes = { config: 0, usage: 0, crash: 0 };
+    for (let i = 0; i < scaled(20); i++) {
+      const rng = new Prng(caseSeed('config:types', i));
+      const doc = structuredClone(base);
+      for (let k = 1 + rng.int(3); k > 0; k--) {
+        const [section, key] = rng.pick(keys).split('.') as [string, string | undefined];
+        if (key === undefined) doc[section] = values(rng);
+        else doc[section] = { ...(typeof doc[section] === 'object' && doc[section] !== null ? doc[section] : {}), [key]: values(rng) };
+      }
+      for (const section of Object.keys(doc)) if (rng.int(3) === 0 && !['secrets', 'trust'].includes(section)) delete doc[section];
+      outcomes[check(stringify(doc), describeCase('config:types', i))]++;
+    }
+    expect(outcomes.usage).toBeGreaterThan(0);
+    expect(outcomes.config).toBeGreaterThan(0);
+  });
+
   it('random alias and anchor splices into the seed never crash', () => {
     const seed = seeds[0]!.text;
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < scaled(20); i++) {
       const rng = new Prng(caseSeed('config:aliases', i));
       const lines = seed.split('\n');
       const names = ['hosts', 'a', 'b', 'nowhere'];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDnsClient, type DnsVerdict, type RecordType } from '../../src/stages/trust/dns.js';
 import { startRawDns, type RawDnsResponder } from '../fixtures/trust/raw-dns.js';
-import { caseSeed, describeCase, Prng } from './prng.js';
+import { caseSeed, describeCase, Prng, scaled, scaledTimeout } from './prng.js';
 
-/** 96 answers, asked 24 at a time (each silent or invalid one costs a timeout; concurrency keeps the suite short). */
-const CASES = 96;
+/** 120 answers, asked 24 at a time (each silent or invalid one costs a timeout; concurrency keeps the suite short). */
+const CASES = scaled(120);
 const BATCH = 24;
 const TIMEOUT_MS = 200;
 const TYPES: RecordType[] = ['A', 'TXT', 'MX', 'CAA', 'AAAA', 'NS'];
@@ -114,5 +114,5 @@ describe('fuzz: DNS answers from a loopback responder → createDnsClient', () =
     expect(counts.missing).toBeGreaterThan(0);
     expect(counts.unknown).toBeGreaterThan(0);
     expect(counts.found).toBeGreaterThan(0);
-  });
+  }, scaledTimeout());
 });

@@ -4,10 +4,10 @@ import { types } from 'node:util';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import { createHttpClient } from '../../src/core/http.js';
 import type { HttpResponse } from '../../src/core/services.js';
-import { caseSeed, describeCase, Prng } from './prng.js';
+import { caseSeed, describeCase, Prng, scaled, scaledTimeout } from './prng.js';
 
-/** 120 responses, 20 at a time; each one that never finishes costs one 200 ms timeout. */
-const CASES = 120;
+/** 160 responses, 20 at a time; each one that never finishes costs one 200 ms timeout. */
+const CASES = scaled(160);
 const BATCH = 20;
 const TIMEOUT_MS = 200;
 /** What a server may write to one connection at most: every loop of the fuzz server stops by itself. */
@@ -187,5 +187,5 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
     expect(outcomes.resolved).toBeGreaterThan(0);
     expect(outcomes.truncated).toBeGreaterThan(0);
     expect(outcomes.rejected).toBeGreaterThan(0);
-  });
+  }, scaledTimeout());
 });

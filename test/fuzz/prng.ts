@@ -114,3 +114,17 @@ export function fixtureSeeds(dir: string, pattern: RegExp): { path: string; text
   walk(root);
   return out;
 }
+
+/**
+ * `n` cases, times `FUZZ_SCALE` when set (`FUZZ_SCALE=20 npm run -s jest -- test/fuzz` for a deep run).
+ * `npm test` leaves it unset: the counts are fixed, so the suite's cost is too.
+ */
+export function scaled(n: number): number {
+  const scale = Number(process.env.FUZZ_SCALE ?? 1);
+  return Number.isFinite(scale) && scale > 0 ? Math.max(1, Math.round(n * scale)) : n;
+}
+
+/** A test's jest timeout: the default 30 s, times `FUZZ_SCALE` for deep runs. */
+export function scaledTimeout(): number {
+  return Math.max(30_000, scaled(30_000));
+}

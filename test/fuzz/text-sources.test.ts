@@ -7,11 +7,11 @@ import { discoverFile } from '../../src/stages/env/discover/index.js';
 import { parseDotenv } from '../../src/stages/env/dotenv.js';
 import { GITLEAKS_CONFIG, loadScanPolicy } from '../../src/stages/secrets/suppress.js';
 import { REPRODUCERS } from '../fixtures/env/hostile/reproducers.js';
-import { caseSeed, describeCase, fixtureSeeds, mutateMany, Prng } from './prng.js';
+import { caseSeed, describeCase, fixtureSeeds, mutateMany, Prng, scaled } from './prng.js';
 
-const DOTENV_CASES_PER_SEED = 40;
-const SOURCE_CASES_PER_SEED = 6;
-const TOML_CASES = 150;
+const DOTENV_CASES_PER_SEED = scaled(60);
+const SOURCE_CASES_PER_SEED = scaled(10);
+const TOML_CASES = scaled(250);
 /** Hostile reproducers join the seeds at this size: big enough to keep their shape, small enough to stay fast. */
 const REPRODUCER_SEED_BYTES = 4096;
 
