@@ -158,6 +158,8 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
 
   it(`${CASES} hostile responses: each resolves within its cap or rejects with an Error; nothing crashes`, async () => {
     const http = createHttpClient({ connectTo: [], resolvers: [], ca: [] });
+    // A quarter of the cases go through a pool (the burst stage's keep-alive connections) instead of the agent.
+    const pool = http.pool(`http://127.0.0.1:${port}`, { connections: 4 });
     const outcomes: Record<string, number> = { resolved: 0, truncated: 0, rejected: 0 };
     for (let start = 0; start < CASES; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, CASES - start) }, (_, k) => start + k);
@@ -170,7 +172,8 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
         const label = `${describeCase('http', i)} ${scenario.name} maxBodyBytes=${maxBodyBytes}`;
         let response: HttpResponse;
         try {
-          response = await http.request({ url: `http://127.0.0.1:${port}${path}`, timeoutMs: TIMEOUT_MS, maxBodyBytes, followRedirects: rng.int(3) });
+          const request = { url: `http://127.0.0.1:${port}${path}`, timeoutMs: TIMEOUT_MS, maxBodyBytes, followRedirects: rng.int(3) };
+          response = await (rng.int(4) === 0 ? pool.request(request) : http.request(request));
         } catch (error) {
           // isNativeError, not instanceof: node's zlib errors come from outside jest's realm.
           if (!types.isNativeError(error)) throw new Error(`${label}: rejected with a non-Error ${String(error)}`, { cause: error });
@@ -182,6 +185,7 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
         outcomes[response.truncated ? 'truncated' : 'resolved']!++;
       }));
     }
+    await pool.close();
     expect(uncaught.map(String)).toEqual([]);
     // Negative controls: the fuzz reached every outcome, so none of the checks above was vacuous.
     expect(outcomes.resolved).toBeGreaterThan(0);

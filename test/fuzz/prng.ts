@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * A small seeded PRNG (mulberry32) and mutators for the fuzz suite. Every case is derived from a
  * fixed seed and its index, so a failure names the seed and case that reproduce it.
  */
-export const FUZZ_SEED = 0x17f0_22e6;
+const FUZZ_SEED = 0x17f0_22e6;
 
 /** Deterministic random numbers for one case. */
 export class Prng {
@@ -58,7 +58,7 @@ const SPICE = ['"', "'", '`', '\\', '\n', '\r\n', '\t', ' ', '#', '=', ':', '-',
   '${', '${A:-', '$', '(', ')', '.', '//', '/*', '*/', '"""', "'''", '\0', '\u2028', '\ufeff', '\ud800', '😀', 'process.env.', 'os.environ["', 'export '];
 
 /** One random edit of `text`: insert, delete, duplicate, swap lines, splice in syntax, truncate. */
-export function mutate(text: string, rng: Prng): string {
+function mutate(text: string, rng: Prng): string {
   const at = rng.int(text.length + 1);
   switch (rng.int(8)) {
     case 0:
