@@ -71,7 +71,12 @@ describe('README examples', () => {
     const fenced = blocks('(?:sh|bash|console|yaml)?').flatMap((b) => b.split('\n'));
     const inline = [...README.matchAll(/`(launch-ready [^`]+)`/g)].map((m) => m[1]!);
     const commands = [...fenced, ...inline]
-      .map((line) => line.replace(/^\s*(-\s*)?(run:\s*)?(\$\s*)?(npx\s+)?/, '').replace(/\s+#.*$/, '').trim())
+      .map((line) =>
+        line
+          .replace(/^\s*(-\s*)?(run:\s*)?(\$\s*)?(npx\s+)?/, '')
+          .replace(/\s+#.*$/, '')
+          .trim(),
+      )
       .filter((line) => /^launch-ready [a-z]/.test(line) && !line.includes('['));
     expect(commands.length).toBeGreaterThan(8);
     const problems: string[] = [];

@@ -77,7 +77,11 @@ function resolverLookup(servers: readonly string[]): LookupFunction {
   resolver.setServers([...servers]);
   return (hostname, options, callback) => {
     const answer = (addresses: string[], family: 4 | 6): void => {
-      if (options.all) callback(null, addresses.map((address) => ({ address, family })));
+      if (options.all)
+        callback(
+          null,
+          addresses.map((address) => ({ address, family })),
+        );
       else callback(null, addresses[0]!, family);
     };
     if (isIP(hostname)) return answer([hostname], isIP(hostname) === 6 ? 6 : 4);
@@ -149,7 +153,14 @@ async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, 
     });
     const headersMs = performance.now() - started;
     const body = await readBody(answer.body, answer.headers['content-encoding'], request);
-    return { url: url.href, status: answer.statusCode, headers: answer.headers, ...body, redirects: [], timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) } };
+    return {
+      url: url.href,
+      status: answer.statusCode,
+      headers: answer.headers,
+      ...body,
+      redirects: [],
+      timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) },
+    };
   } catch (error) {
     if (timedOut) throw new Error(`${url.href}: no complete answer within ${timeoutMs} ms`, { cause: error });
     if (request.signal?.aborted) throw new Error(`${url.href}: request cancelled`, { cause: error });
@@ -207,9 +218,16 @@ async function readBody(raw: Readable, encoding: string | string[] | undefined, 
 /** `gzip`, `deflate`, `br` (in the order they were applied, so decoded in reverse); unknown codings stay as they are. */
 function decodersFor(encoding: string | string[] | undefined): Transform[] {
   const text = Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '');
-  const codings = text.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  const codings = text
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
   if (codings.some((c) => !['gzip', 'x-gzip', 'deflate', 'br'].includes(c))) return [];
   // Lenient like browsers: a stream cut short still yields what it decoded.
   const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  return codings.reverse().map((c) => (c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush)));
+  return codings
+    .reverse()
+    .map((c) =>
+      c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush),
+    );
 }

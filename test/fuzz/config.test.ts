@@ -23,7 +23,11 @@ const dir = mkdtempSync(join(tmpdir(), 'lr-fuzz-config-'));
 execFileSync('git', ['init', '-q', dir]);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const seeds = [...fixtureSeeds('fuzz', /launch-ready\.yml$/), ...fixtureSeeds('readiness/gatus', /\.ya?ml$/), ...fixtureSeeds('env/manifests', /compose\.yml$/)];
+const seeds = [
+  ...fixtureSeeds('fuzz', /launch-ready\.yml$/),
+  ...fixtureSeeds('readiness/gatus', /\.ya?ml$/),
+  ...fixtureSeeds('env/manifests', /compose\.yml$/),
+];
 
 type Outcome = { kind: 'config'; config: unknown } | { kind: 'usage'; message: string } | { kind: 'crash'; error: unknown };
 
@@ -46,7 +50,17 @@ function leakyGate(leak: string): GateResult {
     failOn: 'blocker',
     durationMs: 1,
     criticalPaths: [],
-    stages: [{ id: 'secrets', status: 'error', summary: leak.slice(0, 2000), durationMs: 1, metrics: { leak: leak.slice(0, 2000) }, findings: [], errors: [{ part: 'config', message: leak.slice(0, 2000) }] }],
+    stages: [
+      {
+        id: 'secrets',
+        status: 'error',
+        summary: leak.slice(0, 2000),
+        durationMs: 1,
+        metrics: { leak: leak.slice(0, 2000) },
+        findings: [],
+        errors: [{ part: 'config', message: leak.slice(0, 2000) }],
+      },
+    ],
   } as GateResult;
 }
 
@@ -102,7 +116,12 @@ describe('fuzz: launch-ready.yml → loadConfig', () => {
 
   it('alias bombs and undefined aliases are UsageErrors with file:line:col', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let level = 1; level < 10; level++) bomb.push(`${'bcdefghij'[level - 1]}: &${'bcdefghij'[level - 1]} [${Array(9).fill(`*${'abcdefghij'[level - 1]}`).join(',')}]`);
+    for (let level = 1; level < 10; level++)
+      bomb.push(
+        `${'bcdefghij'[level - 1]}: &${'bcdefghij'[level - 1]} [${Array(9)
+          .fill(`*${'abcdefghij'[level - 1]}`)
+          .join(',')}]`,
+      );
     const cases = [
       { name: 'billion laughs', text: bomb.join('\n') + '\n' },
       { name: 'billion laughs under a real key', text: `secrets:\n  x: &x [1,2,3,4,5,6,7,8,9,10]\n${bomb.join('\n')}\n` },
@@ -122,17 +141,69 @@ describe('fuzz: launch-ready.yml → loadConfig', () => {
 
   it('values of the wrong type, shape or size under every real key give a config or a UsageError', () => {
     const base: Record<string, unknown> = {
-      failOn: 'blocker', secrets: { history: false, urls: ['https://deploy:Sup3rS3cretPassw0rd9@app.example.test/'] }, trust: { hostnames: ['example.test'], pages: ['https://ops:An0therS3cretValue77@example.test/login'] },
-      env: {}, burst: {}, rollback: {}, readiness: { homepage: 'https://example.test/' }, criticalPaths: {},
+      failOn: 'blocker',
+      secrets: { history: false, urls: ['https://deploy:Sup3rS3cretPassw0rd9@app.example.test/'] },
+      trust: { hostnames: ['example.test'], pages: ['https://ops:An0therS3cretValue77@example.test/login'] },
+      env: {},
+      burst: {},
+      rollback: {},
+      readiness: { homepage: 'https://example.test/' },
+      criticalPaths: {},
     };
-    const keys = ['failOn', 'secrets.urls', 'secrets.bundles', 'secrets.logs', 'secrets.baseline', 'secrets.maxFileBytes', 'secrets.repo', 'trust.hostnames', 'trust.pages', 'trust.domain',
-      'trust.privateRoutes', 'trust.email', 'trust.resolvers', 'env.environments', 'env.required', 'burst.target', 'burst.scenarios', 'rollback.smoke', 'rollback.drill',
-      'readiness.monitors', 'readiness.homepage', 'readiness.healthUrl', 'criticalPaths', 'network.connectTo', 'network.resolvers', 'network.ca', 'secrets', 'trust', 'env'];
-    const values = (rng: Prng): unknown => rng.pick<() => unknown>([
-      () => null, () => rng.int(1e9) - 5e8, () => -1, () => 1e308, () => true, () => '', () => ' ', () => 'x'.repeat(rng.int(5000)), () => ['a', 1, null, { b: [] }],
-      () => [], () => ({}), () => ({ a: { b: { c: [1, 2] } } }), () => 'https://u:Sup3rS3cretPassw0rd9@', () => 'http://[::1', () => '\u0000\ud800', () => '../../../../etc/passwd',
-      () => Array.from({ length: rng.int(200) }, (_, k) => `h${k}.example.test`), () => [{ name: 1, url: {} }], () => '*.example.test', () => '127.0.0.1:99999',
-    ])();
+    const keys = [
+      'failOn',
+      'secrets.urls',
+      'secrets.bundles',
+      'secrets.logs',
+      'secrets.baseline',
+      'secrets.maxFileBytes',
+      'secrets.repo',
+      'trust.hostnames',
+      'trust.pages',
+      'trust.domain',
+      'trust.privateRoutes',
+      'trust.email',
+      'trust.resolvers',
+      'env.environments',
+      'env.required',
+      'burst.target',
+      'burst.scenarios',
+      'rollback.smoke',
+      'rollback.drill',
+      'readiness.monitors',
+      'readiness.homepage',
+      'readiness.healthUrl',
+      'criticalPaths',
+      'network.connectTo',
+      'network.resolvers',
+      'network.ca',
+      'secrets',
+      'trust',
+      'env',
+    ];
+    const values = (rng: Prng): unknown =>
+      rng.pick<() => unknown>([
+        () => null,
+        () => rng.int(1e9) - 5e8,
+        () => -1,
+        () => 1e308,
+        () => true,
+        () => '',
+        () => ' ',
+        () => 'x'.repeat(rng.int(5000)),
+        () => ['a', 1, null, { b: [] }],
+        () => [],
+        () => ({}),
+        () => ({ a: { b: { c: [1, 2] } } }),
+        () => 'https://u:Sup3rS3cretPassw0rd9@',
+        () => 'http://[::1',
+        () => '\u0000\ud800',
+        () => '../../../../etc/passwd',
+        () => Array.from({ length: rng.int(200) }, (_, k) => `h${k}.example.test`),
+        () => [{ name: 1, url: {} }],
+        () => '*.example.test',
+        () => '127.0.0.1:99999',
+      ])();
     const outcomes = { config: 0, usage: 0, crash: 0 };
     for (let i = 0; i < scaled(20); i++) {
       const rng = new Prng(caseSeed('config:types', i));

@@ -101,34 +101,44 @@ describe('fuzz: DNS answers from a loopback responder → createDnsClient', () =
   });
   afterAll(() => responder.close());
 
-  it(`${CASES} random answers: nothing but NXDOMAIN or an empty NOERROR is ever reported missing`, async () => {
-    const verdicts: { label: string; name: string; verdict: DnsVerdict }[] = [];
-    for (let start = 0; start < CASES; start += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, CASES - start) }, (_, k) => start + k);
-      verdicts.push(...(await Promise.all(batch.map(async (i) => {
-        const rng = new Prng(caseSeed('dns', i));
-        const name = `c${i}.fuzz.test`;
-        const type = rng.pick(TYPES);
-        seeds.set(name, rng.int(2 ** 32));
-        // One client (one c-ares channel) per case: c-ares fails every query on a socket that received a malformed packet.
-        const dns = await createDnsClient({ servers: [responder.address], timeoutMs: TIMEOUT_MS, tries: 1 });
-        const label = `${describeCase('dns', i)} ${type} ${name}`;
-        // Half the cases ask as mailauth does (`raw`): a node "no such record" error code there is its "missing".
-        if (rng.int(2) === 0) return { label: `${label} (raw)`, name, verdict: await rawVerdict(dns, name, type) };
-        return { label, name, verdict: await dns.query(name, type) };
-      }))));
-    }
-    const counts: Record<string, number> = { found: 0, missing: 0, unknown: 0 };
-    for (const { label, name, verdict } of verdicts) {
-      counts[verdict.status]!++;
-      const what = sent.get(name) ?? { kind: 'no query arrived', mayBeMissing: false };
-      if (verdict.status === 'missing' && !what.mayBeMissing) {
-        throw new Error(`${label}: the server sent ${what.kind} (${what.packet?.toString('hex') ?? 'nothing'}) and it was reported missing (${verdict.reason})`);
+  it(
+    `${CASES} random answers: nothing but NXDOMAIN or an empty NOERROR is ever reported missing`,
+    async () => {
+      const verdicts: { label: string; name: string; verdict: DnsVerdict }[] = [];
+      for (let start = 0; start < CASES; start += BATCH) {
+        const batch = Array.from({ length: Math.min(BATCH, CASES - start) }, (_, k) => start + k);
+        verdicts.push(
+          ...(await Promise.all(
+            batch.map(async (i) => {
+              const rng = new Prng(caseSeed('dns', i));
+              const name = `c${i}.fuzz.test`;
+              const type = rng.pick(TYPES);
+              seeds.set(name, rng.int(2 ** 32));
+              // One client (one c-ares channel) per case: c-ares fails every query on a socket that received a malformed packet.
+              const dns = await createDnsClient({ servers: [responder.address], timeoutMs: TIMEOUT_MS, tries: 1 });
+              const label = `${describeCase('dns', i)} ${type} ${name}`;
+              // Half the cases ask as mailauth does (`raw`): a node "no such record" error code there is its "missing".
+              if (rng.int(2) === 0) return { label: `${label} (raw)`, name, verdict: await rawVerdict(dns, name, type) };
+              return { label, name, verdict: await dns.query(name, type) };
+            }),
+          )),
+        );
       }
-    }
-    // Negative controls: the fuzz produced every verdict, so the assertion above was not vacuous.
-    expect(counts.missing).toBeGreaterThan(0);
-    expect(counts.unknown).toBeGreaterThan(0);
-    expect(counts.found).toBeGreaterThan(0);
-  }, scaledTimeout());
+      const counts: Record<string, number> = { found: 0, missing: 0, unknown: 0 };
+      for (const { label, name, verdict } of verdicts) {
+        counts[verdict.status]!++;
+        const what = sent.get(name) ?? { kind: 'no query arrived', mayBeMissing: false };
+        if (verdict.status === 'missing' && !what.mayBeMissing) {
+          throw new Error(
+            `${label}: the server sent ${what.kind} (${what.packet?.toString('hex') ?? 'nothing'}) and it was reported missing (${verdict.reason})`,
+          );
+        }
+      }
+      // Negative controls: the fuzz produced every verdict, so the assertion above was not vacuous.
+      expect(counts.missing).toBeGreaterThan(0);
+      expect(counts.unknown).toBeGreaterThan(0);
+      expect(counts.found).toBeGreaterThan(0);
+    },
+    scaledTimeout(),
+  );
 });

@@ -62,18 +62,48 @@ function corrupt(data: Buffer, rng: Prng): Buffer {
   return out;
 }
 
-const GARBAGE_HEADERS = ['Content-Length: -1', 'Content-Length: 5\r\nContent-Length: 7', 'Content-Length: 99999999999999999999', 'Transfer-Encoding: chunked\r\nContent-Length: 3',
-  'Transfer-Encoding: gzip, chunked', 'X-\u0000: nul', 'Bad Header', ': no-name', 'X-Long: ' + 'v'.repeat(70_000), 'Location: http://[::1', 'Content-Encoding: gzip, br, deflate, x-unknown',
-  'Content-Type: text/html; charset=\u00ff', 'Set-Cookie: a=b\r\n folded: continuation', 'Content-Encoding: ' + 'gzip,'.repeat(50)];
+const GARBAGE_HEADERS = [
+  'Content-Length: -1',
+  'Content-Length: 5\r\nContent-Length: 7',
+  'Content-Length: 99999999999999999999',
+  'Transfer-Encoding: chunked\r\nContent-Length: 3',
+  'Transfer-Encoding: gzip, chunked',
+  'X-\u0000: nul',
+  'Bad Header',
+  ': no-name',
+  'X-Long: ' + 'v'.repeat(70_000),
+  'Location: http://[::1',
+  'Content-Encoding: gzip, br, deflate, x-unknown',
+  'Content-Type: text/html; charset=\u00ff',
+  'Set-Cookie: a=b\r\n folded: continuation',
+  'Content-Encoding: ' + 'gzip,'.repeat(50),
+];
 
 /** One random server behaviour: garbage heads, endless bodies, bombs, corrupt compressed bodies, slow drips, plain answers. */
 function scenarioOf(rng: Prng): Scenario {
-  const kind = rng.pick(['garbage-head', 'random-bytes', 'endless', 'endless-chunked', 'bomb', 'corrupt-compressed', 'wrong-encoding', 'drip-head', 'drip-body', 'plain', 'silent', 'close']);
+  const kind = rng.pick([
+    'garbage-head',
+    'random-bytes',
+    'endless',
+    'endless-chunked',
+    'bomb',
+    'corrupt-compressed',
+    'wrong-encoding',
+    'drip-head',
+    'drip-body',
+    'plain',
+    'silent',
+    'close',
+  ]);
   switch (kind) {
     case 'garbage-head': {
       const headers = [rng.pick(GARBAGE_HEADERS), rng.pick(GARBAGE_HEADERS)];
       const status = rng.pick(['200 OK', '999 Odd', 'abc', '200', '', '302 Found', '100 Continue', '204 No Content']);
-      return { name: `${kind} ${JSON.stringify(status)} ${JSON.stringify(headers).slice(0, 120)}`, unbounded: false, serve: (s) => s.end(head(status, headers) + 'body') };
+      return {
+        name: `${kind} ${JSON.stringify(status)} ${JSON.stringify(headers).slice(0, 120)}`,
+        unbounded: false,
+        serve: (s) => s.end(head(status, headers) + 'body'),
+      };
     }
     case 'random-bytes': {
       const bytes = rng.bytes(rng.int(2048));
@@ -89,26 +119,51 @@ function scenarioOf(rng: Prng): Scenario {
     case 'bomb': {
       const coding = rng.pick(['gzip', 'deflate', 'br'] as const);
       const body = bombs[coding];
-      return { name: `${kind} ${coding}`, unbounded: true, serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Encoding: ${coding}`, `Content-Length: ${body.length}`])), body])) };
+      return {
+        name: `${kind} ${coding}`,
+        unbounded: true,
+        serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Encoding: ${coding}`, `Content-Length: ${body.length}`])), body])),
+      };
     }
     case 'corrupt-compressed': {
       const coding = rng.pick(['gzip', 'deflate', 'br'] as const);
       const body = corrupt(coding === 'gzip' ? gzipSync(plainBody) : coding === 'deflate' ? deflateSync(plainBody) : brotliCompressSync(plainBody), rng);
       const framing = rng.int(2) === 0 ? [`Content-Length: ${body.length}`] : ['Connection: close'];
-      return { name: `${kind} ${coding}`, unbounded: false, serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Encoding: ${coding}`, ...framing])), body])) };
+      return {
+        name: `${kind} ${coding}`,
+        unbounded: false,
+        serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Encoding: ${coding}`, ...framing])), body])),
+      };
     }
     case 'wrong-encoding': {
       const coding = rng.pick(['gzip', 'deflate', 'br', 'gzip, br', 'br, gzip']);
-      return { name: `${kind} ${coding}`, unbounded: false, serve: (s) => s.end(head('200 OK', [`Content-Encoding: ${coding}`, `Content-Length: ${plainBody.length}`]) + plainBody.toString()) };
+      return {
+        name: `${kind} ${coding}`,
+        unbounded: false,
+        serve: (s) => s.end(head('200 OK', [`Content-Encoding: ${coding}`, `Content-Length: ${plainBody.length}`]) + plainBody.toString()),
+      };
     }
     case 'drip-head': {
       const text = head('200 OK', ['Content-Type: text/html', 'Content-Length: 5']) + 'hello';
-      return { name: kind, unbounded: false, serve: (s) => drip(s, [...text].map((c) => Buffer.from(c)), 40) };
+      return {
+        name: kind,
+        unbounded: false,
+        serve: (s) =>
+          drip(
+            s,
+            [...text].map((c) => Buffer.from(c)),
+            40,
+          ),
+      };
     }
     case 'drip-body':
       return { name: kind, unbounded: true, serve: (s) => (s.write(head('200 OK', ['Content-Type: text/plain'])), drip(s, [Buffer.from('x')], 40)) };
     case 'plain':
-      return { name: kind, unbounded: false, serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Length: ${plainBody.length}`])), plainBody])) };
+      return {
+        name: kind,
+        unbounded: false,
+        serve: (s) => s.end(Buffer.concat([Buffer.from(head('200 OK', [`Content-Length: ${plainBody.length}`])), plainBody])),
+      };
     case 'silent':
       return { name: kind, unbounded: false, serve: () => undefined };
     default:
@@ -127,7 +182,11 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
   beforeAll(async () => {
     // Bombs: 24 MiB of zeros in a few kB, far past any cap the cases use.
     const zeros = Buffer.alloc(24 * 1024 * 1024);
-    bombs = { gzip: gzipSync(zeros, { level: 9 }), deflate: deflateSync(zeros, { level: 9 }), br: brotliCompressSync(zeros, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) };
+    bombs = {
+      gzip: gzipSync(zeros, { level: 9 }),
+      deflate: deflateSync(zeros, { level: 9 }),
+      br: brotliCompressSync(zeros, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+    };
     process.on('uncaughtException', onUncaught);
     process.on('unhandledRejection', onUncaught);
     server = createServer((socket) => {
@@ -156,40 +215,47 @@ describe('fuzz: HTTP responses from a loopback server → createHttpClient', () 
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it(`${CASES} hostile responses: each resolves within its cap or rejects with an Error; nothing crashes`, async () => {
-    const http = createHttpClient({ connectTo: [], resolvers: [], ca: [] });
-    // A quarter of the cases go through a pool (the burst stage's keep-alive connections) instead of the agent.
-    const pool = http.pool(`http://127.0.0.1:${port}`, { connections: 4 });
-    const outcomes: Record<string, number> = { resolved: 0, truncated: 0, rejected: 0 };
-    for (let start = 0; start < CASES; start += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, CASES - start) }, (_, k) => start + k);
-      await Promise.all(batch.map(async (i) => {
-        const rng = new Prng(caseSeed('http', i));
-        const scenario = scenarioOf(rng);
-        const path = `/case/${i}`;
-        scenarios.set(path, scenario);
-        const maxBodyBytes = rng.pick([512, 64 * 1024, 1024 * 1024]);
-        const label = `${describeCase('http', i)} ${scenario.name} maxBodyBytes=${maxBodyBytes}`;
-        let response: HttpResponse;
-        try {
-          const request = { url: `http://127.0.0.1:${port}${path}`, timeoutMs: TIMEOUT_MS, maxBodyBytes, followRedirects: rng.int(3) };
-          response = await (rng.int(4) === 0 ? pool.request(request) : http.request(request));
-        } catch (error) {
-          // isNativeError, not instanceof: node's zlib errors come from outside jest's realm.
-          if (!types.isNativeError(error)) throw new Error(`${label}: rejected with a non-Error ${String(error)}`, { cause: error });
-          outcomes.rejected!++;
-          return;
-        }
-        if (response.body.length > maxBodyBytes) throw new Error(`${label}: kept ${response.body.length} bytes past the cap`);
-        if (scenario.unbounded && !response.truncated) throw new Error(`${label}: an unbounded body resolved without being cut (${response.bodyBytes} bytes)`);
-        outcomes[response.truncated ? 'truncated' : 'resolved']!++;
-      }));
-    }
-    await pool.close();
-    expect(uncaught.map(String)).toEqual([]);
-    // Negative controls: the fuzz reached every outcome, so none of the checks above was vacuous.
-    expect(outcomes.resolved).toBeGreaterThan(0);
-    expect(outcomes.truncated).toBeGreaterThan(0);
-    expect(outcomes.rejected).toBeGreaterThan(0);
-  }, scaledTimeout());
+  it(
+    `${CASES} hostile responses: each resolves within its cap or rejects with an Error; nothing crashes`,
+    async () => {
+      const http = createHttpClient({ connectTo: [], resolvers: [], ca: [] });
+      // A quarter of the cases go through a pool (the burst stage's keep-alive connections) instead of the agent.
+      const pool = http.pool(`http://127.0.0.1:${port}`, { connections: 4 });
+      const outcomes: Record<string, number> = { resolved: 0, truncated: 0, rejected: 0 };
+      for (let start = 0; start < CASES; start += BATCH) {
+        const batch = Array.from({ length: Math.min(BATCH, CASES - start) }, (_, k) => start + k);
+        await Promise.all(
+          batch.map(async (i) => {
+            const rng = new Prng(caseSeed('http', i));
+            const scenario = scenarioOf(rng);
+            const path = `/case/${i}`;
+            scenarios.set(path, scenario);
+            const maxBodyBytes = rng.pick([512, 64 * 1024, 1024 * 1024]);
+            const label = `${describeCase('http', i)} ${scenario.name} maxBodyBytes=${maxBodyBytes}`;
+            let response: HttpResponse;
+            try {
+              const request = { url: `http://127.0.0.1:${port}${path}`, timeoutMs: TIMEOUT_MS, maxBodyBytes, followRedirects: rng.int(3) };
+              response = await (rng.int(4) === 0 ? pool.request(request) : http.request(request));
+            } catch (error) {
+              // isNativeError, not instanceof: node's zlib errors come from outside jest's realm.
+              if (!types.isNativeError(error)) throw new Error(`${label}: rejected with a non-Error ${String(error)}`, { cause: error });
+              outcomes.rejected!++;
+              return;
+            }
+            if (response.body.length > maxBodyBytes) throw new Error(`${label}: kept ${response.body.length} bytes past the cap`);
+            if (scenario.unbounded && !response.truncated)
+              throw new Error(`${label}: an unbounded body resolved without being cut (${response.bodyBytes} bytes)`);
+            outcomes[response.truncated ? 'truncated' : 'resolved']!++;
+          }),
+        );
+      }
+      await pool.close();
+      expect(uncaught.map(String)).toEqual([]);
+      // Negative controls: the fuzz reached every outcome, so none of the checks above was vacuous.
+      expect(outcomes.resolved).toBeGreaterThan(0);
+      expect(outcomes.truncated).toBeGreaterThan(0);
+      expect(outcomes.rejected).toBeGreaterThan(0);
+    },
+    scaledTimeout(),
+  );
 });

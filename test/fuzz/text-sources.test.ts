@@ -17,7 +17,10 @@ const REPRODUCER_SEED_BYTES = 4096;
 
 /** `env/real/epic-stack/files/server/app.ts.txt` → `server/app.ts`: the path the scanner would see. */
 function repoPath(fixture: string): string {
-  return fixture.replace(/^real\/[^/]+\/files\//, '').replace(/^manifests\//, '').replace(/\.txt$/, '');
+  return fixture
+    .replace(/^real\/[^/]+\/files\//, '')
+    .replace(/^manifests\//, '')
+    .replace(/\.txt$/, '');
 }
 
 const envFixtures = fixtureSeeds('env', /^(real\/[^/]+\/files|manifests)\//).map((seed) => ({ path: repoPath(seed.path), text: seed.text }));
@@ -55,7 +58,8 @@ describe('fuzz: dotenv text → parseDotenv', () => {
 
 describe('fuzz: JS/TS/Python/compose/workflow sources → discoverFile', () => {
   it('has seeds of every kind (negative control)', () => {
-    for (const kind of [/\.tsx?$/, /\.m?js$/, /\.py$/, /compose.*\.ya?ml$/, /workflows\/.*\.ya?ml$/]) expect([String(kind), sourceSeeds.some((s) => kind.test(s.path))]).toEqual([String(kind), true]);
+    for (const kind of [/\.tsx?$/, /\.m?js$/, /\.py$/, /compose.*\.ya?ml$/, /workflows\/.*\.ya?ml$/])
+      expect([String(kind), sourceSeeds.some((s) => kind.test(s.path))]).toEqual([String(kind), true]);
   });
 
   it.each(sourceSeeds.map((seed, i) => [seed.path, i]))('mutations of %s never throw', (path, index) => {
@@ -69,7 +73,7 @@ describe('fuzz: JS/TS/Python/compose/workflow sources → discoverFile', () => {
   });
 });
 
-describe('fuzz: .gitleaks.toml → the secrets stage\'s policy reading', () => {
+describe("fuzz: .gitleaks.toml → the secrets stage's policy reading", () => {
   const repo = mkdtempSync(join(tmpdir(), 'lr-fuzz-toml-'));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
   const [seed] = fixtureSeeds('fuzz', /gitleaks\.toml$/);
@@ -80,7 +84,8 @@ describe('fuzz: .gitleaks.toml → the secrets stage\'s policy reading', () => {
       const policy = loadScanPolicy(repo);
       return policy.rules.length > 0 ? 'policy' : new Error('a policy with no rules');
     } catch (error) {
-      if (error instanceof UsageError) return /^\.gitleaks\.toml:\d+/.test(error.message) ? 'usage' : new Error(`UsageError without file:line: ${error.message}`);
+      if (error instanceof UsageError)
+        return /^\.gitleaks\.toml:\d+/.test(error.message) ? 'usage' : new Error(`UsageError without file:line: ${error.message}`);
       return error instanceof Error ? error : new Error(String(error));
     }
   };
