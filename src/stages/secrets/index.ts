@@ -132,7 +132,8 @@ async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOp
   const stats = await scanHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, rules, (block, matches) => {
     state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
   });
-  state.history = { ...state.history, ...stats, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
+  const { shares: _shares, ...counts } = stats;
+  state.history = { ...state.history, ...counts, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
 }
 
 async function scanBundlesPart(state: RunState): Promise<void> {

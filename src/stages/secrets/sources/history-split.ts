@@ -50,14 +50,22 @@ function workerScript(): URL | undefined {
  * git and scanned by its own thread; shares are replayed in order, so findings, fingerprints and
  * occurrences are those of the single stream. Memory stays bounded: a share holds matches, not text.
  */
-export async function scanHistory(options: HistoryScanOptions, rules: readonly SecretRule[], onMatches: (block: Omit<AddedBlock, 'text'>, matches: SecretMatch[]) => void): Promise<HistoryStats> {
+export async function scanHistory(
+  options: HistoryScanOptions,
+  rules: readonly SecretRule[],
+  onMatches: (block: Omit<AddedBlock, 'text'>, matches: SecretMatch[]) => void,
+): Promise<HistoryStats & { shares: number }> {
   const workers = Math.max(1, Math.floor(options.workers ?? workersFromEnv() ?? availableParallelism()));
   const script = workers > 1 ? workerScript() : undefined;
-  const single = () =>
-    streamHistory({ repo: options.repo, maxBlockBytes: options.maxBlockBytes, signal: options.signal }, (block) => {
+  const single = async () => ({
+    ...(await streamHistory({ repo: options.repo, maxBlockBytes: options.maxBlockBytes, signal: options.signal }, (block) => {
       const matches = scanText(block.text, rules, block.file);
-      if (matches.length > 0) onMatches(block, matches);
-    });
+      if (matches.length === 0) return;
+      const { text: _text, ...place } = block;
+      onMatches(place, matches);
+    })),
+    shares: 1,
+  });
   if (!script) return single();
   const listed = await listCommits(options.repo, options.signal);
   if (listed.commits.length < (options.minCommitsToSplit ?? SPLIT_MIN_COMMITS) || listed.commits.length < workers) return single();
@@ -76,7 +84,7 @@ export async function scanHistory(options: HistoryScanOptions, rules: readonly S
     total.bytes += stats.bytes;
     total.skippedLargeBlocks += stats.skippedLargeBlocks;
   }
-  return total;
+  return { ...total, shares: shares.length };
 }
 
 /** `LAUNCH_READY_HISTORY_WORKERS=1` forces the single stream (benchmarks, a runner that shares its cores). */
