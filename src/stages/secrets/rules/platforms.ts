@@ -26,6 +26,19 @@ export const PLATFORM_RULES: SecretRule[] = [
   // Sentry: org tokens (`sntrys_` + base64 JSON + `_` + 43), user tokens (`sntryu_` + 64 hex), and the legacy 64-hex token by name (gitleaks `sentry.go`).
   { id: 'sentry-access-token', title: 'Sentry auth token', keywords: ['sntrys_', 'sntryu_', 'sentry'], pattern: /(?<![A-Za-z0-9_])(?:sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?![A-Za-z0-9_+/])/g, severity: 'blocker', exposes: 'other', provider: 'Sentry', revokeAt: 'https://sentry.io/settings/account/api/auth-tokens/' },
   { id: 'sentry-legacy-token', title: 'Sentry auth token', keywords: ['sentry'], pattern: near('sentry', '[a-f0-9]{64}'), severity: 'blocker', exposes: 'other', provider: 'Sentry', revokeAt: 'https://sentry.io/settings/account/api/auth-tokens/' },
+  // A Sentry DSN (`https://<32 hex public key>@o123.ingest.sentry.io/456`, and the older `@sentry.io/456`
+  // form, with or without the deprecated `:<secret key>`) ships in every browser bundle by design:
+  // Sentry's own docs call it safe to expose. Info at most, and whole, so a generic rule seeing the
+  // same text loses the overlap instead of raising it (trufflehog `sentrytoken` skips DSNs too).
+  {
+    id: 'sentry-dsn',
+    title: 'Sentry DSN (public by design)',
+    keywords: ['sentry.io'],
+    pattern: /https?:\/\/[a-f0-9]{32}(?::[a-f0-9]{32})?@(?:o\d{1,12}\.ingest(?:\.[a-z]{2,4})?\.sentry\.io|sentry\.io)\/\d{1,12}(?![0-9A-Za-z])/g,
+    severity: 'info',
+    exposes: 'other',
+    provider: 'Sentry',
+  },
   // Datadog API (32) and application (40) keys have no prefix: only near the word (gitleaks `datadog-access-token`, trufflehog `datadogtoken`).
   { id: 'datadog-access-token', title: 'Datadog API or application key', keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app'], pattern: near('datadog|dd[_-]ap[ip][_-]?key', '[a-z0-9]{40}|[a-f0-9]{32}'), classify: (s) => (isNotASecret(s) ? undefined : 'blocker'), exposes: 'other', provider: 'Datadog', revokeAt: 'https://app.datadoghq.com/organization-settings/api-keys' },
   { id: 'linear-api-key', title: 'Linear API key', keywords: ['lin_api_'], pattern: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/g, severity: 'blocker', exposes: 'other', provider: 'Linear', revokeAt: 'https://linear.app/settings/account/security' },
