@@ -74,15 +74,24 @@ export async function scanHistory(
     const matches = found.matches.map((m) => ({ ...m, rule: byId.get(m.rule)! })).filter((m) => m.rule !== undefined);
     if (matches.length > 0) onMatches(found.block, matches);
   };
-  const shares = splitShares(listed, workers).map((share) => runShare(script, { repo: options.repo, maxBlockBytes: options.maxBlockBytes, ...share, ruleIds: [...byId.keys()] }, options.signal));
+  // One share failing stops the others: no thread or git outlives the scan.
+  const stopAll = new AbortController();
+  const onAbort = () => stopAll.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const shares = splitShares(listed, workers).map((share) => runShare(script, { repo: options.repo, maxBlockBytes: options.maxBlockBytes, ...share, ruleIds: [...byId.keys()] }, stopAll.signal));
+  shares.forEach((share) => share.catch(() => stopAll.abort()));
   const total: HistoryStats = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
-  // Replay in share order: the first share streams straight through, later ones wait their turn.
-  for (const share of shares) {
-    const { stats, found } = await share;
-    found.forEach(replay);
-    total.commits += stats.commits;
-    total.bytes += stats.bytes;
-    total.skippedLargeBlocks += stats.skippedLargeBlocks;
+  try {
+    // Replay in share order: matches of later shares wait (as matches, not text) for the earlier ones.
+    for (const share of shares) {
+      const { stats, found } = await share;
+      found.forEach(replay);
+      total.commits += stats.commits;
+      total.bytes += stats.bytes;
+      total.skippedLargeBlocks += stats.skippedLargeBlocks;
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
   return { ...total, shares: shares.length };
 }
