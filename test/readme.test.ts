@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const yamlBlocks = blocks('yaml').map((text) => ({ text, doc: parse(text) as Json | null }));
 
 /** Config keys whose value names a file the example cannot ship. */
-const FILE_PROBLEM = /cannot read|does not exist|no such file|not found|ENOENT/i;
+const FILE_PROBLEM = /cannot (?:be )?read|does not exist|no such file|not found|ENOENT/i;
 
 describe('README examples', () => {
   it('has examples to check (negative control: the extraction finds them)', () => {

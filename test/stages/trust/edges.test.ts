@@ -28,7 +28,7 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
   let dns: DnsClient;
   beforeAll(async () => {
     knot = await startKnot({ 'edge.test': ZONE });
-    dns = await createDnsClient({ servers: [knot.address], timeoutMs: 500, tries: 1 });
+    dns = await createDnsClient({ servers: [knot.address], timeoutMs: 3000, tries: 2 });
   }, 20_000);
   afterAll(async () => knot?.stop());
 
