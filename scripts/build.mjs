@@ -14,6 +14,8 @@ if (existsSync('src/action-entry.ts')) entries.action = 'src/action-entry.ts';
 if (existsSync('src/github/step.ts')) entries.step = 'src/github/step.ts';
 // The burst stage's load loop runs this one in worker threads.
 if (existsSync('src/stages/burst/worker.ts')) entries['burst-worker'] = 'src/stages/burst/worker.ts';
+// The secrets stage scans shares of a large history in worker threads.
+if (existsSync('src/stages/secrets/history-worker.ts')) entries['secrets-worker'] = 'src/stages/secrets/history-worker.ts';
 
 // A clean folder: chunks are named by content hash, so an old one would otherwise linger.
 rmSync('dist', { recursive: true, force: true });

@@ -9,13 +9,16 @@
 // repository, it times:
 //   1. `git log -p --all -U0` alone, to /dev/null: the floor (git must produce the patches);
 //   2. the same with our exact arguments (what the stage actually asks git for);
-//   3. `launch-ready secrets` (the built CLI: history of all refs plus the working tree);
-//   4. secretlint 13 with the recommend preset (under Node 24) on the same patch saved to a file.
+//   3. `launch-ready secrets` (the built CLI: history of all refs plus the working tree), its
+//      history split over the machine's cores, and its `metrics.historyMs` (the history part alone);
+//   4. the same with LAUNCH_READY_HISTORY_WORKERS=1 (one stream), whose findings must be identical;
+//   5. with BENCH_SECRETLINT=1, secretlint 13 (recommend preset, Node 24) on the same patch saved to a file.
+// It prints the history scan's ratio to one `git log -p --all -U0` stream (goal <= 0.7 on 2 cores).
 // Each timing is the median of BENCH_RUNS runs (default 3), interleaved so machine load hits all alike.
 // Env: BENCH_COMMITS (default 30000), BENCH_RUNS, BENCH_SECRETLINT_TIMEOUT_S (default 900).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -26,6 +29,7 @@ const REPO = join(WORK, `repo-${COMMITS}`);
 const PATCH = join(tmpdir(), `launch-ready-bench-history-${COMMITS}.patch`);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const SECRETLINT_TIMEOUT_S = Number(process.env.BENCH_SECRETLINT_TIMEOUT_S ?? 900);
+const SECRETLINT = process.env.BENCH_SECRETLINT === '1';
 
 // --- deterministic fake data --------------------------------------------------------------
 let seed = 1234567;
@@ -210,64 +214,83 @@ async function main() {
   const resultFile = join(WORK, 'ours.json');
   const rc = join(WORK, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  const runs = { floor: [], floorOurs: [], ours: [], secretlint: [] };
+  const runs = { floor: [], floorOurs: [], ours: [], single: [], secretlint: [] };
+  const cli = (label, env, out) => {
+    const r = timed(
+      label,
+      process.execPath,
+      [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', out, '--fail-on', 'never'],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } },
+    );
+    const stage = JSON.parse(readFileSync(out, 'utf8')).stages.find((s) => s.id === 'secrets');
+    return { ...r, historySeconds: stage.metrics.historyMs / 1000, stage };
+  };
+  const singleFile = join(WORK, 'ours-single.json');
   for (let run = 0; run < RUNS; run++) {
     process.stderr.write(`  run ${run + 1}/${RUNS}\n`);
     runs.floor.push(
-      timed('git log -p --all -U0 > /dev/null (floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], { stdio: ['ignore', devnull, 'inherit'] }),
+      timed('git log -p --all -U0 > /dev/null (one stream: the floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], {
+        stdio: ['ignore', devnull, 'inherit'],
+      }),
     );
-    runs.ours.push(
-      timed(
-        'launch-ready secrets (history of all refs + working tree)',
-        process.execPath,
-        [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', resultFile, '--fail-on', 'never'],
-        { stdio: ['ignore', 'ignore', 'inherit'] },
-      ),
-    );
+    runs.ours.push(cli(`launch-ready secrets, history split over ${availableParallelism()} cores (history of all refs + working tree)`, {}, resultFile));
+    runs.single.push(cli('launch-ready secrets, one stream (LAUNCH_READY_HISTORY_WORKERS=1)', { LAUNCH_READY_HISTORY_WORKERS: '1' }, singleFile));
     runs.floorOurs.push(
       timed("git log with the stage's exact arguments > /dev/null", 'git', ['-C', REPO, ...ourArgs], { stdio: ['ignore', devnull, 'inherit'] }),
     );
-    runs.secretlint.push(
-      timed(
-        'secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch',
-        join(ROOT, 'node_modules/.bin/node'),
-        [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH],
-        { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] },
-      ),
-    );
+    if (SECRETLINT) {
+      runs.secretlint.push(
+        timed(
+          'secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch',
+          join(ROOT, 'node_modules/.bin/node'),
+          [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH],
+          { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] },
+        ),
+      );
+    }
   }
-  const median = (list) => [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor(list.length / 2)];
-  const [floor, floorOurs, ours, secretlint] = [runs.floor, runs.floorOurs, runs.ours, runs.secretlint].map(median);
+  const median = (list, key = 'seconds') => [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)];
+  const [floor, floorOurs, ours, single] = [runs.floor, runs.floorOurs, runs.ours, runs.single].map((l) => median(l));
+  const secretlint = SECRETLINT ? median(runs.secretlint) : undefined;
+  const oursHistory = median(runs.ours, 'historySeconds').historySeconds;
+  const singleHistory = median(runs.single, 'historySeconds').historySeconds;
   closeSync(devnull);
   rmSync(PATCH, { force: true });
 
-  const stage = JSON.parse(readFileSync(resultFile, 'utf8')).stages.find((s) => s.id === 'secrets');
+  const stage = ours.stage;
+  const key = (s) => JSON.stringify(s.findings.map((f) => [f.fingerprint, f.occurrences?.length ?? 1]));
+  const identical = key(stage) === key(single.stage);
   const found = stage.findings.filter((f) => f.location?.commit).length;
-  const recalled = planted.filter((p) => stage.findings.some((f) => f.location?.commit === p.commit && f.location?.file === p.file)).length;
+  const recalled = planted.filter((p) =>
+    stage.findings.some((f) => [f.location, ...(f.occurrences ?? [])].some((l) => l?.commit === p.commit && l?.file === p.file)),
+  ).length;
   const mb = patchBytes / 1e6;
   const line = (r) => {
     if (r.failed) return `  ${r.label}\n      ${r.failed}`;
-    return `  ${r.label}\n      ${r.seconds.toFixed(2)} s  ${(mb / r.seconds).toFixed(1)} MB/s  ${(r.seconds / floor.seconds).toFixed(2)}x floor${r.status ? `  (exit ${r.status})` : ''}`;
+    const history =
+      r.historySeconds !== undefined
+        ? `; its history part (metrics.historyMs) ${r.historySeconds.toFixed(2)} s = ${(r.historySeconds / floor.seconds).toFixed(2)}x floor`
+        : '';
+    return `  ${r.label}\n      ${r.seconds.toFixed(2)} s  ${(mb / r.seconds).toFixed(1)} MB/s  ${(r.seconds / floor.seconds).toFixed(2)}x floor${history}${r.status ? `  (exit ${r.status})` : ''}`;
   };
   console.log(
     `median of ${RUNS} interleaved runs; load average at the end ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} on ${cpus().length} cores`,
+      .join(' ')} on ${cpus().length} cores (availableParallelism ${availableParallelism()})`,
   );
   console.log(`repository: ${relative(ROOT, REPO)}: ${stage.metrics.commits} commits on ${refs} refs, patch ${mb.toFixed(1)} MB (git log -p --all -U0)`);
   console.log(
-    `planted secrets found: ${recalled}/${planted.length}; history findings in all: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`,
+    `planted secrets found: ${recalled}/${planted.length}; history findings in all: ${found}; split and single-stream findings identical: ${identical ? 'yes' : 'NO'}`,
   );
-  for (const r of [floor, floorOurs, ours, secretlint]) console.log(line(r));
-  if (!secretlint.failed) {
-    const total = floor.seconds + secretlint.seconds;
-    console.log(
-      `  git log + secretlint (what a secretlint history scan costs end to end)\n      ${total.toFixed(2)} s  ${(mb / total).toFixed(1)} MB/s  ${(total / floor.seconds).toFixed(2)}x floor`,
-    );
-  }
+  for (const r of [floor, floorOurs, ours, single, ...(secretlint ? [secretlint] : [])]) console.log(line(r));
   console.log(
-    `ours / floor = ${(ours.seconds / floor.seconds).toFixed(2)} (goal <= 1.5); secretlint alone / ours = ${secretlint.failed ? `> ${(secretlint.seconds / ours.seconds).toFixed(2)}` : (secretlint.seconds / ours.seconds).toFixed(2)}; (git log + secretlint) / ours = ${secretlint.failed ? 'n/a' : ((floor.seconds + secretlint.seconds) / ours.seconds).toFixed(2)}`,
+    `history scan / one git log stream: split ${(oursHistory / floor.seconds).toFixed(2)} (goal <= 0.7), one stream ${(singleHistory / floor.seconds).toFixed(2)}; whole stage / floor: split ${(ours.seconds / floor.seconds).toFixed(2)}, one stream ${(single.seconds / floor.seconds).toFixed(2)}`,
   );
+  if (secretlint && !secretlint.failed)
+    console.log(
+      `secretlint alone / ours = ${(secretlint.seconds / ours.seconds).toFixed(2)}; (git log + secretlint) / ours = ${((floor.seconds + secretlint.seconds) / ours.seconds).toFixed(2)}`,
+    );
+  if (!identical) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -14,7 +14,8 @@ import { FindingCollector } from './report.js';
 import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
 import { newCounters, type FileCounters } from './sources/files.js';
-import { streamHistory, type HistoryStats } from './sources/history.js';
+import type { HistoryStats } from './sources/history.js';
+import { scanHistory } from './sources/history-split.js';
 import { scanLiveSite } from './sources/live-site.js';
 import { readLogs } from './sources/logs.js';
 import { workspaceOf } from './sources/paths.js';
@@ -145,12 +146,11 @@ async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOp
     () => 0,
   );
   const { rules } = state.policy;
-  const stats = await streamHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, (block) => {
-    const matches = scanText(block.text, rules, block.file);
-    if (matches.length > 0)
-      state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
+  const stats = await scanHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, rules, (block, matches) => {
+    state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
   });
-  state.history = { ...state.history, ...stats, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
+  const { shares: _shares, ...counts } = stats;
+  state.history = { ...state.history, ...counts, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
 }
 
 async function scanBundlesPart(state: RunState): Promise<void> {

@@ -39,6 +39,18 @@ const cases: RuleCase[] = [
   },
   { rule: 'discord-api-token', ok: `DISCORD_BOT=M${alnum(25)}.${alnum(6)}.${alnum(38)}`, ng: `BOT=M${alnum(25)}.${alnum(6)}.${alnum(38)}` },
   { rule: 'telegram-bot-api-token', ok: `bot${digits(10)}:AA${alnum(33)}`, ng: `bot${digits(10)}:AB${alnum(33)}` },
+  {
+    rule: 'sentry-dsn',
+    ok: `Sentry.init({ dsn: 'https://${hex(32)}@o${digits(6)}.ingest.sentry.io/${digits(7)}' })`,
+    ng: `dsn: 'https://${hex(31)}@o${digits(6)}.ingest.sentry.io/${digits(7)}'`,
+    severity: 'info',
+  },
+  {
+    rule: 'sentry-dsn',
+    ok: `SENTRY_DSN=https://${hex(32)}@sentry.io/${digits(6)}`,
+    ng: `SENTRY_DSN=https://${hex(32)}@sentry.example.com/${digits(6)}`,
+    severity: 'info',
+  },
   { rule: 'stripe-access-token', ok: `STRIPE_SECRET_KEY=${stripeKey()}`, ng: `STRIPE_SECRET_KEY=${['sk', 'live', alnum(10)].join('_')}`, severity: 'blocker' },
   { rule: 'stripe-webhook-secret', ok: `STRIPE_WEBHOOK_SECRET=whsec_${alnum(32)}`, ng: `STRIPE_WEBHOOK_SECRET=whsec_${alnum(10)}` },
   { rule: 'shopify-access-token', ok: `shpat_${hex(32)}`, ng: `shpat_${alnum(31)}` },
@@ -160,6 +172,20 @@ describe('secret rules', () => {
     it('ignores the near miss', () => {
       expect(ruleIds(c.ng)).not.toContain(c.rule);
     });
+  });
+
+  it('never rates a Sentry DSN above info, whatever key name or form carries it', () => {
+    const dsns = [
+      `SENTRY_DSN=https://${hex(32)}@o${digits(6)}.ingest.us.sentry.io/${digits(7)}`,
+      `sentry_api_key = "https://${hex(32)}@o${digits(6)}.ingest.sentry.io/${digits(7)}"`,
+      `RAVEN_SECRET_TOKEN: 'https://${hex(32)}:${hex(32)}@sentry.io/${digits(5)}'`,
+      `const SENTRY_AUTH_KEY = 'https://${hex(32)}@sentry.io/${digits(6)}';`,
+    ];
+    for (const text of dsns) {
+      const found = scanText(text, DEFAULT_RULES, 'app.ts');
+      expect(found.map((m) => m.rule.id)).toEqual(['sentry-dsn']);
+      expect(found.every((m) => m.severity === 'info')).toBe(true);
+    }
   });
 
   it('validates GitHub and npm checksums (base62 CRC32 of the random part)', () => {

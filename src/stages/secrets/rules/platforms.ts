@@ -91,6 +91,19 @@ export const PLATFORM_RULES: SecretRule[] = [
     provider: 'Sentry',
     revokeAt: 'https://sentry.io/settings/account/api/auth-tokens/',
   },
+  // A Sentry DSN (`https://<32 hex public key>@o123.ingest.sentry.io/456`, and the older `@sentry.io/456`
+  // form, with or without the deprecated `:<secret key>`) ships in every browser bundle by design:
+  // Sentry's own docs call it safe to expose. Info at most, and whole, so a generic rule seeing the
+  // same text loses the overlap instead of raising it (trufflehog `sentrytoken` skips DSNs too).
+  {
+    id: 'sentry-dsn',
+    title: 'Sentry DSN (public by design)',
+    keywords: ['sentry.io'],
+    pattern: /https?:\/\/[a-f0-9]{32}(?::[a-f0-9]{32})?@(?:o\d{1,12}\.ingest(?:\.[a-z]{2,4})?\.sentry\.io|sentry\.io)\/\d{1,12}(?![0-9A-Za-z])/g,
+    severity: 'info',
+    exposes: 'other',
+    provider: 'Sentry',
+  },
   // Datadog API (32) and application (40) keys have no prefix: only near the word (gitleaks `datadog-access-token`, trufflehog `datadogtoken`).
   {
     id: 'datadog-access-token',

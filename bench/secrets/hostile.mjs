@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// "Hostile inputs" row for the secrets scanners: the worst case, in ms per MB, of the text scan and
+// the history parser on the reproducers of test/stages/secrets/pathological.test.ts (the same
+// shapes: repeated rule prefixes, long runs, unclosed quotes, minified one-liners, a data dump of
+// 100,000 hits, a one-line file far over the size cap). The test asserts linear growth; this
+// prints what it costs.
+//
+//   node bench/secrets/hostile.mjs            (BENCH_KB=512: size of each input; BENCH_ROUNDS=3, best counts)
+//
+// The scanner is bundled from src/ with esbuild on the fly (into .bench/), so no build is needed.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const WORK = join(ROOT, '.bench/secrets');
+const KB = Number(process.env.BENCH_KB ?? 512);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+mkdirSync(WORK, { recursive: true });
+const out = join(WORK, 'hostile-scanner.mjs');
+await build({
+  stdin: {
+    contents:
+      "export { scanText } from './src/stages/secrets/scan.ts'; export { DEFAULT_RULES } from './src/stages/secrets/rules/index.ts'; export { PatchParser } from './src/stages/secrets/sources/history.ts';",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: out,
+  logLevel: 'warning',
+});
+const { scanText, DEFAULT_RULES, PatchParser } = await import(pathToFileURL(out).href);
+
+const fill = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+const SEEDS = [
+  'eyJ',
+  'eyJa.eyJb.',
+  'sk-',
+  'sk-proj-T3BlbkFJ',
+  'AKIA',
+  'SG.',
+  'xoxb-1-',
+  'xoxp-1',
+  '-----BEGIN PRIVATE KEY-----',
+  `-----BEGIN PRIVATE KEY-----${' '.repeat(19000)}-----END`,
+  'postgres://a:',
+  'postgres://a:b',
+  'NEXT_PUBLIC_',
+  'Authorization: Bearer ',
+  'AIza',
+  'v1.0-',
+  'dp.pt.',
+  're_',
+  'SK',
+  'hooks.slack.com/services/',
+  'M',
+  '1234567890:AA',
+  'ghp_',
+  'github_pat_',
+  'glpat-',
+  'sk_live_',
+  'whsec_',
+  'key-',
+  '0123456789abcdef',
+];
+const shapes = (keyword) => [
+  ...SEEDS.map((seed) => [`${seed.slice(0, 30)} repeated`, (size) => `${keyword} ${fill(seed, size)}`]),
+  ['one run of letters', (size) => fill('a', size)],
+  ['the keyword repeated', (size) => fill(keyword, size)],
+  ['keyword= repeated', (size) => fill(`${keyword}=`, size)],
+  ['keyword followed by a long token run', (size) => keyword + fill('A1b2', size)],
+  ['quoted keyword assignments without a closing quote', (size) => fill(`"${keyword}": "`, size)],
+  ['minified code on one line', (size) => fill(`var ${keyword}_x="${keyword}A1",b=function(){return "${keyword}"};`, size)],
+  ['whitespace runs', (size) => fill(`${keyword}     =      `, size)],
+];
+const best = (work) => {
+  let ms = Infinity;
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    work();
+    ms = Math.min(ms, performance.now() - started);
+  }
+  return ms;
+};
+const perMb = (ms, chars) => ms / (chars / 1e6);
+const size = KB * 1024;
+
+// 1. Text scan: each rule alone on each shape seeded with its own keyword, and all rules at once.
+let worstOne = { msPerMb: 0 };
+for (const rule of DEFAULT_RULES) {
+  for (const [what, make] of shapes(rule.keywords[0] ?? 'key')) {
+    const text = make(size);
+    const msPerMb = perMb(
+      best(() => scanText(text, [rule])),
+      text.length,
+    );
+    if (msPerMb > worstOne.msPerMb) worstOne = { msPerMb, rule: rule.id, what };
+  }
+}
+let worstAll = { msPerMb: 0 };
+const allShapes = [
+  ...shapes('key'),
+  ['minified bundle', (s) => fill('function n(e){return e&&e.__esModule?e:{default:e}}var t="abc",r=Object.assign;', s)],
+  ['data dump: one api_key hit per line', (s) => Array.from({ length: Math.ceil(s / 40) }, (_, i) => `api_key_${i} = "${fill('Ab3x', 20)}7Qz3"`).join('\n')],
+];
+for (const [what, make] of allShapes) {
+  const text = make(size);
+  const msPerMb = perMb(
+    best(() => scanText(text, DEFAULT_RULES)),
+    text.length,
+  );
+  if (msPerMb > worstAll.msPerMb) worstAll = { msPerMb, what };
+}
+
+// 2. History parser: a one-line file far over the block cap, many tiny blocks, long removed runs.
+const header = `\x01${'a'.repeat(40)} 2026-01-10T12:00:00Z refs/heads/main\n`;
+const patches = [
+  [
+    'one-line file 32x over the 1 MiB block cap',
+    () => `${header}diff --git a/b.js b/b.js\n--- /dev/null\n+++ b/b.js\n@@ -0,0 +1 @@\n+${fill('var a=1;', 32 * 1024 * 1024)}\n`,
+  ],
+  [
+    '100,000 one-line blocks',
+    () => Array.from({ length: 100_000 }, (_, i) => `${header}diff --git a/f${i} b/f${i}\n--- a/f${i}\n+++ b/f${i}\n@@ -1 +1 @@\n-x\n+TOKEN=${i}\n`).join(''),
+  ],
+  ['one block of 1 MB of removed lines', () => `${header}diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,99999 +0,0 @@\n${fill('-removed line\n', 1024 * 1024)}`],
+];
+let worstParse = { msPerMb: 0 };
+for (const [what, make] of patches) {
+  const text = make();
+  const chunks = Array.from({ length: Math.ceil(text.length / 65536) }, (_, i) => text.slice(i * 65536, (i + 1) * 65536));
+  const msPerMb = perMb(
+    best(() => {
+      const parser = new PatchParser(1024 * 1024, () => undefined);
+      for (const chunk of chunks) parser.push(chunk);
+      parser.end();
+    }),
+    text.length,
+  );
+  if (msPerMb > worstParse.msPerMb) worstParse = { msPerMb, what };
+}
+
+const fmt = (n) => n.toFixed(1);
+console.log(
+  `hostile inputs (${KB} kB each, best of ${ROUNDS}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores)`,
+);
+console.log(`  text scan, one rule, worst:   ${fmt(worstOne.msPerMb)} ms/MB  (${worstOne.rule}: ${worstOne.what})`);
+console.log(`  text scan, all ${DEFAULT_RULES.length} rules, worst: ${fmt(worstAll.msPerMb)} ms/MB  (${worstAll.what})`);
+console.log(`  history parser, worst:        ${fmt(worstParse.msPerMb)} ms/MB  (${worstParse.what})`);
