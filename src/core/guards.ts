@@ -34,6 +34,19 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 /**
+ * The section with the schema's own top-level `default`s filled in for missing keys, for callers
+ * that hand a stage a section the core did not validate (unit tests); the defaults stay in the schema.
+ */
+export function withSchemaDefaults(schema: Record<string, unknown>, section: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...section };
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  for (const [key, property] of Object.entries(properties)) {
+    if (out[key] === undefined && isRecord(property) && property.default !== undefined) out[key] = structuredClone(property.default);
+  }
+  return out;
+}
+
+/**
  * Typed reads of a config section the schema has validated and filled with its defaults: a key
  * the schema defaults is always there, so a missing or mistyped one is a bug in the schema, not
  * user input, and throws.

@@ -50,9 +50,9 @@ describe('launch-ready demo', () => {
   });
 
   it('a stray flag is a usage error naming the flag', async () => {
-    const out = await demo(['--fix']);
+    const out = await demo(['--fixd']);
     out.cleanup();
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('--fix: unknown flag for "launch-ready demo"; did you mean --fixed?');
+    expect(out.stderr).toContain('--fixd: unknown flag for "launch-ready demo"; did you mean --fixed?');
   });
 });

@@ -77,7 +77,8 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
   const checked = problems.length === 0 ? semanticChecks(data, options, baseDir, describe) : undefined;
   if (checked) problems.push(...checked.problems);
   if (problems.length > 0) {
-    const shownProblems = problems.slice(0, MAX_PROBLEMS);
+    // A problem both the core and a stage check (trust.resolvers) is said once.
+    const shownProblems = [...new Set(problems)].slice(0, MAX_PROBLEMS);
     const more = problems.length > MAX_PROBLEMS ? `\n…and more problems after these ${MAX_PROBLEMS}` : '';
     throw new UsageError(shownProblems.join('\n') + more);
   }

@@ -56,7 +56,8 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function resolverProblem(value: string): string | undefined {
+/** Why a resolver entry is unusable (not an IP address, a port out of range), or undefined. */
+export function resolverProblem(value: string): string | undefined {
   const { host, port } = splitHostPort(value, 53);
   if (port < 1 || port > 65535) return `port ${port} is out of range; use 1-65535, e.g. 127.0.0.1:5353`;
   // Names would need a resolver to find the resolver: ask for the address the user means.

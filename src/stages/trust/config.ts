@@ -1,4 +1,5 @@
-import { isRecord, read, recordsOf, stringsOf } from '../../core/guards.js';
+import { resolverProblem } from '../../core/config/network.js';
+import { isRecord, read, recordsOf, stringsOf, withSchemaDefaults } from '../../core/guards.js';
 import type { ConfigProblem, JsonSchema, StageFlag } from '../../core/stage.js';
 
 export { splitHostPort } from '../../core/network.js';
@@ -148,6 +149,11 @@ export function validateTrustConfig(section: Record<string, unknown>): ConfigPro
     const problem = urlProblem(section.canonical, true);
     if (problem) problems.push({ path: ['canonical'], message: problem });
   }
+  // Also checked by the core for `network.resolvers`; the same problem is reported once.
+  stringsOf(section.resolvers).forEach((value, index) => {
+    const problem = resolverProblem(value);
+    if (problem) problems.push({ path: ['resolvers', index], message: problem });
+  });
   for (const key of ['pages', 'privateRoutes'] as const) {
     stringsOf(section[key]).forEach((value, index) => {
       const problem = urlProblem(value, false);
@@ -162,7 +168,8 @@ function emailDomainsOf(section: Record<string, unknown>): Record<string, unknow
 }
 
 /** The section (defaults applied by the schema) as the stage reads it, hostnames normalised. */
-export function readTrustConfig(section: Record<string, unknown>): TrustConfig {
+export function readTrustConfig(given: Record<string, unknown>): TrustConfig {
+  const section = withSchemaDefaults(trustConfigSchema, given);
   const domain = typeof section.domain === 'string' ? normaliseHostname(section.domain) : undefined;
   let hostnames = read.strings(section, 'hostnames').map(normaliseHostname);
   if (hostnames.length === 0 && domain) hostnames = [domain, `www.${domain}`];

@@ -57,8 +57,8 @@ describe('resolver and connect-to syntax', () => {
   test('curl --connect-to rules: empty HOST1/PORT1 match any; first match wins', () => {
     const rules = ['a.example.com:443:127.0.0.1:8443', ':443:127.0.0.1:9443', '::[::1]:'].map((r) => parseConnectRule(r)!);
     expect(applyConnectTo(rules, 'a.example.com', 443)).toEqual({ host: '127.0.0.1', port: 8443, rewritten: true });
-    expect(applyConnectTo(rules, 'b.example.com', 443)).toEqual({ host: '127.0.0.1', port: 9443, rewritten: true });
-    expect(applyConnectTo(rules, 'b.example.com', 80)).toEqual({ host: '::1', port: 80, rewritten: true });
+    expect(applyConnectTo(rules, 'b.example.com', 443)).toEqual({ host: '127.0.0.1', port: 9443, rewritten: true, everyHost: true });
+    expect(applyConnectTo(rules, 'b.example.com', 80)).toEqual({ host: '::1', port: 80, rewritten: true, everyHost: true });
     expect(applyConnectTo([], 'b.example.com', 80)).toEqual({ host: 'b.example.com', port: 80, rewritten: false });
     expect(parseConnectRule('nonsense')).toBeUndefined();
   });
