@@ -74,8 +74,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     const last = decoders[decoders.length - 1]!;
     last.on('data', (chunk: Buffer) => this.take(chunk));
     last.on('end', () => this.finish());
-    // A corrupt stream keeps what it decoded, as browsers do.
-    for (const d of decoders) d.on('error', () => this.finish());
+    // A stream cut short still yields what it decoded (finishFlush); a corrupt one fails, as in `request`.
+    for (const d of decoders) d.on('error', (error: Error) => this.fail(error));
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -99,6 +99,14 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.timedOut) this.reject(new Error(`${this.url}: no complete answer within ${this.timeoutMs} ms`, { cause: error }));
     else if (this.signal?.aborted) this.reject(new Error(`${this.url}: request cancelled`, { cause: error }));
     else this.reject(error);
+  }
+
+  private fail(error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopDecoders();
+    this.reject(error);
+    this.controller?.abort(error);
   }
 
   /** Cut the request: its timeout passed or its signal fired. */
