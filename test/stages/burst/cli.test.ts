@@ -130,7 +130,8 @@ describe('the report', () => {
     const project = tempProject({});
     try {
       for (const shard of ['1/2', '2/2']) {
-        const run = await runCliAsync(['burst', '--target', server.url, '--rate', '10', '--duration', '1s', '--shard', shard, '--format', 'json'], { cwd: project.dir });
+        // --fail-on never: this is about the merge; a loaded machine may fail a latency threshold.
+        const run = await runCliAsync(['burst', '--target', server.url, '--rate', '10', '--duration', '1s', '--shard', shard, '--format', 'json', '--fail-on', 'never'], { cwd: project.dir });
         expect(run.code).toBe(0);
         const dir = join(project.dir, `launch-ready-burst-${shard.replace('/', '-of-')}`);
         mkdirSync(dir);
