@@ -52,7 +52,8 @@ export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu
     }
     for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
     if (loop.stopping()) return;
-    const started = i === 0 && scheduledAt !== undefined ? scheduledAt : performance.now();
+    // An iteration may start a fraction of a millisecond before its slot: count from whichever came first.
+    const started = i === 0 && scheduledAt !== undefined ? Math.min(scheduledAt, performance.now()) : performance.now();
     let response: HttpResponse | undefined;
     let error: ErrorClass | undefined;
     try {
