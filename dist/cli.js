@@ -2,18 +2,34 @@
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
-  EXIT,
   STAGES,
-  UsageError,
   VERSION,
-  buildConfigSchema,
+  configuredHostnames,
+  createStageGitHubApi,
+  diagnoseUrl,
+  formatInterval,
   gitHubAccessOf,
+  isHttpUrl,
+  layersTable,
   parseCommandLine,
+  parseReadinessOptions,
   readRunnerContext,
+  readTargetEnvironment,
+  targetEnvironmentFiles
+} from "./shared-1.js";
+import "./shared-6.js";
+import {
+  EXIT,
+  UsageError,
+  buildConfigSchema,
+  closest,
+  errorCode,
+  loadConfig,
   reasonOf,
   renderReport,
   runLaunchReady
-} from "./shared-1.js";
+} from "./shared-5.js";
+import "./shared-2.js";
 
 // src/cli.ts
 import { tmpdir } from "node:os";
@@ -27,7 +43,7 @@ function writeReportFile(cwd, file, report) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, report);
   } catch (error) {
-    const code = error.code ?? "write failed";
+    const code = errorCode(error) ?? "write failed";
     throw new UsageError(`--output: cannot write ${file} (${code}); give a writable file path`);
   }
 }
@@ -53,8 +69,326 @@ function terminalProgress(stream, afterMs = 2e3) {
   };
 }
 
+// src/diagnose/args.ts
+function parseFlags(command, args, specs) {
+  const values = /* @__PURE__ */ new Map();
+  const positional = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-h") {
+      values.set("help", true);
+      continue;
+    }
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? void 0 : eq);
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) {
+      const guess = closest(
+        name,
+        specs.map((s) => s.name)
+      );
+      throw new UsageError(
+        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`
+      );
+    }
+    if (spec.kind === "boolean") {
+      values.set(name, true);
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
+    if (value === void 0 || eq === -1 && value.startsWith("--"))
+      throw new UsageError(`--${name}: needs a value; e.g. --${name} ${spec.valueName ?? "VALUE"}`);
+    if (spec.kind === "list") values.set(name, [...values.get(name) ?? [], value]);
+    else if (values.has(name)) throw new UsageError(`--${name}: given twice; give it once`);
+    else values.set(name, value);
+  }
+  return { values, positional };
+}
+function helpText(usage, what, specs, footer) {
+  const rows = specs.map(
+    (s) => [`--${s.name}${s.kind === "boolean" ? "" : ` ${s.valueName ?? "VALUE"}`}${s.kind === "list" ? "..." : ""}`, s.description]
+  );
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return [`${usage}: ${what}`, "", "Flags:", ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`), "", ...footer].join("\n");
+}
+
+// src/diagnose/command.ts
+var FLAGS = [
+  { name: "config", kind: "string", valueName: "FILE", description: "launch-ready.yml to read for trust.resolvers, connectTo, ca and readiness.healthUrl" },
+  { name: "format", kind: "string", valueName: "FMT", description: "text|json (default: text)" },
+  { name: "health-url", kind: "string", valueName: "URL", description: "the health endpoint to ask (default: readiness.healthUrl)" },
+  { name: "timeout", kind: "string", valueName: "MS", description: "per-layer timeout in ms (default: readiness.timeoutMs, 5000)" },
+  { name: "help", kind: "boolean", description: "show this help" }
+];
+async function diagnoseCommand(args, io) {
+  const { values, positional } = parseFlags("diagnose", args, FLAGS);
+  if (values.has("help")) {
+    io.stdout(
+      `${helpText("launch-ready diagnose URL", "is it DNS, the edge/CDN, the app or a third party?", FLAGS, ["Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input."])}
+`
+    );
+    return 0;
+  }
+  if (positional.length === 0) throw new UsageError("diagnose: give the URL to diagnose; e.g. launch-ready diagnose https://app.example.com/signup");
+  if (positional.length > 1) throw new UsageError(`diagnose: one URL at a time; got ${positional.length} (${positional.slice(0, 3).join(", ")})`);
+  const target = positional[0];
+  if (!isHttpUrl(target)) throw new UsageError(`diagnose: "${target}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/signup`);
+  const format = values.get("format") ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`--format: "${format}" is not a format diagnose writes; use text or json`);
+  const healthFlag = values.get("health-url");
+  if (healthFlag !== void 0 && !isHttpUrl(healthFlag))
+    throw new UsageError(`--health-url: "${healthFlag}" is not an http(s) URL; e.g. --health-url https://api.example.com/healthz`);
+  const timeoutFlag = values.get("timeout");
+  const timeout = timeoutFlag === void 0 ? void 0 : Number(timeoutFlag);
+  if (timeout !== void 0 && !(timeout > 0 && timeout <= 6e4))
+    throw new UsageError(`--timeout: "${timeoutFlag}" is not a timeout; give milliseconds from 1 to 60000, e.g. --timeout 5000`);
+  const configFile = values.get("config");
+  const config = loadConfig({ cwd: io.cwd, stages: io.stages, version: io.version, selected: [], ...configFile !== void 0 ? { file: configFile } : {} });
+  const section = config.stages.readiness ?? {};
+  const healthUrl = healthFlag ?? (typeof section.healthUrl === "string" ? section.healthUrl : void 0);
+  const diagnosis = await diagnoseUrl(target, {
+    network: config.network,
+    authoritative: section.authoritative ?? [],
+    timeoutMs: timeout ?? section.timeoutMs ?? 5e3,
+    ...healthUrl ? { healthUrl } : {},
+    ...io.signal ? { signal: io.signal } : {}
+  });
+  io.stdout(format === "json" ? `${JSON.stringify(diagnosisJson(diagnosis, io.version), null, 2)}
+` : renderText(diagnosis));
+  return diagnosis.answer === "healthy" ? 0 : 1;
+}
+function diagnosisJson(diagnosis, version) {
+  const table = layersTable(diagnosis);
+  const facts = JSON.parse(JSON.stringify(diagnosis.facts, (key, value) => key === "body" ? void 0 : value));
+  return {
+    version: 1,
+    tool: { name: "launch-ready", version },
+    url: diagnosis.facts.url,
+    answer: diagnosis.answer,
+    sentence: diagnosis.sentence,
+    layers: table.rows.map(([layer, ok, evidence]) => ({ layer, ok, evidence })),
+    facts
+  };
+}
+function renderText(diagnosis) {
+  const table = layersTable(diagnosis);
+  const width = Math.max(...table.rows.map((r) => String(r[0]).length));
+  const mark = (ok) => ok === true ? "ok  " : ok === false ? "FAIL" : String(ok).toUpperCase().slice(0, 4).padEnd(4);
+  const lines = [
+    diagnosis.sentence,
+    "",
+    ...table.rows.map(([layer, ok, evidence]) => `  ${String(layer).padEnd(width)}  ${mark(ok)}  ${String(evidence ?? "")}`),
+    ""
+  ];
+  return lines.join("\n");
+}
+
+// src/handover/command.ts
+import { existsSync, readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, relative, resolve as resolve2 } from "node:path";
+
+// src/handover/render.ts
+var HANDOVER_MARKER = '<!-- written by launch-ready handover; edit freely, keep your own text under "## Notes" -->';
+var TODO = "_TODO: fill this in_";
+var cell = (text) => (text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ") || "\u2014";
+function renderHandover(facts) {
+  const out = [
+    HANDOVER_MARKER,
+    `# Handover: ${facts.project}`,
+    "",
+    `Written ${facts.generatedAt.toISOString().slice(0, 10)} from launch-ready.yml and the last results. Run \`launch-ready handover\` again after changing domains or monitors.`,
+    ""
+  ];
+  out.push("## Domain map", "");
+  if (facts.hostnames.length === 0) out.push(TODO, "");
+  else {
+    out.push("| Hostname | Points to | Certificate | Cloudflare |", "|---|---|---|---|");
+    for (const h of facts.hostnames)
+      out.push(`| ${cell(h.host)} | ${cell(h.pointsTo)} | ${cell(h.certificate)} | ${h.proxied === void 0 ? "\u2014" : h.proxied ? "proxied" : "DNS only"} |`);
+    out.push("");
+  }
+  out.push("## Credentials: where they live", "", "Names only: the values stay in the secret manager.", "");
+  out.push(`- Secret manager: ${facts.credentials.secretManager ?? TODO}`);
+  for (const env of facts.credentials.environments) out.push(`- ${env.name}: ${env.where.join(", ")}`);
+  if (facts.credentials.errorTracking) out.push(`- Error tracking DSN: \`${facts.credentials.errorTracking}\``);
+  if (facts.credentials.variables.length > 0) out.push(`- Variables: ${facts.credentials.variables.map((v) => `\`${v}\``).join(", ")}`);
+  out.push("");
+  out.push("## Deploy", "", ...steps(facts.deploySteps), "");
+  out.push("## Rollback", "", ...steps(facts.rollbackSteps));
+  const drill = facts.drill;
+  out.push(
+    "",
+    drill?.rollbackSeconds !== void 0 ? `Last drill: rollback ${drill.rollbackSeconds} s, roll forward ${drill.rollForwardSeconds ?? "?"} s${drill.previousRelease ? ` (previous release ${drill.previousRelease})` : ""}.` : "Last drill: not measured (run `launch-ready rollback`).",
+    ""
+  );
+  out.push("## Monitors", "");
+  if (facts.healthUrl) out.push(`Health endpoint: ${facts.healthUrl}`, "");
+  if (facts.monitors.length === 0) out.push(TODO, "");
+  else {
+    out.push("| Monitor | URL | Owner | Channels | Interval |", "|---|---|---|---|---|");
+    for (const m of facts.monitors)
+      out.push(
+        `| ${cell(m.name)} | ${cell(m.url)} | ${cell(m.owner ?? facts.defaultOwner)} | ${cell(m.channels.map((c) => c.label).join(", "))} | ${formatInterval(m.intervalSeconds)} |`
+      );
+    out.push("");
+  }
+  out.push("## Emergency contacts", "", ...facts.contacts.length > 0 ? facts.contacts.map((c) => `- ${c}`) : [TODO], "");
+  out.push("## Notes", "", facts.notes?.trim() || "_Your own notes: kept when this file is written again._", "");
+  return out.join("\n");
+}
+function steps(list) {
+  return list.length > 0 ? list.map((s, i) => `${i + 1}. ${s}`) : [TODO];
+}
+function notesOf(previous) {
+  if (!previous) return void 0;
+  const match = /^##\s+Notes\s*$/m.exec(previous);
+  if (!match) return void 0;
+  const rest = previous.slice(match.index + match[0].length);
+  const next = /^##\s+/m.exec(rest);
+  const text = (next ? rest.slice(0, next.index) : rest).trim();
+  return text.startsWith("_Your own notes") ? void 0 : text;
+}
+
+// src/handover/command.ts
+var FLAGS2 = [
+  { name: "config", kind: "string", valueName: "FILE", description: "launch-ready.yml to read (default: ./launch-ready.yml if present)" },
+  { name: "output", kind: "string", valueName: "FILE", description: "where to write (default: readiness.handover, HANDOVER.md)" },
+  {
+    name: "results",
+    kind: "list",
+    valueName: "FILE",
+    description: "a result JSON (launch-ready check --format json) for the domain map and drill time; repeatable"
+  },
+  { name: "force", kind: "boolean", description: "replace a HANDOVER.md that launch-ready did not write" },
+  { name: "help", kind: "boolean", description: "show this help" }
+];
+function handoverCommand(args, io) {
+  const { values, positional } = parseFlags("handover", args, FLAGS2);
+  if (values.has("help")) {
+    io.stdout(
+      `${helpText("launch-ready handover", "write HANDOVER.md from the config and the last results", FLAGS2, ['Own text under "## Notes" is kept when the file is written again.'])}
+`
+    );
+    return 0;
+  }
+  if (positional.length > 0)
+    throw new UsageError(
+      `unexpected argument "${positional[0]}" for "launch-ready handover"; give files with --output or --results (see launch-ready handover --help)`
+    );
+  const configFile = values.get("config");
+  const config = loadConfig({
+    cwd: io.cwd,
+    stages: io.stages,
+    version: io.version,
+    selected: ["readiness"],
+    ...configFile !== void 0 ? { file: configFile } : {}
+  });
+  const options = parseReadinessOptions(config.stages.readiness, config.baseDir);
+  const output = resolve2(values.has("output") ? io.cwd : config.baseDir, values.get("output") ?? options.handover);
+  const previous = existsSync(output) ? readFileSync(output, "utf8") : void 0;
+  if (previous !== void 0 && !previous.startsWith(HANDOVER_MARKER.slice(0, 40)) && !values.has("force")) {
+    throw new UsageError(
+      `${relative(io.cwd, output) || output}: exists and was not written by launch-ready handover; pass --force to replace it (move your own text under "## Notes" first: it is kept)`
+    );
+  }
+  const results = readResults(values.get("results") ?? defaultResults(io.env), io.cwd);
+  const facts = handoverFacts(config, options, results, io.now ?? /* @__PURE__ */ new Date());
+  const notes = notesOf(previous);
+  if (notes) facts.notes = notes;
+  const text = renderHandover(facts);
+  writeFileSync2(output, text);
+  const todo = (text.match(/_TODO: fill this in_/g) ?? []).length;
+  io.stdout(`launch-ready handover: wrote ${relative(io.cwd, output) || output}${todo > 0 ? ` (${todo} section(s) marked TODO to fill in)` : ""}
+`);
+  return 0;
+}
+function handoverFacts(config, options, results, now) {
+  const map = results.get("trust")?.metrics.domainMap ?? [];
+  const hostnames = configuredHostnames(options, { criticalPaths: config.criticalPaths, trust: config.stages.trust }).map((host) => {
+    const row = map.find((r) => r.host === host);
+    const entry = { host };
+    if (row?.records?.length) entry.pointsTo = row.records.map((r) => r.value).join(", ");
+    if (row?.certificate) entry.certificate = `${row.certificate.issuer}, expires ${row.certificate.notAfter.slice(0, 10)}`;
+    if (row?.proxied !== void 0) entry.proxied = row.proxied;
+    return entry;
+  });
+  for (const row of map) if (!hostnames.some((h) => h.host === row.host)) hostnames.push({ host: row.host });
+  const rollback = results.get("rollback")?.metrics ?? {};
+  const facts = {
+    project: basename(config.baseDir),
+    generatedAt: now,
+    hostnames,
+    credentials: credentialsOf(config, options),
+    deploySteps: options.deploySteps,
+    rollbackSteps: options.rollbackSteps,
+    monitors: options.monitors,
+    contacts: options.contacts
+  };
+  if (typeof rollback.rollbackSeconds === "number") {
+    facts.drill = { rollbackSeconds: rollback.rollbackSeconds };
+    if (typeof rollback.rollForwardSeconds === "number") facts.drill.rollForwardSeconds = rollback.rollForwardSeconds;
+    if (typeof rollback.previousRelease === "string") facts.drill.previousRelease = rollback.previousRelease;
+  }
+  if (options.owner) facts.defaultOwner = options.owner;
+  if (options.healthUrl) facts.healthUrl = options.healthUrl;
+  return facts;
+}
+function credentialsOf(config, options) {
+  const env = config.stages.env ?? {};
+  const environments = Object.entries(
+    env.environments ?? {}
+  ).map(([name, e]) => {
+    const from = Array.isArray(e.from) ? e.from : e.from ? [e.from] : [];
+    const where = [
+      ...(e.files ?? []).map((f) => `dotenv file ${f}`),
+      ...from.map((f) => f === "github" ? `GitHub environment "${e.githubEnvironment ?? name}" secrets and variables` : "the deploy job's environment")
+    ];
+    return { name, where: where.length > 0 ? where : ["not described in launch-ready.yml"] };
+  });
+  const credentials = { environments, variables: [] };
+  if (options.secretManager) credentials.secretManager = options.secretManager;
+  if (options.errorTracking?.variable) credentials.errorTracking = options.errorTracking.variable;
+  const files = targetEnvironmentFiles(options.envFiles, env);
+  if (files.length > 0) {
+    try {
+      credentials.variables = [...readTargetEnvironment(files, config.baseDir, {}).variables.keys()].sort();
+    } catch {
+    }
+  }
+  return credentials;
+}
+function defaultResults(env) {
+  const dir = env.RUNNER_TEMP ? resolve2(env.RUNNER_TEMP, "launch-ready") : void 0;
+  if (!dir || !existsSync(dir)) return [];
+  return ["trust", "rollback", "burst"].map((id) => resolve2(dir, `${id}.json`)).filter((f) => existsSync(f));
+}
+function readResults(files, cwd) {
+  const out = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let data;
+    try {
+      data = JSON.parse(readFileSync(resolve2(cwd, file), "utf8"));
+    } catch (error) {
+      const code = error.code;
+      throw new UsageError(
+        `--results: ${file}: ${code === "ENOENT" ? "no such file" : "not a result JSON"}; write one with launch-ready check --format json --output FILE`
+      );
+    }
+    const stages = Array.isArray(data.stages) ? data.stages : data.id ? [data] : [];
+    for (const stage of stages) out.set(stage.id, stage);
+  }
+  return out;
+}
+
 // src/cli.ts
 async function main(argv) {
+  const io = { cwd: process.cwd(), stages: STAGES, version: VERSION, stdout: (text) => void process.stdout.write(text) };
+  if (argv[0] === "diagnose") return diagnoseCommand(argv.slice(1), io);
+  if (argv[0] === "handover") return handoverCommand(argv.slice(1), { ...io, env: process.env });
   const parsed = parseCommandLine(argv, STAGES, process.cwd());
   if (parsed.kind === "help") return print(`${parsed.text}
 `, EXIT.pass);
@@ -63,21 +397,31 @@ async function main(argv) {
   if (parsed.kind === "schema") return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}
 `, EXIT.pass);
   const { request } = parsed;
-  if (request.command === "demo") {
-    const unbuilt = STAGES.filter((s) => !s.built).map((s) => s.id);
-    process.stderr.write(`launch-ready demo: the built-in demo launch is not built yet, so this checks the current folder with its launch-ready.yml${unbuilt.length > 0 ? `; not built yet: ${unbuilt.join(", ")}` : ""}
-`);
-  }
   const controller = new AbortController();
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143]
+  ]) {
     process.once(signal, () => {
       controller.abort();
       process.once(signal, () => process.exit(code));
     });
   }
+  if (request.command === "demo") {
+    const { runDemo } = await import("./shared-4.js");
+    const color2 = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    return runDemo({ request, stages: STAGES, version: VERSION, signal: controller.signal, color: color2, write: (text) => process.stdout.write(text) });
+  }
   const progress = terminalProgress(process.stderr);
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...github ? { github } : {} });
+  const outcome = await runLaunchReady(request, {
+    stages: STAGES,
+    version: VERSION,
+    env: process.env,
+    progress: progress.report,
+    signal: controller.signal,
+    ...github ? { githubApi: createStageGitHubApi(github) } : {}
+  });
   progress.clear();
   const color = !request.output && request.format === "text" && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

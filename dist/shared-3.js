@@ -4,6 +4,7 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   STAGES,
   VERSION,
+  createStageGitHubApi,
   gitHubAccessOf,
   parseFailOn,
   parseStageList
@@ -19641,12 +19642,20 @@ function renderComment(result, secrets, runUrl, revision, links) {
   const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : "the job summary of this workflow run";
   const options = { fullReport, escapeMentions: true, ...revision ? { revision } : {}, ...links ? { links } : {} };
   const clean = scrubbed(result, secrets);
-  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
+  return fit(
+    (maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })),
+    (t) => t.length,
+    COMMENT_LIMIT
+  );
 }
 function renderJobSummary(result, secrets, reportPath, links) {
   const fullReport = reportPath ? `the JSON result (\`${reportPath}\`)` : "the JSON result (`--format json`)";
   const clean = scrubbed(result, secrets);
-  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true, ...links ? { links } : {} })), (t) => Buffer.byteLength(t, "utf8"), JOB_SUMMARY_LIMIT);
+  return fit(
+    (maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true, ...links ? { links } : {} })),
+    (t) => Buffer.byteLength(t, "utf8"),
+    JOB_SUMMARY_LIMIT
+  );
 }
 function scrubbed(result, secrets) {
   return secrets.size === 0 ? result : JSON.parse(secrets.scrub(JSON.stringify(result)));
@@ -19667,7 +19676,9 @@ function jobSummaryOf(result, secrets, reportPath, notes, links) {
   const lines2 = [];
   const omitted = notes.annotations?.omitted;
   if (omitted && omitted.error + omitted.warning > 0) {
-    lines2.push(`> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`);
+    lines2.push(
+      `> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`
+    );
   }
   for (const note of notes.extra ?? []) lines2.push(`> \u26A0\uFE0F ${secrets.scrub(note)}`);
   if (notes.comment) lines2.push(`> ${secrets.scrub(notes.comment)}`);
@@ -20004,7 +20015,13 @@ function policyOf(context, inputs) {
 async function runAndPublish(request, options) {
   const { context, inputs } = options;
   const github = gitHubAccessOf(context, inputs.token);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, policy: policyOf(context, inputs), ...github ? { github } : {} });
+  const outcome = await runLaunchReady(request, {
+    stages: STAGES,
+    version: VERSION,
+    env: process.env,
+    policy: policyOf(context, inputs),
+    ...github ? { githubApi: createStageGitHubApi(github) } : {}
+  });
   return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);
 }
 async function publishStep(gate, options) {
@@ -20086,7 +20103,9 @@ function parseConfigChanges(value) {
 }
 function parseCommentKey(value) {
   if (value === "" || /^[A-Za-z0-9._-]{1,64}$/.test(value)) return value;
-  throw new UsageError(`input comment-key: "${value}" has characters other than letters, digits, ".", "_" and "-" (or is longer than 64); e.g. comment-key: staging`);
+  throw new UsageError(
+    `input comment-key: "${value}" has characters other than letters, digits, ".", "_" and "-" (or is longer than 64); e.g. comment-key: staging`
+  );
 }
 
 export {

@@ -20809,12 +20809,22 @@ function bookingApp(options) {
     if (!secure) return send(301, { location: `https://${host === domain ? canonical : host}${req.url ?? "/"}` });
     if (host === domain) return send(301, { ...HSTS, location: `https://${canonical}${req.url ?? "/"}` });
     if (path === "/healthz") {
-      return send(200, { ...HSTS, "content-type": "application/health+json", "cache-control": "no-store" }, JSON.stringify({ status: "pass", version: release, checks: { "database:responseTime": [{ status: "pass" }], "email:smtp": [{ status: "pass" }] } }));
+      return send(
+        200,
+        { ...HSTS, "content-type": "application/health+json", "cache-control": "no-store" },
+        JSON.stringify({ status: "pass", version: release, checks: { "database:responseTime": [{ status: "pass" }], "email:smtp": [{ status: "pass" }] } })
+      );
     }
-    if (path === "/version") return send(200, { ...HSTS, "content-type": "application/json", "cache-control": "no-store" }, JSON.stringify({ version: release }));
-    if (path === "/static/app.js") return send(200, { ...HSTS, "content-type": "application/javascript", "cache-control": "public, max-age=31536000, immutable" }, options.bundle);
+    if (path === "/version")
+      return send(200, { ...HSTS, "content-type": "application/json", "cache-control": "no-store" }, JSON.stringify({ version: release }));
+    if (path === "/static/app.js")
+      return send(200, { ...HSTS, "content-type": "application/javascript", "cache-control": "public, max-age=31536000, immutable" }, options.bundle);
     if (host === `admin.${domain}`) {
-      return send(200, { ...HSTS, "cache-control": faults.cachedAdmin ? "public, max-age=600" : "private, no-store" }, page("Admin", "<p>Bookings today: 3</p>"));
+      return send(
+        200,
+        { ...HSTS, "cache-control": faults.cachedAdmin ? "public, max-age=600" : "private, no-store" },
+        page("Admin", "<p>Bookings today: 3</p>")
+      );
     }
     if (path.startsWith("/webhooks/")) return send(200, { ...HSTS, "content-type": "application/json", "cache-control": "no-store" }, '{"ok":true}');
     if (path === "/signup" && req.method === "POST") {
@@ -20825,8 +20835,18 @@ function bookingApp(options) {
     if (path === "/login" && req.method === "POST") return login(loginHits, faults.noLoginLimit, send);
     if (path === "/signup") return send(200, { ...HSTS, "cache-control": "no-store" }, page("Book a call", SIGNUP_FORM));
     if (path === "/signup/thanks") return send(200, { ...HSTS, "cache-control": "no-store" }, page("Thanks", "<p>We will be in touch.</p>"));
-    if (path === "/login") return send(200, { ...HSTS, "cache-control": "no-store" }, page("Log in", '<form method="post" action="/login"><input name="email"><input name="password" type="password"></form>'));
-    if (path === "/") return send(200, { ...HSTS, "cache-control": "public, max-age=60" }, page("Brightbook: book a call with an advisor", `<p>Release ${release}</p><a href="/signup">Book a call</a>`));
+    if (path === "/login")
+      return send(
+        200,
+        { ...HSTS, "cache-control": "no-store" },
+        page("Log in", '<form method="post" action="/login"><input name="email"><input name="password" type="password"></form>')
+      );
+    if (path === "/")
+      return send(
+        200,
+        { ...HSTS, "cache-control": "public, max-age=60" },
+        page("Brightbook: book a call with an advisor", `<p>Release ${release}</p><a href="/signup">Book a call</a>`)
+      );
     return send(404, { ...HSTS }, page("Not found", ""));
   };
 }
@@ -20860,13 +20880,20 @@ function validFor(cert, days) {
 function createDemoCa(organization = "Launch Ready demo") {
   const root = keyPair();
   const rootCert = import_node_forge.default.pki.createCertificate();
-  const rootName = [{ name: "organizationName", value: organization }, { name: "commonName", value: `${organization} root CA` }];
+  const rootName = [
+    { name: "organizationName", value: organization },
+    { name: "commonName", value: `${organization} root CA` }
+  ];
   rootCert.publicKey = root.publicKey;
   rootCert.serialNumber = "01";
   validFor(rootCert, 3650);
   rootCert.setSubject(rootName);
   rootCert.setIssuer(rootName);
-  rootCert.setExtensions([{ name: "basicConstraints", cA: true, critical: true }, { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true }, { name: "subjectKeyIdentifier" }]);
+  rootCert.setExtensions([
+    { name: "basicConstraints", cA: true, critical: true },
+    { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
+    { name: "subjectKeyIdentifier" }
+  ]);
   rootCert.sign(root.privateKey, import_node_forge.default.md.sha256.create());
   const rootPem = import_node_forge.default.pki.certificateToPem(rootCert);
   let serial = 1;
@@ -20981,7 +21008,10 @@ function zoneServer(zone) {
   return server;
 }
 function closeServer(server) {
-  return Promise.race([server.close().then(() => void 0).catch(() => void 0), new Promise((resolve2) => setTimeout(resolve2, 500).unref())]);
+  return Promise.race([
+    server.close().then(() => void 0).catch(() => void 0),
+    new Promise((resolve2) => setTimeout(resolve2, 500).unref())
+  ]);
 }
 
 // src/demo/repo.ts
@@ -20997,8 +21027,20 @@ function fakeStripeLiveKey() {
   return ["sk", "live", randomToken(24)].join("_");
 }
 function git(dir, args, date) {
-  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "Ana Founder", GIT_AUTHOR_EMAIL: "ana@brightbook.test", GIT_COMMITTER_NAME: "Ana Founder", GIT_COMMITTER_EMAIL: "ana@brightbook.test" };
-  execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", ...args], { cwd: dir, env, stdio: "ignore" });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_AUTHOR_NAME: "Ana Founder",
+    GIT_AUTHOR_EMAIL: "ana@brightbook.test",
+    GIT_COMMITTER_NAME: "Ana Founder",
+    GIT_COMMITTER_EMAIL: "ana@brightbook.test"
+  };
+  execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", ...args], {
+    cwd: dir,
+    env,
+    stdio: "ignore"
+  });
 }
 function write(dir, files) {
   for (const [path, text2] of Object.entries(files)) {
@@ -21066,7 +21108,16 @@ export const stripe = new Stripe('${secrets.oldCommitKey}');
   git(dir, ["tag", "v1.5.0"], "2026-11-28T16:00:00Z");
 }
 function buildLog() {
-  return ["> brightbook@1.5.0 build", "> next build", "", "   Creating an optimized production build ...", " \u2713 Compiled successfully", " \u2713 Collecting page data", " \u2713 Generating static pages (6/6)", ""].join("\n");
+  return [
+    "> brightbook@1.5.0 build",
+    "> next build",
+    "",
+    "   Creating an optimized production build ...",
+    " \u2713 Compiled successfully",
+    " \u2713 Collecting page data",
+    " \u2713 Generating static pages (6/6)",
+    ""
+  ].join("\n");
 }
 function demoBundle(fixed, secrets) {
   const base = '(()=>{"use strict";var e={appUrl:"https://www.brightbook.test"};document.addEventListener("DOMContentLoaded",()=>{console.log(e.appUrl)})})();\n';
@@ -21116,7 +21167,10 @@ function startHttpsSite(certificateFor, fallback, handler) {
     }
     return context;
   };
-  const server = createHttpsServer({ key: fallback.key, cert: fallback.chain, SNICallback: (host, done) => done(null, contextFor(host)) }, (req, res) => handler(req, res, true));
+  const server = createHttpsServer(
+    { key: fallback.key, cert: fallback.chain, SNICallback: (host, done) => done(null, contextFor(host)) },
+    (req, res) => handler(req, res, true)
+  );
   return serve(server);
 }
 
@@ -21240,7 +21294,10 @@ ${fixed ? `- https://www.${DEMO_DOMAIN}/signup (ana@${DEMO_DOMAIN})
 function demoConfig({ fixed, dns: dns2, httpsPort, httpPort, releaseFile }) {
   const d = DEMO_DOMAIN;
   const monitor = (url) => `    - { url: "${url}", owner: ana@${d}, channels: ["email:ops@${d}", "slack:#alerts"], interval: 1m }`;
-  const monitors = [monitor(`https://www.${d}/`), ...fixed ? [monitor(`https://www.${d}/signup`), monitor(`https://www.${d}/login`), monitor(`https://api.${d}/healthz`)] : []];
+  const monitors = [
+    monitor(`https://www.${d}/`),
+    ...fixed ? [monitor(`https://www.${d}/signup`), monitor(`https://www.${d}/login`), monitor(`https://api.${d}/healthz`)] : []
+  ];
   const write2 = (release) => JSON.stringify(`printf '%s' ${release} > '${releaseFile}'`);
   return `# launch-ready.yml of the built-in demo launch (every address is on loopback)
 failOn: blocker
@@ -21324,9 +21381,11 @@ async function runDemo(options) {
   const fixed = options.request.fixed === true;
   const launch = await startDemoLaunch(fixed);
   try {
-    options.write(`launch-ready demo${fixed ? " --fixed" : ""}: a booking app's launch on loopback (DNS, TLS, HTTPS, a git repository, dotenv files); running every stage\u2026
+    options.write(
+      `launch-ready demo${fixed ? " --fixed" : ""}: a booking app's launch on loopback (DNS, TLS, HTTPS, a git repository, dotenv files); running every stage\u2026
 
-`);
+`
+    );
     const request = { command: "check", overrides: [], format: "text", cwd: launch.dir, configFile: launch.configFile };
     const outcome = await runLaunchReady(request, { stages: options.stages, version: options.version, env: {}, signal: options.signal });
     const render = (format) => renderReport(outcome.result, format, { secrets: outcome.secrets, color: format === "text" && options.color });
@@ -21342,8 +21401,10 @@ async function runDemo(options) {
 Reports: ${DEMO_OUTPUT_DIR}/comment.md (the PR comment), result.json, result.sarif, report.html
 `);
     if (verdict.missing.length === 0) {
-      options.write(fixed ? "demo: with every fault repaired, the gate passes.\n" : `demo: the gate found every planted fault (${verdict.found.length}): ${verdict.found.join("; ")}.
-`);
+      options.write(
+        fixed ? "demo: with every fault repaired, the gate passes.\n" : `demo: the gate found every planted fault (${verdict.found.length}): ${verdict.found.join("; ")}.
+`
+      );
       return 0;
     }
     options.write(`demo: the gate did not see what the demo planted: ${verdict.missing.join("; ")}

@@ -14337,11 +14337,7 @@ function toFinding(stage, input) {
   return finding;
 }
 function cleanLocation(location) {
-  const out = {};
-  for (const [key, value] of Object.entries(location)) {
-    if (value !== void 0 && value !== null && value !== "") out[key] = value;
-  }
-  return out;
+  return Object.fromEntries(Object.entries(location).filter(([, value]) => value !== void 0 && value !== null && value !== ""));
 }
 
 // src/core/errors.ts
@@ -14355,6 +14351,56 @@ function reasonOf(error) {
   if (error instanceof Error) return error.message.split("\n")[0] || error.name;
   return String(error);
 }
+
+// src/core/guards.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isOneOf(allowed, value) {
+  return typeof value === "string" && allowed.some((item) => item === value);
+}
+function stringOr(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function stringsOf(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function recordsOf(value) {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+function errorCode(error) {
+  return isRecord(error) && typeof error.code === "string" ? error.code : void 0;
+}
+function withSchemaDefaults(schema, section) {
+  const out = { ...section };
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  for (const [key, property] of Object.entries(properties)) {
+    if (out[key] === void 0 && isRecord(property) && property.default !== void 0) out[key] = structuredClone(property.default);
+  }
+  return out;
+}
+var read = {
+  string(section, key) {
+    const value = section[key];
+    if (typeof value !== "string") throw new TypeError(`config key ${key}: expected the schema to give a string`);
+    return value;
+  },
+  number(section, key) {
+    const value = section[key];
+    if (typeof value !== "number") throw new TypeError(`config key ${key}: expected the schema to give a number`);
+    return value;
+  },
+  boolean(section, key) {
+    const value = section[key];
+    if (typeof value !== "boolean") throw new TypeError(`config key ${key}: expected the schema to give true or false`);
+    return value;
+  },
+  strings(section, key) {
+    const value = section[key];
+    if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
+    return stringsOf(value);
+  }
+};
 
 // src/core/severity.ts
 var SEVERITIES = ["blocker", "high", "medium", "low", "info"];
@@ -14423,7 +14469,7 @@ function buildConfigSchema(stages, version) {
   };
   for (const stage of stages) {
     const section = stage.configSchema;
-    const own = section.properties ?? {};
+    const own = isRecord(section.properties) ? section.properties : {};
     const extra = stage.id === "trust" ? NETWORK_PROPERTIES : {};
     properties[stage.id] = {
       ...section,
@@ -14473,50 +14519,6 @@ var StageConfigError = class extends Error {
 
 // src/core/files.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-
-// src/core/guards.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isOneOf(allowed, value) {
-  return typeof value === "string" && allowed.includes(value);
-}
-function stringOr(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function stringsOf(value) {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-function recordsOf(value) {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-function errorCode(error) {
-  return isRecord(error) && typeof error.code === "string" ? error.code : void 0;
-}
-var read = {
-  string(section, key) {
-    const value = section[key];
-    if (typeof value !== "string") throw new TypeError(`config key ${key}: expected the schema to give a string`);
-    return value;
-  },
-  number(section, key) {
-    const value = section[key];
-    if (typeof value !== "number") throw new TypeError(`config key ${key}: expected the schema to give a number`);
-    return value;
-  },
-  boolean(section, key) {
-    const value = section[key];
-    if (typeof value !== "boolean") throw new TypeError(`config key ${key}: expected the schema to give true or false`);
-    return value;
-  },
-  strings(section, key) {
-    const value = section[key];
-    if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
-    return stringsOf(value);
-  }
-};
-
-// src/core/files.ts
 var BINARY_SNIFF_BYTES = 8e3;
 function looksBinary(data) {
   return data.subarray(0, BINARY_SNIFF_BYTES).includes(0);
@@ -14646,9 +14648,12 @@ function resolverProblem(value) {
 }
 function readCa(path, shown) {
   const read2 = readBoundedText(path, { maxBytes: MAX_CA_BYTES });
-  if (read2.kind === "missing") return { problem: `"${shown}" cannot be read; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml, e.g. ./ca.pem` };
-  if (read2.kind !== "text") return { problem: `cannot read ${shown} (${"reason" in read2 ? read2.reason : "binary"}); give a readable PEM file of extra trusted roots` };
-  if (!read2.text.includes("-----BEGIN CERTIFICATE-----")) return { problem: `"${shown}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` };
+  if (read2.kind === "missing")
+    return { problem: `"${shown}" cannot be read; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml, e.g. ./ca.pem` };
+  if (read2.kind !== "text")
+    return { problem: `cannot read ${shown} (${"reason" in read2 ? read2.reason : "binary"}); give a readable PEM file of extra trusted roots` };
+  if (!read2.text.includes("-----BEGIN CERTIFICATE-----"))
+    return { problem: `"${shown}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` };
   return read2.text;
 }
 
@@ -14686,7 +14691,7 @@ function loadConfig(options) {
   const checked = problems.length === 0 ? semanticChecks(data, options, baseDir, describe) : void 0;
   if (checked) problems.push(...checked.problems);
   if (problems.length > 0) {
-    const shownProblems = problems.slice(0, MAX_PROBLEMS);
+    const shownProblems = [...new Set(problems)].slice(0, MAX_PROBLEMS);
     const more = problems.length > MAX_PROBLEMS ? `
 \u2026and more problems after these ${MAX_PROBLEMS}` : "";
     throw new UsageError(shownProblems.join("\n") + more);
@@ -14728,7 +14733,9 @@ function parseConfigFile(options) {
   const duplicate = syntax ? void 0 : firstDuplicateKey(doc);
   if (syntax || duplicate) {
     const what = syntax ? syntax.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "") : "Map keys must be unique";
-    throw new UsageError(`${position(syntax ? syntax.pos[0] : duplicate?.range?.[0] ?? 0)}: YAML syntax: ${what}; fix the YAML (indentation, quotes, a missing colon)`);
+    throw new UsageError(
+      `${position(syntax ? syntax.pos[0] : duplicate?.range?.[0] ?? 0)}: YAML syntax: ${what}; fix the YAML (indentation, quotes, a missing colon)`
+    );
   }
   let raw;
   try {
@@ -14765,8 +14772,12 @@ function aliasProblem(doc, at, error) {
   const aliases = [];
   (0, import_yaml.visit)(doc, { Alias: (_key, node) => void aliases.push(node) });
   const unresolved = aliases.find((alias) => alias.resolve(doc) === void 0);
-  if (unresolved) return new UsageError(`${at(unresolved)}: YAML alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first or write the value out`);
-  if (aliases.length > 0) return new UsageError(`${at(aliases[0])}: YAML aliases expand too far (${reasonOf(error)}); write the values out instead of nesting aliases`);
+  if (unresolved)
+    return new UsageError(
+      `${at(unresolved)}: YAML alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first or write the value out`
+    );
+  if (aliases.length > 0)
+    return new UsageError(`${at(aliases[0])}: YAML aliases expand too far (${reasonOf(error)}); write the values out instead of nesting aliases`);
   return new UsageError(`${at(doc.contents)}: YAML could not be read: ${reasonOf(error)}; fix the YAML`);
 }
 function schemaProblems(data, options, parsed, overridden, describe) {
@@ -14829,7 +14840,8 @@ function readConfigText(options) {
 }
 function configText(read2, label, shown) {
   if (read2.kind === "text") return read2.text;
-  if (read2.kind === "not-a-file") return fail(`${label}: ${shown} is ${read2.reason === "EISDIR" ? "a folder" : read2.reason}; give the path of a launch-ready.yml file`);
+  if (read2.kind === "not-a-file")
+    return fail(`${label}: ${shown} is ${read2.reason === "EISDIR" ? "a folder" : read2.reason}; give the path of a launch-ready.yml file`);
   if (read2.kind === "too-large") return fail(`${label}: ${shown} is too large for a config (${read2.reason}); give the path of your launch-ready.yml`);
   return fail(`${shown}: cannot read the config file (${"reason" in read2 ? read2.reason : read2.kind}); check that it is a readable file`);
 }
@@ -14867,7 +14879,9 @@ function dotted(path) {
 }
 function sourceOf(path, overridden) {
   for (let i = path.length; i > 0; i--) {
-    const source = overridden.get(path.slice(0, i).filter((p) => typeof p === "string").join("."));
+    const source = overridden.get(
+      path.slice(0, i).filter((p) => typeof p === "string").join(".")
+    );
     if (source) return source;
   }
   return void 0;
@@ -15758,23 +15772,47 @@ function configChanges(base, head, file, workflow) {
   const changes = [];
   for (const stage of workflow.stages ? [] : STAGE_IDS) {
     if (sectionOf2(base, stage).enabled !== false && sectionOf2(head, stage).enabled === false) {
-      changes.push({ rule: "config-stage-disabled", stage, file, title: `This pull request turns the ${stage} stage off in ${file}`, change: `${stage}.enabled: true \u2192 false` });
+      changes.push({
+        rule: "config-stage-disabled",
+        stage,
+        file,
+        title: `This pull request turns the ${stage} stage off in ${file}`,
+        change: `${stage}.enabled: true \u2192 false`
+      });
     }
   }
   const [before, after] = [failOnOf(base), failOnOf(head)];
   if (!workflow.failOn && strictness(after) < strictness(before)) {
-    changes.push({ rule: "config-fail-on-raised", file, title: `This pull request lowers the bar of the gate in ${file}`, change: `failOn: ${before} \u2192 ${after}`, baseFailOn: before });
+    changes.push({
+      rule: "config-fail-on-raised",
+      file,
+      title: `This pull request lowers the bar of the gate in ${file}`,
+      change: `failOn: ${before} \u2192 ${after}`,
+      baseFailOn: before
+    });
   }
   for (const stage of STAGE_IDS) {
     for (const key of ["exclude", "ignore"]) {
       const added = listOf(sectionOf2(head, stage)[key]).filter((entry) => !listOf(sectionOf2(base, stage)[key]).includes(entry));
       if (added.length === 0) continue;
       const what = key === "exclude" ? "leaves files out of" : "stops reporting variables in";
-      changes.push({ rule: "config-paths-excluded", stage, file, title: `This pull request ${what} the ${stage} stage (${stage}.${key})`, change: `${stage}.${key} + ${added.join(", ")}` });
+      changes.push({
+        rule: "config-paths-excluded",
+        stage,
+        file,
+        title: `This pull request ${what} the ${stage} stage (${stage}.${key})`,
+        change: `${stage}.${key} + ${added.join(", ")}`
+      });
     }
   }
   if (sectionOf2(base, "secrets").history !== false && sectionOf2(head, "secrets").history === false) {
-    changes.push({ rule: "config-history-off", stage: "secrets", file, title: `This pull request stops the secrets stage from scanning git history`, change: "secrets.history: true \u2192 false" });
+    changes.push({
+      rule: "config-history-off",
+      stage: "secrets",
+      file,
+      title: `This pull request stops the secrets stage from scanning git history`,
+      change: "secrets.history: true \u2192 false"
+    });
   }
   return changes;
 }
@@ -15783,7 +15821,15 @@ function addedEntries(base, head, file, noun) {
   const added = head.filter((entry) => !known.has(entry));
   if (added.length === 0) return [];
   const shown = added.slice(0, 5).join(", ") + (added.length > 5 ? `, \u2026 (${added.length - 5} more)` : "");
-  return [{ rule: "config-suppression-added", stage: "secrets", file, title: `This pull request adds ${added.length} ${noun}${added.length === 1 ? "" : "s"} to ${file}`, change: `+ ${shown}` }];
+  return [
+    {
+      rule: "config-suppression-added",
+      stage: "secrets",
+      file,
+      title: `This pull request adds ${added.length} ${noun}${added.length === 1 ? "" : "s"} to ${file}`,
+      change: `+ ${shown}`
+    }
+  ];
 }
 function strictness(failOn) {
   return failOn === "never" ? -1 : FAIL_ON_VALUES.indexOf(failOn);
@@ -15881,9 +15927,23 @@ function applyPolicyReview(stages, review, options) {
   const message = `could not compare launch-ready's config with the pull request's base: ${review.unavailable}`;
   if (options.mode === "block") {
     target.status = "error";
-    target.errors = [...target.errors ?? [], { part: "config-changes", message, fix: "fetch the base (actions/checkout with fetch-depth: 0), or set config-changes: report to only note config changes" }];
+    target.errors = [
+      ...target.errors ?? [],
+      {
+        part: "config-changes",
+        message,
+        fix: "fetch the base (actions/checkout with fetch-depth: 0), or set config-changes: report to only note config changes"
+      }
+    ];
   } else {
-    target.findings.push(toFinding(target.id, { ruleId: "config-base-unavailable", severity: "info", title: message, fix: "fetch the base: actions/checkout with fetch-depth: 0" }));
+    target.findings.push(
+      toFinding(target.id, {
+        ruleId: "config-base-unavailable",
+        severity: "info",
+        title: message,
+        fix: "fetch the base: actions/checkout with fetch-depth: 0"
+      })
+    );
   }
   return out;
 }
@@ -15939,7 +15999,12 @@ function git(cwd, args) {
 }
 function gitResult(cwd, args) {
   try {
-    const stdout = execFileSync("git", ["-C", cwd, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: GIT_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 });
+    const stdout = execFileSync("git", ["-C", cwd, ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 32 * 1024 * 1024
+    });
     return { ok: true, stdout };
   } catch (error) {
     const stderr = String(error.stderr ?? "").trim().split("\n").pop() ?? "";
@@ -16121,7 +16186,7 @@ function servicesOf(options) {
     processes: options.services?.processes ?? createProcessRunner({ secrets: options.secrets, env: options.env }),
     wait: options.services?.wait ?? createWaiter()
   };
-  const github = options.services?.github ?? options.githubApi;
+  const github = options.services?.github ?? options.github;
   if (github) services.github = github;
   return services;
 }
@@ -16130,14 +16195,27 @@ function baseOf(stage) {
 }
 function notStarted(stage) {
   const message = "not started: the run was cancelled before its turn";
-  return { ...baseOf(stage), status: "error", summary: `${stage.title}: ${message}`, durationMs: 0, errors: [{ part: stage.id, message, fix: "run again without interrupting it" }] };
+  return {
+    ...baseOf(stage),
+    status: "error",
+    summary: `${stage.title}: ${message}`,
+    durationMs: 0,
+    errors: [{ part: stage.id, message, fix: "run again without interrupting it" }]
+  };
 }
 async function runOne(stage, options, services, signal) {
   const base = baseOf(stage);
   const section = options.config.stages[stage.id];
   if (!stage.built) {
     const summary = `${stage.title}: not built yet in this version`;
-    if (options.explicit) return { ...base, status: "error", summary, durationMs: 0, errors: [{ part: stage.id, message: "not built yet in this version", fix: "leave it out of --stages until a release includes it" }] };
+    if (options.explicit)
+      return {
+        ...base,
+        status: "error",
+        summary,
+        durationMs: 0,
+        errors: [{ part: stage.id, message: "not built yet in this version", fix: "leave it out of --stages until a release includes it" }]
+      };
     return { ...base, status: "skipped", summary, durationMs: 0 };
   }
   const notConfigured = stage.notConfigured?.(section);
@@ -16148,11 +16226,18 @@ async function runOne(stage, options, services, signal) {
     const ctx = contextOf(stage, options, services, options.config.network);
     const ended = await supervise(stage, ctx, section.maxMinutes, signal);
     if (ended.kind === "threw") throw ended.error;
-    if (ended.kind === "abandoned") return { ...base, status: "error", summary: `${stage.title} could not run: ${ended.stop.message}`, durationMs: elapsed(), errors: [ended.stop] };
+    if (ended.kind === "abandoned")
+      return { ...base, status: "error", summary: `${stage.title} could not run: ${ended.stop.message}`, durationMs: elapsed(), errors: [ended.stop] };
     return resultOf(stage, ended.outcome, options, elapsed(), ended.stop);
   } catch (error) {
     const reason = reasonOf(error);
-    return { ...base, status: "error", summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [{ part: stage.id, message: reason }] };
+    return {
+      ...base,
+      status: "error",
+      summary: `${stage.title} could not run: ${reason}`,
+      durationMs: elapsed(),
+      errors: [{ part: stage.id, message: reason }]
+    };
   }
 }
 function contextOf(stage, options, services, network) {
@@ -16169,7 +16254,6 @@ function contextOf(stage, options, services, network) {
     progress: (message) => options.progress?.(stage.id, message),
     env: options.env
   };
-  if (options.github) ctx.github = options.github;
   return ctx;
 }
 async function supervise(stage, ctx, maxMinutes, runSignal) {
@@ -16187,7 +16271,10 @@ async function supervise(stage, ctx, maxMinutes, runSignal) {
   const timer = setTimeout(() => stop(overrun(stage.id, maxMinutes)), maxMinutes * 6e4);
   if (runSignal.aborted) onRunAbort();
   else runSignal.addEventListener("abort", onRunAbort, { once: true });
-  const running = Promise.resolve().then(() => stage.run(ctx)).then((outcome) => ({ kind: "returned", outcome }), (error) => ({ kind: "threw", error }));
+  const running = Promise.resolve().then(() => stage.run(ctx)).then(
+    (outcome) => ({ kind: "returned", outcome }),
+    (error) => ({ kind: "threw", error })
+  );
   try {
     const first = await Promise.race([running, stopped.then(() => void 0)]);
     if (first) return withStop(first, stopReason);
@@ -16237,7 +16324,13 @@ function resultOf(stage, outcome, options, durationMs, stop) {
 // src/core/run.ts
 async function runLaunchReady(request, deps) {
   const started = performance.now();
-  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version, ...request.stages ? { selected: request.stages } : {} };
+  const loadOptions = {
+    cwd: request.cwd,
+    overrides: request.overrides,
+    stages: deps.stages,
+    version: deps.version,
+    ...request.stages ? { selected: request.stages } : {}
+  };
   const config = loadConfig(request.configFile !== void 0 ? { ...loadOptions, file: request.configFile } : loadOptions);
   const review = policyReviewOf(request, config, deps.policy);
   const failOn = effectiveFailOn(request.failOn ?? config.failOn, review, deps.policy?.mode ?? "allow");
@@ -16246,8 +16339,7 @@ async function runLaunchReady(request, deps) {
   if (selected.length === 0) throw new UsageError("no stage to run: every stage has enabled: false in the config; enable one or pass --stages");
   const secrets = new SecretRegistry();
   const runOptions = { config, selected, explicit, secrets, env: deps.env };
-  if (deps.github) runOptions.github = deps.github;
-  if (deps.githubApi) runOptions.githubApi = deps.githubApi;
+  if (deps.githubApi) runOptions.github = deps.githubApi;
   if (deps.services) runOptions.services = deps.services;
   if (deps.progress) runOptions.progress = deps.progress;
   if (deps.signal) runOptions.signal = deps.signal;
@@ -16269,7 +16361,10 @@ async function runLaunchReady(request, deps) {
 }
 function policyReviewOf(request, config, policy) {
   if (!policy || policy.mode === "allow" || !policy.baseRevision) return void 0;
-  return reviewPolicy(config, policy.baseRevision, { ...request.failOn ? { failOn: request.failOn } : {}, ...request.stages ? { stages: request.stages } : {} });
+  return reviewPolicy(config, policy.baseRevision, {
+    ...request.failOn ? { failOn: request.failOn } : {},
+    ...request.stages ? { stages: request.stages } : {}
+  });
 }
 function stageById(stages, id) {
   const stage = stages.find((s) => s.id === id);
@@ -16404,7 +16499,16 @@ function markdownSeries(block) {
   if (block.x.length === 0) return [];
   const label = (text) => JSON.stringify(text.replace(/["\n]/g, " "));
   const numbers = (values) => values.map((v) => v === null || !Number.isFinite(v) ? 0 : round(v)).join(", ");
-  const lines = ["", `**${cell(block.title)}**`, "", "```mermaid", "xychart-beta", `  title ${label(block.title)}`, `  x-axis ${label(block.xLabel)} [${block.x.map((x) => round(x)).join(", ")}]`, `  y-axis ${label(block.yLabel)}`];
+  const lines = [
+    "",
+    `**${cell(block.title)}**`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `  title ${label(block.title)}`,
+    `  x-axis ${label(block.xLabel)} [${block.x.map((x) => round(x)).join(", ")}]`,
+    `  y-axis ${label(block.yLabel)}`
+  ];
   for (const series of block.series) lines.push(`  line [${numbers(series.values)}]`);
   lines.push("```");
   if (block.series.length > 1) lines.push("", `_Lines: ${block.series.map((s) => cell(s.name)).join(", ")}._`);
@@ -16414,7 +16518,8 @@ function markdownTimeline(block, maxRows) {
   const total = totalSeconds(block);
   const budget = block.budgetSeconds !== void 0 ? ` \xB7 ${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? " **(over)**" : ""}` : ` \xB7 ${round(total)} s`;
   const lines = ["", `**${cell(block.title)}**${budget}`, "", "| Step | Starts at | Took | OK | Note |", "|---|---|---|---|---|"];
-  for (const step of block.steps.slice(0, maxRows)) lines.push(`| ${cell(step.name)} | ${round(step.startSeconds)} s | ${round(step.seconds)} s | ${step.ok ? "yes" : "**no**"} | ${cell(step.note)} |`);
+  for (const step of block.steps.slice(0, maxRows))
+    lines.push(`| ${cell(step.name)} | ${round(step.startSeconds)} s | ${round(step.seconds)} s | ${step.ok ? "yes" : "**no**"} | ${cell(step.note)} |`);
   if (block.steps.length > maxRows) lines.push(`_\u2026and ${block.steps.length - maxRows} more steps (see the JSON result)._`);
   return lines;
 }
@@ -16434,6 +16539,7 @@ function renderBlocksText(blocks, indent, maxRows = 10) {
 }
 function textTable(block, indent, maxRows) {
   if (block.rows.length === 0) return [];
+  if (block.complete) maxRows = block.rows.length;
   const rows = block.rows.slice(0, maxRows).map((cells) => block.columns.map((_, i) => textCell(cells[i] ?? null)));
   const widths = block.columns.map((name, i) => Math.min(40, Math.max(name.length, ...rows.map((r) => r[i].length))));
   const line = (cells) => `${indent}  ${cells.map((c, i) => c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}\u2026` : c.padEnd(widths[i])).join("  ")}`.trimEnd();
@@ -16453,7 +16559,10 @@ function textTimeline(block, indent, maxRows) {
   const total = totalSeconds(block);
   const budget = block.budgetSeconds !== void 0 ? ` (${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ", over" : ""})` : ` (${round(total)} s)`;
   const lines = [`${indent}${block.title}${budget}:`];
-  for (const step of block.steps.slice(0, maxRows)) lines.push(`${indent}  ${step.ok ? "ok  " : "FAIL"}  ${step.name}: ${round(step.seconds)} s at ${round(step.startSeconds)} s${step.note ? ` (${step.note})` : ""}`);
+  for (const step of block.steps.slice(0, maxRows))
+    lines.push(
+      `${indent}  ${step.ok ? "ok  " : "FAIL"}  ${step.name}: ${round(step.seconds)} s at ${round(step.startSeconds)} s${step.note ? ` (${step.note})` : ""}`
+    );
   return lines;
 }
 function totalSeconds(block) {
@@ -16540,7 +16649,15 @@ function renderAt(result, detail, options) {
   if (detail.note) lines.push("", `> \u2702\uFE0F This report was shortened to fit. ${fullReportHint(options)}`);
   lines.push(...topList(result, findings, detail.topFindings, options.fullReport ?? "the job summary", options.links), ...criticalPathTable(result));
   lines.push("", "### Stages", "");
-  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...options.revision ? { revision: options.revision } : {}, ...options.links ? { links: options.links } : {} }));
+  for (const stage of result.stages)
+    lines.push(
+      renderStageSection(stage, {
+        maxFindings: detail.stageFindings,
+        maxRows: detail.metricRows,
+        ...options.revision ? { revision: options.revision } : {},
+        ...options.links ? { links: options.links } : {}
+      })
+    );
   lines.push("", `<sub>launch-ready ${result.tool.version} \xB7 fail-on \`${result.failOn}\` \xB7 ${formatMs(result.durationMs)}</sub>`, "");
   return lines.join("\n");
 }
@@ -16551,19 +16668,26 @@ function header(result, findings) {
   const verdict = { pass, fail: "\u274C not ready to launch", error: "\u{1F4A5} a stage could not run" }[result.status];
   const counts = findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? "" : "s"} (${severityCounts(findings)}), ${blocking.length} fail the gate` : "no findings";
   const lines = [`## launch-ready: ${verdict}`, "", counts];
-  if (unchecked.length > 0) lines.push("", `Not checked: ${unchecked.map((p) => p.title).join(", ")}. Configure the stages that check them (see the stage sections).`);
+  if (unchecked.length > 0)
+    lines.push("", `Not checked: ${unchecked.map((p) => p.title).join(", ")}. Configure the stages that check them (see the stage sections).`);
   return lines;
 }
 function topList(result, findings, max, fullReport, links) {
   if (findings.length === 0) return [];
   const shown = findings.slice(0, max);
   const lines = ["", "### Launch blockers, most urgent first", "", "| | Severity | Finding | Where | Fix |", "|---|---|---|---|---|"];
-  for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? " **(gate)**" : ""} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`);
+  for (const f of shown)
+    lines.push(
+      `| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? " **(gate)**" : ""} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`
+    );
   const hidden = findings.slice(shown.length);
   const hiddenBlocking = hidden.filter((f) => failsGate(f.severity, result.failOn)).length;
   const others = hidden.length - hiddenBlocking;
   if (hiddenBlocking > 0) {
-    lines.push("", `**\u2026and ${hiddenBlocking} more ${hiddenBlocking === 1 ? "blocker" : "blockers"} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? "" : "s"}` : ""}.`);
+    lines.push(
+      "",
+      `**\u2026and ${hiddenBlocking} more ${hiddenBlocking === 1 ? "blocker" : "blockers"} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? "" : "s"}` : ""}.`
+    );
   } else if (hidden.length > 0) lines.push("", `_\u2026and ${hidden.length} more findings in the stage sections below._`);
   return lines;
 }
@@ -16592,12 +16716,18 @@ function renderStageSection(stage, limits = {}) {
   const body = [];
   if (stage.findings.length > 0 && maxFindings > 0) {
     body.push("| | Severity | Finding | Where | Fix |", "|---|---|---|---|---|");
-    for (const f of stage.findings.slice(0, maxFindings)) body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${whereCell(f, limits.links)} | ${cell(f.fix)} |`);
+    for (const f of stage.findings.slice(0, maxFindings))
+      body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${whereCell(f, limits.links)} | ${cell(f.fix)} |`);
   }
-  if (stage.findings.length > Math.min(maxFindings, stage.findings.length)) body.push("", `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`);
+  if (stage.findings.length > Math.min(maxFindings, stage.findings.length))
+    body.push(
+      "",
+      `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`
+    );
   if (stage.errors?.length) {
     body.push("", "**Could not run:**", "");
-    for (const e of stage.errors.slice(0, 10)) body.push(`- \`${cell(e.part)}\`: ${cell(clip2(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip2(e.fix, 300))}` : ""}`);
+    for (const e of stage.errors.slice(0, 10))
+      body.push(`- \`${cell(e.part)}\`: ${cell(clip2(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip2(e.fix, 300))}` : ""}`);
   }
   if (maxRows > 0) body.push(...renderBlocksMarkdown(stage.blocks, maxRows));
   if (body.length === 0) body.push(stage.status === "skipped" ? "_Nothing to check._" : "_No findings._");
@@ -16666,7 +16796,9 @@ function criticalPathsSection(result) {
   return `<section><h2>Critical paths</h2><table data-testid="critical-paths"><thead><tr><th>Path</th><th>Ready</th><th></th></tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 function stageSection(stage) {
-  const errors = (stage.errors ?? []).map((e) => `<li>could not run ${escapeHtml(e.part)}: ${escapeHtml(e.message)}${e.fix ? `; fix: ${escapeHtml(e.fix)}` : ""}</li>`);
+  const errors = (stage.errors ?? []).map(
+    (e) => `<li>could not run ${escapeHtml(e.part)}: ${escapeHtml(e.message)}${e.fix ? `; fix: ${escapeHtml(e.fix)}` : ""}</li>`
+  );
   return `<section class="stage" data-stage="${escapeHtml(stage.id)}"><h2>${escapeHtml(stageTitle(stage))} <span class="status ${escapeHtml(stage.status)}">${escapeHtml(stage.status)}</span></h2>
 <p>${escapeHtml(stage.summary)} <span class="muted">(${stage.durationMs} ms)</span></p>${errors.length > 0 ? `<ul class="errors">${errors.join("")}</ul>` : ""}
 ${(stage.blocks ?? []).map(blockHtml).join("\n")}</section>`;
@@ -16753,14 +16885,26 @@ function renderSarif(result) {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = findings.map((f) => resultOf2(f, ruleIndex.get(ruleId(f)) ?? 0));
   const notifications = result.stages.flatMap(
-    (s) => (s.errors ?? []).map((e) => ({ level: "error", message: { text: `${s.id}: ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ""}` }, descriptor: { id: `${s.id}/${e.part}` } }))
+    (s) => (s.errors ?? []).map((e) => ({
+      level: "error",
+      message: { text: `${s.id}: ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ""}` },
+      descriptor: { id: `${s.id}/${e.part}` }
+    }))
   );
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "launch-ready", version: result.tool.version, semanticVersion: result.tool.version, informationUri: "https://github.com/launch-ready/launch-ready", rules } },
+        tool: {
+          driver: {
+            name: "launch-ready",
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            informationUri: "https://github.com/launch-ready/launch-ready",
+            rules
+          }
+        },
         automationDetails: { id: "launch-ready/" },
         invocations: [{ executionSuccessful: result.stages.every((s) => s.status !== "error"), toolExecutionNotifications: notifications }],
         results,
@@ -16796,7 +16940,13 @@ function resultOf2(f, index) {
     ruleIndex: index,
     level: LEVEL[f.severity],
     message: { text: `${f.title}. Fix: ${f.fix}${f.evidence ? ` (evidence: ${f.evidence})` : ""}` },
-    properties: { findingId: f.id, severity: f.severity, criticalPaths: f.paths, ...f.location?.commit ? { commit: f.location.commit } : {}, ...f.location?.ref ? { ref: f.location.ref } : {} }
+    properties: {
+      findingId: f.id,
+      severity: f.severity,
+      criticalPaths: f.paths,
+      ...f.location?.commit ? { commit: f.location.commit } : {},
+      ...f.location?.ref ? { ref: f.location.ref } : {}
+    }
   };
   const location = locationOf(f.location);
   if (location) {
@@ -16818,7 +16968,9 @@ function locationOf(where) {
   }
   const logical = where.url ?? where.host;
   if (!logical) return void 0;
-  const location = { logicalLocations: [{ name: where.host ?? hostOf2(where.url) ?? logical, fullyQualifiedName: logical, kind: where.url ? "url" : "host" }] };
+  const location = {
+    logicalLocations: [{ name: where.host ?? hostOf2(where.url) ?? logical, fullyQualifiedName: logical, kind: where.url ? "url" : "host" }]
+  };
   if (where.url) location.physicalLocation = { artifactLocation: { uri: where.url } };
   return location;
 }
@@ -16864,7 +17016,9 @@ function renderText(result, options = {}) {
   }
   lines.push("", "Stages:");
   for (const s of result.stages) {
-    lines.push(`  ${s.id.padEnd(Math.max(9, s.id.length + 1))}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms${phaseNote(s, "; ")})`);
+    lines.push(
+      `  ${s.id.padEnd(Math.max(9, s.id.length + 1))}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms${phaseNote(s, "; ")})`
+    );
     for (const e of s.errors ?? []) lines.push(`           could not run ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ""}`);
     lines.push(...renderBlocksText(s.blocks, "           "));
   }
@@ -16903,9 +17057,13 @@ export {
   stringsOf,
   recordsOf,
   errorCode,
+  withSchemaDefaults,
   read,
   buildConfigSchema,
   require_dist,
+  looksBinary,
+  readBoundedText,
+  resolverProblem,
   DEFAULT_CONFIG_FILE,
   loadConfig,
   assembleGate,

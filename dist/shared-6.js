@@ -434,7 +434,8 @@ var DEFAULT_LIMITS = { maxVUs: 1e3, maxRate: 5e3, maxDurationMs: 6e5 };
 var DEFAULT_DURATION_MS = 3e4;
 function parseBurstConfig(section, baseDir) {
   const problems = [];
-  if (typeof section.target !== "string") return { problems: [{ path: ["target"], message: "missing; add burst: {target: https://staging.example.com} or pass --target URL" }] };
+  if (typeof section.target !== "string")
+    return { problems: [{ path: ["target"], message: "missing; add burst: {target: https://staging.example.com} or pass --target URL" }] };
   let target;
   try {
     target = new URL(section.target);
@@ -474,7 +475,8 @@ function parseBurstConfig(section, baseDir) {
   }
   if (typeof section.shard === "string") {
     const [index, count] = section.shard.split("/").map(Number);
-    if (count < 1 || index < 1 || index > count || count > 1e3) problems.push({ path: ["shard"], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
+    if (count < 1 || index < 1 || index > count || count > 1e3)
+      problems.push({ path: ["shard"], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
     else options.shard = { index, count };
   }
   if (typeof section.exportK6 === "string") options.exportK6 = resolve(baseDir, section.exportK6);
@@ -485,14 +487,19 @@ function parseScenarios(section, target, limits, problems) {
   const configured = section.scenarios;
   if (configured !== void 0) {
     for (const key of ["vus", "rate", "duration"]) {
-      if (section[key] !== void 0) problems.push({ path: [key], message: `is for the common case without scenarios; set it inside burst.scenarios.<name> instead (or remove burst.scenarios)` });
+      if (section[key] !== void 0)
+        problems.push({
+          path: [key],
+          message: `is for the common case without scenarios; set it inside burst.scenarios.<name> instead (or remove burst.scenarios)`
+        });
     }
     const out = [];
     for (const [name, raw] of Object.entries(configured)) {
       const scenario = parseScenario(name, raw, target, problems);
       if (scenario) out.push(scenario);
     }
-    if (Object.keys(configured).length === 0) problems.push({ path: ["scenarios"], message: "is empty; add a scenario, or remove the key for the default launch spike" });
+    if (Object.keys(configured).length === 0)
+      problems.push({ path: ["scenarios"], message: "is empty; add a scenario, or remove the key for the default launch spike" });
     return out;
   }
   const steps = defaultJourney(section, target, problems);
@@ -502,11 +509,20 @@ function parseScenarios(section, target, limits, problems) {
     return [];
   }
   if (typeof section.vus === "number") {
-    return [{ name: "default", executor: { kind: "constant-vus", vus: section.vus, durationMs }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 0, steps }];
+    return [
+      { name: "default", executor: { kind: "constant-vus", vus: section.vus, durationMs }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 0, steps }
+    ];
   }
   if (typeof section.rate === "number") {
     const maxVUs = Math.min(limits.maxVUs, Math.max(20, Math.ceil(section.rate * 2)));
-    const executor = { kind: "constant-arrival-rate", rate: section.rate, timeUnitMs: 1e3, durationMs, preAllocatedVUs: Math.min(maxVUs, Math.ceil(section.rate)), maxVUs };
+    const executor = {
+      kind: "constant-arrival-rate",
+      rate: section.rate,
+      timeUnitMs: 1e3,
+      durationMs,
+      preAllocatedVUs: Math.min(maxVUs, Math.ceil(section.rate)),
+      maxVUs
+    };
     return [{ name: "default", executor, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 0, steps }];
   }
   const third = Math.max(1e3, Math.round(durationMs / 3));
@@ -540,7 +556,10 @@ function parseScenario(name, raw, target, problems) {
     if (raw[key] === void 0) problems.push({ path: at, message: `${String(raw.executor)} needs ${key}; add e.g. ${key}: ${example}` });
   };
   const ms = (key, fallback) => typeof raw[key] === "string" ? parseDuration(raw[key]) ?? fallback : fallback;
-  const stages = (raw.stages ?? []).map((s) => ({ durationMs: parseDuration(s.duration) ?? 0, target: s.target }));
+  const stages = (raw.stages ?? []).map((s) => ({
+    durationMs: parseDuration(s.duration) ?? 0,
+    target: s.target
+  }));
   let executor;
   switch (raw.executor) {
     case "constant-vus":
@@ -563,7 +582,10 @@ function parseScenario(name, raw, target, problems) {
       const maxVUs = raw.maxVUs ?? raw.preAllocatedVUs ?? Math.max(20, Math.ceil(peak * 2e3 / timeUnitMs));
       const preAllocatedVUs = Math.min(maxVUs, raw.preAllocatedVUs ?? maxVUs);
       if (raw.preAllocatedVUs !== void 0 && raw.maxVUs !== void 0 && raw.maxVUs < raw.preAllocatedVUs) {
-        problems.push({ path: [...at, "maxVUs"], message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs` });
+        problems.push({
+          path: [...at, "maxVUs"],
+          message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs`
+        });
       }
       executor = raw.executor === "constant-arrival-rate" ? { kind: "constant-arrival-rate", rate: raw.rate ?? 0, timeUnitMs, durationMs: ms("duration", 0), preAllocatedVUs, maxVUs } : { kind: "ramping-arrival-rate", startRate: raw.startRate ?? 0, timeUnitMs, stages, preAllocatedVUs, maxVUs };
       break;
@@ -572,7 +594,8 @@ function parseScenario(name, raw, target, problems) {
       return void 0;
   }
   const foreign = Object.keys(raw).filter((key) => !EXECUTOR_KEYS[executor.kind].includes(key) && !COMMON_SCENARIO_KEYS.includes(key));
-  for (const key of foreign) problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(", ")}` });
+  for (const key of foreign)
+    problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(", ")}` });
   const rawSteps = raw.steps ?? [{ url: target.pathname || "/", name: "homepage" }];
   const steps = rawSteps.map((s, i) => parseStep(s, target, [...at, "steps", i], problems)).filter((s) => s !== void 0);
   problems.push(...checkCaptures(steps, [...at, "steps"]));
@@ -612,7 +635,10 @@ function parseThresholds(section, scenarios, problems) {
       list.forEach((entry, i) => {
         if (typeof entry === "string") return add2(["thresholds", metric, i], entry, metric);
         const item = entry;
-        add2(["thresholds", metric, i], item.threshold, metric, { abortOnFail: item.abortOnFail === true, delayAbortEvalMs: parseDuration(item.delayAbortEval ?? "0s") ?? 0 });
+        add2(["thresholds", metric, i], item.threshold, metric, {
+          abortOnFail: item.abortOnFail === true,
+          delayAbortEvalMs: parseDuration(item.delayAbortEval ?? "0s") ?? 0
+        });
       });
     }
     return { thresholds: out, defaults: false };
@@ -629,7 +655,11 @@ function parseAbuse(raw, target, problems) {
     return void 0;
   }
   const cooldownMs = parseDuration(String(raw.cooldown ?? "0s")) ?? 0;
-  if (cooldownMs > 12e4) problems.push({ path: ["abuse", "cooldown"], message: `${String(raw.cooldown)} is longer than 2m; a limiter window that long is not probed, give at most 2m` });
+  if (cooldownMs > 12e4)
+    problems.push({
+      path: ["abuse", "cooldown"],
+      message: `${String(raw.cooldown)} is longer than 2m; a limiter window that long is not probed, give at most 2m`
+    });
   const method = String(raw.method ?? "POST");
   const spec = {
     name: `${method} ${split.path.split("?")[0]}`,
@@ -673,22 +703,35 @@ function capProblems(options, section) {
   const raise = (key) => `or raise it explicitly with burst.limits.${key}`;
   const vus = options.scenarios.reduce((sum, s) => sum + peakVUs(s.executor), 0);
   if (vus > limits.maxVUs) {
-    problems.push({ path: options.scenarios.length === 1 && section.vus !== void 0 ? ["vus"] : ["scenarios"], message: `${vus} VUs at once is above the cap of ${limits.maxVUs}; lower the VUs (maxVUs for arrival-rate) ${raise("maxVUs")}` });
+    problems.push({
+      path: options.scenarios.length === 1 && section.vus !== void 0 ? ["vus"] : ["scenarios"],
+      message: `${vus} VUs at once is above the cap of ${limits.maxVUs}; lower the VUs (maxVUs for arrival-rate) ${raise("maxVUs")}`
+    });
   }
   const rate = options.scenarios.reduce((sum, s) => sum + peakArrivalRate(s.executor) * s.steps.length, 0);
   if (rate > limits.maxRate) {
-    problems.push({ path: section.rate !== void 0 ? ["rate"] : ["scenarios"], message: `${Math.round(rate)} requests/s at peak is above the cap of ${limits.maxRate}; lower the rate ${raise("maxRate")}` });
+    problems.push({
+      path: section.rate !== void 0 ? ["rate"] : ["scenarios"],
+      message: `${Math.round(rate)} requests/s at peak is above the cap of ${limits.maxRate}; lower the rate ${raise("maxRate")}`
+    });
   }
   const longest = Math.max(0, ...options.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor)));
   if (longest > limits.maxDurationMs) {
-    problems.push({ path: section.duration !== void 0 ? ["duration"] : ["scenarios"], message: `the run lasts ${formatDuration(longest)}, above the cap of ${formatDuration(limits.maxDurationMs)}; shorten it ${raise("maxDuration")}` });
+    problems.push({
+      path: section.duration !== void 0 ? ["duration"] : ["scenarios"],
+      message: `the run lasts ${formatDuration(longest)}, above the cap of ${formatDuration(limits.maxDurationMs)}; shorten it ${raise("maxDuration")}`
+    });
   }
   const maxMinutes = typeof section.maxMinutes === "number" ? section.maxMinutes : 15;
   if (longest > maxMinutes * 6e4 - 3e4) {
-    problems.push({ path: ["maxMinutes"], message: `${maxMinutes} min leaves no room for a ${formatDuration(longest)} run and its graceful stop; raise burst.maxMinutes or shorten the run` });
+    problems.push({
+      path: ["maxMinutes"],
+      message: `${maxMinutes} min leaves no room for a ${formatDuration(longest)} run and its graceful stop; raise burst.maxMinutes or shorten the run`
+    });
   }
   for (const s of options.scenarios) {
-    if (scenarioDurationMs(s.executor) <= 0) problems.push({ path: ["scenarios", s.name], message: "runs for 0s; give a duration or stages with a duration, e.g. duration: 30s" });
+    if (scenarioDurationMs(s.executor) <= 0)
+      problems.push({ path: ["scenarios", s.name], message: "runs for 0s; give a duration or stages with a duration, e.g. duration: 30s" });
   }
   return problems;
 }
@@ -708,7 +751,19 @@ async function runIteration(loop, scenario, vu, scheduledAt) {
     const request = buildRequest(step, values, vu.cookies, (name) => missing.push(name));
     if (missing.length > 0) {
       loop.recorder.recordCheck(scenario.name, false);
-      loop.recorder.record({ scenario: scenario.name, route: step.name, method: step.method, url: step.path, latencyMs: 0, error: "capture", failed: true, checksPassed: 0, checksFailed: 0, bytes: 0, ...pathOf(step) });
+      loop.recorder.record({
+        scenario: scenario.name,
+        route: step.name,
+        method: step.method,
+        url: step.path,
+        latencyMs: 0,
+        error: "capture",
+        failed: true,
+        checksPassed: 0,
+        checksFailed: 0,
+        bytes: 0,
+        ...pathOf(step)
+      });
       return;
     }
     for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
@@ -728,7 +783,18 @@ async function runIteration(loop, scenario, vu, scheduledAt) {
       if (!outcome.ok) error = response.status >= 500 ? "http5xx" : response.status === 429 ? "http429" : response.status >= 400 ? "http4xx" : void 0;
       storeCookies(response, vu.cookies);
     }
-    const record = { scenario: scenario.name, route: step.name, method: step.method, url: step.path, latencyMs, failed: !outcome.ok, checksPassed: outcome.passed, checksFailed: outcome.failed, bytes: response?.bodyBytes ?? 0, ...pathOf(step) };
+    const record = {
+      scenario: scenario.name,
+      route: step.name,
+      method: step.method,
+      url: step.path,
+      latencyMs,
+      failed: !outcome.ok,
+      checksPassed: outcome.passed,
+      checksFailed: outcome.failed,
+      bytes: response?.bodyBytes ?? 0,
+      ...pathOf(step)
+    };
     loop.recorder.record(response ? { ...record, status: response.status, ...error ? { error } : {} } : { ...record, error: error ?? "network" });
     if (!response) return;
     if (!capture(step.captures, response, values)) {
@@ -758,7 +824,11 @@ function buildRequest(step, values, cookies, missing) {
     body = JSON.stringify(interpolateJson(step.body.value, values, missing));
     headers["content-type"] ??= "application/json";
   }
-  const request = { url: `${step.origin}${interpolate(step.path, values, missing)}`, method: step.method, headers };
+  const request = {
+    url: `${step.origin}${interpolate(step.path, values, missing)}`,
+    method: step.method,
+    headers
+  };
   if (body !== void 0) request.body = body;
   return request;
 }
@@ -772,10 +842,16 @@ function judge(step, response) {
   let passed = 0;
   let failed = 0;
   const expected = step.checkStatus ? step.checkStatus.includes(response.status) : response.status >= 200 && response.status < 400;
-  if (step.checkStatus) expected ? passed++ : failed++;
+  if (step.checkStatus) {
+    if (expected) passed++;
+    else failed++;
+  }
   if (step.checkBody.length > 0) {
     const text = Buffer.from(response.body).toString("utf8");
-    for (const needle of step.checkBody) text.includes(needle) ? passed++ : failed++;
+    for (const needle of step.checkBody) {
+      if (text.includes(needle)) passed++;
+      else failed++;
+    }
   }
   return { passed, failed, ok: expected };
 }
@@ -955,6 +1031,8 @@ var LoadLoop = class {
   sleepers = /* @__PURE__ */ new Set();
   stopped = false;
   busy = 0;
+  /** Most VUs busy at once in the current window. */
+  peak = 0;
   startPerf = 0;
   windows = 0;
   context;
@@ -984,17 +1062,24 @@ var LoadLoop = class {
       this.flush();
       const pools = [...this.pools.values()];
       this.stopped = true;
-      await Promise.all(pools.map((p) => p.close().catch(() => void 0)));
+      let timer;
+      const bound = new Promise((resolve2) => timer = setTimeout(resolve2, 1e3));
+      await Promise.race([Promise.all(pools.map((p) => p.close().catch(() => void 0))), bound]);
+      clearTimeout(timer);
     }
   }
   /** Hand over the window: window k covers second k of the run (ticks are a second apart). */
   flush() {
-    this.hooks.onWindow(this.recorder.flush(this.windows++, this.busy));
+    this.hooks.onWindow(this.recorder.flush(this.windows++, Math.max(this.peak, this.busy)));
+    this.peak = this.busy;
   }
   poolFor(origin) {
     let pool = this.pools.get(origin);
     if (!pool) {
-      const connections = Math.max(1, this.plan.scenarios.reduce((sum, s) => sum + vusOfShare(peakVUs(s.executor), this.plan.share), 0));
+      const connections = Math.max(
+        1,
+        this.plan.scenarios.reduce((sum, s) => sum + vusOfShare(peakVUs(s.executor), this.plan.share), 0)
+      );
       pool = this.hooks.createPool(origin, connections);
       this.pools.set(origin, pool);
     }
@@ -1032,6 +1117,7 @@ var LoadLoop = class {
     const vu = async (id) => {
       const state = { id: id + 1, iterations: 0, cookies: /* @__PURE__ */ new Map() };
       this.busy++;
+      this.peak = Math.max(this.peak, this.busy);
       try {
         while (!this.stopped && this.now() < end && id < target && state.iterations < 1e7) {
           await runIteration(this.context, scenario, state).catch(() => void 0);
@@ -1071,10 +1157,14 @@ var LoadLoop = class {
       }
       const state = free.pop() ?? { id: ++created, iterations: 0, cookies: /* @__PURE__ */ new Map() };
       this.busy++;
-      const run = runIteration(this.context, scenario, state, this.startPerf + due).then(() => {
-        state.iterations++;
-        if (!this.stopped) this.recorder.iterationDone(scenario.name);
-      }, () => void 0).finally(() => {
+      this.peak = Math.max(this.peak, this.busy);
+      const run = runIteration(this.context, scenario, state, this.startPerf + due).then(
+        () => {
+          state.iterations++;
+          if (!this.stopped) this.recorder.iterationDone(scenario.name);
+        },
+        () => void 0
+      ).finally(() => {
         this.busy--;
         inFlight.delete(run);
         free.push(state);
@@ -1114,7 +1204,12 @@ function startLoops(plans, network, onWindow, createPool = poolFactory(network))
   const script = plans.length > 1 ? workerScript() : void 0;
   if (!script) {
     const loops = plans.map((plan) => new LoadLoop(plan, { createPool, onWindow }));
-    return { started: Promise.resolve(plans[0].startAt), done: Promise.all(loops.map((l) => l.run())).then(() => void 0), stop: () => loops.forEach((l) => l.stop()), threads: 1 };
+    return {
+      started: Promise.resolve(plans[0].startAt),
+      done: Promise.all(loops.map((l) => l.run())).then(() => void 0),
+      stop: () => loops.forEach((l) => l.stop()),
+      threads: 1
+    };
   }
   const workers = plans.map((plan) => new Worker(script, { workerData: { plan, network } }));
   let ready = 0;

@@ -33,7 +33,9 @@ await build({
   define: { LAUNCH_READY_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies call require(); give ESM output a real one. The `--` in the
   // shebang stops Node from taking our own `--env-file` flag as its own (nodejs/node#54232).
-  banner: { js: "#!/usr/bin/env -S node --\nimport { createRequire as __lrCreateRequire } from 'node:module';\nconst require = __lrCreateRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env -S node --\nimport { createRequire as __lrCreateRequire } from 'node:module';\nconst require = __lrCreateRequire(import.meta.url);",
+  },
 });
 
 stableChunkNames('dist');

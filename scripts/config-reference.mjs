@@ -13,7 +13,9 @@ function typeOf(schema) {
 }
 
 function cell(text) {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 }
 
 function rows(properties, prefix, out) {

@@ -38,7 +38,8 @@ const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 if (branch !== 'main') fail(`HEAD is on ${branch}; release from main`);
 if (tryGit('rev-parse', '-q', '--verify', `refs/tags/${tag}`)) fail(`${tag} exists already; raise the version in package.json`);
 const changelog = readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8');
-if (!new RegExp(`^## \\[?${version.replace(/\./g, '\\.')}\\]?`, 'm').test(changelog)) fail(`CHANGELOG.md has no "## ${version}" section; describe the release first`);
+if (!new RegExp(`^## \\[?${version.replace(/\./g, '\\.')}\\]?`, 'm').test(changelog))
+  fail(`CHANGELOG.md has no "## ${version}" section; describe the release first`);
 
 // What users run is dist/: it must be what the sources build to.
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });

@@ -29,7 +29,10 @@ async function main(argv: readonly string[]): Promise<number> {
   // First Ctrl-C (or SIGTERM) asks the stages to stop: each gets its grace period to clean up and
   // still reports. A second one exits at once.
   const controller = new AbortController();
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       controller.abort();
       process.once(signal, () => process.exit(code));
@@ -44,7 +47,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, progress: progress.report, signal: controller.signal, ...(github ? { githubApi: createStageGitHubApi(github) } : {}) });
+  const outcome = await runLaunchReady(request, {
+    stages: STAGES,
+    version: VERSION,
+    env: process.env,
+    progress: progress.report,
+    signal: controller.signal,
+    ...(github ? { githubApi: createStageGitHubApi(github) } : {}),
+  });
   progress.clear();
   const color = !request.output && request.format === 'text' && process.stdout.isTTY && !process.env.NO_COLOR;
   const report = renderReport(outcome.result, request.format, { secrets: outcome.secrets, color });

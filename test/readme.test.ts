@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const yamlBlocks = blocks('yaml').map((text) => ({ text, doc: parse(text) as Json | null }));
 
 /** Config keys whose value names a file the example cannot ship. */
-const FILE_PROBLEM = /cannot read|does not exist|no such file|not found|ENOENT/i;
+const FILE_PROBLEM = /cannot (?:be )?read|does not exist|no such file|not found|ENOENT/i;
 
 describe('README examples', () => {
   it('has examples to check (negative control: the extraction finds them)', () => {
@@ -71,7 +71,12 @@ describe('README examples', () => {
     const fenced = blocks('(?:sh|bash|console|yaml)?').flatMap((b) => b.split('\n'));
     const inline = [...README.matchAll(/`(launch-ready [^`]+)`/g)].map((m) => m[1]!);
     const commands = [...fenced, ...inline]
-      .map((line) => line.replace(/^\s*(-\s*)?(run:\s*)?(\$\s*)?(npx\s+)?/, '').replace(/\s+#.*$/, '').trim())
+      .map((line) =>
+        line
+          .replace(/^\s*(-\s*)?(run:\s*)?(\$\s*)?(npx\s+)?/, '')
+          .replace(/\s+#.*$/, '')
+          .trim(),
+      )
       .filter((line) => /^launch-ready [a-z]/.test(line) && !line.includes('['));
     expect(commands.length).toBeGreaterThan(8);
     const problems: string[] = [];

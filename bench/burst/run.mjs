@@ -46,7 +46,12 @@ async function ours(url, burst) {
 async function autocannon(url, connections, seconds = SECONDS) {
   const run = await timed(process.execPath, [AUTOCANNON, '-c', connections, '-d', seconds, '-j', url]);
   const r = JSON.parse(run.out);
-  return { requests: r.requests.total, rps: r.requests.total / seconds, latency: { p50: r.latency.p50, p95: r.latency.p97_5, p99: r.latency.p99 }, cpuMs: run.cpuMs };
+  return {
+    requests: r.requests.total,
+    rps: r.requests.total / seconds,
+    latency: { p50: r.latency.p50, p95: r.latency.p97_5, p99: r.latency.p99 },
+    cpuMs: run.cpuMs,
+  };
 }
 
 async function wrk(url, connections) {
@@ -64,7 +69,12 @@ async function warm(url) {
 }
 
 async function main() {
-  console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const hello = await spawnDemoServer();
   const rows = [];
   try {
@@ -79,7 +89,8 @@ async function main() {
     rows.push(['launch-ready burst', o], ['  loop only', loopOnly], ['autocannon 9', a], ['wrk (1 thread)', w]);
     console.log(`\n1. hello world, 64 connections, ${SECONDS} s, closed loop (server in its own process; client CPU includes process start)`);
     console.log('tool                 requests/s   CPU µs/request   vs autocannon');
-    for (const [name, r] of rows) console.log(`${name.padEnd(20)} ${fmt(r.rps).padStart(10)}   ${fmt(perRequest(r), 1).padStart(14)}   ${(r.rps / a.rps).toFixed(2)}x`);
+    for (const [name, r] of rows)
+      console.log(`${name.padEnd(20)} ${fmt(r.rps).padStart(10)}   ${fmt(perRequest(r), 1).padStart(14)}   ${(r.rps / a.rps).toFixed(2)}x`);
     console.log(`requests/s count the loop's planned ${SECONDS} s only; start-up is apart: a 1-VU 1 s run takes ${fmt(idle.wallMs)} ms wall,`);
     console.log(`${fmt(idle.cpuMs)} ms CPU (the 64-VU run: ${fmt(o.wallMs - SECONDS * 1000)} ms wall past its ${SECONDS} s). "loop only" subtracts that CPU.`);
   } finally {
@@ -102,7 +113,10 @@ async function main() {
   try {
     await warm(`${frozen.url}/hello`);
     const seconds = Math.max(SECONDS, 20);
-    const o = await ours(frozen.url, `  scenarios:\n    open:\n      executor: constant-arrival-rate\n      rate: 200\n      duration: ${seconds}s\n      maxVUs: 200\n      steps: [{url: /hello}]`);
+    const o = await ours(
+      frozen.url,
+      `  scenarios:\n    open:\n      executor: constant-arrival-rate\n      rate: 200\n      duration: ${seconds}s\n      maxVUs: 200\n      steps: [{url: /hello}]`,
+    );
     const a = await autocannon(`${frozen.url}/hello`, 10, seconds);
     console.log(`\n3. event loop frozen 300 ms every 2 s, ${seconds} s`);
     console.log(`launch-ready burst (open model, 200/s)  p50 ${o.latency.p50} ms  p95 ${o.latency.p95} ms  p99 ${o.latency.p99} ms  (${o.requests} requests)`);

@@ -42,21 +42,23 @@ export async function startDemoServer(options = {}) {
       res.setHeader('set-cookie', `sid=${sid}; Path=/; HttpOnly`);
       return send(res, 200, `<form method="post"><input type="hidden" name="csrf" value="tok-${sid}"><input name="email"></form>`, 'text/html');
     }
-    if (path === '/signup' && req.method === 'POST') return void readBody(req).then(async (body) => {
-      const form = new URLSearchParams(body);
-      const sid = /sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-      if (!sid || !sessions.has(sid) || form.get('csrf') !== `tok-${sid}`) return send(res, 403, 'bad csrf', 'text/plain');
-      // Work done inside the request, as a synchronous email send would be.
-      if (options.signupPostMs) await delay(options.signupPostMs);
-      send(res, 200, 'Thanks for signing up', 'text/plain');
-    });
-    if (path === '/login') return void readBody(req).then(() => {
-      if (limit && !take(buckets, req.socket.remoteAddress ?? '', limit)) {
-        if (limit.headers !== false) res.setHeader('retry-after', '1');
-        return send(res, 429, 'slow down', 'text/plain');
-      }
-      send(res, 200, 'ok', 'text/plain');
-    });
+    if (path === '/signup' && req.method === 'POST')
+      return void readBody(req).then(async (body) => {
+        const form = new URLSearchParams(body);
+        const sid = /sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+        if (!sid || !sessions.has(sid) || form.get('csrf') !== `tok-${sid}`) return send(res, 403, 'bad csrf', 'text/plain');
+        // Work done inside the request, as a synchronous email send would be.
+        if (options.signupPostMs) await delay(options.signupPostMs);
+        send(res, 200, 'Thanks for signing up', 'text/plain');
+      });
+    if (path === '/login')
+      return void readBody(req).then(() => {
+        if (limit && !take(buckets, req.socket.remoteAddress ?? '', limit)) {
+          if (limit.headers !== false) res.setHeader('retry-after', '1');
+          return send(res, 429, 'slow down', 'text/plain');
+        }
+        send(res, 200, 'ok', 'text/plain');
+      });
     send(res, 404, 'not found', 'text/plain');
   });
   server.keepAliveTimeout = 30_000;

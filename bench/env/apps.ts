@@ -15,7 +15,12 @@ import { isDiscoverable } from '../../src/stages/env/discover/index.js';
 import { readRepositoryFiles } from '../../src/stages/env/files.js';
 import { evaluate, fixtureApps, loadFixture } from '../../test/stages/env/real-apps.js';
 
-const given = new Map(process.argv.slice(2).filter((a) => a.includes('=')).map((a) => [a.slice(0, a.indexOf('=')), resolve(a.slice(a.indexOf('=') + 1))] as const));
+const given = new Map(
+  process.argv
+    .slice(2)
+    .filter((a) => a.includes('='))
+    .map((a) => [a.slice(0, a.indexOf('=')), resolve(a.slice(a.indexOf('=') + 1))] as const),
+);
 const apps = given.size > 0 ? [...given.keys()] : fixtureApps();
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const rows: string[][] = [];
@@ -30,19 +35,39 @@ for (const app of apps) {
     const walk = await readRepositoryFiles(dir, { include: isDiscoverable });
     files = walk.files;
     bytes = walk.bytes;
-    if (!files.some((f) => f.path === fixture.truth.example)) files.push({ path: fixture.truth.example, text: readFileSync(join(dir, fixture.truth.example), 'utf8') });
+    if (!files.some((f) => f.path === fixture.truth.example))
+      files.push({ path: fixture.truth.example, text: readFileSync(join(dir, fixture.truth.example), 'utf8') });
   }
   const result = evaluate(app, fixture.truth, files);
   const ms = performance.now() - started;
   const rssMb = Math.max(0, process.memoryUsage().rss - mem0) / 1024 / 1024;
   rows.push([
-    app, dir ? 'full' : 'fixture', String(result.files), `${(bytes / 1024).toFixed(0)} kB`, `${ms.toFixed(0)} ms`, `+${rssMb.toFixed(0)} MB`,
+    app,
+    dir ? 'full' : 'fixture',
+    String(result.files),
+    `${(bytes / 1024).toFixed(0)} kB`,
+    `${ms.toFixed(0)} ms`,
+    `+${rssMb.toFixed(0)} MB`,
     `${pct(result.readRecall)}${result.missedReads.length ? ` (missed ${result.missedReads.join(', ')})` : ''}`,
     `${pct(result.requiredPrecision)}${result.wrongRequired.length ? ` (${result.wrongRequired.join(', ')})` : ''}`,
-    pct(result.requiredRecall), `${result.faultsCaught}/${result.faults}`, String(result.falseBlockers.length),
+    pct(result.requiredRecall),
+    `${result.faultsCaught}/${result.faults}`,
+    String(result.falseBlockers.length),
   ]);
 }
-const header = ['app', 'input', 'files read', 'bytes', 'time', 'RSS growth', 'recall of reads', 'precision of required', 'recall of required', 'faults caught', 'false blockers'];
+const header = [
+  'app',
+  'input',
+  'files read',
+  'bytes',
+  'time',
+  'RSS growth',
+  'recall of reads',
+  'precision of required',
+  'recall of required',
+  'faults caught',
+  'false blockers',
+];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

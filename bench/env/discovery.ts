@@ -66,10 +66,20 @@ const regex = time(() => {
 const uses = [...discovery.value.variables.values()].reduce((n, v) => n + v.uses.length, 0);
 const rate = (ms: number) => `${Math.round(files.length / (ms / 1000)).toLocaleString('en-US')} files/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s`;
 console.log(`tree: ${root}`);
-console.log(`files: ${files.length} JS/TS files, ${mb.toFixed(1)} MB (skipped ${walk.skippedLarge} over 1 MiB, ${walk.skippedBinary} binary); listing+reading took ${(readMs / 1000).toFixed(2)} s`);
-console.log(`discovery (tokenizer on files mentioning .env, ${ROUNDS} rounds, median): ${discovery.ms.toFixed(0)} ms = ${rate(discovery.ms)}; ${discovery.value.variables.size} variables, ${uses} uses, ${discovery.value.dynamic.length} dynamic reads`);
-console.log(`tokenizer on every file (no pre-check):                    ${tokenizeAll.ms.toFixed(0)} ms = ${rate(tokenizeAll.ms)}; ${tokenizeAll.value.toLocaleString('en-US')} tokens`);
-console.log(`plain regex scan (${REGEXES.length} regexes):                              ${regex.ms.toFixed(0)} ms = ${rate(regex.ms)}; ${regex.value.names.size} names, ${regex.value.matches} matches`);
+console.log(
+  `files: ${files.length} JS/TS files, ${mb.toFixed(1)} MB (skipped ${walk.skippedLarge} over 1 MiB, ${walk.skippedBinary} binary); listing+reading took ${(readMs / 1000).toFixed(2)} s`,
+);
+console.log(
+  `discovery (tokenizer on files mentioning .env, ${ROUNDS} rounds, median): ${discovery.ms.toFixed(0)} ms = ${rate(discovery.ms)}; ${discovery.value.variables.size} variables, ${uses} uses, ${discovery.value.dynamic.length} dynamic reads`,
+);
+console.log(
+  `tokenizer on every file (no pre-check):                    ${tokenizeAll.ms.toFixed(0)} ms = ${rate(tokenizeAll.ms)}; ${tokenizeAll.value.toLocaleString('en-US')} tokens`,
+);
+console.log(
+  `plain regex scan (${REGEXES.length} regexes):                              ${regex.ms.toFixed(0)} ms = ${rate(regex.ms)}; ${regex.value.names.size} names, ${regex.value.matches} matches`,
+);
 console.log(`ratio discovery/regex: ${(discovery.ms / regex.ms).toFixed(2)}x the time; full tokenizer/regex: ${(tokenizeAll.ms / regex.ms).toFixed(2)}x`);
 const onlyRegex = [...regex.value.names].filter((n) => !discovery.value.variables.has(n));
-console.log(`names only the regex saw (in comments, strings, or assignments): ${onlyRegex.length}${onlyRegex.length ? ` e.g. ${onlyRegex.slice(0, 6).join(', ')}` : ''}`);
+console.log(
+  `names only the regex saw (in comments, strings, or assignments): ${onlyRegex.length}${onlyRegex.length ? ` e.g. ${onlyRegex.slice(0, 6).join(', ')}` : ''}`,
+);

@@ -9,8 +9,16 @@ const mode = ['apps', 'hostile'].includes(process.argv[2]) ? process.argv[2] : '
 const apps = mode !== 'discovery';
 const entry = `bench/env/${mode === 'discovery' ? 'discovery' : mode}.ts`;
 const outfile = `.bench/env-${mode}.mjs`;
-await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
   // Bundled CommonJS dependencies (yaml) call require(); give the ESM output a real one.
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
 const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(apps ? 3 : 2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

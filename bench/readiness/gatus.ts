@@ -91,7 +91,8 @@ for (const file of process.argv.slice(2)) {
       importedChannels += channels;
       matchedHttp += Math.min(imported.monitors.length, truth.http);
       matchedChannels += Math.min(channels, truth.channels);
-      if (imported.monitors.length !== truth.http || channels !== truth.channels) misses.push(`${file}#${i}: endpoints ${imported.monitors.length}/${truth.http}, channels ${channels}/${truth.channels}`);
+      if (imported.monitors.length !== truth.http || channels !== truth.channels)
+        misses.push(`${file}#${i}: endpoints ${imported.monitors.length}/${truth.http}, channels ${channels}/${truth.channels}`);
     } catch (error) {
       misses.push(`${file}#${i}: ${error instanceof MonitorFormatError ? 'not detected' : (error as Error).message}`);
     }
@@ -99,6 +100,10 @@ for (const file of process.argv.slice(2)) {
 }
 const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
 console.log(`blocks with endpoints: ${blocks}; detected as Gatus: ${detected} (${pct(detected, blocks)})`);
-console.log(`HTTP endpoints: line count ${truthHttp}, imported ${importedHttp}: precision ${pct(matchedHttp, importedHttp)}, recall ${pct(matchedHttp, truthHttp)}`);
-console.log(`alert channels: line count ${truthChannels}, imported ${importedChannels}: precision ${pct(matchedChannels, importedChannels)}, recall ${pct(matchedChannels, truthChannels)}`);
+console.log(
+  `HTTP endpoints: line count ${truthHttp}, imported ${importedHttp}: precision ${pct(matchedHttp, importedHttp)}, recall ${pct(matchedHttp, truthHttp)}`,
+);
+console.log(
+  `alert channels: line count ${truthChannels}, imported ${importedChannels}: precision ${pct(matchedChannels, importedChannels)}, recall ${pct(matchedChannels, truthChannels)}`,
+);
 for (const miss of misses.slice(0, 20)) console.log(`  differs: ${miss}`);

@@ -23,7 +23,9 @@ for (const lag of LAGS_MS) {
     const app = await startVersionedApp({ release: 'v1.5.0', lagMs: lag });
     try {
       const switchTo = (variable: string) => JSON.stringify(app.switchTo(variable));
-      writeFileSync(join(app.dir, 'launch-ready.yml'), `rollback:
+      writeFileSync(
+        join(app.dir, 'launch-ready.yml'),
+        `rollback:
   url: ${app.url}
   versionUrl: /version
   previousRelease: v1.4.2
@@ -33,8 +35,12 @@ for (const lag of LAGS_MS) {
     rollForwardCommand: ${switchTo('LAUNCH_READY_CURRENT_RELEASE')}
     waitSeconds: 10
     pollSeconds: ${POLL_SECONDS}
-`);
-      const outcome = await runLaunchReady({ command: 'rollback', stages: ['rollback'], overrides: [], format: 'json', cwd: app.dir }, { stages: [rollbackStage], version: 'bench', env: { PATH: process.env.PATH } });
+`,
+      );
+      const outcome = await runLaunchReady(
+        { command: 'rollback', stages: ['rollback'], overrides: [], format: 'json', cwd: app.dir },
+        { stages: [rollbackStage], version: 'bench', env: { PATH: process.env.PATH } },
+      );
       const m = outcome.result.stages[0]!.metrics as { rollbackSeconds: number; rollForwardSeconds: number; drillSeconds: number };
       back.push(m.rollbackSeconds);
       forward.push(m.rollForwardSeconds);
@@ -45,5 +51,7 @@ for (const lag of LAGS_MS) {
   }
   const b = median(back);
   const f = median(forward);
-  console.log(`${String(lag).padStart(6)} | ${b.toFixed(2).padStart(15)} | ${String(Math.round(b * 1000 - lag)).padStart(11)} | ${f.toFixed(2).padStart(18)} | ${String(Math.round(f * 1000 - lag)).padStart(11)} | ${median(total).toFixed(2)}`);
+  console.log(
+    `${String(lag).padStart(6)} | ${b.toFixed(2).padStart(15)} | ${String(Math.round(b * 1000 - lag)).padStart(11)} | ${f.toFixed(2).padStart(18)} | ${String(Math.round(f * 1000 - lag)).padStart(11)} | ${median(total).toFixed(2)}`,
+  );
 }

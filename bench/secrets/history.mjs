@@ -91,7 +91,9 @@ async function buildRepo() {
   mkdirSync(REPO, { recursive: true });
   execFileSync('git', ['init', '-q', '-b', 'main', REPO]);
   const files = corpus();
-  const git = spawn('git', ['-C', REPO, 'fast-import', '--quiet', '--done', `--export-marks=${join(REPO, '.git', 'bench-marks')}`], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const git = spawn('git', ['-C', REPO, 'fast-import', '--quiet', '--done', `--export-marks=${join(REPO, '.git', 'bench-marks')}`], {
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
   const write = (chunk) => (git.stdin.write(chunk) ? Promise.resolve() : new Promise((r) => git.stdin.once('drain', r)));
   const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const state = new Map(); // path -> lines
@@ -139,7 +141,9 @@ async function buildRepo() {
     }
     mark++;
     const msg = `commit ${i}: update ${ops.length} file(s)\n`;
-    await write(`commit ${ref}\nmark :${mark}\nauthor Bench <bench@example.com> ${time} +0000\ncommitter Bench <bench@example.com> ${time} +0000\n${data(msg)}${mainMark ? `from :${mainMark}\n` : ''}${ops.join('')}\n`);
+    await write(
+      `commit ${ref}\nmark :${mark}\nauthor Bench <bench@example.com> ${time} +0000\ncommitter Bench <bench@example.com> ${time} +0000\n${data(msg)}${mainMark ? `from :${mainMark}\n` : ''}${ops.join('')}\n`,
+    );
     if (!onBranch) mainMark = mark;
     if (i % 5000 === 0) process.stderr.write(`  fast-import: ${i}/${COMMITS} commits (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
@@ -147,7 +151,13 @@ async function buildRepo() {
   git.stdin.end();
   await new Promise((r, j) => git.on('close', (code) => (code === 0 ? r() : j(new Error(`fast-import exit ${code}`)))));
   execFileSync('git', ['-C', REPO, 'checkout', '-q', '-f', 'main']);
-  const shaOf = new Map(readFileSync(join(REPO, '.git', 'bench-marks'), 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([m, sha]) => [Number(m.slice(1)), sha]));
+  const shaOf = new Map(
+    readFileSync(join(REPO, '.git', 'bench-marks'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' '))
+      .map(([m, sha]) => [Number(m.slice(1)), sha]),
+  );
   const located = plants.map((p) => ({ commit: shaOf.get(p.mark), file: p.path }));
   writeFileSync(join(REPO, '.git', 'bench-planted.json'), JSON.stringify(located));
   return located;
@@ -181,17 +191,50 @@ async function main() {
   closeSync(fd);
   const patchBytes = statSync(PATCH).size;
   const devnull = openSync('/dev/null', 'w');
-  const ourArgs = ['-c', 'core.quotePath=false', '-c', 'diff.renames=true', 'log', '-p', '-U0', '--full-history', '--all', '--no-color', '--no-ext-diff', '--no-textconv', '--diff-filter=d', '--format=%x01%H %aI %S'];
+  const ourArgs = [
+    '-c',
+    'core.quotePath=false',
+    '-c',
+    'diff.renames=true',
+    'log',
+    '-p',
+    '-U0',
+    '--full-history',
+    '--all',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--diff-filter=d',
+    '--format=%x01%H %aI %S',
+  ];
   const resultFile = join(WORK, 'ours.json');
   const rc = join(WORK, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const runs = { floor: [], floorOurs: [], ours: [], secretlint: [] };
   for (let run = 0; run < RUNS; run++) {
     process.stderr.write(`  run ${run + 1}/${RUNS}\n`);
-    runs.floor.push(timed('git log -p --all -U0 > /dev/null (floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], { stdio: ['ignore', devnull, 'inherit'] }));
-    runs.ours.push(timed('launch-ready secrets (history of all refs + working tree)', process.execPath, [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', resultFile, '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'inherit'] }));
-    runs.floorOurs.push(timed('git log with the stage\'s exact arguments > /dev/null', 'git', ['-C', REPO, ...ourArgs], { stdio: ['ignore', devnull, 'inherit'] }));
-    runs.secretlint.push(timed('secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch', join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH], { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] }));
+    runs.floor.push(
+      timed('git log -p --all -U0 > /dev/null (floor)', 'git', ['-C', REPO, 'log', '-p', '--all', '-U0'], { stdio: ['ignore', devnull, 'inherit'] }),
+    );
+    runs.ours.push(
+      timed(
+        'launch-ready secrets (history of all refs + working tree)',
+        process.execPath,
+        [join(ROOT, 'dist/cli.js'), 'secrets', '--repo', REPO, '--format', 'json', '--output', resultFile, '--fail-on', 'never'],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      ),
+    );
+    runs.floorOurs.push(
+      timed("git log with the stage's exact arguments > /dev/null", 'git', ['-C', REPO, ...ourArgs], { stdio: ['ignore', devnull, 'inherit'] }),
+    );
+    runs.secretlint.push(
+      timed(
+        'secretlint 13 --secretlintrc (recommend preset, Node 24) on the saved patch',
+        join(ROOT, 'node_modules/.bin/node'),
+        [join(ROOT, 'node_modules/.bin/secretlint'), '--secretlintrc', rc, '--format', 'json', '--no-color', PATCH],
+        { cwd: ROOT, timeout: SECRETLINT_TIMEOUT_S * 1000, stdio: ['ignore', devnull, 'pipe'] },
+      ),
+    );
   }
   const median = (list) => [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor(list.length / 2)];
   const [floor, floorOurs, ours, secretlint] = [runs.floor, runs.floorOurs, runs.ours, runs.secretlint].map(median);
@@ -206,15 +249,25 @@ async function main() {
     if (r.failed) return `  ${r.label}\n      ${r.failed}`;
     return `  ${r.label}\n      ${r.seconds.toFixed(2)} s  ${(mb / r.seconds).toFixed(1)} MB/s  ${(r.seconds / floor.seconds).toFixed(2)}x floor${r.status ? `  (exit ${r.status})` : ''}`;
   };
-  console.log(`median of ${RUNS} interleaved runs; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  console.log(
+    `median of ${RUNS} interleaved runs; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   console.log(`repository: ${relative(ROOT, REPO)}: ${stage.metrics.commits} commits on ${refs} refs, patch ${mb.toFixed(1)} MB (git log -p --all -U0)`);
-  console.log(`planted secrets found: ${recalled}/${planted.length}; history findings in all: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`);
+  console.log(
+    `planted secrets found: ${recalled}/${planted.length}; history findings in all: ${found} (stage metrics: historyMs ${stage.metrics.historyMs}, ${stage.metrics.mbPerSecond} MB/s over ${(stage.metrics.bytesScanned / 1e6).toFixed(1)} MB)`,
+  );
   for (const r of [floor, floorOurs, ours, secretlint]) console.log(line(r));
   if (!secretlint.failed) {
     const total = floor.seconds + secretlint.seconds;
-    console.log(`  git log + secretlint (what a secretlint history scan costs end to end)\n      ${total.toFixed(2)} s  ${(mb / total).toFixed(1)} MB/s  ${(total / floor.seconds).toFixed(2)}x floor`);
+    console.log(
+      `  git log + secretlint (what a secretlint history scan costs end to end)\n      ${total.toFixed(2)} s  ${(mb / total).toFixed(1)} MB/s  ${(total / floor.seconds).toFixed(2)}x floor`,
+    );
   }
-  console.log(`ours / floor = ${(ours.seconds / floor.seconds).toFixed(2)} (goal <= 1.5); secretlint alone / ours = ${secretlint.failed ? `> ${(secretlint.seconds / ours.seconds).toFixed(2)}` : (secretlint.seconds / ours.seconds).toFixed(2)}; (git log + secretlint) / ours = ${secretlint.failed ? 'n/a' : ((floor.seconds + secretlint.seconds) / ours.seconds).toFixed(2)}`);
+  console.log(
+    `ours / floor = ${(ours.seconds / floor.seconds).toFixed(2)} (goal <= 1.5); secretlint alone / ours = ${secretlint.failed ? `> ${(secretlint.seconds / ours.seconds).toFixed(2)}` : (secretlint.seconds / ours.seconds).toFixed(2)}; (git log + secretlint) / ours = ${secretlint.failed ? 'n/a' : ((floor.seconds + secretlint.seconds) / ours.seconds).toFixed(2)}`,
+  );
 }
 
 main().catch((error) => {

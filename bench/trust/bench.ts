@@ -25,7 +25,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const lab = await startTrustLab();
 try {
   const config = parse(readFileSync(lab.configFile, 'utf8')) as { trust: Record<string, unknown> };
-  config.trust.hostnames = ['example.test', 'www.example.test', 'app.example.test', 'shop.example.test', 'admin.example.test', 'legacy.example.test', 'expired.example.test'];
+  config.trust.hostnames = [
+    'example.test',
+    'www.example.test',
+    'app.example.test',
+    'shop.example.test',
+    'admin.example.test',
+    'legacy.example.test',
+    'expired.example.test',
+  ];
   const file = join(lab.dir, 'bench.yml');
   writeFileSync(file, stringify(config));
 
@@ -49,11 +57,26 @@ try {
   const target = `127.0.0.1:${lab.legacyPort}`;
   if (have('sslscan')) {
     const run = await timed('sslscan', ['--no-colour', `--sni-name=${host}`, target]);
-    console.log(`sslscan on ${host} (one host, TLS only): ${run.ms.toFixed(0)} ms  exit ${run.code}  → ratio trust CLI / sslscan = ${(wallMs / run.ms).toFixed(2)}`);
+    console.log(
+      `sslscan on ${host} (one host, TLS only): ${run.ms.toFixed(0)} ms  exit ${run.code}  → ratio trust CLI / sslscan = ${(wallMs / run.ms).toFixed(2)}`,
+    );
   } else console.log('sslscan: not installed (apt-get install sslscan)');
   if (have('testssl')) {
-    const run = await timed('testssl', ['--quiet', '--color', '0', '--warnings', 'batch', '--ip', '127.0.0.1', '--add-ca', join(lab.dir, 'ca.pem'), `https://${host}:${lab.legacyPort}/`]);
-    console.log(`testssl.sh on ${host} (one host, full default scan): ${run.ms.toFixed(0)} ms  exit ${run.code}  → ratio trust CLI / testssl.sh = ${(wallMs / run.ms).toFixed(3)}`);
+    const run = await timed('testssl', [
+      '--quiet',
+      '--color',
+      '0',
+      '--warnings',
+      'batch',
+      '--ip',
+      '127.0.0.1',
+      '--add-ca',
+      join(lab.dir, 'ca.pem'),
+      `https://${host}:${lab.legacyPort}/`,
+    ]);
+    console.log(
+      `testssl.sh on ${host} (one host, full default scan): ${run.ms.toFixed(0)} ms  exit ${run.code}  → ratio trust CLI / testssl.sh = ${(wallMs / run.ms).toFixed(3)}`,
+    );
   } else console.log('testssl.sh: not installed (apt-get install testssl.sh)');
 } finally {
   await lab.close();

@@ -32,7 +32,10 @@ const records: [string, (size: number) => string][] = [
   ['ip4 terms', (size) => `v=spf1 ${fill('ip4:198.51.100.7 ', size)}-all`],
   ['a:x/1/1... runs', (size) => `v=spf1 a:x${fill('/1', size)}z -all`],
 ];
-const spfPath = (record: string) => evaluateSpf('example.com', async (name: string) => (name === 'example.com' ? [record.match(/.{1,255}/gs) ?? []] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))));
+const spfPath = (record: string) =>
+  evaluateSpf('example.com', async (name: string) =>
+    name === 'example.com' ? [record.match(/.{1,255}/gs) ?? []] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' })),
+  );
 
 const rows: string[] = [];
 async function measure(scanner: string, shapes: [string, (size: number) => string][], sizes: number[], work: (input: string) => unknown): Promise<void> {

@@ -21,7 +21,17 @@ try {
     symlinkSync(join(root, 'node_modules'), join(base, 'node_modules'));
   }
   const outfile = join(dir, 'mail-setups.mjs');
-  await build({ entryPoints: [join(base, 'bench/trust/mail-setups.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', nodePaths: [join(root, 'node_modules')], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  await build({
+    entryPoints: [join(base, 'bench/trust/mail-setups.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    nodePaths: [join(root, 'node_modules')],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
   const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } finally {

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 const dir = mkdtempSync(join(tmpdir(), 'lr-trust-bench-'));
 try {
   const outfile = join(dir, 'bench.mjs');
-  await build({ entryPoints: [new URL('./bench.ts', import.meta.url).pathname], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  await build({
+    entryPoints: [new URL('./bench.ts', import.meta.url).pathname],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
   const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } finally {

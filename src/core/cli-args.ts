@@ -8,22 +8,32 @@ import type { StageDefinition, StageFlag } from './stage.js';
 import type { ConfigOverride } from './config/load.js';
 
 /** What `launch-ready ARGS` asks for. */
-export type ParsedCommand =
-  | { kind: 'run'; request: RunRequest }
-  | { kind: 'help'; text: string }
-  | { kind: 'version' }
-  | { kind: 'schema' };
+export type ParsedCommand = { kind: 'run'; request: RunRequest } | { kind: 'help'; text: string } | { kind: 'version' } | { kind: 'schema' };
 
 const COMMON_FLAGS: StageFlag[] = [
   { name: 'config', type: 'string', configKey: '', valueName: 'FILE', description: 'launch-ready.yml to read (default: ./launch-ready.yml if present)' },
   { name: 'format', type: 'string', configKey: '', valueName: 'FMT', description: `output format: ${FORMATS.join('|')} (default: text)` },
   { name: 'output', type: 'string', configKey: '', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
-  { name: 'fail-on', type: 'string', configKey: '', valueName: 'SEV', description: `lowest severity that fails the gate: ${FAIL_ON_VALUES.join('|')} (default: blocker)` },
+  {
+    name: 'fail-on',
+    type: 'string',
+    configKey: '',
+    valueName: 'SEV',
+    description: `lowest severity that fails the gate: ${FAIL_ON_VALUES.join('|')} (default: blocker)`,
+  },
   { name: 'help', type: 'boolean', configKey: '', description: 'show this help' },
 ];
-const STAGES_FLAG: StageFlag = { name: 'stages', type: 'string', configKey: '', valueName: 'LIST', description: `comma-separated stages to run: ${STAGE_IDS.join(',')}` };
+const STAGES_FLAG: StageFlag = {
+  name: 'stages',
+  type: 'string',
+  configKey: '',
+  valueName: 'LIST',
+  description: `comma-separated stages to run: ${STAGE_IDS.join(',')}`,
+};
 
-const DEMO_FLAGS: StageFlag[] = [{ name: 'fixed', type: 'boolean', configKey: '', description: 'run the same launch with every planted fault repaired (the gate passes)' }];
+const DEMO_FLAGS: StageFlag[] = [
+  { name: 'fixed', type: 'boolean', configKey: '', description: 'run the same launch with every planted fault repaired (the gate passes)' },
+];
 
 const RUN_COMMANDS: readonly RunRequest['command'][] = ['check', ...STAGE_IDS, 'demo'];
 const COMMANDS: readonly string[] = [...RUN_COMMANDS, 'schema', 'help'];
@@ -34,7 +44,12 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { kind: 'help', text: mainHelp(stages) };
   if (first === '--version' || first === '-v') return { kind: 'version' };
   if (!COMMANDS.includes(first)) {
-    const hint = first.startsWith('-') ? `put flags after a command; e.g. launch-ready check ${first}` : didYouMean(first, COMMANDS.filter((c) => c !== 'help'));
+    const hint = first.startsWith('-')
+      ? `put flags after a command; e.g. launch-ready check ${first}`
+      : didYouMean(
+          first,
+          COMMANDS.filter((c) => c !== 'help'),
+        );
     throw new UsageError(`unknown command "${first}"; ${hint} (see launch-ready --help)`);
   }
   if (first === 'schema') return { kind: 'schema' };
@@ -67,13 +82,17 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
 
 /** A `fail-on` value (flag, action input); anything else is a usage error naming `source`. */
 export function parseFailOn(value: string, source: string): FailOn {
-  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value))
+    throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
   return value as FailOn;
 }
 
 /** `secrets,env` → ids; unknown names are a usage error naming `source`. */
 export function parseStageList(list: string, source: string): StageId[] {
-  const ids = list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw new UsageError(`${source}: no stage given; e.g. ${source} secrets,env`);
   const out = new Set<StageId>();
   for (const id of ids) {
@@ -93,14 +112,21 @@ function readFlags(args: readonly string[], flags: readonly StageFlag[], command
     }
     if (!arg.startsWith('--')) {
       const example = flags.find((f) => f.type !== 'boolean' && !['config', 'format', 'output', 'fail-on', 'stages'].includes(f.name)) ?? flags[0]!;
-      throw new UsageError(`unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`);
+      throw new UsageError(
+        `unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`,
+      );
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const flag = flags.find((f) => f.name === name);
     if (!flag) {
-      const guess = closest(name, flags.map((f) => f.name));
-      throw new UsageError(`--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`);
+      const guess = closest(
+        name,
+        flags.map((f) => f.name),
+      );
+      throw new UsageError(
+        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`,
+      );
     }
     let value: unknown;
     if (flag.type === 'boolean') {
@@ -108,14 +134,14 @@ function readFlags(args: readonly string[], flags: readonly StageFlag[], command
       value = true;
     } else {
       const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-      if (raw === undefined || (eq === -1 && raw.startsWith('--'))) throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? 'VALUE'}`);
+      if (raw === undefined || (eq === -1 && raw.startsWith('--')))
+        throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? 'VALUE'}`);
       value = flag.type === 'number' ? toNumber(raw, name) : raw;
     }
     if (flag.multiple) {
       const earlier = values.get(name);
       values.set(name, [...(Array.isArray(earlier) ? earlier : []), value]);
-    }
-    else if (values.has(name) && flag.type !== 'boolean') throw new UsageError(`--${name}: given twice; give it once`);
+    } else if (values.has(name) && flag.type !== 'boolean') throw new UsageError(`--${name}: given twice; give it once`);
     else values.set(name, value);
   }
   return values;
@@ -167,6 +193,19 @@ function mainHelp(stages: readonly StageDefinition<unknown>[]): string {
 }
 
 function commandHelp(command: string, flags: readonly StageFlag[], stage: StageDefinition<unknown> | undefined): string {
-  const what = stage ? stage.description : command === 'check' ? 'run every enabled stage and apply the gate' : 'the whole gate against a built-in demo launch on loopback';
-  return [`launch-ready ${command}: ${what}`, '', `Usage: launch-ready ${command} [flags]`, '', 'Flags:', flagLines(flags), '', 'Flags override launch-ready.yml.'].join('\n');
+  const what = stage
+    ? stage.description
+    : command === 'check'
+      ? 'run every enabled stage and apply the gate'
+      : 'the whole gate against a built-in demo launch on loopback';
+  return [
+    `launch-ready ${command}: ${what}`,
+    '',
+    `Usage: launch-ready ${command} [flags]`,
+    '',
+    'Flags:',
+    flagLines(flags),
+    '',
+    'Flags override launch-ready.yml.',
+  ].join('\n');
 }

@@ -30,7 +30,12 @@ export function pathWeight(finding: Finding, paths: readonly CriticalPathConfig[
  * (with `--fail-on never`, by any blocker, so the yes/no still means something), and says yes only
  * when a stage that checks it ran: silence from a skipped stage is not a yes.
  */
-export function evaluateCriticalPaths(findings: readonly Finding[], paths: readonly CriticalPathConfig[], failOn: FailOn, stages: readonly StageResult[]): CriticalPathResult[] {
+export function evaluateCriticalPaths(
+  findings: readonly Finding[],
+  paths: readonly CriticalPathConfig[],
+  failOn: FailOn,
+  stages: readonly StageResult[],
+): CriticalPathResult[] {
   const threshold: FailOn = failOn === 'never' ? 'blocker' : failOn;
   return paths.map((path) => {
     const blockers = findings.filter((f) => f.paths.includes(path.id) && failsGate(f.severity, threshold)).map((f) => f.id);

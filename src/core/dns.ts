@@ -15,9 +15,7 @@ export interface DnsAnswerRecord {
 
 /** The verdict of one question to one server. */
 export type DnsAnswer =
-  | { status: 'found'; records: DnsAnswerRecord[] }
-  | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' }
-  | { status: 'unknown'; reason: string };
+  { status: 'found'; records: DnsAnswerRecord[] } | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' } | { status: 'unknown'; reason: string };
 
 export type DnsQuestionType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'SOA';
 

@@ -18,11 +18,18 @@ const SWEEP_MS = 20;
 export function decodersFor(encoding: string | string[] | undefined): Transform[] {
   const text = Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '');
   if (text === '') return [];
-  const codings = text.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  const codings = text
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
   if (codings.some((c) => !['gzip', 'x-gzip', 'deflate', 'br'].includes(c))) return [];
   // Lenient like browsers: a stream cut short still yields what it decoded.
   const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  return codings.reverse().map((c) => (c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush)));
+  return codings
+    .reverse()
+    .map((c) =>
+      c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush),
+    );
 }
 
 /** Settings shared by every request of one pool. */
@@ -181,7 +188,10 @@ export function leanPool(pool: Pool, origin: string, settings: PoolSettings): Ht
   };
   const request = (request: HttpRequest): Promise<HttpResponse> => {
     const href = typeof request.url === 'string' ? request.url : request.url.href;
-    const path = href.startsWith(origin) && (href.length === origin.length || href[origin.length] === '/' || href[origin.length] === '?') ? href.slice(origin.length) || '/' : pathOf(href);
+    const path =
+      href.startsWith(origin) && (href.length === origin.length || href[origin.length] === '/' || href[origin.length] === '?')
+        ? href.slice(origin.length) || '/'
+        : pathOf(href);
     const timeoutMs = request.timeoutMs ?? settings.defaultTimeoutMs;
     const max = request.discardBody ? 0 : (request.maxBodyBytes ?? settings.defaultMaxBodyBytes);
     const started = performance.now();

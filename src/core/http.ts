@@ -70,7 +70,11 @@ function resolverLookup(servers: readonly string[]): LookupFunction {
   resolver.setServers([...servers]);
   return (hostname, options, callback) => {
     const answer = (addresses: string[], family: 4 | 6): void => {
-      if (options.all) callback(null, addresses.map((address) => ({ address, family })));
+      if (options.all)
+        callback(
+          null,
+          addresses.map((address) => ({ address, family })),
+        );
       else callback(null, addresses[0]!, family);
     };
     if (isIP(hostname)) return answer([hostname], isIP(hostname) === 6 ? 6 : 4);
@@ -142,7 +146,14 @@ async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, 
     });
     const headersMs = performance.now() - started;
     const body = await readBody(answer.body, answer.headers['content-encoding'], request);
-    return { url: url.href, status: answer.statusCode, headers: answer.headers, ...body, redirects: [], timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) } };
+    return {
+      url: url.href,
+      status: answer.statusCode,
+      headers: answer.headers,
+      ...body,
+      redirects: [],
+      timings: { headersMs: Math.round(headersMs), totalMs: Math.round(performance.now() - started) },
+    };
   } catch (error) {
     if (timedOut) throw new Error(`${url.href}: no complete answer within ${timeoutMs} ms`, { cause: error });
     if (request.signal?.aborted) throw new Error(`${url.href}: request cancelled`, { cause: error });

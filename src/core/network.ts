@@ -35,7 +35,11 @@ export function parseConnectRules(connectTo: readonly string[]): ConnectRule[] {
  * `everyHost` says the rule names no host: it routes all traffic to that port (a lab, a hosts file),
  * rather than one hostname to a new origin.
  */
-export function applyConnectTo(rules: readonly ConnectRule[], host: string, port: number): { host: string; port: number; rewritten: boolean; everyHost?: boolean } {
+export function applyConnectTo(
+  rules: readonly ConnectRule[],
+  host: string,
+  port: number,
+): { host: string; port: number; rewritten: boolean; everyHost?: boolean } {
   const name = normaliseHost(host);
   for (const rule of rules) {
     if (rule.fromHost && rule.fromHost !== name) continue;

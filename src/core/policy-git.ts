@@ -11,7 +11,6 @@ import { comparePolicy, type PolicyFiles, type PolicyReview, type WorkflowPolicy
  * is shallow. The comparison itself is `policy.ts`.
  */
 
-
 const GIT_TIMEOUT_MS = 60_000;
 
 /** Compare the policy files of the checkout with those of `baseRevision`. Not a git checkout: nothing to compare. */
@@ -63,10 +62,19 @@ function git(cwd: string, args: string[]): string | undefined {
 
 function gitResult(cwd: string, args: string[]): { ok: true; stdout: string } | { ok: false; error: string } {
   try {
-    const stdout = execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: GIT_TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 });
+    const stdout = execFileSync('git', ['-C', cwd, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return { ok: true, stdout };
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').pop() ?? '';
+    const stderr =
+      String((error as { stderr?: unknown }).stderr ?? '')
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     return { ok: false, error: stderr || (error instanceof Error ? error.message.split('\n')[0]! : String(error)) };
   }
 }

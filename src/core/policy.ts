@@ -72,23 +72,47 @@ function configChanges(base: Tree, head: Tree, file: string, workflow: WorkflowP
   // Stages the workflow names run whatever the file says.
   for (const stage of workflow.stages ? [] : STAGE_IDS) {
     if (sectionOf(base, stage).enabled !== false && sectionOf(head, stage).enabled === false) {
-      changes.push({ rule: 'config-stage-disabled', stage, file, title: `This pull request turns the ${stage} stage off in ${file}`, change: `${stage}.enabled: true → false` });
+      changes.push({
+        rule: 'config-stage-disabled',
+        stage,
+        file,
+        title: `This pull request turns the ${stage} stage off in ${file}`,
+        change: `${stage}.enabled: true → false`,
+      });
     }
   }
   const [before, after] = [failOnOf(base), failOnOf(head)];
   if (!workflow.failOn && strictness(after) < strictness(before)) {
-    changes.push({ rule: 'config-fail-on-raised', file, title: `This pull request lowers the bar of the gate in ${file}`, change: `failOn: ${before} → ${after}`, baseFailOn: before });
+    changes.push({
+      rule: 'config-fail-on-raised',
+      file,
+      title: `This pull request lowers the bar of the gate in ${file}`,
+      change: `failOn: ${before} → ${after}`,
+      baseFailOn: before,
+    });
   }
   for (const stage of STAGE_IDS) {
     for (const key of ['exclude', 'ignore']) {
       const added = listOf(sectionOf(head, stage)[key]).filter((entry) => !listOf(sectionOf(base, stage)[key]).includes(entry));
       if (added.length === 0) continue;
       const what = key === 'exclude' ? 'leaves files out of' : 'stops reporting variables in';
-      changes.push({ rule: 'config-paths-excluded', stage, file, title: `This pull request ${what} the ${stage} stage (${stage}.${key})`, change: `${stage}.${key} + ${added.join(', ')}` });
+      changes.push({
+        rule: 'config-paths-excluded',
+        stage,
+        file,
+        title: `This pull request ${what} the ${stage} stage (${stage}.${key})`,
+        change: `${stage}.${key} + ${added.join(', ')}`,
+      });
     }
   }
   if (sectionOf(base, 'secrets').history !== false && sectionOf(head, 'secrets').history === false) {
-    changes.push({ rule: 'config-history-off', stage: 'secrets', file, title: `This pull request stops the secrets stage from scanning git history`, change: 'secrets.history: true → false' });
+    changes.push({
+      rule: 'config-history-off',
+      stage: 'secrets',
+      file,
+      title: `This pull request stops the secrets stage from scanning git history`,
+      change: 'secrets.history: true → false',
+    });
   }
   return changes;
 }
@@ -98,7 +122,15 @@ function addedEntries(base: string[], head: string[], file: string, noun: string
   const added = head.filter((entry) => !known.has(entry));
   if (added.length === 0) return [];
   const shown = added.slice(0, 5).join(', ') + (added.length > 5 ? `, … (${added.length - 5} more)` : '');
-  return [{ rule: 'config-suppression-added', stage: 'secrets', file, title: `This pull request adds ${added.length} ${noun}${added.length === 1 ? '' : 's'} to ${file}`, change: `+ ${shown}` }];
+  return [
+    {
+      rule: 'config-suppression-added',
+      stage: 'secrets',
+      file,
+      title: `This pull request adds ${added.length} ${noun}${added.length === 1 ? '' : 's'} to ${file}`,
+      change: `+ ${shown}`,
+    },
+  ];
 }
 
 /** Lower is laxer: `never` < `blocker` < … < `low`. */
@@ -157,7 +189,10 @@ function gitleaksEntries(text: string | undefined): string[] {
 }
 
 function ignoreEntries(text: string | undefined): string[] {
-  return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** Fingerprints a baseline accepts: a launch-ready JSON result, or a gitleaks JSON report. */
@@ -179,7 +214,7 @@ export function policyFinding(change: PolicyChange, mode: Exclude<ConfigChangesM
     ruleId: change.rule,
     severity: mode === 'block' ? 'blocker' : 'info',
     title: change.title,
-    fix: 'Revert this change, or merge it with a maintainer\'s review: the workflow\'s config-changes input (block|report|allow) decides whether such a change fails the gate',
+    fix: "Revert this change, or merge it with a maintainer's review: the workflow's config-changes input (block|report|allow) decides whether such a change fails the gate",
     paths: ['deploy'],
     location: { file: change.file },
     evidence: change.change,
@@ -232,9 +267,23 @@ export function applyPolicyReview(stages: readonly StageResult[], review: Policy
   const message = `could not compare launch-ready's config with the pull request's base: ${review.unavailable}`;
   if (options.mode === 'block') {
     target.status = 'error';
-    target.errors = [...(target.errors ?? []), { part: 'config-changes', message, fix: 'fetch the base (actions/checkout with fetch-depth: 0), or set config-changes: report to only note config changes' }];
+    target.errors = [
+      ...(target.errors ?? []),
+      {
+        part: 'config-changes',
+        message,
+        fix: 'fetch the base (actions/checkout with fetch-depth: 0), or set config-changes: report to only note config changes',
+      },
+    ];
   } else {
-    target.findings.push(toFinding(target.id, { ruleId: 'config-base-unavailable', severity: 'info', title: message, fix: 'fetch the base: actions/checkout with fetch-depth: 0' }));
+    target.findings.push(
+      toFinding(target.id, {
+        ruleId: 'config-base-unavailable',
+        severity: 'info',
+        title: message,
+        fix: 'fetch the base: actions/checkout with fetch-depth: 0',
+      }),
+    );
   }
   return out;
 }

@@ -25,7 +25,11 @@ export function isWithheld(name: string): boolean {
 }
 
 /** The environment of a command: the base names and `passEnv` from the gate's environment, then the stage's own `env`. */
-export function commandEnvironment(gateEnv: Readonly<Record<string, string | undefined>>, passEnv: readonly string[], own: Record<string, string> = {}): Record<string, string> {
+export function commandEnvironment(
+  gateEnv: Readonly<Record<string, string | undefined>>,
+  passEnv: readonly string[],
+  own: Record<string, string> = {},
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of [...BASE_ENV_NAMES, ...passEnv]) {
     const value = gateEnv[name];

@@ -43,7 +43,13 @@ export interface RunOutcome {
 /** Load the config, run the selected stages and apply the gate. Throws {@link UsageError} for bad input. */
 export async function runLaunchReady(request: RunRequest, deps: RunDependencies): Promise<RunOutcome> {
   const started = performance.now();
-  const loadOptions = { cwd: request.cwd, overrides: request.overrides, stages: deps.stages, version: deps.version, ...(request.stages ? { selected: request.stages } : {}) };
+  const loadOptions = {
+    cwd: request.cwd,
+    overrides: request.overrides,
+    stages: deps.stages,
+    version: deps.version,
+    ...(request.stages ? { selected: request.stages } : {}),
+  };
   const config = loadConfig(request.configFile !== undefined ? { ...loadOptions, file: request.configFile } : loadOptions);
   const review = policyReviewOf(request, config, deps.policy);
   const failOn = effectiveFailOn(request.failOn ?? config.failOn, review, deps.policy?.mode ?? 'allow');
@@ -63,7 +69,8 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
   if (review && deps.policy && deps.policy.mode !== 'allow') {
     const titles = Object.fromEntries(deps.stages.map((s) => [s.id, s.title]));
     const ran = new Set(selected.map((s) => s.id));
-    const relevant = 'changes' in review ? { changes: review.changes.filter((c) => !c.stage || ran.has(c.stage) || c.rule === 'config-stage-disabled') } : review;
+    const relevant =
+      'changes' in review ? { changes: review.changes.filter((c) => !c.stage || ran.has(c.stage) || c.rule === 'config-stage-disabled') } : review;
     const only = request.command === 'check' || request.command === 'demo' ? undefined : [request.command];
     stageResults = applyPolicyReview(stageResults, relevant, { mode: deps.policy.mode, titles, ...(only ? { only } : {}) });
   }
@@ -79,7 +86,10 @@ export async function runLaunchReady(request: RunRequest, deps: RunDependencies)
 /** Weakening changes to launch-ready's own config, when running on a pull request with the check on. */
 function policyReviewOf(request: RunRequest, config: LaunchReadyConfig, policy: PolicyOptions | undefined): PolicyReview | undefined {
   if (!policy || policy.mode === 'allow' || !policy.baseRevision) return undefined;
-  return reviewPolicy(config, policy.baseRevision, { ...(request.failOn ? { failOn: request.failOn } : {}), ...(request.stages ? { stages: request.stages } : {}) });
+  return reviewPolicy(config, policy.baseRevision, {
+    ...(request.failOn ? { failOn: request.failOn } : {}),
+    ...(request.stages ? { stages: request.stages } : {}),
+  });
 }
 
 function stageById(stages: readonly StageDefinition<unknown>[], id: StageId): StageDefinition<unknown> {

@@ -67,7 +67,13 @@ function baseOf(stage: StageDefinition<unknown>): Pick<StageResult, 'id' | 'titl
 
 function notStarted(stage: StageDefinition<unknown>): StageResult {
   const message = 'not started: the run was cancelled before its turn';
-  return { ...baseOf(stage), status: 'error', summary: `${stage.title}: ${message}`, durationMs: 0, errors: [{ part: stage.id, message, fix: 'run again without interrupting it' }] };
+  return {
+    ...baseOf(stage),
+    status: 'error',
+    summary: `${stage.title}: ${message}`,
+    durationMs: 0,
+    errors: [{ part: stage.id, message, fix: 'run again without interrupting it' }],
+  };
 }
 
 async function runOne(stage: StageDefinition<unknown>, options: RunStagesOptions, services: StageServices, signal: AbortSignal): Promise<StageResult> {
@@ -75,7 +81,14 @@ async function runOne(stage: StageDefinition<unknown>, options: RunStagesOptions
   const section = options.config.stages[stage.id];
   if (!stage.built) {
     const summary = `${stage.title}: not built yet in this version`;
-    if (options.explicit) return { ...base, status: 'error', summary, durationMs: 0, errors: [{ part: stage.id, message: 'not built yet in this version', fix: 'leave it out of --stages until a release includes it' }] };
+    if (options.explicit)
+      return {
+        ...base,
+        status: 'error',
+        summary,
+        durationMs: 0,
+        errors: [{ part: stage.id, message: 'not built yet in this version', fix: 'leave it out of --stages until a release includes it' }],
+      };
     return { ...base, status: 'skipped', summary, durationMs: 0 };
   }
   const notConfigured = stage.notConfigured?.(section);
@@ -87,11 +100,18 @@ async function runOne(stage: StageDefinition<unknown>, options: RunStagesOptions
     const ctx = contextOf(stage, options, services, options.config.network);
     const ended = await supervise(stage, ctx, section.maxMinutes, signal);
     if (ended.kind === 'threw') throw ended.error;
-    if (ended.kind === 'abandoned') return { ...base, status: 'error', summary: `${stage.title} could not run: ${ended.stop.message}`, durationMs: elapsed(), errors: [ended.stop] };
+    if (ended.kind === 'abandoned')
+      return { ...base, status: 'error', summary: `${stage.title} could not run: ${ended.stop.message}`, durationMs: elapsed(), errors: [ended.stop] };
     return resultOf(stage, ended.outcome, options, elapsed(), ended.stop);
   } catch (error) {
     const reason = reasonOf(error);
-    return { ...base, status: 'error', summary: `${stage.title} could not run: ${reason}`, durationMs: elapsed(), errors: [{ part: stage.id, message: reason }] };
+    return {
+      ...base,
+      status: 'error',
+      summary: `${stage.title} could not run: ${reason}`,
+      durationMs: elapsed(),
+      errors: [{ part: stage.id, message: reason }],
+    };
   }
 }
 
@@ -113,9 +133,7 @@ function contextOf(stage: StageDefinition<unknown>, options: RunStagesOptions, s
 }
 
 type Ended =
-  | { kind: 'returned'; outcome: StageOutcome; stop?: StagePartError }
-  | { kind: 'threw'; error: unknown }
-  | { kind: 'abandoned'; stop: StagePartError };
+  { kind: 'returned'; outcome: StageOutcome; stop?: StagePartError } | { kind: 'threw'; error: unknown } | { kind: 'abandoned'; stop: StagePartError };
 
 /**
  * Run a stage under its deadline and the run's signal. When either fires, the stage's own signal
@@ -139,7 +157,10 @@ async function supervise(stage: StageDefinition<unknown>, ctx: StageContext<unkn
   else runSignal.addEventListener('abort', onRunAbort, { once: true });
   const running: Promise<Ended> = Promise.resolve()
     .then(() => stage.run(ctx))
-    .then((outcome): Ended => ({ kind: 'returned', outcome }), (error: unknown): Ended => ({ kind: 'threw', error }));
+    .then(
+      (outcome): Ended => ({ kind: 'returned', outcome }),
+      (error: unknown): Ended => ({ kind: 'threw', error }),
+    );
   try {
     const first = await Promise.race([running, stopped.then(() => undefined)]);
     if (first) return withStop(first, stopReason);

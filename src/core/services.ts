@@ -98,7 +98,10 @@ export interface Waiter {
    * Call `check` every `intervalMs` until it returns a value other than `undefined`, `timeoutMs`
    * passes or `signal` aborts.
    */
-  until<T>(check: () => Promise<T | undefined>, options: { timeoutMs: number; intervalMs: number; signal?: AbortSignal }): Promise<{ value?: T; timedOut: boolean; aborted: boolean; elapsedMs: number }>;
+  until<T>(
+    check: () => Promise<T | undefined>,
+    options: { timeoutMs: number; intervalMs: number; signal?: AbortSignal },
+  ): Promise<{ value?: T; timedOut: boolean; aborted: boolean; elapsedMs: number }>;
 }
 
 /** Read access to the repository's GitHub API; the token stays in `src/github/`. */

@@ -64,12 +64,22 @@ export function bookingApp(options: AppOptions): (req: IncomingMessage, res: Ser
     if (!secure) return send(301, { location: `https://${host === domain ? canonical : host}${req.url ?? '/'}` });
     if (host === domain) return send(301, { ...HSTS, location: `https://${canonical}${req.url ?? '/'}` });
     if (path === '/healthz') {
-      return send(200, { ...HSTS, 'content-type': 'application/health+json', 'cache-control': 'no-store' }, JSON.stringify({ status: 'pass', version: release, checks: { 'database:responseTime': [{ status: 'pass' }], 'email:smtp': [{ status: 'pass' }] } }));
+      return send(
+        200,
+        { ...HSTS, 'content-type': 'application/health+json', 'cache-control': 'no-store' },
+        JSON.stringify({ status: 'pass', version: release, checks: { 'database:responseTime': [{ status: 'pass' }], 'email:smtp': [{ status: 'pass' }] } }),
+      );
     }
-    if (path === '/version') return send(200, { ...HSTS, 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ version: release }));
-    if (path === '/static/app.js') return send(200, { ...HSTS, 'content-type': 'application/javascript', 'cache-control': 'public, max-age=31536000, immutable' }, options.bundle);
+    if (path === '/version')
+      return send(200, { ...HSTS, 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ version: release }));
+    if (path === '/static/app.js')
+      return send(200, { ...HSTS, 'content-type': 'application/javascript', 'cache-control': 'public, max-age=31536000, immutable' }, options.bundle);
     if (host === `admin.${domain}`) {
-      return send(200, { ...HSTS, 'cache-control': faults.cachedAdmin ? 'public, max-age=600' : 'private, no-store' }, page('Admin', '<p>Bookings today: 3</p>'));
+      return send(
+        200,
+        { ...HSTS, 'cache-control': faults.cachedAdmin ? 'public, max-age=600' : 'private, no-store' },
+        page('Admin', '<p>Bookings today: 3</p>'),
+      );
     }
     if (path.startsWith('/webhooks/')) return send(200, { ...HSTS, 'content-type': 'application/json', 'cache-control': 'no-store' }, '{"ok":true}');
     if (path === '/signup' && req.method === 'POST') {
@@ -80,8 +90,18 @@ export function bookingApp(options: AppOptions): (req: IncomingMessage, res: Ser
     if (path === '/login' && req.method === 'POST') return login(loginHits, faults.noLoginLimit, send);
     if (path === '/signup') return send(200, { ...HSTS, 'cache-control': 'no-store' }, page('Book a call', SIGNUP_FORM));
     if (path === '/signup/thanks') return send(200, { ...HSTS, 'cache-control': 'no-store' }, page('Thanks', '<p>We will be in touch.</p>'));
-    if (path === '/login') return send(200, { ...HSTS, 'cache-control': 'no-store' }, page('Log in', '<form method="post" action="/login"><input name="email"><input name="password" type="password"></form>'));
-    if (path === '/') return send(200, { ...HSTS, 'cache-control': 'public, max-age=60' }, page('Brightbook: book a call with an advisor', `<p>Release ${release}</p><a href="/signup">Book a call</a>`));
+    if (path === '/login')
+      return send(
+        200,
+        { ...HSTS, 'cache-control': 'no-store' },
+        page('Log in', '<form method="post" action="/login"><input name="email"><input name="password" type="password"></form>'),
+      );
+    if (path === '/')
+      return send(
+        200,
+        { ...HSTS, 'cache-control': 'public, max-age=60' },
+        page('Brightbook: book a call with an advisor', `<p>Release ${release}</p><a href="/signup">Book a call</a>`),
+      );
     return send(404, { ...HSTS }, page('Not found', ''));
   };
 }

@@ -37,13 +37,20 @@ function validFor(cert: forge.pki.Certificate, days: number): void {
 export function createDemoCa(organization = 'Launch Ready demo'): DemoCa {
   const root = keyPair();
   const rootCert = forge.pki.createCertificate();
-  const rootName = [{ name: 'organizationName', value: organization }, { name: 'commonName', value: `${organization} root CA` }];
+  const rootName = [
+    { name: 'organizationName', value: organization },
+    { name: 'commonName', value: `${organization} root CA` },
+  ];
   rootCert.publicKey = root.publicKey;
   rootCert.serialNumber = '01';
   validFor(rootCert, 3650);
   rootCert.setSubject(rootName);
   rootCert.setIssuer(rootName);
-  rootCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]);
+  rootCert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
   rootCert.sign(root.privateKey, forge.md.sha256.create());
   const rootPem = forge.pki.certificateToPem(rootCert);
   let serial = 1;

@@ -98,5 +98,11 @@ function zoneServer(zone: readonly ZoneRecord[]): ReturnType<typeof dns2.createS
 }
 
 function closeServer(server: ReturnType<typeof dns2.createServer>): Promise<void> {
-  return Promise.race([server.close().then(() => undefined).catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 500).unref())]);
+  return Promise.race([
+    server
+      .close()
+      .then(() => undefined)
+      .catch(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, 500).unref()),
+  ]);
 }

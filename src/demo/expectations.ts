@@ -10,7 +10,10 @@ interface PlantedFault {
 }
 
 const text = (f: Finding) => `${f.ruleId} ${f.title} ${f.location?.host ?? ''} ${f.location?.url ?? ''} ${f.location?.file ?? ''}`.toLowerCase();
-const has = (...words: string[]) => (f: Finding) => words.every((w) => text(f).includes(w.toLowerCase()));
+const has =
+  (...words: string[]) =>
+  (f: Finding) =>
+    words.every((w) => text(f).includes(w.toLowerCase()));
 
 /** Every fault of the demo launch, one or more per stage. */
 export const PLANTED_FAULTS: PlantedFault[] = [

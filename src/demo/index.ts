@@ -30,10 +30,13 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const fixed = options.request.fixed === true;
   const launch = await startDemoLaunch(fixed);
   try {
-    options.write(`launch-ready demo${fixed ? ' --fixed' : ''}: a booking app's launch on loopback (DNS, TLS, HTTPS, a git repository, dotenv files); running every stage…\n\n`);
+    options.write(
+      `launch-ready demo${fixed ? ' --fixed' : ''}: a booking app's launch on loopback (DNS, TLS, HTTPS, a git repository, dotenv files); running every stage…\n\n`,
+    );
     const request: RunRequest = { command: 'check', overrides: [], format: 'text', cwd: launch.dir, configFile: launch.configFile };
     const outcome = await runLaunchReady(request, { stages: options.stages, version: options.version, env: {}, signal: options.signal });
-    const render = (format: RunRequest['format']) => renderReport(outcome.result, format, { secrets: outcome.secrets, color: format === 'text' && options.color });
+    const render = (format: RunRequest['format']) =>
+      renderReport(outcome.result, format, { secrets: outcome.secrets, color: format === 'text' && options.color });
     // The terminal gets the chosen format (text by default); the folder gets every format.
     options.write(render(options.request.format));
     const outDir = resolve(options.request.cwd, DEMO_OUTPUT_DIR);
@@ -45,7 +48,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const verdict = expectationsMet(outcome.result, fixed);
     options.write(`\nReports: ${DEMO_OUTPUT_DIR}/comment.md (the PR comment), result.json, result.sarif, report.html\n`);
     if (verdict.missing.length === 0) {
-      options.write(fixed ? 'demo: with every fault repaired, the gate passes.\n' : `demo: the gate found every planted fault (${verdict.found.length}): ${verdict.found.join('; ')}.\n`);
+      options.write(
+        fixed
+          ? 'demo: with every fault repaired, the gate passes.\n'
+          : `demo: the gate found every planted fault (${verdict.found.length}): ${verdict.found.join('; ')}.\n`,
+      );
       return 0;
     }
     options.write(`demo: the gate did not see what the demo planted: ${verdict.missing.join('; ')}\n`);

@@ -90,7 +90,10 @@ function writeDotenvFiles(dir: string, fixed: boolean): void {
     NEXT_PUBLIC_APP_URL: `https://${env === 'production' ? 'www' : 'staging'}.${DEMO_DOMAIN}`,
     NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: ['pk', 'live', randomToken(24)].join('_'),
   });
-  const dotenv = (entries: Record<string, string>) => `${Object.entries(entries).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+  const dotenv = (entries: Record<string, string>) =>
+    `${Object.entries(entries)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`;
   const staging = valuesFor('staging');
   const production = fixed ? valuesFor('production') : { ...staging, NEXT_PUBLIC_APP_URL: `https://www.${DEMO_DOMAIN}` };
   if (!fixed) delete production.DATABASE_URL;
@@ -135,7 +138,10 @@ interface ConfigInputs {
 function demoConfig({ fixed, dns, httpsPort, httpPort, releaseFile }: ConfigInputs): string {
   const d = DEMO_DOMAIN;
   const monitor = (url: string) => `    - { url: "${url}", owner: ana@${d}, channels: ["email:ops@${d}", "slack:#alerts"], interval: 1m }`;
-  const monitors = [monitor(`https://www.${d}/`), ...(fixed ? [monitor(`https://www.${d}/signup`), monitor(`https://www.${d}/login`), monitor(`https://api.${d}/healthz`)] : [])];
+  const monitors = [
+    monitor(`https://www.${d}/`),
+    ...(fixed ? [monitor(`https://www.${d}/signup`), monitor(`https://www.${d}/login`), monitor(`https://api.${d}/healthz`)] : []),
+  ];
   // The drill's commands switch what the app serves by rewriting its release file.
   const write = (release: string) => JSON.stringify(`printf '%s' ${release} > '${releaseFile}'`);
   return `# launch-ready.yml of the built-in demo launch (every address is on loopback)

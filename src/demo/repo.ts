@@ -32,8 +32,20 @@ export interface DemoRepoOptions {
 }
 
 function git(dir: string, args: string[], date: string): void {
-  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Ana Founder', GIT_AUTHOR_EMAIL: 'ana@brightbook.test', GIT_COMMITTER_NAME: 'Ana Founder', GIT_COMMITTER_EMAIL: 'ana@brightbook.test' };
-  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir, env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_AUTHOR_NAME: 'Ana Founder',
+    GIT_AUTHOR_EMAIL: 'ana@brightbook.test',
+    GIT_COMMITTER_NAME: 'Ana Founder',
+    GIT_COMMITTER_EMAIL: 'ana@brightbook.test',
+  };
+  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+    cwd: dir,
+    env,
+    stdio: 'ignore',
+  });
 }
 
 function write(dir: string, files: Record<string, string>): void {
@@ -94,12 +106,14 @@ export function buildDemoRepo(options: DemoRepoOptions): void {
   git(dir, ['add', '-A'], '2026-10-01T09:00:00Z');
   git(dir, ['commit', '-q', '-m', 'Initial commit'], '2026-10-01T09:00:00Z');
 
-  const firstPayments = fixed ? "export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);\n" : `// TODO move to env before launch\nexport const stripe = new Stripe('${secrets.oldCommitKey}');\n`;
+  const firstPayments = fixed
+    ? 'export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);\n'
+    : `// TODO move to env before launch\nexport const stripe = new Stripe('${secrets.oldCommitKey}');\n`;
   write(dir, { 'src/payments.ts': firstPayments, 'src/server.ts': SERVER, '.env.example': EXAMPLE });
   git(dir, ['add', '-A'], '2026-10-08T14:30:00Z');
   git(dir, ['commit', '-q', '-m', 'Payments: take bookings with Stripe'], '2026-10-08T14:30:00Z');
 
-  write(dir, { 'src/payments.ts': "export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);\n", 'ROLLBACK.md': ROLLBACK });
+  write(dir, { 'src/payments.ts': 'export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);\n', 'ROLLBACK.md': ROLLBACK });
   const client = fixed ? CLIENT : `${CLIENT}export const stripeSecret = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;\n`;
   write(dir, { 'src/client.ts': client });
   git(dir, ['add', '-A'], '2026-10-20T11:00:00Z');
@@ -113,11 +127,21 @@ export function buildDemoRepo(options: DemoRepoOptions): void {
 }
 
 function buildLog(): string {
-  return ['> brightbook@1.5.0 build', '> next build', '', '   Creating an optimized production build ...', ' ✓ Compiled successfully', ' ✓ Collecting page data', ' ✓ Generating static pages (6/6)', ''].join('\n');
+  return [
+    '> brightbook@1.5.0 build',
+    '> next build',
+    '',
+    '   Creating an optimized production build ...',
+    ' ✓ Compiled successfully',
+    ' ✓ Collecting page data',
+    ' ✓ Generating static pages (6/6)',
+    '',
+  ].join('\n');
 }
 
 /** The public bundle: what browsers download. With the fault, it inlines a server secret. */
 export function demoBundle(fixed: boolean, secrets: DemoSecrets): string {
-  const base = '(()=>{"use strict";var e={appUrl:"https://www.brightbook.test"};document.addEventListener("DOMContentLoaded",()=>{console.log(e.appUrl)})})();\n';
+  const base =
+    '(()=>{"use strict";var e={appUrl:"https://www.brightbook.test"};document.addEventListener("DOMContentLoaded",()=>{console.log(e.appUrl)})})();\n';
   return fixed ? base : `${base}var NEXT_PUBLIC_STRIPE_SECRET_KEY="${secrets.publicBundleKey}";\n`;
 }

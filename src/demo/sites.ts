@@ -56,6 +56,8 @@ export function startHttpsSite(certificateFor: (host: string) => DemoCertificate
     }
     return context;
   };
-  const server = createHttpsServer({ key: fallback.key, cert: fallback.chain, SNICallback: (host, done) => done(null, contextFor(host)) }, (req, res) => handler(req, res, true));
+  const server = createHttpsServer({ key: fallback.key, cert: fallback.chain, SNICallback: (host, done) => done(null, contextFor(host)) }, (req, res) =>
+    handler(req, res, true),
+  );
   return serve(server);
 }

@@ -32,15 +32,21 @@ export function parseFlags(command: string, args: readonly string[], specs: read
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = specs.find((s) => s.name === name);
     if (!spec) {
-      const guess = closest(name, specs.map((s) => s.name));
-      throw new UsageError(`--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`);
+      const guess = closest(
+        name,
+        specs.map((s) => s.name),
+      );
+      throw new UsageError(
+        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`,
+      );
     }
     if (spec.kind === 'boolean') {
       values.set(name, true);
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name}: needs a value; e.g. --${name} ${spec.valueName ?? 'VALUE'}`);
+    if (value === undefined || (eq === -1 && value.startsWith('--')))
+      throw new UsageError(`--${name}: needs a value; e.g. --${name} ${spec.valueName ?? 'VALUE'}`);
     if (spec.kind === 'list') values.set(name, [...((values.get(name) as string[] | undefined) ?? []), value]);
     else if (values.has(name)) throw new UsageError(`--${name}: given twice; give it once`);
     else values.set(name, value);
@@ -50,7 +56,9 @@ export function parseFlags(command: string, args: readonly string[], specs: read
 
 /** `--help` text for one of these commands. */
 export function helpText(usage: string, what: string, specs: readonly FlagSpec[], footer: string[]): string {
-  const rows = specs.map((s) => [`--${s.name}${s.kind === 'boolean' ? '' : ` ${s.valueName ?? 'VALUE'}`}${s.kind === 'list' ? '...' : ''}`, s.description] as const);
+  const rows = specs.map(
+    (s) => [`--${s.name}${s.kind === 'boolean' ? '' : ` ${s.valueName ?? 'VALUE'}`}${s.kind === 'list' ? '...' : ''}`, s.description] as const,
+  );
   const width = Math.max(...rows.map(([left]) => left.length));
   return [`${usage}: ${what}`, '', 'Flags:', ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`), '', ...footer].join('\n');
 }

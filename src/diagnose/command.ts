@@ -26,7 +26,9 @@ export interface DiagnoseIo {
 export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): Promise<number> {
   const { values, positional } = parseFlags('diagnose', args, FLAGS);
   if (values.has('help')) {
-    io.stdout(`${helpText('launch-ready diagnose URL', 'is it DNS, the edge/CDN, the app or a third party?', FLAGS, ['Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input.'])}\n`);
+    io.stdout(
+      `${helpText('launch-ready diagnose URL', 'is it DNS, the edge/CDN, the app or a third party?', FLAGS, ['Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input.'])}\n`,
+    );
     return 0;
   }
   if (positional.length === 0) throw new UsageError('diagnose: give the URL to diagnose; e.g. launch-ready diagnose https://app.example.com/signup');
@@ -36,10 +38,12 @@ export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): 
   const format = (values.get('format') as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not a format diagnose writes; use text or json`);
   const healthFlag = values.get('health-url') as string | undefined;
-  if (healthFlag !== undefined && !isHttpUrl(healthFlag)) throw new UsageError(`--health-url: "${healthFlag}" is not an http(s) URL; e.g. --health-url https://api.example.com/healthz`);
+  if (healthFlag !== undefined && !isHttpUrl(healthFlag))
+    throw new UsageError(`--health-url: "${healthFlag}" is not an http(s) URL; e.g. --health-url https://api.example.com/healthz`);
   const timeoutFlag = values.get('timeout') as string | undefined;
   const timeout = timeoutFlag === undefined ? undefined : Number(timeoutFlag);
-  if (timeout !== undefined && !(timeout > 0 && timeout <= 60_000)) throw new UsageError(`--timeout: "${timeoutFlag}" is not a timeout; give milliseconds from 1 to 60000, e.g. --timeout 5000`);
+  if (timeout !== undefined && !(timeout > 0 && timeout <= 60_000))
+    throw new UsageError(`--timeout: "${timeoutFlag}" is not a timeout; give milliseconds from 1 to 60000, e.g. --timeout 5000`);
 
   const configFile = values.get('config') as string | undefined;
   // No stage runs, so no stage's own checks apply: a bad monitors file must not block a diagnosis.
@@ -49,7 +53,7 @@ export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): 
   const diagnosis = await diagnoseUrl(target, {
     network: config.network,
     authoritative: (section.authoritative as string[] | undefined) ?? [],
-    timeoutMs: timeout ?? ((section.timeoutMs as number | undefined) ?? 5000),
+    timeoutMs: timeout ?? (section.timeoutMs as number | undefined) ?? 5000,
     ...(healthUrl ? { healthUrl } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });
@@ -76,6 +80,11 @@ function renderText(diagnosis: Diagnosis): string {
   const table = layersTable(diagnosis);
   const width = Math.max(...table.rows.map((r) => String(r[0]).length));
   const mark = (ok: unknown) => (ok === true ? 'ok  ' : ok === false ? 'FAIL' : String(ok).toUpperCase().slice(0, 4).padEnd(4));
-  const lines = [diagnosis.sentence, '', ...table.rows.map(([layer, ok, evidence]) => `  ${String(layer).padEnd(width)}  ${mark(ok)}  ${String(evidence ?? '')}`), ''];
+  const lines = [
+    diagnosis.sentence,
+    '',
+    ...table.rows.map(([layer, ok, evidence]) => `  ${String(layer).padEnd(width)}  ${mark(ok)}  ${String(evidence ?? '')}`),
+    '',
+  ];
   return lines.join('\n');
 }

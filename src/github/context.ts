@@ -52,8 +52,10 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
   if (env.GITHUB_REPOSITORY && Number.isSafeInteger(runId) && runId > 0 && revision) {
     context.run = { repository: env.GITHUB_REPOSITORY, runId, runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1, sha: revision };
   }
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) context.links = { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, ...(revision ? { revision } : {}) };
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID)
+    context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY)
+    context.links = { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, ...(revision ? { revision } : {}) };
   if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
   if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
   return context;

@@ -42,7 +42,13 @@ export function policyOf(context: RunnerContext, inputs: CommonInputs): PolicyOp
 export async function runAndPublish(request: RunRequest, options: PublishStepOptions): Promise<number> {
   const { context, inputs } = options;
   const github = gitHubAccessOf(context, inputs.token);
-  const outcome = await runLaunchReady(request, { stages: STAGES, version: VERSION, env: process.env, policy: policyOf(context, inputs), ...(github ? { githubApi: createStageGitHubApi(github) } : {}) });
+  const outcome = await runLaunchReady(request, {
+    stages: STAGES,
+    version: VERSION,
+    env: process.env,
+    policy: policyOf(context, inputs),
+    ...(github ? { githubApi: createStageGitHubApi(github) } : {}),
+  });
   return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);
 }
 

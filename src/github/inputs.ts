@@ -105,7 +105,10 @@ export function readReportInputs(env: Env, cwd: string): ReportInputs {
 
 /** A multi-line input: one value per non-empty line, trimmed. */
 export function lines(value: string): string[] {
-  return value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** GitHub's YAML 1.2 core-schema booleans (`true|True|TRUE|false|False|FALSE`); empty = the default. */
@@ -124,5 +127,7 @@ function parseConfigChanges(value: string): ConfigChangesMode {
 
 function parseCommentKey(value: string): string {
   if (value === '' || /^[A-Za-z0-9._-]{1,64}$/.test(value)) return value;
-  throw new UsageError(`input comment-key: "${value}" has characters other than letters, digits, ".", "_" and "-" (or is longer than 64); e.g. comment-key: staging`);
+  throw new UsageError(
+    `input comment-key: "${value}" has characters other than letters, digits, ".", "_" and "-" (or is longer than 64); e.g. comment-key: staging`,
+  );
 }

@@ -63,7 +63,13 @@ export function missingStageResult(id: StageId): StageResult {
     durationMs: 0,
     metrics: {},
     findings: [],
-    errors: [{ part: id, message, fix: `look at the ${id} job's log; give the report job needs: [${id}...] and if: \${{ !cancelled() }}, and upload $RUNNER_TEMP/launch-ready/${id}.json as an artifact` }],
+    errors: [
+      {
+        part: id,
+        message,
+        fix: `look at the ${id} job's log; give the report job needs: [${id}...] and if: \${{ !cancelled() }}, and upload $RUNNER_TEMP/launch-ready/${id}.json as an artifact`,
+      },
+    ],
   };
 }
 
@@ -85,9 +91,11 @@ function readOne(file: string, id: StageId, run: RunIdentity | undefined): { sta
 /** Why a result's run stamp is not this run's, or undefined when it is (an earlier attempt counts: re-run jobs keep the others' artifacts). */
 function runMismatch(stamp: Partial<RunIdentity> | undefined, run: RunIdentity): string | undefined {
   if (!stamp || typeof stamp !== 'object') return 'carries no run stamp: it was not written by a stage job of this run (a file committed in the pull request?)';
-  if (stamp.repository !== run.repository || stamp.runId !== run.runId) return `was written by run ${String(stamp.runId)} of ${String(stamp.repository)}, not this run (${run.runId} of ${run.repository})`;
+  if (stamp.repository !== run.repository || stamp.runId !== run.runId)
+    return `was written by run ${String(stamp.runId)} of ${String(stamp.repository)}, not this run (${run.runId} of ${run.repository})`;
   if (stamp.sha !== run.sha) return `was written for commit ${String(stamp.sha).slice(0, 12)}, not ${run.sha.slice(0, 12)}`;
-  if (typeof stamp.runAttempt !== 'number' || stamp.runAttempt > run.runAttempt) return `was written by attempt ${String(stamp.runAttempt)} of this run; this is attempt ${run.runAttempt}`;
+  if (typeof stamp.runAttempt !== 'number' || stamp.runAttempt > run.runAttempt)
+    return `was written by attempt ${String(stamp.runAttempt)} of this run; this is attempt ${run.runAttempt}`;
   return undefined;
 }
 

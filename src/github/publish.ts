@@ -89,7 +89,9 @@ async function postComment(options: PublishOptions): Promise<string | undefined>
 }
 
 /** How this run writes the comment: the whole body (`replace`) or its own sections merged into the rest (`merge`). */
-export function commentPlan(options: Pick<PublishOptions, 'result' | 'secrets' | 'context' | 'commentMode' | 'criticalPaths'>): Parameters<typeof upsertComment>[2] {
+export function commentPlan(
+  options: Pick<PublishOptions, 'result' | 'secrets' | 'context' | 'commentMode' | 'criticalPaths'>,
+): Parameters<typeof upsertComment>[2] {
   const { result, secrets, context } = options;
   const runUrl = context.runUrl;
   const revision = context.revision;

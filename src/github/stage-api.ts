@@ -12,7 +12,12 @@ const MAX_PAGES = 50;
 /** Build the stage-facing API for the repository of `access`. */
 export function createStageGitHubApi(access: GitHubAccess): GitHubApi {
   const base = access.apiUrl.replace(/\/+$/, '');
-  const headers = { authorization: `Bearer ${access.token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', 'user-agent': 'launch-ready' };
+  const headers = {
+    authorization: `Bearer ${access.token}`,
+    accept: 'application/vnd.github+json',
+    'x-github-api-version': '2022-11-28',
+    'user-agent': 'launch-ready',
+  };
   const urlOf = (path: string, query: Record<string, string | number> = {}): string => {
     const filled = path.replace('{owner}', encodeURIComponent(access.owner)).replace('{repo}', encodeURIComponent(access.repo));
     const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();

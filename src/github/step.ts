@@ -40,7 +40,11 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function stage(id: StageId, env: Env, context: RunnerContext, cwd: string): Promise<number> {
   const inputs = readCommonInputs(env, cwd);
-  const argv = [...stageCommandLine(id, env), ...(inputs.configFile ? ['--config', inputs.configFile] : []), ...(inputs.failOn ? ['--fail-on', inputs.failOn] : [])];
+  const argv = [
+    ...stageCommandLine(id, env),
+    ...(inputs.configFile ? ['--config', inputs.configFile] : []),
+    ...(inputs.failOn ? ['--fail-on', inputs.failOn] : []),
+  ];
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(argv, STAGES, cwd);
@@ -65,7 +69,12 @@ async function report(env: Env, context: RunnerContext, cwd: string): Promise<nu
     stages = applyPolicyReview(stages, review, { mode: inputs.configChanges, titles: Object.fromEntries(STAGES.map((s) => [s.id, s.title])) });
   }
   const failOn = effectiveFailOn(inputs.failOn ?? config.failOn, review, inputs.configChanges);
-  const result = assembleGate(stages, { failOn, criticalPaths: config.criticalPaths, version: VERSION, durationMs: Math.max(0, ...stages.map((s) => s.durationMs)) });
+  const result = assembleGate(stages, {
+    failOn,
+    criticalPaths: config.criticalPaths,
+    version: VERSION,
+    durationMs: Math.max(0, ...stages.map((s) => s.durationMs)),
+  });
   const notes = [
     ...read.missingFolders.map((folder) => `report: ${folder}: no such folder (no artifact was downloaded there)`),
     ...read.rejected.map(({ file, reason }) => `report: ${file} not merged: it ${reason}`),
@@ -83,7 +92,10 @@ function expectedStages(config: LaunchReadyConfig, stages: readonly StageDefinit
 
 function reportPolicyReview(config: LaunchReadyConfig, context: RunnerContext, inputs: ReportInputs): PolicyReview | undefined {
   if (inputs.configChanges === 'allow' || !context.baseRevision) return undefined;
-  return reviewPolicy(config, context.baseRevision, { ...(inputs.failOn ? { failOn: inputs.failOn } : {}), ...(inputs.stages ? { stages: inputs.stages } : {}) });
+  return reviewPolicy(config, context.baseRevision, {
+    ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+    ...(inputs.stages ? { stages: inputs.stages } : {}),
+  });
 }
 
 runEntryPoint(() => main(process.argv.slice(2)));

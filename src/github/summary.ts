@@ -19,7 +19,9 @@ export function jobSummaryOf(result: GateResult, secrets: SecretRegistry, report
   const lines: string[] = [];
   const omitted = notes.annotations?.omitted;
   if (omitted && omitted.error + omitted.warning > 0) {
-    lines.push(`> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`);
+    lines.push(
+      `> ${omitted.error} error and ${omitted.warning} warning annotations were not added (GitHub shows at most 10 of each per step); every finding is listed above.`,
+    );
   }
   for (const note of notes.extra ?? []) lines.push(`> ⚠️ ${secrets.scrub(note)}`);
   if (notes.comment) lines.push(`> ${secrets.scrub(notes.comment)}`);

@@ -15,7 +15,12 @@ import { HANDOVER_MARKER, notesOf, renderHandover, type HandoverFacts } from './
 const FLAGS: FlagSpec[] = [
   { name: 'config', kind: 'string', valueName: 'FILE', description: 'launch-ready.yml to read (default: ./launch-ready.yml if present)' },
   { name: 'output', kind: 'string', valueName: 'FILE', description: 'where to write (default: readiness.handover, HANDOVER.md)' },
-  { name: 'results', kind: 'list', valueName: 'FILE', description: 'a result JSON (launch-ready check --format json) for the domain map and drill time; repeatable' },
+  {
+    name: 'results',
+    kind: 'list',
+    valueName: 'FILE',
+    description: 'a result JSON (launch-ready check --format json) for the domain map and drill time; repeatable',
+  },
   { name: 'force', kind: 'boolean', description: 'replace a HANDOVER.md that launch-ready did not write' },
   { name: 'help', kind: 'boolean', description: 'show this help' },
 ];
@@ -33,17 +38,30 @@ export interface CommandIo {
 export function handoverCommand(args: readonly string[], io: CommandIo): number {
   const { values, positional } = parseFlags('handover', args, FLAGS);
   if (values.has('help')) {
-    io.stdout(`${helpText('launch-ready handover', 'write HANDOVER.md from the config and the last results', FLAGS, ['Own text under "## Notes" is kept when the file is written again.'])}\n`);
+    io.stdout(
+      `${helpText('launch-ready handover', 'write HANDOVER.md from the config and the last results', FLAGS, ['Own text under "## Notes" is kept when the file is written again.'])}\n`,
+    );
     return 0;
   }
-  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}" for "launch-ready handover"; give files with --output or --results (see launch-ready handover --help)`);
+  if (positional.length > 0)
+    throw new UsageError(
+      `unexpected argument "${positional[0]}" for "launch-ready handover"; give files with --output or --results (see launch-ready handover --help)`,
+    );
   const configFile = values.get('config') as string | undefined;
-  const config = loadConfig({ cwd: io.cwd, stages: io.stages, version: io.version, selected: ['readiness'], ...(configFile !== undefined ? { file: configFile } : {}) });
+  const config = loadConfig({
+    cwd: io.cwd,
+    stages: io.stages,
+    version: io.version,
+    selected: ['readiness'],
+    ...(configFile !== undefined ? { file: configFile } : {}),
+  });
   const options = parseReadinessOptions(config.stages.readiness, config.baseDir);
   const output = resolve(values.has('output') ? io.cwd : config.baseDir, (values.get('output') as string | undefined) ?? options.handover);
   const previous = existsSync(output) ? readFileSync(output, 'utf8') : undefined;
   if (previous !== undefined && !previous.startsWith(HANDOVER_MARKER.slice(0, 40)) && !values.has('force')) {
-    throw new UsageError(`${relative(io.cwd, output) || output}: exists and was not written by launch-ready handover; pass --force to replace it (move your own text under "## Notes" first: it is kept)`);
+    throw new UsageError(
+      `${relative(io.cwd, output) || output}: exists and was not written by launch-ready handover; pass --force to replace it (move your own text under "## Notes" first: it is kept)`,
+    );
   }
   const results = readResults((values.get('results') as string[] | undefined) ?? defaultResults(io.env), io.cwd);
   const facts = handoverFacts(config, options, results, io.now ?? new Date());
@@ -58,7 +76,9 @@ export function handoverCommand(args: readonly string[], io: CommandIo): number 
 
 /** Gather the document's facts from the config and the stage results. */
 export function handoverFacts(config: LaunchReadyConfig, options: ReadinessOptions, results: Map<string, StageResult>, now: Date): HandoverFacts {
-  const map = (results.get('trust')?.metrics.domainMap as { host: string; records?: { value: string }[]; proxied?: boolean; certificate?: { issuer: string; notAfter: string } | null }[] | undefined) ?? [];
+  const map =
+    (results.get('trust')?.metrics.domainMap as
+      { host: string; records?: { value: string }[]; proxied?: boolean; certificate?: { issuer: string; notAfter: string } | null }[] | undefined) ?? [];
   const hostnames = configuredHostnames(options, { criticalPaths: config.criticalPaths, trust: config.stages.trust }).map((host) => {
     const row = map.find((r) => r.host === host);
     const entry: HandoverFacts['hostnames'][number] = { host };
@@ -91,9 +111,14 @@ export function handoverFacts(config: LaunchReadyConfig, options: ReadinessOptio
 
 function credentialsOf(config: LaunchReadyConfig, options: ReadinessOptions): HandoverFacts['credentials'] {
   const env = config.stages.env ?? {};
-  const environments = Object.entries((env.environments ?? {}) as Record<string, { files?: string[]; from?: string | string[]; githubEnvironment?: string }>).map(([name, e]) => {
+  const environments = Object.entries(
+    (env.environments ?? {}) as Record<string, { files?: string[]; from?: string | string[]; githubEnvironment?: string }>,
+  ).map(([name, e]) => {
     const from = Array.isArray(e.from) ? e.from : e.from ? [e.from] : [];
-    const where = [...(e.files ?? []).map((f) => `dotenv file ${f}`), ...from.map((f) => (f === 'github' ? `GitHub environment "${e.githubEnvironment ?? name}" secrets and variables` : 'the deploy job\'s environment'))];
+    const where = [
+      ...(e.files ?? []).map((f) => `dotenv file ${f}`),
+      ...from.map((f) => (f === 'github' ? `GitHub environment "${e.githubEnvironment ?? name}" secrets and variables` : "the deploy job's environment")),
+    ];
     return { name, where: where.length > 0 ? where : ['not described in launch-ready.yml'] };
   });
   const credentials: HandoverFacts['credentials'] = { environments, variables: [] };
@@ -125,7 +150,9 @@ function readResults(files: readonly string[], cwd: string): Map<string, StageRe
       data = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as typeof data;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`--results: ${file}: ${code === 'ENOENT' ? 'no such file' : 'not a result JSON'}; write one with launch-ready check --format json --output FILE`);
+      throw new UsageError(
+        `--results: ${file}: ${code === 'ENOENT' ? 'no such file' : 'not a result JSON'}; write one with launch-ready check --format json --output FILE`,
+      );
     }
     const stages = Array.isArray(data.stages) ? data.stages : data.id ? [data as StageResult] : [];
     for (const stage of stages) out.set(stage.id, stage);

@@ -31,12 +31,19 @@ const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').re
 
 /** The whole document. */
 export function renderHandover(facts: HandoverFacts): string {
-  const out: string[] = [HANDOVER_MARKER, `# Handover: ${facts.project}`, '', `Written ${facts.generatedAt.toISOString().slice(0, 10)} from launch-ready.yml and the last results. Run \`launch-ready handover\` again after changing domains or monitors.`, ''];
+  const out: string[] = [
+    HANDOVER_MARKER,
+    `# Handover: ${facts.project}`,
+    '',
+    `Written ${facts.generatedAt.toISOString().slice(0, 10)} from launch-ready.yml and the last results. Run \`launch-ready handover\` again after changing domains or monitors.`,
+    '',
+  ];
   out.push('## Domain map', '');
   if (facts.hostnames.length === 0) out.push(TODO, '');
   else {
     out.push('| Hostname | Points to | Certificate | Cloudflare |', '|---|---|---|---|');
-    for (const h of facts.hostnames) out.push(`| ${cell(h.host)} | ${cell(h.pointsTo)} | ${cell(h.certificate)} | ${h.proxied === undefined ? '—' : h.proxied ? 'proxied' : 'DNS only'} |`);
+    for (const h of facts.hostnames)
+      out.push(`| ${cell(h.host)} | ${cell(h.pointsTo)} | ${cell(h.certificate)} | ${h.proxied === undefined ? '—' : h.proxied ? 'proxied' : 'DNS only'} |`);
     out.push('');
   }
   out.push('## Credentials: where they live', '', 'Names only: the values stay in the secret manager.', '');
@@ -48,13 +55,22 @@ export function renderHandover(facts: HandoverFacts): string {
   out.push('## Deploy', '', ...steps(facts.deploySteps), '');
   out.push('## Rollback', '', ...steps(facts.rollbackSteps));
   const drill = facts.drill;
-  out.push('', drill?.rollbackSeconds !== undefined ? `Last drill: rollback ${drill.rollbackSeconds} s, roll forward ${drill.rollForwardSeconds ?? '?'} s${drill.previousRelease ? ` (previous release ${drill.previousRelease})` : ''}.` : 'Last drill: not measured (run `launch-ready rollback`).', '');
+  out.push(
+    '',
+    drill?.rollbackSeconds !== undefined
+      ? `Last drill: rollback ${drill.rollbackSeconds} s, roll forward ${drill.rollForwardSeconds ?? '?'} s${drill.previousRelease ? ` (previous release ${drill.previousRelease})` : ''}.`
+      : 'Last drill: not measured (run `launch-ready rollback`).',
+    '',
+  );
   out.push('## Monitors', '');
   if (facts.healthUrl) out.push(`Health endpoint: ${facts.healthUrl}`, '');
   if (facts.monitors.length === 0) out.push(TODO, '');
   else {
     out.push('| Monitor | URL | Owner | Channels | Interval |', '|---|---|---|---|---|');
-    for (const m of facts.monitors) out.push(`| ${cell(m.name)} | ${cell(m.url)} | ${cell(m.owner ?? facts.defaultOwner)} | ${cell(m.channels.map((c) => c.label).join(', '))} | ${formatInterval(m.intervalSeconds)} |`);
+    for (const m of facts.monitors)
+      out.push(
+        `| ${cell(m.name)} | ${cell(m.url)} | ${cell(m.owner ?? facts.defaultOwner)} | ${cell(m.channels.map((c) => c.label).join(', '))} | ${formatInterval(m.intervalSeconds)} |`,
+      );
     out.push('');
   }
   out.push('## Emergency contacts', '', ...(facts.contacts.length > 0 ? facts.contacts.map((c) => `- ${c}`) : [TODO]), '');

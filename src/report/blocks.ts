@@ -60,7 +60,16 @@ function markdownSeries(block: SeriesBlock): string[] {
   if (block.x.length === 0) return [];
   const label = (text: string) => JSON.stringify(text.replace(/["\n]/g, ' '));
   const numbers = (values: readonly (number | null)[]) => values.map((v) => (v === null || !Number.isFinite(v) ? 0 : round(v))).join(', ');
-  const lines = ['', `**${cell(block.title)}**`, '', '```mermaid', 'xychart-beta', `  title ${label(block.title)}`, `  x-axis ${label(block.xLabel)} [${block.x.map((x) => round(x)).join(', ')}]`, `  y-axis ${label(block.yLabel)}`];
+  const lines = [
+    '',
+    `**${cell(block.title)}**`,
+    '',
+    '```mermaid',
+    'xychart-beta',
+    `  title ${label(block.title)}`,
+    `  x-axis ${label(block.xLabel)} [${block.x.map((x) => round(x)).join(', ')}]`,
+    `  y-axis ${label(block.yLabel)}`,
+  ];
   for (const series of block.series) lines.push(`  line [${numbers(series.values)}]`);
   lines.push('```');
   if (block.series.length > 1) lines.push('', `_Lines: ${block.series.map((s) => cell(s.name)).join(', ')}._`);
@@ -69,9 +78,13 @@ function markdownSeries(block: SeriesBlock): string[] {
 
 function markdownTimeline(block: TimelineBlock, maxRows: number): string[] {
   const total = totalSeconds(block);
-  const budget = block.budgetSeconds !== undefined ? ` · ${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ' **(over)**' : ''}` : ` · ${round(total)} s`;
+  const budget =
+    block.budgetSeconds !== undefined
+      ? ` · ${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ' **(over)**' : ''}`
+      : ` · ${round(total)} s`;
   const lines = ['', `**${cell(block.title)}**${budget}`, '', '| Step | Starts at | Took | OK | Note |', '|---|---|---|---|---|'];
-  for (const step of block.steps.slice(0, maxRows)) lines.push(`| ${cell(step.name)} | ${round(step.startSeconds)} s | ${round(step.seconds)} s | ${step.ok ? 'yes' : '**no**'} | ${cell(step.note)} |`);
+  for (const step of block.steps.slice(0, maxRows))
+    lines.push(`| ${cell(step.name)} | ${round(step.startSeconds)} s | ${round(step.seconds)} s | ${step.ok ? 'yes' : '**no**'} | ${cell(step.note)} |`);
   if (block.steps.length > maxRows) lines.push(`_…and ${block.steps.length - maxRows} more steps (see the JSON result)._`);
   return lines;
 }
@@ -98,7 +111,8 @@ function textTable(block: TableBlock, indent: string, maxRows: number): string[]
   if (block.complete) maxRows = block.rows.length;
   const rows = block.rows.slice(0, maxRows).map((cells) => block.columns.map((_, i) => textCell(cells[i] ?? null)));
   const widths = block.columns.map((name, i) => Math.min(40, Math.max(name.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: readonly string[]) => `${indent}  ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (cells: readonly string[]) =>
+    `${indent}  ${cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   const lines = [`${indent}${block.title}:`, line(block.columns), ...rows.map(line)];
   if (block.rows.length > maxRows) lines.push(`${indent}  …and ${block.rows.length - maxRows} more rows (see --format json)`);
   return lines;
@@ -116,9 +130,15 @@ function seriesSummary(block: SeriesBlock): string {
 
 function textTimeline(block: TimelineBlock, indent: string, maxRows: number): string[] {
   const total = totalSeconds(block);
-  const budget = block.budgetSeconds !== undefined ? ` (${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ', over' : ''})` : ` (${round(total)} s)`;
+  const budget =
+    block.budgetSeconds !== undefined
+      ? ` (${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ', over' : ''})`
+      : ` (${round(total)} s)`;
   const lines = [`${indent}${block.title}${budget}:`];
-  for (const step of block.steps.slice(0, maxRows)) lines.push(`${indent}  ${step.ok ? 'ok  ' : 'FAIL'}  ${step.name}: ${round(step.seconds)} s at ${round(step.startSeconds)} s${step.note ? ` (${step.note})` : ''}`);
+  for (const step of block.steps.slice(0, maxRows))
+    lines.push(
+      `${indent}  ${step.ok ? 'ok  ' : 'FAIL'}  ${step.name}: ${round(step.seconds)} s at ${round(step.startSeconds)} s${step.note ? ` (${step.note})` : ''}`,
+    );
   return lines;
 }
 

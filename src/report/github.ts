@@ -11,14 +11,22 @@ export function renderComment(result: GateResult, secrets: SecretRegistry, runUr
   const fullReport = runUrl ? `the [job summary of this workflow run](${runUrl})` : 'the job summary of this workflow run';
   const options = { fullReport, escapeMentions: true, ...(revision ? { revision } : {}), ...(links ? { links } : {}) };
   const clean = scrubbed(result, secrets);
-  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })), (t) => t.length, COMMENT_LIMIT);
+  return fit(
+    (maxLength) => secrets.scrub(renderMarkdown(clean, { ...options, maxLength })),
+    (t) => t.length,
+    COMMENT_LIMIT,
+  );
 }
 
 /** The job summary: the same Markdown with room for far more detail (GitHub caps a step's summary at 1 MiB of UTF-8). */
 export function renderJobSummary(result: GateResult, secrets: SecretRegistry, reportPath?: string, links?: SourceLinks): string {
   const fullReport = reportPath ? `the JSON result (\`${reportPath}\`)` : 'the JSON result (`--format json`)';
   const clean = scrubbed(result, secrets);
-  return fit((maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true, ...(links ? { links } : {}) })), (t) => Buffer.byteLength(t, 'utf8'), JOB_SUMMARY_LIMIT);
+  return fit(
+    (maxLength) => secrets.scrub(renderMarkdown(clean, { maxLength, fullReport, escapeMentions: true, ...(links ? { links } : {}) })),
+    (t) => Buffer.byteLength(t, 'utf8'),
+    JOB_SUMMARY_LIMIT,
+  );
 }
 
 /** The result with every registered secret already masked, so escaping during rendering cannot split one. */

@@ -56,14 +56,21 @@ function criticalPathsSection(result: GateResult): string {
   if (result.criticalPaths.length === 0) return '';
   const rows = result.criticalPaths.map((p) => {
     const answer = p.checkedBy.length === 0 ? '<span class="muted">not checked</span>' : p.ok ? '<span class="yes">yes</span>' : '<span class="no">no</span>';
-    const why = p.checkedBy.length === 0 ? 'no stage that checks it ran' : p.ok ? `checked by ${escapeHtml(p.checkedBy.join(', '))}` : `blocked by ${escapeHtml(p.blockers.join(', '))}`;
+    const why =
+      p.checkedBy.length === 0
+        ? 'no stage that checks it ran'
+        : p.ok
+          ? `checked by ${escapeHtml(p.checkedBy.join(', '))}`
+          : `blocked by ${escapeHtml(p.blockers.join(', '))}`;
     return `<tr><td>${escapeHtml(p.title)}</td><td>${answer}</td><td>${why}</td></tr>`;
   });
   return `<section><h2>Critical paths</h2><table data-testid="critical-paths"><thead><tr><th>Path</th><th>Ready</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function stageSection(stage: StageResult): string {
-  const errors = (stage.errors ?? []).map((e) => `<li>could not run ${escapeHtml(e.part)}: ${escapeHtml(e.message)}${e.fix ? `; fix: ${escapeHtml(e.fix)}` : ''}</li>`);
+  const errors = (stage.errors ?? []).map(
+    (e) => `<li>could not run ${escapeHtml(e.part)}: ${escapeHtml(e.message)}${e.fix ? `; fix: ${escapeHtml(e.fix)}` : ''}</li>`,
+  );
   return `<section class="stage" data-stage="${escapeHtml(stage.id)}"><h2>${escapeHtml(stageTitle(stage))} <span class="status ${escapeHtml(stage.status)}">${escapeHtml(stage.status)}</span></h2>
 <p>${escapeHtml(stage.summary)} <span class="muted">(${stage.durationMs} ms)</span></p>${errors.length > 0 ? `<ul class="errors">${errors.join('')}</ul>` : ''}
 ${(stage.blocks ?? []).map(blockHtml).join('\n')}</section>`;
@@ -108,14 +115,18 @@ function seriesHtml(block: SeriesBlock): string {
   const px = (x: number) => CHART.left + (x1 === x0 ? plotW / 2 : ((x - x0) / (x1 - x0)) * plotW);
   const py = (y: number) => CHART.top + plotH - (y / yMax) * plotH;
   const lines = block.series.map((series, i) => {
-    const points = series.values.map((v, j) => (v === null || !Number.isFinite(v) || block.x[j] === undefined ? null : `${round(px(block.x[j]!))},${round(py(v))}`)).filter((p) => p !== null);
+    const points = series.values
+      .map((v, j) => (v === null || !Number.isFinite(v) || block.x[j] === undefined ? null : `${round(px(block.x[j]!))},${round(py(v))}`))
+      .filter((p) => p !== null);
     return `<polyline class="series" fill="none" stroke-width="2" stroke="${SERIES_COLORS[i % SERIES_COLORS.length]}" points="${points.join(' ')}"><title>${escapeHtml(series.name)}</title></polyline>`;
   });
   const axis = `<line x1="${CHART.left}" y1="${CHART.top + plotH}" x2="${CHART.left + plotW}" y2="${CHART.top + plotH}" stroke="#98a2b3"/><line x1="${CHART.left}" y1="${CHART.top}" x2="${CHART.left}" y2="${CHART.top + plotH}" stroke="#98a2b3"/>`;
   const labels = `<text x="${CHART.left - 6}" y="${CHART.top + 4}" text-anchor="end">${round(yMax)}</text><text x="${CHART.left - 6}" y="${CHART.top + plotH}" text-anchor="end">0</text>
 <text x="${CHART.left}" y="${CHART.height - 18}">${round(x0)}</text><text x="${CHART.left + plotW}" y="${CHART.height - 18}" text-anchor="end">${round(x1)}</text>
 <text x="${CHART.left + plotW / 2}" y="${CHART.height - 4}" text-anchor="middle">${escapeHtml(block.xLabel)}</text><text x="12" y="${CHART.top + plotH / 2}" transform="rotate(-90 12 ${CHART.top + plotH / 2})" text-anchor="middle">${escapeHtml(block.yLabel)}</text>`;
-  const legend = block.series.map((s, i) => `<span class="legend"><i style="background:${SERIES_COLORS[i % SERIES_COLORS.length]}"></i>${escapeHtml(s.name)}</span>`).join(' ');
+  const legend = block.series
+    .map((s, i) => `<span class="legend"><i style="background:${SERIES_COLORS[i % SERIES_COLORS.length]}"></i>${escapeHtml(s.name)}</span>`)
+    .join(' ');
   return `<h3>${escapeHtml(block.title)}</h3><svg class="chart" data-testid="chart" role="img" aria-label="${escapeHtml(block.title)}" viewBox="0 0 ${CHART.width} ${CHART.height}" width="${CHART.width}" height="${CHART.height}">${axis}${labels}${lines.join('')}</svg><div>${legend}</div>`;
 }
 
@@ -126,9 +137,13 @@ function timelineHtml(block: TimelineBlock): string {
   const span = Math.max(total, block.budgetSeconds ?? 0, 1);
   const pct = (s: number) => `${Math.max(0, Math.min(100, (s / span) * 100)).toFixed(2)}%`;
   const rows = block.steps.map(
-    (step) => `<div class="step"><span class="step-name">${escapeHtml(step.name)}</span><span class="track"><span class="bar ${step.ok ? 'ok' : 'bad'}" style="left:${pct(step.startSeconds)};width:${pct(Math.max(step.seconds, span / 200))}"></span>${block.budgetSeconds !== undefined ? `<span class="budget" style="left:${pct(block.budgetSeconds)}"></span>` : ''}</span><span class="muted">${round(step.seconds)} s${step.note ? ` · ${escapeHtml(step.note)}` : ''}</span></div>`,
+    (step) =>
+      `<div class="step"><span class="step-name">${escapeHtml(step.name)}</span><span class="track"><span class="bar ${step.ok ? 'ok' : 'bad'}" style="left:${pct(step.startSeconds)};width:${pct(Math.max(step.seconds, span / 200))}"></span>${block.budgetSeconds !== undefined ? `<span class="budget" style="left:${pct(block.budgetSeconds)}"></span>` : ''}</span><span class="muted">${round(step.seconds)} s${step.note ? ` · ${escapeHtml(step.note)}` : ''}</span></div>`,
   );
-  const budget = block.budgetSeconds !== undefined ? ` · ${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ' (over)' : ''}` : ` · ${round(total)} s`;
+  const budget =
+    block.budgetSeconds !== undefined
+      ? ` · ${round(total)} s of a ${round(block.budgetSeconds)} s budget${total > block.budgetSeconds ? ' (over)' : ''}`
+      : ` · ${round(total)} s`;
   return `<h3>${escapeHtml(block.title)}<span class="muted">${budget}</span></h3><div class="timeline" data-testid="timeline">${rows.join('')}</div>`;
 }
 

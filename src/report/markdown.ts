@@ -81,7 +81,15 @@ function renderAt(result: GateResult, detail: Detail, options: MarkdownOptions):
   if (detail.note) lines.push('', `> ✂️ This report was shortened to fit. ${fullReportHint(options)}`);
   lines.push(...topList(result, findings, detail.topFindings, options.fullReport ?? 'the job summary', options.links), ...criticalPathTable(result));
   lines.push('', '### Stages', '');
-  for (const stage of result.stages) lines.push(renderStageSection(stage, { maxFindings: detail.stageFindings, maxRows: detail.metricRows, ...(options.revision ? { revision: options.revision } : {}), ...(options.links ? { links: options.links } : {}) }));
+  for (const stage of result.stages)
+    lines.push(
+      renderStageSection(stage, {
+        maxFindings: detail.stageFindings,
+        maxRows: detail.metricRows,
+        ...(options.revision ? { revision: options.revision } : {}),
+        ...(options.links ? { links: options.links } : {}),
+      }),
+    );
   lines.push('', `<sub>launch-ready ${result.tool.version} · fail-on \`${result.failOn}\` · ${formatMs(result.durationMs)}</sub>`, '');
   return lines.join('\n');
 }
@@ -92,9 +100,13 @@ function header(result: GateResult, findings: Finding[]): string[] {
   // "Ready to launch" only when every critical path was looked at; silence from skipped stages is not readiness.
   const pass = unchecked.length === 0 ? '✅ ready to launch' : '✅ no blockers found';
   const verdict = { pass, fail: '❌ not ready to launch', error: '💥 a stage could not run' }[result.status];
-  const counts = findings.length > 0 ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${severityCounts(findings)}), ${blocking.length} fail the gate` : 'no findings';
+  const counts =
+    findings.length > 0
+      ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${severityCounts(findings)}), ${blocking.length} fail the gate`
+      : 'no findings';
   const lines = [`## launch-ready: ${verdict}`, '', counts];
-  if (unchecked.length > 0) lines.push('', `Not checked: ${unchecked.map((p) => p.title).join(', ')}. Configure the stages that check them (see the stage sections).`);
+  if (unchecked.length > 0)
+    lines.push('', `Not checked: ${unchecked.map((p) => p.title).join(', ')}. Configure the stages that check them (see the stage sections).`);
   return lines;
 }
 
@@ -102,13 +114,19 @@ function topList(result: GateResult, findings: Finding[], max: number, fullRepor
   if (findings.length === 0) return [];
   const shown = findings.slice(0, max);
   const lines = ['', '### Launch blockers, most urgent first', '', '| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|'];
-  for (const f of shown) lines.push(`| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`);
+  for (const f of shown)
+    lines.push(
+      `| **${f.id}** | ${SEVERITY_ICON[f.severity]} ${f.severity}${failsGate(f.severity, result.failOn) ? ' **(gate)**' : ''} | ${findingCell(f)} | ${whereCell(f, links)} | ${cell(f.fix)} |`,
+    );
   // A blocker cut from the table is said out loud, with where to find it: never hidden below the table.
   const hidden = findings.slice(shown.length);
   const hiddenBlocking = hidden.filter((f) => failsGate(f.severity, result.failOn)).length;
   const others = hidden.length - hiddenBlocking;
   if (hiddenBlocking > 0) {
-    lines.push('', `**…and ${hiddenBlocking} more ${hiddenBlocking === 1 ? 'blocker' : 'blockers'} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? '' : 's'}` : ''}.`);
+    lines.push(
+      '',
+      `**…and ${hiddenBlocking} more ${hiddenBlocking === 1 ? 'blocker' : 'blockers'} (see ${fullReport})**${others > 0 ? `, plus ${others} other finding${others === 1 ? '' : 's'}` : ''}.`,
+    );
   } else if (hidden.length > 0) lines.push('', `_…and ${hidden.length} more findings in the stage sections below._`);
   return lines;
 }
@@ -139,19 +157,28 @@ function criticalPathTable(result: GateResult): string[] {
  * One stage's section, markers included: what a stage job replaces in the shared PR comment.
  * It embeds the stage's compact result so the rest of the comment can be re-rendered from it.
  */
-export function renderStageSection(stage: StageResult, limits: { maxFindings?: number; maxRows?: number; revision?: string; links?: SourceLinks } = {}): string {
+export function renderStageSection(
+  stage: StageResult,
+  limits: { maxFindings?: number; maxRows?: number; revision?: string; links?: SourceLinks } = {},
+): string {
   const maxFindings = limits.maxFindings ?? Infinity;
   const maxRows = limits.maxRows ?? Infinity;
   const title = stageTitle(stage);
   const body: string[] = [];
   if (stage.findings.length > 0 && maxFindings > 0) {
     body.push('| | Severity | Finding | Where | Fix |', '|---|---|---|---|---|');
-    for (const f of stage.findings.slice(0, maxFindings)) body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${whereCell(f, limits.links)} | ${cell(f.fix)} |`);
+    for (const f of stage.findings.slice(0, maxFindings))
+      body.push(`| ${f.id} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${findingCell(f)} | ${whereCell(f, limits.links)} | ${cell(f.fix)} |`);
   }
-  if (stage.findings.length > Math.min(maxFindings, stage.findings.length)) body.push('', `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`);
+  if (stage.findings.length > Math.min(maxFindings, stage.findings.length))
+    body.push(
+      '',
+      `_${stage.findings.length - Math.min(maxFindings, stage.findings.length)} more findings (${severityCounts(stage.findings)} in all): see the full report._`,
+    );
   if (stage.errors?.length) {
     body.push('', '**Could not run:**', '');
-    for (const e of stage.errors.slice(0, 10)) body.push(`- \`${cell(e.part)}\`: ${cell(clip(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip(e.fix, 300))}` : ''}`);
+    for (const e of stage.errors.slice(0, 10))
+      body.push(`- \`${cell(e.part)}\`: ${cell(clip(e.message, 400))}${e.fix ? `. **Fix:** ${cell(clip(e.fix, 300))}` : ''}`);
   }
   if (maxRows > 0) body.push(...renderBlocksMarkdown(stage.blocks, maxRows));
   if (body.length === 0) body.push(stage.status === 'skipped' ? '_Nothing to check._' : '_No findings._');

@@ -24,14 +24,26 @@ export function renderSarif(result: GateResult): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = findings.map((f) => resultOf(f, ruleIndex.get(ruleId(f)) ?? 0));
   const notifications = result.stages.flatMap((s) =>
-    (s.errors ?? []).map((e) => ({ level: 'error', message: { text: `${s.id}: ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ''}` }, descriptor: { id: `${s.id}/${e.part}` } })),
+    (s.errors ?? []).map((e) => ({
+      level: 'error',
+      message: { text: `${s.id}: ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ''}` },
+      descriptor: { id: `${s.id}/${e.part}` },
+    })),
   );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'launch-ready', version: result.tool.version, semanticVersion: result.tool.version, informationUri: 'https://github.com/launch-ready/launch-ready', rules } },
+        tool: {
+          driver: {
+            name: 'launch-ready',
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            informationUri: 'https://github.com/launch-ready/launch-ready',
+            rules,
+          },
+        },
         automationDetails: { id: 'launch-ready/' },
         invocations: [{ executionSuccessful: result.stages.every((s) => s.status !== 'error'), toolExecutionNotifications: notifications }],
         results,
@@ -66,7 +78,13 @@ function resultOf(f: Finding, index: number) {
     ruleIndex: index,
     level: LEVEL[f.severity],
     message: { text: `${f.title}. Fix: ${f.fix}${f.evidence ? ` (evidence: ${f.evidence})` : ''}` },
-    properties: { findingId: f.id, severity: f.severity, criticalPaths: f.paths, ...(f.location?.commit ? { commit: f.location.commit } : {}), ...(f.location?.ref ? { ref: f.location.ref } : {}) },
+    properties: {
+      findingId: f.id,
+      severity: f.severity,
+      criticalPaths: f.paths,
+      ...(f.location?.commit ? { commit: f.location.commit } : {}),
+      ...(f.location?.ref ? { ref: f.location.ref } : {}),
+    },
   };
   const location = locationOf(f.location);
   if (location) {
@@ -90,7 +108,9 @@ function locationOf(where: Location | undefined): Record<string, unknown> | unde
   }
   const logical = where.url ?? where.host;
   if (!logical) return undefined;
-  const location: Record<string, unknown> = { logicalLocations: [{ name: where.host ?? hostOf(where.url) ?? logical, fullyQualifiedName: logical, kind: where.url ? 'url' : 'host' }] };
+  const location: Record<string, unknown> = {
+    logicalLocations: [{ name: where.host ?? hostOf(where.url) ?? logical, fullyQualifiedName: logical, kind: where.url ? 'url' : 'host' }],
+  };
   if (where.url) location.physicalLocation = { artifactLocation: { uri: where.url } };
   return location;
 }

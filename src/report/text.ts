@@ -50,7 +50,9 @@ export function renderText(result: GateResult, options: TextOptions = {}): strin
 
   lines.push('', 'Stages:');
   for (const s of result.stages) {
-    lines.push(`  ${s.id.padEnd(Math.max(9, s.id.length + 1))}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms${phaseNote(s, '; ')})`);
+    lines.push(
+      `  ${s.id.padEnd(Math.max(9, s.id.length + 1))}${paint(STATUS_COLOR[s.status], s.status.padEnd(8))}${s.summary} (${s.durationMs} ms${phaseNote(s, '; ')})`,
+    );
     for (const e of s.errors ?? []) lines.push(`           could not run ${e.part}: ${e.message}${e.fix ? `; fix: ${e.fix}` : ''}`);
     lines.push(...renderBlocksText(s.blocks, '           '));
   }

@@ -6,7 +6,11 @@ import { CLI, runCli, tempProject } from '../helpers/cli.js';
 
 // Every stage is built now: a stage that cannot run is trust with a DNS server that refuses (loopback port 9).
 const CANNOT_RUN = 'trust:\n  hostnames: [app.example.test]\nnetwork:\n  resolvers: ["127.0.0.1:9"]\n';
-const project = tempProject({ 'launch-ready.yml': 'failOn: blocker\n', 'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n', 'cannot-run.yml': CANNOT_RUN });
+const project = tempProject({
+  'launch-ready.yml': 'failOn: blocker\n',
+  'broken.yml': 'failOn: high\ncriticalPaths:\n  - id: signup\n    url: [x]\n',
+  'cannot-run.yml': CANNOT_RUN,
+});
 afterAll(() => project.cleanup());
 
 /** A usage error: exit 2, one line naming the thing and the fix, no stack trace, nothing on stdout. */
@@ -46,7 +50,9 @@ describe('launch-ready command line', () => {
     const tabs = tempProject({ 'launch-ready.yml': 'trust:\n\thostnames: [a.example]\n' });
     const run = runCli(['check'], { cwd: tabs.dir });
     tabs.cleanup();
-    expect(run.stderr).toBe('launch-ready: launch-ready.yml:2:1: YAML syntax: Tabs are not allowed as indentation; fix the YAML (indentation, quotes, a missing colon)\n');
+    expect(run.stderr).toBe(
+      'launch-ready: launch-ready.yml:2:1: YAML syntax: Tabs are not allowed as indentation; fix the YAML (indentation, quotes, a missing colon)\n',
+    );
     expect(run.code).toBe(2);
   });
 
@@ -56,8 +62,14 @@ describe('launch-ready command line', () => {
   });
 
   it('rejects a stray argument and shows a flag of that command to put it after', () => {
-    expectUsageError(['check', 'extra'], 'unexpected argument "extra" for "launch-ready check"; values go after their flag, e.g. --config extra (see launch-ready check --help)');
-    expectUsageError(['secrets', 'dist/'], 'unexpected argument "dist/" for "launch-ready secrets"; values go after their flag, e.g. --repo dist/ (see launch-ready secrets --help)');
+    expectUsageError(
+      ['check', 'extra'],
+      'unexpected argument "extra" for "launch-ready check"; values go after their flag, e.g. --config extra (see launch-ready check --help)',
+    );
+    expectUsageError(
+      ['secrets', 'dist/'],
+      'unexpected argument "dist/" for "launch-ready secrets"; values go after their flag, e.g. --repo dist/ (see launch-ready secrets --help)',
+    );
   });
 
   it('asks for the value of a flag given without one', () => {
@@ -90,7 +102,9 @@ describe('launch-ready command line', () => {
   });
 
   // A stage that cannot run: burst cannot write its k6 export (no such folder), so it loads nothing.
-  const cannotRun = tempProject({ 'launch-ready.yml': 'burst:\n  target: http://127.0.0.1:9\n  vus: 1\n  duration: 1s\n  exportK6: no-such-folder/burst.k6.js\n' });
+  const cannotRun = tempProject({
+    'launch-ready.yml': 'burst:\n  target: http://127.0.0.1:9\n  vus: 1\n  duration: 1s\n  exportK6: no-such-folder/burst.k6.js\n',
+  });
   afterAll(() => cannotRun.cleanup());
 
   it('exits 3 when a stage asked for by name cannot run, and still writes the JSON result', () => {

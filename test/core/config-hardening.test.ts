@@ -34,7 +34,11 @@ function problemOf(yaml: string): string {
   throw new Error('expected a configuration error');
 }
 
-const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), ''].join('\n');
+const BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+  '',
+].join('\n');
 
 describe('hostile launch-ready.yml', () => {
   it('an alias bomb is a config error naming the file, line and column', () => {
@@ -42,7 +46,9 @@ describe('hostile launch-ready.yml', () => {
   });
 
   it('an alias without its anchor is a config error pointing at the alias', () => {
-    expect(problemOf('trust:\n  hostnames: *hosts\n')).toBe('launch-ready.yml:2:14: YAML alias *hosts has no anchor &hosts before it; define the anchor first or write the value out');
+    expect(problemOf('trust:\n  hostnames: *hosts\n')).toBe(
+      'launch-ready.yml:2:14: YAML alias *hosts has no anchor &hosts before it; define the anchor first or write the value out',
+    );
   });
 
   it('a correct alias still works (negative control)', () => {

@@ -20,7 +20,9 @@ const trustLike: StageDefinition = {
   },
   flags: [{ name: 'host', type: 'string', multiple: true, configKey: 'hostnames', description: 'host' }],
   validateConfig: (section) =>
-    ((section.pages as string[] | undefined) ?? []).flatMap((page, i) => (URL.canParse(page) ? [] : [{ path: ['pages', i], message: `"${page}" is not a URL; write a full URL such as https://www.example.com/pricing` }])),
+    ((section.pages as string[] | undefined) ?? []).flatMap((page, i) =>
+      URL.canParse(page) ? [] : [{ path: ['pages', i], message: `"${page}" is not a URL; write a full URL such as https://www.example.com/pricing` }],
+    ),
   run: async () => ({ summary: '', findings: [] }),
 };
 
@@ -93,7 +95,9 @@ describe('launch-ready.yml', () => {
   });
 
   it('says how to fix a --config that does not exist', () => {
-    expect(problemOf('', { file: 'nope.yml' })).toBe('--config: nope.yml: no such file; give the path of your launch-ready.yml, or leave --config out to use defaults');
+    expect(problemOf('', { file: 'nope.yml' })).toBe(
+      '--config: nope.yml: no such file; give the path of your launch-ready.yml, or leave --config out to use defaults',
+    );
   });
 
   it('rejects a top level that is not a mapping', () => {

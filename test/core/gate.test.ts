@@ -15,7 +15,14 @@ const liveToken = 'ghp_' + 'Q7'.repeat(18);
 async function gate(stages: StageDefinition[], options: { failOn?: 'never' | 'high'; yaml?: string; stagesAsked?: StageId[] } = {}) {
   const project = tempProject({ 'launch-ready.yml': options.yaml ?? '' });
   try {
-    const request = { command: 'check' as const, overrides: [], format: 'json' as const, cwd: project.dir, ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.stagesAsked ? { stages: options.stagesAsked } : {}) };
+    const request = {
+      command: 'check' as const,
+      overrides: [],
+      format: 'json' as const,
+      cwd: project.dir,
+      ...(options.failOn ? { failOn: options.failOn } : {}),
+      ...(options.stagesAsked ? { stages: options.stagesAsked } : {}),
+    };
     return await runLaunchReady(request, { stages, version: '9.9.9', env: {} });
   } finally {
     project.cleanup();
@@ -33,7 +40,12 @@ describe('the gate', () => {
     expect(outcome.result.status).toBe('error');
     expect(outcome.exitCode).toBe(3);
     const [secrets, env] = outcome.result.stages;
-    expect(secrets).toMatchObject({ id: 'secrets', status: 'error', summary: 'secrets could not run: git exploded', errors: [{ part: 'secrets', message: 'git exploded' }] });
+    expect(secrets).toMatchObject({
+      id: 'secrets',
+      status: 'error',
+      summary: 'secrets could not run: git exploded',
+      errors: [{ part: 'secrets', message: 'git exploded' }],
+    });
     expect(env).toMatchObject({ id: 'env', status: 'pass', summary: 'all 12 variables set' });
   });
 
@@ -41,10 +53,14 @@ describe('the gate', () => {
     let signalOfHung: AbortSignal | undefined;
     const outcome = await gate(
       [
-        stage('trust', (ctx) => {
-          signalOfHung = ctx.signal;
-          return new Promise<StageOutcome>(() => {});
-        }, { graceSeconds: 0.05 }),
+        stage(
+          'trust',
+          (ctx) => {
+            signalOfHung = ctx.signal;
+            return new Promise<StageOutcome>(() => {});
+          },
+          { graceSeconds: 0.05 },
+        ),
         stage('env', async () => ({ summary: 'all set', findings: [] })),
       ],
       { yaml: 'trust:\n  maxMinutes: 0.001\n' },
@@ -62,7 +78,10 @@ describe('the gate', () => {
 
   it('fails (exit 1) on a blocker even when another stage errored', async () => {
     const outcome = await gate([
-      stage('secrets', async () => ({ summary: '1 live secret', findings: [{ ruleId: 'github-pat', severity: 'blocker', title: 'GitHub token in history', fix: 'rotate it', secret: liveToken, paths: ['deploy'] }] })),
+      stage('secrets', async () => ({
+        summary: '1 live secret',
+        findings: [{ ruleId: 'github-pat', severity: 'blocker', title: 'GitHub token in history', fix: 'rotate it', secret: liveToken, paths: ['deploy'] }],
+      })),
       stage('env', async () => {
         throw new Error('boom');
       }),
@@ -103,7 +122,13 @@ describe('the gate', () => {
           summary: '',
           findings: [
             { ruleId: 'tls-expiring', severity: 'high', title: 'www cert expires in 10 days', fix: 'renew', location: { host: 'WWW.example.com' } },
-            { ruleId: 'mixed-content', severity: 'high', title: 'http script on booking page', fix: 'https', location: { url: 'https://app.example.com/book/new' } },
+            {
+              ruleId: 'mixed-content',
+              severity: 'high',
+              title: 'http script on booking page',
+              fix: 'https',
+              location: { url: 'https://app.example.com/book/new' },
+            },
           ],
         })),
       ],
@@ -116,7 +141,15 @@ describe('the gate', () => {
   });
 
   it('reports without failing under --fail-on never, and a critical path still says no on a blocker', async () => {
-    const outcome = await gate([stage('env', async () => ({ summary: '', findings: [{ ruleId: 'env-missing', severity: 'blocker', title: 'DATABASE_URL missing', fix: 'set it', paths: ['deploy'] }] }))], { failOn: 'never' });
+    const outcome = await gate(
+      [
+        stage('env', async () => ({
+          summary: '',
+          findings: [{ ruleId: 'env-missing', severity: 'blocker', title: 'DATABASE_URL missing', fix: 'set it', paths: ['deploy'] }],
+        })),
+      ],
+      { failOn: 'never' },
+    );
     expect(outcome.exitCode).toBe(0);
     expect(outcome.result.stages[0]!.status).toBe('warn');
     expect(outcome.result.criticalPaths.find((p) => p.id === 'deploy')!.ok).toBe(false);
@@ -135,7 +168,9 @@ describe('the gate', () => {
   });
 
   it('counts only the paths a stage reports it checked, when the stage says', async () => {
-    const outcome = await gate([stage('trust', async () => ({ summary: 'hosts only', findings: [], checkedPaths: ['homepage'] }), { checks: { paths: ['homepage', 'email'] } })]);
+    const outcome = await gate([
+      stage('trust', async () => ({ summary: 'hosts only', findings: [], checkedPaths: ['homepage'] }), { checks: { paths: ['homepage', 'email'] } }),
+    ]);
     const paths = Object.fromEntries(outcome.result.criticalPaths.map((p) => [p.id, p]));
     expect(paths.homepage).toMatchObject({ ok: true, checkedBy: ['trust'] });
     expect(paths.email).toMatchObject({ ok: false, checkedBy: [] });
@@ -150,12 +185,20 @@ describe('the gate', () => {
   });
 
   it('skips a stage disabled in the config', async () => {
-    const outcome = await gate([stage('secrets', async () => ({ summary: 'ran', findings: [] })), stage('env', async () => ({ summary: 'ran', findings: [] }))], { yaml: 'env:\n  enabled: false\n' });
+    const outcome = await gate(
+      [stage('secrets', async () => ({ summary: 'ran', findings: [] })), stage('env', async () => ({ summary: 'ran', findings: [] }))],
+      { yaml: 'env:\n  enabled: false\n' },
+    );
     expect(outcome.result.stages.map((s) => s.id)).toEqual(['secrets']);
   });
 
   it('gives a finding the same fingerprint on every run, and a different one for a different secret', async () => {
-    const finding = (secret: string) => [stage('secrets', async () => ({ summary: '', findings: [{ ruleId: 'github-pat', severity: 'blocker' as const, title: 't', fix: 'f', secret, location: { file: 'a.js', line: 3 } }] }))];
+    const finding = (secret: string) => [
+      stage('secrets', async () => ({
+        summary: '',
+        findings: [{ ruleId: 'github-pat', severity: 'blocker' as const, title: 't', fix: 'f', secret, location: { file: 'a.js', line: 3 } }],
+      })),
+    ];
     const first = (await gate(finding(liveToken))).result.stages[0]!.findings[0]!.fingerprint;
     const again = (await gate(finding(liveToken))).result.stages[0]!.findings[0]!.fingerprint;
     const other = (await gate(finding(liveToken.replace('Q', 'R')))).result.stages[0]!.findings[0]!.fingerprint;
@@ -168,7 +211,11 @@ describe('the gate', () => {
 
   it('scrubs a secret that a stage let slip into a summary or metric, in every format', async () => {
     const outcome = await gate([
-      stage('secrets', async () => ({ summary: `found ${liveToken}`, metrics: { sample: liveToken }, findings: [{ ruleId: 'github-pat', severity: 'blocker', title: 'token', fix: 'rotate', secret: liveToken }] })),
+      stage('secrets', async () => ({
+        summary: `found ${liveToken}`,
+        metrics: { sample: liveToken },
+        findings: [{ ruleId: 'github-pat', severity: 'blocker', title: 'token', fix: 'rotate', secret: liveToken }],
+      })),
     ]);
     for (const format of ['text', 'json', 'markdown', 'sarif'] as const) {
       const report = renderReport(outcome.result, format, { secrets: outcome.secrets });
@@ -188,7 +235,11 @@ describe('trust.ca, which every stage honours', () => {
     mkdirSync(`${project.dir}/ca-folder`);
     const run = runLaunchReady(
       { command: 'check', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
-      { stages: [stage('trust', async () => ({ summary: '', findings: [] })), stage('env', async () => ({ summary: '', findings: [] }))], version: '9.9.9', env: {} },
+      {
+        stages: [stage('trust', async () => ({ summary: '', findings: [] })), stage('env', async () => ({ summary: '', findings: [] }))],
+        version: '9.9.9',
+        env: {},
+      },
     );
     await expect(run).rejects.toThrow('trust.ca: cannot read ca-folder (EISDIR); give a readable PEM file of extra trusted roots');
     project.cleanup();

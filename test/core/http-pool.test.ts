@@ -96,7 +96,10 @@ describe('the load pool', () => {
     const pool = client.pool(base, { connections: 2 });
     try {
       await expect(pool.request({ url: `${base}/hang`, timeoutMs: 100 })).rejects.toThrow(`${base}/hang: no complete answer within 100 ms`);
-      const closed = await pool.request({ url: `${base}/close` }).then(() => 'answered', (error: Error) => error.message);
+      const closed = await pool.request({ url: `${base}/close` }).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
       expect(closed).not.toMatch(/no complete answer/);
       expect((await pool.request({ url: `${base}/hello` })).status).toBe(200);
     } finally {

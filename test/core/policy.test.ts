@@ -8,7 +8,9 @@ describe('comparePolicy', () => {
   const rules = (base: PolicyFiles, head: PolicyFiles, workflow = {}) => comparePolicy(base, head, paths, workflow).map((c) => [c.rule, c.stage, c.change]);
 
   it('finds nothing when nothing weakens (a stricter failOn, a removed suppression, a new stage turned on)', () => {
-    expect(rules({ config: 'failOn: blocker\nenv: {enabled: false}\n', gitleaksIgnore: 'a:b:c:1\n' }, { config: 'failOn: high\n', gitleaksIgnore: '' })).toEqual([]);
+    expect(
+      rules({ config: 'failOn: blocker\nenv: {enabled: false}\n', gitleaksIgnore: 'a:b:c:1\n' }, { config: 'failOn: high\n', gitleaksIgnore: '' }),
+    ).toEqual([]);
   });
 
   it('a stage turned off, a raised failOn, new excludes and history off', () => {
@@ -27,12 +29,13 @@ describe('comparePolicy', () => {
     expect(rules({ config: 'failOn: low\n' }, {})).toEqual([['config-fail-on-raised', undefined, 'failOn: low → blocker']]);
   });
 
-  it('what the workflow decides is not the file\'s to weaken: fail-on and stages inputs', () => {
+  it("what the workflow decides is not the file's to weaken: fail-on and stages inputs", () => {
     expect(rules({}, { config: 'failOn: never\nsecrets: {enabled: false}\n' }, { failOn: 'blocker', stages: ['secrets'] })).toEqual([]);
   });
 
   it('new suppressions: .gitleaks.toml allowlists (global, per rule) and disabled rules, .gitleaksignore lines, baseline fingerprints', () => {
-    const toml = '[extend]\nuseDefault = true\ndisabledRules = ["github-pat"]\n[allowlist]\npaths = ["fixtures/"]\n[[rules]]\nid = "custom"\nregex = "x"\n[rules.allowlist]\nstopwords = ["demo"]\n';
+    const toml =
+      '[extend]\nuseDefault = true\ndisabledRules = ["github-pat"]\n[allowlist]\npaths = ["fixtures/"]\n[[rules]]\nid = "custom"\nregex = "x"\n[rules.allowlist]\nstopwords = ["demo"]\n';
     const baseline = JSON.stringify({ version: 1, stages: [{ id: 'secrets', findings: [{ fingerprint: 'f1' }, { fingerprint: 'f2' }] }] });
     const changes = comparePolicy(
       { gitleaksConfig: '[allowlist]\npaths = ["fixtures/"]\n', gitleaksIgnore: '# accepted\nold:1\n', baseline: JSON.stringify([{ Fingerprint: 'f1' }]) },
@@ -48,14 +51,20 @@ describe('comparePolicy', () => {
   });
 
   it('a base file that does not parse counts as empty, so every head entry is new (fails safe)', () => {
-    expect(rules({ gitleaksConfig: 'not = [toml' }, { gitleaksConfig: '[allowlist]\npaths = ["a"]\n' })).toEqual([['config-suppression-added', 'secrets', '+ paths: a']]);
+    expect(rules({ gitleaksConfig: 'not = [toml' }, { gitleaksConfig: '[allowlist]\npaths = ["a"]\n' })).toEqual([
+      ['config-suppression-added', 'secrets', '+ paths: a'],
+    ]);
   });
 });
 
 describe('applying the changes to the gate', () => {
-  const [disabled, raised] = comparePolicy({}, { config: 'failOn: never\nenv: {enabled: false}\n' }, { config: 'launch-ready.yml', gitleaksConfig: '', gitleaksIgnore: '' });
+  const [disabled, raised] = comparePolicy(
+    {},
+    { config: 'failOn: never\nenv: {enabled: false}\n' },
+    { config: 'launch-ready.yml', gitleaksConfig: '', gitleaksIgnore: '' },
+  );
 
-  it('a blocked change keeps the base\'s failOn; a reported one does not', () => {
+  it("a blocked change keeps the base's failOn; a reported one does not", () => {
     expect(effectiveFailOn('never', { changes: [raised!] }, 'block')).toBe('blocker');
     expect(effectiveFailOn('never', { changes: [raised!] }, 'report')).toBe('never');
     expect(effectiveFailOn('never', undefined, 'block')).toBe('never');

@@ -45,10 +45,14 @@ describe('the process runner', () => {
     expect(result.lastLines).toEqual(lines);
   });
 
-  it('scrubs the run\'s secrets from every line and keeps the last ones', async () => {
+  it("scrubs the run's secrets from every line and keeps the last ones", async () => {
     const secrets = new SecretRegistry();
     secrets.add('sk_live_abcdefgh12345678');
-    const result = await runner(secrets).run({ command: 'for i in 1 2 3 4 5; do echo "line $i sk_live_abcdefgh12345678"; done; echo oops >&2', timeoutMs: 10_000, keepLines: 3 });
+    const result = await runner(secrets).run({
+      command: 'for i in 1 2 3 4 5; do echo "line $i sk_live_abcdefgh12345678"; done; echo oops >&2',
+      timeoutMs: 10_000,
+      keepLines: 3,
+    });
     expect(result.lastLines).toEqual(['line 4 sk_l…(24 chars)', 'line 5 sk_l…(24 chars)', 'oops']);
   });
 

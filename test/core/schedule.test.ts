@@ -6,13 +6,27 @@ import { sleep } from '../../src/core/wait.js';
 import { tempProject } from '../helpers/cli.js';
 
 function stage(id: StageId, phase: StagePhase, run: (ctx: StageContext) => Promise<StageOutcome>, extra: Partial<StageDefinition> = {}): StageDefinition {
-  return { id, phase, title: `The ${id} stage`, description: id, built: true, checks: { paths: ['deploy'] }, configSchema: { properties: {} }, flags: [], run, ...extra };
+  return {
+    id,
+    phase,
+    title: `The ${id} stage`,
+    description: id,
+    built: true,
+    checks: { paths: ['deploy'] },
+    configSchema: { properties: {} },
+    flags: [],
+    run,
+    ...extra,
+  };
 }
 
 async function gate(stages: StageDefinition[], options: { yaml?: string; signal?: AbortSignal } = {}) {
   const project = tempProject({ 'launch-ready.yml': options.yaml ?? '' });
   try {
-    return await runLaunchReady({ command: 'check', overrides: [], format: 'json', cwd: project.dir }, { stages, version: '9.9.9', env: {}, ...(options.signal ? { signal: options.signal } : {}) });
+    return await runLaunchReady(
+      { command: 'check', overrides: [], format: 'json', cwd: project.dir },
+      { stages, version: '9.9.9', env: {}, ...(options.signal ? { signal: options.signal } : {}) },
+    );
   } finally {
     project.cleanup();
   }
@@ -28,7 +42,12 @@ describe('the schedule', () => {
       return { summary: id, findings: [] };
     };
     // Listed change first, load second: the schedule, not the list order, decides.
-    const outcome = await gate([stage('rollback', 'change', timed('rollback', 5)), stage('burst', 'load', timed('burst', 5)), stage('secrets', 'passive', timed('secrets', 40)), stage('env', 'passive', timed('env', 5))]);
+    const outcome = await gate([
+      stage('rollback', 'change', timed('rollback', 5)),
+      stage('burst', 'load', timed('burst', 5)),
+      stage('secrets', 'passive', timed('secrets', 40)),
+      stage('env', 'passive', timed('env', 5)),
+    ]);
     expect(events).toEqual(['secrets start', 'env start', 'env end', 'secrets end', 'burst start', 'burst end', 'rollback start', 'rollback end']);
     expect(outcome.result.stages.map((s) => [s.id, s.phase, s.title])).toEqual([
       ['secrets', 'passive', 'The secrets stage'],
@@ -40,12 +59,22 @@ describe('the schedule', () => {
 
   it('gives a stage stopped at its deadline its grace period: its cleanup runs and its partial outcome is reported', async () => {
     let cleanedUp = false;
-    const drill = stage('rollback', 'change', async (ctx) => {
-      await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
-      await sleep(30); // rolls forward
-      cleanedUp = true;
-      return { summary: 'rolled back, then forward again', findings: [{ ruleId: 'drill-stopped', severity: 'high', title: 'The drill was stopped before the smoke checks', fix: 'give it more time', paths: ['deploy'] }] };
-    }, { graceSeconds: 5 });
+    const drill = stage(
+      'rollback',
+      'change',
+      async (ctx) => {
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+        await sleep(30); // rolls forward
+        cleanedUp = true;
+        return {
+          summary: 'rolled back, then forward again',
+          findings: [
+            { ruleId: 'drill-stopped', severity: 'high', title: 'The drill was stopped before the smoke checks', fix: 'give it more time', paths: ['deploy'] },
+          ],
+        };
+      },
+      { graceSeconds: 5 },
+    );
     const outcome = await gate([drill], { yaml: 'rollback:\n  maxMinutes: 0.001\n' });
     expect(cleanedUp).toBe(true);
     const [result] = outcome.result.stages;
@@ -68,7 +97,10 @@ describe('the schedule', () => {
     });
     const outcome = await gate([passive, rollback], { signal: controller.signal });
     expect(rollbackStarted).toBe(false);
-    expect(outcome.result.stages.map((s) => [s.id, s.status])).toEqual([['secrets', 'error'], ['rollback', 'error']]);
+    expect(outcome.result.stages.map((s) => [s.id, s.status])).toEqual([
+      ['secrets', 'error'],
+      ['rollback', 'error'],
+    ]);
     expect(outcome.result.stages[0]!.summary).toBe('scanned half of the history (stopped: the run was cancelled (SIGINT or SIGTERM))');
     expect(outcome.result.stages[1]!.summary).toBe('The rollback stage: not started: the run was cancelled before its turn');
   });

@@ -11,6 +11,11 @@ describe('did you mean', () => {
   it('does not guess when nothing is close, and lists the valid values instead', () => {
     expect(closest('colour', ['failOn', 'criticalPaths', 'trust'])).toBeUndefined();
     expect(didYouMean('colour', ['failOn', 'criticalPaths', 'trust'])).toBe('expected one of failOn, criticalPaths, trust');
-    expect(didYouMean('x', Array.from({ length: 21 }, (_, i) => `key${i}`))).toBe('remove it');
+    expect(
+      didYouMean(
+        'x',
+        Array.from({ length: 21 }, (_, i) => `key${i}`),
+      ),
+    ).toBe('remove it');
   });
 });

@@ -24,7 +24,8 @@ describe('launch-ready demo', () => {
       expect(out.code).toBe(0);
       expect(out.stdout).toContain('gate FAIL');
       expect(out.stdout).toMatch(/demo: the gate found every planted fault \(10\)/);
-      for (const stage of ['secrets', 'env', 'trust', 'readiness', 'burst', 'rollback']) expect(out.stdout).toMatch(new RegExp(`^  ${stage} +(fail|warn|pass)`, 'm'));
+      for (const stage of ['secrets', 'env', 'trust', 'readiness', 'burst', 'rollback'])
+        expect(out.stdout).toMatch(new RegExp(`^  ${stage} +(fail|warn|pass)`, 'm'));
       const files = ['comment.md', 'result.json', 'result.sarif', 'report.html'];
       for (const name of files) expect([name, existsSync(join(out.cwd, 'launch-ready-demo', name))]).toEqual([name, true]);
       const everything = out.stdout + out.stderr + files.map(out.file).join('\n');

@@ -37,12 +37,22 @@ describe('the demo launch through the actions', () => {
   const stepEnv = (name: string, pr: number, shared?: { temp: string }) => {
     const folder = runnerFolder(dir, name);
     if (shared) folder.temp = shared.temp;
-    const env = folder.env(pullRequestEvent(pr), github.double.url, { PATH: runnerPath(), GITHUB_WORKSPACE: launch.dir, ...(shared ? { RUNNER_TEMP: shared.temp } : {}) });
+    const env = folder.env(pullRequestEvent(pr), github.double.url, {
+      PATH: runnerPath(),
+      GITHUB_WORKSPACE: launch.dir,
+      ...(shared ? { RUNNER_TEMP: shared.temp } : {}),
+    });
     return { folder, env };
   };
   const composite = async (action: string, name: string, pr: number, given: Record<string, string>, shared?: { temp: string }) => {
     const { folder, env } = stepEnv(name, pr, shared);
-    const out = await runCompositeStep(readAction(action), { 'github-token': 'ghs_stagetoken', config: launch.configFile, ...given }, env, launch.dir, folder.dir);
+    const out = await runCompositeStep(
+      readAction(action),
+      { 'github-token': 'ghs_stagetoken', config: launch.configFile, ...given },
+      env,
+      launch.dir,
+      folder.dir,
+    );
     return { ...out, outputs: readOutputs(folder.output), summary: readFileSync(folder.summary, 'utf8'), log: out.stdout + out.stderr, folder };
   };
 
@@ -57,11 +67,20 @@ describe('the demo launch through the actions', () => {
     expect(Number(outputs.blockers)).toBeGreaterThanOrEqual(5);
     // In schedule order: the passive stages, then burst alone, then the rollback drill last.
     expect(result.stages.map((s) => [s.id, s.status])).toEqual([
-      ['secrets', 'fail'], ['env', 'fail'], ['trust', 'fail'], ['readiness', 'warn'], ['burst', 'fail'], ['rollback', 'pass'],
+      ['secrets', 'fail'],
+      ['env', 'fail'],
+      ['trust', 'fail'],
+      ['readiness', 'warn'],
+      ['burst', 'fail'],
+      ['rollback', 'pass'],
     ]);
     const [comment] = ours(41);
     expect(ours(41)).toHaveLength(1);
-    expect(readStageSections(comment!.body).map((s) => s.id).sort()).toEqual([...STAGE_ACTIONS].sort());
+    expect(
+      readStageSections(comment!.body)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...STAGE_ACTIONS].sort());
     expect(comment!.body).toContain('### Launch blockers, most urgent first');
     expect(comment!.body).toMatch(/\| \*\*F1\*\* \| 🔴 blocker/);
     expect(comment!.body).toContain('### Critical paths');
@@ -83,7 +102,11 @@ describe('the demo launch through the actions', () => {
     expect(report.code).toBe(EXIT.fail);
     expect(report.outputs.status).toBe('fail');
     expect(ours(42)).toHaveLength(1);
-    expect(readStageSections(ours(42)[0]!.body).map((s) => s.id).sort()).toEqual([...STAGE_ACTIONS].sort());
+    expect(
+      readStageSections(ours(42)[0]!.body)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...STAGE_ACTIONS].sort());
     expect(noSecretIn(ours(42)[0]!.body + report.summary + report.log)).toEqual([]);
     expect(github.double.violations).toEqual([]);
   });
@@ -105,7 +128,11 @@ describe('the demo launch through the actions', () => {
     const shardRequests = shards.map((g) => Number(g.stages[0]!.metrics.requests));
     expect(burst.metrics).toMatchObject({ requests: shardRequests[0]! + shardRequests[1]!, shard: { merged: 2, of: 2 } });
     expect(ours(43)).toHaveLength(1);
-    expect(readStageSections(ours(43)[0]!.body).map((s) => s.id).sort()).toEqual([...STAGE_ACTIONS].sort());
+    expect(
+      readStageSections(ours(43)[0]!.body)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...STAGE_ACTIONS].sort());
     expect(report.code).toBe(EXIT.fail);
     expect(readdirSync(join(outs[0]!.folder.temp, 'launch-ready'))).toEqual([`${jobs[0]!.stage}.json`]);
     expect(github.double.violations).toEqual([]);

@@ -14,7 +14,8 @@ function edge(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { ...CF, 'content-type': 'text/html' }).end('<title>Shop</title>');
 }
 function origin(req: IncomingMessage, res: ServerResponse): void {
-  if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"postgres:database":[{"status":"pass"}]}}');
+  if (req.url === '/healthz')
+    return void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"postgres:database":[{"status":"pass"}]}}');
   if (req.url === '/signup') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('crashed');
   res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Shop</title>');
 }
@@ -83,7 +84,10 @@ describeKnot('launch-ready diagnose and the readiness stage, as a user runs them
 
   test('bad input exits 2 with one line naming what to fix', async () => {
     const none = await runCliAsync(['diagnose'], { cwd: project.dir });
-    expect([none.code, none.stderr.trim()]).toEqual([2, 'launch-ready: diagnose: give the URL to diagnose; e.g. launch-ready diagnose https://app.example.com/signup']);
+    expect([none.code, none.stderr.trim()]).toEqual([
+      2,
+      'launch-ready: diagnose: give the URL to diagnose; e.g. launch-ready diagnose https://app.example.com/signup',
+    ]);
     const bad = await runCliAsync(['diagnose', 'app.shop.test/signup'], { cwd: project.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"app\.shop\.test\/signup" is not an http\(s\) URL/);
@@ -95,7 +99,10 @@ describeKnot('launch-ready diagnose and the readiness stage, as a user runs them
   test('the gate diagnoses each critical-path URL: the finding names the layer, and readiness counts among the stages that checked the path', async () => {
     const run = await runCliAsync(['check', '--stages', 'readiness', '--format', 'json', '--fail-on', 'blocker'], { cwd: project.dir });
     expect(run.code).toBe(1);
-    const result = JSON.parse(run.stdout) as { criticalPaths: { id: string; ok: boolean; checkedBy: string[] }[]; stages: { id: string; findings: { ruleId: string; title: string; paths: string[]; severity: string }[] }[] };
+    const result = JSON.parse(run.stdout) as {
+      criticalPaths: { id: string; ok: boolean; checkedBy: string[] }[];
+      stages: { id: string; findings: { ruleId: string; title: string; paths: string[]; severity: string }[] }[];
+    };
     const finding = result.stages[0]!.findings.find((f) => f.ruleId === 'diagnose-app');
     expect(finding).toMatchObject({ severity: 'blocker', title: 'app: /signup answers 502 from the origin while DNS and TLS are fine', paths: ['signup'] });
     expect(result.criticalPaths.find((p) => p.id === 'signup')).toMatchObject({ ok: false, checkedBy: ['readiness'] });

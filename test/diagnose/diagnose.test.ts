@@ -33,7 +33,8 @@ const CF = (cache: string) => ({ 'cf-ray': '8f1d2c3b4a5e6f70-AMS', 'cf-cache-sta
 function edge(req: IncomingMessage, res: ServerResponse): void {
   const host = (req.headers.host ?? '').split(':')[0];
   const path = req.url ?? '/';
-  if (host === 'app.shop.test' && path === '/signup') return void res.writeHead(502, { ...CF('DYNAMIC'), 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1>');
+  if (host === 'app.shop.test' && path === '/signup')
+    return void res.writeHead(502, { ...CF('DYNAMIC'), 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1>');
   if (host === 'cdn.shop.test') return void res.writeHead(525, { ...CF('DYNAMIC'), 'content-type': 'text/html' }).end('SSL handshake failed');
   res.writeHead(200, { ...CF(host === 'www.shop.test' ? 'HIT' : 'DYNAMIC'), 'content-type': 'text/html' }).end('<title>Shop</title>');
 }
@@ -44,7 +45,12 @@ function origin(req: IncomingMessage, res: ServerResponse): void {
   const path = req.url ?? '/';
   if (path === '/healthz') {
     const stripe = host === 'pay.shop.test' ? 'fail' : 'pass';
-    return void res.writeHead(200, { 'content-type': 'application/health+json' }).end(JSON.stringify({ status: 'pass', checks: { 'postgres:database': [{ status: 'pass' }], 'stripe:api': [{ status: stripe, output: stripe === 'fail' ? 'api.stripe.com: 503' : '' }] } }));
+    return void res.writeHead(200, { 'content-type': 'application/health+json' }).end(
+      JSON.stringify({
+        status: 'pass',
+        checks: { 'postgres:database': [{ status: 'pass' }], 'stripe:api': [{ status: stripe, output: stripe === 'fail' ? 'api.stripe.com: 503' : '' }] },
+      }),
+    );
   }
   if (host === 'app.shop.test' && path === '/signup') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream app crashed');
   res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Shop origin</title>');
@@ -73,12 +79,22 @@ describeKnot('diagnose: one answer per URL, with the evidence per layer', () => 
     network = {
       resolvers: [authoritative.address],
       // The origin of every *.shop.test name on the edge's port.
-      connectTo: [`app.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`, `cdn.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`, `pay.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`],
+      connectTo: [
+        `app.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`,
+        `cdn.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`,
+        `pay.shop.test:${edgeServer.port}:127.0.0.1:${originServer.port}`,
+      ],
       ca: [ca.rootPem],
     };
   }, 30_000);
   afterAll(async () => {
-    await Promise.all([authoritative?.stop(), staleResolver?.stop(), edgeServer?.close(), originServer?.close(), new Promise((resolve) => movedServer?.close(resolve))]);
+    await Promise.all([
+      authoritative?.stop(),
+      staleResolver?.stop(),
+      edgeServer?.close(),
+      originServer?.close(),
+      new Promise((resolve) => movedServer?.close(resolve)),
+    ]);
     ca?.cleanup();
   });
 
@@ -113,7 +129,7 @@ describeKnot('diagnose: one answer per URL, with the evidence per layer', () => 
     expect(d.sentence).toMatch(/^edge: www\.shop\.test fails TLS \(certificate not trusted/);
   });
 
-  test('third party: the page\'s own health endpoint names a dependency that is down', async () => {
+  test("third party: the page's own health endpoint names a dependency that is down", async () => {
     const d = await diagnoseUrl(url('pay.shop.test', '/checkout'), options({ healthUrl: url('pay.shop.test', '/healthz') }));
     expect(d.answer).toBe('third-party');
     expect(d.sentence).toBe('third party: stripe:api is down (the health endpoint says so); /checkout answers 200 while DNS and TLS are fine');

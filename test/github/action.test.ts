@@ -15,11 +15,22 @@ import { pullRequestEvent, pushEvent, readOutputs, ROOT, run, runnerFolder, STAC
 describe('root action (dist/action.js)', () => {
   let dir: string;
   const github = usePrCommentDouble();
-  const inputs = { 'INPUT_GITHUB-TOKEN': 'ghs_roottoken', INPUT_CONFIG: 'launch-ready.yml', INPUT_STAGES: 'burst', 'INPUT_FAIL-ON': 'blocker', INPUT_COMMENT: 'true' };
+  const inputs = {
+    'INPUT_GITHUB-TOKEN': 'ghs_roottoken',
+    INPUT_CONFIG: 'launch-ready.yml',
+    INPUT_STAGES: 'burst',
+    'INPUT_FAIL-ON': 'blocker',
+    INPUT_COMMENT: 'true',
+  };
 
   const runAction = async (name: string, event: { name: string; payload: unknown }, extra: Record<string, string> = {}) => {
     const folder = runnerFolder(dir, name);
-    const outcome = await run(process.execPath, [join(ROOT, 'dist/action.js')], folder.env(event, github.double.url, { ...inputs, ...extra }), folder.workspace);
+    const outcome = await run(
+      process.execPath,
+      [join(ROOT, 'dist/action.js')],
+      folder.env(event, github.double.url, { ...inputs, ...extra }),
+      folder.workspace,
+    );
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
     return { ...outcome, outputs, result, summary: readFileSync(folder.summary, 'utf8'), log: outcome.stdout + outcome.stderr };
@@ -96,7 +107,11 @@ describe('root action (dist/action.js)', () => {
     ['fail-on', { 'INPUT_FAIL-ON': 'blockers' }, 'input fail-on: "blockers" is not a severity; did you mean "blocker"?'],
     ['stages', { INPUT_STAGES: 'secrets,trsut' }, 'input stages: unknown stage "trsut"; did you mean "trust"?'],
     ['comment', { INPUT_COMMENT: 'yes' }, 'input comment: "yes" is not true or false; write comment: true or comment: false'],
-    ['config', { INPUT_CONFIG: 'missing.yml' }, 'input config: missing.yml: no such file in the workspace; check out the repository first (actions/checkout) or fix the path'],
+    [
+      'config',
+      { INPUT_CONFIG: 'missing.yml' },
+      'input config: missing.yml: no such file in the workspace; check out the repository first (actions/checkout) or fix the path',
+    ],
   ])('a bad %s input is exit 2 with one clear error', async (_name, extra, message) => {
     const out = await runAction(`bad-${_name}`, pushEvent, extra);
     expect(out.code).toBe(EXIT.usage);

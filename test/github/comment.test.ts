@@ -16,15 +16,24 @@ const context = { eventName: 'pull_request', apiUrl: '', resultDir: '/tmp/unused
 
 /** What one stage job writes: its own section, merged into whatever the comment holds. */
 function stageJob(id: StageId, severity: 'blocker' | 'low', durationMs: number, revision?: string) {
-  const result = gateOf([stageOf(id, [{ ruleId: `${id}-rule`, severity, title: `${id} problem`, fix: 'fix it', paths: ['signup'], location: { file: `${id}.txt`, line: 1 } }], { durationMs })]);
-  return commentPlan({ result, secrets: new SecretRegistry(), context: revision ? { ...context, revision } : context, commentMode: 'merge', criticalPaths: DEFAULT_CRITICAL_PATHS });
+  const result = gateOf([
+    stageOf(id, [{ ruleId: `${id}-rule`, severity, title: `${id} problem`, fix: 'fix it', paths: ['signup'], location: { file: `${id}.txt`, line: 1 } }], {
+      durationMs,
+    }),
+  ]);
+  return commentPlan({
+    result,
+    secrets: new SecretRegistry(),
+    context: revision ? { ...context, revision } : context,
+    commentMode: 'merge',
+    criticalPaths: DEFAULT_CRITICAL_PATHS,
+  });
 }
 
 describe('PR comment upsert against the double', () => {
   const github = usePrCommentDouble();
   const api = () => createGitHubApi({ baseUrl: github.double.url, token: 'ghs_test' });
   const quick = { settleMs: () => 20 };
-
 
   it('creates one comment, then updates it in place', async () => {
     expect(await upsertComment(api(), target, { ...quick, compose: () => `${COMMENT_MARKER}\nfirst` })).toBe('created');
@@ -47,8 +56,16 @@ describe('PR comment upsert against the double', () => {
   });
 
   it('keeps every section when stage jobs write at the same time', async () => {
-    const jobs: [StageId, 'blocker' | 'low', number][] = [['secrets', 'blocker', 11], ['env', 'low', 22], ['trust', 'blocker', 33], ['burst', 'low', 44], ['rollback', 'low', 55]];
-    await Promise.all(jobs.map(([id, sev, ms]) => upsertComment(api(), target, { settleMs: () => 30 + Math.floor(Math.random() * 40), ...stageJob(id, sev, ms) })));
+    const jobs: [StageId, 'blocker' | 'low', number][] = [
+      ['secrets', 'blocker', 11],
+      ['env', 'low', 22],
+      ['trust', 'blocker', 33],
+      ['burst', 'low', 44],
+      ['rollback', 'low', 55],
+    ];
+    await Promise.all(
+      jobs.map(([id, sev, ms]) => upsertComment(api(), target, { settleMs: () => 30 + Math.floor(Math.random() * 40), ...stageJob(id, sev, ms) })),
+    );
     const ours = github.store.on(42).filter((c) => c.body.startsWith(COMMENT_MARKER));
     expect(ours).toHaveLength(1);
     // All five saw no comment and created one: the race really happened and converged on the oldest.
@@ -66,7 +83,10 @@ describe('PR comment upsert against the double', () => {
     await upsertComment(api(), target, { ...quick, ...stageJob('trust', 'low', 2) });
     await upsertComment(api(), target, { ...quick, ...stageJob('secrets', 'low', 3) });
     const sections = readStageSections(github.store.on(42)[0]!.body);
-    expect(sections.map((s) => [s.id, s.result!.durationMs, s.result!.findings[0]!.severity])).toEqual([['secrets', 3, 'low'], ['trust', 2, 'low']]);
+    expect(sections.map((s) => [s.id, s.result!.durationMs, s.result!.findings[0]!.severity])).toEqual([
+      ['secrets', 3, 'low'],
+      ['trust', 2, 'low'],
+    ]);
   });
 
   it('drops sections a previous commit wrote, so fixed blockers do not linger', async () => {
@@ -110,7 +130,9 @@ describe('GitHub API client', () => {
     expect(calls).toBe(2);
     expect(store.on(42)).toHaveLength(1);
     double.handle('issues/create-comment', () => ({ status: 503, body: { message: 'Service Unavailable' } }));
-    await expect(api.request('POST', '/repos/acme/shop/issues/43/comments', { body: 'y' })).rejects.toThrow('POST /repos/acme/shop/issues/43/comments: HTTP 503: Service Unavailable');
+    await expect(api.request('POST', '/repos/acme/shop/issues/43/comments', { body: 'y' })).rejects.toThrow(
+      'POST /repos/acme/shop/issues/43/comments: HTTP 503: Service Unavailable',
+    );
     expect(double.violations).toEqual([]);
   });
 });

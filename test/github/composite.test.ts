@@ -29,10 +29,19 @@ describe('composite actions end to end', () => {
   const github = usePrCommentDouble();
 
   /** One step; steps of one job share `shared` (the runner temp folder and the workspace). */
-  const job = async (action: string, name: string, event: { name: string; payload: unknown }, given: Record<string, string> = {}, shared?: { temp: string; workspace: string }) => {
+  const job = async (
+    action: string,
+    name: string,
+    event: { name: string; payload: unknown },
+    given: Record<string, string> = {},
+    shared?: { temp: string; workspace: string },
+  ) => {
     const folder = runnerFolder(dir, name);
     if (shared) Object.assign(folder, shared);
-    const env = folder.env(event, github.double.url, { PATH: runnerPath(), ...(shared ? { RUNNER_TEMP: shared.temp, GITHUB_WORKSPACE: shared.workspace } : {}) });
+    const env = folder.env(event, github.double.url, {
+      PATH: runnerPath(),
+      ...(shared ? { RUNNER_TEMP: shared.temp, GITHUB_WORKSPACE: shared.workspace } : {}),
+    });
     const out = await runCompositeStep(readAction(action), { 'github-token': 'ghs_stagetoken', ...given }, env, folder.workspace, folder.dir);
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
@@ -57,7 +66,10 @@ describe('composite actions end to end', () => {
 
   it('two stage jobs in parallel each write their result file and their own section of one comment', async () => {
     const [trust, burst] = await Promise.all([job('trust', 'trust-job', pullRequestEvent(21)), job('burst', 'burst-job', pullRequestEvent(21))]);
-    for (const [id, out] of [['trust', trust], ['burst', burst]] as const) {
+    for (const [id, out] of [
+      ['trust', trust],
+      ['burst', burst],
+    ] as const) {
       expect(out.outputs.report).toBe(join(out.folder.temp, 'launch-ready', `${id}.json`));
       expect(out.result!.stages.map((s) => s.id)).toEqual([id]);
       expect(out.code).toBe(EXIT[out.result!.status]);
@@ -96,9 +108,19 @@ describe('composite actions end to end', () => {
   it('report merges downloaded artifacts, replaces the comment and fails the gate, without annotating again', async () => {
     const artifacts = join(dir, 'artifacts');
     const many = (n: number, severity: 'blocker' | 'medium'): FindingInput[] =>
-      Array.from({ length: n }, (_, i) => ({ ruleId: `${severity}-rule`, severity, title: `${severity} finding ${i}`, fix: 'fix it', paths: ['signup'], location: { file: `src/${severity}-${i}.ts`, line: i + 1 } }));
+      Array.from({ length: n }, (_, i) => ({
+        ruleId: `${severity}-rule`,
+        severity,
+        title: `${severity} finding ${i}`,
+        fix: 'fix it',
+        paths: ['signup'],
+        location: { file: `src/${severity}-${i}.ts`, line: i + 1 },
+      }));
     artifact(artifacts, 'secrets', many(25, 'blocker'));
-    artifact(artifacts, 'trust', [...many(15, 'medium'), { ruleId: 'dmarc-missing', severity: 'blocker', title: 'No DMARC', fix: 'Publish DMARC', paths: ['email'], location: { host: 'example.com' } }]);
+    artifact(artifacts, 'trust', [
+      ...many(15, 'medium'),
+      { ruleId: 'dmarc-missing', severity: 'blocker', title: 'No DMARC', fix: 'Publish DMARC', paths: ['email'], location: { host: 'example.com' } },
+    ]);
     github.store.seed(22, 3);
     const out = await job('report', 'report-job', pullRequestEvent(22), { from: artifacts, stages: 'secrets,trust' });
     expect(out.code).toBe(EXIT.fail);
@@ -127,7 +149,7 @@ describe('composite actions end to end', () => {
     expect(out.log).not.toMatch(STACK_TRACE);
   });
 
-  it('an env file that does not exist is launch-ready\'s exit 2 naming it, not Node\'s own --env-file error', async () => {
+  it("an env file that does not exist is launch-ready's exit 2 naming it, not Node's own --env-file error", async () => {
     const out = await job('env', 'env-missing-file', pushEvent, { 'env-files': 'missing.env' });
     expect(out.code).toBe(EXIT.usage);
     expect(out.log).toMatch(/::error::launch-ready: .*missing\.env/);
@@ -139,7 +161,10 @@ describe('composite actions end to end', () => {
     mkdirSync(empty, { recursive: true });
     const out = await job('report', 'report-empty', pushEvent, { from: empty, stages: 'secrets,trust' });
     expect(out.code).toBe(EXIT.error);
-    expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([['secrets', 'error'], ['trust', 'error']]);
+    expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([
+      ['secrets', 'error'],
+      ['trust', 'error'],
+    ]);
     expect(out.log).toContain('no result from the `secrets` job: it failed, was cancelled or did not upload its artifact');
     expect(out.log).toContain('::error::launch-ready: a stage could not run');
     expect(out.log).not.toMatch(STACK_TRACE);

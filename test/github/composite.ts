@@ -43,7 +43,13 @@ function expand(template: string, action: ActionFile, given: Record<string, stri
  * Run the composite's one step the way the runner does: its `run:` script in a file under
  * `bash --noprofile --norc -eo pipefail`, with the step's `env:` expanded from the inputs.
  */
-export async function runCompositeStep(action: ActionFile, given: Record<string, string>, runnerEnv: Record<string, string>, cwd: string, scratch: string): Promise<RunOutcome> {
+export async function runCompositeStep(
+  action: ActionFile,
+  given: Record<string, string>,
+  runnerEnv: Record<string, string>,
+  cwd: string,
+  scratch: string,
+): Promise<RunOutcome> {
   const steps = action.yaml.runs?.steps as Json[];
   if (action.yaml.runs?.using !== 'composite' || steps?.length !== 1) throw new Error(`${action.name}: expected a composite action with one step`);
   const step = steps[0]!;
@@ -57,7 +63,10 @@ export async function runCompositeStep(action: ActionFile, given: Record<string,
 
 /** PATH without node_modules/.bin: the runner's own node (Node 20 on this machine). */
 export function runnerPath(): string {
-  return (process.env.PATH ?? '').split(delimiter).filter((d) => !d.includes('node_modules')).join(delimiter);
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((d) => !d.includes('node_modules'))
+    .join(delimiter);
 }
 
 /**
@@ -79,7 +88,8 @@ export function fakeNode(dir: string, version = '20.18.0'): { path: string; call
     path: dir,
     calls: () => {
       const inputs: Record<string, string> = {};
-      for (const entry of readFileSync(`${log}.env`, 'utf8').split('\0').filter(Boolean)) inputs[entry.slice(0, entry.indexOf('='))] = entry.slice(entry.indexOf('=') + 1);
+      for (const entry of readFileSync(`${log}.env`, 'utf8').split('\0').filter(Boolean))
+        inputs[entry.slice(0, entry.indexOf('='))] = entry.slice(entry.indexOf('=') + 1);
       return { argv: readFileSync(`${log}.argv`, 'utf8').split('\0').slice(0, -1), inputs };
     },
   };

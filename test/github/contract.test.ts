@@ -29,7 +29,14 @@ describe('root action.yml', () => {
   it('declares the inputs with their defaults', () => {
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default]));
     expect(defaults).toEqual({
-      'github-token': '${{ github.token }}', config: 'launch-ready.yml', stages: '', 'fail-on': 'blocker', comment: 'true', 'comment-key': '', 'comment-author': '', 'config-changes': 'block',
+      'github-token': '${{ github.token }}',
+      config: 'launch-ready.yml',
+      stages: '',
+      'fail-on': 'blocker',
+      comment: 'true',
+      'comment-key': '',
+      'comment-author': '',
+      'config-changes': 'block',
     });
   });
 
@@ -37,7 +44,14 @@ describe('root action.yml', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'lr-inputs-'));
     writeFileSync(join(cwd, 'custom.yml'), '');
     const samples: Record<string, string> = {
-      'github-token': 'ghs_x', config: 'custom.yml', stages: 'trust', 'fail-on': 'high', comment: 'false', 'comment-key': 'staging', 'comment-author': 'my-app[bot]', 'config-changes': 'report',
+      'github-token': 'ghs_x',
+      config: 'custom.yml',
+      stages: 'trust',
+      'fail-on': 'high',
+      comment: 'false',
+      'comment-key': 'staging',
+      'comment-author': 'my-app[bot]',
+      'config-changes': 'report',
     };
     const baseline = readActionInputs({}, cwd);
     for (const name of Object.keys(action.inputs)) {
@@ -102,7 +116,10 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
   it('maps every input, and only inputs, to INPUT_<NAME> and runs dist/step.js with the runner node after the shared check', async () => {
     const env = action.yaml.runs.steps[0].env as Record<string, string>;
     expect(env).toEqual(Object.fromEntries(Object.keys(action.inputs).map((input) => [`INPUT_${input.toUpperCase()}`, `\${{ inputs.${input} }}`])));
-    expect(action.yaml.runs.steps[0].run.trim().split('\n')).toEqual(['. "$GITHUB_ACTION_PATH/../node-check.sh"', `node "$GITHUB_ACTION_PATH/../../dist/step.js" ${name}`]);
+    expect(action.yaml.runs.steps[0].run.trim().split('\n')).toEqual([
+      '. "$GITHUB_ACTION_PATH/../node-check.sh"',
+      `node "$GITHUB_ACTION_PATH/../../dist/step.js" ${name}`,
+    ]);
     const given = Object.fromEntries(Object.keys(action.inputs).map((input) => [input, sampleOf(input)]));
     const out = await runCompositeStep(action, given, { PATH: `${node.path}:/usr/bin:/bin` }, dir, dir);
     expect(out.stderr).toBe('');
@@ -156,11 +173,14 @@ describe.each([...STAGE_ACTIONS, 'report'])('actions/%s/action.yml', (name) => {
     const old = fakeNode(join(dir, `node-${version}`), version);
     const out = await runCompositeStep(action, {}, { PATH: `${old.path}:/usr/bin:/bin` }, dir, dir);
     expect(out.code).toBe(ok ? 0 : 1);
-    if (!ok) expect(out.stdout).toContain(`::error title=launch-ready::node ${version} is too old for launch-ready (needs Node 20.18 or later); add actions/setup-node`);
+    if (!ok)
+      expect(out.stdout).toContain(
+        `::error title=launch-ready::node ${version} is too old for launch-ready (needs Node 20.18 or later); add actions/setup-node`,
+      );
   });
 });
 
-describe('boolean inputs follow GitHub\'s YAML 1.2 core schema', () => {
+describe("boolean inputs follow GitHub's YAML 1.2 core schema", () => {
   it.each(['true', 'True', 'TRUE'])('history: %s scans history', (value) => {
     expect(stageCommandLine('secrets', { INPUT_HISTORY: value })).not.toContain('--no-history');
   });
@@ -172,7 +192,9 @@ describe('boolean inputs follow GitHub\'s YAML 1.2 core schema', () => {
     ['untracked', 'yes'],
     ['history', 'off'],
   ])('%s: %s is a usage error naming the input', (input, value) => {
-    expect(() => stageCommandLine('secrets', { [`INPUT_${input.toUpperCase()}`]: value })).toThrow(new UsageError(`input ${input}: "${value}" is not true or false; write ${input}: true or ${input}: false`));
+    expect(() => stageCommandLine('secrets', { [`INPUT_${input.toUpperCase()}`]: value })).toThrow(
+      new UsageError(`input ${input}: "${value}" is not true or false; write ${input}: true or ${input}: false`),
+    );
   });
   it('comment: yes is a usage error naming the input', () => {
     expect(() => readCommonInputs({ INPUT_COMMENT: 'yes' }, ROOT)).toThrow('input comment: "yes" is not true or false');

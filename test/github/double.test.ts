@@ -24,7 +24,13 @@ describe('the GitHub REST double', () => {
   it.each([
     ['a wrong path', 'POST', '/repos/acme/shop/pulls/7/comment', { body: 'x' }, /no such path/],
     ['a wrong verb', 'PUT', '/repos/acme/shop/issues/7/comments', { body: 'x' }, /wrong verb \(the description has GET, POST\)/],
-    ['a wrong field', 'POST', '/repos/acme/shop/issues/7/comments', { text: 'x' }, /issues\/create-comment: request body: .*must have required property 'body'/],
+    [
+      'a wrong field',
+      'POST',
+      '/repos/acme/shop/issues/7/comments',
+      { text: 'x' },
+      /issues\/create-comment: request body: .*must have required property 'body'/,
+    ],
     ['a bad parameter', 'GET', '/repos/acme/shop/issues/seven/comments', undefined, /parameter issue_number=seven: .*must be integer/],
     ['an unknown query parameter', 'GET', '/repos/acme/shop/issues/7/comments?perpage=100', undefined, /unknown query parameter perpage/],
   ])('flags %s', async (_case, method, path, body, message) => {
@@ -42,7 +48,13 @@ describe('the GitHub REST double', () => {
 
   it('routes any operation by id, e.g. environment secrets', async () => {
     double.violations.length = 0;
-    double.handle('actions/list-environment-secrets', (req) => ({ status: 200, body: { total_count: 1, secrets: [{ name: `${req.params.environment_name}_KEY`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }] } }));
+    double.handle('actions/list-environment-secrets', (req) => ({
+      status: 200,
+      body: {
+        total_count: 1,
+        secrets: [{ name: `${req.params.environment_name}_KEY`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }],
+      },
+    }));
     const res = await call('GET', '/repos/acme/shop/environments/production/secrets');
     expect(await res.json()).toMatchObject({ secrets: [{ name: 'production_KEY' }] });
     expect(double.violations).toEqual([]);

@@ -51,7 +51,14 @@ describe('the gate holds against the pull request it checks', () => {
   const outcomeOf = (folder: ReturnType<typeof runnerFolder>, out: { code: number; stdout: string; stderr: string }) => {
     const outputs = readOutputs(folder.output);
     const result = outputs.report ? (JSON.parse(readFileSync(outputs.report, 'utf8')) as GateResult) : undefined;
-    return { ...out, outputs, result, summary: readFileSync(folder.summary, 'utf8'), log: out.stdout + out.stderr, findings: result?.stages.flatMap((s) => s.findings) ?? [] };
+    return {
+      ...out,
+      outputs,
+      result,
+      summary: readFileSync(folder.summary, 'utf8'),
+      log: out.stdout + out.stderr,
+      findings: result?.stages.flatMap((s) => s.findings) ?? [],
+    };
   };
   /** A composite action's step, in its own job folder (or `workspace`, a prepared checkout). */
   const step = async (action: string, name: string, event: Event, given: Record<string, string> = {}, workspace?: string) => {
@@ -66,7 +73,13 @@ describe('the gate holds against the pull request it checks', () => {
     const folder = runnerFolder(dir, name);
     if (workspace) folder.workspace = workspace;
     const env = folder.env(event, github.double.url, {
-      'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken', INPUT_CONFIG: 'launch-ready.yml', INPUT_STAGES: '', 'INPUT_FAIL-ON': 'blocker', INPUT_COMMENT: 'true', GITHUB_WORKSPACE: folder.workspace, ...inputs,
+      'INPUT_GITHUB-TOKEN': 'ghs_workflowtoken',
+      INPUT_CONFIG: 'launch-ready.yml',
+      INPUT_STAGES: '',
+      'INPUT_FAIL-ON': 'blocker',
+      INPUT_COMMENT: 'true',
+      GITHUB_WORKSPACE: folder.workspace,
+      ...inputs,
     });
     return outcomeOf(folder, await run(process.execPath, [join(ROOT, 'dist/action.js')], env, folder.workspace));
   };
@@ -75,7 +88,10 @@ describe('the gate holds against the pull request it checks', () => {
   /** A stage result as a stage job of this run writes it (or stamped otherwise, or not at all). */
   const stageFile = (path: string, id: 'secrets' | 'trust', inputs: FindingInput[], stamp: RunIdentity | null = RUN) => {
     mkdirSync(dirname(path), { recursive: true });
-    const result = { ...gateOf([stageOf(id, inputs, { durationMs: 5, checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage', 'deploy'] })]), ...(stamp ? { run: stamp } : {}) };
+    const result = {
+      ...gateOf([stageOf(id, inputs, { durationMs: 5, checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage', 'deploy'] })]),
+      ...(stamp ? { run: stamp } : {}),
+    };
     writeFileSync(path, renderReport(result, 'json', { secrets: new SecretRegistry() }));
   };
 
@@ -83,7 +99,11 @@ describe('the gate holds against the pull request it checks', () => {
   const checkout = (name: string, base: Record<string, string>, head: Record<string, string>) => {
     const repo = join(dir, name);
     mkdirSync(repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', '-c', 'init.defaultBranch=main', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      }).trim();
     const commit = (files: Record<string, string>, message: string) => {
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(dirname(join(repo, path)), { recursive: true });
@@ -111,7 +131,10 @@ describe('the gate holds against the pull request it checks', () => {
       const out = await step('report', 'row1-hostile-job', pullRequestEvent(101), { from, stages: 'secrets,trust' });
       expect(out.code).toBe(EXIT.error);
       expect(out.outputs.status).toBe('error');
-      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([['secrets', 'error'], ['trust', 'pass']]);
+      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([
+        ['secrets', 'error'],
+        ['trust', 'pass'],
+      ]);
       expect(out.log).toContain('no result from the `secrets` job: it failed, was cancelled or did not upload its artifact');
       const body = ours(101)[0]!.body;
       expect(body).toContain('## launch-ready: 💥 a stage could not run');
@@ -137,13 +160,23 @@ describe('the gate holds against the pull request it checks', () => {
       stageFile(join(from, 'launch-ready-trust', 'trust.json'), 'trust', []);
       const out = await step('report', 'row1-friendly-job', pullRequestEvent(102), { from, stages: 'secrets,trust' });
       expect(out.code).toBe(EXIT.pass);
-      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([['secrets', 'pass'], ['trust', 'pass']]);
+      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([
+        ['secrets', 'pass'],
+        ['trust', 'pass'],
+      ]);
       expect(ours(102)[0]!.body).toMatch(/^## launch-ready: ✅ ready to launch$/m);
     });
   });
 
   describe('2. a result file committed in the pull request', () => {
-    const blocker: FindingInput = { ruleId: 'dmarc-missing', severity: 'blocker', title: 'No DMARC record', fix: 'Publish DMARC', paths: ['email'], location: { host: 'example.com' } };
+    const blocker: FindingInput = {
+      ruleId: 'dmarc-missing',
+      severity: 'blocker',
+      title: 'No DMARC record',
+      fix: 'Publish DMARC',
+      paths: ['email'],
+      location: { host: 'example.com' },
+    };
 
     it('hostile: a forged trust.json in the workspace is not merged; the report names it and trust is an error', async () => {
       const workspace = join(dir, 'row2-workspace');
@@ -151,14 +184,17 @@ describe('the gate holds against the pull request it checks', () => {
       stageFile(join(workspace, 'results', 'stale', 'secrets.json'), 'secrets', [], { ...RUN, sha: 'b'.repeat(40) });
       const out = await step('report', 'row2-hostile-job', pullRequestEvent(103), { from: 'results', stages: 'secrets,trust' }, workspace);
       expect(out.code).toBe(EXIT.error);
-      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([['secrets', 'error'], ['trust', 'error']]);
+      expect(out.result!.stages.map((s) => [s.id, s.status])).toEqual([
+        ['secrets', 'error'],
+        ['trust', 'error'],
+      ]);
       expect(out.log).toMatch(/::warning::launch-ready: report: .*results\/trust\.json not merged: it carries no run stamp/);
       expect(out.log).toMatch(/::warning::launch-ready: report: .*results\/stale\/secrets\.json not merged: it was written for commit bbbbbbbbbbbb/);
       expect(out.summary).toContain('trust.json not merged');
       expect(out.result!.criticalPaths.every((p) => !p.ok)).toBe(true);
     });
 
-    it('friendly: the same result written by this run\'s stage job is merged and its blocker fails the gate', async () => {
+    it("friendly: the same result written by this run's stage job is merged and its blocker fails the gate", async () => {
       const from = join(dir, 'row2-friendly');
       stageFile(join(from, 'launch-ready-trust', 'trust.json'), 'trust', [blocker]);
       const out = await step('report', 'row2-friendly-job', pullRequestEvent(104), { from, stages: 'trust' });
@@ -168,16 +204,22 @@ describe('the gate holds against the pull request it checks', () => {
     });
   });
 
-  describe('3. the pull request weakens launch-ready\'s own config', () => {
+  describe("3. the pull request weakens launch-ready's own config", () => {
     it('hostile: failOn: never and a new .gitleaksignore entry fail the secrets job, and the comment shows the change', async () => {
-      const { repo, baseSha } = checkout('row3-stage', { 'launch-ready.yml': 'failOn: blocker\n' }, { 'launch-ready.yml': 'failOn: never\n', '.gitleaksignore': 'abc123:src/config.ts:github-pat:4\n' });
+      const { repo, baseSha } = checkout(
+        'row3-stage',
+        { 'launch-ready.yml': 'failOn: blocker\n' },
+        { 'launch-ready.yml': 'failOn: never\n', '.gitleaksignore': 'abc123:src/config.ts:github-pat:4\n' },
+      );
       const out = await step('secrets', 'row3-stage-job', pullRequestEvent(105, { base: baseSha }), { history: 'false' }, repo);
       expect(out.code).toBe(EXIT.fail);
       expect(out.result!.failOn).toBe('blocker');
-      expect(out.findings.map((f) => [f.ruleId, f.severity, f.evidence])).toEqual(expect.arrayContaining([
-        ['config-fail-on-raised', 'blocker', 'failOn: blocker → never'],
-        ['config-suppression-added', 'blocker', '+ abc123:src/config.ts:github-pat:4'],
-      ]));
+      expect(out.findings.map((f) => [f.ruleId, f.severity, f.evidence])).toEqual(
+        expect.arrayContaining([
+          ['config-fail-on-raised', 'blocker', 'failOn: blocker → never'],
+          ['config-suppression-added', 'blocker', '+ abc123:src/config.ts:github-pat:4'],
+        ]),
+      );
       const body = ours(105)[0]!.body;
       expect(body).toContain('failOn: blocker → never');
       expect(body).toContain('.gitleaksignore');
@@ -192,7 +234,11 @@ describe('the gate holds against the pull request it checks', () => {
     });
 
     it('hostile: secrets: {enabled: false} in the root action is a blocker under the secrets stage', async () => {
-      const { repo, baseSha } = checkout('row3-root', { 'launch-ready.yml': 'env: {enabled: false}\n' }, { 'launch-ready.yml': 'env: {enabled: false}\nsecrets: {enabled: false}\n' });
+      const { repo, baseSha } = checkout(
+        'row3-root',
+        { 'launch-ready.yml': 'env: {enabled: false}\n' },
+        { 'launch-ready.yml': 'env: {enabled: false}\nsecrets: {enabled: false}\n' },
+      );
       const out = await root('row3-root-job', pullRequestEvent(107, { base: baseSha }), {}, repo);
       expect(out.code).toBe(EXIT.fail);
       const secrets = out.result!.stages.find((s) => s.id === 'secrets')!;
@@ -201,7 +247,7 @@ describe('the gate holds against the pull request it checks', () => {
       expect(out.log).not.toMatch(STACK_TRACE);
     });
 
-    it('friendly: the workflow\'s stages input wins over the file, so the same change weakens nothing', async () => {
+    it("friendly: the workflow's stages input wins over the file, so the same change weakens nothing", async () => {
       const { repo, baseSha } = checkout('row3-root-ok', {}, { 'launch-ready.yml': 'secrets: {enabled: false}\n' });
       const out = await root('row3-root-ok-job', pullRequestEvent(108, { base: baseSha }), { INPUT_STAGES: 'secrets', 'INPUT_FAIL-ON': 'blocker' }, repo);
       expect(out.result!.stages.map((s) => s.id)).toEqual(['secrets']);
@@ -214,15 +260,29 @@ describe('the gate holds against the pull request it checks', () => {
       const missing = '0123456789abcdef0123456789abcdef01234567';
       const blocked = await step('secrets', 'row3-shallow-job', pullRequestEvent(109, { base: missing }), { history: 'false' }, repo);
       expect(blocked.code).toBe(EXIT.error);
-      expect(blocked.log).toContain("could not compare launch-ready's config with the pull request's base: the pull request's base commit 0123456789ab is not in the checkout");
-      const noted = await step('secrets', 'row3-shallow-report', pullRequestEvent(110, { base: missing }), { history: 'false', 'config-changes': 'report' }, repo);
+      expect(blocked.log).toContain(
+        "could not compare launch-ready's config with the pull request's base: the pull request's base commit 0123456789ab is not in the checkout",
+      );
+      const noted = await step(
+        'secrets',
+        'row3-shallow-report',
+        pullRequestEvent(110, { base: missing }),
+        { history: 'false', 'config-changes': 'report' },
+        repo,
+      );
       expect(noted.findings.map((f) => [f.ruleId, f.severity])).toEqual([['config-base-unavailable', 'info']]);
       expect(noted.code).toBe(EXIT.pass);
     });
 
     it('config-changes: report shows the change without failing; the report job blocks a raised failOn by default', async () => {
       const { repo, baseSha } = checkout('row3-modes', {}, { 'launch-ready.yml': 'failOn: never\n' });
-      const reported = await step('secrets', 'row3-modes-report', pullRequestEvent(111, { base: baseSha }), { history: 'false', 'config-changes': 'report' }, repo);
+      const reported = await step(
+        'secrets',
+        'row3-modes-report',
+        pullRequestEvent(111, { base: baseSha }),
+        { history: 'false', 'config-changes': 'report' },
+        repo,
+      );
       expect(reported.findings.map((f) => [f.ruleId, f.severity])).toEqual([['config-fail-on-raised', 'info']]);
       expect(reported.code).toBe(EXIT.pass);
       const from = join(dir, 'row3-modes-results');
@@ -235,8 +295,13 @@ describe('the gate holds against the pull request it checks', () => {
 
   describe('5. a file name that carries a workflow command', () => {
     const injected: FindingInput = {
-      ruleId: 'github-pat', severity: 'blocker', title: 'A token\n::warning::forged warning', fix: 'Revoke it', paths: ['deploy'],
-      location: { file: 'src/a\n::notice::injected from a file name\n.ts', line: 3 }, evidence: 'x\n::add-mask::nothing',
+      ruleId: 'github-pat',
+      severity: 'blocker',
+      title: 'A token\n::warning::forged warning',
+      fix: 'Revoke it',
+      paths: ['deploy'],
+      location: { file: 'src/a\n::notice::injected from a file name\n.ts', line: 3 },
+      evidence: 'x\n::add-mask::nothing',
     };
 
     it('the runner-command parser of this test sees a bare command (negative control)', () => {
@@ -255,7 +320,11 @@ describe('the gate holds against the pull request it checks', () => {
     });
 
     it('hostile: a stage job annotating that finding escapes the newline (no command of its own)', async () => {
-      const { repo } = checkout('row5-stage', {}, { 'src/a\n::notice::injected from a file name\n.env': 'GITHUB_TOKEN=ghp_R8x2Kq9Lm4Np7Vt1Wz3Yb6Cd5Ef0Gh2Jk4Mn\n' });
+      const { repo } = checkout(
+        'row5-stage',
+        {},
+        { 'src/a\n::notice::injected from a file name\n.env': 'GITHUB_TOKEN=ghp_R8x2Kq9Lm4Np7Vt1Wz3Yb6Cd5Ef0Gh2Jk4Mn\n' },
+      );
       const out = await step('secrets', 'row5-stage-job', pushEvent, { history: 'false' }, repo);
       expect(out.findings.map((f) => f.location?.file)).toEqual(['src/a\n::notice::injected from a file name\n.env']);
       const commands = executedCommands(out.stdout);
@@ -274,7 +343,7 @@ describe('the gate holds against the pull request it checks', () => {
       expect(github.double.requests.filter((r) => r.operationId === 'issues/update-comment')).toEqual([]);
     });
 
-    it('friendly: its own comment is updated; an app token updates the app\'s comment with comment-author', async () => {
+    it("friendly: its own comment is updated; an app token updates the app's comment with comment-author", async () => {
       await root('row6-first', pullRequestEvent(113), { INPUT_STAGES: 'burst' });
       await root('row6-second', pullRequestEvent(113), { INPUT_STAGES: 'burst' });
       expect(ours(113).map((c) => c.author)).toEqual(['github-actions[bot]']);

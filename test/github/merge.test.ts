@@ -25,7 +25,10 @@ describe('reading stage results for the report action', () => {
     write('ok/old/secrets.json', stageFile('secrets', 'old secrets'), 1_000_000);
     write('ok/new/secrets.json', stageFile('secrets', 'new secrets'));
     write('ok/result.json', '{"not":"a stage"}');
-    expect(readStageResults([join(dir, 'ok')]).stages.map((s) => [s.id, s.summary])).toEqual([['secrets', 'new secrets'], ['trust', 'trust from artifact']]);
+    expect(readStageResults([join(dir, 'ok')]).stages.map((s) => [s.id, s.summary])).toEqual([
+      ['secrets', 'new secrets'],
+      ['trust', 'trust from artifact'],
+    ]);
   });
 
   it.each([
@@ -54,7 +57,10 @@ describe('reading stage results for the report action', () => {
       write('bound/b/secrets.json', stamped('secrets', 'attempt 1', { ...run, runAttempt: 1 }));
       write('bound/c/trust.json', stamped('trust', 'attempt 1', { ...run, runAttempt: 1 }));
       const read = readStageResults([join(dir, 'bound')], run);
-      expect(read.stages.map((s) => [s.id, s.summary])).toEqual([['secrets', 'attempt 2'], ['trust', 'attempt 1']]);
+      expect(read.stages.map((s) => [s.id, s.summary])).toEqual([
+        ['secrets', 'attempt 2'],
+        ['trust', 'attempt 1'],
+      ]);
       expect(read.rejected).toEqual([]);
     });
 

@@ -13,13 +13,24 @@ export interface StoredComment {
 }
 
 const BOT = {
-  login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
-  url: 'https://api.github.com/users/github-actions%5Bbot%5D', html_url: 'https://github.com/apps/github-actions', followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers',
-  following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}', gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}',
-  starred_url: 'https://api.github.com/users/github-actions%5Bbot%5D/starred{/owner}{/repo}', subscriptions_url: 'https://api.github.com/users/github-actions%5Bbot%5D/subscriptions',
-  organizations_url: 'https://api.github.com/users/github-actions%5Bbot%5D/orgs', repos_url: 'https://api.github.com/users/github-actions%5Bbot%5D/repos',
-  events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/events{/privacy}', received_events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/received_events',
-  type: 'Bot', site_admin: false,
+  login: 'github-actions[bot]',
+  id: 41898282,
+  node_id: 'MDM6Qm90NDE4OTgyODI=',
+  avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+  gravatar_id: '',
+  url: 'https://api.github.com/users/github-actions%5Bbot%5D',
+  html_url: 'https://github.com/apps/github-actions',
+  followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers',
+  following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}',
+  gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}',
+  starred_url: 'https://api.github.com/users/github-actions%5Bbot%5D/starred{/owner}{/repo}',
+  subscriptions_url: 'https://api.github.com/users/github-actions%5Bbot%5D/subscriptions',
+  organizations_url: 'https://api.github.com/users/github-actions%5Bbot%5D/orgs',
+  repos_url: 'https://api.github.com/users/github-actions%5Bbot%5D/repos',
+  events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/events{/privacy}',
+  received_events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/received_events',
+  type: 'Bot',
+  site_admin: false,
 };
 
 /** The user object GitHub sends for `login` (the workflow token's bot, or a person). */
@@ -27,14 +38,31 @@ function userOf(login: string): typeof BOT {
   if (login === BOT.login) return BOT;
   const url = `https://api.github.com/users/${encodeURIComponent(login)}`;
   return {
-    ...BOT, login, id: 1000 + login.length, node_id: `U_${login}`, avatar_url: 'https://avatars.githubusercontent.com/u/1000?v=4', url, html_url: `https://github.com/${login}`,
-    followers_url: `${url}/followers`, following_url: `${url}/following{/other_user}`, gists_url: `${url}/gists{/gist_id}`, starred_url: `${url}/starred{/owner}{/repo}`,
-    subscriptions_url: `${url}/subscriptions`, organizations_url: `${url}/orgs`, repos_url: `${url}/repos`, events_url: `${url}/events{/privacy}`,
-    received_events_url: `${url}/received_events`, type: 'User',
+    ...BOT,
+    login,
+    id: 1000 + login.length,
+    node_id: `U_${login}`,
+    avatar_url: 'https://avatars.githubusercontent.com/u/1000?v=4',
+    url,
+    html_url: `https://github.com/${login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: 'User',
   };
 }
 
-const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' };
+const FORBIDDEN = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  status: '403',
+};
 
 export class PrComments {
   readonly comments: StoredComment[] = [];
@@ -45,7 +73,10 @@ export class PrComments {
   private nextId = 5000;
   private clock = Date.parse('2026-11-28T09:00:00Z');
 
-  constructor(readonly owner = 'acme', readonly repo = 'shop') {}
+  constructor(
+    readonly owner = 'acme',
+    readonly repo = 'shop',
+  ) {}
 
   /** Comments by other people, before ours. */
   seed(issue: number, count: number): void {
@@ -71,9 +102,16 @@ export class PrComments {
 
   private json(c: StoredComment, base: string) {
     return {
-      id: c.id, node_id: `IC_${c.id}`, url: `${base}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}`, body: c.body,
-      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`, issue_url: `${base}/repos/${this.owner}/${this.repo}/issues/${c.issue}`,
-      user: userOf(c.author), created_at: c.created_at, updated_at: c.updated_at, author_association: 'NONE',
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${base}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}`,
+      body: c.body,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`,
+      issue_url: `${base}/repos/${this.owner}/${this.repo}/issues/${c.issue}`,
+      user: userOf(c.author),
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+      author_association: 'NONE',
     };
   }
 
@@ -97,7 +135,11 @@ export class PrComments {
         if (this.readOnly) return { status: 403, body: FORBIDDEN };
         const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
         const comment = this.add(Number(req.params.issue_number), (req.body as { body: string }).body, this.identities[token] ?? BOT.login);
-        return { status: 201, body: this.json(comment, double.url), headers: { location: `${double.url}/repos/${this.owner}/${this.repo}/issues/comments/${comment.id}` } };
+        return {
+          status: 201,
+          body: this.json(comment, double.url),
+          headers: { location: `${double.url}/repos/${this.owner}/${this.repo}/issues/comments/${comment.id}` },
+        };
       },
       'issues/update-comment': (req, double) => {
         if (this.readOnly) return { status: 403, body: FORBIDDEN };

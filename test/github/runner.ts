@@ -28,7 +28,11 @@ export function runnerFolder(dir: string, name: string): RunnerFolder {
   const summary = join(base, 'step-summary.md');
   const output = join(base, 'github-output');
   return {
-    dir: base, workspace, summary, output, temp,
+    dir: base,
+    workspace,
+    summary,
+    output,
+    temp,
     env(event, apiUrl, extra = {}) {
       const eventPath = join(base, 'event.json');
       writeFileSync(eventPath, JSON.stringify(event.payload));
@@ -36,10 +40,22 @@ export function runnerFolder(dir: string, name: string): RunnerFolder {
       writeFileSync(output, '');
       // Only what a runner sets: nothing leaks in from the machine running the tests.
       return {
-        PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? base,
-        GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_API_URL: apiUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '1', GITHUB_SHA: MERGE_SHA, GITHUB_WORKSPACE: workspace,
-        GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: temp, ...extra,
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? base,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: event.name,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_API_URL: apiUrl,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '777',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_SHA: MERGE_SHA,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_OUTPUT: output,
+        RUNNER_TEMP: temp,
+        ...extra,
       };
     },
   };
@@ -52,7 +68,11 @@ export const MERGE_SHA = 'fff0000000000000000000000000000000000fff';
 /** A `pull_request` event; `base` is the base commit's sha (the policy check compares with it). */
 export const pullRequestEvent = (number: number, options: { head?: string; base?: string } = {}) => ({
   name: 'pull_request',
-  payload: { action: 'synchronize', number, pull_request: { number, head: { sha: options.head ?? HEAD_SHA }, ...(options.base ? { base: { sha: options.base } } : {}) } },
+  payload: {
+    action: 'synchronize',
+    number,
+    pull_request: { number, head: { sha: options.head ?? HEAD_SHA }, ...(options.base ? { base: { sha: options.base } } : {}) },
+  },
 });
 export const pushEvent = { name: 'push', payload: { ref: 'refs/heads/main', after: 'abc' } };
 

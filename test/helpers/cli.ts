@@ -27,9 +27,14 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
 /** The same, without blocking: for runs that talk to a server in this test process (the GitHub double). */
 export function runCliAsync(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--', CLI, ...args], { cwd: options.cwd ?? process.cwd(), env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => {
-      resolve({ code: child.exitCode ?? -1, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      ['--', CLI, ...args],
+      { cwd: options.cwd ?? process.cwd(), env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout, stderr) => {
+        resolve({ code: child.exitCode ?? -1, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -16,13 +16,24 @@ export interface StoredDeployment {
 }
 
 const USER = {
-  login: 'deployer', id: 1001, node_id: 'MDQ6VXNlcjEwMDE=', avatar_url: 'https://avatars.githubusercontent.com/u/1001?v=4', gravatar_id: '',
-  url: 'https://api.github.com/users/deployer', html_url: 'https://github.com/deployer', followers_url: 'https://api.github.com/users/deployer/followers',
-  following_url: 'https://api.github.com/users/deployer/following{/other_user}', gists_url: 'https://api.github.com/users/deployer/gists{/gist_id}',
-  starred_url: 'https://api.github.com/users/deployer/starred{/owner}{/repo}', subscriptions_url: 'https://api.github.com/users/deployer/subscriptions',
-  organizations_url: 'https://api.github.com/users/deployer/orgs', repos_url: 'https://api.github.com/users/deployer/repos',
-  events_url: 'https://api.github.com/users/deployer/events{/privacy}', received_events_url: 'https://api.github.com/users/deployer/received_events',
-  type: 'User', site_admin: false,
+  login: 'deployer',
+  id: 1001,
+  node_id: 'MDQ6VXNlcjEwMDE=',
+  avatar_url: 'https://avatars.githubusercontent.com/u/1001?v=4',
+  gravatar_id: '',
+  url: 'https://api.github.com/users/deployer',
+  html_url: 'https://github.com/deployer',
+  followers_url: 'https://api.github.com/users/deployer/followers',
+  following_url: 'https://api.github.com/users/deployer/following{/other_user}',
+  gists_url: 'https://api.github.com/users/deployer/gists{/gist_id}',
+  starred_url: 'https://api.github.com/users/deployer/starred{/owner}{/repo}',
+  subscriptions_url: 'https://api.github.com/users/deployer/subscriptions',
+  organizations_url: 'https://api.github.com/users/deployer/orgs',
+  repos_url: 'https://api.github.com/users/deployer/repos',
+  events_url: 'https://api.github.com/users/deployer/events{/privacy}',
+  received_events_url: 'https://api.github.com/users/deployer/received_events',
+  type: 'User',
+  site_admin: false,
 };
 
 function page<T>(request: DoubleRequest, double: GitHubDouble, items: T[], maxPerPage: number): DoubleResponse {
@@ -46,14 +57,39 @@ function page<T>(request: DoubleRequest, double: GitHubDouble, items: T[], maxPe
 export function deploymentHandlers(owner: string, repo: string, deployments: StoredDeployment[], maxPerPage = 2): Record<string, OperationHandler> {
   const base = `https://api.github.com/repos/${owner}/${repo}`;
   const toApi = (d: StoredDeployment) => ({
-    url: `${base}/deployments/${d.id}`, id: d.id, node_id: `DE_${d.id}`, sha: d.sha, ref: d.ref, task: 'deploy', payload: {}, original_environment: d.environment,
-    environment: d.environment, description: null, creator: USER, created_at: d.created_at, updated_at: d.created_at,
-    statuses_url: `${base}/deployments/${d.id}/statuses`, repository_url: base, transient_environment: false, production_environment: d.environment === 'production',
+    url: `${base}/deployments/${d.id}`,
+    id: d.id,
+    node_id: `DE_${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: 'deploy',
+    payload: {},
+    original_environment: d.environment,
+    environment: d.environment,
+    description: null,
+    creator: USER,
+    created_at: d.created_at,
+    updated_at: d.created_at,
+    statuses_url: `${base}/deployments/${d.id}/statuses`,
+    repository_url: base,
+    transient_environment: false,
+    production_environment: d.environment === 'production',
   });
   const statusOf = (d: StoredDeployment, state: string, i: number) => ({
-    url: `${base}/deployments/${d.id}/statuses/${d.id * 10 + i}`, id: d.id * 10 + i, node_id: `DES_${d.id * 10 + i}`, state, creator: USER, description: '',
-    environment: d.environment, target_url: '', created_at: d.created_at, updated_at: d.created_at, deployment_url: `${base}/deployments/${d.id}`,
-    repository_url: base, environment_url: '', log_url: '',
+    url: `${base}/deployments/${d.id}/statuses/${d.id * 10 + i}`,
+    id: d.id * 10 + i,
+    node_id: `DES_${d.id * 10 + i}`,
+    state,
+    creator: USER,
+    description: '',
+    environment: d.environment,
+    target_url: '',
+    created_at: d.created_at,
+    updated_at: d.created_at,
+    deployment_url: `${base}/deployments/${d.id}`,
+    repository_url: base,
+    environment_url: '',
+    log_url: '',
   });
   return {
     'repos/list-deployments': (request, double) => {

@@ -118,7 +118,10 @@ function deref<T extends Json>(value: T): T {
 }
 
 function problems(validate: ValidateFunction): string {
-  return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`).join('; ');
+  return (validate.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
+    .join('; ');
 }
 
 /** Start the double on a loopback port chosen by the OS. */
@@ -152,7 +155,9 @@ export async function startGitHubDouble(handlers: Record<string, OperationHandle
     const operation = candidates.find((op) => op.method === method);
     if (!operation) {
       const verbs = candidates.map((op) => op.method).join(', ');
-      double.violations.push(`${method} ${url.pathname}: ${candidates.length ? `wrong verb (the description has ${verbs})` : 'no such path in the GitHub REST description'}`);
+      double.violations.push(
+        `${method} ${url.pathname}: ${candidates.length ? `wrong verb (the description has ${verbs})` : 'no such path in the GitHub REST description'}`,
+      );
       return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
     const id = operation.operationId;
@@ -204,7 +209,7 @@ export async function startGitHubDouble(handlers: Record<string, OperationHandle
 function checkParameters(operation: Operation, params: Record<string, string>, query: URLSearchParams, violations: string[]): void {
   const declared = ((operation.spec.parameters ?? []) as Json[]).map((p) => deref(p));
   for (const p of declared) {
-    const value = p.in === 'path' ? params[p.name] : p.in === 'query' ? query.get(p.name) ?? undefined : undefined;
+    const value = p.in === 'path' ? params[p.name] : p.in === 'query' ? (query.get(p.name) ?? undefined) : undefined;
     if (value === undefined) continue;
     const schema = p.schema as Json;
     const typed = schema?.type === 'integer' || schema?.type === 'number' ? Number(value) : value;
@@ -218,9 +223,15 @@ function checkParameters(operation: Operation, params: Record<string, string>, q
 function checkResponse(operation: Operation, response: DoubleResponse, violations: string[]): void {
   const id = operation.operationId;
   const declared = operation.spec.responses?.[String(response.status)] as Json | undefined;
-  const spec = declared ? deref(declared) : GENERIC_ERROR_STATUSES.has(response.status) ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } } } : undefined;
+  const spec = declared
+    ? deref(declared)
+    : GENERIC_ERROR_STATUSES.has(response.status)
+      ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } } }
+      : undefined;
   if (!spec) {
-    violations.push(`${id}: the handler answered ${response.status}, which the description does not list (${Object.keys(operation.spec.responses ?? {}).join(', ')})`);
+    violations.push(
+      `${id}: the handler answered ${response.status}, which the description does not list (${Object.keys(operation.spec.responses ?? {}).join(', ')})`,
+    );
     return;
   }
   const schema = spec.content?.['application/json']?.schema as Json | undefined;

@@ -10,13 +10,18 @@ export function stageGitHubApi(baseUrl: string, owner: string, repo: string, tok
   const client = createGitHubApi({ baseUrl, token });
   const pathOf = (path: string, query: Record<string, string | number> = {}) => {
     const expanded = path.replace('{owner}', encodeURIComponent(owner)).replace('{repo}', encodeURIComponent(repo));
-    const search = new URLSearchParams(Object.entries(query).filter(([key]) => key !== 'per_page').map(([key, value]) => [key, String(value)])).toString();
+    const search = new URLSearchParams(
+      Object.entries(query)
+        .filter(([key]) => key !== 'per_page')
+        .map(([key, value]) => [key, String(value)]),
+    ).toString();
     return search ? `${expanded}?${search}` : expanded;
   };
   return {
     owner,
     repo,
     get: <T>(path: string, query?: Record<string, string | number>) => client.request<T>('GET', pathOf(path, query)),
-    paginate: async <T>(path: string, query?: Record<string, string | number>, maxItems?: number) => (await client.paginate<T>(pathOf(path, query))).slice(0, maxItems ?? Infinity),
+    paginate: async <T>(path: string, query?: Record<string, string | number>, maxItems?: number) =>
+      (await client.paginate<T>(pathOf(path, query))).slice(0, maxItems ?? Infinity),
   };
 }

@@ -33,19 +33,64 @@ export function createTestCa(): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'lr-trust-ca-'));
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   openssl(['req', '-x509', ...KEY, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/O=Launch Ready Test/CN=Test Root CA', '-days', '3650'], dir);
-  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  writeFileSync(
+    join(dir, 'ca.ext'),
+    'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
   openssl(['req', '-new', ...KEY, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/O=Launch Ready Test/CN=Test Intermediate CA'], dir);
-  openssl(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '3650', '-extfile', 'ca.ext', '-out', 'int.pem'], dir);
+  openssl(
+    ['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '3650', '-extfile', 'ca.ext', '-out', 'int.pem'],
+    dir,
+  );
   const intermediatePem = read('int.pem');
   let serial = 0;
   const issue = (names: string[], days: number, selfSigned: boolean): Leaf => {
     const id = `leaf${++serial}`;
-    writeFileSync(join(dir, `${id}.ext`), `basicConstraints=CA:false\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\n`);
+    writeFileSync(
+      join(dir, `${id}.ext`),
+      `basicConstraints=CA:false\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\n`,
+    );
     if (selfSigned) {
-      openssl(['req', '-x509', ...KEY, '-keyout', `${id}.key`, '-out', `${id}.pem`, '-subj', `/CN=${names[0]}`, '-days', String(days), '-addext', `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`], dir);
+      openssl(
+        [
+          'req',
+          '-x509',
+          ...KEY,
+          '-keyout',
+          `${id}.key`,
+          '-out',
+          `${id}.pem`,
+          '-subj',
+          `/CN=${names[0]}`,
+          '-days',
+          String(days),
+          '-addext',
+          `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`,
+        ],
+        dir,
+      );
     } else {
       openssl(['req', '-new', ...KEY, '-keyout', `${id}.key`, '-out', `${id}.csr`, '-subj', `/CN=${names[0]}`], dir);
-      openssl(['x509', '-req', '-in', `${id}.csr`, '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-days', String(days), '-extfile', `${id}.ext`, '-out', `${id}.pem`], dir);
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `${id}.csr`,
+          '-CA',
+          'int.pem',
+          '-CAkey',
+          'int.key',
+          '-CAcreateserial',
+          '-days',
+          String(days),
+          '-extfile',
+          `${id}.ext`,
+          '-out',
+          `${id}.pem`,
+        ],
+        dir,
+      );
     }
     const cert = read(`${id}.pem`);
     return { key: read(`${id}.key`), cert, chain: selfSigned ? cert : cert + intermediatePem };

@@ -51,7 +51,8 @@ export async function startHttp(handler: Handler): Promise<Running> {
  */
 export async function startHttps(certFor: (servername: string) => Leaf | undefined, fallback: Leaf, handler: Handler, legacy = false): Promise<Running> {
   const contexts = new Map<string, SecureContext>();
-  const contextOf = (leaf: Leaf) => createSecureContext({ key: leaf.key, cert: leaf.chain, ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}) });
+  const contextOf = (leaf: Leaf) =>
+    createSecureContext({ key: leaf.key, cert: leaf.chain, ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}) });
   const server = createHttpsServer(
     {
       key: fallback.key,

@@ -93,7 +93,12 @@ export async function startVersionedApp(options: VersionedAppOptions): Promise<V
     if (path === '/version') return version(res, release);
     if (path === '/') {
       if (options.broken?.includes(release)) return send(res, 500, 'text/html', '<h1>Internal Server Error</h1>');
-      return send(res, 200, 'text/html; charset=utf-8', `<!doctype html><h1>Acme consulting</h1><a href="/book">Book a call</a><footer data-release="${release}"></footer>`);
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        `<!doctype html><h1>Acme consulting</h1><a href="/book">Book a call</a><footer data-release="${release}"></footer>`,
+      );
     }
     if (path === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok', checks: [{ name: 'db', ok: true }], release }));
     if (path === '/api/login' && req.method === 'POST') return send(res, 422, 'application/json', JSON.stringify({ error: 'password required' }));

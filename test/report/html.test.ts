@@ -23,19 +23,81 @@ function gate(): GateResult {
     ],
     stages: [
       {
-        id: 'secrets', title: 'Secrets', phase: 'passive', status: 'fail', summary: `scanned 3 commits: 1 secret found (${SECRET})`, durationMs: 120, metrics: {},
-        findings: [{ id: 'F1', stage: 'secrets', ruleId: 'stripe-secret-key', severity: 'blocker', title: 'Stripe live secret key in src/pay.ts <script>alert(1)</script>', fix: 'rotate it in the Stripe dashboard', paths: ['signup'], location: { file: 'src/pay.ts', line: 3 }, evidence: 'sk_l…(32 chars)', fingerprint: 'x' }],
-      },
-      {
-        id: 'burst', title: 'Launch burst', phase: 'load', status: 'pass', summary: '1,200 requests', durationMs: 5000, metrics: {}, findings: [],
-        blocks: [
-          { kind: 'table', title: 'Routes', columns: ['Route', 'Requests', 'p95'], rows: [['GET /', 800, '120 ms'], ['POST /signup', 400, '1,250 ms']] },
-          { kind: 'series', title: 'Latency over time', xLabel: 'seconds', yLabel: 'ms', x: [1, 2, 3, 4, 5], series: [{ name: 'p95', values: [100, 180, 420, 900, 1250] }, { name: 'p50', values: [40, 60, 90, null, 300] }] },
+        id: 'secrets',
+        title: 'Secrets',
+        phase: 'passive',
+        status: 'fail',
+        summary: `scanned 3 commits: 1 secret found (${SECRET})`,
+        durationMs: 120,
+        metrics: {},
+        findings: [
+          {
+            id: 'F1',
+            stage: 'secrets',
+            ruleId: 'stripe-secret-key',
+            severity: 'blocker',
+            title: 'Stripe live secret key in src/pay.ts <script>alert(1)</script>',
+            fix: 'rotate it in the Stripe dashboard',
+            paths: ['signup'],
+            location: { file: 'src/pay.ts', line: 3 },
+            evidence: 'sk_l…(32 chars)',
+            fingerprint: 'x',
+          },
         ],
       },
       {
-        id: 'rollback', title: 'Rollback', phase: 'change', status: 'pass', summary: 'drill in 14 s', durationMs: 14000, metrics: {}, findings: [],
-        blocks: [{ kind: 'timeline', title: 'Rollback drill', budgetSeconds: 600, steps: [{ name: 'roll back', startSeconds: 0, seconds: 4, ok: true }, { name: 'smoke', startSeconds: 4, seconds: 1, ok: true }, { name: 'roll forward', startSeconds: 5, seconds: 8, ok: true }] }],
+        id: 'burst',
+        title: 'Launch burst',
+        phase: 'load',
+        status: 'pass',
+        summary: '1,200 requests',
+        durationMs: 5000,
+        metrics: {},
+        findings: [],
+        blocks: [
+          {
+            kind: 'table',
+            title: 'Routes',
+            columns: ['Route', 'Requests', 'p95'],
+            rows: [
+              ['GET /', 800, '120 ms'],
+              ['POST /signup', 400, '1,250 ms'],
+            ],
+          },
+          {
+            kind: 'series',
+            title: 'Latency over time',
+            xLabel: 'seconds',
+            yLabel: 'ms',
+            x: [1, 2, 3, 4, 5],
+            series: [
+              { name: 'p95', values: [100, 180, 420, 900, 1250] },
+              { name: 'p50', values: [40, 60, 90, null, 300] },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'rollback',
+        title: 'Rollback',
+        phase: 'change',
+        status: 'pass',
+        summary: 'drill in 14 s',
+        durationMs: 14000,
+        metrics: {},
+        findings: [],
+        blocks: [
+          {
+            kind: 'timeline',
+            title: 'Rollback drill',
+            budgetSeconds: 600,
+            steps: [
+              { name: 'roll back', startSeconds: 0, seconds: 4, ok: true },
+              { name: 'smoke', startSeconds: 4, seconds: 1, ok: true },
+              { name: 'roll forward', startSeconds: 5, seconds: 8, ok: true },
+            ],
+          },
+        ],
       },
     ],
   };
@@ -76,7 +138,10 @@ describeInBrowser('the HTML report in a real browser (Debian Chromium)', () => {
     expect(paths).toMatch(/Homepage\s+yes/);
     expect(paths).toMatch(/Email delivery\s+not checked/);
     // The chart is drawn: two polylines with points, inside a box of real size.
-    const chart = await page.$eval('[data-testid="chart"]', (svg) => ({ lines: [...svg.querySelectorAll('polyline')].map((p) => p.getAttribute('points')?.split(' ').length ?? 0), box: svg.getBoundingClientRect().width }));
+    const chart = await page.$eval('[data-testid="chart"]', (svg) => ({
+      lines: [...svg.querySelectorAll('polyline')].map((p) => p.getAttribute('points')?.split(' ').length ?? 0),
+      box: svg.getBoundingClientRect().width,
+    }));
     expect(chart.lines).toEqual([5, 4]);
     expect(chart.box).toBeGreaterThan(300);
     const bars = await page.$$eval('[data-testid="timeline"] .bar', (els) => els.map((el) => el.getBoundingClientRect().width));

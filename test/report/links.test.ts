@@ -21,7 +21,9 @@ function gate(findings: ReturnType<typeof toFinding>[]): GateResult {
 
 describe('links to the file at its commit', () => {
   it('links a history location to its own commit, a tree location to the commit checked', () => {
-    expect(locationUrl({ file: 'src/pay me.ts', line: 3, commit: '1c9efadb00' }, links)).toBe('https://github.example.com/acme/shop/blob/1c9efadb00/src/pay%20me.ts#L3');
+    expect(locationUrl({ file: 'src/pay me.ts', line: 3, commit: '1c9efadb00' }, links)).toBe(
+      'https://github.example.com/acme/shop/blob/1c9efadb00/src/pay%20me.ts#L3',
+    );
     expect(locationUrl({ file: 'config/app.env', line: 2 }, links)).toBe(`https://github.example.com/acme/shop/blob/${links.revision}/config/app.env#L2`);
   });
 
@@ -31,8 +33,14 @@ describe('links to the file at its commit', () => {
     expect(locationUrl({ file: 'a.env', line: 1 }, { serverUrl: 'https://github.com', repository: 'acme/shop' })).toBeUndefined();
   });
 
-  it('renders every stage\'s located finding as a link in the Markdown report', () => {
-    const env = toFinding('env', { ruleId: 'dotenv-committed', severity: 'high', title: '.env committed', fix: 'remove it', location: { file: '.env.production', line: 1 } });
+  it("renders every stage's located finding as a link in the Markdown report", () => {
+    const env = toFinding('env', {
+      ruleId: 'dotenv-committed',
+      severity: 'high',
+      title: '.env committed',
+      fix: 'remove it',
+      location: { file: '.env.production', line: 1 },
+    });
     const markdown = renderMarkdown(gate([env]), { links });
     expect(markdown).toContain(`[\`.env.production:1\`](https://github.example.com/acme/shop/blob/${links.revision}/.env.production#L1)`);
     expect(renderMarkdown(gate([env]))).not.toContain('](https://github.example.com');
@@ -55,7 +63,9 @@ describe('SARIF locations for occurrences', () => {
         { file: 'src/copy.ts', line: 4, fingerprint: 'p3' },
       ],
     });
-    const sarif = JSON.parse(renderSarif(gate([finding]))) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(renderSarif(gate([finding]))) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
     const uris = sarif.runs[0]!.results[0]!.locations.map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`);
     expect(uris).toEqual(['src/gh.ts:1', 'src/gh.ts:1', 'src/copy.ts:4']);
   });

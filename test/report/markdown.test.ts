@@ -27,12 +27,19 @@ describe('the PR comment', () => {
   });
 
   it('says "not checked" for a path no stage looked at, and never "ready to launch" then', () => {
-    const quiet = renderMarkdown(gateOf([stageOf('secrets', [], { checkedPaths: ['deploy'] }), stageOf('trust', [], { status: 'skipped', summary: 'no hosts configured' })]));
+    const quiet = renderMarkdown(
+      gateOf([stageOf('secrets', [], { checkedPaths: ['deploy'] }), stageOf('trust', [], { status: 'skipped', summary: 'no hosts configured' })]),
+    );
     expect(quiet).toContain('| Email delivery | ➖ not checked |  |  |');
     expect(quiet).toContain('| Deploy and rollback | ✅ yes |  | secrets |');
     expect(quiet).toContain('## launch-ready: ✅ no blockers found');
     expect(quiet).toContain('Not checked: Sign-up / booking, Checkout, Login, Email delivery, Homepage.');
-    const full = renderMarkdown(gateOf([stageOf('secrets', [], { checkedPaths: ['deploy'] }), stageOf('trust', [], { checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage'] })]));
+    const full = renderMarkdown(
+      gateOf([
+        stageOf('secrets', [], { checkedPaths: ['deploy'] }),
+        stageOf('trust', [], { checkedPaths: ['signup', 'checkout', 'login', 'email', 'homepage'] }),
+      ]),
+    );
     expect(full).toContain('## launch-ready: ✅ ready to launch');
     expect(full).not.toContain('Not checked');
   });
@@ -56,7 +63,9 @@ describe('the PR comment', () => {
 
   it('renders the trust domain map and the burst latency as tables', () => {
     expect(md).toContain('| Host | Records | Proxied | Certificate | HTTP | HTTPS |');
-    expect(md).toContain("| `example.com` | A 192.0.2.10 (ttl 300) | yes | Let's Encrypt R11, until 2027-01-30 (63 days) | → https://example.com/ (1 hop) | → https://example.com/ (0 hops) |");
+    expect(md).toContain(
+      "| `example.com` | A 192.0.2.10 (ttl 300) | yes | Let's Encrypt R11, until 2027-01-30 (63 days) | → https://example.com/ (1 hop) | → https://example.com/ (0 hops) |",
+    );
     expect(md).toContain('| `app.example.com` | CNAME example.herokudns.com (ttl 60) | no | none | no answer | no answer |');
     expect(md).toContain('| `old.example.com` (NXDOMAIN) | none | no | none | → http://old.example.com/ (refused, 0 hops) | no answer |');
     expect(md).toContain('| 3 ms | 40 ms | 180 ms | 420 ms | 900 ms | 1200 ms |');
@@ -75,7 +84,17 @@ describe('the PR comment', () => {
   });
 
   it('keeps @names in findings from pinging anyone on GitHub, but not in code or the embedded data', () => {
-    const gate = gateOf([stageOf('env', [{ ruleId: 'client-prefix', severity: 'high', title: 'NEXT_PUBLIC_KEY is bundled by @acme/web', fix: 'ask @security-team', location: { file: '@acme/web/.env' } }])]);
+    const gate = gateOf([
+      stageOf('env', [
+        {
+          ruleId: 'client-prefix',
+          severity: 'high',
+          title: 'NEXT_PUBLIC_KEY is bundled by @acme/web',
+          fix: 'ask @security-team',
+          location: { file: '@acme/web/.env' },
+        },
+      ]),
+    ]);
     const out = renderComment(gate, new SecretRegistry());
     expect(out).toContain('bundled by &#64;acme/web');
     expect(out).toContain('ask &#64;security-team');
@@ -86,7 +105,9 @@ describe('the PR comment', () => {
   });
 
   it('escapes table-breaking and HTML characters from findings', () => {
-    const out = renderMarkdown(gateOf([stageOf('trust', [{ ruleId: 'x', severity: 'high', title: 'a | b <script>', fix: 'f\nnext -->', location: { host: 'h' } }])]));
+    const out = renderMarkdown(
+      gateOf([stageOf('trust', [{ ruleId: 'x', severity: 'high', title: 'a | b <script>', fix: 'f\nnext -->', location: { host: 'h' } }])]),
+    );
     expect(out).toContain('a \\| b &lt;script>');
     expect(out).not.toContain('<script>');
     expect(readStageSections(out)[0]!.result!.findings[0]!.fix).toBe('f\nnext -->');
@@ -95,7 +116,11 @@ describe('the PR comment', () => {
 
 describe('size limits', () => {
   const many: FindingInput[] = Array.from({ length: 3000 }, (_, i) => ({
-    ruleId: `rule-${i % 40}`, severity: i % 7 === 0 ? 'blocker' : 'medium', title: `Finding number ${i} with a fairly long description of what is wrong`, fix: 'Do the thing that fixes it, as the docs say', location: { file: `src/file-${i}.ts`, line: i + 1 },
+    ruleId: `rule-${i % 40}`,
+    severity: i % 7 === 0 ? 'blocker' : 'medium',
+    title: `Finding number ${i} with a fairly long description of what is wrong`,
+    fix: 'Do the thing that fixes it, as the docs say',
+    location: { file: `src/file-${i}.ts`, line: i + 1 },
   }));
   const big = gateOf([stageOf('secrets', many), stageOf('env', many.slice(0, 1500))]);
 
@@ -112,7 +137,12 @@ describe('size limits', () => {
   });
 
   it('caps the job summary at 1 MiB of UTF-8', () => {
-    const huge = gateOf([stageOf('secrets', Array.from({ length: 12000 }, (_, i) => ({ ...many[i % many.length]!, title: `🔥 ${i} ${'é'.repeat(60)}`, location: { file: `f${i}` } })))]);
+    const huge = gateOf([
+      stageOf(
+        'secrets',
+        Array.from({ length: 12000 }, (_, i) => ({ ...many[i % many.length]!, title: `🔥 ${i} ${'é'.repeat(60)}`, location: { file: `f${i}` } })),
+      ),
+    ]);
     const out = renderJobSummary(huge, new SecretRegistry());
     expect(Buffer.byteLength(out, 'utf8')).toBeLessThanOrEqual(JOB_SUMMARY_LIMIT);
     expect(Buffer.byteLength(out, 'utf8')).toBeGreaterThan(JOB_SUMMARY_LIMIT / 4);
@@ -122,7 +152,13 @@ describe('size limits', () => {
 
 describe('the blocker table never hides a blocker', () => {
   it('shows the top blockers and says how many more fail the gate and where they are', () => {
-    const many: FindingInput[] = Array.from({ length: 45 }, (_, i) => ({ ruleId: 'env-required-missing', severity: 'blocker' as const, title: `VAR_${String(i).padStart(2, '0')} is required but not set in production (a secret)`, fix: 'Set it', paths: ['deploy'] }));
+    const many: FindingInput[] = Array.from({ length: 45 }, (_, i) => ({
+      ruleId: 'env-required-missing',
+      severity: 'blocker' as const,
+      title: `VAR_${String(i).padStart(2, '0')} is required but not set in production (a secret)`,
+      fix: 'Set it',
+      paths: ['deploy'],
+    }));
     const low: FindingInput = { ruleId: 'env-undeclared', severity: 'low', title: 'X is used in code but not listed', fix: 'List it', paths: ['deploy'] };
     const text = renderMarkdown(gateOf([stageOf('env', [...many, low])]), { maxLength: 9_000 });
     const shown = (text.split('### Launch blockers')[1] ?? '').split('### ')[0]!.match(/VAR_\d\d/g) ?? [];
@@ -133,7 +169,9 @@ describe('the blocker table never hides a blocker', () => {
   });
 
   it('negative control: when everything fits, no "more blockers" line', () => {
-    const text = renderMarkdown(gateOf([stageOf('env', [{ ruleId: 'env-required-missing', severity: 'blocker', title: 'A is required', fix: 'Set it', paths: ['deploy'] }])]));
+    const text = renderMarkdown(
+      gateOf([stageOf('env', [{ ruleId: 'env-required-missing', severity: 'blocker', title: 'A is required', fix: 'Set it', paths: ['deploy'] }])]),
+    );
     expect(text).not.toContain('more blocker');
   });
 });

@@ -33,7 +33,15 @@ const queueStage: StageDefinition<QueueOptions> = {
       summary: `sampled ${ctx.options.queue} ${ctx.options.samples} times`,
       findings: [{ ruleId: 'queue-backlog', severity: 'high', title: `${ctx.options.queue} keeps a backlog`, fix: 'add a worker', paths: ['checkout'] }],
       blocks: [
-        { kind: 'table', title: 'Queues', columns: ['Queue', 'Depth', 'Draining'], rows: [[{ code: ctx.options.queue }, 42, false], ['default', 0, true]] },
+        {
+          kind: 'table',
+          title: 'Queues',
+          columns: ['Queue', 'Depth', 'Draining'],
+          rows: [
+            [{ code: ctx.options.queue }, 42, false],
+            ['default', 0, true],
+          ],
+        },
         { kind: 'series', title: 'Depth over time', xLabel: 's', yLabel: 'jobs', x, series: [{ name: 'depth', values: x.map((v) => v + 2) }] },
       ],
     };
@@ -43,7 +51,10 @@ const queueStage: StageDefinition<QueueOptions> = {
 async function run(): Promise<RunOutcome> {
   const project = tempProject({ 'launch-ready.yml': 'burst:\n  queue: invoices\n  samples: 3\n' });
   try {
-    return await runLaunchReady({ command: 'check', overrides: [], format: 'json', cwd: project.dir }, { stages: [queueStage], version: '0.0.0-test', env: {} });
+    return await runLaunchReady(
+      { command: 'check', overrides: [], format: 'json', cwd: project.dir },
+      { stages: [queueStage], version: '0.0.0-test', env: {} },
+    );
   } finally {
     project.cleanup();
   }
@@ -79,7 +90,7 @@ describe('a new stage renders in every format without touching the reporters', (
     expect(json.stages[0].blocks.map((b: { kind: string; title: string }) => `${b.kind}:${b.title}`)).toEqual(['table:Queues', 'series:Depth over time']);
   });
 
-  it('SARIF: the finding, under the stage\'s own title', async () => {
+  it("SARIF: the finding, under the stage's own title", async () => {
     const { result, secrets } = await run();
     const sarif = JSON.parse(renderReport(result, 'sarif', { secrets }));
     expect(sarif.runs[0].tool.driver.rules[0].shortDescription.text).toBe('Queue depth: queue-backlog');

@@ -10,11 +10,35 @@ const DATABASE_URL = 'postgres://shop:Hunter2-very-long@db.internal:5432/shop';
 
 /** A gate where a stage slipped the raw secret into places it must never be: title, summary, metric, error. */
 function leakyGate(registry: SecretRegistry) {
-  const secrets = stageOf('secrets', [
-    { ruleId: 'github-pat', severity: 'blocker', title: `Token ${GITHUB_PAT} is committed`, fix: 'Revoke it', secret: GITHUB_PAT, location: { file: '.env', line: 1 } },
-    { ruleId: 'stripe-live-key', severity: 'blocker', title: 'A Stripe live key is in the bundle', fix: `Rotate ${STRIPE_KEY}`, secret: STRIPE_KEY, location: { url: 'https://example.com/app.js' } },
-  ], { summary: `found ${GITHUB_PAT}`, metrics: { sample: STRIPE_KEY, nested: { list: [GITHUB_PAT] } } }, registry);
-  const env = stageOf('env', [{ ruleId: 'database-url', severity: 'high', title: `DATABASE_URL=${DATABASE_URL} | in a <client> bundle`, fix: 'move it', secret: DATABASE_URL }], { status: 'error', errors: [{ part: 'probe', message: `probe printed ${STRIPE_KEY}`, fix: 'none' }] }, registry);
+  const secrets = stageOf(
+    'secrets',
+    [
+      {
+        ruleId: 'github-pat',
+        severity: 'blocker',
+        title: `Token ${GITHUB_PAT} is committed`,
+        fix: 'Revoke it',
+        secret: GITHUB_PAT,
+        location: { file: '.env', line: 1 },
+      },
+      {
+        ruleId: 'stripe-live-key',
+        severity: 'blocker',
+        title: 'A Stripe live key is in the bundle',
+        fix: `Rotate ${STRIPE_KEY}`,
+        secret: STRIPE_KEY,
+        location: { url: 'https://example.com/app.js' },
+      },
+    ],
+    { summary: `found ${GITHUB_PAT}`, metrics: { sample: STRIPE_KEY, nested: { list: [GITHUB_PAT] } } },
+    registry,
+  );
+  const env = stageOf(
+    'env',
+    [{ ruleId: 'database-url', severity: 'high', title: `DATABASE_URL=${DATABASE_URL} | in a <client> bundle`, fix: 'move it', secret: DATABASE_URL }],
+    { status: 'error', errors: [{ part: 'probe', message: `probe printed ${STRIPE_KEY}`, fix: 'none' }] },
+    registry,
+  );
   return gateOf([secrets, env]);
 }
 

@@ -21,6 +21,8 @@ describe('terminal text', () => {
   });
 
   it('shows a stage error with its fix', () => {
-    expect(renderText(result)).toContain('could not run previous-release: no previous good release found; fix: tag releases as release-* or set rollback.previousRelease');
+    expect(renderText(result)).toContain(
+      'could not run previous-release: no previous good release found; fix: tag releases as release-* or set rollback.previousRelease',
+    );
   });
 });

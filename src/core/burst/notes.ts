@@ -45,12 +45,15 @@ export function bottleneckNotes(agg: BurstAggregate, routes: readonly RouteView[
   const measured = routes.filter((r) => r.requests > 0);
   const slowest = [...measured].sort((a, b) => b.latency.p95 - a.latency.p95)[0];
   if (slowest && measured.length > 1) {
-    notes.push(`Slowest route: ${slowest.name} (${slowest.method} ${slowest.url}), p95 ${ms(slowest.latency.p95)} and p99 ${ms(slowest.latency.p99)} over ${slowest.requests.toLocaleString('en-US')} requests.`);
+    notes.push(
+      `Slowest route: ${slowest.name} (${slowest.method} ${slowest.url}), p95 ${ms(slowest.latency.p95)} and p99 ${ms(slowest.latency.p99)} over ${slowest.requests.toLocaleString('en-US')} requests.`,
+    );
   }
   const knee = kneeNote(agg);
   if (knee) notes.push(knee);
   const errors = errorsInWords(agg.errors);
-  if (errors) notes.push(`Failed requests by cause: ${errors}${agg.errors.timeout ? ` (a timeout is a request with no full answer within ${ms(timeoutMs)})` : ''}.`);
+  if (errors)
+    notes.push(`Failed requests by cause: ${errors}${agg.errors.timeout ? ` (a timeout is a request with no full answer within ${ms(timeoutMs)})` : ''}.`);
   for (const post of measured.filter((r) => r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH')) {
     const page = measured.find((r) => r.method === 'GET' && r.url.split('?')[0] === post.url.split('?')[0]);
     if (page && post.latency.p50 > 3 * page.latency.p50 && post.latency.p50 - page.latency.p50 > 200) {
@@ -61,13 +64,19 @@ export function bottleneckNotes(agg: BurstAggregate, routes: readonly RouteView[
     }
   }
   if ((agg.errors.http429 ?? 0) > 0) {
-    notes.push(`${(agg.errors.http429 ?? 0).toLocaleString('en-US')} answers were 429: a rate limiter throttled this one machine's load. Real visitors come from many addresses; allow the load generator's address, or shard the burst over several runners.`);
+    notes.push(
+      `${(agg.errors.http429 ?? 0).toLocaleString('en-US')} answers were 429: a rate limiter throttled this one machine's load. Real visitors come from many addresses; allow the load generator's address, or shard the burst over several runners.`,
+    );
   }
   if (agg.totals.dropped > 0) {
-    notes.push(`${agg.totals.dropped.toLocaleString('en-US')} iterations could not start on schedule because every VU was busy (maxVUs reached): the server was slower than the arrival rate needs.`);
+    notes.push(
+      `${agg.totals.dropped.toLocaleString('en-US')} iterations could not start on schedule because every VU was busy (maxVUs reached): the server was slower than the arrival rate needs.`,
+    );
   }
   if (agg.lagHist.count > 0 && agg.lagHist.percentileMs(99) > 50) {
-    notes.push(`The load generator itself started iterations up to ${ms(agg.lagHist.percentileMs(99))} late (p99): latency includes that delay, so this machine was part of the bottleneck. Use --shard over more runners.`);
+    notes.push(
+      `The load generator itself started iterations up to ${ms(agg.lagHist.percentileMs(99))} late (p99): latency includes that delay, so this machine was part of the bottleneck. Use --shard over more runners.`,
+    );
   }
   return notes;
 }

@@ -45,7 +45,14 @@ export function buildBurstReport(input: BurstReportInput): BurstReport {
   const elapsed = Math.max(agg.elapsedSeconds, 0.001);
   const total = agg.totals;
   const overall = agg.overall.summary();
-  const routes: RouteView[] = [...agg.routes.values()].map((r) => ({ name: r.name, method: r.method, url: r.url, requests: r.requests, failed: r.failed, latency: r.hist.summary() }));
+  const routes: RouteView[] = [...agg.routes.values()].map((r) => ({
+    name: r.name,
+    method: r.method,
+    url: r.url,
+    requests: r.requests,
+    failed: r.failed,
+    latency: r.hist.summary(),
+  }));
   const thresholds = input.thresholds.map((t) => evaluateThreshold(t, agg));
   const checksTotal = total.checksPassed + total.checksFailed;
   const metrics: Record<string, unknown> = {
@@ -54,7 +61,14 @@ export function buildBurstReport(input: BurstReportInput): BurstReport {
     rps: round(total.requests / elapsed, 1),
     errorRate: total.requests ? round(total.failed / total.requests, 4) : 0,
     latencyMs: latencyOf(overall),
-    routes: routes.map((r) => ({ name: r.name, method: r.method, url: r.url, requests: r.requests, errorRate: r.requests ? round(r.failed / r.requests, 4) : 0, latencyMs: latencyOf(r.latency) })),
+    routes: routes.map((r) => ({
+      name: r.name,
+      method: r.method,
+      url: r.url,
+      requests: r.requests,
+      errorRate: r.requests ? round(r.failed / r.requests, 4) : 0,
+      latencyMs: latencyOf(r.latency),
+    })),
     thresholds: thresholds.map(({ metric, expression, ok, actual }) => ({ metric, expression, ok, actual })),
     iterations: total.iterations,
     droppedIterations: total.dropped,
@@ -85,7 +99,15 @@ function latencyOf(s: { min: number; p50: number; p90: number; p95: number; p99:
 function seriesOf(agg: BurstAggregate) {
   return [...agg.seconds.values()]
     .sort((a, b) => a.second - b.second)
-    .map((p) => ({ second: p.second, requests: p.requests, failed: p.failed, vus: p.vus, p50: p.latency.percentileMs(50), p95: p.latency.percentileMs(95), p99: p.latency.percentileMs(99) }));
+    .map((p) => ({
+      second: p.second,
+      requests: p.requests,
+      failed: p.failed,
+      vus: p.vus,
+      p50: p.latency.percentileMs(50),
+      p95: p.latency.percentileMs(95),
+      p99: p.latency.percentileMs(99),
+    }));
 }
 
 function summaryOf(input: BurstReportInput, thresholds: ThresholdResult[], routeCount: number): string {
@@ -97,7 +119,9 @@ function summaryOf(input: BurstReportInput, thresholds: ThresholdResult[], route
     `p95 ${ms(agg.overall.percentileMs(95))}, ${pct(t.requests ? t.failed / t.requests : 0)} failed`,
     `${passed} of ${thresholds.length} thresholds passed`,
   ];
-  const stop = input.stopped ? `; stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason} (partial results)` : '';
+  const stop = input.stopped
+    ? `; stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason} (partial results)`
+    : '';
   return `Launch burst: ${parts.join('; ')}${stop}`;
 }
 
@@ -108,11 +132,27 @@ function thresholdFindings(input: BurstReportInput, results: ThresholdResult[], 
     // A run stopped early says so in its own finding; a route it never reached proves nothing more.
     if (result.ok || (result.actual === null && input.stopped)) return;
     const route = threshold.tags.name !== undefined ? input.agg.routes.get(threshold.tags.name) : undefined;
-    const where = route ? `${route.name} (${route.method} ${route.url})` : threshold.tags.name !== undefined ? threshold.tags.name : threshold.tags.scenario ? `scenario ${threshold.tags.scenario}` : 'all routes';
-    const paths = route ? (route.criticalPath ? [route.criticalPath] : []) : [...new Set([...input.agg.routes.values()].flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))];
+    const where = route
+      ? `${route.name} (${route.method} ${route.url})`
+      : threshold.tags.name !== undefined
+        ? threshold.tags.name
+        : threshold.tags.scenario
+          ? `scenario ${threshold.tags.scenario}`
+          : 'all routes';
+    const paths = route
+      ? route.criticalPath
+        ? [route.criticalPath]
+        : []
+      : [...new Set([...input.agg.routes.values()].flatMap((r) => (r.criticalPath ? [r.criticalPath] : [])))];
     const rate = threshold.aggregation === 'rate' && (threshold.metric === 'http_req_failed' || threshold.metric === 'checks');
     const actual =
-      result.actual === null ? 'nothing measured (no request got that far)' : threshold.metric === 'http_req_duration' ? ms(result.actual) : rate ? pct(result.actual) : String(result.actual);
+      result.actual === null
+        ? 'nothing measured (no request got that far)'
+        : threshold.metric === 'http_req_duration'
+          ? ms(result.actual)
+          : rate
+            ? pct(result.actual)
+            : String(result.actual);
     const latency = threshold.metric === 'http_req_duration';
     const severity = latency || threshold.metric === 'http_req_failed' ? 'blocker' : 'high';
     const finding: FindingInput = {
@@ -184,7 +224,18 @@ function blocksOf(input: BurstReportInput, thresholds: ThresholdResult[], routes
     kind: 'table',
     title: 'Routes',
     columns: ['route', 'method', 'url', 'requests', 'req/s', 'failed', 'p50', 'p95', 'p99', 'max'],
-    rows: routes.map((r) => [r.name, r.method, r.url, r.requests, round(r.requests / elapsed, 1), pct(r.requests ? r.failed / r.requests : 0), r.latency.p50, r.latency.p95, r.latency.p99, r.latency.max]),
+    rows: routes.map((r) => [
+      r.name,
+      r.method,
+      r.url,
+      r.requests,
+      round(r.requests / elapsed, 1),
+      pct(r.requests ? r.failed / r.requests : 0),
+      r.latency.p50,
+      r.latency.p95,
+      r.latency.p99,
+      r.latency.max,
+    ]),
     note: 'latency in ms, from HDR histograms (exact to 0.1%); open-model latency counts from the scheduled start',
   });
   const series = seriesOf(agg);
@@ -203,12 +254,19 @@ function blocksOf(input: BurstReportInput, thresholds: ThresholdResult[], routes
     });
   }
   const responses = [
-    ...Object.entries(agg.status).sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => [`HTTP ${code}`, n] as [string, number]),
-    ...Object.entries(agg.errors).filter(([cls]) => !cls.startsWith('http')).map(([cls, n]) => [cls, n ?? 0] as [string, number]),
+    ...Object.entries(agg.status)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, n]) => [`HTTP ${code}`, n] as [string, number]),
+    ...Object.entries(agg.errors)
+      .filter(([cls]) => !cls.startsWith('http'))
+      .map(([cls, n]) => [cls, n ?? 0] as [string, number]),
   ];
   if (responses.length > 0) blocks.push({ kind: 'table', title: 'Responses', columns: ['answer', 'count'], rows: responses });
   const notes = bottleneckNotes(agg, routes, input.timeoutMs);
-  if (input.stopped) notes.unshift(`Stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason}. Figures cover the part that ran.`);
+  if (input.stopped)
+    notes.unshift(
+      `Stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason}. Figures cover the part that ran.`,
+    );
   if (notes.length > 0) blocks.push({ kind: 'notes', title: 'Bottlenecks', items: notes });
   return blocks;
 }

@@ -51,7 +51,12 @@ export function mergeBurstShards(results: readonly StageResult[]): StageResult {
     findings,
   };
   const errors = parts.flatMap((r) => r.errors ?? []);
-  if (missing.length) errors.push({ part: 'shards', message: `shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing from the merge`, fix: 'upload every shard job\'s burst.json (if: always()) before the report job' });
+  if (missing.length)
+    errors.push({
+      part: 'shards',
+      message: `shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing from the merge`,
+      fix: "upload every shard job's burst.json (if: always()) before the report job",
+    });
   if (errors.length) merged.errors = errors;
   if (first.checkedPaths) merged.checkedPaths = first.checkedPaths;
   const blocks = (first as StageResult & { blocks?: unknown }).blocks;

@@ -50,7 +50,8 @@ export class ThresholdSyntaxError extends Error {
 }
 
 const METRIC_PREFIX = /^\s*([a-z_]+)(\{[^}]*\})?\s*:(?!\S*\})/;
-const EXPRESSION = /^\s*(p\(\s*([0-9]+(?:\.[0-9]+)?)\s*\)|p([0-9]+(?:\.[0-9]+)?)|avg|min|med|max|rate|count)\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$/;
+const EXPRESSION =
+  /^\s*(p\(\s*([0-9]+(?:\.[0-9]+)?)\s*\)|p([0-9]+(?:\.[0-9]+)?)|avg|min|med|max|rate|count)\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$/;
 
 /**
  * Parse `p(95)<800` (on `http_req_duration`, or `metric`), `http_req_failed:rate<0.01` or
@@ -102,7 +103,10 @@ function parseMetric(metricText: string, text: string): { name: ThresholdMetric;
   const name = match[1] as ThresholdMetric;
   if (!THRESHOLD_METRICS.includes(name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(', ')}`);
   const tags: TagFilter = {};
-  for (const part of (match[2] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (match[2] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const tag = /^(name|scenario)\s*:\s*(.+)$/.exec(part);
     if (!tag) throw new ThresholdSyntaxError(text, `tag "${part}" must be name:ROUTE or scenario:NAME`);
     tags[tag[1] as 'name' | 'scenario'] = tag[2]!.trim().replace(/^["']|["']$/g, '');

@@ -125,7 +125,9 @@ function parseConfigFile(options: LoadConfigOptions): ParsedConfig {
   const duplicate = syntax ? undefined : firstDuplicateKey(doc);
   if (syntax || duplicate) {
     const what = syntax ? syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '') : 'Map keys must be unique';
-    throw new UsageError(`${position(syntax ? syntax.pos[0] : (duplicate?.range?.[0] ?? 0))}: YAML syntax: ${what}; fix the YAML (indentation, quotes, a missing colon)`);
+    throw new UsageError(
+      `${position(syntax ? syntax.pos[0] : (duplicate?.range?.[0] ?? 0))}: YAML syntax: ${what}; fix the YAML (indentation, quotes, a missing colon)`,
+    );
   }
   let raw: unknown;
   try {
@@ -166,13 +168,23 @@ function aliasProblem(doc: Document, at: ParsedConfig['at'], error: unknown): Us
   const aliases: Alias[] = [];
   visit(doc, { Alias: (_key, node) => void aliases.push(node) });
   const unresolved = aliases.find((alias) => alias.resolve(doc) === undefined);
-  if (unresolved) return new UsageError(`${at(unresolved)}: YAML alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first or write the value out`);
-  if (aliases.length > 0) return new UsageError(`${at(aliases[0])}: YAML aliases expand too far (${reasonOf(error)}); write the values out instead of nesting aliases`);
+  if (unresolved)
+    return new UsageError(
+      `${at(unresolved)}: YAML alias *${unresolved.source} has no anchor &${unresolved.source} before it; define the anchor first or write the value out`,
+    );
+  if (aliases.length > 0)
+    return new UsageError(`${at(aliases[0])}: YAML aliases expand too far (${reasonOf(error)}); write the values out instead of nesting aliases`);
   return new UsageError(`${at(doc.contents)}: YAML could not be read: ${reasonOf(error)}; fix the YAML`);
 }
 
 /** Schema problems, each named by file:line:col (or the flag that set it), at most {@link MAX_PROBLEMS}. */
-function schemaProblems(data: Record<string, unknown>, options: LoadConfigOptions, parsed: ParsedConfig, overridden: Map<string, string>, describe: (path: Segment[], message: string) => string): string[] {
+function schemaProblems(
+  data: Record<string, unknown>,
+  options: LoadConfigOptions,
+  parsed: ParsedConfig,
+  overridden: Map<string, string>,
+  describe: (path: Segment[], message: string) => string,
+): string[] {
   const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   const validate = ajv.compile(buildConfigSchema(options.stages, options.version));
@@ -198,7 +210,12 @@ function schemaProblems(data: Record<string, unknown>, options: LoadConfigOption
 }
 
 /** The network section, each selected stage's own checks and its options, parsed once. */
-function semanticChecks(data: Record<string, unknown>, options: LoadConfigOptions, baseDir: string, describe: (path: Segment[], message: string) => string): { problems: string[]; network: NetworkOptions; options: LaunchReadyConfig['options'] } {
+function semanticChecks(
+  data: Record<string, unknown>,
+  options: LoadConfigOptions,
+  baseDir: string,
+  describe: (path: Segment[], message: string) => string,
+): { problems: string[]; network: NetworkOptions; options: LaunchReadyConfig['options'] } {
   const problems: string[] = [];
   const read = readNetworkOptions({ network: sectionOf(data, 'network'), trust: sectionOf(data, 'trust') }, baseDir);
   for (const problem of read.problems) problems.push(describe(problem.path, problem.message));
@@ -237,7 +254,8 @@ function readConfigText(options: LoadConfigOptions): { text: string; file?: stri
 
 function configText(read: BoundedRead, label: string, shown: string): string {
   if (read.kind === 'text') return read.text;
-  if (read.kind === 'not-a-file') return fail(`${label}: ${shown} is ${read.reason === 'EISDIR' ? 'a folder' : read.reason}; give the path of a launch-ready.yml file`);
+  if (read.kind === 'not-a-file')
+    return fail(`${label}: ${shown} is ${read.reason === 'EISDIR' ? 'a folder' : read.reason}; give the path of a launch-ready.yml file`);
   if (read.kind === 'too-large') return fail(`${label}: ${shown} is too large for a config (${read.reason}); give the path of your launch-ready.yml`);
   return fail(`${shown}: cannot read the config file (${'reason' in read ? read.reason : read.kind}); check that it is a readable file`);
 }
@@ -287,7 +305,12 @@ export function dotted(path: Segment[]): string {
 
 function sourceOf(path: Segment[], overridden: Map<string, string>): string | undefined {
   for (let i = path.length; i > 0; i--) {
-    const source = overridden.get(path.slice(0, i).filter((p) => typeof p === 'string').join('.'));
+    const source = overridden.get(
+      path
+        .slice(0, i)
+        .filter((p) => typeof p === 'string')
+        .join('.'),
+    );
     if (source) return source;
   }
   return undefined;

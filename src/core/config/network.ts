@@ -14,7 +14,10 @@ type Section = Record<string, unknown> | undefined;
 const MAX_CA_BYTES = 1024 * 1024;
 
 /** Where each network key was set: the `network` section, else the `trust` alias. */
-export function networkSectionOf(network: Section, trust: Section): { section: Record<string, unknown>; from: Record<string, 'network' | 'trust'>; problems: ConfigProblem[] } {
+export function networkSectionOf(
+  network: Section,
+  trust: Section,
+): { section: Record<string, unknown>; from: Record<string, 'network' | 'trust'>; problems: ConfigProblem[] } {
   const section: Record<string, unknown> = {};
   const from: Record<string, 'network' | 'trust'> = {};
   const problems: ConfigProblem[] = [];
@@ -67,8 +70,11 @@ export function resolverProblem(value: string): string | undefined {
 
 function readCa(path: string, shown: string): string | { problem: string } {
   const read = readBoundedText(path, { maxBytes: MAX_CA_BYTES });
-  if (read.kind === 'missing') return { problem: `"${shown}" cannot be read; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml, e.g. ./ca.pem` };
-  if (read.kind !== 'text') return { problem: `cannot read ${shown} (${'reason' in read ? read.reason : 'binary'}); give a readable PEM file of extra trusted roots` };
-  if (!read.text.includes('-----BEGIN CERTIFICATE-----')) return { problem: `"${shown}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` };
+  if (read.kind === 'missing')
+    return { problem: `"${shown}" cannot be read; give the path of a PEM file of extra trusted roots, relative to launch-ready.yml, e.g. ./ca.pem` };
+  if (read.kind !== 'text')
+    return { problem: `cannot read ${shown} (${'reason' in read ? read.reason : 'binary'}); give a readable PEM file of extra trusted roots` };
+  if (!read.text.includes('-----BEGIN CERTIFICATE-----'))
+    return { problem: `"${shown}" holds no PEM certificate; export the root as PEM (-----BEGIN CERTIFICATE-----)` };
   return read.text;
 }

@@ -82,7 +82,12 @@ export function abuseVerdict(spec: AbuseSpec, target: string, seen: AbuseObserva
     title: 'Abuse probe',
     columns: ['check', 'expected', 'seen', 'pass'],
     rows: [
-      [`fast burst on ${spec.name}`, `429 before ${spec.limit} requests`, limited ? `429 after ${first + 1}${limitHeaders ? ' with Retry-After/RateLimit' : ', no Retry-After'}` : `no 429 in ${seen.burst.length}`, limited],
+      [
+        `fast burst on ${spec.name}`,
+        `429 before ${spec.limit} requests`,
+        limited ? `429 after ${first + 1}${limitHeaders ? ' with Retry-After/RateLimit' : ', no Retry-After'}` : `no 429 in ${seen.burst.length}`,
+        limited,
+      ],
       [`${spec.normalRequests} requests at ${spec.normalRate}/s`, 'no 429', normal429 ? `${normal429} × 429` : 'no 429', normal429 === 0],
     ],
   };
@@ -96,7 +101,13 @@ export function abuseVerdict(spec: AbuseSpec, target: string, seen: AbuseObserva
  * client (must see 429 before `limit` requests). Bounded by `limit` and `normalRequests`; the burst
  * stops at the first 429.
  */
-export async function probeAbuse(spec: AbuseSpec, pool: HttpPool, sleep: (ms: number) => Promise<void>, stopped: () => boolean, timeoutMs: number): Promise<AbuseObservation> {
+export async function probeAbuse(
+  spec: AbuseSpec,
+  pool: HttpPool,
+  sleep: (ms: number) => Promise<void>,
+  stopped: () => boolean,
+  timeoutMs: number,
+): Promise<AbuseObservation> {
   const request = () => {
     const headers: Record<string, string> = { ...spec.headers };
     let body: string | undefined;
@@ -107,10 +118,12 @@ export async function probeAbuse(spec: AbuseSpec, pool: HttpPool, sleep: (ms: nu
       body = new URLSearchParams(spec.body.value).toString();
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     } else if (spec.body) body = spec.body.value;
-    return pool.request({ url: `${spec.origin}${spec.path}`, method: spec.method, headers, timeoutMs, discardBody: true, ...(body !== undefined ? { body } : {}) }).then(
-      (r): ProbeAnswer => ({ status: r.status, limitHeaders: Object.keys(r.headers).some((h) => LIMIT_HEADER.test(h)) }),
-      (error: unknown): ProbeAnswer => ({ status: null, error: classifyError(error), limitHeaders: false }),
-    );
+    return pool
+      .request({ url: `${spec.origin}${spec.path}`, method: spec.method, headers, timeoutMs, discardBody: true, ...(body !== undefined ? { body } : {}) })
+      .then(
+        (r): ProbeAnswer => ({ status: r.status, limitHeaders: Object.keys(r.headers).some((h) => LIMIT_HEADER.test(h)) }),
+        (error: unknown): ProbeAnswer => ({ status: null, error: classifyError(error), limitHeaders: false }),
+      );
   };
   const normal: ProbeAnswer[] = [];
   for (let i = 0; i < spec.normalRequests && !stopped(); i++) {

@@ -3,7 +3,13 @@ import { DURATION_PATTERN } from './duration.js';
 
 const DURATION: JsonSchema = { type: 'string', pattern: DURATION_PATTERN, errorMessage: 'expected a duration; e.g. 30s, 500ms, 1m30s' };
 const durationOf = (description: string, extra: JsonSchema = {}): JsonSchema => ({ ...DURATION, description, ...extra });
-const count = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'integer', minimum: 0, description, errorMessage: 'expected a whole number; e.g. 10', ...extra });
+const count = (description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'integer',
+  minimum: 0,
+  description,
+  errorMessage: 'expected a whole number; e.g. 10',
+  ...extra,
+});
 const rate = (description: string): JsonSchema => ({ type: 'number', minimum: 0, description, errorMessage: 'expected iterations per time unit; e.g. 20' });
 
 const RAMP_STAGES: JsonSchema = {
@@ -27,7 +33,12 @@ const CAPTURE: JsonSchema = {
   additionalProperties: false,
   description: 'Where the value comes from: one of `regex` (first group, in the body), `header`, `json` (a dotted path) or `cookie`.',
   errorMessage: 'expected one of {regex: "name=\\"csrf\\" value=\\"([^\\"]+)\\""}, {header: x-csrf-token}, {json: data.token}, {cookie: sid}',
-  properties: { regex: { type: 'string', minLength: 1 }, header: { type: 'string', minLength: 1 }, json: { type: 'string', minLength: 1 }, cookie: { type: 'string', minLength: 1 } },
+  properties: {
+    regex: { type: 'string', minLength: 1 },
+    header: { type: 'string', minLength: 1 },
+    json: { type: 'string', minLength: 1 },
+    cookie: { type: 'string', minLength: 1 },
+  },
   minProperties: 1,
   maxProperties: 1,
 };
@@ -40,7 +51,11 @@ const STEP: JsonSchema = {
   properties: {
     name: { type: 'string', minLength: 1, description: 'Route name for grouping and thresholds (`http_req_duration{name:signup}`). Default: METHOD path.' },
     method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], default: 'GET', errorMessage: 'expected an HTTP method; e.g. GET or POST' },
-    url: { type: 'string', minLength: 1, description: 'A path against `burst.target` (`/signup`) or a full URL on the same origin; `${name}` inserts a captured value.' },
+    url: {
+      type: 'string',
+      minLength: 1,
+      description: 'A path against `burst.target` (`/signup`) or a full URL on the same origin; `${name}` inserts a captured value.',
+    },
     headers: { ...STRING_MAP, description: 'Request headers; values may use `${name}`.' },
     json: { description: 'A JSON body (sets content-type: application/json); string values may use `${name}`.' },
     form: { ...STRING_MAP, description: 'A form body (application/x-www-form-urlencoded); values may use `${name}`.' },
@@ -51,8 +66,18 @@ const STEP: JsonSchema = {
       description: 'Checks on the response, counted in the `checks` rate.',
       errorMessage: 'expected {status: 200} or {status: [200, 302], bodyContains: "Welcome"}',
       properties: {
-        status: { anyOf: [{ type: 'integer', minimum: 100, maximum: 599 }, { type: 'array', minItems: 1, items: { type: 'integer', minimum: 100, maximum: 599 } }] },
-        bodyContains: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
+        status: {
+          anyOf: [
+            { type: 'integer', minimum: 100, maximum: 599 },
+            { type: 'array', minItems: 1, items: { type: 'integer', minimum: 100, maximum: 599 } },
+          ],
+        },
+        bodyContains: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          ],
+        },
       },
     },
     capture: {
@@ -62,7 +87,7 @@ const STEP: JsonSchema = {
       description: 'Values captured from this response for later steps, by name: `{csrf: {regex: ...}}`.',
       errorMessage: 'expected a mapping of names to {regex|header|json|cookie}; e.g. {csrf: {regex: "name=\\"csrf\\" value=\\"([^\\"]+)\\""}}',
     },
-    sleep: durationOf('Think time after this step (overrides the scenario\'s `thinkTime`).'),
+    sleep: durationOf("Think time after this step (overrides the scenario's `thinkTime`)."),
     path: { type: 'string', description: 'Critical path this route belongs to (`signup`, `checkout`...); default: guessed from the name and URL.' },
   },
 };
@@ -89,7 +114,14 @@ const SCENARIO: JsonSchema = {
     startTime: durationOf('Start this long after the run begins (default 0s).', { default: '0s' }),
     gracefulStop: durationOf('Time running iterations get to finish after the scenario ends (default 30s).', { default: '30s' }),
     thinkTime: durationOf('Pause after each step, as a visitor reads the page (default none).'),
-    steps: { type: 'array', minItems: 1, maxItems: 50, items: STEP, description: 'The journey: requests in order.', errorMessage: 'expected a list of request steps; e.g. [{url: /}, {url: /signup}]' },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: STEP,
+      description: 'The journey: requests in order.',
+      errorMessage: 'expected a list of request steps; e.g. [{url: /}, {url: /signup}]',
+    },
   },
 };
 
@@ -108,14 +140,24 @@ const THRESHOLD_ENTRY: JsonSchema = {
 /** The `burst` section of launch-ready.yml. */
 export const burstConfigSchema: JsonSchema = {
   properties: {
-    target: { type: 'string', description: 'Base URL of the system under load; load goes only to this origin (redirects to other hosts are not followed).', errorMessage: 'expected an http(s) URL; e.g. https://staging.example.com' },
+    target: {
+      type: 'string',
+      description: 'Base URL of the system under load; load goes only to this origin (redirects to other hosts are not followed).',
+      errorMessage: 'expected an http(s) URL; e.g. https://staging.example.com',
+    },
     vus: count('Common case without scenarios: this many concurrent virtual users walk the pages (closed model).', { minimum: 1 }),
-    rate: { type: 'number', exclusiveMinimum: 0, description: 'Common case without scenarios: journeys started per second (open model).', errorMessage: 'expected journeys per second; e.g. 20' },
+    rate: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Common case without scenarios: journeys started per second (open model).',
+      errorMessage: 'expected journeys per second; e.g. 20',
+    },
     duration: durationOf('Common case and the default launch spike: how long to load (default 30s).'),
     pages: {
       type: 'object',
       additionalProperties: { type: 'string', minLength: 1 },
-      description: 'Pages of the default journey by critical path, paths against `target`: `{homepage: /, signup: /signup, health: /healthz}` (default: the homepage).',
+      description:
+        'Pages of the default journey by critical path, paths against `target`: `{homepage: /, signup: /signup, health: /healthz}` (default: the homepage).',
       errorMessage: 'expected a mapping of page names to paths; e.g. {homepage: /, signup: /signup, health: /healthz}',
     },
     scenarios: {
@@ -126,11 +168,17 @@ export const burstConfigSchema: JsonSchema = {
       errorMessage: 'expected a mapping of scenario names to scenarios; e.g. {launch: {executor: ramping-vus, stages: [{duration: 30s, target: 100}]}}',
     },
     thresholds: {
-      description: 'k6 thresholds: a list like ["p(95)<800", "http_req_failed:rate<0.01"] or k6\'s mapping {http_req_duration: ["p(95)<800"]}. Replaces the defaults (p(95)<800 per route, p(95)<1500 overall, http_req_failed rate<0.01).',
-      anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object', additionalProperties: { type: 'array', items: THRESHOLD_ENTRY } }],
+      description:
+        'k6 thresholds: a list like ["p(95)<800", "http_req_failed:rate<0.01"] or k6\'s mapping {http_req_duration: ["p(95)<800"]}. Replaces the defaults (p(95)<800 per route, p(95)<1500 overall, http_req_failed rate<0.01).',
+      anyOf: [
+        { type: 'array', items: { type: 'string' } },
+        { type: 'object', additionalProperties: { type: 'array', items: THRESHOLD_ENTRY } },
+      ],
       errorMessage: 'expected a list of threshold texts, e.g. ["p(95)<800"], or a mapping of metric to a list, e.g. {http_req_failed: ["rate<0.01"]}',
     },
-    timeout: durationOf('Per-request timeout; a request past it counts as a timeout, apart from 5xx, 429 and connection errors (default 10s).', { default: '10s' }),
+    timeout: durationOf('Per-request timeout; a request past it counts as a timeout, apart from 5xx, 429 and connection errors (default 10s).', {
+      default: '10s',
+    }),
     abort: {
       type: 'object',
       additionalProperties: false,
@@ -150,7 +198,13 @@ export const burstConfigSchema: JsonSchema = {
       errorMessage: 'expected {maxVUs: 1000, maxRate: 5000, maxDuration: 10m}',
       properties: {
         maxVUs: count('Most concurrent VUs across scenarios.', { minimum: 1, maximum: 100000, default: 1000 }),
-        maxRate: { type: 'number', exclusiveMinimum: 0, maximum: 1000000, default: 5000, description: 'Most requests per second (enforced while running, both models).' },
+        maxRate: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1000000,
+          default: 5000,
+          description: 'Most requests per second (enforced while running, both models).',
+        },
         maxDuration: { ...DURATION, default: '10m', description: 'Longest run, ramps and graceful stops included.' },
       },
     },
@@ -158,7 +212,8 @@ export const burstConfigSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['url'],
-      description: 'Abuse probe: a fast burst from one client at a login/sign-up endpoint expects 429 before `limit` requests, then a normal rate expects none.',
+      description:
+        'Abuse probe: a fast burst from one client at a login/sign-up endpoint expects 429 before `limit` requests, then a normal rate expects none.',
       errorMessage: 'expected {url: /login, method: POST, form: {...}, limit: 30}',
       properties: {
         url: { type: 'string', minLength: 1, description: 'Path against `target` (or a same-origin URL) of the endpoint to probe.' },
@@ -180,7 +235,12 @@ export const burstConfigSchema: JsonSchema = {
       description: 'Worker threads for the load loop; `auto` adds threads only when one would be the bottleneck.',
       errorMessage: 'expected auto or a number of threads from 1 to 16',
     },
-    shard: { type: 'string', pattern: '^[0-9]+/[0-9]+$', description: 'Run share i of n of every scenario (`--shard 2/4`); `actions/report` merges the shards exactly.', errorMessage: 'expected i/n; e.g. 1/4' },
+    shard: {
+      type: 'string',
+      pattern: '^[0-9]+/[0-9]+$',
+      description: 'Run share i of n of every scenario (`--shard 2/4`); `actions/report` merges the shards exactly.',
+      errorMessage: 'expected i/n; e.g. 1/4',
+    },
     exportK6: { type: 'string', minLength: 1, description: 'Also write the equivalent k6 script to this file (`--export-k6 FILE`).' },
   },
 };
@@ -191,7 +251,20 @@ export const burstFlags: StageFlag[] = [
   { name: 'vus', type: 'number', configKey: 'vus', valueName: 'N', description: 'concurrent virtual users (closed model)' },
   { name: 'rate', type: 'number', configKey: 'rate', valueName: 'N', description: 'journeys started per second (open model)' },
   { name: 'duration', type: 'string', configKey: 'duration', valueName: '30s', description: 'how long to load' },
-  { name: 'threshold', type: 'string', multiple: true, configKey: 'thresholds', valueName: 'EXPR', description: "k6 threshold, e.g. 'p(95)<800' or 'http_req_failed:rate<0.01' (repeatable)" },
-  { name: 'shard', type: 'string', configKey: 'shard', valueName: 'I/N', description: 'run share I of N of every scenario (a matrix job each); actions/report merges them' },
+  {
+    name: 'threshold',
+    type: 'string',
+    multiple: true,
+    configKey: 'thresholds',
+    valueName: 'EXPR',
+    description: "k6 threshold, e.g. 'p(95)<800' or 'http_req_failed:rate<0.01' (repeatable)",
+  },
+  {
+    name: 'shard',
+    type: 'string',
+    configKey: 'shard',
+    valueName: 'I/N',
+    description: 'run share I of N of every scenario (a matrix job each); actions/report merges them',
+  },
   { name: 'export-k6', type: 'string', configKey: 'exportK6', valueName: 'FILE', description: 'also write the equivalent k6 script to FILE' },
 ];

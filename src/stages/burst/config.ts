@@ -72,7 +72,8 @@ const DEFAULT_DURATION_MS = 30_000;
 /** Parse the validated section; problems name the key and say how to fix it. */
 export function parseBurstConfig(section: Record<string, unknown>, baseDir: string): { options?: BurstOptions; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  if (typeof section.target !== 'string') return { problems: [{ path: ['target'], message: 'missing; add burst: {target: https://staging.example.com} or pass --target URL' }] };
+  if (typeof section.target !== 'string')
+    return { problems: [{ path: ['target'], message: 'missing; add burst: {target: https://staging.example.com} or pass --target URL' }] };
   let target: URL;
   try {
     target = new URL(section.target);
@@ -112,7 +113,8 @@ export function parseBurstConfig(section: Record<string, unknown>, baseDir: stri
   }
   if (typeof section.shard === 'string') {
     const [index, count] = section.shard.split('/').map(Number) as [number, number];
-    if (count < 1 || index < 1 || index > count || count > 1000) problems.push({ path: ['shard'], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
+    if (count < 1 || index < 1 || index > count || count > 1000)
+      problems.push({ path: ['shard'], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
     else options.shard = { index, count };
   }
   if (typeof section.exportK6 === 'string') options.exportK6 = resolve(baseDir, section.exportK6);
@@ -124,14 +126,19 @@ function parseScenarios(section: Record<string, unknown>, target: URL, limits: B
   const configured = section.scenarios as Record<string, Record<string, unknown>> | undefined;
   if (configured !== undefined) {
     for (const key of ['vus', 'rate', 'duration'] as const) {
-      if (section[key] !== undefined) problems.push({ path: [key], message: `is for the common case without scenarios; set it inside burst.scenarios.<name> instead (or remove burst.scenarios)` });
+      if (section[key] !== undefined)
+        problems.push({
+          path: [key],
+          message: `is for the common case without scenarios; set it inside burst.scenarios.<name> instead (or remove burst.scenarios)`,
+        });
     }
     const out: ScenarioSpec[] = [];
     for (const [name, raw] of Object.entries(configured)) {
       const scenario = parseScenario(name, raw, target, problems);
       if (scenario) out.push(scenario);
     }
-    if (Object.keys(configured).length === 0) problems.push({ path: ['scenarios'], message: 'is empty; add a scenario, or remove the key for the default launch spike' });
+    if (Object.keys(configured).length === 0)
+      problems.push({ path: ['scenarios'], message: 'is empty; add a scenario, or remove the key for the default launch spike' });
     return out;
   }
   const steps = defaultJourney(section, target, problems);
@@ -141,11 +148,20 @@ function parseScenarios(section: Record<string, unknown>, target: URL, limits: B
     return [];
   }
   if (typeof section.vus === 'number') {
-    return [{ name: 'default', executor: { kind: 'constant-vus', vus: section.vus, durationMs }, startTimeMs: 0, gracefulStopMs: 30_000, thinkTimeMs: 0, steps }];
+    return [
+      { name: 'default', executor: { kind: 'constant-vus', vus: section.vus, durationMs }, startTimeMs: 0, gracefulStopMs: 30_000, thinkTimeMs: 0, steps },
+    ];
   }
   if (typeof section.rate === 'number') {
     const maxVUs = Math.min(limits.maxVUs, Math.max(20, Math.ceil(section.rate * 2)));
-    const executor: ExecutorSpec = { kind: 'constant-arrival-rate', rate: section.rate, timeUnitMs: 1000, durationMs, preAllocatedVUs: Math.min(maxVUs, Math.ceil(section.rate)), maxVUs };
+    const executor: ExecutorSpec = {
+      kind: 'constant-arrival-rate',
+      rate: section.rate,
+      timeUnitMs: 1000,
+      durationMs,
+      preAllocatedVUs: Math.min(maxVUs, Math.ceil(section.rate)),
+      maxVUs,
+    };
     return [{ name: 'default', executor, startTimeMs: 0, gracefulStopMs: 30_000, thinkTimeMs: 0, steps }];
   }
   // The seed's launch spike: up to 100 visitors over a third of the time, hold, with a second to read each page.
@@ -183,7 +199,10 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
     if (raw[key] === undefined) problems.push({ path: at, message: `${String(raw.executor)} needs ${key}; add e.g. ${key}: ${example}` });
   };
   const ms = (key: string, fallback: number): number => (typeof raw[key] === 'string' ? (parseDuration(raw[key]) ?? fallback) : fallback);
-  const stages = ((raw.stages as { duration: string; target: number }[] | undefined) ?? []).map((s) => ({ durationMs: parseDuration(s.duration) ?? 0, target: s.target }));
+  const stages = ((raw.stages as { duration: string; target: number }[] | undefined) ?? []).map((s) => ({
+    durationMs: parseDuration(s.duration) ?? 0,
+    target: s.target,
+  }));
   let executor: ExecutorSpec;
   switch (raw.executor) {
     case 'constant-vus':
@@ -201,12 +220,20 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
         need('rate', '20');
         need('duration', '30s');
       } else need('stages', '[{duration: 30s, target: 50}]');
-      const peak = raw.executor === 'constant-arrival-rate' ? ((raw.rate as number) ?? 0) : Math.max((raw.startRate as number) ?? 0, ...stages.map((s) => s.target));
+      const peak =
+        raw.executor === 'constant-arrival-rate' ? ((raw.rate as number) ?? 0) : Math.max((raw.startRate as number) ?? 0, ...stages.map((s) => s.target));
       const timeUnitMs = ms('timeUnit', 1000);
       const maxVUs = (raw.maxVUs as number | undefined) ?? (raw.preAllocatedVUs as number | undefined) ?? Math.max(20, Math.ceil((peak * 2000) / timeUnitMs));
       const preAllocatedVUs = Math.min(maxVUs, (raw.preAllocatedVUs as number | undefined) ?? maxVUs);
-      if ((raw.preAllocatedVUs as number | undefined) !== undefined && (raw.maxVUs as number | undefined) !== undefined && (raw.maxVUs as number) < (raw.preAllocatedVUs as number)) {
-        problems.push({ path: [...at, 'maxVUs'], message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs` });
+      if (
+        (raw.preAllocatedVUs as number | undefined) !== undefined &&
+        (raw.maxVUs as number | undefined) !== undefined &&
+        (raw.maxVUs as number) < (raw.preAllocatedVUs as number)
+      ) {
+        problems.push({
+          path: [...at, 'maxVUs'],
+          message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs`,
+        });
       }
       executor =
         raw.executor === 'constant-arrival-rate'
@@ -218,7 +245,8 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
       return undefined;
   }
   const foreign = Object.keys(raw).filter((key) => !EXECUTOR_KEYS[executor.kind].includes(key) && !COMMON_SCENARIO_KEYS.includes(key));
-  for (const key of foreign) problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(', ')}` });
+  for (const key of foreign)
+    problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(', ')}` });
   const rawSteps = (raw.steps as Record<string, unknown>[] | undefined) ?? [{ url: target.pathname || '/', name: 'homepage' }];
   const steps = rawSteps.map((s, i) => parseStep(s, target, [...at, 'steps', i], problems)).filter((s): s is StepSpec => s !== undefined);
   problems.push(...checkCaptures(steps, [...at, 'steps']));
@@ -233,7 +261,11 @@ const EXECUTOR_KEYS: Record<ExecutorSpec['kind'], string[]> = {
   'ramping-arrival-rate': ['startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs'],
 };
 
-function parseThresholds(section: Record<string, unknown>, scenarios: ScenarioSpec[], problems: ConfigProblem[]): { thresholds: Threshold[]; defaults: boolean } {
+function parseThresholds(
+  section: Record<string, unknown>,
+  scenarios: ScenarioSpec[],
+  problems: ConfigProblem[],
+): { thresholds: Threshold[]; defaults: boolean } {
   const raw = section.thresholds;
   const routes = new Set(scenarios.flatMap((s) => s.steps.map((step) => step.name)));
   const names = new Set(scenarios.map((s) => s.name));
@@ -260,7 +292,10 @@ function parseThresholds(section: Record<string, unknown>, scenarios: ScenarioSp
       list.forEach((entry, i) => {
         if (typeof entry === 'string') return add(['thresholds', metric, i], entry, metric);
         const item = entry as { threshold: string; abortOnFail?: boolean; delayAbortEval?: string };
-        add(['thresholds', metric, i], item.threshold, metric, { abortOnFail: item.abortOnFail === true, delayAbortEvalMs: parseDuration(item.delayAbortEval ?? '0s') ?? 0 });
+        add(['thresholds', metric, i], item.threshold, metric, {
+          abortOnFail: item.abortOnFail === true,
+          delayAbortEvalMs: parseDuration(item.delayAbortEval ?? '0s') ?? 0,
+        });
       });
     }
     return { thresholds: out, defaults: false };
@@ -279,7 +314,11 @@ function parseAbuse(raw: Record<string, unknown>, target: URL, problems: ConfigP
     return undefined;
   }
   const cooldownMs = parseDuration(String(raw.cooldown ?? '0s')) ?? 0;
-  if (cooldownMs > 120_000) problems.push({ path: ['abuse', 'cooldown'], message: `${String(raw.cooldown)} is longer than 2m; a limiter window that long is not probed, give at most 2m` });
+  if (cooldownMs > 120_000)
+    problems.push({
+      path: ['abuse', 'cooldown'],
+      message: `${String(raw.cooldown)} is longer than 2m; a limiter window that long is not probed, give at most 2m`,
+    });
   const method = String(raw.method ?? 'POST');
   const spec: AbuseSpec = {
     name: `${method} ${split.path.split('?')[0]}`,
@@ -331,22 +370,35 @@ function capProblems(options: BurstOptions, section: Record<string, unknown>): C
   const raise = (key: string) => `or raise it explicitly with burst.limits.${key}`;
   const vus = options.scenarios.reduce((sum, s) => sum + peakVUs(s.executor), 0);
   if (vus > limits.maxVUs) {
-    problems.push({ path: options.scenarios.length === 1 && section.vus !== undefined ? ['vus'] : ['scenarios'], message: `${vus} VUs at once is above the cap of ${limits.maxVUs}; lower the VUs (maxVUs for arrival-rate) ${raise('maxVUs')}` });
+    problems.push({
+      path: options.scenarios.length === 1 && section.vus !== undefined ? ['vus'] : ['scenarios'],
+      message: `${vus} VUs at once is above the cap of ${limits.maxVUs}; lower the VUs (maxVUs for arrival-rate) ${raise('maxVUs')}`,
+    });
   }
   const rate = options.scenarios.reduce((sum, s) => sum + peakArrivalRate(s.executor) * s.steps.length, 0);
   if (rate > limits.maxRate) {
-    problems.push({ path: section.rate !== undefined ? ['rate'] : ['scenarios'], message: `${Math.round(rate)} requests/s at peak is above the cap of ${limits.maxRate}; lower the rate ${raise('maxRate')}` });
+    problems.push({
+      path: section.rate !== undefined ? ['rate'] : ['scenarios'],
+      message: `${Math.round(rate)} requests/s at peak is above the cap of ${limits.maxRate}; lower the rate ${raise('maxRate')}`,
+    });
   }
   const longest = Math.max(0, ...options.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor)));
   if (longest > limits.maxDurationMs) {
-    problems.push({ path: section.duration !== undefined ? ['duration'] : ['scenarios'], message: `the run lasts ${formatDuration(longest)}, above the cap of ${formatDuration(limits.maxDurationMs)}; shorten it ${raise('maxDuration')}` });
+    problems.push({
+      path: section.duration !== undefined ? ['duration'] : ['scenarios'],
+      message: `the run lasts ${formatDuration(longest)}, above the cap of ${formatDuration(limits.maxDurationMs)}; shorten it ${raise('maxDuration')}`,
+    });
   }
   const maxMinutes = typeof section.maxMinutes === 'number' ? section.maxMinutes : 15;
   if (longest > maxMinutes * 60_000 - 30_000) {
-    problems.push({ path: ['maxMinutes'], message: `${maxMinutes} min leaves no room for a ${formatDuration(longest)} run and its graceful stop; raise burst.maxMinutes or shorten the run` });
+    problems.push({
+      path: ['maxMinutes'],
+      message: `${maxMinutes} min leaves no room for a ${formatDuration(longest)} run and its graceful stop; raise burst.maxMinutes or shorten the run`,
+    });
   }
   for (const s of options.scenarios) {
-    if (scenarioDurationMs(s.executor) <= 0) problems.push({ path: ['scenarios', s.name], message: 'runs for 0s; give a duration or stages with a duration, e.g. duration: 30s' });
+    if (scenarioDurationMs(s.executor) <= 0)
+      problems.push({ path: ['scenarios', s.name], message: 'runs for 0s; give a duration or stages with a duration, e.g. duration: 30s' });
   }
   return problems;
 }

@@ -99,7 +99,10 @@ export class LoadLoop {
   private poolFor(origin: string): HttpPool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      const connections = Math.max(1, this.plan.scenarios.reduce((sum, s) => sum + vusOfShare(peakVUs(s.executor), this.plan.share), 0));
+      const connections = Math.max(
+        1,
+        this.plan.scenarios.reduce((sum, s) => sum + vusOfShare(peakVUs(s.executor), this.plan.share), 0),
+      );
       pool = this.hooks.createPool(origin, connections);
       this.pools.set(origin, pool);
     }
@@ -183,14 +186,19 @@ export class LoadLoop {
       const state = free.pop() ?? { id: ++created, iterations: 0, cookies: new Map<string, string>() };
       this.busy++;
       this.peak = Math.max(this.peak, this.busy);
-      const run: Promise<void> = runIteration(this.context, scenario, state, this.startPerf + due).then(() => {
-        state.iterations++;
-        if (!this.stopped) this.recorder.iterationDone(scenario.name);
-      }, () => undefined).finally(() => {
-        this.busy--;
-        inFlight.delete(run);
-        free.push(state);
-      });
+      const run: Promise<void> = runIteration(this.context, scenario, state, this.startPerf + due)
+        .then(
+          () => {
+            state.iterations++;
+            if (!this.stopped) this.recorder.iterationDone(scenario.name);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          this.busy--;
+          inFlight.delete(run);
+          free.push(state);
+        });
       inFlight.add(run);
     }
     await this.graceful([...inFlight], scenario.gracefulStopMs);

@@ -29,7 +29,12 @@ const UNCONFIGURED: BurstOptions = {
 };
 
 function isParsed(options: unknown): options is BurstOptions {
-  return typeof options === 'object' && options !== null && Array.isArray((options as BurstOptions).scenarios) && typeof (options as BurstOptions).origin === 'string';
+  return (
+    typeof options === 'object' &&
+    options !== null &&
+    Array.isArray((options as BurstOptions).scenarios) &&
+    typeof (options as BurstOptions).origin === 'string'
+  );
 }
 
 function writeK6(file: string, script: string): void {
@@ -57,7 +62,9 @@ export const burstStage: StageDefinition<BurstOptions> = {
   configSchema: burstConfigSchema,
   flags: burstFlags,
   notConfigured: (section) =>
-    typeof section.target === 'string' ? undefined : 'Launch burst: no burst.target configured; add burst: {target: https://staging.example.com} or pass --target URL',
+    typeof section.target === 'string'
+      ? undefined
+      : 'Launch burst: no burst.target configured; add burst: {target: https://staging.example.com} or pass --target URL',
   parseOptions: parseBurstOptions,
   validateConfig: (section, baseDir) => (typeof section.target === 'string' ? parseBurstConfig(section, baseDir).problems : []),
   run: async (ctx: StageContext<BurstOptions>) => {

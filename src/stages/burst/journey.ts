@@ -47,7 +47,19 @@ export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu
     if (request === undefined) {
       // An earlier capture found nothing: the journey cannot go on; count it as a failed check.
       loop.recorder.recordCheck(scenario.name, false);
-      loop.recorder.record({ scenario: scenario.name, route: step.name, method: step.method, url: step.path, latencyMs: 0, error: 'capture', failed: true, checksPassed: 0, checksFailed: 0, bytes: 0, ...pathOf(step) });
+      loop.recorder.record({
+        scenario: scenario.name,
+        route: step.name,
+        method: step.method,
+        url: step.path,
+        latencyMs: 0,
+        error: 'capture',
+        failed: true,
+        checksPassed: 0,
+        checksFailed: 0,
+        bytes: 0,
+        ...pathOf(step),
+      });
       return;
     }
     for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
@@ -156,7 +168,11 @@ function buildRequest(step: StepSpec, values: Map<string, string>, cookies: Map<
     body = JSON.stringify(interpolateJson(step.body.value, values, missing));
     headers['content-type'] ??= 'application/json';
   }
-  const request: { url: string; method: string; headers: Record<string, string>; body?: string } = { url: `${step.origin}${interpolate(step.path, values, missing)}`, method: step.method, headers };
+  const request: { url: string; method: string; headers: Record<string, string>; body?: string } = {
+    url: `${step.origin}${interpolate(step.path, values, missing)}`,
+    method: step.method,
+    headers,
+  };
   if (body !== undefined) request.body = body;
   return request;
 }

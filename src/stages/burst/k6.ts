@@ -32,7 +32,12 @@ export function exportK6(options: BurstOptions): string {
 
 function scenarioOptions(s: ScenarioSpec, i: number): string {
   const e = s.executor;
-  const common: Record<string, unknown> = { executor: e.kind, exec: `journey${i}`, startTime: formatDuration(s.startTimeMs), gracefulStop: formatDuration(s.gracefulStopMs) };
+  const common: Record<string, unknown> = {
+    executor: e.kind,
+    exec: `journey${i}`,
+    startTime: formatDuration(s.startTimeMs),
+    gracefulStop: formatDuration(s.gracefulStopMs),
+  };
   return js({ ...common, ...executorOptions(e) });
 }
 
@@ -44,7 +49,13 @@ function executorOptions(e: ExecutorSpec): Record<string, unknown> {
     case 'ramping-vus':
       return { startVUs: e.startVUs, stages: stages(e.stages) };
     case 'constant-arrival-rate':
-      return { rate: e.rate, timeUnit: formatDuration(e.timeUnitMs), duration: formatDuration(e.durationMs), preAllocatedVUs: e.preAllocatedVUs, maxVUs: e.maxVUs };
+      return {
+        rate: e.rate,
+        timeUnit: formatDuration(e.timeUnitMs),
+        duration: formatDuration(e.durationMs),
+        preAllocatedVUs: e.preAllocatedVUs,
+        maxVUs: e.maxVUs,
+      };
     default:
       return { startRate: e.startRate, timeUnit: formatDuration(e.timeUnitMs), stages: stages(e.stages), preAllocatedVUs: e.preAllocatedVUs, maxVUs: e.maxVUs };
   }
@@ -63,20 +74,33 @@ function thresholdsOf(thresholds: Threshold[]): string {
 function template(text: string): string {
   // `${name}` → `${vars.name}` inside a JS template literal; backticks and backslashes escaped.
   const escaped = text.replace(/[`\\]/g, (c) => `\\${c}`);
-  return '`' + escaped.replace(/\$\{(__VU|__ITER)\}/g, '${$1}').replace(/\$\{__SCENARIO\}/g, '${scenario}').replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, name: string) => (name.startsWith('__') ? m : `\${vars.${name}}`)) + '`';
+  return (
+    '`' +
+    escaped
+      .replace(/\$\{(__VU|__ITER)\}/g, '${$1}')
+      .replace(/\$\{__SCENARIO\}/g, '${scenario}')
+      .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, name: string) => (name.startsWith('__') ? m : `\${vars.${name}}`)) +
+    '`'
+  );
 }
 
 function bodyOf(step: StepSpec): string {
   if (!step.body) return 'null';
   if (step.body.kind === 'raw') return template(step.body.value);
-  if (step.body.kind === 'form') return `{ ${Object.entries(step.body.value).map(([k, v]) => `${js(k)}: ${template(v)}`).join(', ')} }`;
+  if (step.body.kind === 'form')
+    return `{ ${Object.entries(step.body.value)
+      .map(([k, v]) => `${js(k)}: ${template(v)}`)
+      .join(', ')} }`;
   return `JSON.stringify(${jsonTemplate(step.body.value)})`;
 }
 
 function jsonTemplate(value: unknown): string {
   if (typeof value === 'string') return template(value);
   if (Array.isArray(value)) return `[${value.map(jsonTemplate).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${js(k)}: ${jsonTemplate(v)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${js(k)}: ${jsonTemplate(v)}`)
+      .join(', ')} }`;
   return js(value);
 }
 
@@ -85,11 +109,16 @@ function journey(s: ScenarioSpec, i: number): string[] {
   for (const step of s.steps) {
     const headers = { ...step.headers };
     if (step.body?.kind === 'json') headers['content-type'] ??= 'application/json';
-    const headerText = `{ ${Object.entries(headers).map(([k, v]) => `${js(k)}: ${template(v)}`).join(', ')} }`;
-    out.push(`  res = http.request(${js(step.method)}, TARGET + ${template(step.path)}, ${bodyOf(step)}, { headers: ${headerText}, tags: { name: ${js(step.name)} }, redirects: 0 });`);
+    const headerText = `{ ${Object.entries(headers)
+      .map(([k, v]) => `${js(k)}: ${template(v)}`)
+      .join(', ')} }`;
+    out.push(
+      `  res = http.request(${js(step.method)}, TARGET + ${template(step.path)}, ${bodyOf(step)}, { headers: ${headerText}, tags: { name: ${js(step.name)} }, redirects: 0 });`,
+    );
     const checks: string[] = [];
     if (step.checkStatus) checks.push(`${js(`${step.name}: status ${step.checkStatus.join(' or ')}`)}: (r) => ${js(step.checkStatus)}.includes(r.status)`);
-    for (const needle of step.checkBody) checks.push(`${js(`${step.name}: body contains ${needle}`)}: (r) => typeof r.body === 'string' && r.body.includes(${js(needle)})`);
+    for (const needle of step.checkBody)
+      checks.push(`${js(`${step.name}: body contains ${needle}`)}: (r) => typeof r.body === 'string' && r.body.includes(${js(needle)})`);
     if (checks.length) out.push(`  check(res, { ${checks.join(', ')} });`);
     for (const c of step.captures) {
       if (c.from === 'regex') out.push(`  vars.${c.as} = ((res.body || '').match(new RegExp(${js(c.expr)})) || [])[1];`);

@@ -59,7 +59,8 @@ function stageMap(scenarios: ScenarioSpec[]): (second: number) => { index: numbe
 
 /** Run the burst: the abuse probe, the load on schedule with the abort rules, then the report. */
 export async function runBurst(ctx: StageContext<unknown>, options: BurstOptions, makePool?: PoolMaker): Promise<StageOutcome> {
-  const createPool = makePool ?? (ctx.services ? (origin: string, connections: number) => ctx.services!.http.pool(origin, { connections }) : poolFactory(ctx.network));
+  const createPool =
+    makePool ?? (ctx.services ? (origin: string, connections: number) => ctx.services!.http.pool(origin, { connections }) : poolFactory(ctx.network));
   const extraFindings: StageOutcome['findings'] = [];
   const extraBlocks: NonNullable<StageOutcome['blocks']> = [];
   if (options.abuse && (options.shard?.index ?? 1) === 1 && !ctx.signal.aborted) {
@@ -148,7 +149,11 @@ function abortReason(options: BurstOptions, agg: BurstAggregate, elapsedMs: numb
     if (!threshold.abortOnFail || elapsedMs < threshold.delayAbortEvalMs) continue;
     const result = evaluateThreshold(threshold, agg);
     if (!result.ok && result.actual !== null) {
-      return { kind: 'threshold', reason: `threshold ${threshold.metricText} ${threshold.expression} failed (measured ${result.actual}) and has abortOnFail`, atSeconds: elapsedMs / 1000 };
+      return {
+        kind: 'threshold',
+        reason: `threshold ${threshold.metricText} ${threshold.expression} failed (measured ${result.actual}) and has abortOnFail`,
+        atSeconds: elapsedMs / 1000,
+      };
     }
   }
   return undefined;

@@ -159,7 +159,12 @@ export function checkCaptures(steps: readonly StepSpec[], at: (string | number)[
       if (known.has(name)) continue;
       const later = steps.findIndex((s, j) => j >= i && s.captures.some((c) => c.as === name));
       const captured = [...known].filter((k) => !k.startsWith('__'));
-      const why = later === i ? 'which this same step captures (a value is usable from the next step on)' : later > i ? `which only a later step (${later + 1}) captures` : 'which no earlier step captures';
+      const why =
+        later === i
+          ? 'which this same step captures (a value is usable from the next step on)'
+          : later > i
+            ? `which only a later step (${later + 1}) captures`
+            : 'which no earlier step captures';
       problems.push({
         path: [...at, i],
         message: `step ${i + 1} (${step.name}) uses \${${name}}, ${why}; capture it in an earlier step, e.g. capture: {${name}: {regex: '...'}}${captured.length ? ` (captured so far: ${captured.join(', ')})` : ''}`,

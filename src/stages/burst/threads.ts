@@ -49,7 +49,12 @@ export function startLoops(plans: LoopPlan[], network: NetworkOptions, onWindow:
   const script = plans.length > 1 ? workerScript() : undefined;
   if (!script) {
     const loops = plans.map((plan) => new LoadLoop(plan, { createPool, onWindow }));
-    return { started: Promise.resolve(plans[0]!.startAt), done: Promise.all(loops.map((l) => l.run())).then(() => undefined), stop: () => loops.forEach((l) => l.stop()), threads: 1 };
+    return {
+      started: Promise.resolve(plans[0]!.startAt),
+      done: Promise.all(loops.map((l) => l.run())).then(() => undefined),
+      stop: () => loops.forEach((l) => l.stop()),
+      threads: 1,
+    };
   }
   const workers = plans.map((plan) => new Worker(script, { workerData: { plan, network } satisfies WorkerInput }));
   // A thread takes a moment to load: the schedule starts once all are ready, so none starts behind.

@@ -14,10 +14,12 @@ port.on('message', (message: { type: string; startAt?: number }) => {
   if (message.type === 'start') run(message.startAt ?? Date.now());
 });
 send({ type: 'ready' });
-starting.then((startAt) => loop.run(startAt)).then(
-  () => {
-    send({ type: 'done' });
-    port.close();
-  },
-  (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-);
+starting
+  .then((startAt) => loop.run(startAt))
+  .then(
+    () => {
+      send({ type: 'done' });
+      port.close();
+    },
+    (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );

@@ -36,7 +36,8 @@ export interface CommittedFile {
 const MAX_CONTENT = 64 * 1024;
 
 /** Values that are not credentials: empty, placeholders, switches, numbers, local addresses. */
-const HARMLESS_VALUE = /^(|changeme|change[-_]?me|replace[-_]?me|todo|x+|\*+|\.+|-+|<[^>]*>|\$\{[^}]*\}|your[-_ ][\w -]*|!!!.*!!!|example|sample|placeholder|dummy|test|none|null|true|false|yes|no|on|off|development|dev|local|debug|info|warn|error|\d{1,6})$/i;
+const HARMLESS_VALUE =
+  /^(|changeme|change[-_]?me|replace[-_]?me|todo|x+|\*+|\.+|-+|<[^>]*>|\$\{[^}]*\}|your[-_ ][\w -]*|!!!.*!!!|example|sample|placeholder|dummy|test|none|null|true|false|yes|no|on|off|development|dev|local|debug|info|warn|error|\d{1,6})$/i;
 const LOCAL_ADDRESS = /(^|[/@:=])(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)([:/]|$)/i;
 
 /** Does the file hold only empty, placeholder or localhost values? (`undefined` when its text is unknown.) */
@@ -78,7 +79,9 @@ export function committedEnvFileFindings(files: CommittedFile[]): FindingInput[]
     out.push({
       ruleId: 'env-file-committed',
       severity,
-      title: now ? `${file.path} is tracked in git: every clone has its values` : `${file.path} was committed in git history (commit ${file.commit!.slice(0, 12)})`,
+      title: now
+        ? `${file.path} is tracked in git: every clone has its values`
+        : `${file.path} was committed in git history (commit ${file.commit!.slice(0, 12)})`,
       fix: now
         ? `git rm --cached ${file.path}, add it to .gitignore, and rotate every secret it holds`
         : `Rotate every secret ${file.path} held; removing it from history alone does not un-leak it`,

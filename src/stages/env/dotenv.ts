@@ -121,4 +121,3 @@ function readQuoted(lines: string[], start: number, column: number, quote: strin
 function unescapeDouble(value: string): string {
   return value.replace(/\\([nrt"\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c] ?? c);
 }
-

@@ -18,7 +18,11 @@ export interface LoadedEnvironments {
 }
 
 /** Read every source of every environment the config names (the target gets `envFiles` too). */
-export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext<EnvConfig>, 'baseDir' | 'env' | 'services' | 'secrets'>, sensitive: (name: string) => boolean): Promise<LoadedEnvironments> {
+export async function loadEnvironments(
+  config: EnvConfig,
+  ctx: Pick<StageContext<EnvConfig>, 'baseDir' | 'env' | 'services' | 'secrets'>,
+  sensitive: (name: string) => boolean,
+): Promise<LoadedEnvironments> {
   const out: LoadedEnvironments = { snapshots: new Map(), findings: [], errors: [] };
   const names = new Set([...Object.keys(config.environments), ...(config.envFiles.length > 0 ? [config.target] : [])]);
   for (const name of names) {
@@ -31,7 +35,11 @@ export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext
         snapshot.sources.push(source);
         for (const problem of problems) out.findings.push(malformedLine(file, problem.line, problem.message));
       } catch (error) {
-        out.errors.push({ part: `env file ${file}`, message: `cannot read ${file}: ${reasonOf(error)}`, fix: 'make the file readable by the job, or remove it from the config' });
+        out.errors.push({
+          part: `env file ${file}`,
+          message: `cannot read ${file}: ${reasonOf(error)}`,
+          fix: 'make the file readable by the job, or remove it from the config',
+        });
       }
     }
     if (environment.from.includes('process')) snapshot.sources.push(processSource(ctx.env));
@@ -39,12 +47,20 @@ export async function loadEnvironments(config: EnvConfig, ctx: Pick<StageContext
       const githubName = environment.githubEnvironment ?? name;
       const github = ctx.services.github;
       if (!github) {
-        out.errors.push({ part: `GitHub environment ${githubName}`, message: 'no GitHub token, so its secrets and variables could not be listed', fix: 'run in GitHub Actions with GITHUB_TOKEN (permission: environments read / actions read), or set GITHUB_TOKEN and GITHUB_REPOSITORY' });
+        out.errors.push({
+          part: `GitHub environment ${githubName}`,
+          message: 'no GitHub token, so its secrets and variables could not be listed',
+          fix: 'run in GitHub Actions with GITHUB_TOKEN (permission: environments read / actions read), or set GITHUB_TOKEN and GITHUB_REPOSITORY',
+        });
       } else {
         try {
           snapshot.sources.push(await githubEnvironmentSource(github, githubName));
         } catch (error) {
-          out.errors.push({ part: `GitHub environment ${githubName}`, message: reasonOf(error), fix: 'check the environment name and that the token may read environment secrets and variables' });
+          out.errors.push({
+            part: `GitHub environment ${githubName}`,
+            message: reasonOf(error),
+            fix: 'check the environment name and that the token may read environment secrets and variables',
+          });
         }
       }
     }

@@ -13,7 +13,26 @@ const run = promisify(execFile);
 const READ_CONCURRENCY = 32;
 
 /** Folders never read: dependencies, virtualenvs, VCS data and build output. */
-export const SKIPPED_DIRS = new Set(['node_modules', 'vendor', '.venv', 'venv', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', 'coverage', '__pycache__', 'bower_components', '.yarn', '.pnpm-store']);
+export const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'vendor',
+  '.venv',
+  'venv',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  'coverage',
+  '__pycache__',
+  'bower_components',
+  '.yarn',
+  '.pnpm-store',
+]);
 
 export interface WalkOptions {
   /** Use `git ls-files` when the folder is a git work tree (honours .gitignore). Default true. */
@@ -37,11 +56,24 @@ export interface WalkResult {
 }
 
 /** Relative paths (with `/`) of the files under `root`. */
-export async function listFiles(root: string, options: Pick<WalkOptions, 'useGit' | 'skipDirs' | 'signal'> = {}): Promise<{ paths: string[]; listing: 'git' | 'walk' }> {
+export async function listFiles(
+  root: string,
+  options: Pick<WalkOptions, 'useGit' | 'skipDirs' | 'signal'> = {},
+): Promise<{ paths: string[]; listing: 'git' | 'walk' }> {
   const skip = options.skipDirs ?? SKIPPED_DIRS;
   if (options.useGit !== false) {
     const paths = await gitListing(root);
-    if (paths) return { paths: paths.filter((p) => !p.split('/').slice(0, -1).some((dir) => skip.has(dir))), listing: 'git' };
+    if (paths)
+      return {
+        paths: paths.filter(
+          (p) =>
+            !p
+              .split('/')
+              .slice(0, -1)
+              .some((dir) => skip.has(dir)),
+        ),
+        listing: 'git',
+      };
   }
   const paths: string[] = [];
   const visit = async (dir: string): Promise<void> => {

@@ -31,8 +31,21 @@ export const envStage: StageDefinition<EnvConfig> = {
   flags: [
     { name: 'repo', type: 'string', configKey: 'repo', valueName: 'DIR', description: 'folder of the app to scan (default: .)' },
     { name: 'environment', type: 'string', configKey: 'target', valueName: 'NAME', description: 'target environment (default: production)' },
-    { name: 'env-file', type: 'string', multiple: true, configKey: 'envFiles', valueName: 'FILE', description: 'dotenv file providing the target environment (repeatable)' },
-    { name: 'probe', type: 'string', configKey: 'probe.command', valueName: 'CMD', description: 'start command for the fail-fast probe, e.g. "node server.js"' },
+    {
+      name: 'env-file',
+      type: 'string',
+      multiple: true,
+      configKey: 'envFiles',
+      valueName: 'FILE',
+      description: 'dotenv file providing the target environment (repeatable)',
+    },
+    {
+      name: 'probe',
+      type: 'string',
+      configKey: 'probe.command',
+      valueName: 'CMD',
+      description: 'start command for the fail-fast probe, e.g. "node server.js"',
+    },
     { name: 'list', type: 'boolean', configKey: 'list', description: 'show every variable found, with why it is required or not and where it is read' },
   ],
   validateConfig: validateEnvConfig,
@@ -57,7 +70,9 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
   errors.push(...environments.errors);
   findings.push(...environments.findings);
   const target = environments.snapshots.get(config.target);
-  findings.push(...compareEnvironment({ inventory, environments: [...environments.snapshots.values()], ignore: new Set(config.ignore), ...(target ? { target } : {}) }));
+  findings.push(
+    ...compareEnvironment({ inventory, environments: [...environments.snapshots.values()], ignore: new Set(config.ignore), ...(target ? { target } : {}) }),
+  );
 
   try {
     const committed = await findCommittedEnvFiles(repo, config.history);
@@ -65,12 +80,23 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
     const kept = committed?.filter((file) => !excluded(file.path) && !config.ignore.includes(file.path));
     if (kept) findings.push(...committedEnvFileFindings(kept));
   } catch (error) {
-    errors.push({ part: 'committed env files', message: `git could not list files: ${reasonOf(error)}`, fix: 'fetch the full history (actions/checkout with fetch-depth: 0) or set env.history: false' });
+    errors.push({
+      part: 'committed env files',
+      message: `git could not list files: ${reasonOf(error)}`,
+      fix: 'fetch the full history (actions/checkout with fetch-depth: 0) or set env.history: false',
+    });
   }
 
   let probeResults: ProbeResult[] = [];
   if (config.probe?.command) {
-    const withoutValue = target ? providedWithoutValue(config, inventory, target, probeEnvironment(target, (name) => inventory.variables.has(name))) : [];
+    const withoutValue = target
+      ? providedWithoutValue(
+          config,
+          inventory,
+          target,
+          probeEnvironment(target, (name) => inventory.variables.has(name)),
+        )
+      : [];
     if (withoutValue.length > 0) findings.push(probeSkippedFinding(config.probe.command, withoutValue));
     else {
       probeResults = await probeApp(config, repo, inventory, target, ctx);
@@ -82,7 +108,9 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
   const entries = inventoryEntries(inventory, target);
   const table = inventoryTable(entries, config.list);
   const missing = findings.filter((f) => f.ruleId === 'env-required-missing' || f.ruleId === 'env-required-empty').length;
-  const verdict = target ? `${config.target}: ${missing} of ${required.length} required missing` : `${config.target}: not compared (no env file or source configured for it)`;
+  const verdict = target
+    ? `${config.target}: ${missing} of ${required.length} required missing`
+    : `${config.target}: not compared (no env file or source configured for it)`;
   const probed = probeResults.length > 0 ? `; probe: ${probeResults.filter((r) => r.outcome === 'fails-fast').length}/${probeResults.length} fail fast` : '';
   return {
     summary: `read ${walk.files.length} files: ${inventory.variables.size} variables, ${required.length} required; ${verdict}${probed}`,
@@ -101,7 +129,9 @@ async function runEnvStage(ctx: StageContext<EnvConfig>): Promise<StageOutcome> 
       target: config.target,
       environments: [...environments.snapshots.values()].map((e) => ({ name: e.name, sources: e.sources.map((s) => s.label) })),
       ...(inventory.envFrom.length > 0 ? { envFrom: inventory.envFrom } : {}),
-      ...(probeResults.length > 0 ? { probe: probeResults.map((r) => ({ variable: r.variable, outcome: r.outcome, exitCode: r.exitCode, ms: r.durationMs })) } : {}),
+      ...(probeResults.length > 0
+        ? { probe: probeResults.map((r) => ({ variable: r.variable, outcome: r.outcome, exitCode: r.exitCode, ms: r.durationMs })) }
+        : {}),
     },
     ...(table ? { blocks: [table] } : {}),
     ...(errors.length > 0 ? { errors } : {}),
@@ -131,13 +161,19 @@ function probeSkippedFinding(command: string, names: string[]): FindingInput {
     ruleId: 'env-probe-skipped',
     severity: 'info',
     title: `The fail-fast probe of "${command}" did not run: no value here for ${shown}`,
-    fix: 'run the probe where the target environment\'s values are set (a job with them in its environment and from: process, or an env file); GitHub environment secrets give names only',
+    fix: "run the probe where the target environment's values are set (a job with them in its environment and from: process, or an env file); GitHub environment secrets give names only",
     paths: ['deploy'],
   };
 }
 
 /** Probe up to N required variables the target provides, secret-looking and start-up ones first. */
-async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, target: EnvironmentSnapshot | undefined, ctx: StageContext<EnvConfig>): Promise<ProbeResult[]> {
+async function probeApp(
+  config: EnvConfig,
+  repo: string,
+  inventory: Inventory,
+  target: EnvironmentSnapshot | undefined,
+  ctx: StageContext<EnvConfig>,
+): Promise<ProbeResult[]> {
   const probe = config.probe!;
   const ignore = new Set(config.ignore);
   const candidates = [...inventory.variables.values()]
@@ -153,7 +189,15 @@ async function probeApp(config: EnvConfig, repo: string, inventory: Inventory, t
     ctx.progress(`probing ${probe.command} without ${variable.name}`);
     const env = { ...base };
     delete env[variable.name];
-    const run = { processes: ctx.services.processes, command: probe.command!, cwd: repo, env, passEnv: probe.passEnv, variable: variable.name, timeoutMs: probe.timeoutSeconds * 1000 };
+    const run = {
+      processes: ctx.services.processes,
+      command: probe.command!,
+      cwd: repo,
+      env,
+      passEnv: probe.passEnv,
+      variable: variable.name,
+      timeoutMs: probe.timeoutSeconds * 1000,
+    };
     const result = await runProbe({ ...run, signal: ctx.signal });
     results.push(result);
     if (result.outcome === 'command-failed') break; // the same error for every variable

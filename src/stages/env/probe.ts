@@ -38,7 +38,11 @@ export async function runProbe(probe: ProbeRun): Promise<ProbeResult> {
   const named = new RegExp(`(^|[^A-Za-z0-9_])${probe.variable}([^A-Za-z0-9_]|$)`);
   let namesIt = false;
   let firstLine: string | undefined;
-  const done = (result: Omit<ProbeResult, 'variable' | 'durationMs'>): ProbeResult => ({ variable: probe.variable, durationMs: Math.round(performance.now() - started), ...result });
+  const done = (result: Omit<ProbeResult, 'variable' | 'durationMs'>): ProbeResult => ({
+    variable: probe.variable,
+    durationMs: Math.round(performance.now() - started),
+    ...result,
+  });
   try {
     const run = await probe.processes.run({
       command: probe.command,
@@ -73,16 +77,41 @@ export function probeFindings(results: ProbeResult[], command: string, timeoutSe
       case 'fails-fast':
         break;
       case 'keeps-running':
-        out.push({ ...base, ruleId: 'env-probe-keeps-running', severity: 'high', title: `The app does not fail fast when ${name} is missing: still running after ${timeoutSeconds} s`, fix: fix(name) });
+        out.push({
+          ...base,
+          ruleId: 'env-probe-keeps-running',
+          severity: 'high',
+          title: `The app does not fail fast when ${name} is missing: still running after ${timeoutSeconds} s`,
+          fix: fix(name),
+        });
         break;
       case 'exits-zero':
-        out.push({ ...base, ruleId: 'env-probe-exits-zero', severity: 'high', title: `The app does not fail fast when ${name} is missing: it exited with code 0`, fix: fix(name) });
+        out.push({
+          ...base,
+          ruleId: 'env-probe-exits-zero',
+          severity: 'high',
+          title: `The app does not fail fast when ${name} is missing: it exited with code 0`,
+          fix: fix(name),
+        });
         break;
       case 'exits-unnamed':
-        out.push({ ...base, ruleId: 'env-probe-unnamed', severity: 'medium', title: `The app exits (code ${result.exitCode}) when ${name} is missing but does not say which variable`, fix: `Name ${name} in the start-up error so whoever deploys knows what to set` });
+        out.push({
+          ...base,
+          ruleId: 'env-probe-unnamed',
+          severity: 'medium',
+          title: `The app exits (code ${result.exitCode}) when ${name} is missing but does not say which variable`,
+          fix: `Name ${name} in the start-up error so whoever deploys knows what to set`,
+        });
         break;
       case 'command-failed':
-        out.push({ ...base, ruleId: 'env-probe-command-failed', severity: 'medium', title: `The probe command could not run: ${result.error ?? 'unknown error'}`, fix: `Check env.probe.command ("${command}"): it must start the app from the repository folder`, fingerprint: 'env-probe:command-failed' });
+        out.push({
+          ...base,
+          ruleId: 'env-probe-command-failed',
+          severity: 'medium',
+          title: `The probe command could not run: ${result.error ?? 'unknown error'}`,
+          fix: `Check env.probe.command ("${command}"): it must start the app from the repository folder`,
+          fingerprint: 'env-probe:command-failed',
+        });
         break;
     }
   }

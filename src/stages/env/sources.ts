@@ -30,13 +30,25 @@ export function processSource(env: Readonly<Record<string, string | undefined>>)
 export async function githubEnvironmentSource(github: GitHubApi, environment: string): Promise<EnvironmentSource> {
   const variables = new Map<string, Record<string, never>>();
   // The API caps pages at 100 secrets but 30 variables.
-  for (const [kind, perPage] of [['secrets', 100], ['variables', 30]] as const) {
+  for (const [kind, perPage] of [
+    ['secrets', 100],
+    ['variables', 30],
+  ] as const) {
     let items: { name?: unknown }[];
     try {
-      items = await github.paginate<{ name?: unknown }>(`/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`, { per_page: perPage }, 1000);
+      items = await github.paginate<{ name?: unknown }>(
+        `/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`,
+        { per_page: perPage },
+        1000,
+      );
     } catch (error) {
       const status = error instanceof GitHubRequestError ? error.status : 0;
-      const why = status === 404 ? 'not found (no such environment, or the token cannot see it)' : status === 403 || status === 401 ? 'the token lacks permission' : reasonOf(error);
+      const why =
+        status === 404
+          ? 'not found (no such environment, or the token cannot see it)'
+          : status === 403 || status === 401
+            ? 'the token lacks permission'
+            : reasonOf(error);
       throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`, { cause: error });
     }
     for (const item of items) if (typeof item.name === 'string') variables.set(item.name, {});

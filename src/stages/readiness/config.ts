@@ -57,7 +57,8 @@ export const readinessConfigSchema: JsonSchema = {
       type: 'array',
       default: [],
       description: 'Uptime monitors: url, owner, channels (email plus one real-time channel), interval.',
-      errorMessage: 'expected a list of monitors; e.g. [{url: "https://www.example.com/", owner: ana@example.com, channels: ["email:ops@example.com", "slack:#alerts"], interval: 1m}]',
+      errorMessage:
+        'expected a list of monitors; e.g. [{url: "https://www.example.com/", owner: ana@example.com, channels: ["email:ops@example.com", "slack:#alerts"], interval: 1m}]',
       items: {
         type: 'object',
         additionalProperties: false,
@@ -66,30 +67,63 @@ export const readinessConfigSchema: JsonSchema = {
           name: { type: 'string', description: 'Shown in the report; default: the URL.' },
           url: { ...URL_ITEM, description: 'The URL the monitor checks.' },
           owner: { type: 'string', description: 'Who answers when it fires (a person, by email).' },
-          channels: { type: 'array', items: { type: 'string' }, default: [], description: 'Where alerts go: `email:ADDR`, `slack:#channel`, `sms:+NUMBER`, `pagerduty:SERVICE`.', errorMessage: 'expected a list; e.g. ["email:ops@example.com", "slack:#alerts"]' },
-          interval: { type: ['string', 'number'], description: 'Time between checks: `30s`, `1m`, `5m`, or seconds.', errorMessage: 'expected a duration; e.g. 1m' },
-          alertThresholdMs: { type: 'number', exclusiveMinimum: 0, description: 'Response time (ms) above which this monitor alerts.', errorMessage: 'expected milliseconds; e.g. 800' },
+          channels: {
+            type: 'array',
+            items: { type: 'string' },
+            default: [],
+            description: 'Where alerts go: `email:ADDR`, `slack:#channel`, `sms:+NUMBER`, `pagerduty:SERVICE`.',
+            errorMessage: 'expected a list; e.g. ["email:ops@example.com", "slack:#alerts"]',
+          },
+          interval: {
+            type: ['string', 'number'],
+            description: 'Time between checks: `30s`, `1m`, `5m`, or seconds.',
+            errorMessage: 'expected a duration; e.g. 1m',
+          },
+          alertThresholdMs: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            description: 'Response time (ms) above which this monitor alerts.',
+            errorMessage: 'expected milliseconds; e.g. 800',
+          },
         },
       },
     },
-    monitorsFile: { type: 'string', description: 'An export of your uptime service (Uptime Kuma backup, UptimeRobot or Better Stack API JSON, Gatus config), relative to launch-ready.yml.', errorMessage: 'expected a file path; e.g. ./monitors.json' },
-    owner: { type: 'string', description: 'Owner of monitors that name none (exports rarely carry one).', errorMessage: 'expected a person; e.g. ana@example.com' },
+    monitorsFile: {
+      type: 'string',
+      description: 'An export of your uptime service (Uptime Kuma backup, UptimeRobot or Better Stack API JSON, Gatus config), relative to launch-ready.yml.',
+      errorMessage: 'expected a file path; e.g. ./monitors.json',
+    },
+    owner: {
+      type: 'string',
+      description: 'Owner of monitors that name none (exports rarely carry one).',
+      errorMessage: 'expected a person; e.g. ana@example.com',
+    },
     homepage: { ...URL_ITEM, description: 'The homepage a monitor must cover (the handover command also lists trust.domain).' },
     loginUrl: { ...URL_ITEM, description: 'The login page a monitor must cover.' },
     healthUrl: { ...URL_ITEM, description: 'The health endpoint: must answer, preferably `application/health+json`, and list its dependencies.' },
     errorTracking: {
       anyOf: [
         { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-        { type: 'object', additionalProperties: false, properties: { variable: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, provider: { type: 'string', minLength: 1 } } },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { variable: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, provider: { type: 'string', minLength: 1 } },
+        },
       ],
       description: 'The variable that must be set in the target environment (a Sentry-style DSN), or {provider: NAME} when tracking is set up another way.',
       errorMessage: 'expected a variable name or {variable, provider}; e.g. SENTRY_DSN',
     },
-    envFiles: { type: 'array', items: { type: 'string' }, default: [], description: 'Dotenv files of the target environment for the error-tracking check; default: the environment launch-ready runs in.', errorMessage: 'expected a list of dotenv files; e.g. [.env.production]' },
+    envFiles: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Dotenv files of the target environment for the error-tracking check; default: the environment launch-ready runs in.',
+      errorMessage: 'expected a list of dotenv files; e.g. [.env.production]',
+    },
     logs: {
       type: 'object',
       additionalProperties: false,
-      description: 'Where the app\'s request logs can be read: a `file` or a `command` (its output is read).',
+      description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
       errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
       properties: {
         file: { type: 'string', description: 'Log file, relative to launch-ready.yml.' },
@@ -99,10 +133,31 @@ export const readinessConfigSchema: JsonSchema = {
       },
     },
     logProbeUrl: { ...URL_ITEM, description: 'Where the marked sample request goes; default: loginUrl, else the homepage.' },
-    burstResult: { type: 'string', description: 'A previous `launch-ready burst --format json` result, for p95 next to each monitor.', errorMessage: 'expected a file path; e.g. ./burst.json' },
-    latencyBudgetMs: { type: 'number', exclusiveMinimum: 0, default: 800, description: 'p95 above which a route needs a response-time alert.', errorMessage: 'expected milliseconds; e.g. 800' },
-    maxIntervalMinutes: { type: 'number', exclusiveMinimum: 0, default: 5, description: 'Longest check interval allowed on a critical path.', errorMessage: 'expected minutes; e.g. 5' },
-    handover: { type: 'string', default: 'HANDOVER.md', description: 'The handover document, relative to launch-ready.yml (`launch-ready handover` writes it).', errorMessage: 'expected a file path; e.g. HANDOVER.md' },
+    burstResult: {
+      type: 'string',
+      description: 'A previous `launch-ready burst --format json` result, for p95 next to each monitor.',
+      errorMessage: 'expected a file path; e.g. ./burst.json',
+    },
+    latencyBudgetMs: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 800,
+      description: 'p95 above which a route needs a response-time alert.',
+      errorMessage: 'expected milliseconds; e.g. 800',
+    },
+    maxIntervalMinutes: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 5,
+      description: 'Longest check interval allowed on a critical path.',
+      errorMessage: 'expected minutes; e.g. 5',
+    },
+    handover: {
+      type: 'string',
+      default: 'HANDOVER.md',
+      description: 'The handover document, relative to launch-ready.yml (`launch-ready handover` writes it).',
+      errorMessage: 'expected a file path; e.g. HANDOVER.md',
+    },
     diagnose: { type: 'boolean', default: true, description: 'Diagnose each critical-path URL layer by layer (DNS, TCP/TLS, HTTP, origin, health).' },
     authoritative: {
       type: 'array',
@@ -111,11 +166,40 @@ export const readinessConfigSchema: JsonSchema = {
       description: 'Authoritative DNS servers of the zone (`ip[:port]`); default: found through the NS records.',
       errorMessage: 'expected a list of IP addresses with an optional port; e.g. ["198.51.100.53", "127.0.0.1:5353"]',
     },
-    contacts: { type: 'array', items: { type: 'string' }, default: [], description: 'Emergency contacts for HANDOVER.md: who, role, how to reach them.', errorMessage: 'expected a list; e.g. ["Ana Silva (CTO) ana@example.com +351 900 000 000"]' },
-    deploySteps: { type: 'array', items: { type: 'string' }, default: [], description: 'How a release goes out, step by step, for HANDOVER.md.', errorMessage: 'expected a list of steps; e.g. ["merge to main", "the deploy workflow ships it"]' },
-    rollbackSteps: { type: 'array', items: { type: 'string' }, default: [], description: 'How to roll back, step by step, for HANDOVER.md (the rollback drill time is added from its result).', errorMessage: 'expected a list of steps' },
-    secretManager: { type: 'string', description: 'Where credentials live (e.g. "GitHub environment secrets", "1Password vault Ops"), for HANDOVER.md.', errorMessage: 'expected a short description; e.g. GitHub environment secrets' },
-    timeoutMs: { type: 'number', exclusiveMinimum: 0, maximum: 60000, default: 5000, description: 'Per-request timeout, ms.', errorMessage: 'expected milliseconds; e.g. 5000' },
+    contacts: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Emergency contacts for HANDOVER.md: who, role, how to reach them.',
+      errorMessage: 'expected a list; e.g. ["Ana Silva (CTO) ana@example.com +351 900 000 000"]',
+    },
+    deploySteps: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'How a release goes out, step by step, for HANDOVER.md.',
+      errorMessage: 'expected a list of steps; e.g. ["merge to main", "the deploy workflow ships it"]',
+    },
+    rollbackSteps: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'How to roll back, step by step, for HANDOVER.md (the rollback drill time is added from its result).',
+      errorMessage: 'expected a list of steps',
+    },
+    secretManager: {
+      type: 'string',
+      description: 'Where credentials live (e.g. "GitHub environment secrets", "1Password vault Ops"), for HANDOVER.md.',
+      errorMessage: 'expected a short description; e.g. GitHub environment secrets',
+    },
+    timeoutMs: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 60000,
+      default: 5000,
+      description: 'Per-request timeout, ms.',
+      errorMessage: 'expected milliseconds; e.g. 5000',
+    },
   },
 };
 
@@ -139,7 +223,11 @@ export function validateReadinessConfig(section: Record<string, unknown>, baseDi
   const file = section.monitorsFile;
   if (typeof file === 'string') {
     const path = resolve(baseDir, file);
-    if (!existsSync(path)) problems.push({ path: ['monitorsFile'], message: `"${file}": no such file; export your monitors (e.g. Uptime Kuma: Settings → Backup → Export) and give its path` });
+    if (!existsSync(path))
+      problems.push({
+        path: ['monitorsFile'],
+        message: `"${file}": no such file; export your monitors (e.g. Uptime Kuma: Settings → Backup → Export) and give its path`,
+      });
     else {
       try {
         importMonitors(readFileSync(path, 'utf8'), file);
@@ -150,7 +238,8 @@ export function validateReadinessConfig(section: Record<string, unknown>, baseDi
     }
   }
   const logs = section.logs as Record<string, unknown> | undefined;
-  if (logs && logs.file === undefined && logs.command === undefined) problems.push({ path: ['logs'], message: 'names neither a file nor a command; add file: PATH or command: "docker logs app"' });
+  if (logs && logs.file === undefined && logs.command === undefined)
+    problems.push({ path: ['logs'], message: 'names neither a file nor a command; add file: PATH or command: "docker logs app"' });
   if (logs && logs.file !== undefined && logs.command !== undefined) problems.push({ path: ['logs'], message: 'names both a file and a command; keep one' });
   return problems;
 }

@@ -29,7 +29,10 @@ export interface EdgeContext {
 }
 
 /** One request; resolves to an answer or `{ error }`, never throws. */
-export async function send(ctx: EdgeContext, request: { url: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<SimpleAnswer | { error: string }> {
+export async function send(
+  ctx: EdgeContext,
+  request: { url: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<SimpleAnswer | { error: string }> {
   try {
     if (ctx.services) {
       const response = await ctx.services.http.request({ ...request, timeoutMs: ctx.timeoutMs, maxBodyBytes: 64 * 1024, signal: ctx.signal, verifyTls: true });
@@ -45,7 +48,13 @@ export async function send(ctx: EdgeContext, request: { url: string; method?: st
     const address = (await diagnoseDns(routed.host, { resolvers: ctx.network.resolvers, authoritative: [], timeoutMs: ctx.timeoutMs })).address;
     if (!address) return { error: `${routed.host} does not resolve` };
     const headers = { ...request.headers, ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}) };
-    const result = await probe(url, address, routed.port, { ca: ctx.network.ca, timeoutMs: ctx.timeoutMs, headers, ...(request.method ? { method: request.method } : {}), ...(request.body !== undefined ? { body: request.body } : {}) });
+    const result = await probe(url, address, routed.port, {
+      ca: ctx.network.ca,
+      timeoutMs: ctx.timeoutMs,
+      headers,
+      ...(request.method ? { method: request.method } : {}),
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    });
     if (!result.http || result.http.status === undefined) return { error: probeProblem(result) };
     const answer: SimpleAnswer = { status: result.http.status, body: result.http.body ?? '' };
     if (result.http.contentType) answer.contentType = result.http.contentType;
@@ -88,11 +97,25 @@ export function readFrom(file: string, offset: number, maxBytes = 8 * 1024 * 102
 }
 
 /** Output lines of the log command, through the process runner (stripped environment), else a minimal spawn. */
-export async function commandLines(ctx: EdgeContext, command: string, cwd: string, passEnv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<{ lines: string[]; error?: string }> {
+export async function commandLines(
+  ctx: EdgeContext,
+  command: string,
+  cwd: string,
+  passEnv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ lines: string[]; error?: string }> {
   const lines: string[] = [];
   const timeoutMs = Math.max(ctx.timeoutMs, 10_000);
   if (ctx.services) {
-    const result = await ctx.services.processes.run({ command, cwd, passEnv, timeoutMs, signal: ctx.signal, onLine: (line) => void lines.push(line), keepLines: 0 });
+    const result = await ctx.services.processes.run({
+      command,
+      cwd,
+      passEnv,
+      timeoutMs,
+      signal: ctx.signal,
+      onLine: (line) => void lines.push(line),
+      keepLines: 0,
+    });
     if (result.timedOut) return { lines, error: `"${command}" did not finish within ${timeoutMs} ms` };
     if (result.exitCode !== 0 && lines.length === 0) return { lines, error: `"${command}" exited ${result.exitCode ?? result.signal}` };
     return { lines };

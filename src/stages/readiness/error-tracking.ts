@@ -36,7 +36,10 @@ export function readTargetEnvironment(files: readonly string[], baseDir: string,
     try {
       text = readFileSync(resolve(baseDir, file), 'utf8');
     } catch (error) {
-      throw new Error(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`, { cause: error });
+      throw new Error(
+        `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`,
+        { cause: error },
+      );
     }
     for (const [name, value] of parseDotenvLines(text)) variables.set(name, value);
   }
@@ -61,32 +64,38 @@ export function parseDotenvLines(text: string): Map<string, string> {
 /** The verdict on error tracking, as a finding (none when it is in place). */
 export function errorTrackingFindings(declared: { variable?: string; provider?: string } | undefined, env: TargetEnvironment): FindingInput[] {
   if (!declared || (!declared.variable && !declared.provider)) {
-    return [{
-      ruleId: 'error-tracking-missing',
-      severity: 'medium',
-      title: 'No server-side error tracking is declared: the first customer to hit a crash is the one who tells you',
-      fix: 'set up error tracking (Sentry or similar) and name its DSN variable in readiness.errorTracking, e.g. errorTracking: SENTRY_DSN',
-    }];
+    return [
+      {
+        ruleId: 'error-tracking-missing',
+        severity: 'medium',
+        title: 'No server-side error tracking is declared: the first customer to hit a crash is the one who tells you',
+        fix: 'set up error tracking (Sentry or similar) and name its DSN variable in readiness.errorTracking, e.g. errorTracking: SENTRY_DSN',
+      },
+    ];
   }
   if (!declared.variable) return [];
   const value = env.variables.get(declared.variable);
   if (value === undefined || value.trim() === '') {
-    return [{
-      ruleId: 'error-tracking-unset',
-      severity: 'medium',
-      title: `${declared.variable} is ${value === undefined ? 'not set' : 'empty'} in ${env.label}: server errors are not reported anywhere`,
-      fix: `set ${declared.variable} for the target environment (the DSN from your error tracker's project settings)`,
-      evidence: `${declared.variable} ${value === undefined ? 'missing' : 'empty'}`,
-    }];
+    return [
+      {
+        ruleId: 'error-tracking-unset',
+        severity: 'medium',
+        title: `${declared.variable} is ${value === undefined ? 'not set' : 'empty'} in ${env.label}: server errors are not reported anywhere`,
+        fix: `set ${declared.variable} for the target environment (the DSN from your error tracker's project settings)`,
+        evidence: `${declared.variable} ${value === undefined ? 'missing' : 'empty'}`,
+      },
+    ];
   }
   // A Sentry-style DSN is a URL with a key before the host: https://KEY@o1.ingest.sentry.io/42.
   if (/DSN/i.test(declared.variable) && !/^https?:\/\/[^@\s]+@[^/\s]+\/\S+$/.test(value.trim())) {
-    return [{
-      ruleId: 'error-tracking-malformed',
-      severity: 'low',
-      title: `${declared.variable} in ${env.label} does not look like a DSN (https://KEY@HOST/PROJECT): the SDK may drop every event`,
-      fix: `copy the DSN again from the error tracker's project settings into ${declared.variable}`,
-    }];
+    return [
+      {
+        ruleId: 'error-tracking-malformed',
+        severity: 'low',
+        title: `${declared.variable} in ${env.label} does not look like a DSN (https://KEY@HOST/PROJECT): the SDK may drop every event`,
+        fix: `copy the DSN again from the error tracker's project settings into ${declared.variable}`,
+      },
+    ];
   }
   return [];
 }

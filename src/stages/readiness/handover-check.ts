@@ -38,13 +38,15 @@ export interface HandoverExpectations {
 export function handoverFindings(file: string, text: string | undefined, expected: HandoverExpectations): FindingInput[] {
   const location = { file };
   if (text === undefined) {
-    return [{
-      ruleId: 'handover-missing',
-      severity: 'medium',
-      title: `There is no ${file}: the next person on call has to reverse-engineer where things live`,
-      fix: `run launch-ready handover to write ${file} from the config and the last results, fill in what it marks TODO, and commit it`,
-      location,
-    }];
+    return [
+      {
+        ruleId: 'handover-missing',
+        severity: 'medium',
+        title: `There is no ${file}: the next person on call has to reverse-engineer where things live`,
+        fix: `run launch-ready handover to write ${file} from the config and the last results, fill in what it marks TODO, and commit it`,
+        location,
+      },
+    ];
   }
   const findings: FindingInput[] = [];
   const headings = headingsOf(text);
@@ -61,11 +63,23 @@ export function handoverFindings(file: string, text: string | undefined, expecte
   const lower = text.toLowerCase();
   for (const host of expected.hostnames) {
     if (lower.includes(host.toLowerCase())) continue;
-    findings.push({ ruleId: 'handover-stale', severity: 'low', title: `${file} does not mention ${host}: it is older than the config's domains`, fix: `add ${host} to the domain map (or run launch-ready handover again)`, location: { file, host } });
+    findings.push({
+      ruleId: 'handover-stale',
+      severity: 'low',
+      title: `${file} does not mention ${host}: it is older than the config's domains`,
+      fix: `add ${host} to the domain map (or run launch-ready handover again)`,
+      location: { file, host },
+    });
   }
   for (const monitor of expected.monitors) {
     if (lower.includes(monitor.url.toLowerCase()) || lower.includes(monitor.url.toLowerCase().replace(/\/$/, ''))) continue;
-    findings.push({ ruleId: 'handover-stale', severity: 'low', title: `${file} does not list the monitor of ${monitor.url}: it is older than the config's monitors`, fix: 'add it with its owner to the monitors section (or run launch-ready handover again)', location: { file, url: monitor.url } });
+    findings.push({
+      ruleId: 'handover-stale',
+      severity: 'low',
+      title: `${file} does not list the monitor of ${monitor.url}: it is older than the config's monitors`,
+      fix: 'add it with its owner to the monitors section (or run launch-ready handover again)',
+      location: { file, url: monitor.url },
+    });
   }
   return findings;
 }

@@ -99,7 +99,8 @@ export function dependenciesOf(data: Json): HealthDependency[] {
     return out;
   }
   if (Array.isArray(checks)) {
-    for (const item of checks) if (isObject(item)) add(String(item.name ?? item.componentId ?? 'dependency'), item.status ?? item.healthy, item.output ?? item.error);
+    for (const item of checks)
+      if (isObject(item)) add(String(item.name ?? item.componentId ?? 'dependency'), item.status ?? item.healthy, item.output ?? item.error);
     return out;
   }
   for (const [name, value] of Object.entries(data)) {
@@ -113,7 +114,11 @@ export function dependenciesOf(data: Json): HealthDependency[] {
 function htmlSample(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
   if (title) return `an HTML page titled "${title.slice(0, 60)}"`;
-  const words = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const words = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
   return words ? `an HTML page starting "${words}"` : 'an HTML page';
 }
 
@@ -126,37 +131,95 @@ export function failingDependencies(report: HealthReport): HealthDependency[] {
 export function healthFindings(report: HealthReport): FindingInput[] {
   const location = { url: report.url };
   if (report.kind === 'none') {
-    return [{ ruleId: 'health-down', severity: 'high', title: `The health endpoint does not answer: ${report.error}`, fix: 'make the health endpoint answer (it is what the monitors and the load balancer ask)', location }];
+    return [
+      {
+        ruleId: 'health-down',
+        severity: 'high',
+        title: `The health endpoint does not answer: ${report.error}`,
+        fix: 'make the health endpoint answer (it is what the monitors and the load balancer ask)',
+        location,
+      },
+    ];
   }
   const status = report.httpStatus ?? 0;
   const down = failingDependencies(report);
   const names = down.map((d) => `${d.name} (${d.status})`).join(', ');
   if (down.length > 0 && status >= 200 && status < 300) {
-    return [{
-      ruleId: 'health-200-while-failing',
-      severity: 'high',
-      title: `The health endpoint answers ${status} while it lists ${names} as down: a monitor that checks the status sees nothing wrong`,
-      fix: 'answer 503 when a required dependency fails (and status "fail" in application/health+json), so monitors and load balancers notice',
-      location,
-      evidence: `HTTP ${status}, status ${report.status ?? 'none'}; down: ${names}`,
-    }];
+    return [
+      {
+        ruleId: 'health-200-while-failing',
+        severity: 'high',
+        title: `The health endpoint answers ${status} while it lists ${names} as down: a monitor that checks the status sees nothing wrong`,
+        fix: 'answer 503 when a required dependency fails (and status "fail" in application/health+json), so monitors and load balancers notice',
+        location,
+        evidence: `HTTP ${status}, status ${report.status ?? 'none'}; down: ${names}`,
+      },
+    ];
   }
   if (down.length > 0) {
-    return [{ ruleId: 'health-dependency-down', severity: 'high', title: `The health endpoint reports ${names} down (HTTP ${status})`, fix: `restore ${down.map((d) => d.name).join(', ')} before launch, or take it off the health check if the app works without it`, location }];
+    return [
+      {
+        ruleId: 'health-dependency-down',
+        severity: 'high',
+        title: `The health endpoint reports ${names} down (HTTP ${status})`,
+        fix: `restore ${down.map((d) => d.name).join(', ')} before launch, or take it off the health check if the app works without it`,
+        location,
+      },
+    ];
   }
   if (status >= 400) {
     const what = status === 404 ? 'answers 404: there is no health endpoint at this URL' : `answers ${status}`;
-    return [{ ruleId: status >= 500 ? 'health-down' : 'health-missing', severity: status >= 500 ? 'high' : 'medium', title: `The health endpoint ${what}`, fix: 'serve a health endpoint that answers 200 with application/health+json and its dependencies, and set readiness.healthUrl to it', location }];
+    return [
+      {
+        ruleId: status >= 500 ? 'health-down' : 'health-missing',
+        severity: status >= 500 ? 'high' : 'medium',
+        title: `The health endpoint ${what}`,
+        fix: 'serve a health endpoint that answers 200 with application/health+json and its dependencies, and set readiness.healthUrl to it',
+        location,
+      },
+    ];
   }
   if (report.kind === 'html') {
-    return [{ ruleId: 'health-html', severity: 'medium', title: `The health endpoint answers ${report.sample} instead of a health status (${report.contentType ?? 'no content type'})`, fix: 'point readiness.healthUrl at the real health route, or make it answer application/health+json; an HTML page (often the SPA fallback or a login page) says nothing about the app', location, evidence: `HTTP ${status}, ${report.contentType ?? 'no content type'}` }];
+    return [
+      {
+        ruleId: 'health-html',
+        severity: 'medium',
+        title: `The health endpoint answers ${report.sample} instead of a health status (${report.contentType ?? 'no content type'})`,
+        fix: 'point readiness.healthUrl at the real health route, or make it answer application/health+json; an HTML page (often the SPA fallback or a login page) says nothing about the app',
+        location,
+        evidence: `HTTP ${status}, ${report.contentType ?? 'no content type'}`,
+      },
+    ];
   }
   if (report.statusOk === false) {
-    return [{ ruleId: 'health-200-while-failing', severity: 'high', title: `The health endpoint answers ${status} with status "${report.status}"`, fix: 'answer 503 when the service is failing, so monitors that check the status notice', location }];
+    return [
+      {
+        ruleId: 'health-200-while-failing',
+        severity: 'high',
+        title: `The health endpoint answers ${status} with status "${report.status}"`,
+        fix: 'answer 503 when the service is failing, so monitors that check the status notice',
+        location,
+      },
+    ];
   }
   if (report.kind !== 'health' || report.dependencies.length === 0) {
-    const said = report.kind === 'text' ? `plain text ("${report.sample}")` : report.kind === 'empty' ? 'an empty body' : report.kind === 'json' ? 'JSON without a status' : 'a status but no dependencies';
-    return [{ ruleId: 'health-unhelpful', severity: 'low', title: `The health endpoint answers ${said}: it cannot tell a database outage from a healthy app`, fix: 'list the dependencies (database, queue, payment provider) with their status, as application/health+json "checks"', location }];
+    const said =
+      report.kind === 'text'
+        ? `plain text ("${report.sample}")`
+        : report.kind === 'empty'
+          ? 'an empty body'
+          : report.kind === 'json'
+            ? 'JSON without a status'
+            : 'a status but no dependencies';
+    return [
+      {
+        ruleId: 'health-unhelpful',
+        severity: 'low',
+        title: `The health endpoint answers ${said}: it cannot tell a database outage from a healthy app`,
+        fix: 'list the dependencies (database, queue, payment provider) with their status, as application/health+json "checks"',
+        location,
+      },
+    ];
   }
   return [];
 }

@@ -1,5 +1,12 @@
 import type { StageDefinition } from '../../core/stage.js';
-import { parseReadinessOptions, readinessConfigSchema, readinessFlags, readinessNotConfigured, validateReadinessConfig, type ReadinessOptions } from './config.js';
+import {
+  parseReadinessOptions,
+  readinessConfigSchema,
+  readinessFlags,
+  readinessNotConfigured,
+  validateReadinessConfig,
+  type ReadinessOptions,
+} from './config.js';
 import { runReadiness } from './run.js';
 
 /**

@@ -21,7 +21,8 @@ export function burstRoutesOf(result: unknown): BurstRoute[] {
   if (!Array.isArray(routes)) return [];
   const out: BurstRoute[] = [];
   for (const route of routes as { name?: string; url?: string; latencyMs?: { p95?: number } }[]) {
-    if (typeof route.url === 'string' && typeof route.latencyMs?.p95 === 'number') out.push({ name: route.name ?? route.url, url: route.url, p95Ms: route.latencyMs.p95 });
+    if (typeof route.url === 'string' && typeof route.latencyMs?.p95 === 'number')
+      out.push({ name: route.name ?? route.url, url: route.url, p95Ms: route.latencyMs.p95 });
   }
   return out;
 }

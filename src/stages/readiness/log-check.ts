@@ -24,14 +24,25 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
     return { ...result, detail: 'no log source configured' };
   }
   const probeUrl = options.logProbeUrl ?? options.loginUrl ?? homepageOf(options, { criticalPaths: ctx.criticalPaths ?? [] });
-  if (!probeUrl) return { verdict: 'not checked', findings: [], detail: 'no URL to send the sample request to', note: 'Log hygiene: set readiness.logProbeUrl (or loginUrl) so the marked sample request has somewhere to go.' };
+  if (!probeUrl)
+    return {
+      verdict: 'not checked',
+      findings: [],
+      detail: 'no URL to send the sample request to',
+      note: 'Log hygiene: set readiness.logProbeUrl (or loginUrl) so the marked sample request has somewhere to go.',
+    };
   const markers = newLogMarkers();
   const where = logs.file ?? `the output of "${logs.command}"`;
   const file = logs.file ? resolve(ctx.baseDir, logs.file) : undefined;
   const offset = file ? sizeOf(file) : 0;
   const answer = await send(edge, sampleRequest(probeUrl, markers));
   if ('error' in answer) {
-    return { verdict: 'not checked', findings: [], detail: `sample request failed: ${answer.error}`, note: `Log hygiene not checked: the sample request to ${probeUrl} failed (${answer.error}).` };
+    return {
+      verdict: 'not checked',
+      findings: [],
+      detail: `sample request failed: ${answer.error}`,
+      note: `Log hygiene not checked: the sample request to ${probeUrl} failed (${answer.error}).`,
+    };
   }
   const deadline = Date.now() + logs.waitSeconds * 1000;
   let scan: LogScan;
@@ -41,7 +52,17 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
       lines = readFrom(file, offset).split(/\r?\n/);
     } else {
       const out = await commandLines(edge, logs.command!, ctx.baseDir, logs.passEnv, ctx.env);
-      if (out.error) return { verdict: 'not checked', findings: [], detail: out.error, error: { part: 'logs.command', message: out.error, fix: 'make readiness.logs.command print the request log (and pass the variables it needs with logs.passEnv)' } };
+      if (out.error)
+        return {
+          verdict: 'not checked',
+          findings: [],
+          detail: out.error,
+          error: {
+            part: 'logs.command',
+            message: out.error,
+            fix: 'make readiness.logs.command print the request log (and pass the variables it needs with logs.passEnv)',
+          },
+        };
       lines = out.lines;
     }
     scan = scanLog(lines, markers);
@@ -54,7 +75,15 @@ export async function checkLogs(ctx: StageContext<ReadinessOptions>, options: Re
   ctx.secrets.add(markers.header);
   ctx.secrets.add(markers.formField);
   const result = logFindings(scan, where);
-  return { ...result, detail: result.verdict === 'yes' ? `the marked header and form field are not in ${where}` : result.verdict === 'no' ? `a marked secret is in ${where}` : `the sample request is not in ${where}` };
+  return {
+    ...result,
+    detail:
+      result.verdict === 'yes'
+        ? `the marked header and form field are not in ${where}`
+        : result.verdict === 'no'
+          ? `a marked secret is in ${where}`
+          : `the sample request is not in ${where}`,
+  };
 }
 
 function sleep(ms: number): Promise<void> {

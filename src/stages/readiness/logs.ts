@@ -26,7 +26,11 @@ export function sampleRequest(url: string, markers: LogMarkers): { url: string; 
   return {
     url: target.href,
     method: 'POST',
-    headers: { authorization: `Bearer ${markers.header}`, 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'launch-ready (log hygiene check)' },
+    headers: {
+      authorization: `Bearer ${markers.header}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'launch-ready (log hygiene check)',
+    },
     body: new URLSearchParams({ email: 'launch-ready-check@example.invalid', password: markers.formField }).toString(),
   };
 }
@@ -59,12 +63,24 @@ export function scanLog(lines: Iterable<string>, markers: LogMarkers): LogScan {
 export type LogVerdict = 'yes' | 'no' | 'not checked';
 
 /** The verdict and findings for a scan of `where` (a file name or `the output of "docker logs app"`). */
-export function logFindings(scan: LogScan | undefined, where: string | undefined, reason?: string): { verdict: LogVerdict; findings: FindingInput[]; note?: string } {
+export function logFindings(
+  scan: LogScan | undefined,
+  where: string | undefined,
+  reason?: string,
+): { verdict: LogVerdict; findings: FindingInput[]; note?: string } {
   if (!scan || !where) {
-    return { verdict: 'not checked', findings: [], note: reason ?? 'no log source configured (readiness.logs.file or readiness.logs.command): whether request logs keep secrets was not checked' };
+    return {
+      verdict: 'not checked',
+      findings: [],
+      note: reason ?? 'no log source configured (readiness.logs.file or readiness.logs.command): whether request logs keep secrets was not checked',
+    };
   }
   if (!scan.sawRequest) {
-    return { verdict: 'not checked', findings: [], note: `the sample request did not show up in ${where}, so it proves nothing about what the app logs; point readiness.logs at the request log` };
+    return {
+      verdict: 'not checked',
+      findings: [],
+      note: `the sample request did not show up in ${where}, so it proves nothing about what the app logs; point readiness.logs at the request log`,
+    };
   }
   const findings: FindingInput[] = [];
   const line = (lines: number[]) => `line ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? '...' : ''}`;

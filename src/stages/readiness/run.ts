@@ -57,7 +57,13 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
   findings.push(...diagnosisFindings(diagnoses));
 
   const outcome: StageOutcome = {
-    summary: summaryOf(options, targets.length, uncovered.length, logs.verdict, diagnoses.map((d) => d.diagnosis)),
+    summary: summaryOf(
+      options,
+      targets.length,
+      uncovered.length,
+      logs.verdict,
+      diagnoses.map((d) => d.diagnosis),
+    ),
     findings,
     metrics: {
       monitors: options.monitors.length,
@@ -65,13 +71,22 @@ export async function runReadiness(ctx: StageContext<ReadinessOptions>): Promise
       covered: targets.length - uncovered.length,
       targets: targets.length,
       uncovered: uncovered.map((c) => c.target.url),
-      ...(health ? { health: { url: health.url, httpStatus: health.httpStatus ?? null, kind: health.kind, down: failingDependencies(health).map((d) => d.name) } } : {}),
+      ...(health
+        ? { health: { url: health.url, httpStatus: health.httpStatus ?? null, kind: health.kind, down: failingDependencies(health).map((d) => d.name) } }
+        : {}),
       logs: logs.verdict,
       handover,
       diagnose: diagnoses.map(({ diagnosis, path }) => ({ url: diagnosis.facts.url, path, answer: diagnosis.answer, sentence: diagnosis.sentence })),
     },
-    checkedPaths: checkedPathsOf(coverage, diagnoses.map((d) => d.path)),
-    blocks: blocksOf(out, monitorsTable(options, coverage, routes), diagnoses.map((d) => d.diagnosis)),
+    checkedPaths: checkedPathsOf(
+      coverage,
+      diagnoses.map((d) => d.path),
+    ),
+    blocks: blocksOf(
+      out,
+      monitorsTable(options, coverage, routes),
+      diagnoses.map((d) => d.diagnosis),
+    ),
   };
   if (errors.length > 0) outcome.errors = errors;
   return outcome;
@@ -83,12 +98,20 @@ function checkMonitors(options: ReadinessOptions, scope: Scope, out: Collected):
   const coverage = coverageOf(targets, options.monitors);
   const uncovered = coverage.filter((c) => c.monitors.length === 0);
   out.findings.push(...coverageFindings(coverage));
-  const alerting = alertingFindings(options.monitors, coverage, { maxIntervalMinutes: options.maxIntervalMinutes, ...(options.owner ? { defaultOwner: options.owner } : {}) });
+  const alerting = alertingFindings(options.monitors, coverage, {
+    maxIntervalMinutes: options.maxIntervalMinutes,
+    ...(options.owner ? { defaultOwner: options.owner } : {}),
+  });
   out.findings.push(...alerting);
-  const covered = targets.length === 0 ? 'no critical URL, homepage, login or health URL configured' : `${targets.length - uncovered.length} of ${targets.length} covered`;
+  const covered =
+    targets.length === 0 ? 'no critical URL, homepage, login or health URL configured' : `${targets.length - uncovered.length} of ${targets.length} covered`;
   out.checks.push(['Every critical URL has a monitor', targets.length === 0 ? 'not checked' : uncovered.length === 0 ? 'yes' : 'no', covered]);
   const from = options.monitorsFile ? ` (${options.monitorsFile.path}: ${options.monitorsFile.format})` : '';
-  out.checks.push(['Monitors have an owner, email and a real-time channel, and check often', options.monitors.length === 0 ? 'not checked' : alerting.length === 0 ? 'yes' : 'no', `${options.monitors.length} monitor(s)${from}`]);
+  out.checks.push([
+    'Monitors have an owner, email and a real-time channel, and check often',
+    options.monitors.length === 0 ? 'not checked' : alerting.length === 0 ? 'yes' : 'no',
+    `${options.monitors.length} monitor(s)${from}`,
+  ]);
   if (!homepageOf(options, scope)) out.notes.push('The homepage is not known: set readiness.homepage so a monitor is required on it.');
   const skipped = options.monitorsFile?.skipped ?? [];
   if (skipped.length > 0) out.notes.push(`Not counted from ${options.monitorsFile!.path}: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '...' : ''}`);
@@ -101,7 +124,11 @@ function checkHandover(ctx: StageContext<ReadinessOptions>, options: ReadinessOp
   const text = readOptional(resolve(ctx.baseDir, file));
   const found = handoverFindings(file, text, { hostnames: configuredHostnames(options, scope), monitors: options.monitors });
   out.findings.push(...found);
-  out.checks.push([`${file} is current`, found.length === 0 ? 'yes' : 'no', text === undefined ? 'missing' : found.length === 0 ? 'has every section, hostname and monitor' : `${found.length} gap(s)`]);
+  out.checks.push([
+    `${file} is current`,
+    found.length === 0 ? 'yes' : 'no',
+    text === undefined ? 'missing' : found.length === 0 ? 'has every section, hostname and monitor' : `${found.length} gap(s)`,
+  ]);
   return text === undefined ? 'missing' : found.length === 0 ? 'current' : 'stale';
 }
 
@@ -122,7 +149,13 @@ function diagnosisFindings(diagnoses: readonly { diagnosis: Diagnosis; path: str
 
 function blocksOf(out: Collected, monitors: ReportBlock, diagnoses: readonly Diagnosis[]): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'table', title: 'Launch readiness', columns: ['Check', 'Verdict', 'Detail'], rows: out.checks }, monitors];
-  if (diagnoses.length > 0) blocks.push({ kind: 'table', title: 'Is it DNS or the app?', columns: ['URL', 'Answer', 'Why'], rows: diagnoses.map((d) => [d.facts.url, d.answer, d.sentence]) });
+  if (diagnoses.length > 0)
+    blocks.push({
+      kind: 'table',
+      title: 'Is it DNS or the app?',
+      columns: ['URL', 'Answer', 'Why'],
+      rows: diagnoses.map((d) => [d.facts.url, d.answer, d.sentence]),
+    });
   for (const diagnosis of diagnoses) if (diagnosis.answer !== 'healthy') blocks.push(layersTable(diagnosis));
   if (out.notes.length > 0) blocks.push({ kind: 'notes', title: 'Not checked, and why', items: out.notes });
   return blocks;
@@ -130,24 +163,40 @@ function blocksOf(out: Collected, monitors: ReportBlock, diagnoses: readonly Dia
 
 async function checkHealth(edge: EdgeContext, options: ReadinessOptions, findings: FindingInput[], checks: CheckRow[]): Promise<HealthReport | undefined> {
   if (!options.healthUrl) {
-    findings.push({ ruleId: 'health-missing', severity: 'medium', title: 'No health endpoint is configured: a monitor can see that a page loads, not that the database or payments work', fix: 'serve a health endpoint (application/health+json with its dependencies) and set readiness.healthUrl to it' });
+    findings.push({
+      ruleId: 'health-missing',
+      severity: 'medium',
+      title: 'No health endpoint is configured: a monitor can see that a page loads, not that the database or payments work',
+      fix: 'serve a health endpoint (application/health+json with its dependencies) and set readiness.healthUrl to it',
+    });
     checks.push(['The health endpoint answers and lists its dependencies', 'no', 'readiness.healthUrl not set']);
     return undefined;
   }
   const report = await fetchHealth(edge, options.healthUrl);
   const own = healthFindings(report);
   findings.push(...own);
-  const detail = report.kind === 'none' ? report.error! : `HTTP ${report.httpStatus}, ${report.contentType ?? 'no content type'}, ${report.dependencies.length} dependenc${report.dependencies.length === 1 ? 'y' : 'ies'}`;
+  const detail =
+    report.kind === 'none'
+      ? report.error!
+      : `HTTP ${report.httpStatus}, ${report.contentType ?? 'no content type'}, ${report.dependencies.length} dependenc${report.dependencies.length === 1 ? 'y' : 'ies'}`;
   checks.push(['The health endpoint answers and lists its dependencies', own.length === 0 ? 'yes' : 'no', detail]);
   return report;
 }
 
-function checkErrorTracking(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, findings: FindingInput[], checks: CheckRow[], errors: StagePartError[]): void {
+function checkErrorTracking(
+  ctx: StageContext<ReadinessOptions>,
+  options: ReadinessOptions,
+  findings: FindingInput[],
+  checks: CheckRow[],
+  errors: StagePartError[],
+): void {
   try {
     const env = readTargetEnvironment(options.envFiles, ctx.baseDir, ctx.env);
     const own = errorTrackingFindings(options.errorTracking, env);
     findings.push(...own);
-    const what = options.errorTracking?.variable ? `${options.errorTracking.variable} in ${env.label}` : (options.errorTracking?.provider ?? 'readiness.errorTracking not set');
+    const what = options.errorTracking?.variable
+      ? `${options.errorTracking.variable} in ${env.label}`
+      : (options.errorTracking?.provider ?? 'readiness.errorTracking not set');
     checks.push(['Server-side error tracking is configured', own.length === 0 ? 'yes' : 'no', what]);
   } catch (error) {
     errors.push({ part: 'error tracking', message: (error as Error).message, fix: 'fix readiness.envFiles so every file can be read' });
@@ -159,7 +208,11 @@ function readBurstRoutes(ctx: StageContext<ReadinessOptions>, options: Readiness
   if (!options.burstResult) return undefined;
   const text = readOptional(resolve(ctx.baseDir, options.burstResult));
   if (text === undefined) {
-    errors.push({ part: 'burst result', message: `${options.burstResult}: no such file`, fix: 'run launch-ready burst --format json --output burst.json first, or drop readiness.burstResult' });
+    errors.push({
+      part: 'burst result',
+      message: `${options.burstResult}: no such file`,
+      fix: 'run launch-ready burst --format json --output burst.json first, or drop readiness.burstResult',
+    });
     return undefined;
   }
   try {
@@ -170,13 +223,24 @@ function readBurstRoutes(ctx: StageContext<ReadinessOptions>, options: Readiness
   }
 }
 
-async function diagnoseCriticalUrls(ctx: StageContext<ReadinessOptions>, options: ReadinessOptions, scope: Scope, health: HealthReport | undefined): Promise<{ diagnosis: Diagnosis; path: string }[]> {
+async function diagnoseCriticalUrls(
+  ctx: StageContext<ReadinessOptions>,
+  options: ReadinessOptions,
+  scope: Scope,
+  health: HealthReport | undefined,
+): Promise<{ diagnosis: Diagnosis; path: string }[]> {
   const urls = criticalUrls(scope).slice(0, 20);
   if (urls.length > 2) ctx.progress(`diagnosing ${urls.length} critical URLs`);
   return Promise.all(
     urls.map(async ({ url, path }) => ({
       path,
-      diagnosis: await diagnoseUrl(url, { network: ctx.network, authoritative: options.authoritative, timeoutMs: options.timeoutMs, signal: ctx.signal, ...(health ? { health } : {}) }),
+      diagnosis: await diagnoseUrl(url, {
+        network: ctx.network,
+        authoritative: options.authoritative,
+        timeoutMs: options.timeoutMs,
+        signal: ctx.signal,
+        ...(health ? { health } : {}),
+      }),
     })),
   );
 }
@@ -184,7 +248,7 @@ async function diagnoseCriticalUrls(ctx: StageContext<ReadinessOptions>, options
 function fixOf(diagnosis: Diagnosis): string {
   switch (diagnosis.answer) {
     case 'dns':
-      return 'fix the DNS records at your DNS provider (or wait out the TTL while resolvers still serve the old address); launch-ready diagnose URL shows each resolver\'s answer';
+      return "fix the DNS records at your DNS provider (or wait out the TTL while resolvers still serve the old address); launch-ready diagnose URL shows each resolver's answer";
     case 'edge':
       return 'look at the CDN or load balancer in front of the app (certificate, origin settings, firewall rules): the origin itself answers';
     case 'app':
@@ -198,7 +262,15 @@ function monitorsTable(options: ReadinessOptions, coverage: readonly Coverage[],
   const rows: BlockCell[][] = options.monitors.map((m) => {
     const covers = coverage.filter((c) => c.monitors.includes(m)).map((c) => c.target.label);
     const p95 = routes ? p95For(m, routes) : undefined;
-    return [m.name, m.url, m.owner ?? options.owner ?? null, m.channels.map((c) => c.label).join(', ') || null, formatInterval(m.intervalSeconds), covers.join(', ') || null, routes ? (p95 !== undefined ? `${Math.round(p95)} ms` : 'not in the burst') : 'not measured'];
+    return [
+      m.name,
+      m.url,
+      m.owner ?? options.owner ?? null,
+      m.channels.map((c) => c.label).join(', ') || null,
+      formatInterval(m.intervalSeconds),
+      covers.join(', ') || null,
+      routes ? (p95 !== undefined ? `${Math.round(p95)} ms` : 'not in the burst') : 'not measured',
+    ];
   });
   for (const c of coverage.filter((x) => x.monitors.length === 0)) rows.push(['(no monitor)', c.target.url, null, null, null, c.target.label, null]);
   return { kind: 'table', title: 'Monitors', columns: ['Monitor', 'URL', 'Owner', 'Channels', 'Interval', 'Covers', 'Burst p95'], rows };
@@ -211,7 +283,12 @@ function checkedPathsOf(coverage: readonly Coverage[], diagnosed: readonly strin
 function summaryOf(options: ReadinessOptions, targets: number, uncovered: number, logs: string, diagnoses: Diagnosis[]): string {
   const parts = [`${options.monitors.length} monitor(s) cover ${targets - uncovered} of ${targets} URLs`, `logs clean: ${logs}`];
   const sick = diagnoses.filter((d) => d.answer !== 'healthy');
-  if (diagnoses.length > 0) parts.push(sick.length === 0 ? `${diagnoses.length} critical URL(s) healthy` : `${sick.length} of ${diagnoses.length} critical URL(s) failing (${[...new Set(sick.map((d) => d.answer))].join(', ')})`);
+  if (diagnoses.length > 0)
+    parts.push(
+      sick.length === 0
+        ? `${diagnoses.length} critical URL(s) healthy`
+        : `${sick.length} of ${diagnoses.length} critical URL(s) failing (${[...new Set(sick.map((d) => d.answer))].join(', ')})`,
+    );
   return parts.join('; ');
 }
 

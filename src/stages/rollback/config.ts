@@ -66,14 +66,23 @@ export type RollbackOptions = {
   dryRun: boolean;
 };
 
-const STATUS: JsonSchema = { type: 'integer', minimum: 100, maximum: 599, errorMessage: 'expected an HTTP status from 100 to 599 (or a list of them); e.g. 200 or [400, 401, 422]' };
+const STATUS: JsonSchema = {
+  type: 'integer',
+  minimum: 100,
+  maximum: 599,
+  errorMessage: 'expected an HTTP status from 100 to 599 (or a list of them); e.g. 200 or [400, 401, 422]',
+};
 
 const SMOKE_ITEM: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   errorMessage: 'expected a smoke check; e.g. {path: /healthz, status: 200}',
   properties: {
-    path: { type: 'string', description: 'Path (or absolute URL) to request, resolved against `rollback.url`.', errorMessage: 'expected a path; e.g. /healthz' },
+    path: {
+      type: 'string',
+      description: 'Path (or absolute URL) to request, resolved against `rollback.url`.',
+      errorMessage: 'expected a path; e.g. /healthz',
+    },
     method: { type: 'string', pattern: '^[A-Za-z]+$', default: 'GET', description: 'HTTP method.', errorMessage: 'expected an HTTP method; e.g. POST' },
     status: {
       anyOf: [STATUS, { type: 'array', items: STATUS, minItems: 1 }],
@@ -82,7 +91,10 @@ const SMOKE_ITEM: JsonSchema = {
       errorMessage: 'expected a status code or a list of them; e.g. 200 or [400, 401, 422]',
     },
     contains: {
-      anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }],
+      anyOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 } },
+      ],
       description: 'Text the body must contain (or a list of texts).',
       errorMessage: 'expected a text or a list of texts; e.g. "Book a call"',
     },
@@ -108,12 +120,22 @@ const SMOKE_ITEM: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['username', 'password'],
-      properties: { username: { type: 'string', description: 'Variable holding the user name.' }, password: { type: 'string', description: 'Variable holding the password.' } },
+      properties: {
+        username: { type: 'string', description: 'Variable holding the user name.' },
+        password: { type: 'string', description: 'Variable holding the password.' },
+      },
       description: 'Basic auth from environment variables (names of the variables holding user name and password).',
       errorMessage: 'expected {username: VAR, password: VAR}; e.g. {username: SMOKE_USER, password: SMOKE_PASSWORD}',
     },
     maxMs: { type: 'number', exclusiveMinimum: 0, description: 'Slowest acceptable answer, ms.', errorMessage: 'expected milliseconds above 0; e.g. 1500' },
-    timeoutMs: { type: 'number', exclusiveMinimum: 0, maximum: 120000, default: 10000, description: 'Give up on an answer after this long, ms.', errorMessage: 'expected milliseconds above 0 and at most 120000; e.g. 10000' },
+    timeoutMs: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 120000,
+      default: 10000,
+      description: 'Give up on an answer after this long, ms.',
+      errorMessage: 'expected milliseconds above 0 and at most 120000; e.g. 10000',
+    },
   },
 };
 
@@ -121,10 +143,17 @@ const DRILL: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['rollbackCommand', 'rollForwardCommand'],
-  description: 'The rollback drill: roll back, check, roll forward, check, against a time budget. Its commands come from this file: review changes to them like code.',
-  errorMessage: 'expected {rollbackCommand, rollForwardCommand, ...}; e.g. {rollbackCommand: "vercel rollback", rollForwardCommand: "vercel promote $LAUNCH_READY_CURRENT_RELEASE"}',
+  description:
+    'The rollback drill: roll back, check, roll forward, check, against a time budget. Its commands come from this file: review changes to them like code.',
+  errorMessage:
+    'expected {rollbackCommand, rollForwardCommand, ...}; e.g. {rollbackCommand: "vercel rollback", rollForwardCommand: "vercel promote $LAUNCH_READY_CURRENT_RELEASE"}',
   properties: {
-    rollbackCommand: { type: 'string', minLength: 1, description: 'Shell command that rolls the deployment back to the previous release.', errorMessage: 'expected a shell command; e.g. "vercel rollback"' },
+    rollbackCommand: {
+      type: 'string',
+      minLength: 1,
+      description: 'Shell command that rolls the deployment back to the previous release.',
+      errorMessage: 'expected a shell command; e.g. "vercel rollback"',
+    },
     rollForwardCommand: {
       type: 'string',
       minLength: 1,
@@ -138,36 +167,124 @@ const DRILL: JsonSchema = {
       description: 'The only job variables the commands see (plus PATH, HOME and the like); the workflow token and runner tokens never pass.',
       errorMessage: 'expected a list of variable names; e.g. [VERCEL_TOKEN]',
     },
-    waitSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 3600, default: 300, description: 'How long to wait for the served version to change after each command.', errorMessage: 'expected seconds above 0 and at most 3600; e.g. 300' },
-    budgetSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 7200, default: 600, description: 'The whole drill must finish within this (roll back, smoke, roll forward, smoke).', errorMessage: 'expected seconds above 0 and at most 7200; e.g. 600' },
-    pollSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 60, default: 5, description: 'How often the served version is read while waiting.', errorMessage: 'expected seconds above 0 and at most 60; e.g. 5' },
-    commandTimeoutSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 3600, default: 300, description: 'A command still running after this long is killed (its whole process group).', errorMessage: 'expected seconds above 0 and at most 3600; e.g. 300' },
+    waitSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 3600,
+      default: 300,
+      description: 'How long to wait for the served version to change after each command.',
+      errorMessage: 'expected seconds above 0 and at most 3600; e.g. 300',
+    },
+    budgetSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 7200,
+      default: 600,
+      description: 'The whole drill must finish within this (roll back, smoke, roll forward, smoke).',
+      errorMessage: 'expected seconds above 0 and at most 7200; e.g. 600',
+    },
+    pollSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 60,
+      default: 5,
+      description: 'How often the served version is read while waiting.',
+      errorMessage: 'expected seconds above 0 and at most 60; e.g. 5',
+    },
+    commandTimeoutSeconds: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 3600,
+      default: 300,
+      description: 'A command still running after this long is killed (its whole process group).',
+      errorMessage: 'expected seconds above 0 and at most 3600; e.g. 300',
+    },
   },
 };
 
 export const rollbackConfigSchema: JsonSchema = {
   properties: {
-    url: { type: 'string', description: 'The deployment under test (smoke paths resolve against it).', errorMessage: 'expected a URL; e.g. https://app.example.com' },
-    versionUrl: { type: 'string', description: 'Where the served release is read (a URL, or a path on `url`): JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.', errorMessage: 'expected a URL or a path on url; e.g. /version' },
-    versionHeader: { type: 'string', description: 'Response header of versionUrl that holds the release, e.g. x-release.', errorMessage: 'expected a header name; e.g. x-release' },
-    versionPattern: { type: 'string', description: 'Regular expression on the versionUrl body; its first group (else the match) is the release.', errorMessage: 'expected a regular expression; e.g. "data-release=\\"([^\\"]+)\\""' },
-    previousRelease: { type: 'string', minLength: 1, description: 'The known-good release to roll back to; else discovered from GitHub deployments, then semver tags.', errorMessage: 'expected a release; e.g. v1.4.2' },
-    environment: { type: 'string', minLength: 1, default: 'production', description: 'GitHub deployment environment whose earlier successful deployment is the previous release.', errorMessage: 'expected an environment name; e.g. production' },
-    repo: { type: 'string', default: '.', description: 'Git repository whose semver tags tell the previous release when nothing else does.', errorMessage: 'expected a folder path; e.g. .' },
-    smoke: { type: 'array', items: SMOKE_ITEM, default: [], description: 'Smoke checks on the current deployment (and during the drill).', errorMessage: 'expected a list of checks; e.g. [{path: /healthz, status: 200}]' },
+    url: {
+      type: 'string',
+      description: 'The deployment under test (smoke paths resolve against it).',
+      errorMessage: 'expected a URL; e.g. https://app.example.com',
+    },
+    versionUrl: {
+      type: 'string',
+      description:
+        'Where the served release is read (a URL, or a path on `url`): JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.',
+      errorMessage: 'expected a URL or a path on url; e.g. /version',
+    },
+    versionHeader: {
+      type: 'string',
+      description: 'Response header of versionUrl that holds the release, e.g. x-release.',
+      errorMessage: 'expected a header name; e.g. x-release',
+    },
+    versionPattern: {
+      type: 'string',
+      description: 'Regular expression on the versionUrl body; its first group (else the match) is the release.',
+      errorMessage: 'expected a regular expression; e.g. "data-release=\\"([^\\"]+)\\""',
+    },
+    previousRelease: {
+      type: 'string',
+      minLength: 1,
+      description: 'The known-good release to roll back to; else discovered from GitHub deployments, then semver tags.',
+      errorMessage: 'expected a release; e.g. v1.4.2',
+    },
+    environment: {
+      type: 'string',
+      minLength: 1,
+      default: 'production',
+      description: 'GitHub deployment environment whose earlier successful deployment is the previous release.',
+      errorMessage: 'expected an environment name; e.g. production',
+    },
+    repo: {
+      type: 'string',
+      default: '.',
+      description: 'Git repository whose semver tags tell the previous release when nothing else does.',
+      errorMessage: 'expected a folder path; e.g. .',
+    },
+    smoke: {
+      type: 'array',
+      items: SMOKE_ITEM,
+      default: [],
+      description: 'Smoke checks on the current deployment (and during the drill).',
+      errorMessage: 'expected a list of checks; e.g. [{path: /healthz, status: 200}]',
+    },
     retry: {
       type: 'object',
       additionalProperties: false,
       description: 'Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.',
       errorMessage: 'expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}',
       properties: {
-        attempts: { type: 'integer', minimum: 1, maximum: 10, default: 3, description: 'Tries per check, the first included.', errorMessage: 'expected 1 to 10; e.g. 3' },
-        backoffMs: { type: 'number', minimum: 0, maximum: 60000, default: 500, description: 'Wait before the second try; it doubles for each further one.', errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500' },
+        attempts: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 10,
+          default: 3,
+          description: 'Tries per check, the first included.',
+          errorMessage: 'expected 1 to 10; e.g. 3',
+        },
+        backoffMs: {
+          type: 'number',
+          minimum: 0,
+          maximum: 60000,
+          default: 500,
+          description: 'Wait before the second try; it doubles for each further one.',
+          errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500',
+        },
       },
     },
-    followRedirects: { type: 'integer', minimum: 0, maximum: 20, default: 5, description: 'Redirects a smoke check follows (each is reported).', errorMessage: 'expected 0 to 20; e.g. 5' },
+    followRedirects: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 20,
+      default: 5,
+      description: 'Redirects a smoke check follows (each is reported).',
+      errorMessage: 'expected 0 to 20; e.g. 5',
+    },
     drill: DRILL,
-    dryRun: { type: 'boolean', default: false, description: 'Run smoke checks and discovery, but not the drill\'s commands (set by `--dry-run`).' },
+    dryRun: { type: 'boolean', default: false, description: "Run smoke checks and discovery, but not the drill's commands (set by `--dry-run`)." },
   },
 };
 
@@ -258,7 +375,8 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
   if (urlError) problems.push(urlError);
   const versionUrl = section.versionUrl;
   if (typeof versionUrl === 'string' && versionUrl.startsWith('/')) {
-    if (typeof url !== 'string') problems.push({ path: ['versionUrl'], message: `${versionUrl}: a path needs rollback.url; set url, or give the full address of the version endpoint` });
+    if (typeof url !== 'string')
+      problems.push({ path: ['versionUrl'], message: `${versionUrl}: a path needs rollback.url; set url, or give the full address of the version endpoint` });
   } else {
     const versionError = urlProblem(versionUrl, 'versionUrl');
     if (versionError) problems.push(versionError);
@@ -267,7 +385,10 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
   smoke.forEach((check, i) => {
     const path = (check.path as string | undefined) ?? '/';
     if (!/^https?:\/\//i.test(path) && typeof url !== 'string') {
-      problems.push({ path: ['smoke', i, 'path'], message: `${path}: a relative path needs rollback.url; set url: https://your-app.example.com or give an absolute URL` });
+      problems.push({
+        path: ['smoke', i, 'path'],
+        message: `${path}: a relative path needs rollback.url; set url: https://your-app.example.com or give an absolute URL`,
+      });
     }
   });
   if (typeof section.versionPattern === 'string') {
@@ -284,7 +405,10 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
   const budget = typeof drill?.budgetSeconds === 'number' ? drill.budgetSeconds : 600;
   const maxMinutes = typeof section.maxMinutes === 'number' ? section.maxMinutes : 15;
   if (drill && maxMinutes * 60 < budget) {
-    problems.push({ path: ['maxMinutes'], message: `${maxMinutes} min is shorter than drill.budgetSeconds (${budget} s), so the stage would be stopped mid-drill; raise maxMinutes to at least ${Math.ceil(budget / 60)}` });
+    problems.push({
+      path: ['maxMinutes'],
+      message: `${maxMinutes} min is shorter than drill.budgetSeconds (${budget} s), so the stage would be stopped mid-drill; raise maxMinutes to at least ${Math.ceil(budget / 60)}`,
+    });
   }
   if (section.drill && typeof section.versionUrl !== 'string' && !section.versionHeader && !section.versionPattern) {
     problems.push({

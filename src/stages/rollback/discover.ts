@@ -11,7 +11,12 @@ export interface Discovery {
 }
 
 /** Never throws: a source that fails is noted and the next one is tried. */
-export async function discoverPrevious(input: { options: RollbackOptions; github: GitHubApi | undefined; repo: string; current: CurrentRelease }): Promise<Discovery> {
+export async function discoverPrevious(input: {
+  options: RollbackOptions;
+  github: GitHubApi | undefined;
+  repo: string;
+  current: CurrentRelease;
+}): Promise<Discovery> {
   const { options, github, repo, current } = input;
   if (options.previousRelease) {
     return { previous: { release: options.previousRelease, source: 'config', aliases: [], detail: 'rollback.previousRelease in launch-ready.yml' }, tried: [] };

@@ -11,7 +11,8 @@ import type { PreviousRelease } from './previous.js';
 import type { SmokeResult } from './smoke.js';
 import { sameRelease, type VersionReading } from './version.js';
 
-export type LegName = 'rollback' | 'wait for previous release' | 'smoke after rollback' | 'roll forward' | 'wait for current release' | 'smoke after roll forward';
+export type LegName =
+  'rollback' | 'wait for previous release' | 'smoke after rollback' | 'roll forward' | 'wait for current release' | 'smoke after roll forward';
 
 /** One timed step of the drill. */
 export interface Leg {
@@ -154,7 +155,10 @@ class Drill {
   /** Poll the served release until `wanted` holds; bounded by waitSeconds (and `signal` when given). */
   private async waitFor(wanted: (version: string) => boolean, signal?: AbortSignal): Promise<{ ok: boolean; aborted: boolean; last?: VersionReading }> {
     let last: VersionReading | undefined;
-    const options: { timeoutMs: number; intervalMs: number; signal?: AbortSignal } = { timeoutMs: this.plan.options.waitSeconds * 1000, intervalMs: this.plan.options.pollSeconds * 1000 };
+    const options: { timeoutMs: number; intervalMs: number; signal?: AbortSignal } = {
+      timeoutMs: this.plan.options.waitSeconds * 1000,
+      intervalMs: this.plan.options.pollSeconds * 1000,
+    };
     if (signal) options.signal = signal;
     const outcome = await this.deps.wait.until(async () => {
       last = await this.deps.readVersion(signal);
@@ -169,7 +173,10 @@ class Drill {
     if (!this.deps.signal.aborted) return false;
     const reason: unknown = this.deps.signal.reason;
     // The core aborts without a reason of its own (a plain AbortError): say what can cause it.
-    const plain = reason === undefined || (reason instanceof Error && reason.name === 'AbortError') || (typeof DOMException !== 'undefined' && reason instanceof DOMException);
+    const plain =
+      reason === undefined ||
+      (reason instanceof Error && reason.name === 'AbortError') ||
+      (typeof DOMException !== 'undefined' && reason instanceof DOMException);
     const text = plain ? 'the stage was stopped: its deadline passed, or SIGTERM/SIGINT' : reason instanceof Error ? reason.message : String(reason);
     this.report.interrupted = { afterLeg: this.lastLeg, reason: text };
     this.deps.progress?.(`rollback drill interrupted after "${this.lastLeg}": rolling forward to ${this.plan.current} before exiting`);
@@ -206,7 +213,8 @@ class Drill {
     }
     if (this.interrupted()) return 'restore';
 
-    const isPrevious = (v: string) => !sameRelease(v, plan.current) && (!plan.previous || [plan.previous.release, ...plan.previous.aliases].some((p) => sameRelease(v, p)));
+    const isPrevious = (v: string) =>
+      !sameRelease(v, plan.current) && (!plan.previous || [plan.previous.release, ...plan.previous.aliases].some((p) => sameRelease(v, p)));
     const waited = await this.leg('wait for previous release', async () => {
       const result = await this.waitFor(isPrevious, this.deps.signal);
       const seen = result.last?.ok ? `serves ${result.last.version}` : result.last?.problem;

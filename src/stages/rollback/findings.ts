@@ -87,14 +87,17 @@ function failureFinding(failure: DrillFailure, drill: DrillOptions, current: str
   const timeout = drill.commandTimeoutSeconds;
   switch (failure.kind) {
     case 'rollback-command-failed':
-      return withEvidence({
-        ruleId: 'rollback-command-failed',
-        severity: 'blocker',
-        title: `The rollback command failed: ${commandOutcome(failure.result, timeout)}`,
-        fix: `Run rollback.drill.rollbackCommand ("${drill.rollbackCommand}") by hand and fix it: a release you cannot roll back is a release you cannot undo`,
-        paths: DEPLOY,
-        fingerprint: 'rollback-command-failed',
-      }, lastLines(failure.result.lastLines));
+      return withEvidence(
+        {
+          ruleId: 'rollback-command-failed',
+          severity: 'blocker',
+          title: `The rollback command failed: ${commandOutcome(failure.result, timeout)}`,
+          fix: `Run rollback.drill.rollbackCommand ("${drill.rollbackCommand}") by hand and fix it: a release you cannot roll back is a release you cannot undo`,
+          paths: DEPLOY,
+          fingerprint: 'rollback-command-failed',
+        },
+        lastLines(failure.result.lastLines),
+      );
     case 'version-unchanged':
       return {
         ruleId: 'rollback-version-unchanged',
@@ -134,25 +137,32 @@ function failureFinding(failure: DrillFailure, drill: DrillOptions, current: str
       };
     case 'roll-forward-failed': {
       if (failure.restored) {
-        return withEvidence({
+        return withEvidence(
+          {
+            ruleId: 'rollback-roll-forward-failed',
+            severity: 'blocker',
+            title: `The roll-forward command failed (${failure.result ? commandOutcome(failure.result, timeout) : 'no result'}), though the site serves ${current} again`,
+            fix: `Fix rollback.drill.rollForwardCommand ("${drill.rollForwardCommand}"): next time the way back may not happen by itself`,
+            paths: DEPLOY,
+            fingerprint: 'rollback-roll-forward-failed',
+          },
+          failure.result ? lastLines(failure.result.lastLines) : undefined,
+        );
+      }
+      const what =
+        failure.result && !(failure.result.exitCode === 0 && !failure.result.timedOut) ? `the command ${commandOutcome(failure.result, timeout)}` : '';
+      const serves = failure.served ? `the site serves ${failure.served}` : failure.problem ? `the version endpoint ${failure.problem}` : '';
+      return withEvidence(
+        {
           ruleId: 'rollback-roll-forward-failed',
           severity: 'blocker',
-          title: `The roll-forward command failed (${failure.result ? commandOutcome(failure.result, timeout) : 'no result'}), though the site serves ${current} again`,
-          fix: `Fix rollback.drill.rollForwardCommand ("${drill.rollForwardCommand}"): next time the way back may not happen by itself`,
+          title: `ROLL FORWARD FAILED: ${[what, serves].filter(Boolean).join('; ')}, not ${current}. Restore it by hand now: ${manual}`,
+          fix: `Run: ${manual}; then fix rollback.drill.rollForwardCommand`,
           paths: DEPLOY,
           fingerprint: 'rollback-roll-forward-failed',
-        }, failure.result ? lastLines(failure.result.lastLines) : undefined);
-      }
-      const what = failure.result && !(failure.result.exitCode === 0 && !failure.result.timedOut) ? `the command ${commandOutcome(failure.result, timeout)}` : '';
-      const serves = failure.served ? `the site serves ${failure.served}` : failure.problem ? `the version endpoint ${failure.problem}` : '';
-      return withEvidence({
-        ruleId: 'rollback-roll-forward-failed',
-        severity: 'blocker',
-        title: `ROLL FORWARD FAILED: ${[what, serves].filter(Boolean).join('; ')}, not ${current}. Restore it by hand now: ${manual}`,
-        fix: `Run: ${manual}; then fix rollback.drill.rollForwardCommand`,
-        paths: DEPLOY,
-        fingerprint: 'rollback-roll-forward-failed',
-      }, failure.result ? lastLines(failure.result.lastLines) : undefined);
+        },
+        failure.result ? lastLines(failure.result.lastLines) : undefined,
+      );
     }
     case 'smoke-after-roll-forward':
       return {
@@ -181,7 +191,9 @@ export function drillFindings(report: DrillReport, drill: DrillOptions, current:
   const findings = report.failures.map((failure) => failureFinding(failure, drill, current, manual));
   if (report.interrupted) {
     const after = report.interrupted.afterLeg === 'start' ? 'before it started' : `after "${report.interrupted.afterLeg}"`;
-    const restored = report.restored ? `it rolled forward first and the site serves ${current} again` : 'rolling forward did not bring the current release back (see the roll-forward finding)';
+    const restored = report.restored
+      ? `it rolled forward first and the site serves ${current} again`
+      : 'rolling forward did not bring the current release back (see the roll-forward finding)';
     findings.push({
       ruleId: 'rollback-drill-interrupted',
       severity: 'high',

@@ -40,7 +40,7 @@ export const rollbackStage: StageDefinition<ParsedOptions> = {
   checks: { paths: ['deploy', 'homepage'] },
   configSchema: rollbackConfigSchema,
   flags: [
-    { name: 'dry-run', type: 'boolean', configKey: 'dryRun', description: 'smoke checks and discovery only: show the drill\'s commands without running them' },
+    { name: 'dry-run', type: 'boolean', configKey: 'dryRun', description: "smoke checks and discovery only: show the drill's commands without running them" },
     { name: 'url', type: 'string', configKey: 'url', valueName: 'URL', description: 'the deployment under test' },
     { name: 'previous-release', type: 'string', configKey: 'previousRelease', valueName: 'RELEASE', description: 'the known-good release to roll back to' },
   ],
@@ -54,7 +54,14 @@ async function runRollbackStage(ctx: StageContext<ParsedOptions>): Promise<Stage
   const options = optionsOf(ctx.options);
   const services = ctx.services;
   const findings: FindingInput[] = [];
-  const smokeDeps: SmokeDeps = { http: services.http, wait: services.wait, env: ctx.env, secrets: ctx.secrets, retry: options.retry, followRedirects: options.followRedirects };
+  const smokeDeps: SmokeDeps = {
+    http: services.http,
+    wait: services.wait,
+    env: ctx.env,
+    secrets: ctx.secrets,
+    retry: options.retry,
+    followRedirects: options.followRedirects,
+  };
   const smokeNow = (signal?: AbortSignal) => runSmokeChecks(options.smoke, signal ? { ...smokeDeps, signal } : smokeDeps);
 
   ctx.progress(`smoke: ${options.smoke.length} check(s)`);
@@ -73,7 +80,13 @@ async function runRollbackStage(ctx: StageContext<ParsedOptions>): Promise<Stage
 
   const drill = await drillStep(ctx, options, services, { served, smoke, smokeNow, findings, repo, previous: discovery.previous });
   const facts = { options, smoke, served, previous: discovery.previous, runbook, drill };
-  return { summary: rollbackSummary(facts), findings, metrics: rollbackMetrics(facts), blocks: rollbackBlocks(facts), checkedPaths: checkedPaths(options, drill) };
+  return {
+    summary: rollbackSummary(facts),
+    findings,
+    metrics: rollbackMetrics(facts),
+    blocks: rollbackBlocks(facts),
+    checkedPaths: checkedPaths(options, drill),
+  };
 }
 
 /** `deploy` says yes only after a whole drill; `homepage` when a smoke check requests it. */
@@ -85,7 +98,8 @@ function checkedPaths(options: RollbackOptions, drill: DrillStep): string[] {
 }
 
 /** What happened to the drill: ran (report), not run (why), or a dry run (the plan). */
-export type DrillStep = { state: 'none' } | { state: 'skipped'; why: string } | { state: 'dry-run'; plan: DrillPlan } | { state: 'ran'; plan: DrillPlan; report: DrillReport };
+export type DrillStep =
+  { state: 'none' } | { state: 'skipped'; why: string } | { state: 'dry-run'; plan: DrillPlan } | { state: 'ran'; plan: DrillPlan; report: DrillReport };
 
 interface DrillInputs {
   served: VersionReading | undefined;
@@ -105,7 +119,10 @@ async function drillStep(ctx: StageContext<ParsedOptions>, options: RollbackOpti
   // On a pull request the config (and so the commands) comes from the change under review.
   const event = ctx.env.GITHUB_EVENT_NAME;
   if (event === 'pull_request' || event === 'pull_request_target') {
-    return { state: 'skipped', why: `drills do not run on ${event} events: the commands would come from the pull request under review; run the drill on deployment_status, workflow_dispatch or schedule` };
+    return {
+      state: 'skipped',
+      why: `drills do not run on ${event} events: the commands would come from the pull request under review; run the drill on deployment_status, workflow_dispatch or schedule`,
+    };
   }
   const failing = inputs.smoke.filter((r) => !r.ok).length;
   if (failing > 0) return { state: 'skipped', why: `${failing} smoke check(s) fail on the current deployment; a drill on a broken site proves nothing` };

@@ -47,9 +47,7 @@ function isCurrent(names: string[], current: CurrentRelease): boolean {
  * among them) and of another release.
  */
 export function previousDeploymentCandidates(deployments: readonly DeploymentFacts[], environment: string, current: CurrentRelease): DeploymentFacts[] {
-  const sorted = deployments
-    .filter((d) => d.environment === environment)
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+  const sorted = deployments.filter((d) => d.environment === environment).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
   const at = sorted.findIndex((d) => isCurrent([d.sha, d.ref], current));
   const earlier = at >= 0 ? sorted.slice(at + 1) : sorted;
   return earlier.filter((d) => !isCurrent([d.sha, d.ref], current));
@@ -92,7 +90,12 @@ export interface TagFacts {
 export function pickPreviousTag(tags: readonly TagFacts[], current: CurrentRelease): TagFacts | undefined {
   const currentNumbers = current.version ? releaseNumbers(current.version) : undefined;
   const onCurrent = tags.filter((t) => isCurrent([t.commit], current) || (current.version !== undefined && sameRelease(t.name, current.version)));
-  const ceiling = onCurrent.map((t) => releaseNumbers(t.name)).filter((n): n is [number, number, number] => n !== undefined).sort(compareNumbers).pop() ?? currentNumbers;
+  const ceiling =
+    onCurrent
+      .map((t) => releaseNumbers(t.name))
+      .filter((n): n is [number, number, number] => n !== undefined)
+      .sort(compareNumbers)
+      .pop() ?? currentNumbers;
   let best: { tag: TagFacts; numbers: [number, number, number] } | undefined;
   for (const tag of tags) {
     const numbers = releaseNumbers(tag.name);
@@ -163,5 +166,10 @@ export async function previousFromTags(repo: string, current: CurrentRelease): P
   const { tags, base } = await readTags(repo, current);
   const tag = pickPreviousTag(tags, { ...current, sha: current.sha ?? base });
   if (!tag) return undefined;
-  return { release: tag.name, source: 'tags', aliases: [tag.commit], detail: `tag ${tag.name} (${tag.commit.slice(0, 12)}), the newest release tag before the current release` };
+  return {
+    release: tag.name,
+    source: 'tags',
+    aliases: [tag.commit],
+    detail: `tag ${tag.name} (${tag.commit.slice(0, 12)}), the newest release tag before the current release`,
+  };
 }

@@ -85,13 +85,19 @@ function drillNotes(facts: RollbackFacts): string[] {
   notes.push(facts.runbook ? `Runbook: ${facts.runbook}.` : 'Runbook: none found (ROLLBACK.md, or a README/docs section on rolling back).');
   if (drill.state === 'skipped') notes.push(`Drill not run: ${drill.why}.`);
   if (drill.state === 'dry-run') {
-    const env = Object.entries(commandEnv(drill.plan)).map(([k, v]) => `${k}=${v}`).join(' ');
+    const env = Object.entries(commandEnv(drill.plan))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
     const pass = drill.plan.options.passEnv.length > 0 ? `, passing only ${drill.plan.options.passEnv.join(', ')}` : '';
-    notes.push(`Dry run: would run \`${drill.plan.options.rollbackCommand}\` (${env}${pass}), wait up to ${drill.plan.options.waitSeconds} s for ${drill.plan.previous?.release ?? 'another release'}, smoke, then \`${drill.plan.options.rollForwardCommand}\` and wait for ${drill.plan.current}.`);
+    notes.push(
+      `Dry run: would run \`${drill.plan.options.rollbackCommand}\` (${env}${pass}), wait up to ${drill.plan.options.waitSeconds} s for ${drill.plan.previous?.release ?? 'another release'}, smoke, then \`${drill.plan.options.rollForwardCommand}\` and wait for ${drill.plan.current}.`,
+    );
   }
   if (drill.state === 'ran' && drill.report.interrupted) {
     const { report } = drill;
-    notes.push(`Interrupted after "${report.interrupted!.afterLeg}" (${report.interrupted!.reason}): ${report.restored ? `rolled forward before exiting; the site serves ${drill.plan.current} again` : 'rolling forward FAILED'}.`);
+    notes.push(
+      `Interrupted after "${report.interrupted!.afterLeg}" (${report.interrupted!.reason}): ${report.restored ? `rolled forward before exiting; the site serves ${drill.plan.current} again` : 'rolling forward FAILED'}.`,
+    );
   }
   if (drill.state === 'ran' && !drill.report.restored) notes.push(`ROLL FORWARD FAILED. Restore the current release by hand: ${manualRollForward(drill.plan)}`);
   return notes;
@@ -101,7 +107,8 @@ function drillNotes(facts: RollbackFacts): string[] {
 export function rollbackBlocks(facts: RollbackFacts): ReportBlock[] {
   const { drill } = facts;
   const rows = smokeRows('current', facts.smoke);
-  if (drill.state === 'ran') rows.push(...smokeRows('after rollback', drill.report.smokeAfterRollback), ...smokeRows('after roll forward', drill.report.smokeAfterRollForward));
+  if (drill.state === 'ran')
+    rows.push(...smokeRows('after rollback', drill.report.smokeAfterRollback), ...smokeRows('after roll forward', drill.report.smokeAfterRollForward));
   const blocks: ReportBlock[] = [{ kind: 'table', title: 'Smoke checks', columns: ['when', 'check', 'status', 'ms', 'ok', 'note'], rows }];
   if (drill.state === 'ran') {
     blocks.push({
@@ -109,7 +116,13 @@ export function rollbackBlocks(facts: RollbackFacts): ReportBlock[] {
       // The reporters add "N s of a B s budget" themselves.
       title: 'Rollback drill',
       budgetSeconds: drill.plan.options.budgetSeconds,
-      steps: drill.report.legs.map((leg) => ({ name: leg.name, startSeconds: leg.startSeconds, seconds: leg.seconds, ok: leg.ok, ...(leg.note ? { note: leg.note } : {}) })),
+      steps: drill.report.legs.map((leg) => ({
+        name: leg.name,
+        startSeconds: leg.startSeconds,
+        seconds: leg.seconds,
+        ok: leg.ok,
+        ...(leg.note ? { note: leg.note } : {}),
+      })),
     });
   }
   const notes: NotesBlock = { kind: 'notes', title: 'Rollback', items: drillNotes(facts) };

@@ -54,7 +54,11 @@ function headerProblems(check: SmokeCheck, headers: SmokeAnswer['headers']): str
     if (expected === true && actual === undefined) problems.push(`header ${name} is missing`);
     else if (expected === false && actual !== undefined) problems.push(`header ${name} is present ("${shorten(actual, 40)}"), expected none`);
     else if (typeof expected === 'string' && !(actual ?? '').toLowerCase().includes(expected.toLowerCase())) {
-      problems.push(actual === undefined ? `header ${name} is missing (expected "${expected}")` : `header ${name} is "${shorten(actual, 40)}", expected it to contain "${expected}"`);
+      problems.push(
+        actual === undefined
+          ? `header ${name} is missing (expected "${expected}")`
+          : `header ${name} is "${shorten(actual, 40)}", expected it to contain "${expected}"`,
+      );
     }
   }
   return problems;
@@ -96,7 +100,8 @@ export function judgeAnswer(check: SmokeCheck, answer: SmokeAnswer): string[] {
     problems.push(`answered ${answer.status}, expected ${expected}`);
   }
   for (const text of check.contains) {
-    if (!answer.body.includes(text)) problems.push(`the body does not contain "${text}"${answer.truncated ? ` (only the first ${MAX_BODY_BYTES} bytes were read)` : ''}`);
+    if (!answer.body.includes(text))
+      problems.push(`the body does not contain "${text}"${answer.truncated ? ` (only the first ${MAX_BODY_BYTES} bytes were read)` : ''}`);
   }
   problems.push(...headerProblems(check, answer.headers), ...jsonProblems(check, answer.body));
   if (check.maxMs !== undefined && answer.ms > check.maxMs) problems.push(`took ${answer.ms} ms, over its maxMs of ${check.maxMs}`);
@@ -140,7 +145,11 @@ export function requestHeadersOf(check: SmokeCheck, env: SmokeDeps['env'], secre
     const { username, password } = check.basicAuthFromEnv;
     const user = env[username];
     const pass = env[password];
-    for (const [name, value] of [[username, user], [password, pass]] as const) if (!value) missing.push(name);
+    for (const [name, value] of [
+      [username, user],
+      [password, pass],
+    ] as const)
+      if (!value) missing.push(name);
     if (user && pass) {
       secrets.add(pass);
       const encoded = Buffer.from(`${user}:${pass}`).toString('base64');

@@ -5,9 +5,7 @@
 import type { HttpClient } from '../../core/services.js';
 import type { VersionSource } from './config.js';
 
-export type VersionReading =
-  | { ok: true; version: string; via: string }
-  | { ok: false; problem: string; status?: number };
+export type VersionReading = { ok: true; version: string; via: string } | { ok: false; problem: string; status?: number };
 
 export interface VersionAnswer {
   status: number;
@@ -32,7 +30,10 @@ function fromJson(body: string, type: string): VersionReading {
     data = JSON.parse(body);
   } catch {
     const what = /^\s*</.test(body) || type === 'text/html' ? `HTML (${type})` : `${type}, not JSON`;
-    return { ok: false, problem: `answered ${what}: ${preview(body)}; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern` };
+    return {
+      ok: false,
+      problem: `answered ${what}: ${preview(body)}; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern`,
+    };
   }
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     for (const key of ['version', 'sha']) {
@@ -49,12 +50,16 @@ export function extractVersion(source: VersionSource, answer: VersionAnswer): Ve
   if (source.header) {
     const raw = answer.headers[source.header];
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    return value ? { ok: true, version: value, via: `header ${source.header}` } : { ok: false, problem: `answered ${answer.status} without a ${source.header} header` };
+    return value
+      ? { ok: true, version: value, via: `header ${source.header}` }
+      : { ok: false, problem: `answered ${answer.status} without a ${source.header} header` };
   }
   if (source.pattern) {
     const match = source.pattern.exec(answer.body);
     const value = (match?.[1] ?? match?.[0])?.trim();
-    return value ? { ok: true, version: value, via: `pattern ${source.pattern.source}` } : { ok: false, problem: `answered ${contentType(answer.headers)} that does not match versionPattern ${source.pattern.source}: ${preview(answer.body)}` };
+    return value
+      ? { ok: true, version: value, via: `pattern ${source.pattern.source}` }
+      : { ok: false, problem: `answered ${contentType(answer.headers)} that does not match versionPattern ${source.pattern.source}: ${preview(answer.body)}` };
   }
   return fromJson(answer.body, contentType(answer.headers));
 }
@@ -83,7 +88,11 @@ export async function readServedVersion(source: VersionSource, http: HttpClient,
  * sha a prefix of the other (short and full shas).
  */
 export function sameRelease(a: string, b: string): boolean {
-  const norm = (s: string) => s.trim().replace(/^v(?=\d)/i, '').toLowerCase();
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/^v(?=\d)/i, '')
+      .toLowerCase();
   const x = norm(a);
   const y = norm(b);
   if (x === y) return true;

@@ -33,20 +33,32 @@ export const SECRETS_SCHEMA: JsonSchema = {
       description: 'Folder of the git repository to scan, relative to launch-ready.yml. Default: the folder of launch-ready.yml, else the current folder.',
       errorMessage: 'expected the path of a git clone; e.g. "."',
     },
-    history: { type: 'boolean', default: true, description: 'Scan every commit on every ref (branches, tags, remotes), not just the working tree.', errorMessage: 'expected true or false' },
-    untracked: { type: 'boolean', default: false, description: 'Also scan untracked files that .gitignore does not ignore.', errorMessage: 'expected true or false' },
+    history: {
+      type: 'boolean',
+      default: true,
+      description: 'Scan every commit on every ref (branches, tags, remotes), not just the working tree.',
+      errorMessage: 'expected true or false',
+    },
+    untracked: {
+      type: 'boolean',
+      default: false,
+      description: 'Also scan untracked files that .gitignore does not ignore.',
+      errorMessage: 'expected true or false',
+    },
     bundles: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       default: [],
-      description: 'Globs of built output to scan, relative to the repository or absolute (a build folder outside it, `$RUNNER_TEMP/out/**`): minified JS, CSS, HTML and `.map` source maps (their `sourcesContent`).',
+      description:
+        'Globs of built output to scan, relative to the repository or absolute (a build folder outside it, `$RUNNER_TEMP/out/**`): minified JS, CSS, HTML and `.map` source maps (their `sourcesContent`).',
       errorMessage: 'expected a list of globs; e.g. ["dist/**", ".next/static/**"]',
     },
     logs: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       default: [],
-      description: 'Build or deploy log files to scan for echoed tokens, Authorization headers and KEY=value dumps; relative to the repository folder (or absolute).',
+      description:
+        'Build or deploy log files to scan for echoed tokens, Authorization headers and KEY=value dumps; relative to the repository folder (or absolute).',
       errorMessage: 'expected a list of file paths; e.g. ["build.log"]',
     },
     urls: {
@@ -66,7 +78,7 @@ export const SECRETS_SCHEMA: JsonSchema = {
       type: 'integer',
       minimum: 1,
       default: DEFAULT_MAX_FILE_BYTES,
-      description: 'Files (and one commit\'s added text per file) larger than this many bytes are skipped and counted in the metrics.',
+      description: "Files (and one commit's added text per file) larger than this many bytes are skipped and counted in the metrics.",
       errorMessage: 'expected a positive number of bytes; e.g. 10485760',
     },
   },
@@ -75,9 +87,30 @@ export const SECRETS_SCHEMA: JsonSchema = {
 export const SECRETS_FLAGS: StageFlag[] = [
   { name: 'repo', type: 'string', configKey: 'repo', valueName: 'DIR', description: 'git repository to scan (default: current folder)' },
   { name: 'no-history', type: 'boolean', configKey: 'history', negate: true, description: 'scan the working tree only, not every commit' },
-  { name: 'bundles', type: 'string', multiple: true, configKey: 'bundles', valueName: 'GLOB', description: 'built output to scan: a glob relative to --repo, or absolute (repeatable), e.g. "dist/**"' },
-  { name: 'logs', type: 'string', multiple: true, configKey: 'logs', valueName: 'FILE', description: 'build log to scan, relative to --repo or absolute (repeatable)' },
-  { name: 'url', type: 'string', multiple: true, configKey: 'urls', valueName: 'URL', description: 'live page to scan with its scripts and source maps (repeatable)' },
+  {
+    name: 'bundles',
+    type: 'string',
+    multiple: true,
+    configKey: 'bundles',
+    valueName: 'GLOB',
+    description: 'built output to scan: a glob relative to --repo, or absolute (repeatable), e.g. "dist/**"',
+  },
+  {
+    name: 'logs',
+    type: 'string',
+    multiple: true,
+    configKey: 'logs',
+    valueName: 'FILE',
+    description: 'build log to scan, relative to --repo or absolute (repeatable)',
+  },
+  {
+    name: 'url',
+    type: 'string',
+    multiple: true,
+    configKey: 'urls',
+    valueName: 'URL',
+    description: 'live page to scan with its scripts and source maps (repeatable)',
+  },
   { name: 'baseline', type: 'string', configKey: 'baseline', valueName: 'FILE', description: 'accept the findings of a previous JSON report' },
   { name: 'untracked', type: 'boolean', configKey: 'untracked', description: 'also scan untracked, not ignored files' },
 ];
@@ -109,7 +142,8 @@ export function gitRepositoryProblem(dir: string): string | undefined {
     const code = errorCode(error);
     if (code === 'ENOENT') return 'git is not installed or not on PATH; install git (the scan reads history with it)';
     // Containers often check out as another user; git then refuses the folder, which is not "no repo".
-    if (stderr.includes('dubious ownership')) return `git refuses ${dir}: it is owned by another user; run git config --global --add safe.directory ${dir} first`;
+    if (stderr.includes('dubious ownership'))
+      return `git refuses ${dir}: it is owned by another user; run git config --global --add safe.directory ${dir} first`;
     return `${dir} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first)`;
   }
 }

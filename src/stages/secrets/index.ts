@@ -1,7 +1,15 @@
 import { simpleGit } from 'simple-git';
 import { reasonOf } from '../../core/errors.js';
 import type { StageContext, StageDefinition, StageOutcome, StagePartError } from '../../core/stage.js';
-import { gitRepositoryProblem, parseSecretsOptions, SECRETS_FLAGS, SECRETS_SCHEMA, validateSecretsConfig, type SecretsOptions, type SecretsStageOptions } from './config.js';
+import {
+  gitRepositoryProblem,
+  parseSecretsOptions,
+  SECRETS_FLAGS,
+  SECRETS_SCHEMA,
+  validateSecretsConfig,
+  type SecretsOptions,
+  type SecretsStageOptions,
+} from './config.js';
 import { FindingCollector } from './report.js';
 import { scanText } from './scan.js';
 import { scanBundles } from './sources/bundles.js';
@@ -63,7 +71,13 @@ async function runSecrets(ctx: StageContext<SecretsStageOptions>): Promise<Stage
   const parts: Promise<void>[] = [];
   if (isRepo) {
     if (options.history) parts.push(guard(state, 'history', () => scanHistoryPart(state, ctx)));
-    parts.push(guard(state, 'tree', () => scanWorkingTree(options.repo, state.workspace, options, state.counters, (f) => state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)))));
+    parts.push(
+      guard(state, 'tree', () =>
+        scanWorkingTree(options.repo, state.workspace, options, state.counters, (f) =>
+          state.collector.add({ kind: 'tree', file: f.file }, scanText(f.text, policy.rules, f.file)),
+        ),
+      ),
+    );
   } else {
     const message = `${repoProblem}; history and the working tree were not scanned`;
     state.errors.push({ part: 'history', message, fix: 'run in a git clone or pass --repo DIR' });
@@ -126,11 +140,15 @@ async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOp
   }
   ctx.progress('scanning git history');
   // Counted apart: the patch stream leaves out merges and deletion-only commits, which add no line.
-  const total = git.raw(['rev-list', '--all', '--count']).then((n) => Number.parseInt(n, 10) || 0, () => 0);
+  const total = git.raw(['rev-list', '--all', '--count']).then(
+    (n) => Number.parseInt(n, 10) || 0,
+    () => 0,
+  );
   const { rules } = state.policy;
   const stats = await streamHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, (block) => {
     const matches = scanText(block.text, rules, block.file);
-    if (matches.length > 0) state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
+    if (matches.length > 0)
+      state.collector.add({ kind: 'history', file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
   });
   state.history = { ...state.history, ...stats, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
 }
@@ -138,11 +156,16 @@ async function scanHistoryPart(state: RunState, ctx: StageContext<SecretsStageOp
 async function scanBundlesPart(state: RunState): Promise<void> {
   const { options, policy, collector } = state;
   state.bundles = await scanBundles(options.repo, state.workspace, options.bundles, options.maxFileBytes, state.counters, (piece) => {
-    const origin = piece.source !== undefined ? { kind: 'bundle' as const, file: piece.file, source: piece.source } : { kind: 'bundle' as const, file: piece.file };
+    const origin =
+      piece.source !== undefined ? { kind: 'bundle' as const, file: piece.file, source: piece.source } : { kind: 'bundle' as const, file: piece.file };
     collector.add(origin, scanText(piece.text, policy.rules, piece.file));
   });
   if (options.bundles.length > 0 && state.bundles === 0) {
-    state.errors.push({ part: 'bundles', message: `no file matches ${options.bundles.join(', ')} (relative globs are read under ${options.repo})`, fix: 'build first, or fix the --bundles glob: relative to --repo ("dist/**") or absolute ("$RUNNER_TEMP/out/**")' });
+    state.errors.push({
+      part: 'bundles',
+      message: `no file matches ${options.bundles.join(', ')} (relative globs are read under ${options.repo})`,
+      fix: 'build first, or fix the --bundles glob: relative to --repo ("dist/**") or absolute ("$RUNNER_TEMP/out/**")',
+    });
   }
 }
 

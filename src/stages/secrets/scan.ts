@@ -14,7 +14,6 @@ export interface SecretMatch {
   column: number;
 }
 
-
 interface Candidate {
   rule: SecretRule;
   secret: string;

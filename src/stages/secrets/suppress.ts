@@ -108,7 +108,13 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
   const custom: SecretRule[] = [];
   const rules = recordsOf(doc.rules);
   const readAllowlist = (list: Record<string, unknown>, where: string, rule?: string): Allowlist => {
-    const out: Allowlist = { paths: [], regexes: [], stopwords: [], commits: new Set(), condition: String(list.condition ?? 'OR').toUpperCase() === 'AND' ? 'AND' : 'OR' };
+    const out: Allowlist = {
+      paths: [],
+      regexes: [],
+      stopwords: [],
+      commits: new Set(),
+      condition: String(list.condition ?? 'OR').toUpperCase() === 'AND' ? 'AND' : 'OR',
+    };
     strings(list.paths).forEach((p, j) => out.paths.push(compile(p, `${where}.paths[${j}]`)));
     strings(list.regexes).forEach((p, j) => out.regexes.push(compile(p, `${where}.regexes[${j}]`)));
     out.stopwords.push(...strings(list.stopwords).map((w) => w.toLowerCase()));
@@ -118,7 +124,9 @@ export function loadScanPolicy(repo: string, shown: string = GITLEAKS_CONFIG): S
     return out;
   };
   const listsOf = (owner: Record<string, unknown>): Record<string, unknown>[] =>
-    [owner.allowlist, ...(Array.isArray(owner.allowlists) ? owner.allowlists : [])].filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null && !Array.isArray(l));
+    [owner.allowlist, ...(Array.isArray(owner.allowlists) ? owner.allowlists : [])].filter(
+      (l): l is Record<string, unknown> => typeof l === 'object' && l !== null && !Array.isArray(l),
+    );
   rules.forEach((rule, i) => {
     const id = typeof rule.id === 'string' ? rule.id : `custom-rule-${i + 1}`;
     listsOf(rule).forEach((list, j) => allowlists.push(readAllowlist(list, `rules[${i}].allowlists[${j}]`, id)));
@@ -173,7 +181,12 @@ export function gitleaksFingerprint(ruleId: string, file: string, line: number, 
 export function loadGitleaksIgnore(repo: string): Set<string> {
   const file = join(repo, GITLEAKS_IGNORE);
   if (!existsSync(file)) return new Set();
-  return new Set(readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
 }
 
 /**
@@ -185,7 +198,14 @@ export function loadBaseline(path: string, shown: string): Set<string> {
   const fix = 'pass a report written by launch-ready secrets --format json --output FILE';
   const read = readBoundedText(path, { maxBytes: MAX_BASELINE_BYTES });
   if (read.kind !== 'text') {
-    const why = read.kind === 'missing' ? 'ENOENT' : read.kind === 'not-a-file' && read.reason !== 'EISDIR' ? `it is ${read.reason}` : 'reason' in read ? read.reason : read.kind;
+    const why =
+      read.kind === 'missing'
+        ? 'ENOENT'
+        : read.kind === 'not-a-file' && read.reason !== 'EISDIR'
+          ? `it is ${read.reason}`
+          : 'reason' in read
+            ? read.reason
+            : read.kind;
     throw new UsageError(`${shown}: cannot read the baseline (${why}); ${fix}`);
   }
   let data: unknown;

@@ -52,7 +52,9 @@ export function describePlaces(places: readonly Place[], seen: number): { primar
   const history = places.filter((p) => p.kind === 'history').sort(byDate);
   if (history.length > 0) {
     const commits = new Set(history.map((p) => p.location.commit));
-    facts.push(`added in ${short(history[0]!.location.commit)}${commits.size > 1 ? ` (and ${commits.size - 1} later commit${commits.size > 2 ? 's' : ''})` : ''}`);
+    facts.push(
+      `added in ${short(history[0]!.location.commit)}${commits.size > 1 ? ` (and ${commits.size - 1} later commit${commits.size > 2 ? 's' : ''})` : ''}`,
+    );
   }
   const treeFiles = new Set(places.filter((p) => p.kind === 'tree').map((p) => p.location.file));
   if (treeFiles.size > 0) facts.push(`${history.length > 0 ? 'still in HEAD' : 'in HEAD'}${treeFiles.size > 1 ? ` (${treeFiles.size} files)` : ''}`);

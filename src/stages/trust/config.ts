@@ -85,7 +85,12 @@ export const trustConfigSchema: JsonSchema = {
             additionalProperties: false,
             required: ['name'],
             properties: {
-              name: { type: 'string', pattern: HOSTNAME, description: 'The sending domain (the part after @).', errorMessage: 'expected a domain name; e.g. example.com' },
+              name: {
+                type: 'string',
+                pattern: HOSTNAME,
+                description: 'The sending domain (the part after @).',
+                errorMessage: 'expected a domain name; e.g. example.com',
+              },
               dkimSelectors: {
                 type: 'array',
                 items: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
@@ -98,18 +103,60 @@ export const trustConfigSchema: JsonSchema = {
         },
       },
     },
-    timeoutMs: { type: 'integer', minimum: 100, maximum: 60000, default: 5000, description: 'Per-request timeout for HTTP and TLS, in ms.', errorMessage: 'expected milliseconds between 100 and 60000; e.g. 5000' },
-    dnsTimeoutMs: { type: 'integer', minimum: 50, maximum: 30000, default: 1500, description: 'Per-query DNS timeout, in ms.', errorMessage: 'expected milliseconds between 50 and 30000; e.g. 1500' },
-    dnsTries: { type: 'integer', minimum: 1, maximum: 5, default: 2, description: 'Tries per DNS query before the answer is `unknown`.', errorMessage: 'expected a number from 1 to 5; e.g. 2' },
-    maxRedirects: { type: 'integer', minimum: 1, maximum: 20, default: 10, description: 'Redirect hops followed before the chain is reported as a loop.', errorMessage: 'expected a number from 1 to 20; e.g. 10' },
-    maxBodyBytes: { type: 'integer', minimum: 1024, maximum: 52428800, default: 5242880, description: 'Bytes of a page read at most for the mixed-content scan.', errorMessage: 'expected bytes between 1024 and 52428800; e.g. 5242880' },
-    probeDkimSelectors: { type: 'boolean', default: true, description: 'Also look for common providers\' DKIM selectors (google, selector1, k1...).' },
+    timeoutMs: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 60000,
+      default: 5000,
+      description: 'Per-request timeout for HTTP and TLS, in ms.',
+      errorMessage: 'expected milliseconds between 100 and 60000; e.g. 5000',
+    },
+    dnsTimeoutMs: {
+      type: 'integer',
+      minimum: 50,
+      maximum: 30000,
+      default: 1500,
+      description: 'Per-query DNS timeout, in ms.',
+      errorMessage: 'expected milliseconds between 50 and 30000; e.g. 1500',
+    },
+    dnsTries: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 5,
+      default: 2,
+      description: 'Tries per DNS query before the answer is `unknown`.',
+      errorMessage: 'expected a number from 1 to 5; e.g. 2',
+    },
+    maxRedirects: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 20,
+      default: 10,
+      description: 'Redirect hops followed before the chain is reported as a loop.',
+      errorMessage: 'expected a number from 1 to 20; e.g. 10',
+    },
+    maxBodyBytes: {
+      type: 'integer',
+      minimum: 1024,
+      maximum: 52428800,
+      default: 5242880,
+      description: 'Bytes of a page read at most for the mixed-content scan.',
+      errorMessage: 'expected bytes between 1024 and 52428800; e.g. 5242880',
+    },
+    probeDkimSelectors: { type: 'boolean', default: true, description: "Also look for common providers' DKIM selectors (google, selector1, k1...)." },
   },
 };
 
 /** `--host NAME`, repeatable, replaces `hostnames`. */
 export const trustFlags: StageFlag[] = [
-  { name: 'host', type: 'string', multiple: true, configKey: 'hostnames', valueName: 'NAME', description: 'a hostname to check (repeat for more); replaces trust.hostnames' },
+  {
+    name: 'host',
+    type: 'string',
+    multiple: true,
+    configKey: 'hostnames',
+    valueName: 'NAME',
+    description: 'a hostname to check (repeat for more); replaces trust.hostnames',
+  },
 ];
 
 /** `WWW.Example.COM.` → `www.example.com`: DNS names are case-insensitive and the root dot is implied. */

@@ -5,7 +5,10 @@ import type { DnsClient } from './dns.js';
 /** Resolves where to open a socket for a hostname: connectTo first, else our resolver's A/AAAA. */
 export class Dialer {
   private readonly rules: ConnectRule[];
-  constructor(connectTo: string[], private readonly dns: DnsClient) {
+  constructor(
+    connectTo: string[],
+    private readonly dns: DnsClient,
+  ) {
     this.rules = parseConnectRules(connectTo);
   }
 

@@ -85,7 +85,11 @@ export function parseDmarc(record: string): ParsedDmarc {
   if (isPolicy(p)) out.policy = p;
   else {
     correctedPolicy = p === '' ? 'none' : closestPolicy(p);
-    out.errors.push(p === '' ? 'p= is missing: receivers treat the record as p=none' : `p=${tags.get('p')} is not a policy (none, quarantine, reject): receivers treat it as p=none (RFC 7489 6.6.3)`);
+    out.errors.push(
+      p === ''
+        ? 'p= is missing: receivers treat the record as p=none'
+        : `p=${tags.get('p')} is not a policy (none, quarantine, reject): receivers treat it as p=none (RFC 7489 6.6.3)`,
+    );
     // Without a usable report address a receiver applies no DMARC at all (RFC 7489 6.6.3).
     if (out.rua.length === 0 && out.valid) {
       out.valid = false;

@@ -63,7 +63,7 @@ export function hostDnsFindings(dns: HostDns, paths: string[]): FindingInput[] {
       ruleId: 'dns-unknown',
       severity: 'high',
       title: `could not tell whether ${host} resolves: the resolver answered ${resolution.reason}`,
-      fix: 'check the DNS provider\'s status and the resolvers in trust.resolvers, then run again; this is not a missing record',
+      fix: "check the DNS provider's status and the resolvers in trust.resolvers, then run again; this is not a missing record",
       paths,
       location,
       evidence: `A: ${resolution.reason}`,
@@ -97,7 +97,10 @@ export function hostDnsFindings(dns: HostDns, paths: string[]): FindingInput[] {
 /** Root and www must both resolve: people type either. */
 export function rootAndWwwFindings(domain: string, root: Resolution, www: Resolution): FindingInput[] {
   const findings: FindingInput[] = [];
-  for (const [name, resolution] of [[domain, root], [`www.${domain}`, www]] as const) {
+  for (const [name, resolution] of [
+    [domain, root],
+    [`www.${domain}`, www],
+  ] as const) {
     if (resolution.status !== 'missing') continue;
     findings.push({
       ruleId: 'dns-root-www',

@@ -7,7 +7,18 @@ import { splitHostPort } from './config.js';
 export type RcodeAnswer = { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' } | { status: 'unknown'; reason: string } | { status: 'unchecked' };
 
 const TYPE_CODES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, MX: 15, TXT: 16, AAAA: 28, CAA: 257, PTR: 12, SPF: 99 };
-const RCODE_NAMES: Record<number, string> = { 1: 'FORMERR', 2: 'SERVFAIL', 4: 'NOTIMP', 5: 'REFUSED', 6: 'YXDOMAIN', 7: 'YXRRSET', 8: 'NXRRSET', 9: 'NOTAUTH', 10: 'NOTZONE', 11: 'DSOTYPENI' };
+const RCODE_NAMES: Record<number, string> = {
+  1: 'FORMERR',
+  2: 'SERVFAIL',
+  4: 'NOTIMP',
+  5: 'REFUSED',
+  6: 'YXDOMAIN',
+  7: 'YXRRSET',
+  8: 'NXRRSET',
+  9: 'NOTAUTH',
+  10: 'NOTZONE',
+  11: 'DSOTYPENI',
+};
 
 /** The question in wire format, or undefined for a name that cannot be encoded. */
 function encodeQuestion(name: string, type: number): Buffer | undefined {
@@ -30,7 +41,13 @@ export function verdictOfReply(reply: Buffer, id: number, question: Buffer): Rco
   const opcode = (flags >> 11) & 0x0f;
   if (!isResponse || opcode !== 0 || reply.readUInt16BE(4) !== 1) return undefined;
   // The echoed question must be ours (names compare case-insensitively).
-  if (reply.subarray(12, 12 + question.length).toString('latin1').toLowerCase() !== question.toString('latin1').toLowerCase()) return undefined;
+  if (
+    reply
+      .subarray(12, 12 + question.length)
+      .toString('latin1')
+      .toLowerCase() !== question.toString('latin1').toLowerCase()
+  )
+    return undefined;
   // A truncated reply is the system resolver's to retry over TCP: keep its verdict.
   if ((flags & 0x0200) !== 0) return { status: 'unchecked' };
   const rcode = flags & 0x0f;

@@ -8,9 +8,7 @@ import { confirmMissing } from './dns-rcode.js';
  * timeout or an unreachable resolver are `unknown` and carry the resolver's answer.
  */
 export type DnsVerdict =
-  | { status: 'found'; records: DnsRecord[] }
-  | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' }
-  | { status: 'unknown'; reason: string };
+  { status: 'found'; records: DnsRecord[] } | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' } | { status: 'unknown'; reason: string };
 
 /** One record as found, value in presentation form (TXT strings joined). */
 export interface DnsRecord {

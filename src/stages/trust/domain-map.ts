@@ -37,7 +37,17 @@ export function landingOf(chain: RedirectChain | undefined): Landing | null {
 }
 
 /** Build one plain-object row (JSON-safe: no undefined, no class instances). */
-export function domainMapRow(input: { host: string; dns: string; records: DnsRecord[]; proxied: boolean; tls?: TlsProbe; hsts?: string | null; http?: RedirectChain; https?: RedirectChain; now: Date }): DomainMapRow {
+export function domainMapRow(input: {
+  host: string;
+  dns: string;
+  records: DnsRecord[];
+  proxied: boolean;
+  tls?: TlsProbe;
+  hsts?: string | null;
+  http?: RedirectChain;
+  https?: RedirectChain;
+  now: Date;
+}): DomainMapRow {
   const tls = input.tls;
   return {
     host: input.host,

@@ -68,7 +68,14 @@ export function mailFinding(facts: EmailFacts, ruleId: string, severity: Severit
 
 /** A DNS answer that could not be had: high, and never "missing". */
 export function unknownFinding(facts: EmailFacts, what: string, reason: string): FindingInput {
-  return mailFinding(facts, 'email-dns-unknown', 'high', `could not check ${what} of ${facts.domain}: the resolver answered ${reason}`, 'check your DNS provider and trust.resolvers, then run again; this is not a missing record', `${what}: ${reason}`);
+  return mailFinding(
+    facts,
+    'email-dns-unknown',
+    'high',
+    `could not check ${what} of ${facts.domain}: the resolver answered ${reason}`,
+    'check your DNS provider and trust.resolvers, then run again; this is not a missing record',
+    `${what}: ${reason}`,
+  );
 }
 
 /** A TXT record as a DNS panel shows it: split strings quoted one by one, as received. */

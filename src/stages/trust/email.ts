@@ -22,7 +22,13 @@ const MAX_SECOND_OPINION_CHARS = 2048;
  * a bare `ip6` or `exp=` twice), then mailauth's evaluation with the 10-lookup and 2-void-lookup limits
  * through our resolver.
  */
-export async function evaluateSpf(domain: string, resolver: (name: string, type: string) => Promise<unknown[]>, ip = PROBE_IP, sender = `postmaster@${domain}`, helo = domain): Promise<SpfEvaluation> {
+export async function evaluateSpf(
+  domain: string,
+  resolver: (name: string, type: string) => Promise<unknown[]>,
+  ip = PROBE_IP,
+  sender = `postmaster@${domain}`,
+  helo = domain,
+): Promise<SpfEvaluation> {
   let records: string[] = [];
   try {
     records = ((await resolver(domain, 'TXT')) as string[][]).map((parts) => parts.join('')).filter(isSpfRecord);
@@ -48,7 +54,13 @@ export async function evaluateSpf(domain: string, resolver: (name: string, type:
 
 /** Parse a DKIM TXT record's key: type and size, or what is wrong with it. */
 export function dkimKeyOf(record: string): Pick<DkimSelectorFacts, 'keyBits' | 'keyType' | 'keyProblem'> {
-  const tags = Object.fromEntries(record.split(';').map((t) => t.trim()).filter(Boolean).map((t) => [t.slice(0, t.indexOf('=')).trim().toLowerCase(), t.slice(t.indexOf('=') + 1).replace(/\s+/g, '')]));
+  const tags = Object.fromEntries(
+    record
+      .split(';')
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => [t.slice(0, t.indexOf('=')).trim().toLowerCase(), t.slice(t.indexOf('=') + 1).replace(/\s+/g, '')]),
+  );
   const keyType = (tags.k ?? 'rsa').toLowerCase();
   if (tags.p === undefined) return { keyType, keyProblem: 'no p= tag' };
   if (tags.p === '') return { keyType, keyProblem: 'revoked' };
@@ -145,11 +157,13 @@ async function selectorFacts(domain: string, selector: string, declared: boolean
 async function proxiedMxOf(mx: DnsVerdict, dns: DnsClient): Promise<string[]> {
   if (mx.status !== 'found') return [];
   const proxied: string[] = [];
-  await Promise.all(mx.records.map(async (r) => {
-    const target = r.value.split(' ')[1] ?? '';
-    if (target === '' || target === '.') return;
-    const a = await dns.query(target, 'A');
-    if (a.status === 'found' && a.records.some((x) => isCloudflareAddress(x.value))) proxied.push(target);
-  }));
+  await Promise.all(
+    mx.records.map(async (r) => {
+      const target = r.value.split(' ')[1] ?? '';
+      if (target === '' || target === '.') return;
+      const a = await dns.query(target, 'A');
+      if (a.status === 'found' && a.records.some((x) => isCloudflareAddress(x.value))) proxied.push(target);
+    }),
+  );
   return proxied.sort();
 }

@@ -130,7 +130,8 @@ export async function followRedirects(start: string, maxHops: number, options: F
       } catch {
         return { start, hops, end: 'bad-target', finalUrl: url.href, detail: location };
       }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') return { start, hops, end: 'bad-target', finalUrl: url.href, detail: location.slice(0, 200) };
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        return { start, hops, end: 'bad-target', finalUrl: url.href, detail: location.slice(0, 200) };
       url = next;
       continue;
     }

@@ -38,7 +38,9 @@ export function findMixedContent(html: string): MixedResource[] {
     const value = /^http:\/\/[^"'\s>]+/i.exec(tag.attributes.get(attr)?.trim() ?? '')?.[0];
     if (value) add(tag.name, value, tag.name in BLOCKABLE);
   }
-  for (const match of html.matchAll(/\b(fetch|XMLHttpRequest\(\)\.open|new\s+WebSocket|new\s+EventSource)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?["'](http:\/\/[^"'\s]+)["']/g)) {
+  for (const match of html.matchAll(
+    /\b(fetch|XMLHttpRequest\(\)\.open|new\s+WebSocket|new\s+EventSource)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?["'](http:\/\/[^"'\s]+)["']/g,
+  )) {
     add('fetch', match[2]!, true);
   }
   return out;
@@ -71,7 +73,10 @@ export function cacheVerdict(headers: IncomingHttpHeaders): { cacheable: boolean
   const hit = (name: string) => /\bhit\b/i.test(headerText(headers[name]));
   const age = Number(headerText(headers.age) || '0');
   const fromCache = hit('cf-cache-status') || hit('x-cache') || hit('x-vercel-cache') || hit('x-cache-status') || age > 0;
-  const evidence = ['cache-control', 'cf-cache-status', 'x-cache', 'age'].filter((h) => headers[h] !== undefined).map((h) => `${h}: ${headerText(headers[h])}`).join('; ');
+  const evidence = ['cache-control', 'cf-cache-status', 'x-cache', 'age']
+    .filter((h) => headers[h] !== undefined)
+    .map((h) => `${h}: ${headerText(headers[h])}`)
+    .join('; ');
   return { cacheable, fromCache, evidence };
 }
 
@@ -80,17 +85,19 @@ export function privateRouteFindings(url: string, headers: IncomingHttpHeaders, 
   const verdict = cacheVerdict(headers);
   if (!verdict.cacheable && !verdict.fromCache) return [];
   const kind = privateRouteKind(url);
-  return [{
-    ruleId: 'private-route-cached',
-    severity: kind === 'other' ? 'high' : 'blocker',
-    title: verdict.fromCache
-      ? `${url} (a private ${kind === 'other' ? 'route' : kind + ' route'}) was served from a cache: one user's answer can reach another`
-      : `${url} (a private ${kind === 'other' ? 'route' : kind + ' route'}) is cacheable by a CDN or proxy`,
-    fix: 'send Cache-Control: private, no-store on this route and add a CDN rule to bypass the cache for it',
-    paths,
-    location: { host: parseUrl(url)?.hostname ?? '', url },
-    evidence: verdict.evidence || 'no cache headers',
-  }];
+  return [
+    {
+      ruleId: 'private-route-cached',
+      severity: kind === 'other' ? 'high' : 'blocker',
+      title: verdict.fromCache
+        ? `${url} (a private ${kind === 'other' ? 'route' : kind + ' route'}) was served from a cache: one user's answer can reach another`
+        : `${url} (a private ${kind === 'other' ? 'route' : kind + ' route'}) is cacheable by a CDN or proxy`,
+      fix: 'send Cache-Control: private, no-store on this route and add a CDN rule to bypass the cache for it',
+      paths,
+      location: { host: parseUrl(url)?.hostname ?? '', url },
+      evidence: verdict.evidence || 'no cache headers',
+    },
+  ];
 }
 
 /** A public page that sets a cookie while allowing shared caching: the cookie can leak to other visitors. */
@@ -98,13 +105,15 @@ export function cookieCachingFindings(url: string, headers: IncomingHttpHeaders,
   const control = headerText(headers['cache-control']).toLowerCase();
   if (!headers['set-cookie'] || !/\b(public|s-maxage)\b/.test(control) || /\b(private|no-store)\b/.test(control)) return [];
   const names = (headers['set-cookie'] ?? []).map((c) => c.split('=')[0]!.trim()).join(', ');
-  return [{
-    ruleId: 'public-cache-set-cookie',
-    severity: 'high',
-    title: `${url} sets a cookie (${names}) on an answer marked for public caching: a CDN may hand it to other visitors`,
-    fix: 'mark answers that set cookies Cache-Control: private, or stop setting cookies on public pages',
-    paths,
-    location: { host: parseUrl(url)?.hostname ?? '', url },
-    evidence: `cache-control: ${control}; set-cookie: ${names}`,
-  }];
+  return [
+    {
+      ruleId: 'public-cache-set-cookie',
+      severity: 'high',
+      title: `${url} sets a cookie (${names}) on an answer marked for public caching: a CDN may hand it to other visitors`,
+      fix: 'mark answers that set cookies Cache-Control: private, or stop setting cookies on public pages',
+      paths,
+      location: { host: parseUrl(url)?.hostname ?? '', url },
+      evidence: `cache-control: ${control}; set-cookie: ${names}`,
+    },
+  ];
 }

@@ -42,7 +42,7 @@ export interface ChainFacts {
 /** One named rule: facts in, at most one finding out. */
 export interface RedirectRule {
   id: string;
-  check(facts: ChainFacts): Omit<FindingInput, 'paths' | 'location'> & { location?: FindingInput['location'] } | undefined;
+  check(facts: ChainFacts): (Omit<FindingInput, 'paths' | 'location'> & { location?: FindingInput['location'] }) | undefined;
 }
 
 const onDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
@@ -123,7 +123,9 @@ const offDomain: RedirectRule = {
   check: ({ chain, context, trail }) => {
     const domain = context.domain;
     if (!domain) return undefined;
-    const off = chain.hops.map((h) => (h.location === undefined ? undefined : parseUrl(h.location, h.url))).find((u) => u && /^https?:$/.test(u.protocol) && !onDomain(u.hostname, domain));
+    const off = chain.hops
+      .map((h) => (h.location === undefined ? undefined : parseUrl(h.location, h.url)))
+      .find((u) => u && /^https?:$/.test(u.protocol) && !onDomain(u.hostname, domain));
     if (!off) return undefined;
     return {
       ruleId: 'redirect-off-domain',
@@ -186,7 +188,17 @@ const chainLong: RedirectRule = {
 };
 
 /** The rules in report order: how the chain ended first, then what its hops did. */
-export const REDIRECT_RULES: readonly RedirectRule[] = [loop, badTarget, pageUnreachable, httpEntryUnreachable, pageError, offDomain, notToHttps, notCanonical, chainLong];
+export const REDIRECT_RULES: readonly RedirectRule[] = [
+  loop,
+  badTarget,
+  pageUnreachable,
+  httpEntryUnreachable,
+  pageError,
+  offDomain,
+  notToHttps,
+  notCanonical,
+  chainLong,
+];
 
 /** The facts every rule reads about a chain. */
 export function chainFacts(chain: RedirectChain, context: ChainContext): ChainFacts {

@@ -66,26 +66,48 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
   const emailJobs = config.emailDomains.map(async (d) => emailFindings(await gatherEmailFacts(d.name, d.dkimSelectors, config.probeDkimSelectors, dns)));
   const rootWwwJob = checkRootAndWww(config, dns);
-  const [hosts, pages, privates, emails, rootWww] = await Promise.all([Promise.all(hostJobs), Promise.all(pageJobs), Promise.all(privateJobs), Promise.all(emailJobs), rootWwwJob]);
+  const [hosts, pages, privates, emails, rootWww] = await Promise.all([
+    Promise.all(hostJobs),
+    Promise.all(pageJobs),
+    Promise.all(privateJobs),
+    Promise.all(emailJobs),
+    rootWwwJob,
+  ]);
 
   const exposed = await checkOriginExposure(hosts, tlsOptions);
   const findings = uniqueFindings([...hosts.flatMap((h) => h.findings), ...exposed, ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()]);
   const domainMap = hosts.map((h) => h.row);
   const unknownHosts = hosts.filter((h) => h.resolution.status === 'unknown').map((h) => h.row.host);
   if (unknownHosts.length > 0) {
-    errors.push({ part: 'dns', message: `DNS answer unknown for ${unknownHosts.join(', ')} (${hosts.find((h) => h.resolution.status === 'unknown')!.row.dns})`, fix: 'check trust.resolvers and the DNS provider, then run again' });
+    errors.push({
+      part: 'dns',
+      message: `DNS answer unknown for ${unknownHosts.join(', ')} (${hosts.find((h) => h.resolution.status === 'unknown')!.row.dns})`,
+      fix: 'check trust.resolvers and the DNS provider, then run again',
+    });
   }
   const emailUnknown = findings.filter((f) => f.ruleId === 'email-dns-unknown');
   if (emailUnknown.length > 0) {
-    errors.push({ part: 'email', message: `DNS answer unknown for ${[...new Set(emailUnknown.map((f) => f.location?.host))].join(', ')} (${emailUnknown[0]!.evidence})`, fix: 'check trust.resolvers and the DNS provider, then run again' });
+    errors.push({
+      part: 'email',
+      message: `DNS answer unknown for ${[...new Set(emailUnknown.map((f) => f.location?.host))].join(', ')} (${emailUnknown[0]!.evidence})`,
+      fix: 'check trust.resolvers and the DNS provider, then run again',
+    });
   }
-  const counts = SEVERITIES.filter((s) => s !== 'info').map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = SEVERITIES.filter((s) => s !== 'info')
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0);
   const summary = `checked ${config.hostnames.length} hostname(s), ${config.pages.length} page(s), ${config.privateRoutes.length} private route(s), ${config.emailDomains.length} mail domain(s): ${counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no problems above info'}`;
   const outcome: StageOutcome = {
     summary,
     findings,
     checkedPaths: pathsChecked(config, homepageHosts),
-    metrics: { domainMap, cloudflareRangesDate: CLOUDFLARE_RANGES_DATE, hostnames: config.hostnames.length, pages: config.pages.length, mailDomains: config.emailDomains.length },
+    metrics: {
+      domainMap,
+      cloudflareRangesDate: CLOUDFLARE_RANGES_DATE,
+      hostnames: config.hostnames.length,
+      pages: config.pages.length,
+      mailDomains: config.emailDomains.length,
+    },
     blocks: domainMap.length > 0 ? [domainMapBlock(domainMap)] : [],
   };
   if (errors.length > 0) outcome.errors = errors;
@@ -114,7 +136,15 @@ function dnsText(resolution: Resolution): string {
   return resolution.status === 'found' ? 'found' : `${resolution.status} (${resolution.reason})`;
 }
 
-async function checkHost(host: string, config: TrustConfig, dns: DnsClient, homepageHosts: Set<string>, fetchOptions: FetchOptions, tlsOptions: Parameters<typeof probeTls>[1], now: Date): Promise<HostReport> {
+async function checkHost(
+  host: string,
+  config: TrustConfig,
+  dns: DnsClient,
+  homepageHosts: Set<string>,
+  fetchOptions: FetchOptions,
+  tlsOptions: Parameters<typeof probeTls>[1],
+  now: Date,
+): Promise<HostReport> {
   const paths = pathsOfHost(host, homepageHosts);
   const hostDns = await hostDnsOf(host, dns);
   const resolution = resolutionOf(hostDns);
@@ -147,13 +177,34 @@ async function checkHost(host: string, config: TrustConfig, dns: DnsClient, home
     }
     cfRay = firstHttps?.headers['cf-ray'] !== undefined;
     if (cfRay && !proxiedByRange) {
-      findings.push({ ruleId: 'cloudflare-ray-direct', severity: 'info', title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`, fix: 'nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied', paths, location: { host } });
+      findings.push({
+        ruleId: 'cloudflare-ray-direct',
+        severity: 'info',
+        title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`,
+        fix: 'nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied',
+        paths,
+        location: { host },
+      });
     }
   }
   if (proxiedByRange && MAIL_HOST.test(host.split('.')[0] ?? '')) {
-    findings.push({ ruleId: 'mail-host-proxied', severity: 'high', title: `${host} looks like a mail host but is proxied by Cloudflare: SMTP/IMAP cannot pass through the proxy`, fix: `set the record of ${host} to "DNS only" (grey cloud) in Cloudflare`, paths: ['email'], location: { host } });
+    findings.push({
+      ruleId: 'mail-host-proxied',
+      severity: 'high',
+      title: `${host} looks like a mail host but is proxied by Cloudflare: SMTP/IMAP cannot pass through the proxy`,
+      fix: `set the record of ${host} to "DNS only" (grey cloud) in Cloudflare`,
+      paths: ['email'],
+      location: { host },
+    });
   } else if (proxiedByRange) {
-    findings.push({ ruleId: 'cloudflare-proxied', severity: 'info', title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`, fix: 'nothing to do; make sure the origin only accepts Cloudflare\'s addresses', paths, location: { host } });
+    findings.push({
+      ruleId: 'cloudflare-proxied',
+      severity: 'info',
+      title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`,
+      fix: "nothing to do; make sure the origin only accepts Cloudflare's addresses",
+      paths,
+      location: { host },
+    });
   }
   const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
   return { findings, row, resolution, paths };
@@ -174,7 +225,11 @@ async function checkRootAndWww(config: TrustConfig, dns: DnsClient): Promise<Fin
   // A declared hostname already reports its own resolution.
   if (names.every((n) => config.hostnames.includes(n))) return [];
   const [root, www] = await Promise.all(names.map(async (n) => resolutionOf(await hostDnsOf(n, dns))));
-  return rootAndWwwFindings(config.domain, config.hostnames.includes(names[0]!) ? { status: 'found', addresses: [] } : root!, config.hostnames.includes(names[1]!) ? { status: 'found', addresses: [] } : www!);
+  return rootAndWwwFindings(
+    config.domain,
+    config.hostnames.includes(names[0]!) ? { status: 'found', addresses: [] } : root!,
+    config.hostnames.includes(names[1]!) ? { status: 'found', addresses: [] } : www!,
+  );
 }
 
 async function checkPage(page: string, config: TrustConfig, homepageHosts: Set<string>, fetchOptions: FetchOptions): Promise<FindingInput[]> {
@@ -218,24 +273,34 @@ function uniqueFindings(findings: FindingInput[]): FindingInput[] {
  */
 async function checkOriginExposure(hosts: HostReport[], tlsOptions: Parameters<typeof probeTls>[1]): Promise<FindingInput[]> {
   const proxied = hosts.filter((h) => h.row.proxied && h.resolution.status === 'found');
-  const candidates = [...new Set(hosts.filter((h) => !h.row.proxied && h.resolution.status === 'found').flatMap((h) => (h.resolution.status === 'found' ? h.resolution.addresses : [])))].filter((a) => !isCloudflareAddress(a)).slice(0, MAX_ORIGIN_CANDIDATES);
-  const findings = await Promise.all(proxied.map(async (host) => {
-    for (const address of candidates) {
-      const probe = await probeTls(host.row.host, tlsOptions, 443, address);
-      if (probe.connected && !probe.chainError && !probe.nameError) {
-        return [{
-          ruleId: 'cloudflare-origin-exposed',
-          severity: 'info' as const,
-          title: `${host.row.host} is proxied by Cloudflare but its origin also answers directly at ${address}: visitors and attackers can bypass the proxy`,
-          fix: 'firewall the origin to Cloudflare\'s published ranges (or use Cloudflare Tunnel) so it only answers through the proxy',
-          paths: host.paths,
-          location: { host: host.row.host },
-          evidence: `TLS for ${host.row.host} at ${address}: ${probe.issuer ?? ''}`,
-        }];
+  const candidates = [
+    ...new Set(
+      hosts.filter((h) => !h.row.proxied && h.resolution.status === 'found').flatMap((h) => (h.resolution.status === 'found' ? h.resolution.addresses : [])),
+    ),
+  ]
+    .filter((a) => !isCloudflareAddress(a))
+    .slice(0, MAX_ORIGIN_CANDIDATES);
+  const findings = await Promise.all(
+    proxied.map(async (host) => {
+      for (const address of candidates) {
+        const probe = await probeTls(host.row.host, tlsOptions, 443, address);
+        if (probe.connected && !probe.chainError && !probe.nameError) {
+          return [
+            {
+              ruleId: 'cloudflare-origin-exposed',
+              severity: 'info' as const,
+              title: `${host.row.host} is proxied by Cloudflare but its origin also answers directly at ${address}: visitors and attackers can bypass the proxy`,
+              fix: "firewall the origin to Cloudflare's published ranges (or use Cloudflare Tunnel) so it only answers through the proxy",
+              paths: host.paths,
+              location: { host: host.row.host },
+              evidence: `TLS for ${host.row.host} at ${address}: ${probe.issuer ?? ''}`,
+            },
+          ];
+        }
       }
-    }
-    return [];
-  }));
+      return [];
+    }),
+  );
   return findings.flat();
 }
 

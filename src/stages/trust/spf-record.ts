@@ -126,7 +126,8 @@ function ipNetwork(arg: string, version: 4 | 6): { network?: string; prefix?: nu
   if (slash < 0) return { network };
   const digits = arg.slice(slash + 1);
   const max = version === 4 ? 32 : 128;
-  if (digits === '' || ![...digits].every(isDigit) || (digits.length > 1 && digits.startsWith('0')) || Number(digits) > max) return { why: `an IPv${version} prefix length outside 0-${max}` };
+  if (digits === '' || ![...digits].every(isDigit) || (digits.length > 1 && digits.startsWith('0')) || Number(digits) > max)
+    return { why: `an IPv${version} prefix length outside 0-${max}` };
   return { network, prefix: Number(digits) };
 }
 
@@ -174,7 +175,8 @@ function parseTerm(text: string): { term?: SpfTerm; why?: string } {
       return { term: out };
     }
     default: {
-      const { rest, cidr4, cidr6, problem } = mechanism === 'a' || mechanism === 'mx' ? splitCidr(arg) : { rest: arg, cidr4: undefined, cidr6: undefined, problem: undefined };
+      const { rest, cidr4, cidr6, problem } =
+        mechanism === 'a' || mechanism === 'mx' ? splitCidr(arg) : { rest: arg, cidr4: undefined, cidr6: undefined, problem: undefined };
       if (problem) return { why: problem };
       if (NEEDS_DOMAIN.has(mechanism) && rest === '') return { why: `${mechanism} without a domain` };
       if (rest !== '') {
@@ -293,7 +295,8 @@ export function seamsWithoutSpace(parts: readonly string[]): { index: number; le
     const headEnd = right.indexOf(' ');
     const head = headEnd < 0 ? right : right.slice(0, headEnd);
     // Only a seam where the second string starts a new term is a missing space; a long key split mid-term is fine.
-    if (parseTerm(head).term && tailStart < left.length && parseTerm(left.slice(tailStart)).term) seams.push({ index: k, left: left.slice(tailStart), right: head });
+    if (parseTerm(head).term && tailStart < left.length && parseTerm(left.slice(tailStart)).term)
+      seams.push({ index: k, left: left.slice(tailStart), right: head });
   }
   return seams;
 }

@@ -87,7 +87,13 @@ async function follow(state: State, target: string, chain: string[], domain: str
   if (!verdict) return;
   const records = spfRecordsOf(verdict);
   if (records.length === 0) {
-    state.problems.push({ kind: 'no-record', domain, record, term, why: `${target} has no SPF record${verdict.status === 'missing' ? ` (${verdict.reason})` : ''}` });
+    state.problems.push({
+      kind: 'no-record',
+      domain,
+      record,
+      term,
+      why: `${target} has no SPF record${verdict.status === 'missing' ? ` (${verdict.reason})` : ''}`,
+    });
     return;
   }
   if (records.length > 1) {
@@ -118,7 +124,14 @@ async function mechanism(state: State, term: Extract<SpfTerm, { kind: 'mechanism
   }
   const mx = await ask(state, name, 'MX');
   if (mx?.status !== 'found') return;
-  if (mx.records.length > MAX_MX_NAMES) state.problems.push({ kind: 'too-many-mx', domain, record, term: term.text, why: `${name} has ${mx.records.length} MX records (at most ${MAX_MX_NAMES} are looked up)` });
+  if (mx.records.length > MAX_MX_NAMES)
+    state.problems.push({
+      kind: 'too-many-mx',
+      domain,
+      record,
+      term: term.text,
+      why: `${name} has ${mx.records.length} MX records (at most ${MAX_MX_NAMES} are looked up)`,
+    });
   for (const r of mx.records.slice(0, MAX_MX_NAMES)) {
     const host = r.value.slice(r.value.indexOf(' ') + 1);
     // A null MX (`0 .`) names no host to look up.

@@ -29,14 +29,16 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
   const host = probe.host;
   const location = { host, url: `https://${host}/` };
   if (!probe.connected) {
-    return [{
-      ruleId: 'tls-no-answer',
-      severity: 'blocker',
-      title: `https://${host}/ does not complete a TLS handshake: ${probe.error ?? 'no answer'}`,
-      fix: `serve HTTPS on ${host} (port 443) with a certificate for the name, or remove the hostname from the launch`,
-      paths,
-      location,
-    }];
+    return [
+      {
+        ruleId: 'tls-no-answer',
+        severity: 'blocker',
+        title: `https://${host}/ does not complete a TLS handshake: ${probe.error ?? 'no answer'}`,
+        fix: `serve HTTPS on ${host} (port 443) with a certificate for the name, or remove the hostname from the launch`,
+        paths,
+        location,
+      },
+    ];
   }
   const findings: FindingInput[] = [];
   const evidence = `issuer: ${probe.issuer ?? '?'}; notAfter: ${probe.notAfter ?? '?'}${probe.san ? `; ${probe.san}` : ''}`;
@@ -55,7 +57,7 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
       ruleId: 'tls-untrusted',
       severity: 'blocker',
       title: `${host}'s certificate is not trusted (${probe.chainError}): browsers show a security warning`,
-      fix: 'use a certificate from a public CA (e.g. Let\'s Encrypt) and serve its full chain',
+      fix: "use a certificate from a public CA (e.g. Let's Encrypt) and serve its full chain",
       paths,
       location,
       evidence,
@@ -80,8 +82,11 @@ export function tlsFindings(probe: TlsProbe, paths: string[], now: Date): Findin
       findings.push({
         ruleId: days < 0 ? 'tls-expired' : 'tls-expiring',
         severity,
-        title: days < 0 ? `${host}'s certificate expired ${Math.max(1, Math.trunc((now.getTime() - Date.parse(probe.notAfter)) / DAY_MS))} day(s) ago: browsers block the site` : `${host}'s certificate expires in ${days} day(s)`,
-        fix: 'renew the certificate now and check that automatic renewal (certbot, your host\'s ACME) runs',
+        title:
+          days < 0
+            ? `${host}'s certificate expired ${Math.max(1, Math.trunc((now.getTime() - Date.parse(probe.notAfter)) / DAY_MS))} day(s) ago: browsers block the site`
+            : `${host}'s certificate expires in ${days} day(s)`,
+        fix: "renew the certificate now and check that automatic renewal (certbot, your host's ACME) runs",
         paths,
         location,
         evidence,
@@ -123,14 +128,16 @@ export function hstsFindings(host: string, headers: IncomingHttpHeaders, paths: 
   const raw = headers['strict-transport-security'];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (!value) {
-    return [{
-      ruleId: 'hsts-missing',
-      severity: 'medium',
-      title: `${host} sends no Strict-Transport-Security header: a first visit over http:// can be intercepted`,
-      fix: 'send Strict-Transport-Security: max-age=31536000; includeSubDomains on every HTTPS answer',
-      paths,
-      location,
-    }];
+    return [
+      {
+        ruleId: 'hsts-missing',
+        severity: 'medium',
+        title: `${host} sends no Strict-Transport-Security header: a first visit over http:// can be intercepted`,
+        fix: 'send Strict-Transport-Security: max-age=31536000; includeSubDomains on every HTTPS answer',
+        paths,
+        location,
+      },
+    ];
   }
   const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? '0');
   const findings: FindingInput[] = [];
@@ -154,5 +161,9 @@ export function hstsNote(headers: IncomingHttpHeaders): string | null {
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (!value) return null;
   const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? '0');
-  return [`max-age ${maxAge} s`, /includesubdomains/i.test(value) ? 'includeSubDomains' : 'no includeSubDomains', /preload/i.test(value) ? 'preload' : 'not preloaded'].join(', ');
+  return [
+    `max-age ${maxAge} s`,
+    /includesubdomains/i.test(value) ? 'includeSubDomains' : 'no includeSubDomains',
+    /preload/i.test(value) ? 'preload' : 'not preloaded',
+  ].join(', ');
 }

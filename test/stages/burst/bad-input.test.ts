@@ -10,7 +10,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const short = (target: string, page: string, extra: Record<string, unknown> = {}) => ({ target, vus: 1, duration: '700ms', pages: { page }, thresholds: [], abort: { enabled: false }, ...extra });
+const short = (target: string, page: string, extra: Record<string, unknown> = {}) => ({
+  target,
+  vus: 1,
+  duration: '700ms',
+  pages: { page },
+  thresholds: [],
+  abort: { enabled: false },
+  ...extra,
+});
 
 describe('bad targets are measured and classified, never crash the stage', () => {
   test('unreachable target: connection refused, counted apart', async () => {

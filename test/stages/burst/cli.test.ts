@@ -17,11 +17,17 @@ afterAll(() => server.close());
 
 describe('usage errors exit 2 with the key or flag and the fix', () => {
   test.each([
-    [['--vus', '5000'], '--vus: 5000 VUs at once is above the cap of 1000; lower the VUs (maxVUs for arrival-rate) or raise it explicitly with burst.limits.maxVUs'],
+    [
+      ['--vus', '5000'],
+      '--vus: 5000 VUs at once is above the cap of 1000; lower the VUs (maxVUs for arrival-rate) or raise it explicitly with burst.limits.maxVUs',
+    ],
     [['--rate', '6000'], '--rate: 6000 requests/s at peak is above the cap of 5000'],
     [['--vus', '1', '--duration', '11m'], '--duration: the run lasts 11m, above the cap of 10m'],
     [['--vus', '1000000000'], 'above the cap of 1000'],
-    [['--vus', '2', '--threshold', 'p95 < banana'], '--threshold: "p95 < banana" is not a threshold (expected AGGREGATION OPERATOR NUMBER such as p(95)<800); valid forms: p(95)<800'],
+    [
+      ['--vus', '2', '--threshold', 'p95 < banana'],
+      '--threshold: "p95 < banana" is not a threshold (expected AGGREGATION OPERATOR NUMBER such as p(95)<800); valid forms: p(95)<800',
+    ],
     [['--vus', '2', '--rate', '3'], '--rate: give vus (closed model) or rate (open model), not both'],
     [['--vus', '2', '--shard', '3/2'], '--shard: "3/2" is not a share'],
   ])('launch-ready burst %j', async (args, message) => {
@@ -32,7 +38,9 @@ describe('usage errors exit 2 with the key or flag and the fix', () => {
   });
 
   test('burst.limits raises a cap explicitly', async () => {
-    const project = tempProject({ 'launch-ready.yml': `burst:\n  target: ${server.url}\n  limits: {maxVUs: 2000}\n  vus: 1500\n  duration: 1s\n  abort: {enabled: false}\n` });
+    const project = tempProject({
+      'launch-ready.yml': `burst:\n  target: ${server.url}\n  limits: {maxVUs: 2000}\n  vus: 1500\n  duration: 1s\n  abort: {enabled: false}\n`,
+    });
     try {
       // Parse only (1500 VUs are not started here): the config is accepted.
       const { parseBurstConfig } = await import('../../../src/stages/burst/config.js');
@@ -60,7 +68,9 @@ describe('usage errors exit 2 with the key or flag and the fix', () => {
     try {
       const run = await runCliAsync(['burst'], { cwd: project.dir });
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('launch-ready.yml:10:11: burst.scenarios.signup.steps[1]: step 2 (POST /signup) uses ${csrf}, which no earlier step captures');
+      expect(run.stderr).toContain(
+        'launch-ready.yml:10:11: burst.scenarios.signup.steps[1]: step 2 (POST /signup) uses ${csrf}, which no earlier step captures',
+      );
     } finally {
       project.cleanup();
     }
@@ -114,7 +124,9 @@ describe('the report', () => {
     const project = tempProject({});
     try {
       const file = join(project.dir, 'burst.k6.mjs');
-      const run = await runCliAsync(['burst', '--target', server.url, '--rate', '5', '--duration', '1s', '--threshold', 'p(95)<800', '--export-k6', file], { cwd: project.dir });
+      const run = await runCliAsync(['burst', '--target', server.url, '--rate', '5', '--duration', '1s', '--threshold', 'p(95)<800', '--export-k6', file], {
+        cwd: project.dir,
+      });
       expect(run.code).toBe(0);
       const script = readFileSync(file, 'utf8');
       expect(script).toContain('"executor":"constant-arrival-rate","exec":"journey0"');
@@ -131,7 +143,10 @@ describe('the report', () => {
     try {
       for (const shard of ['1/2', '2/2']) {
         // --fail-on never: this is about the merge; a loaded machine may fail a latency threshold.
-        const run = await runCliAsync(['burst', '--target', server.url, '--rate', '10', '--duration', '1s', '--shard', shard, '--format', 'json', '--fail-on', 'never'], { cwd: project.dir });
+        const run = await runCliAsync(
+          ['burst', '--target', server.url, '--rate', '10', '--duration', '1s', '--shard', shard, '--format', 'json', '--fail-on', 'never'],
+          { cwd: project.dir },
+        );
         expect(run.code).toBe(0);
         const dir = join(project.dir, `launch-ready-burst-${shard.replace('/', '-of-')}`);
         mkdirSync(dir);
@@ -174,7 +189,11 @@ describe('the schedule', () => {
     try {
       const outcome = await runLaunchReady(
         { command: 'check', overrides: [], format: 'json', cwd: project.dir },
-        { stages: [timed('rollback', 'change', 10), burstStage as StageDefinition<unknown>, timed('secrets', 'passive', 300), timed('env', 'passive', 50)], version: '0.0.0', env: {} },
+        {
+          stages: [timed('rollback', 'change', 10), burstStage as StageDefinition<unknown>, timed('secrets', 'passive', 300), timed('env', 'passive', 50)],
+          version: '0.0.0',
+          env: {},
+        },
       );
       seen.last = events.indexOf('rollback start');
       expect(outcome.result.stages.find((s) => s.id === 'burst')!.metrics.requests).toBeGreaterThan(0);

@@ -11,8 +11,20 @@ describe('burst config', () => {
     const options = optionsOf({ target, pages: { homepage: '/', signup: '/signup', health: '/healthz' } });
     expect(options.launchSpike).toBe(true);
     const [spike] = options.scenarios;
-    expect(spike!.executor).toEqual({ kind: 'ramping-vus', startVUs: 0, stages: [{ durationMs: 10_000, target: 50 }, { durationMs: 10_000, target: 100 }, { durationMs: 10_000, target: 100 }] });
-    expect(spike!.steps.map((s) => [s.name, s.path, s.criticalPath])).toEqual([['homepage', '/', 'homepage'], ['signup', '/signup', 'signup'], ['health', '/healthz', undefined]]);
+    expect(spike!.executor).toEqual({
+      kind: 'ramping-vus',
+      startVUs: 0,
+      stages: [
+        { durationMs: 10_000, target: 50 },
+        { durationMs: 10_000, target: 100 },
+        { durationMs: 10_000, target: 100 },
+      ],
+    });
+    expect(spike!.steps.map((s) => [s.name, s.path, s.criticalPath])).toEqual([
+      ['homepage', '/', 'homepage'],
+      ['signup', '/signup', 'signup'],
+      ['health', '/healthz', undefined],
+    ]);
     expect(spike!.thinkTimeMs).toBe(1000);
     expect(options.thresholds.map((t) => `${t.metricText} ${t.expression}`)).toEqual([
       'http_req_duration{name:homepage} p(95)<800',
@@ -36,7 +48,10 @@ describe('burst config', () => {
         c: { executor: 'constant-arrival-rate', rate: 30, timeUnit: '1m', duration: '1m', preAllocatedVUs: 2, maxVUs: 10 },
         d: { executor: 'ramping-arrival-rate', startRate: 1, stages: [{ duration: '10s', target: 10 }], startTime: '30s' },
       },
-      thresholds: { 'http_req_duration{scenario:a}': ['p(99)<1000', { threshold: 'max<3000', abortOnFail: true, delayAbortEval: '10s' }], checks: ['rate>0.99'] },
+      thresholds: {
+        'http_req_duration{scenario:a}': ['p(99)<1000', { threshold: 'max<3000', abortOnFail: true, delayAbortEval: '10s' }],
+        checks: ['rate>0.99'],
+      },
     });
     expect(options.scenarios.map((s) => s.executor.kind)).toEqual(['constant-vus', 'ramping-vus', 'constant-arrival-rate', 'ramping-arrival-rate']);
     expect(options.scenarios[1]!.gracefulStopMs).toBe(5000);
@@ -51,15 +66,36 @@ describe('burst config', () => {
 
   test.each([
     [{ scenarios: { a: { executor: 'constant-vus', duration: '10s' } } }, 'scenarios.a: constant-vus needs vus; add e.g. vus: 10'],
-    [{ scenarios: { a: { executor: 'ramping-vus', vus: 3, stages: [{ duration: '1s', target: 1 }] } } }, 'scenarios.a.vus: does not apply to ramping-vus; it takes startVUs, stages'],
-    [{ scenarios: { a: { executor: 'constant-arrival-rate', rate: 5, duration: '1s', preAllocatedVUs: 10, maxVUs: 5 } } }, 'scenarios.a.maxVUs: 5 is below preAllocatedVUs (10)'],
+    [
+      { scenarios: { a: { executor: 'ramping-vus', vus: 3, stages: [{ duration: '1s', target: 1 }] } } },
+      'scenarios.a.vus: does not apply to ramping-vus; it takes startVUs, stages',
+    ],
+    [
+      { scenarios: { a: { executor: 'constant-arrival-rate', rate: 5, duration: '1s', preAllocatedVUs: 10, maxVUs: 5 } } },
+      'scenarios.a.maxVUs: 5 is below preAllocatedVUs (10)',
+    ],
     [{ scenarios: {} }, 'scenarios: is empty'],
     [{ vus: 5, scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s' } } }, 'vus: is for the common case without scenarios'],
-    [{ vus: 1, thresholds: ['http_req_duration{name:nope}:p(95)<1'] }, 'thresholds.0: "http_req_duration{name:nope}:p(95)<1" names route "nope", which no step has'],
-    [{ vus: 1, pages: { x: 'http://evil.example.net/' } }, 'pages.x: "http://evil.example.net/" is on http://evil.example.net, not the declared target https://staging.example.com'],
-    [{ scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s', steps: [{ url: '/', capture: { t: { regex: 'no group' } } }] } } }, 'has no (group)'],
-    [{ scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s', steps: [{ url: '/${id}', capture: { id: { json: 'id' } } }] } } }, 'which this same step captures'],
-    [{ scenarios: { a: { executor: 'constant-vus', vus: 600, duration: '1s' }, b: { executor: 'constant-vus', vus: 600, duration: '1s' } } }, 'scenarios: 1200 VUs at once is above the cap of 1000'],
+    [
+      { vus: 1, thresholds: ['http_req_duration{name:nope}:p(95)<1'] },
+      'thresholds.0: "http_req_duration{name:nope}:p(95)<1" names route "nope", which no step has',
+    ],
+    [
+      { vus: 1, pages: { x: 'http://evil.example.net/' } },
+      'pages.x: "http://evil.example.net/" is on http://evil.example.net, not the declared target https://staging.example.com',
+    ],
+    [
+      { scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s', steps: [{ url: '/', capture: { t: { regex: 'no group' } } }] } } },
+      'has no (group)',
+    ],
+    [
+      { scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s', steps: [{ url: '/${id}', capture: { id: { json: 'id' } } }] } } },
+      'which this same step captures',
+    ],
+    [
+      { scenarios: { a: { executor: 'constant-vus', vus: 600, duration: '1s' }, b: { executor: 'constant-vus', vus: 600, duration: '1s' } } },
+      'scenarios: 1200 VUs at once is above the cap of 1000',
+    ],
     [{ vus: 1, duration: '20m', maxMinutes: 15, limits: { maxDuration: '30m' } }, 'maxMinutes: 15 min leaves no room for a 20m run'],
     [{ abuse: { url: '/login', cooldown: '5m' }, vus: 1 }, 'abuse.cooldown: 5m is longer than 2m'],
   ])('%j is refused: %s', (section, message) => {
@@ -68,7 +104,11 @@ describe('burst config', () => {
 
   test('caps hold for arrival rates times steps (requests/s, not iterations/s)', () => {
     const steps = [{ url: '/a' }, { url: '/b' }];
-    expect(problemsOf({ scenarios: { a: { executor: 'constant-arrival-rate', rate: 3000, duration: '1s', maxVUs: 100, steps } } }).join()).toContain('6000 requests/s at peak is above the cap of 5000');
-    expect(problemsOf({ limits: { maxRate: 10_000 }, scenarios: { a: { executor: 'constant-arrival-rate', rate: 3000, duration: '1s', maxVUs: 100, steps } } })).toEqual([]);
+    expect(problemsOf({ scenarios: { a: { executor: 'constant-arrival-rate', rate: 3000, duration: '1s', maxVUs: 100, steps } } }).join()).toContain(
+      '6000 requests/s at peak is above the cap of 5000',
+    );
+    expect(
+      problemsOf({ limits: { maxRate: 10_000 }, scenarios: { a: { executor: 'constant-arrival-rate', rate: 3000, duration: '1s', maxVUs: 100, steps } } }),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,17 @@ describe('closed model', () => {
   test('ramping-vus follows the ramp: VUs rise to the target and the series has one point a second', async () => {
     const { m } = await runBurstSection({
       target: server.url,
-      scenarios: { ramp: { executor: 'ramping-vus', startVUs: 1, stages: [{ duration: '1s', target: 4 }, { duration: '1s', target: 4 }], steps: [{ url: '/hello', name: 'hello' }] } },
+      scenarios: {
+        ramp: {
+          executor: 'ramping-vus',
+          startVUs: 1,
+          stages: [
+            { duration: '1s', target: 4 },
+            { duration: '1s', target: 4 },
+          ],
+          steps: [{ url: '/hello', name: 'hello' }],
+        },
+      },
     });
     expect(m.vusMax).toBeGreaterThanOrEqual(2);
     expect(m.vusMax).toBeLessThanOrEqual(4);
@@ -37,7 +47,16 @@ describe('open model', () => {
   test('constant-arrival-rate starts exactly rate x duration journeys, whatever the server does', async () => {
     const { m } = await runBurstSection({
       target: server.url,
-      scenarios: { steady: { executor: 'constant-arrival-rate', rate: 20, duration: '1500ms', preAllocatedVUs: 5, maxVUs: 20, steps: [{ url: '/fixed?ms=20', name: 'fixed' }] } },
+      scenarios: {
+        steady: {
+          executor: 'constant-arrival-rate',
+          rate: 20,
+          duration: '1500ms',
+          preAllocatedVUs: 5,
+          maxVUs: 20,
+          steps: [{ url: '/fixed?ms=20', name: 'fixed' }],
+        },
+      },
     });
     expect(m.iterations).toBe(30);
     expect(m.droppedIterations).toBe(0);
@@ -60,7 +79,18 @@ describe('open model', () => {
   test('ramping-arrival-rate integrates the ramp (0 to 20/s over 1 s, then 20/s for 1 s = 30 journeys)', async () => {
     const { m } = await runBurstSection({
       target: server.url,
-      scenarios: { ramp: { executor: 'ramping-arrival-rate', startRate: 0, stages: [{ duration: '1s', target: 20 }, { duration: '1s', target: 20 }], maxVUs: 10, steps: [{ url: '/hello' }] } },
+      scenarios: {
+        ramp: {
+          executor: 'ramping-arrival-rate',
+          startRate: 0,
+          stages: [
+            { duration: '1s', target: 20 },
+            { duration: '1s', target: 20 },
+          ],
+          maxVUs: 10,
+          steps: [{ url: '/hello' }],
+        },
+      },
     });
     expect(m.iterations).toBe(30);
   });
@@ -77,7 +107,13 @@ describe('journeys', () => {
         duration: '1s',
         steps: [
           { name: 'signup page', url: '/signup', check: { status: 200, bodyContains: 'csrf' }, capture: { csrf: { regex: capture } } },
-          { name: 'signup', method: 'POST', url: '/signup', form: { email: 'user${__VU}-${__ITER}@example.com', csrf: '${csrf}' }, check: { status: 200, bodyContains: 'Thanks' } },
+          {
+            name: 'signup',
+            method: 'POST',
+            url: '/signup',
+            form: { email: 'user${__VU}-${__ITER}@example.com', csrf: '${csrf}' },
+            check: { status: 200, bodyContains: 'Thanks' },
+          },
         ],
       },
     },

@@ -63,7 +63,14 @@ describe('shards (--shard i/n in a matrix)', () => {
     expect(one.m.iterations).toBe(15);
     // Alone, a shard fails the count threshold; merged, the whole burst passes it.
     expect(one.m.thresholds[1]).toMatchObject({ ok: false, actual: 15 });
-    const result = (o: typeof one): StageResult => ({ id: 'burst', status: 'pass', summary: o.summary, durationMs: 1, metrics: o.metrics!, findings: o.findings.map((f) => toFinding('burst', f)) });
+    const result = (o: typeof one): StageResult => ({
+      id: 'burst',
+      status: 'pass',
+      summary: o.summary,
+      durationMs: 1,
+      metrics: o.metrics!,
+      findings: o.findings.map((f) => toFinding('burst', f)),
+    });
     const a = result(one);
     const b = result(two);
     expect(isBurstShard(a)).toBe(true);
@@ -80,7 +87,14 @@ describe('shards (--shard i/n in a matrix)', () => {
 
   test('a missing shard is said, not hidden', () => {
     const data = new BurstAggregate().toData([]);
-    const shard: StageResult = { id: 'burst', status: 'pass', summary: '', durationMs: 1, metrics: { shard: { index: 1, count: 3 }, shardData: data, target: 'http://127.0.0.1/' }, findings: [] };
+    const shard: StageResult = {
+      id: 'burst',
+      status: 'pass',
+      summary: '',
+      durationMs: 1,
+      metrics: { shard: { index: 1, count: 3 }, shardData: data, target: 'http://127.0.0.1/' },
+      findings: [],
+    };
     const merged = mergeBurstShards([shard]);
     expect(merged.errors?.[0]?.message).toBe('shard 2/3, 3/3 missing from the merge');
   });

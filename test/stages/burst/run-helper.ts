@@ -38,7 +38,10 @@ export function optionsOf(section: Record<string, unknown>, baseDir = tmpdir()):
 }
 
 /** Run the burst stage on a section with the real shared services; `extra` may carry a signal. */
-export async function runBurstSection(section: Record<string, unknown>, extra: Partial<StageContext<BurstOptions>> = {}): Promise<StageOutcome & { m: Metrics }> {
+export async function runBurstSection(
+  section: Record<string, unknown>,
+  extra: Partial<StageContext<BurstOptions>> = {},
+): Promise<StageOutcome & { m: Metrics }> {
   const baseDir = mkdtempSync(join(tmpdir(), 'lr-burst-'));
   const ctx = stageContext(optionsOf(section, baseDir), { baseDir, ...extra });
   const outcome = await burstStage.run(ctx);

@@ -37,7 +37,8 @@ describe('open model schedule', () => {
   test('shards and threads interleave and add up to exactly the whole schedule', () => {
     const whole = [...arrivalTimes(ramping)];
     const parts: number[] = [];
-    for (let shard = 1; shard <= 3; shard++) for (let worker = 0; worker < 2; worker++) parts.push(...arrivalTimes(ramping, composeShare({ index: shard, count: 3 }, worker, 2)));
+    for (let shard = 1; shard <= 3; shard++)
+      for (let worker = 0; worker < 2; worker++) parts.push(...arrivalTimes(ramping, composeShare({ index: shard, count: 3 }, worker, 2)));
     expect(parts.sort((a, b) => a - b)).toEqual(whole);
   });
 
@@ -49,7 +50,15 @@ describe('open model schedule', () => {
 
 describe('closed model schedule', () => {
   test('ramping-vus moves linearly between stage targets and stops after the last stage', () => {
-    const executor: ExecutorSpec = { kind: 'ramping-vus', startVUs: 0, stages: [{ durationMs: 10_000, target: 100 }, { durationMs: 5000, target: 100 }, { durationMs: 5000, target: 20 }] };
+    const executor: ExecutorSpec = {
+      kind: 'ramping-vus',
+      startVUs: 0,
+      stages: [
+        { durationMs: 10_000, target: 100 },
+        { durationMs: 5000, target: 100 },
+        { durationMs: 5000, target: 20 },
+      ],
+    };
     expect(vusAt(executor, 0)).toBe(0);
     expect(vusAt(executor, 5000)).toBe(50);
     expect(vusAt(executor, 12_000)).toBe(100);

@@ -14,7 +14,8 @@ function data(): ThresholdData {
   const counts = { requests: 150, failed: 5, checksPassed: 90, checksFailed: 10, iterations: 50, dropped: 2 };
   return {
     latency: (tags) => (tags.name === 'signup' ? signup : tags.name === 'home' ? home : tags.name || tags.scenario ? undefined : all),
-    counts: (tags) => (tags.name === 'signup' ? { requests: 100, failed: 5, checksPassed: 0, checksFailed: 0, iterations: 0, dropped: 0 } : tags.name ? undefined : counts),
+    counts: (tags) =>
+      tags.name === 'signup' ? { requests: 100, failed: 5, checksPassed: 0, checksFailed: 0, iterations: 0, dropped: 0 } : tags.name ? undefined : counts,
     elapsedSeconds: 10,
   };
 }

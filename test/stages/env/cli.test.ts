@@ -64,7 +64,9 @@ describe('launch-ready env: flags', () => {
     const run = cli(['env', '--env-file', 'envs/.env.production', '--format', 'json'], project.dir);
     expect(run.code).toBe(1);
     const stage = JSON.parse(run.stdout).stages[0];
-    expect(stage.findings.filter((f: { ruleId: string }) => f.ruleId === 'env-required-missing').map((f: { title: string }) => f.title)).toEqual(['THEME_COLOR is required but not set in production']);
+    expect(stage.findings.filter((f: { ruleId: string }) => f.ruleId === 'env-required-missing').map((f: { title: string }) => f.title)).toEqual([
+      'THEME_COLOR is required but not set in production',
+    ]);
   });
 
   it('--environment picks the target the env files are compared with', () => {
@@ -82,7 +84,7 @@ describe('launch-ready env: flags', () => {
     expect(finding.title).toMatch(/no-such-start-command-lr.*not found/);
   });
 
-  it('runs on the machine\'s Node 20 too', () => {
+  it("runs on the machine's Node 20 too", () => {
     config('');
     const run = cli(['env', '--env-file', 'envs/.env.production'], project.dir, 'node');
     expect(run.code).toBe(1);

@@ -27,12 +27,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-const bySeverity = async () => Object.fromEntries(committedEnvFileFindings((await findCommittedEnvFiles(repo, true))!).map((f) => [f.location!.file, f.severity]));
+const bySeverity = async () =>
+  Object.fromEntries(committedEnvFileFindings((await findCommittedEnvFiles(repo, true))!).map((f) => [f.location!.file, f.severity]));
 
 describe('env: committed dotenv files that hold nothing real are low, saying what they hold', () => {
   it('ok: a symlink to the example, a diff, a file of only empty/placeholder/localhost values are low', async () => {
     const findings = committedEnvFileFindings((await findCommittedEnvFiles(repo, true))!);
-    const low = findings.filter((f) => f.severity === 'low').map((f) => f.title).sort();
+    const low = findings
+      .filter((f) => f.severity === 'low')
+      .map((f) => f.title)
+      .sort();
     expect(low).toEqual([
       '.env is tracked in git: it holds a symbolic link to .env.example, not values of its own',
       '.env.local is tracked in git: it holds only empty, placeholder or localhost values',
@@ -50,7 +54,9 @@ describe('env: committed dotenv files that hold nothing real are low, saying wha
       { command: 'env', stages: ['env'], overrides: [], format: 'json', cwd: repo },
       { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } },
     );
-    const committed = outcome.result.stages[0]!.findings.filter((f) => f.ruleId === 'env-file-committed').map((f) => f.location?.file).sort();
+    const committed = outcome.result.stages[0]!.findings.filter((f) => f.ruleId === 'env-file-committed')
+      .map((f) => f.location?.file)
+      .sort();
     expect(committed).toEqual(['.env', '.env.local', '.env.patch']);
   });
 });

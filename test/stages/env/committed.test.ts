@@ -31,14 +31,20 @@ describe('env: dotenv files committed to git', () => {
   it('finds files tracked now and files only in history, with the commit that added them', async () => {
     const files = await findCommittedEnvFiles(repo, true);
     const added = git('log', '--format=%H', '--diff-filter=A', '--', '.env.production').trim();
-    expect(files!.map(({ path, commit }) => ({ path, ...(commit ? { commit } : {}) }))).toEqual(expect.arrayContaining([{ path: '.env.example' }, { path: '.env.test' }, { path: 'api/.env' }, { path: '.env.production', commit: added }]));
+    expect(files!.map(({ path, commit }) => ({ path, ...(commit ? { commit } : {}) }))).toEqual(
+      expect.arrayContaining([{ path: '.env.example' }, { path: '.env.test' }, { path: 'api/.env' }, { path: '.env.production', commit: added }]),
+    );
     expect(files).toHaveLength(4);
   });
 
   it('turns them into findings: blocker for .env and .env.production, medium for .env.test, none for the example', async () => {
     const findings = committedEnvFileFindings((await findCommittedEnvFiles(repo, true))!);
     const rows = findings.map((f) => [f.location?.file, f.severity, f.location?.commit !== undefined]).sort();
-    expect(rows).toEqual([['.env.production', 'blocker', true], ['.env.test', 'medium', false], ['api/.env', 'blocker', false]]);
+    expect(rows).toEqual([
+      ['.env.production', 'blocker', true],
+      ['.env.test', 'medium', false],
+      ['api/.env', 'blocker', false],
+    ]);
     expect(findings.find((f) => f.location?.file === 'api/.env')?.title).toBe('api/.env is tracked in git: every clone has its values');
   });
 
@@ -65,9 +71,19 @@ describe('env: dotenv files committed to git', () => {
   });
 
   it.each([
-    ['.env', 'blocker'], ['.env.local', 'blocker'], ['.env.production', 'blocker'], ['.env.staging', 'blocker'], ['deploy/.env.prod', 'blocker'],
-    ['.env.development', 'medium'], ['.env.test', 'medium'],
-    ['.env.example', undefined], ['.env.sample', undefined], ['.env.schema', undefined], ['.env.vault', undefined], ['.envrc', undefined], ['src/env.ts', undefined],
+    ['.env', 'blocker'],
+    ['.env.local', 'blocker'],
+    ['.env.production', 'blocker'],
+    ['.env.staging', 'blocker'],
+    ['deploy/.env.prod', 'blocker'],
+    ['.env.development', 'medium'],
+    ['.env.test', 'medium'],
+    ['.env.example', undefined],
+    ['.env.sample', undefined],
+    ['.env.schema', undefined],
+    ['.env.vault', undefined],
+    ['.envrc', undefined],
+    ['src/env.ts', undefined],
   ])('%s → %s', (path, severity) => {
     expect(committedEnvFileSeverity(path)).toBe(severity);
   });

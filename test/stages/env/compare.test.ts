@@ -17,13 +17,22 @@ const byRule = (findings: ReturnType<typeof compare>, rule: string) => findings.
 
 describe('env comparison: required variables in the target', () => {
   const code = {
-    'src/jobs/report.js': 'const key = process.env.STRIPE_SECRET_KEY;\nconst color = process.env.THEME_COLOR;\nconst port = process.env.LISTEN_PORT ?? "3000";\nconst env = process.env.NODE_ENV;\n',
+    'src/jobs/report.js':
+      'const key = process.env.STRIPE_SECRET_KEY;\nconst color = process.env.THEME_COLOR;\nconst port = process.env.LISTEN_PORT ?? "3000";\nconst env = process.env.NODE_ENV;\n',
     'src/server.js': 'const origin = process.env.PUBLIC_ORIGIN;\n',
   };
 
   it('a missing secret-looking variable is a blocker, located where the code reads it', () => {
-    const [finding] = byRule(compare(code, envFrom('production', '.env.production', { THEME_COLOR: 'red', PUBLIC_ORIGIN: 'https://x' })), 'env-required-missing');
-    expect(finding).toMatchObject({ severity: 'blocker', title: 'STRIPE_SECRET_KEY is required but not set in production (a secret)', location: { file: 'src/jobs/report.js', line: 1 }, paths: ['deploy'] });
+    const [finding] = byRule(
+      compare(code, envFrom('production', '.env.production', { THEME_COLOR: 'red', PUBLIC_ORIGIN: 'https://x' })),
+      'env-required-missing',
+    );
+    expect(finding).toMatchObject({
+      severity: 'blocker',
+      title: 'STRIPE_SECRET_KEY is required but not set in production (a secret)',
+      location: { file: 'src/jobs/report.js', line: 1 },
+      paths: ['deploy'],
+    });
   });
 
   it('a missing non-secret read with no fallback is high: a file named server.js is no proof of a start-up read', () => {
@@ -43,7 +52,10 @@ describe('env comparison: required variables in the target', () => {
   });
 
   it('present but empty counts as missing and names the file and line', () => {
-    const [finding] = byRule(compare(code, envFrom('production', '.env.production', { THEME_COLOR: 'red', PUBLIC_ORIGIN: 'x', STRIPE_SECRET_KEY: '  ' })), 'env-required-empty');
+    const [finding] = byRule(
+      compare(code, envFrom('production', '.env.production', { THEME_COLOR: 'red', PUBLIC_ORIGIN: 'x', STRIPE_SECRET_KEY: '  ' })),
+      'env-required-empty',
+    );
     expect(finding).toMatchObject({ severity: 'blocker', title: 'STRIPE_SECRET_KEY is set but empty in production (.env.production:3) (a secret)' });
   });
 
@@ -51,7 +63,14 @@ describe('env comparison: required variables in the target', () => {
     const target: EnvironmentSnapshot = {
       name: 'production',
       sources: [
-        { label: '.env.production', file: '.env.production', variables: new Map([['THEME_COLOR', { value: 'red' }], ['PUBLIC_ORIGIN', { value: 'x' }]]) },
+        {
+          label: '.env.production',
+          file: '.env.production',
+          variables: new Map([
+            ['THEME_COLOR', { value: 'red' }],
+            ['PUBLIC_ORIGIN', { value: 'x' }],
+          ]),
+        },
         { label: 'GitHub environment "production"', variables: new Map([['STRIPE_SECRET_KEY', {}]]) },
       ],
     };
@@ -65,7 +84,10 @@ describe('env comparison: required variables in the target', () => {
 
 describe('env comparison: other findings', () => {
   it('a server secret behind a client-bundle prefix is a blocker; a publishable key is not', () => {
-    const findings = compare({ 'app/page.tsx': 'const a = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;\nconst b = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;\nconst c = import.meta.env.VITE_DATABASE_URL;\n' });
+    const findings = compare({
+      'app/page.tsx':
+        'const a = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;\nconst b = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;\nconst c = import.meta.env.VITE_DATABASE_URL;\n',
+    });
     expect(byRule(findings, 'env-secret-in-client-bundle').map((f) => [f.severity, f.location?.file, f.location?.line, f.title.split(' ')[0]])).toEqual([
       ['blocker', 'app/page.tsx', 1, 'NEXT_PUBLIC_STRIPE_SECRET_KEY'],
       ['blocker', 'app/page.tsx', 3, 'VITE_DATABASE_URL'],
@@ -78,7 +100,11 @@ describe('env comparison: other findings', () => {
     const staging = envFrom('staging', '.env.staging', { STRIPE_SECRET_KEY: value, APP_NAME: 'same-name-everywhere' });
     const findings = byRule(compare({}, production, [staging]), 'env-shared-secret-value');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'high', title: 'STRIPE_SECRET_KEY has the same value in production and staging: the environments are not split', location: { file: '.env.staging', line: 1 } });
+    expect(findings[0]).toMatchObject({
+      severity: 'high',
+      title: 'STRIPE_SECRET_KEY has the same value in production and staging: the environments are not split',
+      location: { file: '.env.staging', line: 1 },
+    });
     expect(JSON.stringify(findings)).not.toContain(value);
     expect(findings[0]!.secret).toBeUndefined();
   });
@@ -90,7 +116,10 @@ describe('env comparison: other findings', () => {
   });
 
   it('used in code but not in the example file is low (docs drift); declared but unused is info', () => {
-    const findings = compare({ '.env.example': 'DATABASE_URL=\nLEGACY_FLAG=\n', 'src/db.ts': 'export const url = process.env.DATABASE_URL;\nexport const k = process.env.MAILGUN_API_KEY;\n' });
+    const findings = compare({
+      '.env.example': 'DATABASE_URL=\nLEGACY_FLAG=\n',
+      'src/db.ts': 'export const url = process.env.DATABASE_URL;\nexport const k = process.env.MAILGUN_API_KEY;\n',
+    });
     expect(byRule(findings, 'env-undeclared').map((f) => [f.severity, f.title, f.location])).toEqual([
       ['low', 'MAILGUN_API_KEY is used in code but not listed in .env.example', { file: 'src/db.ts', line: 2 }],
     ]);

@@ -38,7 +38,9 @@ describe.each(['ok', 'ng'])('env discovery: %s access forms', (kind) => {
 describe('env discovery: where a variable is used', () => {
   it('records the file and line of each use', () => {
     const uses = discoverFile('src/server.ts', 'const a = 1;\n\nconst db = process.env.DATABASE_URL;\n').uses;
-    expect(uses).toEqual([{ name: 'DATABASE_URL', file: 'src/server.ts', line: 3, kind: 'js', optional: false, why: 'process.env.DATABASE_URL with no fallback' }]);
+    expect(uses).toEqual([
+      { name: 'DATABASE_URL', file: 'src/server.ts', line: 3, kind: 'js', optional: false, why: 'process.env.DATABASE_URL with no fallback' },
+    ]);
   });
 
   it('counts lines inside multi-line comments, strings and templates', () => {

@@ -10,7 +10,14 @@ const summary = (path: string) => read(path).uses.map((u) => `${u.name}:${u.opti
 describe('env discovery: manifests', () => {
   it('reads docker-compose interpolation (only ${X:?} is required) and pass-through environment entries (optional)', () => {
     expect(summary('docker-compose.yml').sort()).toEqual(
-      ['IMAGE_TAG:optional:3', 'DATABASE_URL:optional:5', 'SENTRY_DSN:required:8', 'WORKERS:optional:13', 'STRIPE_SECRET_KEY:optional:6', 'REDIS_URL:optional:12'].sort(),
+      [
+        'IMAGE_TAG:optional:3',
+        'DATABASE_URL:optional:5',
+        'SENTRY_DSN:required:8',
+        'WORKERS:optional:13',
+        'STRIPE_SECRET_KEY:optional:6',
+        'REDIS_URL:optional:12',
+      ].sort(),
     );
   });
 

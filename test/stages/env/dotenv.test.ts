@@ -6,13 +6,22 @@ const values = (text: string) => Object.fromEntries(parseDotenv(text).entries.ma
 describe('dotenv parsing', () => {
   it('reads plain, exported, quoted and commented values', () => {
     expect(values('A=1\nexport B=two\nC="three # not a comment"\nD=\'single $NOT\'\nE=four # comment\nF=\n')).toEqual({
-      A: '1', B: 'two', C: 'three # not a comment', D: 'single $NOT', E: 'four', F: '',
+      A: '1',
+      B: 'two',
+      C: 'three # not a comment',
+      D: 'single $NOT',
+      E: 'four',
+      F: '',
     });
   });
 
   it('reads multi-line quoted values and double-quote escapes', () => {
     const parsed = parseDotenv('KEY="-----BEGIN KEY-----\nabc\n-----END KEY-----"\nNEXT=ok\nESC="a\\nb"\n');
-    expect(parsed.entries.map((e) => [e.key, e.line])).toEqual([['KEY', 1], ['NEXT', 4], ['ESC', 5]]);
+    expect(parsed.entries.map((e) => [e.key, e.line])).toEqual([
+      ['KEY', 1],
+      ['NEXT', 4],
+      ['ESC', 5],
+    ]);
     expect(parsed.entries[0]!.value).toBe('-----BEGIN KEY-----\nabc\n-----END KEY-----');
     expect(parsed.entries[2]!.value).toBe('a\nb');
   });
@@ -27,7 +36,7 @@ describe('dotenv parsing', () => {
     expect(parsed.entries.map((e) => e.key)).toEqual(['GOOD', 'AFTER']);
   });
 
-  it('never puts a line\'s content in a problem message', () => {
+  it("never puts a line's content in a problem message", () => {
     const secret = 'sk_live_abcdefghijklmnopqrstuvwx';
     const parsed = parseDotenv(`STRIPE KEY=${secret}\nX="${secret}\n`);
     expect(JSON.stringify(parsed.problems)).not.toContain(secret.slice(0, 10));

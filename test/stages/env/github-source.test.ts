@@ -22,17 +22,28 @@ function page<T>(items: T[], request: DoubleRequest, perPageDefault: number): T[
 }
 
 function authorized(request: DoubleRequest): DoubleResponse | undefined {
-  if (request.headers.authorization !== 'Bearer test-token') return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
-  if (request.params.environment_name !== 'production') return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+  if (request.headers.authorization !== 'Bearer test-token')
+    return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+  if (request.params.environment_name !== 'production')
+    return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
   return undefined;
 }
 
 beforeAll(async () => {
   github = await startGitHubDouble({
     'actions/list-environment-secrets': (request) =>
-      authorized(request) ?? { status: 200, body: { total_count: SECRET_NAMES.length, secrets: page(SECRET_NAMES, request, 30).map((name) => ({ name, created_at: at, updated_at: at })) } },
+      authorized(request) ?? {
+        status: 200,
+        body: { total_count: SECRET_NAMES.length, secrets: page(SECRET_NAMES, request, 30).map((name) => ({ name, created_at: at, updated_at: at })) },
+      },
     'actions/list-environment-variables': (request) =>
-      authorized(request) ?? { status: 200, body: { total_count: VARIABLE_NAMES.length, variables: page(VARIABLE_NAMES, request, 10).map((name) => ({ name, value: 'https://api.example.com', created_at: at, updated_at: at })) } },
+      authorized(request) ?? {
+        status: 200,
+        body: {
+          total_count: VARIABLE_NAMES.length,
+          variables: page(VARIABLE_NAMES, request, 10).map((name) => ({ name, value: 'https://api.example.com', created_at: at, updated_at: at })),
+        },
+      },
   });
 });
 afterAll(() => github.close());
@@ -53,7 +64,9 @@ describe('env: GitHub environment secrets and variables as a source', () => {
   });
 
   it('an unknown environment is an error naming it, not an empty source', async () => {
-    await expect(githubEnvironmentSource(createStageGitHubApi(access()), 'staging')).rejects.toThrow('GitHub environment "staging" secrets: not found (no such environment, or the token cannot see it)');
+    await expect(githubEnvironmentSource(createStageGitHubApi(access()), 'staging')).rejects.toThrow(
+      'GitHub environment "staging" secrets: not found (no such environment, or the token cannot see it)',
+    );
   });
 
   it('a rejected token is an error saying so', async () => {
@@ -72,11 +85,16 @@ describe('env stage with from: github', () => {
     writeFileSync(join(project.dir, 'launch-ready.yml'), config);
     return runLaunchReady(
       { command: 'env', stages: ['env'], overrides: [], format: 'json', cwd: project.dir },
-      { stages: [envStage], version: '0.0.0-test', env: { PATH: process.env.PATH ?? '' }, ...(withGitHub ? { githubApi: createStageGitHubApi(access()) } : {}) },
+      {
+        stages: [envStage],
+        version: '0.0.0-test',
+        env: { PATH: process.env.PATH ?? '' },
+        ...(withGitHub ? { githubApi: createStageGitHubApi(access()) } : {}),
+      },
     );
   };
 
-  it('counts the GitHub environment\'s secret names as set and names the source in findings', async () => {
+  it("counts the GitHub environment's secret names as set and names the source in findings", async () => {
     const outcome = await run('env:\n  environments:\n    production: { from: github }\n', true);
     const missing = outcome.result.stages[0]!.findings.filter((f) => f.ruleId === 'env-required-missing');
     expect(missing.map((f) => f.title.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'NEXT_PUBLIC_STRIPE_SECRET_KEY', 'SESSION_SECRET', 'THEME_COLOR']);
@@ -84,11 +102,15 @@ describe('env stage with from: github', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('does not probe when the target\'s values are GitHub secrets (names only): info saying why, no false verdict', async () => {
+  it("does not probe when the target's values are GitHub secrets (names only): info saying why, no false verdict", async () => {
     const outcome = await run('env:\n  environments:\n    production: { from: github }\n  probe: { command: "node src/server.js", timeoutSeconds: 2 }\n', true);
     const findings = outcome.result.stages[0]!.findings;
     expect(findings.filter((f) => f.ruleId.startsWith('env-probe'))).toEqual([
-      expect.objectContaining({ ruleId: 'env-probe-skipped', severity: 'info', title: 'The fail-fast probe of "node src/server.js" did not run: no value here for STRIPE_SECRET_KEY' }),
+      expect.objectContaining({
+        ruleId: 'env-probe-skipped',
+        severity: 'info',
+        title: 'The fail-fast probe of "node src/server.js" did not run: no value here for STRIPE_SECRET_KEY',
+      }),
     ]);
     expect(outcome.result.stages[0]!.metrics.probe).toBeUndefined();
   });
@@ -106,7 +128,10 @@ describe('env stage with from: github', () => {
   it('without a token the GitHub part is an error with a fix, and the other parts still report', async () => {
     const outcome = await run('env:\n  environments:\n    production: { from: [github] }\n', false);
     const stage = outcome.result.stages[0]!;
-    expect(stage.errors?.[0]).toMatchObject({ part: 'GitHub environment production', message: 'no GitHub token, so its secrets and variables could not be listed' });
+    expect(stage.errors?.[0]).toMatchObject({
+      part: 'GitHub environment production',
+      message: 'no GitHub token, so its secrets and variables could not be listed',
+    });
     expect(stage.findings.some((f) => f.ruleId === 'env-file-committed')).toBe(true);
   });
 });

@@ -32,8 +32,14 @@ function growth(make: (size: number) => string, scan: (text: string) => unknown,
     let a = Infinity;
     let b = Infinity;
     for (let run = 0; run < RUNS; run++) {
-      a = Math.min(a, cpuMs(() => scan(small)));
-      b = Math.min(b, cpuMs(() => scan(large)));
+      a = Math.min(
+        a,
+        cpuMs(() => scan(small)),
+      );
+      b = Math.min(
+        b,
+        cpuMs(() => scan(large)),
+      );
     }
     best = Math.min(best, Math.max(b, FLOOR_MS) / Math.max(a, FLOOR_MS));
   }

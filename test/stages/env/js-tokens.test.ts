@@ -10,7 +10,7 @@ describe('env discovery: the JS/TS tokenizer keeps code and non-code apart', () 
     ['a regex after return', 'function f(s) { return /"/.test(s) }\nprocess.env.AFTER_REGEX;'],
     ['divisions', 'const r = a / b / c; const s = (x) / 2; const t = arr[0] / 3;\nprocess.env.AFTER_REGEX;'],
     ['a post-increment before a division', 'let i = 0; const d = i++ / 2; // "\nprocess.env.AFTER_REGEX;'],
-    ['an apostrophe in JSX text (the stray string stops at the line end)', 'const el = <p>Don\'t panic</p>;\nprocess.env.AFTER_REGEX;'],
+    ['an apostrophe in JSX text (the stray string stops at the line end)', "const el = <p>Don't panic</p>;\nprocess.env.AFTER_REGEX;"],
     ['a block comment holding a quote', '/* it\'s "here */\nprocess.env.AFTER_REGEX;'],
     ['TypeScript generics and casts', 'const m = new Map<string, Array<number>>();\nconst v = (process.env.AFTER_REGEX as string);'],
   ])('after %s', (_what, text) => {
@@ -18,7 +18,11 @@ describe('env discovery: the JS/TS tokenizer keeps code and non-code apart', () 
   });
 
   it('reads through nested template literals and object literals inside substitutions', () => {
-    expect(names('const s = `a ${`b ${process.env.DEEP_ONE}`} ${ {k: process.env.IN_OBJECT}.k } c`;\nprocess.env.AFTER_TEMPLATE;')).toEqual(['DEEP_ONE', 'IN_OBJECT', 'AFTER_TEMPLATE']);
+    expect(names('const s = `a ${`b ${process.env.DEEP_ONE}`} ${ {k: process.env.IN_OBJECT}.k } c`;\nprocess.env.AFTER_TEMPLATE;')).toEqual([
+      'DEEP_ONE',
+      'IN_OBJECT',
+      'AFTER_TEMPLATE',
+    ]);
   });
 
   it('handles a hashbang line and an unterminated comment without throwing', () => {
@@ -26,6 +30,14 @@ describe('env discovery: the JS/TS tokenizer keeps code and non-code apart', () 
   });
 
   it('skips files that cannot read the environment without tokenizing them', () => {
-    expect(discoverJs('a.js', 'const x = "no env reads here";')).toEqual({ uses: [], declarations: [], dynamic: [], problems: [], envFrom: [], helpers: [], calls: [] });
+    expect(discoverJs('a.js', 'const x = "no env reads here";')).toEqual({
+      uses: [],
+      declarations: [],
+      dynamic: [],
+      problems: [],
+      envFrom: [],
+      helpers: [],
+      calls: [],
+    });
   });
 });

@@ -48,7 +48,7 @@ beforeAll(() => {
 afterAll(() => project.cleanup());
 
 describe('env probe environment', () => {
-  it('ran the probe and saw the base variables, the passed one and the target\'s values (positive control)', () => {
+  it("ran the probe and saw the base variables, the passed one and the target's values (positive control)", () => {
     expect(code).toBe(1); // the fixture app has blockers; the point here is what the probe saw
     const [own, parent] = seen.split('---parent---\n');
     expect(own).toMatch(/^PATH=/m);

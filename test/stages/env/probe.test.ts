@@ -13,9 +13,15 @@ const processes = createProcessRunner({ secrets: new SecretRegistry(), env: proc
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'lr-env-probe-'));
-  writeFileSync(join(dir, 'fails-fast.mjs'), 'if (!process.env.STRIPE_SECRET_KEY) { console.error("missing required env var STRIPE_SECRET_KEY"); process.exit(1); }\n');
+  writeFileSync(
+    join(dir, 'fails-fast.mjs'),
+    'if (!process.env.STRIPE_SECRET_KEY) { console.error("missing required env var STRIPE_SECRET_KEY"); process.exit(1); }\n',
+  );
   // Starts a grandchild too: the whole process group must die at the timeout.
-  writeFileSync(join(dir, 'hangs.mjs'), 'import { spawn } from "node:child_process";\nimport { writeFileSync } from "node:fs";\nconst child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });\nwriteFileSync("grandchild.pid", String(child.pid));\nsetInterval(() => {}, 1000);\n');
+  writeFileSync(
+    join(dir, 'hangs.mjs'),
+    'import { spawn } from "node:child_process";\nimport { writeFileSync } from "node:fs";\nconst child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" });\nwriteFileSync("grandchild.pid", String(child.pid));\nsetInterval(() => {}, 1000);\n',
+  );
   writeFileSync(join(dir, 'crashes.mjs'), 'throw new Error("cannot read properties of undefined");\n');
   writeFileSync(join(dir, 'exits-zero.mjs'), 'console.log("started without config; bye");\n');
 });
@@ -31,7 +37,8 @@ function runningState(pid: number): string {
   }
 }
 
-const probe = (script: string, timeoutMs = 5000) => runProbe({ processes, command: `${node} ${script}`, cwd: dir, env, variable: 'STRIPE_SECRET_KEY', timeoutMs });
+const probe = (script: string, timeoutMs = 5000) =>
+  runProbe({ processes, command: `${node} ${script}`, cwd: dir, env, variable: 'STRIPE_SECRET_KEY', timeoutMs });
 
 describe('env: fail-fast probe', () => {
   it('passes an app that exits non-zero naming the missing variable', async () => {
@@ -48,7 +55,11 @@ describe('env: fail-fast probe', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(runningState(grandchild)).toBe('gone');
     const [finding] = probeFindings([result], 'node hangs.mjs', 0.8);
-    expect(finding).toMatchObject({ ruleId: 'env-probe-keeps-running', severity: 'high', title: 'The app does not fail fast when STRIPE_SECRET_KEY is missing: still running after 0.8 s' });
+    expect(finding).toMatchObject({
+      ruleId: 'env-probe-keeps-running',
+      severity: 'high',
+      title: 'The app does not fail fast when STRIPE_SECRET_KEY is missing: still running after 0.8 s',
+    });
   });
 
   it('reports an app that exits without naming the variable', async () => {

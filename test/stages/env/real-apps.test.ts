@@ -21,7 +21,9 @@ describe.each(fixtureApps())('env verdicts on a real application: %s', (app) => 
 
   it('the fault test is not vacuous: with the example as is (nothing removed or renamed) no planted fault is reported', () => {
     const clean = evaluate(app, { ...truth, faults: { remove: [], rename: { from: '', to: '' } } }, files);
-    const blockersOrHigh = clean.findings.filter((f) => (f.severity === 'blocker' || f.severity === 'high') && truth.faults.remove.includes(f.title.split(' ')[0]!));
+    const blockersOrHigh = clean.findings.filter(
+      (f) => (f.severity === 'blocker' || f.severity === 'high') && truth.faults.remove.includes(f.title.split(' ')[0]!),
+    );
     expect(blockersOrHigh).toEqual([]);
   });
 });

@@ -38,7 +38,14 @@ function walk(dir: string, root: string, out: { path: string; text: string }[]):
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) walk(full, root, out);
-    else if (name.endsWith('.txt')) out.push({ path: relative(root, full).split('\\').join('/').replace(/\.txt$/, ''), text: readFileSync(full, 'utf8') });
+    else if (name.endsWith('.txt'))
+      out.push({
+        path: relative(root, full)
+          .split('\\')
+          .join('/')
+          .replace(/\.txt$/, ''),
+        text: readFileSync(full, 'utf8'),
+      });
   }
 }
 
@@ -52,7 +59,9 @@ export function loadFixture(app: string): AppFiles {
 
 /** Every app with a fixture. */
 export function fixtureApps(): string[] {
-  return readdirSync(REAL_ROOT).filter((name) => statSync(join(REAL_ROOT, name)).isDirectory()).sort();
+  return readdirSync(REAL_ROOT)
+    .filter((name) => statSync(join(REAL_ROOT, name)).isDirectory())
+    .sort();
 }
 
 /** Names the deployed app reads, as discovery sees them (a read or a schema field in an app file). */

@@ -37,17 +37,19 @@ const rules = () => stage().findings.map((f) => f.ruleId);
 describe('env stage on a real app repository', () => {
   it('fails the gate and reports every kind of finding the app has', () => {
     expect(stage().status).toBe('fail');
-    expect(new Set(rules())).toEqual(new Set([
-      'env-required-missing', // THEME_COLOR
-      'env-secret-in-client-bundle', // NEXT_PUBLIC_STRIPE_SECRET_KEY
-      'env-shared-secret-value', // STRIPE_SECRET_KEY in production and staging
-      'env-malformed-line', // envs/.env.production:5
-      'env-undeclared', // THEME_COLOR, NEXT_PUBLIC_STRIPE_SECRET_KEY
-      'env-declared-unused', // LEGACY_UNUSED
-      'env-declared-empty', // LEGACY_UNUSED= in the example, not set in production
-      'env-dynamic-access', // process.env[name]
-      'env-file-committed', // .env
-    ]));
+    expect(new Set(rules())).toEqual(
+      new Set([
+        'env-required-missing', // THEME_COLOR
+        'env-secret-in-client-bundle', // NEXT_PUBLIC_STRIPE_SECRET_KEY
+        'env-shared-secret-value', // STRIPE_SECRET_KEY in production and staging
+        'env-malformed-line', // envs/.env.production:5
+        'env-undeclared', // THEME_COLOR, NEXT_PUBLIC_STRIPE_SECRET_KEY
+        'env-declared-unused', // LEGACY_UNUSED
+        'env-declared-empty', // LEGACY_UNUSED= in the example, not set in production
+        'env-dynamic-access', // process.env[name]
+        'env-file-committed', // .env
+      ]),
+    );
     expect(stage().findings.find((f) => f.ruleId === 'env-file-committed')).toMatchObject({ severity: 'blocker', location: { file: '.env' } });
     expect(stage().findings.find((f) => f.ruleId === 'env-malformed-line')).toMatchObject({ location: { file: 'envs/.env.production', line: 5 } });
   });
@@ -82,12 +84,17 @@ describe('env stage on a real app repository', () => {
   it('a probe command that does not exist is a finding with the error; the rest of the stage still reports', async () => {
     const missing = await run(CONFIG.replace('node src/server.js', 'no-such-start-command-lr'));
     const findings = missing.result.stages[0]!.findings;
-    expect(findings.find((f) => f.ruleId === 'env-probe-command-failed')?.title).toMatch(/^The probe command could not run: .*no-such-start-command-lr.*not found/);
+    expect(findings.find((f) => f.ruleId === 'env-probe-command-failed')?.title).toMatch(
+      /^The probe command could not run: .*no-such-start-command-lr.*not found/,
+    );
     expect(findings.some((f) => f.ruleId === 'env-shared-secret-value')).toBe(true);
   });
 
   it('takes the target from the job environment with from: process', async () => {
-    const fromProcess = await run('env:\n  target: production\n  environments:\n    production: { from: process }\n', { STRIPE_SECRET_KEY: VALUES.stripe, DATABASE_URL: VALUES.database });
+    const fromProcess = await run('env:\n  target: production\n  environments:\n    production: { from: process }\n', {
+      STRIPE_SECRET_KEY: VALUES.stripe,
+      DATABASE_URL: VALUES.database,
+    });
     const missing = fromProcess.result.stages[0]!.findings.filter((f) => f.ruleId === 'env-required-missing').map((f) => f.title.split(' ')[0]);
     expect(missing).toEqual(['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'SESSION_SECRET', 'THEME_COLOR']);
     expect(fromProcess.result.stages[0]!.summary).toContain('production: 3 of 5 required missing');

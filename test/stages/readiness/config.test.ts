@@ -16,7 +16,9 @@ describe('readiness config errors exit 2 naming the key', () => {
     project.write('checkly.json', '{"checks": [{"name": "signup", "locations": ["eu-west-1"]}]}');
     const run = load('readiness:\n  monitorsFile: checkly.json\n');
     expect(run).toThrow(UsageError);
-    expect(run).toThrow(/launch-ready\.yml:2:17: readiness\.monitorsFile: checkly\.json: not a monitors export launch-ready knows; known formats: launch-ready .*uptime-kuma .*uptimerobot .*betterstack .*gatus/);
+    expect(run).toThrow(
+      /launch-ready\.yml:2:17: readiness\.monitorsFile: checkly\.json: not a monitors export launch-ready knows; known formats: launch-ready .*uptime-kuma .*uptimerobot .*betterstack .*gatus/,
+    );
   });
   test('a monitors file that does not exist', () => {
     expect(load('readiness:\n  monitorsFile: nope.json\n')).toThrow(/readiness\.monitorsFile: "nope\.json": no such file/);

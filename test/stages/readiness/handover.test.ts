@@ -48,8 +48,13 @@ describe('HANDOVER.md', () => {
     const outcome = await runReadiness({ monitors }, { dir: project.dir, criticalPaths });
     expect(handoverRules(outcome)).toEqual(['handover-section-missing:low', 'handover-stale:low', 'handover-stale:low']);
     const titles = outcome.findings.filter((f) => f.ruleId === 'handover-stale').map((f) => f.title);
-    expect(titles).toEqual([expect.stringMatching(/does not mention app\.shop\.test/), expect.stringMatching(/does not list the monitor of https:\/\/app\.shop\.test\/signup/)]);
-    expect(outcome.findings.find((f) => f.ruleId === 'handover-section-missing')!.title).toMatch(/no section on Credentials, Deploy, Rollback, Emergency contacts/);
+    expect(titles).toEqual([
+      expect.stringMatching(/does not mention app\.shop\.test/),
+      expect.stringMatching(/does not list the monitor of https:\/\/app\.shop\.test\/signup/),
+    ]);
+    expect(outcome.findings.find((f) => f.ruleId === 'handover-section-missing')!.title).toMatch(
+      /no section on Credentials, Deploy, Rollback, Emergency contacts/,
+    );
     expect(outcome.metrics!.handover).toBe('stale');
   });
 
@@ -58,11 +63,27 @@ describe('HANDOVER.md', () => {
     project.write('launch-ready.yml', CONFIG);
     project.write('.env.production', 'STRIPE_SECRET_KEY=sk_live_donotprint\nSENTRY_DSN=https://k@o1.ingest.sentry.io/1\n');
     const out: string[] = [];
-    const code = handoverCommand([], { cwd: project.dir, env: {}, stages: STAGES, version: 'test', stdout: (t) => void out.push(t), now: new Date('2026-12-01T00:00:00Z') });
+    const code = handoverCommand([], {
+      cwd: project.dir,
+      env: {},
+      stages: STAGES,
+      version: 'test',
+      stdout: (t) => void out.push(t),
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/wrote HANDOVER\.md/);
     const text = readFileSync(join(project.dir, 'HANDOVER.md'), 'utf8');
-    expect(headingsOf(text)).toEqual(['Handover: ' + project.dir.split('/').pop(), 'Domain map', 'Credentials: where they live', 'Deploy', 'Rollback', 'Monitors', 'Emergency contacts', 'Notes']);
+    expect(headingsOf(text)).toEqual([
+      'Handover: ' + project.dir.split('/').pop(),
+      'Domain map',
+      'Credentials: where they live',
+      'Deploy',
+      'Rollback',
+      'Monitors',
+      'Emergency contacts',
+      'Notes',
+    ]);
     expect(text).toContain('`STRIPE_SECRET_KEY`');
     expect(text).not.toContain('sk_live_donotprint');
     expect(text).toContain('GitHub environment "production" secrets and variables');
@@ -74,11 +95,14 @@ describe('HANDOVER.md', () => {
     expect(outcome.metrics!.handover).toBe('current');
   });
 
-  test('written again, it keeps the team\'s notes and takes the drill time from a result', () => {
+  test("written again, it keeps the team's notes and takes the drill time from a result", () => {
     const file = join(project.dir, 'HANDOVER.md');
     const edited = readFileSync(file, 'utf8').replace(/## Notes\n\n.*\n/, '## Notes\n\nThe Fly token is in 1Password, vault Ops.\n');
     project.write('HANDOVER.md', edited);
-    project.write('result.json', JSON.stringify({ version: 1, stages: [{ id: 'rollback', metrics: { rollbackSeconds: 42, rollForwardSeconds: 38, previousRelease: 'v1.4.2' } }] }));
+    project.write(
+      'result.json',
+      JSON.stringify({ version: 1, stages: [{ id: 'rollback', metrics: { rollbackSeconds: 42, rollForwardSeconds: 38, previousRelease: 'v1.4.2' } }] }),
+    );
     handoverCommand(['--results', 'result.json'], { cwd: project.dir, env: {}, stages: STAGES, version: 'test', stdout: () => undefined });
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('The Fly token is in 1Password, vault Ops.');
@@ -87,7 +111,9 @@ describe('HANDOVER.md', () => {
 
   test('a HANDOVER.md launch-ready did not write is not replaced without --force', () => {
     project.write('HANDOVER.md', '# Our own handover\n');
-    expect(() => handoverCommand([], { cwd: project.dir, env: {}, stages: STAGES, version: 'test', stdout: () => undefined })).toThrow(/exists and was not written by launch-ready handover; pass --force/);
+    expect(() => handoverCommand([], { cwd: project.dir, env: {}, stages: STAGES, version: 'test', stdout: () => undefined })).toThrow(
+      /exists and was not written by launch-ready handover; pass --force/,
+    );
     expect(readFileSync(join(project.dir, 'HANDOVER.md'), 'utf8')).toBe('# Our own handover\n');
   });
 });

@@ -9,12 +9,29 @@ describe('health answers in the formats apps use', () => {
   test('application/health+json from rest-api-starter: top-level pass, the database "error"', () => {
     const report = read(200, 'application/health+json; charset=utf-8', readFileSync('test/fixtures/readiness/health/rest-api-starter.json', 'utf8'));
     expect(report).toMatchObject({ kind: 'health', status: 'pass', statusOk: true });
-    expect(report.dependencies.map((d) => [d.name, d.ok])).toEqual([['uptime', true], ['cpu:utilization', true], ['memory:utilization', true], ['postgres:database', false]]);
+    expect(report.dependencies.map((d) => [d.name, d.ok])).toEqual([
+      ['uptime', true],
+      ['cpu:utilization', true],
+      ['memory:utilization', true],
+      ['postgres:database', false],
+    ]);
     expect(healthFindings(report).map((f) => f.ruleId)).toEqual(['health-200-while-failing']);
   });
   test('Spring Boot Actuator components, ASP.NET Core HealthChecks entries, a flat map', () => {
-    expect(down(200, 'application/vnd.spring-boot.actuator.v3+json', '{"status":"UP","components":{"db":{"status":"DOWN","details":{"error":"timeout"}},"diskSpace":{"status":"UP"}}}')).toEqual(['db']);
-    expect(down(200, 'application/json', '{"status":"Degraded","totalDuration":"00:00:00.12","entries":{"sqlserver":{"status":"Healthy"},"stripe":{"status":"Unhealthy","description":"503 from api.stripe.com"}}}')).toEqual(['stripe']);
+    expect(
+      down(
+        200,
+        'application/vnd.spring-boot.actuator.v3+json',
+        '{"status":"UP","components":{"db":{"status":"DOWN","details":{"error":"timeout"}},"diskSpace":{"status":"UP"}}}',
+      ),
+    ).toEqual(['db']);
+    expect(
+      down(
+        200,
+        'application/json',
+        '{"status":"Degraded","totalDuration":"00:00:00.12","entries":{"sqlserver":{"status":"Healthy"},"stripe":{"status":"Unhealthy","description":"503 from api.stripe.com"}}}',
+      ),
+    ).toEqual(['stripe']);
     expect(down(200, 'application/json', '{"status":"ok","database":"ok","redis":"down"}')).toEqual(['redis']);
     expect(down(200, 'application/json', '{"status":"ok","db":false}')).toEqual(['db']);
   });
@@ -37,6 +54,8 @@ describe('health answers in the formats apps use', () => {
   });
   test('404 and no answer', () => {
     expect(healthFindings(read(404, 'text/html', 'Not Found')).map((f) => [f.ruleId, f.severity])).toEqual([['health-missing', 'medium']]);
-    expect(healthFindings(readHealthAnswer('https://api.shop.test/healthz', { error: 'connection refused (ECONNREFUSED)' }))[0]!.title).toBe('The health endpoint does not answer: connection refused (ECONNREFUSED)');
+    expect(healthFindings(readHealthAnswer('https://api.shop.test/healthz', { error: 'connection refused (ECONNREFUSED)' }))[0]!.title).toBe(
+      'The health endpoint does not answer: connection refused (ECONNREFUSED)',
+    );
   });
 });

@@ -8,7 +8,20 @@ import { readinessStage } from '../../../src/stages/readiness/index.js';
 import { stageContext } from '../../helpers/stage-context.js';
 
 /** Schema defaults of the readiness section, as the config loader fills them in. */
-export const DEFAULTS = { enabled: true, monitors: [], envFiles: [], latencyBudgetMs: 800, maxIntervalMinutes: 5, handover: 'HANDOVER.md', diagnose: false, authoritative: [], timeoutMs: 3000, contacts: [], deploySteps: [], rollbackSteps: [] };
+export const DEFAULTS = {
+  enabled: true,
+  monitors: [],
+  envFiles: [],
+  latencyBudgetMs: 800,
+  maxIntervalMinutes: 5,
+  handover: 'HANDOVER.md',
+  diagnose: false,
+  authoritative: [],
+  timeoutMs: 3000,
+  contacts: [],
+  deploySteps: [],
+  rollbackSteps: [],
+};
 
 /** A temp project folder. */
 export function tempDir(): { dir: string; write: (name: string, text: string) => string; cleanup: () => void } {
@@ -25,7 +38,10 @@ export function tempDir(): { dir: string; write: (name: string, text: string) =>
 }
 
 /** Run the stage as the core would: options parsed, real services, the critical paths given. */
-export async function runReadiness(section: Record<string, unknown>, options: { dir: string; criticalPaths?: CriticalPathConfig[]; network?: Partial<NetworkOptions>; env?: Record<string, string> }): Promise<StageOutcome> {
+export async function runReadiness(
+  section: Record<string, unknown>,
+  options: { dir: string; criticalPaths?: CriticalPathConfig[]; network?: Partial<NetworkOptions>; env?: Record<string, string> },
+): Promise<StageOutcome> {
   const parsed = parseReadinessOptions({ ...DEFAULTS, ...section }, options.dir);
   const network: NetworkOptions = { resolvers: [], connectTo: [], ca: [], ...options.network };
   const ctx = stageContext(parsed, { baseDir: options.dir, network, env: options.env ?? {}, criticalPaths: options.criticalPaths ?? [] });

@@ -5,16 +5,34 @@ import { runReadiness, tempDir } from './helpers.js';
 
 const burst = {
   version: 1,
-  stages: [{ id: 'burst', metrics: { routes: [
-    { name: 'POST /signup', method: 'POST', url: 'https://app.shop.test/signup', requests: 400, errorRate: 0, latencyMs: { p50: 300, p95: 1240 } },
-    { name: 'GET /', method: 'GET', url: 'https://www.shop.test/', requests: 900, errorRate: 0, latencyMs: { p50: 40, p95: 120 } },
-  ] } }],
+  stages: [
+    {
+      id: 'burst',
+      metrics: {
+        routes: [
+          { name: 'POST /signup', method: 'POST', url: 'https://app.shop.test/signup', requests: 400, errorRate: 0, latencyMs: { p50: 300, p95: 1240 } },
+          { name: 'GET /', method: 'GET', url: 'https://www.shop.test/', requests: 900, errorRate: 0, latencyMs: { p50: 40, p95: 120 } },
+        ],
+      },
+    },
+  ],
 };
-const monitor = (url: string, extra: Partial<Monitor> = {}): Monitor => ({ name: url, url, owner: 'ana@shop.test', channels: [parseChannel('email:a@b.test'), parseChannel('slack:#a')], intervalSeconds: 60, source: 't', ...extra });
+const monitor = (url: string, extra: Partial<Monitor> = {}): Monitor => ({
+  name: url,
+  url,
+  owner: 'ana@shop.test',
+  channels: [parseChannel('email:a@b.test'), parseChannel('slack:#a')],
+  intervalSeconds: 60,
+  source: 't',
+  ...extra,
+});
 
 describe('the burst p95 next to each monitor', () => {
   test('routes come from a gate result or a bare burst stage result', () => {
-    expect(burstRoutesOf(burst).map((r) => [r.name, r.p95Ms])).toEqual([['POST /signup', 1240], ['GET /', 120]]);
+    expect(burstRoutesOf(burst).map((r) => [r.name, r.p95Ms])).toEqual([
+      ['POST /signup', 1240],
+      ['GET /', 120],
+    ]);
     expect(burstRoutesOf(burst.stages[0])).toHaveLength(2);
     expect(burstRoutesOf({ stages: [{ id: 'trust', metrics: {} }] })).toEqual([]);
   });

@@ -16,7 +16,10 @@ describe('monitor exports import from the common uptime services', () => {
       ['Homepage', 'https://www.shop.test/', 60, 'ana@shop.test'],
       ['Signup', 'https://app.shop.test/signup', 600, undefined],
     ]);
-    expect(imported.monitors[0]!.channels.map((c) => [c.kind, c.label])).toEqual([['email', 'smtp:ops@shop.test'], ['chat', 'slack:#alerts']]);
+    expect(imported.monitors[0]!.channels.map((c) => [c.kind, c.label])).toEqual([
+      ['email', 'smtp:ops@shop.test'],
+      ['chat', 'slack:#alerts'],
+    ]);
     expect(imported.skipped).toEqual(['Database port: port monitor', 'Old landing: paused']);
   });
 
@@ -56,9 +59,15 @@ describe('monitor exports import from the common uptime services', () => {
 
   test('Gatus alerts count only when their provider is configured under alerting:', () => {
     const email = load('gatus/email-alerts.yaml');
-    expect(email.monitors.map((m) => m.channels.map((c) => c.label))).toEqual([['email:recipient1@example.com,recipient2@example.com'], ['email:recipient1@example.com,recipient2@example.com']]);
+    expect(email.monitors.map((m) => m.channels.map((c) => c.label))).toEqual([
+      ['email:recipient1@example.com,recipient2@example.com'],
+      ['email:recipient1@example.com,recipient2@example.com'],
+    ]);
     const mixed = load('gatus/mixed-alerts.yaml');
-    expect(mixed.monitors.map((m) => m.channels.map((c) => c.kind))).toEqual([['chat', 'pager'], ['chat', 'pager']]);
+    expect(mixed.monitors.map((m) => m.channels.map((c) => c.kind))).toEqual([
+      ['chat', 'pager'],
+      ['chat', 'pager'],
+    ]);
     const mattermost = load('gatus/mattermost.yaml');
     expect(mattermost.monitors[0]!.channels).toEqual([{ kind: 'chat', label: 'mattermost' }]);
     // Negative control: the same endpoint alerting to a provider that is not configured sends nothing.
@@ -68,7 +77,9 @@ describe('monitor exports import from the common uptime services', () => {
 
   test('an unknown format is refused with the formats known', () => {
     expect(() => importMonitors('{"checks": [{"name": "a"}]}', 'checkly.json')).toThrow(MonitorFormatError);
-    expect(() => importMonitors('{"checks": [{"name": "a"}]}', 'checkly.json')).toThrow(/checkly\.json: not a monitors export launch-ready knows; known formats: launch-ready .*uptime-kuma .*uptimerobot .*betterstack .*gatus/);
+    expect(() => importMonitors('{"checks": [{"name": "a"}]}', 'checkly.json')).toThrow(
+      /checkly\.json: not a monitors export launch-ready knows; known formats: launch-ready .*uptime-kuma .*uptimerobot .*betterstack .*gatus/,
+    );
     expect(() => importMonitors('{ not json: [', 'broken.json')).toThrow(/broken\.json: neither JSON nor YAML/);
   });
 });
@@ -83,11 +94,26 @@ describe('channels and intervals', () => {
     expect(parseChannel('carrier-pigeon').kind).toBe('other');
   });
   test('intervals in Gatus and config notation', () => {
-    expect([parseInterval('30s'), parseInterval('1m'), parseInterval('5m'), parseInterval('1h30m'), parseInterval(90), parseInterval('soon')]).toEqual([30, 60, 300, 5400, 90, undefined]);
+    expect([parseInterval('30s'), parseInterval('1m'), parseInterval('5m'), parseInterval('1h30m'), parseInterval(90), parseInterval('soon')]).toEqual([
+      30,
+      60,
+      300,
+      5400,
+      90,
+      undefined,
+    ]);
   });
 });
 
-const monitor = (url: string, extra: Partial<Monitor> = {}): Monitor => ({ name: url, url, channels: [parseChannel('email:ops@shop.test'), parseChannel('slack:#alerts')], intervalSeconds: 60, owner: 'ana@shop.test', source: 'test', ...extra });
+const monitor = (url: string, extra: Partial<Monitor> = {}): Monitor => ({
+  name: url,
+  url,
+  channels: [parseChannel('email:ops@shop.test'), parseChannel('slack:#alerts')],
+  intervalSeconds: 60,
+  owner: 'ana@shop.test',
+  source: 'test',
+  ...extra,
+});
 
 describe('coverage of the critical paths', () => {
   const targets = [
@@ -105,7 +131,10 @@ describe('coverage of the critical paths', () => {
   });
 
   test('every path covered: no finding (and a monitor on another path of the host does not count)', () => {
-    const all = coverageOf(targets, targets.map((t) => monitor(t.url)));
+    const all = coverageOf(
+      targets,
+      targets.map((t) => monitor(t.url)),
+    );
     expect(coverageFindings(all)).toEqual([]);
     const hostOnly = coverageOf(targets, [monitor('https://app.shop.test/')]);
     expect(coverageFindings(hostOnly).map((f) => f.paths)).toEqual([['signup'], ['checkout'], ['homepage']]);
@@ -120,7 +149,8 @@ describe('coverage of the critical paths', () => {
 
 describe('owner, two channels, interval', () => {
   const signup = { label: 'signup', url: 'https://app.shop.test/signup', path: 'signup' };
-  const run = (m: Monitor, defaultOwner?: string) => alertingFindings([m], coverageOf([signup], [m]), { maxIntervalMinutes: 5, ...(defaultOwner ? { defaultOwner } : {}) });
+  const run = (m: Monitor, defaultOwner?: string) =>
+    alertingFindings([m], coverageOf([signup], [m]), { maxIntervalMinutes: 5, ...(defaultOwner ? { defaultOwner } : {}) });
 
   test('a well-set monitor has no finding', () => {
     expect(run(monitor(signup.url))).toEqual([]);

@@ -7,7 +7,8 @@ import { rules, runReadiness, tempDir } from './helpers.js';
 
 /** What the loopback app does on each route; tests change it between runs. */
 const app = {
-  health: (res: ServerResponse) => void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"db":[{"status":"pass"}]}}'),
+  health: (res: ServerResponse) =>
+    void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"db":[{"status":"pass"}]}}'),
   /** `leaky`: the request logger writes headers and the form body; `clean`: method, path and status. */
   logging: 'clean' as 'clean' | 'leaky' | 'none',
   logFile: '',
@@ -19,7 +20,8 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
     if (url.pathname === '/healthz') return app.health(res);
-    if (app.logging === 'leaky') appendFileSync(app.logFile, `${new Date().toISOString()} ${req.method} ${req.url} headers=${JSON.stringify(req.headers)} body=${body}\n`);
+    if (app.logging === 'leaky')
+      appendFileSync(app.logFile, `${new Date().toISOString()} ${req.method} ${req.url} headers=${JSON.stringify(req.headers)} body=${body}\n`);
     if (app.logging === 'clean') appendFileSync(app.logFile, `${new Date().toISOString()} ${req.method} ${req.url} 200\n`);
     res.writeHead(200, { 'content-type': 'text/html' }).end('<html><title>Shop</title></html>');
   });
@@ -42,13 +44,22 @@ afterAll(async () => {
   project.cleanup();
 });
 
-const monitor = (path: string, extra: Record<string, unknown> = {}) => ({ url: `${base}${path}`, owner: 'ana@shop.test', channels: ['email:ops@shop.test', 'slack:#alerts'], interval: '1m', ...extra });
+const monitor = (path: string, extra: Record<string, unknown> = {}) => ({
+  url: `${base}${path}`,
+  owner: 'ana@shop.test',
+  channels: ['email:ops@shop.test', 'slack:#alerts'],
+  interval: '1m',
+  ...extra,
+});
 
 describe('the health endpoint', () => {
   test('a health+json endpoint that answers 200 while a dependency it lists fails is high', async () => {
     const fixture = readFileSync('test/fixtures/readiness/health/rest-api-starter.json', 'utf8');
     app.health = (res) => void res.writeHead(200, { 'content-type': 'application/health+json; charset=utf-8' }).end(fixture);
-    const outcome = await runReadiness({ healthUrl: `${base}/healthz`, monitors: [monitor('/healthz')], errorTracking: { provider: 'sentry' } }, { dir: project.dir, network });
+    const outcome = await runReadiness(
+      { healthUrl: `${base}/healthz`, monitors: [monitor('/healthz')], errorTracking: { provider: 'sentry' } },
+      { dir: project.dir, network },
+    );
     const finding = outcome.findings.find((f) => f.ruleId === 'health-200-while-failing');
     expect(finding).toMatchObject({ severity: 'high' });
     expect(finding!.title).toMatch(/answers 200 while it lists postgres:database \(error\) as down/);
@@ -58,13 +69,17 @@ describe('the health endpoint', () => {
   });
 
   test('a health endpoint whose dependencies pass has no health finding (negative control)', async () => {
-    app.health = (res) => void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"postgres:database":[{"status":"pass"}]}}');
+    app.health = (res) =>
+      void res.writeHead(200, { 'content-type': 'application/health+json' }).end('{"status":"pass","checks":{"postgres:database":[{"status":"pass"}]}}');
     const outcome = await runReadiness({ healthUrl: `${base}/healthz`, monitors: [monitor('/healthz')] }, { dir: project.dir, network });
     expect(outcome.findings.filter((f) => f.ruleId.startsWith('health-'))).toEqual([]);
   });
 
   test('a health endpoint that answers HTML is a finding naming what it returned', async () => {
-    app.health = (res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><head><title>Sign in · Shop</title></head><body>...</body></html>');
+    app.health = (res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html><head><title>Sign in · Shop</title></head><body>...</body></html>');
     const outcome = await runReadiness({ healthUrl: `${base}/healthz`, monitors: [monitor('/healthz')] }, { dir: project.dir, network });
     const finding = outcome.findings.find((f) => f.ruleId === 'health-html');
     expect(finding!.title).toMatch(/answers an HTML page titled "Sign in · Shop" instead of a health status \(text\/html; charset=utf-8\)/);
@@ -72,7 +87,12 @@ describe('the health endpoint', () => {
 });
 
 describe('request logs keep no secrets', () => {
-  const section = () => ({ logProbeUrl: `${base}/login`, logs: { file: 'app.log', waitSeconds: 2 }, monitors: [monitor('/login')], healthUrl: `${base}/healthz` });
+  const section = () => ({
+    logProbeUrl: `${base}/login`,
+    logs: { file: 'app.log', waitSeconds: 2 },
+    monitors: [monitor('/login')],
+    healthUrl: `${base}/healthz`,
+  });
 
   test('a log that stores the header and the form field leaks both marked secrets: high, line numbers only', async () => {
     app.logging = 'leaky';
@@ -100,7 +120,9 @@ describe('request logs keep no secrets', () => {
   test('no log source configured: not checked', async () => {
     const outcome = await runReadiness({ monitors: [monitor('/login')] }, { dir: project.dir, network });
     expect(outcome.metrics!.logs).toBe('not checked');
-    expect(outcome.blocks!.find((b) => b.kind === 'table' && b.title === 'Launch readiness')).toMatchObject({ rows: expect.arrayContaining([['Request logs keep no secrets', 'not checked', 'no log source configured']]) });
+    expect(outcome.blocks!.find((b) => b.kind === 'table' && b.title === 'Launch readiness')).toMatchObject({
+      rows: expect.arrayContaining([['Request logs keep no secrets', 'not checked', 'no log source configured']]),
+    });
   });
 
   test('logs.command: its output is the log (run through the process runner)', async () => {

@@ -24,7 +24,13 @@ describe('launch-ready rollback (the CLI)', () => {
   it('--dry-run runs the smoke checks and shows the plan without running a command', async () => {
     app = await startVersionedApp({ release: 'v1.5.0' });
     const marker = join(app.dir, 'ran');
-    writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`)}`));
+    writeFileSync(
+      join(app.dir, 'launch-ready.yml'),
+      drillConfig(app).replace(
+        /rollbackCommand: .*/,
+        `rollbackCommand: ${JSON.stringify(`touch '${marker}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`)}`,
+      ),
+    );
     const run = await runCliAsync(['rollback', '--dry-run', '--format', 'json'], { cwd: app.dir, env: CLEAN_ENV });
     expect(run.stderr).toBe('');
     const stage = JSON.parse(run.stdout).stages[0];
@@ -41,8 +47,16 @@ describe('launch-ready rollback (the CLI)', () => {
     const seen = join(app.dir, 'seen.env');
     const parent = join(app.dir, 'parent.env');
     const rollback = `env > '${seen}'; tr '\\0' '\\n' < /proc/$PPID/environ > '${parent}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`;
-    writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(rollback)}`) + '    passEnv: [DEPLOY_TOKEN, GITHUB_TOKEN]\n');
-    const tokens = { GITHUB_TOKEN: 'ghs_cliworkflowtoken0123456789abcdef', 'INPUT_GITHUB-TOKEN': 'ghs_cliinputtoken0123456789abcdef', ACTIONS_RUNTIME_TOKEN: 'eyJ.cli.runtime', DEPLOY_TOKEN: 'dpl_cli0123456789abcdef' };
+    writeFileSync(
+      join(app.dir, 'launch-ready.yml'),
+      drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(rollback)}`) + '    passEnv: [DEPLOY_TOKEN, GITHUB_TOKEN]\n',
+    );
+    const tokens = {
+      GITHUB_TOKEN: 'ghs_cliworkflowtoken0123456789abcdef',
+      'INPUT_GITHUB-TOKEN': 'ghs_cliinputtoken0123456789abcdef',
+      ACTIONS_RUNTIME_TOKEN: 'eyJ.cli.runtime',
+      DEPLOY_TOKEN: 'dpl_cli0123456789abcdef',
+    };
     const run = await runCliAsync(['rollback', '--format', 'json'], { cwd: app.dir, env: { ...CLEAN_ENV, ...tokens } });
     expect(JSON.parse(run.stdout).stages[0].metrics).toMatchObject({ restored: true });
     for (const file of [seen, parent]) {
@@ -57,14 +71,20 @@ describe('launch-ready rollback (the CLI)', () => {
     writeFileSync(join(app.dir, 'launch-ready.yml'), drillConfig(app).replace('waitSeconds: 3', 'waitSeconds: 0'));
     const run = await runCliAsync(['rollback'], { cwd: app.dir, env: CLEAN_ENV });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^launch-ready: launch-ready\.yml:\d+:\d+: rollback\.drill\.waitSeconds: expected seconds above 0 and at most 3600; e\.g\. 300\n$/);
+    expect(run.stderr).toMatch(
+      /^launch-ready: launch-ready\.yml:\d+:\d+: rollback\.drill\.waitSeconds: expected seconds above 0 and at most 3600; e\.g\. 300\n$/,
+    );
   });
 
   it('SIGTERM mid-drill: it rolls forward first, says so, and the site serves the current release again', async () => {
     app = await startVersionedApp({ release: 'v1.5.0', lagMs: 1500 });
     const site = app;
     writeFileSync(join(site.dir, 'launch-ready.yml'), drillConfig(site).replace('waitSeconds: 3', 'waitSeconds: 10'));
-    const child = spawn(process.execPath, ['--', CLI, 'rollback', '--format', 'text'], { cwd: site.dir, env: { ...process.env, NO_COLOR: '1', ...CLEAN_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--', CLI, 'rollback', '--format', 'text'], {
+      cwd: site.dir,
+      env: { ...process.env, NO_COLOR: '1', ...CLEAN_ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -82,7 +102,9 @@ describe('launch-ready rollback (the CLI)', () => {
     expect(readFileSync(site.stateFile, 'utf8')).toBe('v1.5.0');
     expect(site.served()).toBe('v1.5.0');
     expect(stdout).toContain('drill interrupted; rolled forward to v1.5.0');
-    expect(stdout).toMatch(/The rollback drill was interrupted after "(rollback|wait for previous release)" .*it rolled forward first and the site serves v1\.5\.0 again/);
+    expect(stdout).toMatch(
+      /The rollback drill was interrupted after "(rollback|wait for previous release)" .*it rolled forward first and the site serves v1\.5\.0 again/,
+    );
     expect(code).toBe(3);
   });
 });

@@ -25,18 +25,34 @@ const GATE_ENV = {
   DEPLOY_TOKEN,
 };
 
-describe('the drill\'s commands', () => {
-  it('see only the base environment, passEnv and the drill\'s own variables, never the workflow or runner tokens even when named', async () => {
+describe("the drill's commands", () => {
+  it("see only the base environment, passEnv and the drill's own variables, never the workflow or runner tokens even when named", async () => {
     app = await startVersionedApp({ release: 'v1.5.0' });
     const envFile = join(app.dir, 'command.env');
     const rollback = `env > '${envFile}'; ${app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE')}`;
-    const config = drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(rollback)}`) + '    passEnv: [DEPLOY_TOKEN, GITHUB_TOKEN, INPUT_FAIL_ON, ACTIONS_RUNTIME_TOKEN]\n';
+    const config =
+      drillConfig(app).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(rollback)}`) +
+      '    passEnv: [DEPLOY_TOKEN, GITHUB_TOKEN, INPUT_FAIL_ON, ACTIONS_RUNTIME_TOKEN]\n';
     const { stage } = await runRollback(app.dir, config, { env: GATE_ENV });
     expect(stage.metrics).toMatchObject({ restored: true });
-    const seen = Object.fromEntries(readFileSync(envFile, 'utf8').trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const seen = Object.fromEntries(
+      readFileSync(envFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     expect(seen.DEPLOY_TOKEN).toBe(DEPLOY_TOKEN);
     expect(seen).toMatchObject({ LAUNCH_READY_CURRENT_RELEASE: 'v1.5.0', LAUNCH_READY_PREVIOUS_RELEASE: 'v1.4.2' });
-    for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_FAIL_ON', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'LAUNCH_READY_DEBUG', 'UNRELATED_JOB_VARIABLE']) {
+    for (const name of [
+      'GITHUB_TOKEN',
+      'GH_TOKEN',
+      'INPUT_GITHUB-TOKEN',
+      'INPUT_FAIL_ON',
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+      'LAUNCH_READY_DEBUG',
+      'UNRELATED_JOB_VARIABLE',
+    ]) {
       expect(seen[name]).toBeUndefined();
     }
     // Nothing beyond the base set, the named variable and what sh adds itself.

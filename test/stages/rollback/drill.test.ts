@@ -25,14 +25,28 @@ describe('rollback drill on a versioned app on loopback', () => {
     expect(rules.filter((r) => r !== 'rollback-no-runbook')).toEqual([]);
     expect(outcome.exitCode).toBe(0);
     const m = stage.metrics as Record<string, unknown>;
-    expect(m).toMatchObject({ previousRelease: 'v1.4.2', previousReleaseSource: 'config', currentRelease: 'v1.5.0', drill: 'ran', restored: true, interrupted: null });
+    expect(m).toMatchObject({
+      previousRelease: 'v1.4.2',
+      previousReleaseSource: 'config',
+      currentRelease: 'v1.5.0',
+      drill: 'ran',
+      restored: true,
+      interrupted: null,
+    });
     expect(m.rollbackSeconds).toEqual(expect.any(Number));
     expect(m.rollForwardSeconds).toEqual(expect.any(Number));
     // The lag means the drill had to poll: each switch took at least the lag.
     expect(m.rollbackSeconds as number).toBeGreaterThanOrEqual(0.15);
     expect(m.rollForwardSeconds as number).toBeGreaterThanOrEqual(0.15);
     const legs = m.legs as Leg[];
-    expect(legs.map((l) => l.name)).toEqual(['rollback', 'wait for previous release', 'smoke after rollback', 'roll forward', 'wait for current release', 'smoke after roll forward']);
+    expect(legs.map((l) => l.name)).toEqual([
+      'rollback',
+      'wait for previous release',
+      'smoke after rollback',
+      'roll forward',
+      'wait for current release',
+      'smoke after roll forward',
+    ]);
     expect(legs.every((l) => l.ok)).toBe(true);
     for (let i = 1; i < legs.length; i++) expect(legs[i]!.startSeconds).toBeGreaterThanOrEqual(legs[i - 1]!.startSeconds);
     expect(legs[1]!.note).toBe('serves v1.4.2');
@@ -52,11 +66,19 @@ describe('rollback drill on a versioned app on loopback', () => {
     expect(timeline?.kind === 'timeline' && timeline.steps.map((s) => [s.name, s.ok])).toEqual(legs.map((l) => [l.name, true]));
     const table = stage.blocks?.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`)).toEqual([
-      'current / 200', 'current /healthz 200', 'current POST /api/login 422',
-      'after rollback / 200', 'after rollback /healthz 200', 'after rollback POST /api/login 422',
-      'after roll forward / 200', 'after roll forward /healthz 200', 'after roll forward POST /api/login 422',
+      'current / 200',
+      'current /healthz 200',
+      'current POST /api/login 422',
+      'after rollback / 200',
+      'after rollback /healthz 200',
+      'after rollback POST /api/login 422',
+      'after roll forward / 200',
+      'after roll forward /healthz 200',
+      'after roll forward POST /api/login 422',
     ]);
-    expect(stage.summary).toMatch(/^smoke 3\/3 passed; previous release v1\.4\.2 \(config\); drill [\d.]+ s of 120 s budget: back in [\d.]+ s, forward in [\d.]+ s$/);
+    expect(stage.summary).toMatch(
+      /^smoke 3\/3 passed; previous release v1\.4\.2 \(config\); drill [\d.]+ s of 120 s budget: back in [\d.]+ s, forward in [\d.]+ s$/,
+    );
   });
 
   it('a failing rollback command is a blocker with its exit code and last lines; nothing changed, so no roll forward', async () => {
@@ -73,7 +95,9 @@ describe('rollback drill on a versioned app on loopback', () => {
 
   it('a rollback that exits 0 but changes nothing: "reported success but the site still serves" the current release', async () => {
     const site = await start();
-    const config = drillConfig(site).replace(/rollbackCommand: .*/, 'rollbackCommand: "echo rolled back"').replace('waitSeconds: 3', 'waitSeconds: 0.5');
+    const config = drillConfig(site)
+      .replace(/rollbackCommand: .*/, 'rollbackCommand: "echo rolled back"')
+      .replace('waitSeconds: 3', 'waitSeconds: 0.5');
     const { stage } = await runRollback(site.dir, config);
     expect(stage.findings.find((f) => f.ruleId === 'rollback-version-unchanged')).toMatchObject({
       severity: 'blocker',
@@ -85,9 +109,13 @@ describe('rollback drill on a versioned app on loopback', () => {
 
   it('a rollback to some other release than the known-good one is a blocker', async () => {
     const site = await start();
-    const config = drillConfig(site).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`printf v1.3.0 > '${site.stateFile}'`)}`).replace('waitSeconds: 3', 'waitSeconds: 0.6');
+    const config = drillConfig(site)
+      .replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`printf v1.3.0 > '${site.stateFile}'`)}`)
+      .replace('waitSeconds: 3', 'waitSeconds: 0.6');
     const { stage } = await runRollback(site.dir, config);
-    expect(stage.findings.find((f) => f.ruleId === 'rollback-wrong-release')?.title).toBe('The rollback landed on v1.3.0, not the known-good release v1.4.2 (waited 0.6 s)');
+    expect(stage.findings.find((f) => f.ruleId === 'rollback-wrong-release')?.title).toBe(
+      'The rollback landed on v1.3.0, not the known-good release v1.4.2 (waited 0.6 s)',
+    );
     expect(site.served()).toBe('v1.5.0');
   });
 
@@ -103,10 +131,13 @@ describe('rollback drill on a versioned app on loopback', () => {
 
   it('a failing roll forward is a loud blocker with the exact manual command', async () => {
     const site = await start();
-    const config = drillConfig(site).replace(/rollForwardCommand: .*/, 'rollForwardCommand: "vercel promote $LAUNCH_READY_CURRENT_RELEASE || exit 1"').replace('waitSeconds: 3', 'waitSeconds: 0.5');
+    const config = drillConfig(site)
+      .replace(/rollForwardCommand: .*/, 'rollForwardCommand: "vercel promote $LAUNCH_READY_CURRENT_RELEASE || exit 1"')
+      .replace('waitSeconds: 3', 'waitSeconds: 0.5');
     const { stage } = await runRollback(site.dir, config);
     const finding = stage.findings.find((f) => f.ruleId === 'rollback-roll-forward-failed')!;
-    const manual = 'export LAUNCH_READY_CURRENT_RELEASE=v1.5.0; export LAUNCH_READY_PREVIOUS_RELEASE=v1.4.2; vercel promote $LAUNCH_READY_CURRENT_RELEASE || exit 1';
+    const manual =
+      'export LAUNCH_READY_CURRENT_RELEASE=v1.5.0; export LAUNCH_READY_PREVIOUS_RELEASE=v1.4.2; vercel promote $LAUNCH_READY_CURRENT_RELEASE || exit 1';
     expect(finding.severity).toBe('blocker');
     expect(finding.title).toBe(`ROLL FORWARD FAILED: the command exited with code 1; the site serves v1.4.2, not v1.5.0. Restore it by hand now: ${manual}`);
     expect(finding.evidence).toMatch(/vercel: (command )?not found/);
@@ -116,26 +147,40 @@ describe('rollback drill on a versioned app on loopback', () => {
 
   it('a roll-forward command that fails while the release still comes back is a blocker, without the "restore by hand" alarm', async () => {
     const site = await start();
-    const config = drillConfig(site).replace(/rollForwardCommand: .*/, `rollForwardCommand: ${JSON.stringify(`${site.switchTo('LAUNCH_READY_CURRENT_RELEASE')}; echo 'warning: alias update failed' >&2; exit 4`)}`);
+    const config = drillConfig(site).replace(
+      /rollForwardCommand: .*/,
+      `rollForwardCommand: ${JSON.stringify(`${site.switchTo('LAUNCH_READY_CURRENT_RELEASE')}; echo 'warning: alias update failed' >&2; exit 4`)}`,
+    );
     const { stage } = await runRollback(site.dir, config);
     const finding = stage.findings.find((f) => f.ruleId === 'rollback-roll-forward-failed')!;
-    expect(finding).toMatchObject({ severity: 'blocker', title: 'The roll-forward command failed (exited with code 4), though the site serves v1.5.0 again', evidence: 'warning: alias update failed' });
+    expect(finding).toMatchObject({
+      severity: 'blocker',
+      title: 'The roll-forward command failed (exited with code 4), though the site serves v1.5.0 again',
+      evidence: 'warning: alias update failed',
+    });
     expect(stage.metrics).toMatchObject({ restored: true });
   });
 
   it('a drill over its budget is a blocker', async () => {
     const site = await start();
     const { stage } = await runRollback(site.dir, drillConfig(site).replace('budgetSeconds: 120', 'budgetSeconds: 0.1'));
-    expect(stage.findings.find((f) => f.ruleId === 'rollback-over-budget')).toMatchObject({ severity: 'blocker', title: expect.stringMatching(/^The rollback drill took [\d.]+ s, over its budget of 0\.1 s$/) });
+    expect(stage.findings.find((f) => f.ruleId === 'rollback-over-budget')).toMatchObject({
+      severity: 'blocker',
+      title: expect.stringMatching(/^The rollback drill took [\d.]+ s, over its budget of 0\.1 s$/),
+    });
   });
 
   it('a command that never exits is killed at its limit (its whole process group) and reported', async () => {
     const site = await start();
     const marker = join(site.dir, 'grandchild-alive');
     const hang = `(sleep 3; touch '${marker}') & sleep 30`;
-    const config = drillConfig(site).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(hang)}`).replace('commandTimeoutSeconds: 10', 'commandTimeoutSeconds: 0.5');
+    const config = drillConfig(site)
+      .replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(hang)}`)
+      .replace('commandTimeoutSeconds: 10', 'commandTimeoutSeconds: 0.5');
     const { stage } = await runRollback(site.dir, config);
-    expect(stage.findings.find((f) => f.ruleId === 'rollback-command-failed')?.title).toBe('The rollback command failed: still running after 0.5 s and was killed');
+    expect(stage.findings.find((f) => f.ruleId === 'rollback-command-failed')?.title).toBe(
+      'The rollback command failed: still running after 0.5 s and was killed',
+    );
     await new Promise((r) => setTimeout(r, 3500));
     expect(existsSync(marker)).toBe(false);
   });
@@ -143,7 +188,9 @@ describe('rollback drill on a versioned app on loopback', () => {
   it('--dry-run (dryRun: true) runs smoke and discovery but no command', async () => {
     const site = await start();
     const marker = join(site.dir, 'ran');
-    const config = drillConfig(site).replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'`)}`).replace('  drill:', '  dryRun: true\n  drill:');
+    const config = drillConfig(site)
+      .replace(/rollbackCommand: .*/, `rollbackCommand: ${JSON.stringify(`touch '${marker}'`)}`)
+      .replace('  drill:', '  dryRun: true\n  drill:');
     const { stage } = await runRollback(site.dir, config);
     expect(existsSync(marker)).toBe(false);
     expect(stage.metrics).toMatchObject({ drill: 'dry-run', rollbackSeconds: null, previousRelease: 'v1.4.2' });
@@ -174,7 +221,13 @@ describe('rollback drill on a versioned app on loopback', () => {
     const { stage } = await runRollback(site.dir, drillConfig(site), { signal: controller.signal });
     clearInterval(watcher);
     expect(site.served()).toBe('v1.5.0');
-    expect(stage.metrics).toMatchObject({ restored: true, interrupted: { afterLeg: expect.stringMatching(/^(rollback|wait for previous release)$/), reason: 'the stage was stopped: its deadline passed, or SIGTERM/SIGINT' } });
+    expect(stage.metrics).toMatchObject({
+      restored: true,
+      interrupted: {
+        afterLeg: expect.stringMatching(/^(rollback|wait for previous release)$/),
+        reason: 'the stage was stopped: its deadline passed, or SIGTERM/SIGINT',
+      },
+    });
     expect(stage.findings.find((f) => f.ruleId === 'rollback-drill-interrupted')?.title).toMatch(/it rolled forward first and the site serves v1\.5\.0 again$/);
     expect(stage.summary).toContain('drill interrupted; rolled forward to v1.5.0');
     const legs = (stage.metrics.legs as Leg[]).map((l) => l.name);

@@ -51,14 +51,25 @@ describe('previous release from GitHub deployments', () => {
   });
 
   it('no earlier successful deployment and no tags: high "no known-good release to roll back to"', async () => {
-    const double = await startGitHubDouble(deploymentHandlers('acme', 'web', DEPLOYMENTS.filter((d) => d.id === 17 || d.id === 16)));
+    const double = await startGitHubDouble(
+      deploymentHandlers(
+        'acme',
+        'web',
+        DEPLOYMENTS.filter((d) => d.id === 17 || d.id === 16),
+      ),
+    );
     const app = await startVersionedApp({ release: SHA.current, versionMode: 'sha' });
     try {
-      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: ${app.url}/version\n`, { env: { GITHUB_SHA: SHA.current }, github: stageGitHubApi(double.url, 'acme', 'web') });
+      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: ${app.url}/version\n`, {
+        env: { GITHUB_SHA: SHA.current },
+        github: stageGitHubApi(double.url, 'acme', 'web'),
+      });
       expect(double.violations).toEqual([]);
       const finding = stage.findings.find((f) => f.ruleId === 'rollback-previous-unknown')!;
       expect(finding.severity).toBe('high');
-      expect(finding.title).toMatch(/^No known-good release to roll back to \(tried: rollback\.previousRelease: not set; GitHub deployments: no earlier successful deployment to production; git tags: /);
+      expect(finding.title).toMatch(
+        /^No known-good release to roll back to \(tried: rollback\.previousRelease: not set; GitHub deployments: no earlier successful deployment to production; git tags: /,
+      );
       expect(stage.metrics.previousRelease).toBeNull();
     } finally {
       await app.close();
@@ -70,14 +81,21 @@ describe('previous release from GitHub deployments', () => {
 describe('previous release when the Deployments API refuses', () => {
   it('a 403 is noted and the tags are tried next; the stage does not error', async () => {
     const double = await startGitHubDouble({
-      'repos/list-deployments': () => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } }),
+      'repos/list-deployments': () => ({
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+      }),
     });
     const app = await startVersionedApp({ release: SHA.current, versionMode: 'sha' });
     try {
-      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: /version\n`, { github: stageGitHubApi(double.url, 'acme', 'web') });
+      const { stage } = await runRollback(app.dir, `rollback:\n  url: ${app.url}\n  versionUrl: /version\n`, {
+        github: stageGitHubApi(double.url, 'acme', 'web'),
+      });
       expect(double.violations).toEqual([]);
       expect(stage.errors).toBeUndefined();
-      expect(stage.findings.find((f) => f.ruleId === 'rollback-previous-unknown')?.title).toMatch(/GitHub deployments: .*403.*Resource not accessible by integration; git tags: /);
+      expect(stage.findings.find((f) => f.ruleId === 'rollback-previous-unknown')?.title).toMatch(
+        /GitHub deployments: .*403.*Resource not accessible by integration; git tags: /,
+      );
     } finally {
       await app.close();
       await double.close();
@@ -87,7 +105,12 @@ describe('previous release when the Deployments API refuses', () => {
 
 describe('previous release from semver tags in a real git repository', () => {
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    }).trim();
   const commit = (message: string) => {
     writeFileSync(join(repo, 'CHANGELOG.md'), `${message}\n`, { flag: 'a' });
     git('add', '.');
@@ -125,7 +148,12 @@ describe('previous release from semver tags in a real git repository', () => {
   });
 
   it('when the served release is an older version, only versions below it count', () => {
-    const tags = [{ name: 'v1.3.0', commit: '1' }, { name: 'v1.4.0', commit: '2' }, { name: 'v1.4.2', commit: '3' }, { name: 'v1.5.0', commit: '4' }];
+    const tags = [
+      { name: 'v1.3.0', commit: '1' },
+      { name: 'v1.4.0', commit: '2' },
+      { name: 'v1.4.2', commit: '3' },
+      { name: 'v1.5.0', commit: '4' },
+    ];
     expect(pickPreviousTag(tags, { version: 'v1.4.2', sha: '3' })?.name).toBe('v1.4.0');
     expect(pickPreviousTag(tags, { version: '1.4.2' })?.name).toBe('v1.4.0');
     expect(pickPreviousTag(tags, { version: 'v1.3.0' })).toBeUndefined();

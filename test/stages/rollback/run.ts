@@ -14,7 +14,11 @@ export interface StageRun {
   rules: string[];
 }
 
-export async function runRollback(dir: string, config: string, options: { env?: Record<string, string>; signal?: AbortSignal; github?: GitHubApi } = {}): Promise<StageRun> {
+export async function runRollback(
+  dir: string,
+  config: string,
+  options: { env?: Record<string, string>; signal?: AbortSignal; github?: GitHubApi } = {},
+): Promise<StageRun> {
   writeFileSync(join(dir, 'launch-ready.yml'), config);
   const deps: Parameters<typeof runLaunchReady>[1] = { stages: [rollbackStage], version: '0.0.0-test', env: { ...BASE_ENV, ...options.env } };
   if (options.signal) deps.signal = options.signal;
@@ -30,10 +34,13 @@ export function drillConfig(app: { url: string; switchTo: (v: string) => string 
   url: ${app.url}
   versionUrl: ${app.url}/version
 ${extra.top ?? '  previousRelease: v1.4.2\n'}  smoke:
-${extra.smoke ?? `    - { path: /, status: 200, contains: "Book a call", maxMs: 5000 }
+${
+  extra.smoke ??
+  `    - { path: /, status: 200, contains: "Book a call", maxMs: 5000 }
     - { path: /healthz, status: 200, jsonPath: { "$.status": ok } }
     - { path: /api/login, method: POST, json: { email: probe@example.com }, status: [400, 401, 422] }
-`}  retry: { attempts: 2, backoffMs: 20 }
+`
+}  retry: { attempts: 2, backoffMs: 20 }
   drill:
     rollbackCommand: ${JSON.stringify(app.switchTo('LAUNCH_READY_PREVIOUS_RELEASE'))}
     rollForwardCommand: ${JSON.stringify(app.switchTo('LAUNCH_READY_CURRENT_RELEASE'))}

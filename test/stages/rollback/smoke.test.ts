@@ -8,9 +8,25 @@ import { backoffBefore, isTransient, judgeAnswer, runSmokeCheck, type SmokeAnswe
 import { startVersionedApp, type VersionedApp } from '../../helpers/versioned-app.js';
 
 const check = (extra: Partial<SmokeCheck> = {}): SmokeCheck => ({
-  name: '/', url: 'http://127.0.0.1:1/', method: 'GET', status: [200], contains: [], headers: {}, jsonPath: {}, headersFromEnv: {}, timeoutMs: 2000, ...extra,
+  name: '/',
+  url: 'http://127.0.0.1:1/',
+  method: 'GET',
+  status: [200],
+  contains: [],
+  headers: {},
+  jsonPath: {},
+  headersFromEnv: {},
+  timeoutMs: 2000,
+  ...extra,
 });
-const answer = (extra: Partial<SmokeAnswer> = {}): SmokeAnswer => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<h1>Book a call</h1>', truncated: false, ms: 40, ...extra });
+const answer = (extra: Partial<SmokeAnswer> = {}): SmokeAnswer => ({
+  status: 200,
+  headers: { 'content-type': 'text/html' },
+  body: '<h1>Book a call</h1>',
+  truncated: false,
+  ms: 40,
+  ...extra,
+});
 
 describe('smoke assertions (pure)', () => {
   it('status is one value or a list', () => {
@@ -21,16 +37,19 @@ describe('smoke assertions (pure)', () => {
 
   it('contains, header and JSON-path assertions, maxMs', () => {
     expect(judgeAnswer(check({ contains: ['Book a call', 'Pricing'] }), answer())).toEqual(['the body does not contain "Pricing"']);
-    expect(judgeAnswer(check({ headers: { 'Content-Type': 'html', 'x-powered-by': false, 'strict-transport-security': true } }), answer({ headers: { 'content-type': 'text/html', 'x-powered-by': 'Express' } }))).toEqual([
-      'header x-powered-by is present ("Express"), expected none',
-      'header strict-transport-security is missing',
-    ]);
+    expect(
+      judgeAnswer(
+        check({ headers: { 'Content-Type': 'html', 'x-powered-by': false, 'strict-transport-security': true } }),
+        answer({ headers: { 'content-type': 'text/html', 'x-powered-by': 'Express' } }),
+      ),
+    ).toEqual(['header x-powered-by is present ("Express"), expected none', 'header strict-transport-security is missing']);
     const json = answer({ body: JSON.stringify({ status: 'ok', checks: [{ name: 'db', ok: false }], 'odd key': 1 }) });
-    expect(judgeAnswer(check({ jsonPath: { '$.status': 'ok', '$.checks[0].ok': true, "$['odd key']": 1, '$.checks.length': 1, '$.missing': 1 } }), json)).toEqual([
-      '$.checks[0].ok is false, expected true',
-      '$.missing is missing from the JSON body',
+    expect(
+      judgeAnswer(check({ jsonPath: { '$.status': 'ok', '$.checks[0].ok': true, "$['odd key']": 1, '$.checks.length': 1, '$.missing': 1 } }), json),
+    ).toEqual(['$.checks[0].ok is false, expected true', '$.missing is missing from the JSON body']);
+    expect(judgeAnswer(check({ jsonPath: { '$.status': 'ok' } }), answer())).toEqual([
+      'the body is not JSON ("<h1>Book a call</h1>"), so $.status cannot be checked',
     ]);
-    expect(judgeAnswer(check({ jsonPath: { '$.status': 'ok' } }), answer())).toEqual(['the body is not JSON ("<h1>Book a call</h1>"), so $.status cannot be checked']);
     expect(judgeAnswer(check({ maxMs: 30 }), answer({ ms: 40 }))).toEqual(['took 40 ms, over its maxMs of 30']);
     expect(judgeAnswer(check({ maxMs: 50 }), answer({ ms: 40 }))).toEqual([]);
   });
@@ -57,7 +76,14 @@ describe('smoke checks against the app on loopback', () => {
   const secrets = new SecretRegistry();
   beforeAll(async () => {
     app = await startVersionedApp({ release: 'v1.5.0', flaky: 2, token: 'smoke-token-0123456789' });
-    deps = { http: createHttpClient({ resolvers: [], connectTo: [], ca: [] }), wait: createWaiter(), env: { SMOKE_TOKEN: 'smoke-token-0123456789' }, secrets, retry: { attempts: 3, backoffMs: 10 }, followRedirects: 5 };
+    deps = {
+      http: createHttpClient({ resolvers: [], connectTo: [], ca: [] }),
+      wait: createWaiter(),
+      env: { SMOKE_TOKEN: 'smoke-token-0123456789' },
+      secrets,
+      retry: { attempts: 3, backoffMs: 10 },
+      followRedirects: 5,
+    };
   });
   afterAll(() => app.close());
 
@@ -82,10 +108,16 @@ describe('smoke checks against the app on loopback', () => {
   it('sends headers from environment variables and registers their values as secrets; a missing variable is named, not sent', async () => {
     expect((await runSmokeCheck(check({ url: `${app.url}/private`, headersFromEnv: {} }), deps)).status).toBe(401);
     // The variable holds the bare token: the header value is `Bearer …`, so pass the whole value.
-    const withHeader = await runSmokeCheck(check({ url: `${app.url}/private`, headersFromEnv: { Authorization: 'SMOKE_AUTH' } }), { ...deps, env: { SMOKE_AUTH: 'Bearer smoke-token-0123456789' } });
+    const withHeader = await runSmokeCheck(check({ url: `${app.url}/private`, headersFromEnv: { Authorization: 'SMOKE_AUTH' } }), {
+      ...deps,
+      env: { SMOKE_AUTH: 'Bearer smoke-token-0123456789' },
+    });
     expect(withHeader).toMatchObject({ ok: true, status: 200 });
     expect(secrets.scrub('Bearer smoke-token-0123456789')).not.toContain('smoke-token-0123456789');
-    const basic = await runSmokeCheck(check({ url: `${app.url}/private`, basicAuthFromEnv: { username: 'SMOKE_USER', password: 'SMOKE_PASSWORD' } }), { ...deps, env: { SMOKE_USER: 'probe', SMOKE_PASSWORD: 'smoke-token-0123456789' } });
+    const basic = await runSmokeCheck(check({ url: `${app.url}/private`, basicAuthFromEnv: { username: 'SMOKE_USER', password: 'SMOKE_PASSWORD' } }), {
+      ...deps,
+      env: { SMOKE_USER: 'probe', SMOKE_PASSWORD: 'smoke-token-0123456789' },
+    });
     expect(basic).toMatchObject({ ok: true, status: 200 });
     const missing = await runSmokeCheck(check({ url: `${app.url}/private`, headersFromEnv: { Authorization: 'NOT_SET' } }), deps);
     expect(missing).toMatchObject({ ok: false, attempts: 0, problems: ['not sent: NOT_SET is not set in the environment'] });

@@ -15,7 +15,9 @@ describe('rollback stage: bad input and the runbook', () => {
     app = await startVersionedApp({ release: 'v1.5.0', versionMode: 'html' });
     const { stage, rules } = await runRollback(app.dir, drillConfig(app));
     const finding = stage.findings.find((f) => f.ruleId === 'rollback-version-unreadable')!;
-    expect(finding.title).toBe(`The version endpoint ${app.url}/version answered HTML (text/html): "<!doctype html><html><head><title>Acme</title></head><body>N…"; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern; the drill did not run`);
+    expect(finding.title).toBe(
+      `The version endpoint ${app.url}/version answered HTML (text/html): "<!doctype html><html><head><title>Acme</title></head><body>N…"; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern; the drill did not run`,
+    );
     expect(finding.location).toEqual({ url: `${app.url}/version` });
     expect(rules).not.toContain('rollback-command-failed');
     expect(stage.summary).toContain('drill not run: the served release is unknown');

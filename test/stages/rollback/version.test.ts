@@ -13,17 +13,34 @@ describe('which release the site serves', () => {
   });
 
   it('reads a header or a pattern when configured', () => {
-    expect(extractVersion({ ...source, header: 'x-release' }, { status: 200, headers: { 'x-release': ' v2 ' }, body: '' })).toMatchObject({ ok: true, version: 'v2' });
-    expect(extractVersion({ ...source, header: 'x-release' }, { status: 200, headers: {}, body: '' })).toEqual({ ok: false, problem: 'answered 200 without a x-release header' });
-    expect(extractVersion({ ...source, pattern: /data-release="([^"]+)"/ }, { status: 200, headers: { 'content-type': 'text/html' }, body: '<footer data-release="v1.4.2">' })).toMatchObject({ ok: true, version: 'v1.4.2' });
+    expect(extractVersion({ ...source, header: 'x-release' }, { status: 200, headers: { 'x-release': ' v2 ' }, body: '' })).toMatchObject({
+      ok: true,
+      version: 'v2',
+    });
+    expect(extractVersion({ ...source, header: 'x-release' }, { status: 200, headers: {}, body: '' })).toEqual({
+      ok: false,
+      problem: 'answered 200 without a x-release header',
+    });
+    expect(
+      extractVersion(
+        { ...source, pattern: /data-release="([^"]+)"/ },
+        { status: 200, headers: { 'content-type': 'text/html' }, body: '<footer data-release="v1.4.2">' },
+      ),
+    ).toMatchObject({ ok: true, version: 'v1.4.2' });
   });
 
   it('an HTML answer, a version-less JSON or an error status is a problem saying what came back', () => {
-    expect(extractVersion(source, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>Acme</title>' })).toEqual({
+    expect(
+      extractVersion(source, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>Acme</title>' }),
+    ).toEqual({
       ok: false,
-      problem: 'answered HTML (text/html): "<!doctype html><title>Acme</title>"; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern',
+      problem:
+        'answered HTML (text/html): "<!doctype html><title>Acme</title>"; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern',
     });
-    expect(extractVersion(source, json({ status: 'ok' }))).toEqual({ ok: false, problem: 'answered JSON without a version: "{"status":"ok"}"; add a "version" or "sha" field' });
+    expect(extractVersion(source, json({ status: 'ok' }))).toEqual({
+      ok: false,
+      problem: 'answered JSON without a version: "{"status":"ok"}"; add a "version" or "sha" field',
+    });
     expect(extractVersion(source, json({ message: 'nope' }, 404))).toMatchObject({ ok: false, status: 404, problem: 'answered 404: "{"message":"nope"}"' });
   });
 

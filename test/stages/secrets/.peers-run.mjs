@@ -1,41 +1,59 @@
 // test/stages/secrets/peer-corpus.ts
-import { readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // src/stages/secrets/rules/ai.ts
-var AI = { exposes: "ai" };
+var AI = { exposes: 'ai' };
 function openAiSeverity(secret) {
-  const at = secret.indexOf("T3BlbkFJ");
+  const at = secret.indexOf('T3BlbkFJ');
   if (at === -1) return void 0;
-  if (secret.startsWith("sk-admin-")) return at === 9 + 58 && secret.length === at + 8 + 58 ? "blocker" : void 0;
-  return at >= 20 && secret.length - at - 8 >= 20 ? "blocker" : void 0;
+  if (secret.startsWith('sk-admin-')) return at === 9 + 58 && secret.length === at + 8 + 58 ? 'blocker' : void 0;
+  return at >= 20 && secret.length - at - 8 >= 20 ? 'blocker' : void 0;
 }
 var AI_RULES = [
   {
-    id: "openai-api-key",
-    title: "OpenAI API key",
-    keywords: ["t3blbkfj"],
+    id: 'openai-api-key',
+    title: 'OpenAI API key',
+    keywords: ['t3blbkfj'],
     pattern: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{40,300}/g,
     // Every OpenAI key carries `T3BlbkFJ` (base64 of "OpenAI"); checking it in code keeps the regex linear.
     classify: openAiSeverity,
     ...AI,
-    provider: "OpenAI",
-    revokeAt: "https://platform.openai.com/api-keys"
+    provider: 'OpenAI',
+    revokeAt: 'https://platform.openai.com/api-keys',
   },
   // Anthropic keys end in `AA`; dashes sit anywhere in the body (gitleaks `anthropic.go`).
-  { id: "anthropic-api-key", title: "Anthropic API key", keywords: ["sk-ant-"], pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g, severity: "blocker", ...AI, provider: "Anthropic", revokeAt: "https://console.anthropic.com/settings/keys" },
+  {
+    id: 'anthropic-api-key',
+    title: 'Anthropic API key',
+    keywords: ['sk-ant-'],
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...AI,
+    provider: 'Anthropic',
+    revokeAt: 'https://console.anthropic.com/settings/keys',
+  },
   // `hf_` user tokens and `api_org_` organisation tokens, 34 letters (gitleaks `huggingface.go`).
-  { id: "huggingface-access-token", title: "Hugging Face access token", keywords: ["hf_", "api_org_"], pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g, severity: "blocker", ...AI, provider: "Hugging Face", revokeAt: "https://huggingface.co/settings/tokens" }
+  {
+    id: 'huggingface-access-token',
+    title: 'Hugging Face access token',
+    keywords: ['hf_', 'api_org_'],
+    pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    ...AI,
+    provider: 'Hugging Face',
+    revokeAt: 'https://huggingface.co/settings/tokens',
+  },
 ];
 
 // src/stages/secrets/rules/types.ts
 var ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|(?<!-)>|\\s-)\\s{0,8}["'\`]?`;
 function assigned(name, value) {
-  return new RegExp(`(?:${name})[\\w.-]{0,24}${ASSIGN}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
+  return new RegExp(`(?:${name})[\\w.-]{0,24}${ASSIGN}(${value})(?![A-Za-z0-9_+/=-])`, 'gi');
 }
 function near(name, value) {
-  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/])(${value})(?![A-Za-z0-9_+/=-])`, "gi");
+  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/])(${value})(?![A-Za-z0-9_+/=-])`, 'gi');
 }
 function entropyOf(value) {
   const counts = /* @__PURE__ */ new Map();
@@ -47,7 +65,8 @@ function entropyOf(value) {
   }
   return bits;
 }
-var PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
+var PLACEHOLDER =
+  /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
 var REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
 function isPlaceholder(value) {
   return PLACEHOLDER.test(value);
@@ -57,7 +76,7 @@ function isReference(value) {
 }
 var PREFIX = /^(?:[A-Za-z]{2,8}[_-](?:(?:live|test|prod|api\d{0,2}|admin\d{0,2}|proj|v\d)[_-])?)/;
 function bodyOf(value) {
-  const body = value.replace(PREFIX, "");
+  const body = value.replace(PREFIX, '');
   return body.length >= 8 ? body : value;
 }
 function isNotASecret(value) {
@@ -73,155 +92,269 @@ function looksSequential(value) {
 
 // src/stages/secrets/rules/cloud.ts
 var AWS_EXAMPLE = /EXAMPLE|^AKIAIOSFODNN7|^wJalrXUtnFEMI\/K7MDENG/;
-var AWS = { exposes: "cloud", provider: "AWS", revokeAt: "https://console.aws.amazon.com/iam/home#/security_credentials" };
-var GCP = { exposes: "cloud", provider: "Google Cloud", revokeAt: "https://console.cloud.google.com/apis/credentials" };
-var AZURE = { exposes: "cloud", provider: "Azure", revokeAt: "https://portal.azure.com/" };
-var CLOUDFLARE = { exposes: "cloud", provider: "Cloudflare", revokeAt: "https://dash.cloudflare.com/profile/api-tokens" };
-var DIGITALOCEAN = { exposes: "cloud", provider: "DigitalOcean", revokeAt: "https://cloud.digitalocean.com/account/api/tokens" };
+var AWS = { exposes: 'cloud', provider: 'AWS', revokeAt: 'https://console.aws.amazon.com/iam/home#/security_credentials' };
+var GCP = { exposes: 'cloud', provider: 'Google Cloud', revokeAt: 'https://console.cloud.google.com/apis/credentials' };
+var AZURE = { exposes: 'cloud', provider: 'Azure', revokeAt: 'https://portal.azure.com/' };
+var CLOUDFLARE = { exposes: 'cloud', provider: 'Cloudflare', revokeAt: 'https://dash.cloudflare.com/profile/api-tokens' };
+var DIGITALOCEAN = { exposes: 'cloud', provider: 'DigitalOcean', revokeAt: 'https://cloud.digitalocean.com/account/api/tokens' };
 function googleKeySeverity(secret, match, text) {
   if (isNotASecret(secret.slice(4))) return void 0;
   const before = text.slice(Math.max(0, match.index - 48), match.index);
-  if (/firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text.slice(Math.max(0, match.index - 400), match.index + 400))) return "info";
-  return /(?:gcp|google|gemini|vertex|youtube|places|translate|vision|api[_-]?key|token|secret)[^\n]{0,30}[:=,>]/i.test(before) ? "high" : "info";
+  if (
+    /firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text.slice(Math.max(0, match.index - 400), match.index + 400))
+  )
+    return 'info';
+  return /(?:gcp|google|gemini|vertex|youtube|places|translate|vision|api[_-]?key|token|secret)[^\n]{0,30}[:=,>]/i.test(before) ? 'high' : 'info';
 }
 var CLOUD_RULES = [
   {
-    id: "aws-access-token",
-    title: "AWS access key id",
-    keywords: ["akia", "asia", "abia", "acca", "a3t"],
+    id: 'aws-access-token',
+    title: 'AWS access key id',
+    keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     pattern: /(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])/g,
     // The id alone signs nothing; its secret half is the blocker. Still worth rotating.
-    classify: (secret) => AWS_EXAMPLE.test(secret) ? void 0 : "high",
-    ...AWS
+    classify: (secret) => (AWS_EXAMPLE.test(secret) ? void 0 : 'high'),
+    ...AWS,
   },
   {
-    id: "aws-secret-access-key",
-    title: "AWS secret access key",
-    keywords: ["secret"],
-    pattern: assigned("aws[\\w.-]{0,20}secret[\\w.-]{0,12}key|secret_?access_?key", "[A-Za-z0-9/+]{40}"),
-    classify: (secret) => AWS_EXAMPLE.test(secret) || isNotASecret(secret) ? void 0 : "blocker",
-    ...AWS
+    id: 'aws-secret-access-key',
+    title: 'AWS secret access key',
+    keywords: ['secret'],
+    pattern: assigned('aws[\\w.-]{0,20}secret[\\w.-]{0,12}key|secret_?access_?key', '[A-Za-z0-9/+]{40}'),
+    classify: (secret) => (AWS_EXAMPLE.test(secret) || isNotASecret(secret) ? void 0 : 'blocker'),
+    ...AWS,
   },
   // gitleaks `aws-amazon-bedrock-api-key-long-lived` / `-short-lived`.
-  { id: "aws-bedrock-api-key", title: "Amazon Bedrock API key", keywords: ["absk", "bedrock-api-key-"], pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g, severity: "blocker", ...AWS, exposes: "ai" },
-  { id: "gcp-api-key", title: "Google API key", keywords: ["aiza"], pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, classify: googleKeySeverity, ...GCP },
   {
-    id: "gcp-service-account",
-    title: "Google Cloud or Firebase service-account key (JSON)",
-    keywords: ["private_key_id"],
+    id: 'aws-bedrock-api-key',
+    title: 'Amazon Bedrock API key',
+    keywords: ['absk', 'bedrock-api-key-'],
+    pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g,
+    severity: 'blocker',
+    ...AWS,
+    exposes: 'ai',
+  },
+  {
+    id: 'gcp-api-key',
+    title: 'Google API key',
+    keywords: ['aiza'],
+    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    classify: googleKeySeverity,
+    ...GCP,
+  },
+  {
+    id: 'gcp-service-account',
+    title: 'Google Cloud or Firebase service-account key (JSON)',
+    keywords: ['private_key_id'],
     pattern: /"private_key_id"\s{0,5}:\s{0,5}"([a-f0-9]{40})"/g,
-    classify: (_secret, _match, text) => text.includes("service_account") ? "blocker" : void 0,
-    ...GCP
+    classify: (_secret, _match, text) => (text.includes('service_account') ? 'blocker' : void 0),
+    ...GCP,
   },
   {
     // trufflehog `azure_storage`: the 88-character account key after `AccountKey=`, `account_key`, `-storagekey`.
-    id: "azure-storage-account-key",
-    title: "Azure storage account key",
-    keywords: ["accountkey", "account_key", "account-key", "storagekey", "storage_key", "access_key", "accesskey", "account_key"],
+    id: 'azure-storage-account-key',
+    title: 'Azure storage account key',
+    keywords: ['accountkey', 'account_key', 'account-key', 'storagekey', 'storage_key', 'access_key', 'accesskey', 'account_key'],
     pattern: /(?:access|account|storage)[_.-]?key[\s\S]{0,40}?(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi,
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
     ...AZURE,
-    revokeAt: "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/Microsoft.Storage%2FStorageAccounts"
+    revokeAt: 'https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/Microsoft.Storage%2FStorageAccounts',
   },
   // gitleaks `azure-ad-client-secret`: three characters, a digit, `Q~`, then 31–34 characters.
-  { id: "azure-ad-client-secret", title: "Azure AD (Entra ID) client secret", keywords: ["q~"], pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, severity: "blocker", ...AZURE },
+  {
+    id: 'azure-ad-client-secret',
+    title: 'Azure AD (Entra ID) client secret',
+    keywords: ['q~'],
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+    severity: 'blocker',
+    ...AZURE,
+  },
   {
     // gitleaks `cloudflare-api-key` (40) and `cloudflare-global-api-key` (37 hex) by name.
-    id: "cloudflare-api-key",
-    title: "Cloudflare API token or key",
-    keywords: ["cloudflare", "cf_api", "cf-api", "cf_token"],
-    pattern: assigned("(?:cloudflare|cf)[\\w. -]{0,20}(?:token|key|api)|cloudflare", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    ...CLOUDFLARE
+    id: 'cloudflare-api-key',
+    title: 'Cloudflare API token or key',
+    keywords: ['cloudflare', 'cf_api', 'cf-api', 'cf_token'],
+    pattern: assigned('(?:cloudflare|cf)[\\w. -]{0,20}(?:token|key|api)|cloudflare', '[A-Za-z0-9_-]{40}|[a-f0-9]{37}'),
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    ...CLOUDFLARE,
   },
   // Since 2026 tokens carry `cfut_`/`cfat_`/`cfk_`, 40 random characters and an 8-hex checksum (trufflehog `cloudflareapitoken` v2).
-  { id: "cloudflare-prefixed-token", title: "Cloudflare API token or key", keywords: ["cfut_", "cfat_", "cfk_"], pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g, severity: "blocker", ...CLOUDFLARE },
-  { id: "cloudflare-origin-ca-key", title: "Cloudflare Origin CA key", keywords: ["v1.0-"], pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g, severity: "blocker", ...CLOUDFLARE },
-  { id: "cloudflare-global-api-key-near", title: "Cloudflare global API key", keywords: ["cloudflare"], pattern: near("cloudflare", "[a-f0-9]{37}"), severity: "blocker", ...CLOUDFLARE },
+  {
+    id: 'cloudflare-prefixed-token',
+    title: 'Cloudflare API token or key',
+    keywords: ['cfut_', 'cfat_', 'cfk_'],
+    pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g,
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
+  {
+    id: 'cloudflare-origin-ca-key',
+    title: 'Cloudflare Origin CA key',
+    keywords: ['v1.0-'],
+    pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g,
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
+  {
+    id: 'cloudflare-global-api-key-near',
+    title: 'Cloudflare global API key',
+    keywords: ['cloudflare'],
+    pattern: near('cloudflare', '[a-f0-9]{37}'),
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
   // gitleaks `digitalocean-pat`, `-access-token`, `-refresh-token`.
-  { id: "digitalocean-token", title: "DigitalOcean token", keywords: ["dop_v1_", "doo_v1_", "dor_v1_"], pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi, severity: "blocker", ...DIGITALOCEAN }
+  {
+    id: 'digitalocean-token',
+    title: 'DigitalOcean token',
+    keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi,
+    severity: 'blocker',
+    ...DIGITALOCEAN,
+  },
 ];
 
 // src/stages/secrets/rules/checksum.ts
-var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 var CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ (c >>> 1) : c >>> 1;
     table[n] = c >>> 0;
   }
   return table;
 })();
 function crc32(text) {
   let crc = 4294967295;
-  for (let i = 0; i < text.length; i++) crc = crc >>> 8 ^ CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255];
+  for (let i = 0; i < text.length; i++) crc = (crc >>> 8) ^ CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255];
   return (crc ^ 4294967295) >>> 0;
 }
 function base62(n) {
-  let out = "";
+  let out = '';
   let rest = n;
   while (rest > 0) {
     out = BASE62[rest % 62] + out;
     rest = Math.floor(rest / 62);
   }
-  return out.padStart(6, "0");
+  return out.padStart(6, '0');
 }
 function tokenChecksum(random) {
   return base62(crc32(random));
 }
 function hasValidChecksum(token) {
-  const underscore = token.indexOf("_");
+  const underscore = token.indexOf('_');
   const body = token.slice(underscore + 1);
   if (body.length !== 36) return false;
   return tokenChecksum(body.slice(0, 30)) === body.slice(30);
 }
 
 // src/stages/secrets/rules/code-hosting.ts
-var B = "(?<![A-Za-z0-9_])";
-var E = "(?![A-Za-z0-9_])";
-var checked = (secret) => hasValidChecksum(secret) ? "blocker" : void 0;
-var GITHUB = { exposes: "source", provider: "GitHub", revokeAt: "https://github.com/settings/tokens" };
-var NPM = { exposes: "source", provider: "npm", revokeAt: "https://www.npmjs.com/settings/~/tokens" };
+var B = '(?<![A-Za-z0-9_])';
+var E = '(?![A-Za-z0-9_])';
+var checked = (secret) => (hasValidChecksum(secret) ? 'blocker' : void 0);
+var GITHUB = { exposes: 'source', provider: 'GitHub', revokeAt: 'https://github.com/settings/tokens' };
+var NPM = { exposes: 'source', provider: 'npm', revokeAt: 'https://www.npmjs.com/settings/~/tokens' };
 var CODE_HOSTING_RULES = [
-  { id: "github-pat", title: "GitHub personal access token", keywords: ["ghp_"], pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, "g"), classify: checked, ...GITHUB },
-  { id: "github-oauth", title: "GitHub OAuth access token", keywords: ["gho_"], pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, "g"), classify: checked, ...GITHUB },
+  {
+    id: 'github-pat',
+    title: 'GitHub personal access token',
+    keywords: ['ghp_'],
+    pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: checked,
+    ...GITHUB,
+  },
+  {
+    id: 'github-oauth',
+    title: 'GitHub OAuth access token',
+    keywords: ['gho_'],
+    pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: checked,
+    ...GITHUB,
+  },
   // Installation tokens (`ghs_`) grew a longer form in 2025 (`ghs_<app id>_<JWT-like body>`); gitleaks and secretlint test both.
-  { id: "github-app-token", title: "GitHub App token", keywords: ["ghu_", "ghs_"], pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, "g"), classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0, ...GITHUB },
-  { id: "github-refresh-token", title: "GitHub refresh token", keywords: ["ghr_"], pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, "g"), classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0, ...GITHUB },
-  { id: "github-fine-grained-pat", title: "GitHub fine-grained personal access token", keywords: ["github_pat_"], pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, "g"), severity: "blocker", ...GITHUB },
+  {
+    id: 'github-app-token',
+    title: 'GitHub App token',
+    keywords: ['ghu_', 'ghs_'],
+    pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, 'g'),
+    classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : void 0),
+    ...GITHUB,
+  },
+  {
+    id: 'github-refresh-token',
+    title: 'GitHub refresh token',
+    keywords: ['ghr_'],
+    pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, 'g'),
+    classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : void 0),
+    ...GITHUB,
+  },
+  {
+    id: 'github-fine-grained-pat',
+    title: 'GitHub fine-grained personal access token',
+    keywords: ['github_pat_'],
+    pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, 'g'),
+    severity: 'blocker',
+    ...GITHUB,
+  },
   {
     // `https://<token>:x-oauth-basic@github.com/…`: a classic token inside a clone URL (trufflehog `github` v1 tests).
-    id: "github-url-token",
-    title: "GitHub token in a clone URL",
-    keywords: ["x-oauth-basic", "@github.com"],
+    id: 'github-url-token',
+    title: 'GitHub token in a clone URL',
+    keywords: ['x-oauth-basic', '@github.com'],
     pattern: /https?:\/\/([A-Za-z0-9_]{36,100}):(?:x-oauth-basic)?@github\.com/g,
-    classify: (s) => /^[0-9a-f]{40}$/.test(s) || s.length === 40 || /^gh[pousr]_/.test(s) ? "blocker" : void 0,
-    ...GITHUB
+    classify: (s) => (/^[0-9a-f]{40}$/.test(s) || s.length === 40 || /^gh[pousr]_/.test(s) ? 'blocker' : void 0),
+    ...GITHUB,
   },
   {
     // Same shape, checksum fails: never issued by GitHub, so a test value or a typo. Still reported low, as gitleaks and trufflehog report it.
-    id: "github-token-unverified",
-    title: "GitHub-shaped token whose checksum does not match (probably a test value)",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-    pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36}${E}`, "g"),
-    classify: (s) => hasValidChecksum(s) ? void 0 : "low",
+    id: 'github-token-unverified',
+    title: 'GitHub-shaped token whose checksum does not match (probably a test value)',
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+    pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: (s) => (hasValidChecksum(s) ? void 0 : 'low'),
     priority: 0.5,
-    ...GITHUB
+    ...GITHUB,
   },
-  { id: "gitlab-pat", title: "GitLab personal access token", keywords: ["glpat-"], pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g, severity: "blocker", exposes: "source", provider: "GitLab", revokeAt: "https://gitlab.com/-/user_settings/personal_access_tokens" },
-  { id: "gitlab-runner-token", title: "GitLab runner, trigger or deploy token", keywords: ["glrt-", "gldt-", "glptt-"], pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g, severity: "blocker", exposes: "source", provider: "GitLab", revokeAt: "https://docs.gitlab.com/ee/security/tokens/" },
-  { id: "npm-access-token", title: "npm access token", keywords: ["npm_"], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, "g"), classify: checked, ...NPM },
-  { id: "npm-token-unverified", title: "npm-shaped token whose checksum does not match (probably a test value)", keywords: ["npm_"], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, "g"), classify: (s) => hasValidChecksum(s) ? void 0 : "low", priority: 0.5, ...NPM },
+  {
+    id: 'gitlab-pat',
+    title: 'GitLab personal access token',
+    keywords: ['glpat-'],
+    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    exposes: 'source',
+    provider: 'GitLab',
+    revokeAt: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+  },
+  {
+    id: 'gitlab-runner-token',
+    title: 'GitLab runner, trigger or deploy token',
+    keywords: ['glrt-', 'gldt-', 'glptt-'],
+    pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    exposes: 'source',
+    provider: 'GitLab',
+    revokeAt: 'https://docs.gitlab.com/ee/security/tokens/',
+  },
+  { id: 'npm-access-token', title: 'npm access token', keywords: ['npm_'], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...NPM },
+  {
+    id: 'npm-token-unverified',
+    title: 'npm-shaped token whose checksum does not match (probably a test value)',
+    keywords: ['npm_'],
+    pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: (s) => (hasValidChecksum(s) ? void 0 : 'low'),
+    priority: 0.5,
+    ...NPM,
+  },
   {
     // Legacy npm tokens are UUIDs: `_authToken=<uuid>` in `.npmrc`, `NPM_TOKEN=<uuid>` (trufflehog `npmtoken`).
-    id: "npm-legacy-token",
-    title: "npm access token (legacy)",
-    keywords: ["npm", "_authtoken"],
-    pattern: assigned("npm[\\w.-]{0,20}(?:token|auth)|_authToken", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
-    severity: "blocker",
-    ...NPM
-  }
+    id: 'npm-legacy-token',
+    title: 'npm access token (legacy)',
+    keywords: ['npm', '_authtoken'],
+    pattern: assigned('npm[\\w.-]{0,20}(?:token|auth)|_authToken', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+    severity: 'blocker',
+    ...NPM,
+  },
 ];
 
 // src/stages/secrets/rules/database.ts
@@ -229,33 +362,97 @@ var DEFAULT_PASSWORDS = /^(?:pass(?:word)?|secret|postgres|root|admin|mysql|user
 var LOCAL_HOST = /^(?:localhost|127\.|0\.0\.0\.0|\[?::1\]?$|host\.docker\.internal)/;
 var DATABASE_RULES = [
   {
-    id: "database-url-password",
-    title: "Database URL with a password",
-    keywords: ["://"],
-    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
+    id: 'database-url-password',
+    title: 'Database URL with a password',
+    keywords: ['://'],
+    pattern:
+      /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
     secretGroup: 2,
     classify: (password, match) => {
       if (isNotASecret(password) || DEFAULT_PASSWORDS.test(password) || password === match[1] || /^[{$%]/.test(password)) return void 0;
-      const host = match[3] ?? "";
-      return LOCAL_HOST.test(host) || !host.includes(".") ? "low" : "blocker";
+      const host = match[3] ?? '';
+      return LOCAL_HOST.test(host) || !host.includes('.') ? 'low' : 'blocker';
     },
-    exposes: "database",
-    provider: "the database"
-  }
+    exposes: 'database',
+    provider: 'the database',
+  },
 ];
 
 // src/stages/secrets/rules/email.ts
-var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-var EMAIL = { exposes: "email", paths: ["email"] };
+var UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+var EMAIL = { exposes: 'email', paths: ['email'] };
 var EMAIL_RULES = [
   // SendGrid's body alphabet includes `-` and `_` (gitleaks `sendgrid.go`).
-  { id: "sendgrid-api-token", title: "SendGrid API key", keywords: ["sg."], pattern: /(?<![A-Za-z0-9_.-])SG\.(?:[A-Za-z0-9_-]{20,24}\.[A-Za-z0-9_-]{39,50}|[A-Za-z0-9=_.-]{66})(?![A-Za-z0-9_.=-])/gi, severity: "blocker", ...EMAIL, provider: "SendGrid", revokeAt: "https://app.sendgrid.com/settings/api_keys" },
-  { id: "twilio-api-key", title: "Twilio API key", keywords: ["sk"], pattern: /(?<![A-Za-z0-9_])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g, severity: "blocker", ...EMAIL, provider: "Twilio", revokeAt: "https://console.twilio.com/us1/account/keys-credentials/api-keys" },
-  { id: "twilio-auth-token", title: "Twilio auth token", keywords: ["twilio"], pattern: assigned("twilio[\\w.-]{0,20}(?:auth|token|secret|key)", "[a-f0-9]{32}|[A-Za-z0-9]{32}"), severity: "blocker", ...EMAIL, provider: "Twilio", revokeAt: "https://console.twilio.com/" },
-  { id: "mailgun-private-api-token", title: "Mailgun private API key", keywords: ["key-", "mailgun"], pattern: /(?<![A-Za-z0-9_-])(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/g, severity: "blocker", ...EMAIL, provider: "Mailgun", revokeAt: "https://app.mailgun.com/settings/api_security" },
-  { id: "mailgun-signing-key", title: "Mailgun webhook signing key", keywords: ["mailgun"], pattern: assigned("mailgun[\\w.-]{0,20}(?:sign|webhook|key|token)", "[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}|[a-f0-9]{32}"), severity: "blocker", ...EMAIL, provider: "Mailgun", revokeAt: "https://app.mailgun.com/settings/api_security" },
-  { id: "postmark-server-token", title: "Postmark server or account token", keywords: ["postmark"], pattern: assigned("postmark", UUID), severity: "blocker", ...EMAIL, provider: "Postmark", revokeAt: "https://account.postmarkapp.com/servers" },
-  { id: "resend-api-key", title: "Resend API key", keywords: ["re_"], pattern: /(?<![A-Za-z0-9_])re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}(?![A-Za-z0-9_])/g, severity: "blocker", ...EMAIL, provider: "Resend", revokeAt: "https://resend.com/api-keys" }
+  {
+    id: 'sendgrid-api-token',
+    title: 'SendGrid API key',
+    keywords: ['sg.'],
+    pattern: /(?<![A-Za-z0-9_.-])SG\.(?:[A-Za-z0-9_-]{20,24}\.[A-Za-z0-9_-]{39,50}|[A-Za-z0-9=_.-]{66})(?![A-Za-z0-9_.=-])/gi,
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'SendGrid',
+    revokeAt: 'https://app.sendgrid.com/settings/api_keys',
+  },
+  {
+    id: 'twilio-api-key',
+    title: 'Twilio API key',
+    keywords: ['sk'],
+    pattern: /(?<![A-Za-z0-9_])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Twilio',
+    revokeAt: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
+  },
+  {
+    id: 'twilio-auth-token',
+    title: 'Twilio auth token',
+    keywords: ['twilio'],
+    pattern: assigned('twilio[\\w.-]{0,20}(?:auth|token|secret|key)', '[a-f0-9]{32}|[A-Za-z0-9]{32}'),
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Twilio',
+    revokeAt: 'https://console.twilio.com/',
+  },
+  {
+    id: 'mailgun-private-api-token',
+    title: 'Mailgun private API key',
+    keywords: ['key-', 'mailgun'],
+    pattern: /(?<![A-Za-z0-9_-])(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Mailgun',
+    revokeAt: 'https://app.mailgun.com/settings/api_security',
+  },
+  {
+    id: 'mailgun-signing-key',
+    title: 'Mailgun webhook signing key',
+    keywords: ['mailgun'],
+    pattern: assigned('mailgun[\\w.-]{0,20}(?:sign|webhook|key|token)', '[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}|[a-f0-9]{32}'),
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Mailgun',
+    revokeAt: 'https://app.mailgun.com/settings/api_security',
+  },
+  {
+    id: 'postmark-server-token',
+    title: 'Postmark server or account token',
+    keywords: ['postmark'],
+    pattern: assigned('postmark', UUID),
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Postmark',
+    revokeAt: 'https://account.postmarkapp.com/servers',
+  },
+  {
+    id: 'resend-api-key',
+    title: 'Resend API key',
+    keywords: ['re_'],
+    pattern: /(?<![A-Za-z0-9_])re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}(?![A-Za-z0-9_])/g,
+    severity: 'blocker',
+    ...EMAIL,
+    provider: 'Resend',
+    revokeAt: 'https://resend.com/api-keys',
+  },
 ];
 
 // src/stages/secrets/rules/generic.ts
@@ -264,12 +461,18 @@ var HEX = /^[0-9a-f]{40,128}$/i;
 var MD5 = /^[0-9a-f]{32}$/i;
 var HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
 var INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
-var PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
+var PUBLIC_NAMES =
+  /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
 var SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
-var DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
+var DESCRIBING_WORD =
+  /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
 var STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
 function wordsOf(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 function isSecretName(name) {
   if (PUBLIC_NAMES.test(name)) return false;
@@ -282,7 +485,10 @@ function isSecretName(name) {
   return !words.slice(last + 1).some((word) => DESCRIBING_WORD.test(word));
 }
 function looksLikeIdentifier(value) {
-  const tokens = value.replace(/(^|[^A-Za-z0-9])v\d{1,3}(?![A-Za-z0-9])/g, "$1 ").split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
+  const tokens = value
+    .replace(/(^|[^A-Za-z0-9])v\d{1,3}(?![A-Za-z0-9])/g, '$1 ')
+    .split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/)
+    .filter(Boolean);
   let words = 0;
   for (const token of tokens) {
     if (/^[0-9]+$/.test(token)) {
@@ -296,222 +502,470 @@ function looksLikeIdentifier(value) {
 }
 function isEncodedText(value) {
   if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const decoded = Buffer.from(value, "base64").toString("latin1");
-  return /^[a-z ,.'-]{12,}$/i.test(decoded) && decoded.includes(" ");
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[a-z ,.'-]{12,}$/i.test(decoded) && decoded.includes(' ');
 }
 function isCodeValue(value, name) {
-  const tail = wordsOf(name).slice(-2).join("");
-  if (tail.length >= 5 && wordsOf(value).join("").includes(tail)) return true;
+  const tail = wordsOf(name).slice(-2).join('');
+  if (tail.length >= 5 && wordsOf(value).join('').includes(tail)) return true;
   return /\w==\w|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
 }
 function looksRandomSecret(value, strongName = false) {
   if (value.length < 12 || INTEGRITY.test(value) || MD5.test(value) || HOSTNAME.test(value)) return false;
   if (UUID2.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
   if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
-  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value))
+    return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value));
   if (classes < 2 || !/[0-9]/.test(value)) return false;
   return entropyOf(value) >= 3.5;
 }
-var PROVIDER_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
+var PROVIDER_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
 var SHAPED_NAMES = [[/aws[\w.-]{0,20}secret|secret[_-]?access[_-]?key/i, /^[A-Za-z0-9/+]{40}$/]];
 function nameAt(text, match) {
   let start = match.index;
   const floor = Math.max(0, start - 40);
   while (start > floor && /[A-Za-z0-9_.-]/.test(text[start - 1])) start--;
-  const head = match[0].match(/^[A-Za-z0-9_.-]+/)?.[0] ?? "";
+  const head = match[0].match(/^[A-Za-z0-9_.-]+/)?.[0] ?? '';
   return text.slice(start, match.index) + head;
 }
 function isKeyAttribute(name, text, match) {
-  if (name.toLowerCase() !== "key") return false;
+  if (name.toLowerCase() !== 'key') return false;
   return /^["']\s{0,3}value=/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12));
 }
 var GENERIC_RULE = {
-  id: "generic-api-key",
-  title: "High-entropy value assigned to a secret-named key",
-  keywords: ["secret", "token", "passw", "pwd", "key", "credential", "creds", "auth"],
-  pattern: new RegExp(`(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`, "gi"),
+  id: 'generic-api-key',
+  title: 'High-entropy value assigned to a secret-named key',
+  keywords: ['secret', 'token', 'passw', 'pwd', 'key', 'credential', 'creds', 'auth'],
+  pattern: new RegExp(
+    `(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`,
+    'gi',
+  ),
   classify: (secret, match, text) => {
     const name = nameAt(text, match);
     if (!isSecretName(name) || isKeyAttribute(name, text, match)) return void 0;
-    const value = secret.replace(/[.,;]+$/, "");
+    const value = secret.replace(/[.,;]+$/, '');
     if (PROVIDER_PREFIX.test(value) || isCodeValue(value, name)) return void 0;
     if (SHAPED_NAMES.some(([names, shape]) => names.test(name) && !shape.test(value))) return void 0;
-    return looksRandomSecret(value, STRONG_WORD.test(name.toLowerCase())) ? "medium" : void 0;
+    return looksRandomSecret(value, STRONG_WORD.test(name.toLowerCase())) ? 'medium' : void 0;
   },
-  priority: 3
+  priority: 3,
 };
-var FRAMEWORK_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_", "GATSBY_"];
-var SERVER_SECRET_NAME = /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
+var FRAMEWORK_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'NUXT_PUBLIC_', 'PUBLIC_', 'EXPO_PUBLIC_', 'GATSBY_'];
+var SERVER_SECRET_NAME =
+  /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
 var PUBLIC_ENV_RULE = {
-  id: "public-env-secret",
-  title: "Server secret behind a client-bundle env prefix",
-  keywords: ["public_", "vite_", "react_app_", "gatsby_"],
-  pattern: /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
+  id: 'public-env-secret',
+  title: 'Server secret behind a client-bundle env prefix',
+  keywords: ['public_', 'vite_', 'react_app_', 'gatsby_'],
+  pattern:
+    /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
   secretGroup: 2,
   classify: (secret, match) => {
-    const name = match[1] ?? "";
+    const name = match[1] ?? '';
     const unprefixed = name.slice(FRAMEWORK_PREFIXES.find((p) => name.startsWith(p))?.length ?? 0);
     if (!SERVER_SECRET_NAME.test(unprefixed) || /PUBLISHABLE|ANON/.test(unprefixed) || isNotASecret(secret)) return void 0;
-    return "blocker";
+    return 'blocker';
   },
-  priority: 1
+  priority: 1,
 };
 function isBasicCredential(value) {
-  const decoded = Buffer.from(value, "base64").toString("latin1");
-  return decoded.includes(":") && /^[\x20-\x7e]+$/.test(decoded);
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return decoded.includes(':') && /^[\x20-\x7e]+$/.test(decoded);
 }
 var AUTH_HEADER_RULE = {
-  id: "authorization-header",
-  title: "Credential in an Authorization header",
-  keywords: ["authorization", "-h ", "--header"],
-  pattern: /(?:(?<![A-Za-z0-9-])authorization["']?\s{0,3}(?:[:=]|["']\s{0,3},)|(?:-H|--header)\s{1,3}["'](?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token|token)\s{0,3}:)\s{0,3}["']?(?:(bearer|basic|token|bot|api-token|apikey|sso-key|key)\s{1,3})?([A-Za-z0-9._~+/=@!$%^*:-]{8,2000})/gi,
+  id: 'authorization-header',
+  title: 'Credential in an Authorization header',
+  keywords: ['authorization', '-h ', '--header'],
+  pattern:
+    /(?:(?<![A-Za-z0-9-])authorization["']?\s{0,3}(?:[:=]|["']\s{0,3},)|(?:-H|--header)\s{1,3}["'](?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token|token)\s{0,3}:)\s{0,3}["']?(?:(bearer|basic|token|bot|api-token|apikey|sso-key|key)\s{1,3})?([A-Za-z0-9._~+/=@!$%^*:-]{8,2000})/gi,
   secretGroup: 2,
   classify: (secret, match) => {
-    const scheme = (match[1] ?? "").toLowerCase();
-    const value = secret.replace(/[.,;:]+$/, "");
-    if (isNotASecret(value) || /^[*x.]+$/i.test(value) || value.includes("%s") || /^(?:bearer|basic|token)$/i.test(value)) return void 0;
-    if (scheme === "basic") return isBasicCredential(value) ? "high" : void 0;
+    const scheme = (match[1] ?? '').toLowerCase();
+    const value = secret.replace(/[.,;:]+$/, '');
+    if (isNotASecret(value) || /^[*x.]+$/i.test(value) || value.includes('%s') || /^(?:bearer|basic|token)$/i.test(value)) return void 0;
+    if (scheme === 'basic') return isBasicCredential(value) ? 'high' : void 0;
     if (!scheme && (value.length < 10 || !/[0-9]/.test(value) || looksLikeIdentifier(value) || /^[a-z]+$/i.test(value))) return void 0;
-    return "high";
+    return 'high';
   },
-  priority: 2
+  priority: 2,
 };
 var CURL_USER_RULE = {
-  id: "curl-auth-user",
-  title: "Password in a curl --user argument",
-  keywords: ["curl"],
+  id: 'curl-auth-user',
+  title: 'Password in a curl --user argument',
+  keywords: ['curl'],
   pattern: /(?:^|\s)(?:-u|--user)\s{1,3}/g,
-  severity: "high",
+  severity: 'high',
   find: (text) => {
     const out = [];
     const flag = /(?:^|\s)(?:-u|--user)\s{1,3}(["']?)([^\s"']{0,200}(?:'[^'\s]{1,120}')?)\1/g;
     for (let match = flag.exec(text); match; match = flag.exec(text)) {
-      const arg = (match[2] ?? "").replace(/'/g, "");
+      const arg = (match[2] ?? '').replace(/'/g, '');
       if (/[<>[\]]/.test(arg) || isNotASecret(arg)) continue;
-      const colon = arg.indexOf(":");
+      const colon = arg.indexOf(':');
       if (colon === -1) continue;
       const user = arg.slice(0, colon);
       const password = arg.slice(colon + 1);
-      const secret = (password || user).replace(/^\{|\}$/g, "");
+      const secret = (password || user).replace(/^\{|\}$/g, '');
       if (secret.length < 6 || isNotASecret(secret) || /^\$/.test(secret)) continue;
       const at = text.indexOf(secret, match.index);
       out.push({ secret, index: at === -1 ? match.index : at });
     }
     return out;
-  }
+  },
 };
 
 // src/stages/secrets/rules/messaging.ts
-var SLACK = { exposes: "messaging", provider: "Slack", revokeAt: "https://api.slack.com/apps" };
-var DISCORD = { exposes: "messaging", provider: "Discord", revokeAt: "https://discord.com/developers/applications" };
-var TELEGRAM = { exposes: "messaging", provider: "Telegram", revokeAt: "https://t.me/BotFather" };
+var SLACK = { exposes: 'messaging', provider: 'Slack', revokeAt: 'https://api.slack.com/apps' };
+var DISCORD = { exposes: 'messaging', provider: 'Discord', revokeAt: 'https://discord.com/developers/applications' };
+var TELEGRAM = { exposes: 'messaging', provider: 'Telegram', revokeAt: 'https://t.me/BotFather' };
 function slackSeverity(secret) {
-  return looksSequential(secret) || !/[A-Za-z]/.test(secret.slice(5)) ? void 0 : "blocker";
+  return looksSequential(secret) || !/[A-Za-z]/.test(secret.slice(5)) ? void 0 : 'blocker';
 }
 var MESSAGING_RULES = [
   // Legacy two-part bot tokens (`xoxb-<digits>-<random>`) are still accepted by Slack (gitleaks `slack-legacy-bot-token`).
-  { id: "slack-bot-token", title: "Slack bot token", keywords: ["xoxb-"], pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g, classify: slackSeverity, ...SLACK },
+  {
+    id: 'slack-bot-token',
+    title: 'Slack bot token',
+    keywords: ['xoxb-'],
+    pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g,
+    classify: slackSeverity,
+    ...SLACK,
+  },
   {
     // gitleaks `slack-user-token`: `xox[pe]-` and three 10–13 digit ids; `xoxp-1234-1234-…` and masked `####` tails are documentation.
-    id: "slack-user-token",
-    title: "Slack user or workspace token",
-    keywords: ["xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe"],
-    pattern: /(?<![A-Za-z0-9-])(?:xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ar]-(?:[0-9]{1,2}-)?[A-Za-z0-9-]{8,250}|xox[os]-[0-9]{1,14}-[0-9]{1,14}-[0-9]{1,14}-[A-Fa-f0-9]{8,64}|xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170})(?![A-Za-z0-9-])/g,
+    id: 'slack-user-token',
+    title: 'Slack user or workspace token',
+    keywords: ['xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe'],
+    pattern:
+      /(?<![A-Za-z0-9-])(?:xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ar]-(?:[0-9]{1,2}-)?[A-Za-z0-9-]{8,250}|xox[os]-[0-9]{1,14}-[0-9]{1,14}-[0-9]{1,14}-[A-Fa-f0-9]{8,64}|xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170})(?![A-Za-z0-9-])/g,
     classify: slackSeverity,
-    ...SLACK
+    ...SLACK,
   },
-  { id: "slack-app-token", title: "Slack app-level token", keywords: ["xapp-"], pattern: /(?<![A-Za-z0-9-])xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[A-Za-z0-9]{40,80}(?![A-Za-z0-9])/gi, severity: "blocker", ...SLACK },
-  { id: "slack-webhook-url", title: "Slack incoming webhook URL", keywords: ["hooks.slack.com"], pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g, severity: "blocker", ...SLACK },
-  { id: "discord-webhook-url", title: "Discord webhook URL", keywords: ["/api/webhooks/"], pattern: /discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}/g, severity: "blocker", ...DISCORD },
-  { id: "discord-api-token", title: "Discord bot token", keywords: ["discord"], pattern: /(?<![A-Za-z0-9_-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/g, severity: "blocker", ...DISCORD },
+  {
+    id: 'slack-app-token',
+    title: 'Slack app-level token',
+    keywords: ['xapp-'],
+    pattern: /(?<![A-Za-z0-9-])xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[A-Za-z0-9]{40,80}(?![A-Za-z0-9])/gi,
+    severity: 'blocker',
+    ...SLACK,
+  },
+  {
+    id: 'slack-webhook-url',
+    title: 'Slack incoming webhook URL',
+    keywords: ['hooks.slack.com'],
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
+    severity: 'blocker',
+    ...SLACK,
+  },
+  {
+    id: 'discord-webhook-url',
+    title: 'Discord webhook URL',
+    keywords: ['/api/webhooks/'],
+    pattern: /discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}/g,
+    severity: 'blocker',
+    ...DISCORD,
+  },
+  {
+    id: 'discord-api-token',
+    title: 'Discord bot token',
+    keywords: ['discord'],
+    pattern: /(?<![A-Za-z0-9_-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...DISCORD,
+  },
   // gitleaks `discord-api-token` (64 hex) and `discord-client-secret` (32 chars) by name.
-  { id: "discord-client-secret", title: "Discord API key or client secret", keywords: ["discord"], pattern: assigned("discord[\\w.-]{0,20}(?:token|secret|key)", "[a-f0-9]{64}|[A-Za-z0-9=_-]{32}"), severity: "blocker", ...DISCORD },
-  { id: "telegram-bot-api-token", title: "Telegram bot token", keywords: [":aa"], pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, severity: "blocker", ...TELEGRAM },
+  {
+    id: 'discord-client-secret',
+    title: 'Discord API key or client secret',
+    keywords: ['discord'],
+    pattern: assigned('discord[\\w.-]{0,20}(?:token|secret|key)', '[a-f0-9]{64}|[A-Za-z0-9=_-]{32}'),
+    severity: 'blocker',
+    ...DISCORD,
+  },
+  {
+    id: 'telegram-bot-api-token',
+    title: 'Telegram bot token',
+    keywords: [':aa'],
+    pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...TELEGRAM,
+  },
   // Tokens whose secret half does not start `AA`, found near the word "telegram" (gitleaks' 5–16 digit ids, trufflehog's 35-char secret).
-  { id: "telegram-bot-token-named", title: "Telegram bot token", keywords: ["telegr"], pattern: near("telegr[\\w.-]{0,30}", "[0-9]{5,16}:[A-Za-z0-9_-]{35}"), classify: (s) => /^(?:[A-Z][a-z]{2,}){3,}$/.test(s.split(":")[1] ?? "") ? void 0 : "blocker", ...TELEGRAM }
+  {
+    id: 'telegram-bot-token-named',
+    title: 'Telegram bot token',
+    keywords: ['telegr'],
+    pattern: near('telegr[\\w.-]{0,30}', '[0-9]{5,16}:[A-Za-z0-9_-]{35}'),
+    classify: (s) => (/^(?:[A-Z][a-z]{2,}){3,}$/.test(s.split(':')[1] ?? '') ? void 0 : 'blocker'),
+    ...TELEGRAM,
+  },
 ];
 
 // src/stages/secrets/rules/payments.ts
-var STRIPE = { exposes: "payments", provider: "Stripe", revokeAt: "https://dashboard.stripe.com/apikeys", paths: ["checkout"] };
-var SHOPIFY = { exposes: "payments", provider: "Shopify", revokeAt: "https://admin.shopify.com/settings/apps/development", paths: ["checkout"] };
-var SQUARE = { exposes: "payments", provider: "Square", revokeAt: "https://developer.squareup.com/apps", paths: ["checkout"] };
-var PAYPAL = { exposes: "payments", provider: "PayPal/Braintree", revokeAt: "https://developer.paypal.com/dashboard/applications", paths: ["checkout"] };
+var STRIPE = { exposes: 'payments', provider: 'Stripe', revokeAt: 'https://dashboard.stripe.com/apikeys', paths: ['checkout'] };
+var SHOPIFY = { exposes: 'payments', provider: 'Shopify', revokeAt: 'https://admin.shopify.com/settings/apps/development', paths: ['checkout'] };
+var SQUARE = { exposes: 'payments', provider: 'Square', revokeAt: 'https://developer.squareup.com/apps', paths: ['checkout'] };
+var PAYPAL = { exposes: 'payments', provider: 'PayPal/Braintree', revokeAt: 'https://developer.paypal.com/dashboard/applications', paths: ['checkout'] };
 var PAYMENT_RULES = [
   {
     // gitleaks `stripe-access-token`: `sk_`/`rk_` of live, test and prod environments, 10–99 chars after the prefix.
-    id: "stripe-access-token",
-    title: "Stripe secret or restricted key",
-    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_"],
+    id: 'stripe-access-token',
+    title: 'Stripe secret or restricted key',
+    keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_', 'sk_prod_', 'rk_prod_'],
     pattern: /(?<![A-Za-z0-9_])[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9])/g,
     // Test-mode keys move no money but read test customers and show how the live key is used: high, not a blocker.
-    classify: (secret) => secret.length < 32 ? void 0 : secret.slice(3, 7) === "test" ? "high" : "blocker",
-    ...STRIPE
+    classify: (secret) => (secret.length < 32 ? void 0 : secret.slice(3, 7) === 'test' ? 'high' : 'blocker'),
+    ...STRIPE,
   },
-  { id: "stripe-webhook-secret", title: "Stripe webhook signing secret", keywords: ["whsec_"], pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,88}={0,2}(?![A-Za-z0-9+/=])/g, severity: "blocker", ...STRIPE, revokeAt: "https://dashboard.stripe.com/webhooks" },
+  {
+    id: 'stripe-webhook-secret',
+    title: 'Stripe webhook signing secret',
+    keywords: ['whsec_'],
+    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,88}={0,2}(?![A-Za-z0-9+/=])/g,
+    severity: 'blocker',
+    ...STRIPE,
+    revokeAt: 'https://dashboard.stripe.com/webhooks',
+  },
   // Shopify tokens have alphanumeric bodies since 2024 (secretlint `shopify` snapshots), hex before.
-  { id: "shopify-access-token", title: "Shopify access token", keywords: ["shpat_", "shpca_", "shppa_"], pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: "blocker", ...SHOPIFY },
-  { id: "shopify-shared-secret", title: "Shopify app shared secret", keywords: ["shpss_"], pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, severity: "blocker", ...SHOPIFY },
+  {
+    id: 'shopify-access-token',
+    title: 'Shopify access token',
+    keywords: ['shpat_', 'shpca_', 'shppa_'],
+    pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    ...SHOPIFY,
+  },
+  {
+    id: 'shopify-shared-secret',
+    title: 'Shopify app shared secret',
+    keywords: ['shpss_'],
+    pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    ...SHOPIFY,
+  },
   // gitleaks `square-access-token` (`EAAA`, `sq0atp-`) and `square-secret` (`sq0csp-`); trufflehog `squareapp` (`sq0i..-`, `sq0c..-`, sandbox).
-  { id: "square-access-token", title: "Square access token", keywords: ["sq0atp-"], pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g, severity: "blocker", ...SQUARE },
+  {
+    id: 'square-access-token',
+    title: 'Square access token',
+    keywords: ['sq0atp-'],
+    pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...SQUARE,
+  },
   // `EAAA` alone is too short a prefix to trust: only near the word "square" (trufflehog `square`).
-  { id: "square-access-token-named", title: "Square access token", keywords: ["square"], pattern: near("square", "EAAA[A-Za-z0-9_+=-]{60}"), severity: "blocker", ...SQUARE },
-  { id: "square-secret", title: "Square application secret", keywords: ["sq0c"], pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g, classify: (s) => s.startsWith("sandbox-") ? "high" : "blocker", ...SQUARE },
+  {
+    id: 'square-access-token-named',
+    title: 'Square access token',
+    keywords: ['square'],
+    pattern: near('square', 'EAAA[A-Za-z0-9_+=-]{60}'),
+    severity: 'blocker',
+    ...SQUARE,
+  },
+  {
+    id: 'square-secret',
+    title: 'Square application secret',
+    keywords: ['sq0c'],
+    pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g,
+    classify: (s) => (s.startsWith('sandbox-') ? 'high' : 'blocker'),
+    ...SQUARE,
+  },
   {
     // `access_token$production$<merchant>$<hex>`: a Braintree/PayPal gateway token (gitleaks and trufflehog `braintree`).
-    id: "braintree-access-token",
-    title: "Braintree (PayPal) gateway access token",
-    keywords: ["access_token$"],
+    id: 'braintree-access-token',
+    title: 'Braintree (PayPal) gateway access token',
+    keywords: ['access_token$'],
     pattern: /access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/g,
-    classify: (s) => s.includes("$sandbox$") ? "high" : "blocker",
-    ...PAYPAL
+    classify: (s) => (s.includes('$sandbox$') ? 'high' : 'blocker'),
+    ...PAYPAL,
   },
-  { id: "braintree-private-key", title: "Braintree private key", keywords: ["braintree"], pattern: near("braintree", "[0-9a-f]{32}"), severity: "blocker", ...PAYPAL },
-  { id: "paypal-client-secret", title: "PayPal client secret", keywords: ["paypal"], pattern: near("paypal", "[A-Za-z0-9_.-]{7}-[A-Za-z0-9_.]{72}|[A-Za-z0-9_.-]{44,80}"), severity: "blocker", ...PAYPAL },
-  { id: "paypal-client-secret-named", title: "PayPal client secret", keywords: ["paypal"], pattern: assigned("paypal[\\w.-]{0,20}secret", "[A-Za-z0-9_-]{40,90}"), severity: "blocker", ...PAYPAL }
+  {
+    id: 'braintree-private-key',
+    title: 'Braintree private key',
+    keywords: ['braintree'],
+    pattern: near('braintree', '[0-9a-f]{32}'),
+    severity: 'blocker',
+    ...PAYPAL,
+  },
+  {
+    id: 'paypal-client-secret',
+    title: 'PayPal client secret',
+    keywords: ['paypal'],
+    pattern: near('paypal', '[A-Za-z0-9_.-]{7}-[A-Za-z0-9_.]{72}|[A-Za-z0-9_.-]{44,80}'),
+    severity: 'blocker',
+    ...PAYPAL,
+  },
+  {
+    id: 'paypal-client-secret-named',
+    title: 'PayPal client secret',
+    keywords: ['paypal'],
+    pattern: assigned('paypal[\\w.-]{0,20}secret', '[A-Za-z0-9_-]{40,90}'),
+    severity: 'blocker',
+    ...PAYPAL,
+  },
 ];
 
 // src/stages/secrets/rules/platforms.ts
-var UUID3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+var UUID3 = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 var PLATFORM_RULES = [
   // Vercel's prefixed tokens (`vcp_`, `vci_`, `vca_`, `vcr_`, `vck_`; secretlint `vercel`) and the older 24-character token by name (trufflehog `vercel`).
-  { id: "vercel-access-token", title: "Vercel access token", keywords: ["vercel", "vcp_", "vci_", "vca_", "vcr_", "vck_"], pattern: /(?<![A-Za-z0-9_])vc[picrka]_[A-Za-z0-9]{40,80}(?![A-Za-z0-9])|vercel[\w. -]{0,24}["'`]?\s{0,5}(?:=|:|=>|\s-)\s{0,5}["'`]?([A-Za-z0-9]{24})(?![A-Za-z0-9])/gi, classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Vercel", revokeAt: "https://vercel.com/account/tokens" },
-  { id: "netlify-access-token", title: "Netlify access token", keywords: ["netlify"], pattern: near("netlify", "nfp_[A-Za-z0-9_]{36}"), severity: "blocker", exposes: "cloud", provider: "Netlify", revokeAt: "https://app.netlify.com/user/applications" },
-  { id: "netlify-access-token-named", title: "Netlify access token", keywords: ["netlify"], pattern: assigned("netlify[\\w.-]{0,20}(?:token|key|secret|auth)", "[A-Za-z0-9=_-]{40,46}"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Netlify", revokeAt: "https://app.netlify.com/user/applications" },
+  {
+    id: 'vercel-access-token',
+    title: 'Vercel access token',
+    keywords: ['vercel', 'vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+    pattern:
+      /(?<![A-Za-z0-9_])vc[picrka]_[A-Za-z0-9]{40,80}(?![A-Za-z0-9])|vercel[\w. -]{0,24}["'`]?\s{0,5}(?:=|:|=>|\s-)\s{0,5}["'`]?([A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    exposes: 'cloud',
+    provider: 'Vercel',
+    revokeAt: 'https://vercel.com/account/tokens',
+  },
+  {
+    id: 'netlify-access-token',
+    title: 'Netlify access token',
+    keywords: ['netlify'],
+    pattern: near('netlify', 'nfp_[A-Za-z0-9_]{36}'),
+    severity: 'blocker',
+    exposes: 'cloud',
+    provider: 'Netlify',
+    revokeAt: 'https://app.netlify.com/user/applications',
+  },
+  {
+    id: 'netlify-access-token-named',
+    title: 'Netlify access token',
+    keywords: ['netlify'],
+    pattern: assigned('netlify[\\w.-]{0,20}(?:token|key|secret|auth)', '[A-Za-z0-9=_-]{40,46}'),
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    exposes: 'cloud',
+    provider: 'Netlify',
+    revokeAt: 'https://app.netlify.com/user/applications',
+  },
   // Heroku: `HRKU-AA…` since 2024 (gitleaks `heroku-api-key-v2`), a UUID by name before (gitleaks `heroku-api-key`).
-  { id: "heroku-api-key", title: "Heroku API key", keywords: ["hrku-", "heroku"], pattern: new RegExp(`(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])|${assigned("heroku", UUID3).source}`, "gi"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "cloud", provider: "Heroku", revokeAt: "https://dashboard.heroku.com/account/applications" },
-  { id: "doppler-api-token", title: "Doppler token", keywords: ["dp."], pattern: /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g, severity: "blocker", exposes: "cloud", provider: "Doppler", revokeAt: "https://dashboard.doppler.com/" },
+  {
+    id: 'heroku-api-key',
+    title: 'Heroku API key',
+    keywords: ['hrku-', 'heroku'],
+    pattern: new RegExp(`(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])|${assigned('heroku', UUID3).source}`, 'gi'),
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    exposes: 'cloud',
+    provider: 'Heroku',
+    revokeAt: 'https://dashboard.heroku.com/account/applications',
+  },
+  {
+    id: 'doppler-api-token',
+    title: 'Doppler token',
+    keywords: ['dp.'],
+    pattern: /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    exposes: 'cloud',
+    provider: 'Doppler',
+    revokeAt: 'https://dashboard.doppler.com/',
+  },
   {
     // The anon key is public by design; only `role: service_role` and the new `sb_secret_` keys bypass row-level security. `sbp_` is a personal access token (trufflehog `supabasetoken`).
-    id: "supabase-service-role-key",
-    title: "Supabase service-role or secret key",
-    keywords: ["eyj", "sb_secret_", "sbp_"],
-    pattern: /(?<![A-Za-z0-9_-])(?:eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}|sb_secret_[A-Za-z0-9_-]{20,80}|sbp_[a-z0-9]{40})(?![A-Za-z0-9_-])/g,
-    classify: (secret) => secret.startsWith("sb_secret_") || secret.startsWith("sbp_") || jwtRole(secret) === "service_role" ? "blocker" : void 0,
-    exposes: "database",
-    provider: "Supabase",
-    revokeAt: "https://supabase.com/dashboard/project/_/settings/api-keys"
+    id: 'supabase-service-role-key',
+    title: 'Supabase service-role or secret key',
+    keywords: ['eyj', 'sb_secret_', 'sbp_'],
+    pattern:
+      /(?<![A-Za-z0-9_-])(?:eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}|sb_secret_[A-Za-z0-9_-]{20,80}|sbp_[a-z0-9]{40})(?![A-Za-z0-9_-])/g,
+    classify: (secret) => (secret.startsWith('sb_secret_') || secret.startsWith('sbp_') || jwtRole(secret) === 'service_role' ? 'blocker' : void 0),
+    exposes: 'database',
+    provider: 'Supabase',
+    revokeAt: 'https://supabase.com/dashboard/project/_/settings/api-keys',
   },
   // Sentry: org tokens (`sntrys_` + base64 JSON + `_` + 43), user tokens (`sntryu_` + 64 hex), and the legacy 64-hex token by name (gitleaks `sentry.go`).
-  { id: "sentry-access-token", title: "Sentry auth token", keywords: ["sntrys_", "sntryu_", "sentry"], pattern: /(?<![A-Za-z0-9_])(?:sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?![A-Za-z0-9_+/])/g, severity: "blocker", exposes: "other", provider: "Sentry", revokeAt: "https://sentry.io/settings/account/api/auth-tokens/" },
-  { id: "sentry-legacy-token", title: "Sentry auth token", keywords: ["sentry"], pattern: near("sentry", "[a-f0-9]{64}"), severity: "blocker", exposes: "other", provider: "Sentry", revokeAt: "https://sentry.io/settings/account/api/auth-tokens/" },
+  {
+    id: 'sentry-access-token',
+    title: 'Sentry auth token',
+    keywords: ['sntrys_', 'sntryu_', 'sentry'],
+    pattern: /(?<![A-Za-z0-9_])(?:sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?![A-Za-z0-9_+/])/g,
+    severity: 'blocker',
+    exposes: 'other',
+    provider: 'Sentry',
+    revokeAt: 'https://sentry.io/settings/account/api/auth-tokens/',
+  },
+  {
+    id: 'sentry-legacy-token',
+    title: 'Sentry auth token',
+    keywords: ['sentry'],
+    pattern: near('sentry', '[a-f0-9]{64}'),
+    severity: 'blocker',
+    exposes: 'other',
+    provider: 'Sentry',
+    revokeAt: 'https://sentry.io/settings/account/api/auth-tokens/',
+  },
   // Datadog API (32) and application (40) keys have no prefix: only near the word (gitleaks `datadog-access-token`, trufflehog `datadogtoken`).
-  { id: "datadog-access-token", title: "Datadog API or application key", keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app"], pattern: near("datadog|dd[_-]ap[ip][_-]?key", "[a-z0-9]{40}|[a-f0-9]{32}"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "other", provider: "Datadog", revokeAt: "https://app.datadoghq.com/organization-settings/api-keys" },
-  { id: "linear-api-key", title: "Linear API key", keywords: ["lin_api_"], pattern: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/g, severity: "blocker", exposes: "other", provider: "Linear", revokeAt: "https://linear.app/settings/account/security" },
-  { id: "linear-client-secret", title: "Linear OAuth client secret", keywords: ["linear"], pattern: assigned("linear", "[a-f0-9]{32}"), severity: "blocker", exposes: "other", provider: "Linear", revokeAt: "https://linear.app/settings/api/applications" },
+  {
+    id: 'datadog-access-token',
+    title: 'Datadog API or application key',
+    keywords: ['datadog', 'dd_api', 'dd_app', 'dd-api', 'dd-app'],
+    pattern: near('datadog|dd[_-]ap[ip][_-]?key', '[a-z0-9]{40}|[a-f0-9]{32}'),
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    exposes: 'other',
+    provider: 'Datadog',
+    revokeAt: 'https://app.datadoghq.com/organization-settings/api-keys',
+  },
+  {
+    id: 'linear-api-key',
+    title: 'Linear API key',
+    keywords: ['lin_api_'],
+    pattern: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    exposes: 'other',
+    provider: 'Linear',
+    revokeAt: 'https://linear.app/settings/account/security',
+  },
+  {
+    id: 'linear-client-secret',
+    title: 'Linear OAuth client secret',
+    keywords: ['linear'],
+    pattern: assigned('linear', '[a-f0-9]{32}'),
+    severity: 'blocker',
+    exposes: 'other',
+    provider: 'Linear',
+    revokeAt: 'https://linear.app/settings/api/applications',
+  },
   // Notion: `secret_` + 43 (integration tokens before 2024), `ntn_` + 11 digits + 35 (gitleaks `notion-api-token`).
-  { id: "notion-api-token", title: "Notion integration token", keywords: ["secret_", "ntn_"], pattern: /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g, severity: "blocker", exposes: "database", provider: "Notion", revokeAt: "https://www.notion.so/my-integrations" },
+  {
+    id: 'notion-api-token',
+    title: 'Notion integration token',
+    keywords: ['secret_', 'ntn_'],
+    pattern: /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    exposes: 'database',
+    provider: 'Notion',
+    revokeAt: 'https://www.notion.so/my-integrations',
+  },
   // Clerk secret keys share Stripe's `sk_live_`/`sk_test_` prefix; only the name tells them apart.
-  { id: "clerk-secret-key", title: "Clerk secret key", keywords: ["clerk"], pattern: assigned("clerk[\\w.-]{0,20}(?:secret|key)", "sk_(?:live|test)_[A-Za-z0-9]{20,80}"), classify: (s) => s.startsWith("sk_test_") ? "high" : "blocker", exposes: "database", provider: "Clerk", revokeAt: "https://dashboard.clerk.com/last-active?path=api-keys" },
+  {
+    id: 'clerk-secret-key',
+    title: 'Clerk secret key',
+    keywords: ['clerk'],
+    pattern: assigned('clerk[\\w.-]{0,20}(?:secret|key)', 'sk_(?:live|test)_[A-Za-z0-9]{20,80}'),
+    classify: (s) => (s.startsWith('sk_test_') ? 'high' : 'blocker'),
+    exposes: 'database',
+    provider: 'Clerk',
+    revokeAt: 'https://dashboard.clerk.com/last-active?path=api-keys',
+  },
   // trufflehog `auth0oauth`: a 64+ character client secret near "auth0".
-  { id: "auth0-client-secret", title: "Auth0 client secret", keywords: ["auth0"], pattern: near("auth0[\\w.-]{0,20}(?:client)?[_-]?secret|auth0", "[A-Za-z0-9_-]{64,90}"), classify: (s) => isNotASecret(s) ? void 0 : "blocker", exposes: "database", provider: "Auth0", revokeAt: "https://manage.auth0.com/#/applications" }
+  {
+    id: 'auth0-client-secret',
+    title: 'Auth0 client secret',
+    keywords: ['auth0'],
+    pattern: near('auth0[\\w.-]{0,20}(?:client)?[_-]?secret|auth0', '[A-Za-z0-9_-]{64,90}'),
+    classify: (s) => (isNotASecret(s) ? void 0 : 'blocker'),
+    exposes: 'database',
+    provider: 'Auth0',
+    revokeAt: 'https://manage.auth0.com/#/applications',
+  },
 ];
 function jwtRole(token) {
-  const payload = token.split(".")[1];
+  const payload = token.split('.')[1];
   if (!payload) return void 0;
   try {
-    const json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    return typeof json.role === "string" ? json.role : void 0;
+    const json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof json.role === 'string' ? json.role : void 0;
   } catch {
     return void 0;
   }
@@ -526,11 +980,11 @@ function findPrivateKeys(text) {
   let end = -2;
   for (let match = BEGIN.exec(text); match; match = BEGIN.exec(text)) {
     const start = match.index + match[0].length;
-    if (end < start) end = text.indexOf("-----END", start);
+    if (end < start) end = text.indexOf('-----END', start);
     if (end === -1) break;
     if (end - start > MAX_KEY_CHARS) continue;
     const body = trimKeyBody(text.slice(start, end));
-    if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, "").length < 64) continue;
+    if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, '').length < 64) continue;
     out.push({ secret: body, index: match.index });
     BEGIN.lastIndex = end;
   }
@@ -539,18 +993,18 @@ function findPrivateKeys(text) {
 function trimKeyBody(raw) {
   let from = 0;
   let to = raw.length;
-  const skippable = (i) => /\s/.test(raw[i]) || raw[i] === "\\" && (raw[i + 1] === "n" || raw[i + 1] === "r");
-  while (from < to && skippable(from)) from += raw[from] === "\\" ? 2 : 1;
-  while (to > from && (/\s/.test(raw[to - 1]) || raw[to - 2] === "\\" && (raw[to - 1] === "n" || raw[to - 1] === "r"))) to -= /\s/.test(raw[to - 1]) ? 1 : 2;
+  const skippable = (i) => /\s/.test(raw[i]) || (raw[i] === '\\' && (raw[i + 1] === 'n' || raw[i + 1] === 'r'));
+  while (from < to && skippable(from)) from += raw[from] === '\\' ? 2 : 1;
+  while (to > from && (/\s/.test(raw[to - 1]) || (raw[to - 2] === '\\' && (raw[to - 1] === 'n' || raw[to - 1] === 'r')))) to -= /\s/.test(raw[to - 1]) ? 1 : 2;
   return raw.slice(from, to);
 }
 var PRIVATE_KEY_RULE = {
-  id: "private-key",
-  title: "Private key (PEM or OpenSSH)",
-  keywords: ["private key"],
+  id: 'private-key',
+  title: 'Private key (PEM or OpenSSH)',
+  keywords: ['private key'],
   pattern: BEGIN,
-  severity: "blocker",
-  find: findPrivateKeys
+  severity: 'blocker',
+  find: findPrivateKeys,
 };
 
 // src/stages/secrets/rules/index.ts
@@ -567,7 +1021,7 @@ var DEFAULT_RULES = [
   PUBLIC_ENV_RULE,
   AUTH_HEADER_RULE,
   CURL_USER_RULE,
-  GENERIC_RULE
+  GENERIC_RULE,
 ];
 
 // src/stages/secrets/decode.ts
@@ -579,7 +1033,7 @@ function encodedSecretValues(text) {
   DATA_LINE.lastIndex = 0;
   for (let match = DATA_LINE.exec(text); match; match = DATA_LINE.exec(text)) {
     const encoded = match[2];
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(decoded)) continue;
     out.push({ name: match[1], decoded, index: match.index + match[0].indexOf(encoded) });
   }
@@ -587,7 +1041,7 @@ function encodedSecretValues(text) {
 }
 
 // src/stages/secrets/scan.ts
-var ALLOW_MARK = "gitleaks:allow";
+var ALLOW_MARK = 'gitleaks:allow';
 function scanText(text, rules, file) {
   if (text.length === 0) return [];
   const index = keywordIndexOf(rules);
@@ -599,12 +1053,12 @@ function scanText(text, rules, file) {
     if (rule.path && (file === void 0 || !rule.path.test(file))) continue;
     const finder = rule.find;
     if (finder) {
-      for (const hit of finder(text)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? "blocker", index: hit.index });
+      for (const hit of finder(text)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? 'blocker', index: hit.index });
       continue;
     }
     collect(rule, text, candidates);
   }
-  if (present.has("secret")) addDecoded(text, rules, file, candidates);
+  if (present.has('secret')) addDecoded(text, rules, file, candidates);
   if (candidates.length === 0) return [];
   return locate(text, dropOverlaps(candidates));
 }
@@ -615,8 +1069,8 @@ var KeywordIndex = class {
   constructor(rules) {
     this.keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))].filter(Boolean).sort((a, b) => b.length - a.length);
     this.hasUnkeyed = rules.some((r) => r.keywords.length === 0);
-    const escape = (k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    this.union = this.keywords.length > 0 ? new RegExp(this.keywords.map(escape).join("|"), "gi") : void 0;
+    const escape = (k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.union = this.keywords.length > 0 ? new RegExp(this.keywords.map(escape).join('|'), 'gi') : void 0;
   }
   present(text) {
     const found = /* @__PURE__ */ new Set();
@@ -667,8 +1121,8 @@ function collect(rule, text, out) {
     if (!secret) continue;
     if (rule.entropy !== void 0 && entropyOf(secret) < rule.entropy) continue;
     if (isNotASecret(secret)) continue;
-    if (rule.exposes !== "database" && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf(secret))) continue;
-    const severity = rule.classify ? rule.classify(secret, match, text) : rule.severity ?? "blocker";
+    if (rule.exposes !== 'database' && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf(secret))) continue;
+    const severity = rule.classify ? rule.classify(secret, match, text) : (rule.severity ?? 'blocker');
     if (!severity) continue;
     const offset = match[0].indexOf(secret);
     out.push({ rule, secret, severity, index: match.index + Math.max(0, offset) });
@@ -723,13 +1177,13 @@ function locate(text, candidates) {
   let lineStart = 0;
   let cursor = 0;
   for (const c of candidates) {
-    for (let nl = text.indexOf("\n", cursor); nl !== -1 && nl < c.index; nl = text.indexOf("\n", nl + 1)) {
+    for (let nl = text.indexOf('\n', cursor); nl !== -1 && nl < c.index; nl = text.indexOf('\n', nl + 1)) {
       line++;
       lineStart = nl + 1;
     }
     cursor = Math.max(cursor, lineStart);
     if (mayAllow) {
-      const lineEnd = text.indexOf("\n", c.index + c.secret.length);
+      const lineEnd = text.indexOf('\n', c.index + c.secret.length);
       if (text.slice(lineStart, lineEnd === -1 ? void 0 : lineEnd).includes(ALLOW_MARK)) continue;
     }
     out.push({ rule: c.rule, secret: c.secret, severity: c.severity, line, column: c.index - lineStart + 1 });
@@ -738,26 +1192,26 @@ function locate(text, candidates) {
 }
 
 // test/stages/secrets/peer-corpus.ts
-var CORPUS = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/secrets/peers/corpus.json");
+var CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/secrets/peers/corpus.json');
 function peerCases() {
-  const stored = JSON.parse(readFileSync(CORPUS, "utf8")).cases;
-  return stored.map(({ text64, ...rest }) => ({ ...rest, text: Buffer.from(text64, "base64").toString("utf8") }));
+  const stored = JSON.parse(readFileSync(CORPUS, 'utf8')).cases;
+  return stored.map(({ text64, ...rest }) => ({ ...rest, text: Buffer.from(text64, 'base64').toString('utf8') }));
 }
 function alarmsOf(peerCase, rules = DEFAULT_RULES) {
-  const file = peerCase.peer === "secretlint" ? basename(peerCase.source) : "config.txt";
-  return scanText(peerCase.text, rules, file).filter((m) => m.severity !== "info");
+  const file = peerCase.peer === 'secretlint' ? basename(peerCase.source) : 'config.txt';
+  return scanText(peerCase.text, rules, file).filter((m) => m.severity !== 'info');
 }
 function peerTable(cases, rules = DEFAULT_RULES) {
   const rows2 = /* @__PURE__ */ new Map();
   const misses2 = [];
   const alarms2 = [];
-  const total = { provider: "all", positives: 0, found: 0, negatives: 0, falseAlarms: 0 };
+  const total = { provider: 'all', positives: 0, found: 0, negatives: 0, falseAlarms: 0 };
   for (const c of cases) {
     const row = rows2.get(c.provider) ?? { provider: c.provider, positives: 0, found: 0, negatives: 0, falseAlarms: 0 };
     rows2.set(c.provider, row);
     const hit = alarmsOf(c, rules).length > 0;
     for (const r of [row, total]) {
-      if (c.expect === "secret") {
+      if (c.expect === 'secret') {
         r.positives++;
         if (hit) r.found++;
       } else {
@@ -765,21 +1219,35 @@ function peerTable(cases, rules = DEFAULT_RULES) {
         if (hit) r.falseAlarms++;
       }
     }
-    if (c.expect === "secret" && !hit) misses2.push(c);
-    if (c.expect === "none" && hit) alarms2.push(c);
+    if (c.expect === 'secret' && !hit) misses2.push(c);
+    if (c.expect === 'none' && hit) alarms2.push(c);
   }
   return { rows: [...rows2.values(), total], misses: misses2, alarms: alarms2 };
 }
-var pct = (n, d) => d === 0 ? "   -  " : `${(100 * n / d).toFixed(1).padStart(5)}%`;
+var pct = (n, d) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 function formatPeerTable(rows2) {
-  const lines = ["provider             recall (found/cases)    false alarms (flagged/cases)"];
-  for (const r of rows2) lines.push(`${r.provider.padEnd(20)} ${pct(r.found, r.positives)} (${r.found}/${r.positives})`.padEnd(45) + `${pct(r.falseAlarms, r.negatives)} (${r.falseAlarms}/${r.negatives})`);
-  return lines.join("\n");
+  const lines = ['provider             recall (found/cases)    false alarms (flagged/cases)'];
+  for (const r of rows2)
+    lines.push(
+      `${r.provider.padEnd(20)} ${pct(r.found, r.positives)} (${r.found}/${r.positives})`.padEnd(45) +
+        `${pct(r.falseAlarms, r.negatives)} (${r.falseAlarms}/${r.negatives})`,
+    );
+  return lines.join('\n');
 }
 
 // ../../../tmp/peers-run.mts
 var { rows, misses, alarms } = peerTable(peerCases());
 console.log(formatPeerTable(rows));
 var show = process.argv[2];
-if (show === "misses") for (const m of misses) console.log("MISS", m.provider, m.source, JSON.stringify(m.text).slice(0, 300));
-if (show === "alarms") for (const m of alarms) console.log("FA", m.provider, m.source, JSON.stringify(m.text).slice(0, 200), alarmsOf(m).map((a) => a.rule.id + ":" + a.severity).join(","));
+if (show === 'misses') for (const m of misses) console.log('MISS', m.provider, m.source, JSON.stringify(m.text).slice(0, 300));
+if (show === 'alarms')
+  for (const m of alarms)
+    console.log(
+      'FA',
+      m.provider,
+      m.source,
+      JSON.stringify(m.text).slice(0, 200),
+      alarmsOf(m)
+        .map((a) => a.rule.id + ':' + a.severity)
+        .join(','),
+    );

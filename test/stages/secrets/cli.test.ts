@@ -30,7 +30,9 @@ describe('launch-ready secrets (built CLI)', () => {
   it('exits 2 naming the folder when the current folder is not a git repository and no --repo is given', () => {
     const run = cli(['secrets'], plain);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`launch-ready: secrets.repo: ${plain} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first) (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)\n`);
+    expect(run.stderr).toBe(
+      `launch-ready: secrets.repo: ${plain} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first) (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)\n`,
+    );
   });
 
   it('leaves the secrets stage out of the check when another stage is asked for outside a repository', () => {
@@ -114,7 +116,12 @@ describe('launch-ready secrets (built CLI)', () => {
     repo.commit('files');
     execFileSync('chown', ['-R', '65534:65534', repo.dir]);
     chmodSync(join(repo.dir, 'locked.env'), 0);
-    const run = spawnSync(process.execPath, [CLI, 'secrets', '--repo', repo.dir, '--no-history', '--format', 'json'], { uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: tmpdir() } });
+    const run = spawnSync(process.execPath, [CLI, 'secrets', '--repo', repo.dir, '--no-history', '--format', 'json'], {
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: tmpdir() },
+    });
     expect(run.status).toBe(0);
     const stage = (JSON.parse(run.stdout) as { stages: { metrics: Record<string, unknown>; findings: unknown[] }[] }).stages[0]!;
     expect(stage.metrics).toMatchObject({ files: 1, unreadableFiles: 1 });

@@ -27,9 +27,19 @@ describe('the PR comment of a repository with 20 leaked secrets', () => {
     repo.commit('leak twenty');
     repo.write('config/copy.env', `${lines.slice(0, 5).join('\n')}\n`);
     repo.commit('copy some');
-    const request = { command: 'secrets' as const, stages: ['secrets' as const], overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }], format: 'json' as const, cwd: repo.dir };
+    const request = {
+      command: 'secrets' as const,
+      stages: ['secrets' as const],
+      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
+      format: 'json' as const,
+      cwd: repo.dir,
+    };
     outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
-    const comment = renderComment(outcome.result, outcome.secrets, undefined, 'c0ffee', { serverUrl: 'https://github.com', repository: 'acme/shop', revision: 'c0ffee' });
+    const comment = renderComment(outcome.result, outcome.secrets, undefined, 'c0ffee', {
+      serverUrl: 'https://github.com',
+      repository: 'acme/shop',
+      revision: 'c0ffee',
+    });
     top = comment.slice(0, comment.indexOf('### Critical paths')).trimEnd().split('\n');
   });
   afterAll(() => repo.remove());

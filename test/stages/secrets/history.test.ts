@@ -39,7 +39,10 @@ describe('secrets in git history', () => {
   });
   afterAll(() => repo.remove());
 
-  const at = (secret: string) => allPlaces(outcome).filter((p) => p.secret === secret && p.commit).map(({ secret: _s, ...p }) => p);
+  const at = (secret: string) =>
+    allPlaces(outcome)
+      .filter((p) => p.secret === secret && p.commit)
+      .map(({ secret: _s, ...p }) => p);
 
   it('finds a secret in a file deleted since, at its commit and line', () => {
     expect(at(deleted)).toEqual([{ file: 'deploy/old.env', line: 2, commit: commits.first, ref: 'refs/heads/main' }]);
@@ -54,7 +57,7 @@ describe('secrets in git history', () => {
     expect(at(onBranch)).toEqual([{ file: 'src/pay.ts', line: 1, commit: commits.branch, ref: 'refs/heads/feature/payments' }]);
   });
 
-  it('keeps a renamed file\'s secret at its original path and reports later additions at the new path', () => {
+  it("keeps a renamed file's secret at its original path and reports later additions at the new path", () => {
     expect(at(renamed)).toEqual([{ file: 'notes/a.txt', line: 2, commit: commits.first, ref: 'refs/heads/main' }]);
     expect(at(afterRename)).toEqual([{ file: 'notes/b.txt', line: 5, commit: commits.afterRename, ref: 'refs/heads/main' }]);
   });
@@ -94,13 +97,17 @@ describe('history edge cases', () => {
     expect(outcome.metrics).toMatchObject({ commits: 0, refs: 0 });
   });
 
-  it('skips one commit\'s added text over maxFileBytes and counts it', async () => {
+  it("skips one commit's added text over maxFileBytes and counts it", async () => {
     const repo = newRepo();
     repo.write('big.txt', `token ${checksummed('ghp_')}\n${'x'.repeat(5000)}\n`);
     repo.write('small.txt', `token ${checksummed('ghp_')}\n`);
     repo.commit('big and small');
     const outcome = await runSecrets({ repo: repo.dir, maxFileBytes: 2000 }, repo.dir);
-    expect(allPlaces(outcome).map((p) => p.file).sort()).toEqual(['small.txt', 'small.txt']);
+    expect(
+      allPlaces(outcome)
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual(['small.txt', 'small.txt']);
     expect(outcome.findings).toHaveLength(1);
     expect(outcome.metrics).toMatchObject({ skippedLargeFiles: 2 });
   });
@@ -111,7 +118,11 @@ describe('history edge cases', () => {
     repo.write('legacy.txt', Buffer.concat([Buffer.from('caf\xe9 cr\xe8me\n', 'latin1'), Buffer.from(`token=${token}\n`)]));
     repo.commit('latin1');
     const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
-    expect(allPlaces(outcome).filter((p) => p.secret === token).map((p) => p.line)).toEqual([2, 2]);
+    expect(
+      allPlaces(outcome)
+        .filter((p) => p.secret === token)
+        .map((p) => p.line),
+    ).toEqual([2, 2]);
   });
 
   it('reports a shallow clone as a history error with the fetch-depth fix, and still scans the tree', async () => {
@@ -138,7 +149,10 @@ describe('history edge cases', () => {
     repo.write('we"ird\tname.txt', `t=${checksummed('ghp_')}\n`);
     repo.commit('odd names');
     const outcome = await runSecrets({ repo: repo.dir }, repo.dir);
-    const files = allPlaces(outcome).filter((p) => p.commit).map((p) => p.file).sort();
+    const files = allPlaces(outcome)
+      .filter((p) => p.commit)
+      .map((p) => p.file)
+      .sort();
     expect(files).toEqual(['café notes.txt', 'we"ird\tname.txt']);
   });
 

@@ -24,7 +24,37 @@ const FLOOR_MS = 2;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
 /** Prefixes of the rules' formats, repeated back to back so each is a possible match start. */
-const SEEDS = ['eyJ', 'eyJa.eyJb.', 'sk-', 'sk-proj-T3BlbkFJ', 'AKIA', 'SG.', 'xoxb-1-', 'xoxp-1', '-----BEGIN PRIVATE KEY-----', `-----BEGIN PRIVATE KEY-----${' '.repeat(19000)}-----END`, 'postgres://a:', 'postgres://a:b', 'NEXT_PUBLIC_', 'Authorization: Bearer ', 'AIza', 'v1.0-', 'dp.pt.', 're_', 'SK', 'hooks.slack.com/services/', 'M', '1234567890:AA', 'ghp_', 'github_pat_', 'glpat-', 'sk_live_', 'whsec_', 'key-', '0123456789abcdef'];
+const SEEDS = [
+  'eyJ',
+  'eyJa.eyJb.',
+  'sk-',
+  'sk-proj-T3BlbkFJ',
+  'AKIA',
+  'SG.',
+  'xoxb-1-',
+  'xoxp-1',
+  '-----BEGIN PRIVATE KEY-----',
+  `-----BEGIN PRIVATE KEY-----${' '.repeat(19000)}-----END`,
+  'postgres://a:',
+  'postgres://a:b',
+  'NEXT_PUBLIC_',
+  'Authorization: Bearer ',
+  'AIza',
+  'v1.0-',
+  'dp.pt.',
+  're_',
+  'SK',
+  'hooks.slack.com/services/',
+  'M',
+  '1234567890:AA',
+  'ghp_',
+  'github_pat_',
+  'glpat-',
+  'sk_live_',
+  'whsec_',
+  'key-',
+  '0123456789abcdef',
+];
 
 type Hostile = [what: string, make: (size: number) => string];
 
@@ -59,8 +89,14 @@ function growth(make: (size: number) => string, scan: (text: string) => unknown)
   let bestSmall = Infinity;
   let bestLarge = Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    bestSmall = Math.min(bestSmall, timeMs(() => scan(small)));
-    bestLarge = Math.min(bestLarge, timeMs(() => scan(large)));
+    bestSmall = Math.min(
+      bestSmall,
+      timeMs(() => scan(small)),
+    );
+    bestLarge = Math.min(
+      bestLarge,
+      timeMs(() => scan(large)),
+    );
   }
   return Math.max(bestLarge, FLOOR_MS) / Math.max(bestSmall, FLOOR_MS);
 }
@@ -68,32 +104,44 @@ function growth(make: (size: number) => string, scan: (text: string) => unknown)
 const scanWith = (rules: readonly SecretRule[]) => (text: string) => scanText(text, rules);
 
 describe('no rule backtracks catastrophically', () => {
-  it.each(DEFAULT_RULES.map((rule) => [rule.id, rule] as const))('%s does work linear in the input on hostile text', (_id, rule) => {
-    const keyword = rule.keywords[0] ?? 'key';
-    const superLinear = hostileInputs(keyword)
-      .map(([what, make]) => ({ what, growth: Math.round(growth(make, scanWith([rule]))), make }))
-      // A load spike can hit one measurement; super-linear work is super-linear on a second look too.
-      .map((row) => (row.growth > MAX_GROWTH ? { ...row, growth: Math.min(row.growth, Math.round(growth(row.make, scanWith([rule])))) } : row))
-      .filter((row) => row.growth > MAX_GROWTH)
-      .map(({ what, growth: ratio }) => ({ what, growth: ratio }));
-    expect(superLinear).toEqual([]);
-  }, TIMEOUT_MS);
+  it.each(DEFAULT_RULES.map((rule) => [rule.id, rule] as const))(
+    '%s does work linear in the input on hostile text',
+    (_id, rule) => {
+      const keyword = rule.keywords[0] ?? 'key';
+      const superLinear = hostileInputs(keyword)
+        .map(([what, make]) => ({ what, growth: Math.round(growth(make, scanWith([rule]))), make }))
+        // A load spike can hit one measurement; super-linear work is super-linear on a second look too.
+        .map((row) => (row.growth > MAX_GROWTH ? { ...row, growth: Math.min(row.growth, Math.round(growth(row.make, scanWith([rule])))) } : row))
+        .filter((row) => row.growth > MAX_GROWTH)
+        .map(({ what, growth: ratio }) => ({ what, growth: ratio }));
+      expect(superLinear).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('scans a 1 MB single-line bundle with every rule, growing linearly from 128 kB', () => {
-    const make = (size: number) => fill('function n(e){return e&&e.__esModule?e:{default:e}}var t="abc",r=Object.assign;', size);
-    expect(growth(make, scanWith(DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
-  }, TIMEOUT_MS);
+  it(
+    'scans a 1 MB single-line bundle with every rule, growing linearly from 128 kB',
+    () => {
+      const make = (size: number) => fill('function n(e){return e&&e.__esModule?e:{default:e}}var t="abc",r=Object.assign;', size);
+      expect(growth(make, scanWith(DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('the growth check catches quadratic work (negative control)', () => {
-    // Touches every pair of positions in a slice of the text: quadratic in its length.
-    const quadratic = (text: string) => {
-      const n = Math.floor(text.length / 32);
-      let sum = 0;
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) & 1;
-      return sum;
-    };
-    expect(growth((size) => fill('a', size), quadratic)).toBeGreaterThan(MAX_GROWTH);
-  }, TIMEOUT_MS);
+  it(
+    'the growth check catches quadratic work (negative control)',
+    () => {
+      // Touches every pair of positions in a slice of the text: quadratic in its length.
+      const quadratic = (text: string) => {
+        const n = Math.floor(text.length / 32);
+        let sum = 0;
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) & 1;
+        return sum;
+      };
+      expect(growth((size) => fill('a', size), quadratic)).toBeGreaterThan(MAX_GROWTH);
+    },
+    TIMEOUT_MS,
+  );
 });
 
 /** Named regression fixtures from issue 17 row 7: each grows linearly, as a ratio in one process. */
@@ -108,36 +156,56 @@ describe('regression fixtures: inputs that once took tens of seconds', () => {
     return chunked(header + big + small);
   }
 
-  it('history: a one-line file far over the size cap (100 MiB took 94 s) is skipped in time linear in its size', () => {
-    const token = ['ghp', alnum(36)].join('_');
-    const parse = (chunks: string[]) => {
-      const blocks: string[] = [];
-      const parser = new PatchParser(1024 * KB, (block) => blocks.push(block.file));
-      for (const chunk of chunks) parser.push(chunk);
-      parser.end();
-      return { blocks, skipped: parser.stats.skippedLargeBlocks };
-    };
-    expect(parse(oneLineFilePatch(4 * 1024 * KB, token))).toEqual({ blocks: ['small.env'], skipped: 1 });
-    const small = oneLineFilePatch(4 * 1024 * KB, token);
-    const large = oneLineFilePatch(32 * 1024 * KB, token);
-    const ratio = bestRatio(() => parse(small), () => parse(large));
-    expect(ratio).toBeLessThan(MAX_GROWTH);
-  }, TIMEOUT_MS);
+  it(
+    'history: a one-line file far over the size cap (100 MiB took 94 s) is skipped in time linear in its size',
+    () => {
+      const token = ['ghp', alnum(36)].join('_');
+      const parse = (chunks: string[]) => {
+        const blocks: string[] = [];
+        const parser = new PatchParser(1024 * KB, (block) => blocks.push(block.file));
+        for (const chunk of chunks) parser.push(chunk);
+        parser.end();
+        return { blocks, skipped: parser.stats.skippedLargeBlocks };
+      };
+      expect(parse(oneLineFilePatch(4 * 1024 * KB, token))).toEqual({ blocks: ['small.env'], skipped: 1 });
+      const small = oneLineFilePatch(4 * 1024 * KB, token);
+      const large = oneLineFilePatch(32 * 1024 * KB, token);
+      const ratio = bestRatio(
+        () => parse(small),
+        () => parse(large),
+      );
+      expect(ratio).toBeLessThan(MAX_GROWTH);
+    },
+    TIMEOUT_MS,
+  );
 
   const hits = (n: number) => Array.from({ length: n }, (_, i) => `api_key_${i} = "${alnum(20)}7Qz3"`).join('\n');
 
-  it('generic rule: work per hit is constant (overlap checks were n², 100,000 hits took 24 s)', () => {
-    const small = hits(600);
-    const large = hits(4_800);
-    expect(scanText(large, DEFAULT_RULES).length).toBe(4_800);
-    expect(bestRatio(() => scanText(small, DEFAULT_RULES), () => scanText(large, DEFAULT_RULES))).toBeLessThan(MAX_GROWTH);
-  }, TIMEOUT_MS);
+  it(
+    'generic rule: work per hit is constant (overlap checks were n², 100,000 hits took 24 s)',
+    () => {
+      const small = hits(600);
+      const large = hits(4_800);
+      expect(scanText(large, DEFAULT_RULES).length).toBe(4_800);
+      expect(
+        bestRatio(
+          () => scanText(small, DEFAULT_RULES),
+          () => scanText(large, DEFAULT_RULES),
+        ),
+      ).toBeLessThan(MAX_GROWTH);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('generic rule: 100,000 hits in one 3.7 MB file stop at the per-rule cap', () => {
-    const dump = hits(100_000);
-    expect(dump.length).toBeGreaterThan(3_500_000);
-    expect(scanText(dump, DEFAULT_RULES).length).toBe(MAX_MATCHES_PER_RULE);
-  }, TIMEOUT_MS);
+  it(
+    'generic rule: 100,000 hits in one 3.7 MB file stop at the per-rule cap',
+    () => {
+      const dump = hits(100_000);
+      expect(dump.length).toBeGreaterThan(3_500_000);
+      expect(scanText(dump, DEFAULT_RULES).length).toBe(MAX_MATCHES_PER_RULE);
+    },
+    TIMEOUT_MS,
+  );
 });
 
 /** Best large time over best small time, runs alternating (see {@link growth}). */

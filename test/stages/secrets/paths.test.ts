@@ -65,7 +65,12 @@ describe('a scanned subfolder', () => {
   it('shows a log path relative to the workspace, given relative to the subfolder or absolute', async () => {
     const relative = await runSecrets({ repo: join(repo.dir, 'apps/web'), history: false, logs: ['ci/build.log'] }, repo.dir);
     const absolute = await runSecrets({ repo: join(repo.dir, 'apps/web'), history: false, logs: [join(repo.dir, 'apps/web/ci/build.log')] }, repo.dir);
-    for (const outcome of [relative, absolute]) expect(allPlaces(outcome).filter((p) => p.file?.endsWith('build.log')).map((p) => p.file)).toEqual(['apps/web/ci/build.log']);
+    for (const outcome of [relative, absolute])
+      expect(
+        allPlaces(outcome)
+          .filter((p) => p.file?.endsWith('build.log'))
+          .map((p) => p.file),
+      ).toEqual(['apps/web/ci/build.log']);
   });
 
   it('shows a log outside the workspace by its absolute path', async () => {
@@ -73,7 +78,11 @@ describe('a scanned subfolder', () => {
     try {
       writeFileSync(join(dir, 'deploy.log'), `TOKEN=${checksummed('ghp_')}\n`);
       const outcome = await runSecrets({ repo: repo.dir, history: false, logs: [join(dir, 'deploy.log')] }, repo.dir);
-      expect(allPlaces(outcome).filter((p) => p.file?.endsWith('deploy.log')).map((p) => p.file)).toEqual([join(dir, 'deploy.log')]);
+      expect(
+        allPlaces(outcome)
+          .filter((p) => p.file?.endsWith('deploy.log'))
+          .map((p) => p.file),
+      ).toEqual([join(dir, 'deploy.log')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -40,7 +40,10 @@ export function alarmsOf(peerCase: PeerCase, rules: readonly SecretRule[] = DEFA
 }
 
 /** Recall and false alarms per provider, and the total as the last row. */
-export function peerTable(cases: readonly PeerCase[], rules: readonly SecretRule[] = DEFAULT_RULES): { rows: PeerRow[]; misses: PeerCase[]; alarms: PeerCase[] } {
+export function peerTable(
+  cases: readonly PeerCase[],
+  rules: readonly SecretRule[] = DEFAULT_RULES,
+): { rows: PeerRow[]; misses: PeerCase[]; alarms: PeerCase[] } {
   const rows = new Map<string, PeerRow>();
   const misses: PeerCase[] = [];
   const alarms: PeerCase[] = [];
@@ -69,6 +72,10 @@ const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).t
 /** The table as text: provider, recall, false-alarm rate. */
 export function formatPeerTable(rows: readonly PeerRow[]): string {
   const lines = ['provider             recall (found/cases)    false alarms (flagged/cases)'];
-  for (const r of rows) lines.push(`${r.provider.padEnd(20)} ${pct(r.found, r.positives)} (${r.found}/${r.positives})`.padEnd(45) + `${pct(r.falseAlarms, r.negatives)} (${r.falseAlarms}/${r.negatives})`);
+  for (const r of rows)
+    lines.push(
+      `${r.provider.padEnd(20)} ${pct(r.found, r.positives)} (${r.found}/${r.positives})`.padEnd(45) +
+        `${pct(r.falseAlarms, r.negatives)} (${r.falseAlarms}/${r.negatives})`,
+    );
   return lines.join('\n');
 }

@@ -12,13 +12,15 @@ import { alarmsOf, formatPeerTable, peerCases, peerTable } from './peer-corpus.j
  * test/fixtures/secrets/peers/README.md): launch-ready must find what they find and stay quiet where
  * they stay quiet, on the credential types it claims.
  */
-describe('recall and false alarms on the peers\' test cases', () => {
+describe("recall and false alarms on the peers' test cases", () => {
   const cases = peerCases();
   const { rows, misses, alarms } = peerTable(cases);
   const all = rows[rows.length - 1]!;
 
   it('prints the table per provider', () => {
-    console.log(`${formatPeerTable(rows)}\n\nmissed:\n${misses.map((m) => `  ${m.source}`).join('\n')}\n\nfalse alarms:\n${alarms.map((m) => `  ${m.source}`).join('\n')}`);
+    console.log(
+      `${formatPeerTable(rows)}\n\nmissed:\n${misses.map((m) => `  ${m.source}`).join('\n')}\n\nfalse alarms:\n${alarms.map((m) => `  ${m.source}`).join('\n')}`,
+    );
     expect(all.positives).toBeGreaterThan(1500);
     expect(all.negatives).toBeGreaterThan(250);
     expect(rows.length).toBeGreaterThan(30);
@@ -53,7 +55,13 @@ describe('no output format prints a whole peer test value', () => {
       for (const match of alarmsOf(c)) if (match.secret.length >= 8) values.add(match.secret);
     });
     repo.commit('peer cases');
-    const request = { command: 'secrets' as const, stages: ['secrets' as const], overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }], format: 'json' as const, cwd: repo.dir };
+    const request = {
+      command: 'secrets' as const,
+      stages: ['secrets' as const],
+      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
+      format: 'json' as const,
+      cwd: repo.dir,
+    };
     outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
   }, 120_000);
   afterAll(() => repo.remove());

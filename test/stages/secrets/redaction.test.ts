@@ -9,35 +9,38 @@ import { TempRepo } from './helpers.js';
 describe('no secret is printed whole in any output format', () => {
   const repo = new TempRepo();
   const pem = pemKey();
-  const secrets = [
-    checksummed('ghp_'),
-    stripeKey(),
-    stripeKey('test'),
-    jwt({ role: 'service_role' }),
-    `pa\\ss%40${alnum(12)}`,
-    alnum(32),
-  ];
+  const secrets = [checksummed('ghp_'), stripeKey(), stripeKey('test'), jwt({ role: 'service_role' }), `pa\\ss%40${alnum(12)}`, alnum(32)];
   let outcome: RunOutcome;
 
   beforeAll(async () => {
-    repo.write('config/app.env', [
-      `GITHUB_TOKEN=${secrets[0]}`,
-      `STRIPE_KEY=${secrets[1]}`,
-      `STRIPE_TEST_KEY=${secrets[2]}`,
-      `SUPABASE_SERVICE_ROLE_KEY=${secrets[3]}`,
-      `DATABASE_URL=mysql://app:${secrets[4]}@db.prod.example.com/app`,
-      `SESSION_SECRET=${secrets[5]}`,
-    ].join('\n'));
+    repo.write(
+      'config/app.env',
+      [
+        `GITHUB_TOKEN=${secrets[0]}`,
+        `STRIPE_KEY=${secrets[1]}`,
+        `STRIPE_TEST_KEY=${secrets[2]}`,
+        `SUPABASE_SERVICE_ROLE_KEY=${secrets[3]}`,
+        `DATABASE_URL=mysql://app:${secrets[4]}@db.prod.example.com/app`,
+        `SESSION_SECRET=${secrets[5]}`,
+      ].join('\n'),
+    );
     repo.write('deploy/key.pem', pem);
     repo.commit('leaks');
-    const request = { command: 'secrets' as const, stages: ['secrets' as const], overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }], format: 'json' as const, cwd: repo.dir };
+    const request = {
+      command: 'secrets' as const,
+      stages: ['secrets' as const],
+      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
+      format: 'json' as const,
+      cwd: repo.dir,
+    };
     outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
   });
   afterAll(() => repo.remove());
 
   it('found every planted secret (so the check below means something)', () => {
     const rules = outcome.result.stages[0]!.findings.map((f) => f.ruleId);
-    for (const rule of ['github-pat', 'stripe-access-token', 'supabase-service-role-key', 'database-url-password', 'generic-api-key', 'private-key']) expect(rules).toContain(rule);
+    for (const rule of ['github-pat', 'stripe-access-token', 'supabase-service-role-key', 'database-url-password', 'generic-api-key', 'private-key'])
+      expect(rules).toContain(rule);
     expect(outcome.exitCode).toBe(1);
   });
 

@@ -27,8 +27,16 @@ const cases: RuleCase[] = [
   { rule: 'slack-bot-token', ok: `SLACK=xoxb-${digits(11)}-${digits(12)}-${alnum(24)}`, ng: 'SLACK=xoxb-not-a-token' },
   { rule: 'slack-user-token', ok: `xoxp-${digits(11)}-${digits(11)}-${digits(12)}-${hex(32)}`, ng: 'xoxp-12-short' },
   { rule: 'slack-app-token', ok: `xapp-1-A${upper(10)}-${digits(13)}-${hex(64)}`, ng: `xapp-1-A${upper(10)}-${digits(13)}-${hex(8)}` },
-  { rule: 'slack-webhook-url', ok: `https://hooks.slack.com/services/T${upper(10)}/B${upper(10)}/${alnum(24)}`, ng: 'https://hooks.slack.com/services/T000/B0' },
-  { rule: 'discord-webhook-url', ok: `https://discord.com/api/webhooks/${digits(18)}/${alnum(68)}`, ng: `https://discord.com/api/webhooks/${digits(18)}/${alnum(10)}` },
+  {
+    rule: 'slack-webhook-url',
+    ok: `https://hooks.slack.com/services/T${upper(10)}/B${upper(10)}/${alnum(24)}`,
+    ng: 'https://hooks.slack.com/services/T000/B0',
+  },
+  {
+    rule: 'discord-webhook-url',
+    ok: `https://discord.com/api/webhooks/${digits(18)}/${alnum(68)}`,
+    ng: `https://discord.com/api/webhooks/${digits(18)}/${alnum(10)}`,
+  },
   { rule: 'discord-api-token', ok: `DISCORD_BOT=M${alnum(25)}.${alnum(6)}.${alnum(38)}`, ng: `BOT=M${alnum(25)}.${alnum(6)}.${alnum(38)}` },
   { rule: 'telegram-bot-api-token', ok: `bot${digits(10)}:AA${alnum(33)}`, ng: `bot${digits(10)}:AB${alnum(33)}` },
   { rule: 'stripe-access-token', ok: `STRIPE_SECRET_KEY=${stripeKey()}`, ng: `STRIPE_SECRET_KEY=${['sk', 'live', alnum(10)].join('_')}`, severity: 'blocker' },
@@ -45,21 +53,53 @@ const cases: RuleCase[] = [
   { rule: 'mailgun-private-api-token', ok: `MAILGUN_KEY=key-${hex(32)}`, ng: `MAILGUN_KEY=key-${hex(20)}` },
   { rule: 'postmark-server-token', ok: `POSTMARK_SERVER_TOKEN=${uuid()}`, ng: `REQUEST_ID=${uuid()}` },
   { rule: 'resend-api-key', ok: `RESEND_API_KEY=re_${alnum(8)}_${alnum(24)}`, ng: `RESEND_API_KEY=re_${alnum(32)}` },
-  { rule: 'aws-access-token', ok: `aws_access_key_id = AKIA${upper(16).replace(/[0189]/g, '2')}`, ng: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', severity: 'high' },
-  { rule: 'aws-secret-access-key', ok: `aws_secret_access_key = ${base64(40)}`, ng: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', severity: 'blocker' },
+  {
+    rule: 'aws-access-token',
+    ok: `aws_access_key_id = AKIA${upper(16).replace(/[0189]/g, '2')}`,
+    ng: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+    severity: 'high',
+  },
+  {
+    rule: 'aws-secret-access-key',
+    ok: `aws_secret_access_key = ${base64(40)}`,
+    ng: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    severity: 'blocker',
+  },
   { rule: 'gcp-api-key', ok: `key=AIza${alnum(35)}`, ng: `key=AIza${alnum(20)}` },
-  { rule: 'gcp-service-account', ok: `{"type": "service_account", "project_id": "acme", "private_key_id": "${hex(40)}"}`, ng: `{"type": "authorized_user", "private_key_id": "${hex(40)}"}` },
+  {
+    rule: 'gcp-service-account',
+    ok: `{"type": "service_account", "project_id": "acme", "private_key_id": "${hex(40)}"}`,
+    ng: `{"type": "authorized_user", "private_key_id": "${hex(40)}"}`,
+  },
   { rule: 'cloudflare-api-key', ok: `CLOUDFLARE_API_TOKEN=${alnum(40)}`, ng: 'CLOUDFLARE_API_TOKEN=${{ secrets.CLOUDFLARE_API_TOKEN }}' },
   { rule: 'cloudflare-origin-ca-key', ok: `v1.0-${hex(24)}-${hex(146)}`, ng: `v1.0-${hex(24)}-${hex(20)}` },
   { rule: 'vercel-access-token', ok: `VERCEL_TOKEN=${alnum(24)}`, ng: `VERCEL_TOKEN=${alnum(12)}` },
   { rule: 'doppler-api-token', ok: `DOPPLER_TOKEN=dp.pt.${alnum(43)}`, ng: `DOPPLER_TOKEN=dp.pt.${alnum(20)}` },
-  { rule: 'supabase-service-role-key', ok: `SUPABASE_SERVICE_ROLE_KEY=${jwt({ iss: 'supabase', role: 'service_role' })}`, ng: `SUPABASE_ANON_KEY=${jwt({ iss: 'supabase', role: 'anon' })}` },
-  { rule: 'database-url-password', ok: `DATABASE_URL=postgres://app:${alnum(16)}@db.prod.example.com:5432/app`, ng: 'DATABASE_URL=postgres://app:${DB_PASSWORD}@db.prod.example.com/app', severity: 'blocker' },
+  {
+    rule: 'supabase-service-role-key',
+    ok: `SUPABASE_SERVICE_ROLE_KEY=${jwt({ iss: 'supabase', role: 'service_role' })}`,
+    ng: `SUPABASE_ANON_KEY=${jwt({ iss: 'supabase', role: 'anon' })}`,
+  },
+  {
+    rule: 'database-url-password',
+    ok: `DATABASE_URL=postgres://app:${alnum(16)}@db.prod.example.com:5432/app`,
+    ng: 'DATABASE_URL=postgres://app:${DB_PASSWORD}@db.prod.example.com/app',
+    severity: 'blocker',
+  },
   { rule: 'private-key', ok: pemKey(), ng: '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----' },
   { rule: 'private-key', ok: pemKey('OPENSSH PRIVATE KEY'), ng: '-----BEGIN OPENSSH PRIVATE KEY-----\n<your key here>\n-----END OPENSSH PRIVATE KEY-----' },
-  { rule: 'public-env-secret', ok: `NEXT_PUBLIC_STRIPE_SECRET=${alnum(30)}`, ng: `NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_${alnum(24)}`, severity: 'blocker' },
+  {
+    rule: 'public-env-secret',
+    ok: `NEXT_PUBLIC_STRIPE_SECRET=${alnum(30)}`,
+    ng: `NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_${alnum(24)}`,
+    severity: 'blocker',
+  },
   { rule: 'authorization-header', ok: `> Authorization: Bearer ${alnum(40)}`, ng: '> Authorization: Bearer $API_TOKEN' },
-  { rule: 'github-url-token', ok: `git clone https://${hex(40)}:x-oauth-basic@github.com/acme/app.git`, ng: 'git clone https://user:x-oauth-basic@github.com/acme/app.git' },
+  {
+    rule: 'github-url-token',
+    ok: `git clone https://${hex(40)}:x-oauth-basic@github.com/acme/app.git`,
+    ng: 'git clone https://user:x-oauth-basic@github.com/acme/app.git',
+  },
   { rule: 'github-token-unverified', ok: `GITHUB_TOKEN=${brokenChecksum(ghp)}`, ng: `GITHUB_TOKEN=${ghp}`, severity: 'low' },
   { rule: 'npm-token-unverified', ok: `NPM_TOKEN=${brokenChecksum(npm)}`, ng: `NPM_TOKEN=${npm}`, severity: 'low' },
   { rule: 'npm-legacy-token', ok: `//registry.npmjs.org/:_authToken=${uuid()}`, ng: `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}` },
@@ -74,7 +114,11 @@ const cases: RuleCase[] = [
   { rule: 'linear-api-key', ok: `LINEAR_API_KEY=lin_api_${alnum(40)}`, ng: `LINEAR_API_KEY=lin_api_${alnum(20)}` },
   { rule: 'linear-client-secret', ok: `LINEAR_CLIENT_SECRET=${hex(32)}`, ng: `LINEAR_CLIENT_SECRET=${hex(20)}` },
   { rule: 'notion-api-token', ok: `NOTION_TOKEN=ntn_${digits(11)}${alnum(35)}`, ng: `NOTION_TOKEN=ntn_${alnum(20)}` },
-  { rule: 'clerk-secret-key', ok: `CLERK_SECRET_KEY=${['sk', 'live', alnum(40)].join('_')}`, ng: `CLERK_PUBLISHABLE_KEY=${['pk', 'live', alnum(40)].join('_')}` },
+  {
+    rule: 'clerk-secret-key',
+    ok: `CLERK_SECRET_KEY=${['sk', 'live', alnum(40)].join('_')}`,
+    ng: `CLERK_PUBLISHABLE_KEY=${['pk', 'live', alnum(40)].join('_')}`,
+  },
   { rule: 'auth0-client-secret', ok: `AUTH0_CLIENT_SECRET=${alnum(64)}`, ng: `AUTH0_DOMAIN=acme.eu.auth0.com` },
   { rule: 'square-access-token', ok: `SQUARE_TOKEN=sq0atp-${alnum(22)}`, ng: `SQUARE_TOKEN=sq0atp-${alnum(10)}` },
   { rule: 'square-access-token-named', ok: `SQUARE_ACCESS_TOKEN=EAAA${alnum(60)}`, ng: `OTHER=EAAA${alnum(60)}` },
@@ -85,7 +129,11 @@ const cases: RuleCase[] = [
   { rule: 'paypal-client-secret-named', ok: `paypal_secret = "${alnum(30)}-${alnum(12)}"`, ng: 'paypal_secret = "${{ secrets.PAYPAL }}"' },
   { rule: 'mailgun-signing-key', ok: `MAILGUN_WEBHOOK_SIGNING_KEY=${hex(32)}`, ng: `MAILGUN_DOMAIN=${hex(8)}.mailgun.org` },
   { rule: 'aws-bedrock-api-key', ok: `BEDROCK_KEY=ABSK${base64(132)}`, ng: `BEDROCK_KEY=ABSK${base64(40)}` },
-  { rule: 'azure-storage-account-key', ok: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${base64(86)}==;EndpointSuffix=core.windows.net`, ng: `AccountKey=${base64(40)}==` },
+  {
+    rule: 'azure-storage-account-key',
+    ok: `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${base64(86)}==;EndpointSuffix=core.windows.net`,
+    ng: `AccountKey=${base64(40)}==`,
+  },
   { rule: 'azure-ad-client-secret', ok: `AZURE_CLIENT_SECRET=${alnum(3)}8Q~${alnum(34)}`, ng: `AZURE_CLIENT_SECRET=${alnum(3)}8X~${alnum(34)}` },
   { rule: 'cloudflare-prefixed-token', ok: `CF_API_TOKEN=cfut_${alnum(40)}${hex(8)}`, ng: `CF_API_TOKEN=cfut_${alnum(20)}` },
   { rule: 'cloudflare-global-api-key-near', ok: `# cloudflare global key\nGLOBAL=${hex(37)}`, ng: `# global key\nGLOBAL=${hex(37)}` },
@@ -190,17 +238,18 @@ describe('the generic secret-named-key rule', () => {
 
 describe('base64 values of Kubernetes Secret manifests', () => {
   const token = checksummed('ghp_');
-  const manifest = (kind: string) => [
-    'apiVersion: v1',
-    `kind: ${kind}`,
-    'metadata:',
-    '  name: deploy-credentials',
-    'data:',
-    `  GITHUB_TOKEN: ${Buffer.from(token).toString('base64')}`,
-    `  LOG_LEVEL: ${Buffer.from('info-verbose').toString('base64')}`,
-  ].join('\n');
+  const manifest = (kind: string) =>
+    [
+      'apiVersion: v1',
+      `kind: ${kind}`,
+      'metadata:',
+      '  name: deploy-credentials',
+      'data:',
+      `  GITHUB_TOKEN: ${Buffer.from(token).toString('base64')}`,
+      `  LOG_LEVEL: ${Buffer.from('info-verbose').toString('base64')}`,
+    ].join('\n');
 
-  it('decodes and rescans data: values, reporting the encoded value\'s line', () => {
+  it("decodes and rescans data: values, reporting the encoded value's line", () => {
     const matches = scanText(manifest('Secret'), DEFAULT_RULES);
     expect(matches.map((m) => [m.rule.id, m.secret === token, m.line])).toEqual([['github-pat', true, 6]]);
   });

@@ -64,8 +64,19 @@ describe('built bundles and source maps', () => {
     repo.commit('src');
     filler = 'function a(e){return e&&e.__esModule?e:{default:e}}'.repeat(20000);
     repo.write('dist/app.min.js', `${filler};var k="${inMinified}";${filler}`);
-    repo.write('dist/app.min.js.map', JSON.stringify({ version: 3, sources: ['webpack://app/src/api.ts'], sourcesContent: [`import x from 'y';\n\nconst token = '${inMap}';\n`], mappings: '' }));
-    repo.write('dist/env.js', `const e={NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY:"${serviceRole}",NEXT_PUBLIC_SITE_NAME:"Acme",VITE_ADMIN_PASSWORD:"${adminPassword}"};`);
+    repo.write(
+      'dist/app.min.js.map',
+      JSON.stringify({
+        version: 3,
+        sources: ['webpack://app/src/api.ts'],
+        sourcesContent: [`import x from 'y';\n\nconst token = '${inMap}';\n`],
+        mappings: '',
+      }),
+    );
+    repo.write(
+      'dist/env.js',
+      `const e={NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY:"${serviceRole}",NEXT_PUBLIC_SITE_NAME:"Acme",VITE_ADMIN_PASSWORD:"${adminPassword}"};`,
+    );
     repo.write('other/ignored.js', `var k="${stripeKey()}";`);
   });
   afterAll(() => repo.remove());
@@ -77,7 +88,7 @@ describe('built bundles and source maps', () => {
     expect(found?.severity).toBe('blocker');
   });
 
-  it('scans a source map\'s sourcesContent with the original source\'s line', async () => {
+  it("scans a source map's sourcesContent with the original source's line", async () => {
     const outcome = await runSecrets({ repo: repo.dir, history: false, bundles: ['dist/**'] }, repo.dir);
     const [found] = outcome.findings.filter((f) => f.secret === inMap);
     expect(found?.location).toMatchObject({ file: 'dist/app.min.js.map', line: 3 });
@@ -119,15 +130,18 @@ describe('build logs', () => {
   const dumped = alnum(32);
   beforeAll(() => {
     repo.commit('empty');
-    repo.write('ci/build.txt', [
-      '> npm ci',
-      `npm notice using token ${echoed}`,
-      '> curl -H "Authorization: Bearer $TOKEN" https://api.example.com',
-      `< request headers: Authorization: Bearer ${bearer}`,
-      'env dump:',
-      `SESSION_SECRET=${dumped}`,
-      'done',
-    ].join('\n'));
+    repo.write(
+      'ci/build.txt',
+      [
+        '> npm ci',
+        `npm notice using token ${echoed}`,
+        '> curl -H "Authorization: Bearer $TOKEN" https://api.example.com',
+        `< request headers: Authorization: Bearer ${bearer}`,
+        'env dump:',
+        `SESSION_SECRET=${dumped}`,
+        'done',
+      ].join('\n'),
+    );
   });
   afterAll(() => repo.remove());
 
@@ -171,9 +185,12 @@ describe('the live site', () => {
       hostHeaders.push(req.headers.host ?? '');
       if (req.url === '/') {
         res.setHeader('content-type', 'text/html');
-        res.end(`<!doctype html><html><head><script src="/static/app.js" defer></script><script src="http://127.0.0.1:${otherPort}/cdn.js"></script></head><body><script>window.cfg={gh:"${inPage}"}</script></body></html>`);
+        res.end(
+          `<!doctype html><html><head><script src="/static/app.js" defer></script><script src="http://127.0.0.1:${otherPort}/cdn.js"></script></head><body><script>window.cfg={gh:"${inPage}"}</script></body></html>`,
+        );
       } else if (req.url === '/static/app.js') res.end(`console.log(1);var s="${inScript}";\n//# sourceMappingURL=app.js.map\n`);
-      else if (req.url === '/static/app.js.map') res.end(JSON.stringify({ version: 3, sources: ['src/client.ts'], sourcesContent: [`// client\nexport const gh = '${inMap}';\n`] }));
+      else if (req.url === '/static/app.js.map')
+        res.end(JSON.stringify({ version: 3, sources: ['src/client.ts'], sourcesContent: [`// client\nexport const gh = '${inMap}';\n`] }));
       else {
         res.statusCode = 404;
         res.end();
@@ -198,9 +215,11 @@ describe('the live site', () => {
     expect(outcome.metrics).toMatchObject({ urlDocuments: 3 });
   });
 
-  it('honours trust.connectTo: the site\'s own name, sent to a loopback origin', async () => {
+  it("honours trust.connectTo: the site's own name, sent to a loopback origin", async () => {
     hostHeaders.length = 0;
-    const outcome = await runSecrets({ repo: repo.dir, history: false, urls: ['http://app.launch.test/'] }, repo.dir, { connectTo: [`app.launch.test:80:127.0.0.1:${port}`] });
+    const outcome = await runSecrets({ repo: repo.dir, history: false, urls: ['http://app.launch.test/'] }, repo.dir, {
+      connectTo: [`app.launch.test:80:127.0.0.1:${port}`],
+    });
     expect(outcome.errors).toBeUndefined();
     expect(outcome.findings.filter((f) => f.secret === inScript).map((f) => f.location?.url)).toEqual(['http://app.launch.test/static/app.js']);
     expect(hostHeaders).toEqual(['app.launch.test', 'app.launch.test', 'app.launch.test']);

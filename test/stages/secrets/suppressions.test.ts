@@ -39,13 +39,10 @@ describe('gitleaks-compatible suppressions', () => {
 
   it('honours .gitleaks.toml allowlist paths, regexes and stopwords', async () => {
     const repo = newRepo();
-    repo.write('.gitleaks.toml', [
-      'title = "acme"',
-      '[allowlist]',
-      "paths = ['''^fixtures/''']",
-      "regexes = ['''^sk_test_''']",
-      "stopwords = ['notreal']",
-    ].join('\n'));
+    repo.write(
+      '.gitleaks.toml',
+      ['title = "acme"', '[allowlist]', "paths = ['''^fixtures/''']", "regexes = ['''^sk_test_''']", "stopwords = ['notreal']"].join('\n'),
+    );
     repo.write('fixtures/token.txt', `t=${checksummed('ghp_')}\n`);
     repo.write('src/app.ts', `const apiSecret = "notreal${alnum(24)}";\n`);
     const real = checksummed('ghp_');
@@ -58,21 +55,24 @@ describe('gitleaks-compatible suppressions', () => {
 
   it('honours a rule\'s own allowlists, targetRules, and condition = "AND" (gitleaks v8)', async () => {
     const repo = newRepo();
-    repo.write('.gitleaks.toml', [
-      '[extend]',
-      'useDefault = true',
-      '[[rules]]',
-      'id = "github-pat"',
-      '[[rules.allowlists]]',
-      "paths = ['''^docs/''']",
-      '[[allowlists]]',
-      'targetRules = ["npm-access-token"]',
-      "paths = ['''^scripts/''']",
-      '[[allowlists]]',
-      'condition = "AND"',
-      "paths = ['''^examples/''']",
-      "stopwords = ['notreal']",
-    ].join('\n'));
+    repo.write(
+      '.gitleaks.toml',
+      [
+        '[extend]',
+        'useDefault = true',
+        '[[rules]]',
+        'id = "github-pat"',
+        '[[rules.allowlists]]',
+        "paths = ['''^docs/''']",
+        '[[allowlists]]',
+        'targetRules = ["npm-access-token"]',
+        "paths = ['''^scripts/''']",
+        '[[allowlists]]',
+        'condition = "AND"',
+        "paths = ['''^examples/''']",
+        "stopwords = ['notreal']",
+      ].join('\n'),
+    );
     const npm = checksummed('npm_');
     repo.write('docs/setup.md', `token: ${checksummed('ghp_')}\nnpm: ${npm}\n`);
     repo.write('scripts/publish.sh', `NPM_TOKEN=${checksummed('npm_')}\nGH=${checksummed('ghp_')}\n`);
@@ -94,14 +94,26 @@ describe('gitleaks-compatible suppressions', () => {
 
   it('adds custom [[rules]] to the defaults with [extend] useDefault, and replaces them without', async () => {
     const repo = newRepo();
-    const rule = ['[[rules]]', 'id = "acme-internal-key"', 'description = "Acme internal API key"', "regex = '''(?i)acme_(?:live)_([a-z0-9]{24})'''", 'secretGroup = 1', 'keywords = ["acme_"]', 'entropy = 3.0'];
+    const rule = [
+      '[[rules]]',
+      'id = "acme-internal-key"',
+      'description = "Acme internal API key"',
+      "regex = '''(?i)acme_(?:live)_([a-z0-9]{24})'''",
+      'secretGroup = 1',
+      'keywords = ["acme_"]',
+      'entropy = 3.0',
+    ];
     const acme = alnum(24).toLowerCase();
     repo.write('src/keys.ts', `const acme = 'ACME_LIVE_${acme}';\nconst gh = '${checksummed('ghp_')}';\nconst low = 'acme_live_${'a'.repeat(24)}';\n`);
     repo.write('.gitleaks.toml', ['[extend]', 'useDefault = true', ...rule].join('\n'));
     repo.commit('keys');
     const extended = await runSecrets({ repo: repo.dir, history: false }, repo.dir);
     expect(extended.findings.map((f) => f.ruleId).sort()).toEqual(['acme-internal-key', 'github-pat']);
-    expect(extended.findings.find((f) => f.ruleId === 'acme-internal-key')).toMatchObject({ secret: acme, title: expect.stringContaining('Acme internal API key'), severity: 'blocker' });
+    expect(extended.findings.find((f) => f.ruleId === 'acme-internal-key')).toMatchObject({
+      secret: acme,
+      title: expect.stringContaining('Acme internal API key'),
+      severity: 'blocker',
+    });
     writeFileSync(join(repo.dir, '.gitleaks.toml'), rule.join('\n'));
     const replaced = await runSecrets({ repo: repo.dir, history: false }, repo.dir);
     expect(replaced.findings.map((f) => f.ruleId)).toEqual(['acme-internal-key']);

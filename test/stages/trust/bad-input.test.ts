@@ -5,8 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDnsResponder, type Running } from '../../helpers/trust-servers.js';
 
-interface Finding { ruleId: string; severity: string; title: string; location?: { host?: string }; evidence?: string }
-interface Stage { id: string; status: string; summary: string; findings: Finding[]; errors?: { part: string; message: string }[] }
+interface Finding {
+  ruleId: string;
+  severity: string;
+  title: string;
+  location?: { host?: string };
+  evidence?: string;
+}
+interface Stage {
+  id: string;
+  status: string;
+  summary: string;
+  findings: Finding[];
+  errors?: { part: string; message: string }[];
+}
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -87,7 +99,8 @@ describe('a resolver that fails is "unknown", never "missing"', () => {
     await servfail.close();
     await blackhole.close();
   });
-  const config = (resolver: string) => `trust:\n  resolvers: ["${resolver}"]\n  dnsTimeoutMs: 200\n  dnsTries: 1\n  email:\n    domains: [{name: example.test, dkimSelectors: [s1]}]\n`;
+  const config = (resolver: string) =>
+    `trust:\n  resolvers: ["${resolver}"]\n  dnsTimeoutMs: 200\n  dnsTries: 1\n  email:\n    domains: [{name: example.test, dkimSelectors: [s1]}]\n`;
 
   test('SERVFAIL: hosts and mail checks are unknown, the part is reported, exit 3; --host is normalised', async () => {
     const file = write('servfail.yml', config(servfail.address));
@@ -95,8 +108,13 @@ describe('a resolver that fails is "unknown", never "missing"', () => {
     const stage = stageOf(run.stdout);
     expect(stage.findings.filter((f) => /missing/.test(f.ruleId))).toEqual([]);
     expect(stage.findings.find((f) => f.ruleId === 'dns-unknown')).toMatchObject({ location: { host: 'www.example.test' }, evidence: 'A: SERVFAIL' });
-    expect(stage.findings.filter((f) => f.ruleId === 'email-dns-unknown').map((f) => f.evidence)).toEqual(expect.arrayContaining(['MX: SERVFAIL', 'SPF: SERVFAIL', 'DMARC: SERVFAIL']));
-    expect(stage.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/unknown for www\.example\.test \(unknown \(SERVFAIL\)\)/), expect.stringMatching(/unknown for example\.test \(MX: SERVFAIL\)/)]);
+    expect(stage.findings.filter((f) => f.ruleId === 'email-dns-unknown').map((f) => f.evidence)).toEqual(
+      expect.arrayContaining(['MX: SERVFAIL', 'SPF: SERVFAIL', 'DMARC: SERVFAIL']),
+    );
+    expect(stage.errors?.map((e) => e.message)).toEqual([
+      expect.stringMatching(/unknown for www\.example\.test \(unknown \(SERVFAIL\)\)/),
+      expect.stringMatching(/unknown for example\.test \(MX: SERVFAIL\)/),
+    ]);
     expect(run.code).toBe(3);
   });
 
@@ -115,11 +133,16 @@ describe('a resolver that fails is "unknown", never "missing"', () => {
     const file = write('unresolvable.yml', 'trust:\n  hostnames: [www.example.test]\n  resolvers: ["dns.does-not-exist.invalid"]\n');
     const run = await runCli(['trust', '--config', file, '--format', 'json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unresolvable\.yml:3:\d+: trust\.resolvers\[0\]: "dns\.does-not-exist\.invalid" is not an IP address; give the DNS server's address/);
+    expect(run.stderr).toMatch(
+      /unresolvable\.yml:3:\d+: trust\.resolvers\[0\]: "dns\.does-not-exist\.invalid" is not an IP address; give the DNS server's address/,
+    );
   });
 
   test('an unreachable resolver (nothing listens on its port) is unknown, exit 3', async () => {
-    const file = write('unreachable.yml', `trust:\n  hostnames: [www.example.test]\n  resolvers: ["127.0.0.1:${closedPort}"]\n  dnsTimeoutMs: 200\n  dnsTries: 1\n`);
+    const file = write(
+      'unreachable.yml',
+      `trust:\n  hostnames: [www.example.test]\n  resolvers: ["127.0.0.1:${closedPort}"]\n  dnsTimeoutMs: 200\n  dnsTries: 1\n`,
+    );
     const run = await runCli(['trust', '--config', file, '--format', 'json']);
     const stage = stageOf(run.stdout);
     expect(stage.findings.filter((f) => /missing/.test(f.ruleId))).toEqual([]);

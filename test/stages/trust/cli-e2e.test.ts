@@ -3,8 +3,18 @@ import { execFile } from 'node:child_process';
 import { knotAvailable } from '../../helpers/knot.js';
 import { HEALTHY_HOSTS, startTrustLab, type TrustLab } from '../../fixtures/trust/lab.js';
 
-interface Finding { ruleId: string; severity: string; title: string; paths: string[]; location?: { host?: string; url?: string }; evidence?: string }
-interface Result { status: string; stages: { id: string; status: string; summary: string; findings: Finding[]; metrics: Record<string, unknown>; errors?: unknown[] }[] }
+interface Finding {
+  ruleId: string;
+  severity: string;
+  title: string;
+  paths: string[];
+  location?: { host?: string; url?: string };
+  evidence?: string;
+}
+interface Result {
+  status: string;
+  stages: { id: string; status: string; summary: string; findings: Finding[]; metrics: Record<string, unknown>; errors?: unknown[] }[];
+}
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,7 +74,10 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
     expect(rule('shop.example.test', 'redirect-bad-target')?.evidence ?? '').toMatch(/javascript:/);
     expect(rule('shop.example.test', 'mixed-content-blockable')).toMatchObject({ severity: 'high', evidence: '<script> http://cdn.example.test/app.js' });
     expect(rule('shop.example.test', 'mixed-content-upgradable')?.severity).toBe('low');
-    expect(rule('shop.example.test', 'public-cache-set-cookie')).toMatchObject({ severity: 'high', evidence: 'cache-control: public, max-age=300; set-cookie: session' });
+    expect(rule('shop.example.test', 'public-cache-set-cookie')).toMatchObject({
+      severity: 'high',
+      evidence: 'cache-control: public, max-age=300; set-cookie: session',
+    });
     expect(JSON.stringify(result)).not.toContain('s3cr3t-session-value');
     expect(on('shop.example.test').filter((f) => f.location?.url?.endsWith('/docs/rel'))).toEqual([]);
     expect(on('shop.example.test').filter((f) => f.location?.url?.endsWith('/big'))).toEqual([]);
@@ -75,7 +88,10 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
   });
   test('Cloudflare: a proxied host is noted; a proxied MX target is a blocker', () => {
     expect(rule('cdn.example.test', 'cloudflare-proxied')?.severity).toBe('info');
-    expect(rule('cdn.example.test', 'cloudflare-origin-exposed')).toMatchObject({ severity: 'info', title: expect.stringMatching(/origin also answers directly at 127\.0\.0\.1/) });
+    expect(rule('cdn.example.test', 'cloudflare-origin-exposed')).toMatchObject({
+      severity: 'info',
+      title: expect.stringMatching(/origin also answers directly at 127\.0\.0\.1/),
+    });
     expect(rule('bad.test', 'mx-proxied')?.severity).toBe('blocker');
     expect(rule('smtp.example.test', 'mail-host-proxied')?.severity).toBe('high');
   });
@@ -89,14 +105,29 @@ describeKnot('launch-ready trust --format json on a loopback launch', () => {
     expect(on('example.test').filter((f) => f.paths.includes('email') && f.severity !== 'info')).toEqual([]);
   });
   test('domain map: records, proxied, certificate and landings per host', () => {
-    const map = result.stages[0]!.metrics.domainMap as { host: string; hsts: string | null; records: { type: string; value: string; ttl: number | null }[]; proxied: boolean; certificate: { issuer: string; daysLeft: number } | null; http: { finalUrl: string } | null; https: { finalUrl: string } | null }[];
+    const map = result.stages[0]!.metrics.domainMap as {
+      host: string;
+      hsts: string | null;
+      records: { type: string; value: string; ttl: number | null }[];
+      proxied: boolean;
+      certificate: { issuer: string; daysLeft: number } | null;
+      http: { finalUrl: string } | null;
+      https: { finalUrl: string } | null;
+    }[];
     const root = map.find((r) => r.host === 'example.test')!;
     expect(root.records).toContainEqual({ type: 'A', value: '127.0.0.1', ttl: 300 });
     expect(root.certificate?.issuer).toMatch(/Test Intermediate CA/);
     expect(root.http?.finalUrl).toBe('https://www.example.test/');
     expect(root.https?.finalUrl).toBe('https://www.example.test/');
-    expect(map.find((r) => r.host === 'www.example.test')).toMatchObject({ hsts: 'max-age 31536000 s, includeSubDomains, not preloaded', records: expect.arrayContaining([{ type: 'CAA', value: '0 issue "letsencrypt.org"', ttl: null }]) });
-    expect(map.find((r) => r.host === 'shop.example.test')?.records).toContainEqual({ type: 'CAA', value: '0 issue "letsencrypt.org" (from example.test)', ttl: null });
+    expect(map.find((r) => r.host === 'www.example.test')).toMatchObject({
+      hsts: 'max-age 31536000 s, includeSubDomains, not preloaded',
+      records: expect.arrayContaining([{ type: 'CAA', value: '0 issue "letsencrypt.org"', ttl: null }]),
+    });
+    expect(map.find((r) => r.host === 'shop.example.test')?.records).toContainEqual({
+      type: 'CAA',
+      value: '0 issue "letsencrypt.org" (from example.test)',
+      ttl: null,
+    });
     expect(map.find((r) => r.host === 'cdn.example.test')?.proxied).toBe(true);
     expect(map.find((r) => r.host === 'missing.example.test')).toMatchObject({ certificate: null, http: null, https: null });
   });

@@ -20,7 +20,14 @@ describe('hostnames are normalised', () => {
 
 describe('validateConfig names the key of a bad value', () => {
   test('ok: http(s) URLs', () => {
-    expect(validateTrustConfig({ canonical: 'https://www.example.com/', pages: ['http://example.com/', 'https://www.example.com/pricing'], privateRoutes: ['https://admin.example.com/'], resolvers: ['1.1.1.1', '127.0.0.1:5353', '[::1]:53'] })).toEqual([]);
+    expect(
+      validateTrustConfig({
+        canonical: 'https://www.example.com/',
+        pages: ['http://example.com/', 'https://www.example.com/pricing'],
+        privateRoutes: ['https://admin.example.com/'],
+        resolvers: ['1.1.1.1', '127.0.0.1:5353', '[::1]:53'],
+      }),
+    ).toEqual([]);
   });
   test('ng: invalid page URL → pages[1]', () => {
     const problems = validateTrustConfig({ pages: ['https://example.com/', 'example.com/pricing'] });
@@ -28,10 +35,16 @@ describe('validateConfig names the key of a bad value', () => {
   });
   test('ng: canonical over http, javascript: private route', () => {
     expect(validateTrustConfig({ canonical: 'http://example.com/' })[0]?.path).toEqual(['canonical']);
-    expect(validateTrustConfig({ privateRoutes: ['javascript:alert(1)'] })[0]).toMatchObject({ path: ['privateRoutes', 0], message: expect.stringMatching(/not an http\(s\) URL/) });
+    expect(validateTrustConfig({ privateRoutes: ['javascript:alert(1)'] })[0]).toMatchObject({
+      path: ['privateRoutes', 0],
+      message: expect.stringMatching(/not an http\(s\) URL/),
+    });
   });
   test('ng: resolver port out of range (trust.resolvers is read by the core as an alias of network.resolvers)', () => {
-    expect(readNetworkOptions({ trust: { resolvers: ['127.0.0.1:0'] } }, process.cwd()).problems[0]).toMatchObject({ path: expect.arrayContaining(['resolvers', 0]), message: expect.stringMatching(/out of range/) });
+    expect(readNetworkOptions({ trust: { resolvers: ['127.0.0.1:0'] } }, process.cwd()).problems[0]).toMatchObject({
+      path: expect.arrayContaining(['resolvers', 0]),
+      message: expect.stringMatching(/out of range/),
+    });
   });
 });
 

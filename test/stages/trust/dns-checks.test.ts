@@ -47,7 +47,8 @@ describe('hostname resolution', () => {
 });
 
 describe('root and www both resolve', () => {
-  test('ok: both found', () => expect(rootAndWwwFindings('example.com', { status: 'found', addresses: ['192.0.2.1'] }, { status: 'found', addresses: ['192.0.2.1'] })).toEqual([]));
+  test('ok: both found', () =>
+    expect(rootAndWwwFindings('example.com', { status: 'found', addresses: ['192.0.2.1'] }, { status: 'found', addresses: ['192.0.2.1'] })).toEqual([]));
   test('ng: www missing → blocker on www', () => {
     const findings = rootAndWwwFindings('example.com', { status: 'found', addresses: [] }, { status: 'missing', reason: 'NXDOMAIN' });
     expect(findings).toMatchObject([{ ruleId: 'dns-root-www', severity: 'blocker', location: { host: 'www.example.com' } }]);

@@ -28,7 +28,7 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
   let dns: DnsClient;
   beforeAll(async () => {
     knot = await startKnot({ 'edge.test': ZONE });
-    dns = await createDnsClient({ servers: [knot.address], timeoutMs: 500, tries: 1 });
+    dns = await createDnsClient({ servers: [knot.address], timeoutMs: 3000, tries: 2 });
   }, 20_000);
   afterAll(async () => knot?.stop());
 
@@ -49,7 +49,12 @@ describeKnot('DNS answers from a real authoritative server (Knot)', () => {
   });
   test('a sending subdomain: no SPF of its own, DMARC from the organizational domain with its sp= policy', async () => {
     const facts = await gatherEmailFacts('news.edge.test', [], false, dns);
-    expect(facts).toMatchObject({ subdomain: true, orgDomain: 'edge.test', txt: { status: 'missing', reason: 'NODATA' }, dmarc: { status: 'found', orgRecord: true, at: '_dmarc.edge.test', parsed: { policy: 'none', subdomainPolicy: 'reject' } } });
+    expect(facts).toMatchObject({
+      subdomain: true,
+      orgDomain: 'edge.test',
+      txt: { status: 'missing', reason: 'NODATA' },
+      dmarc: { status: 'found', orgRecord: true, at: '_dmarc.edge.test', parsed: { policy: 'none', subdomainPolicy: 'reject' } },
+    });
     expect(facts.spf).toBeUndefined();
   });
   test('SPF with three void lookups is a permerror through mailauth and our resolver', async () => {
@@ -129,14 +134,26 @@ describe('TLS and HTTP against loopback servers', () => {
 
   test('without SECLEVEL=0 an OpenSSL 3 client cannot see TLS 1.0, which is why the probe sets it', async () => {
     const handshake = await new Promise<string>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port: legacy.port, servername: 'site.test', rejectUnauthorized: false, minVersion: 'TLSv1', maxVersion: 'TLSv1' });
+      const socket = connect({
+        host: '127.0.0.1',
+        port: legacy.port,
+        servername: 'site.test',
+        rejectUnauthorized: false,
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1',
+      });
       socket.on('secureConnect', () => (socket.destroy(), resolve('completed')));
       socket.on('error', () => resolve('failed'));
     });
     expect(handshake).toBe('failed');
   });
 
-  const fetchOptions = () => ({ dialer: dial([`:443:127.0.0.1:${full.port}`, `:80:127.0.0.1:${http.port}`]), timeoutMs: 3000, maxBodyBytes: 1 << 20, readBody: true });
+  const fetchOptions = () => ({
+    dialer: dial([`:443:127.0.0.1:${full.port}`, `:80:127.0.0.1:${http.port}`]),
+    timeoutMs: 3000,
+    maxBodyBytes: 1 << 20,
+    readBody: true,
+  });
   test('a 50 MB page is read only up to the cap', async () => {
     const started = Date.now();
     const response = await fetchOnce(new URL('https://site.test/huge'), fetchOptions());

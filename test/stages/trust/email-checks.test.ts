@@ -7,7 +7,13 @@ import { parseDmarc } from '../../../src/stages/trust/dmarc.js';
 import type { DmarcFacts } from '../../../src/stages/trust/email-facts.js';
 import type { SpfWalk } from '../../../src/stages/trust/spf-walk.js';
 
-const dmarcAt = (record: string, orgRecord = false): DmarcFacts => ({ status: 'found', record, at: '_dmarc.example.com', orgRecord, parsed: parseDmarc(record) });
+const dmarcAt = (record: string, orgRecord = false): DmarcFacts => ({
+  status: 'found',
+  record,
+  at: '_dmarc.example.com',
+  orgRecord,
+  parsed: parseDmarc(record),
+});
 
 const txt = (...values: string[]): DnsVerdict => ({ status: 'found', records: values.map((value) => ({ type: 'TXT', value })) });
 const nx: DnsVerdict = { status: 'missing', reason: 'NXDOMAIN' };
@@ -29,7 +35,10 @@ const healthy = (): EmailFacts => ({
   mtaSts: nx,
   tlsRpt: nx,
 });
-const rules = (patch: Partial<EmailFacts>) => emailFindings({ ...healthy(), ...patch }).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}:${f.severity}`);
+const rules = (patch: Partial<EmailFacts>) =>
+  emailFindings({ ...healthy(), ...patch })
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.ruleId}:${f.severity}`);
 
 describe('email authentication of a sending domain', () => {
   test('ok: MX, one SPF ending -all, DKIM 2048, DMARC reject with rua → nothing above info', () => {
@@ -40,7 +49,9 @@ describe('email authentication of a sending domain', () => {
   test('ng: MX target proxied by Cloudflare → blocker', () => expect(rules({ proxiedMx: ['mx.example.com'] })).toEqual(['mx-proxied:blocker']));
   test('ng: no SPF → blocker', () => expect(rules({ txt: txt('google-site-verification=abc'), spf: undefined })).toEqual(['spf-missing:blocker']));
   test('ng: a sending subdomain without its own SPF → blocker saying the parent does not apply', () => {
-    const [finding] = emailFindings({ ...healthy(), domain: 'mail.example.com', orgDomain: 'example.com', subdomain: true, txt: nx, spf: undefined }).filter((f) => f.ruleId.startsWith('spf'));
+    const [finding] = emailFindings({ ...healthy(), domain: 'mail.example.com', orgDomain: 'example.com', subdomain: true, txt: nx, spf: undefined }).filter(
+      (f) => f.ruleId.startsWith('spf'),
+    );
     expect(finding).toMatchObject({ ruleId: 'spf-missing-subdomain', severity: 'blocker' });
     expect(finding!.title).toMatch(/parent domain's does not apply/);
   });
@@ -54,13 +65,27 @@ describe('email authentication of a sending domain', () => {
     expect(rules({ txt: txt('v=spf1 include:_spf.google.com ~all') })).toEqual([]);
     expect(rules({ txt: txt('v=spf1 redirect=_spf.example.com') })).toEqual([]);
   });
-  const walk = (patch: Partial<SpfWalk>): SpfWalk => ({ domain: 'example.com', record: 'v=spf1 include:_spf.google.com -all', parts: ['v=spf1 include:_spf.google.com -all'], lookups: 4, voidLookups: 0, truncated: false, problems: [], permissive: [], ptr: [], seams: [], ...patch });
+  const walk = (patch: Partial<SpfWalk>): SpfWalk => ({
+    domain: 'example.com',
+    record: 'v=spf1 include:_spf.google.com -all',
+    parts: ['v=spf1 include:_spf.google.com -all'],
+    lookups: 4,
+    voidLookups: 0,
+    truncated: false,
+    problems: [],
+    permissive: [],
+    ptr: [],
+    seams: [],
+    ...patch,
+  });
   test('ng: over 10 lookups or 2 void lookups in the whole tree → blocker, naming the counts', () => {
     expect(rules({ spfWalk: walk({ lookups: 11 }) })).toEqual(['spf-too-many-lookups:blocker']);
     expect(rules({ spfWalk: walk({ voidLookups: 3 }) })).toEqual(['spf-too-many-void-lookups:blocker']);
-    expect(emailFindings({ ...healthy(), spfWalk: walk({ lookups: 11 }) }).find((f) => f.ruleId === 'spf-too-many-lookups')?.evidence).toMatch(/^lookups: 11\/10, void: 0\/2/);
+    expect(emailFindings({ ...healthy(), spfWalk: walk({ lookups: 11 }) }).find((f) => f.ruleId === 'spf-too-many-lookups')?.evidence).toMatch(
+      /^lookups: 11\/10, void: 0\/2/,
+    );
   });
-  test('ok: mailauth\'s permerror is a second opinion only when the walk found nothing', () => {
+  test("ok: mailauth's permerror is a second opinion only when the walk found nothing", () => {
     expect(rules({ spfWalk: walk({}), spf: { result: 'permerror', comment: 'x: something else' } })).toEqual(['spf-permerror:blocker']);
     expect(rules({ spfWalk: walk({ lookups: 11 }), spf: { result: 'permerror', comment: 'Too many DNS requests' } })).toEqual(['spf-too-many-lookups:blocker']);
   });
@@ -71,7 +96,9 @@ describe('email authentication of a sending domain', () => {
     expect(rules({ txt: servfail, spf: undefined })).toEqual(['email-dns-unknown:high']);
   });
   test('ng: declared DKIM selector missing → high; _domainkey NXDOMAIN is explained', () => {
-    const [finding] = emailFindings({ ...healthy(), domainkeyNxdomain: true, dkim: [{ selector: 's1', declared: true, verdict: nx }] }).filter((f) => f.severity !== 'info');
+    const [finding] = emailFindings({ ...healthy(), domainkeyNxdomain: true, dkim: [{ selector: 's1', declared: true, verdict: nx }] }).filter(
+      (f) => f.severity !== 'info',
+    );
     expect(finding).toMatchObject({ ruleId: 'dkim-selector-missing', severity: 'high' });
     expect(finding!.title).toMatch(/_domainkey\.example\.com does not exist, so no selector can/);
   });
@@ -89,7 +116,9 @@ describe('email authentication of a sending domain', () => {
     expect(rules({ dmarc: dmarcAt('v=DMARC1; p=quarantine', true) })).toEqual(['dmarc-no-rua:low']);
   });
   test('MTA-STS and TLS-RPT are info', () => {
-    const info = emailFindings({ ...healthy(), mtaSts: txt('v=STSv1; id=1'), tlsRpt: txt('v=TLSRPTv1; rua=mailto:t@example.com') }).find((f) => f.ruleId === 'mta-sts');
+    const info = emailFindings({ ...healthy(), mtaSts: txt('v=STSv1; id=1'), tlsRpt: txt('v=TLSRPTv1; rua=mailto:t@example.com') }).find(
+      (f) => f.ruleId === 'mta-sts',
+    );
     expect(info).toMatchObject({ severity: 'info', title: 'example.com: MTA-STS published, TLS-RPT published' });
   });
 });

@@ -30,7 +30,8 @@ describeKnot('issue 16: e-mail authentication judged the way receivers judge it 
     const passing = rowTwins().filter((s) => s.row === row);
     expect(failing.length).toBeGreaterThan(0);
     expect(passing.length).toBeGreaterThan(0);
-    for (const s of [...failing, ...passing]) expect({ domain: s.domain, reported: scoreOf(s.domain).reported }).toEqual({ domain: s.domain, reported: [...s.faults].sort() });
+    for (const s of [...failing, ...passing])
+      expect({ domain: s.domain, reported: scoreOf(s.domain).reported }).toEqual({ domain: s.domain, reported: [...s.faults].sort() });
   });
 
   test('row 1: the seam finding shows the strings as received and the fixed record with its space', async () => {
@@ -44,14 +45,16 @@ describeKnot('issue 16: e-mail authentication judged the way receivers judge it 
     expect(leak.title).toContain('relay.leaky-include.example');
     expect(leak.fix).toContain('v=spf1 include:_spf.google.com ~all');
   });
-  test('row 3: the count is the whole tree\'s (12: 1 + Google 4 + Microsoft 2 + Mailgun 5), whatever the probe address matched', async () => {
+  test("row 3: the count is the whole tree's (12: 1 + Google 4 + Microsoft 2 + Mailgun 5), whatever the probe address matched", async () => {
     const facts = await gatherEmailFacts('probe-path.example', ['google'], true, dns);
     // mailauth stops at the first include, which authorises the probe address: it never sees the rest.
     expect(facts.spf?.result).toBe('pass');
     expect(facts.spfWalk?.lookups).toBe(12);
   });
   test('rows 4-6: the DMARC fix is the record in valid syntax', async () => {
-    expect((await findingsOf('typo-policy.example')).find((f) => f.ruleId === 'dmarc-p-invalid')!.fix).toContain('v=DMARC1; p=reject; rua=mailto:dmarc@typo-policy.example');
+    expect((await findingsOf('typo-policy.example')).find((f) => f.ruleId === 'dmarc-p-invalid')!.fix).toContain(
+      'v=DMARC1; p=reject; rua=mailto:dmarc@typo-policy.example',
+    );
     const comma = (await findingsOf('comma-dmarc.example')).find((f) => f.ruleId === 'dmarc-invalid')!;
     expect(comma).toMatchObject({ severity: 'blocker', evidence: '_dmarc.comma-dmarc.example: v=DMARC1, p=reject, rua=mailto:dmarc@comma-dmarc.example' });
     expect(comma.fix).toContain('v=DMARC1; p=reject; rua=mailto:dmarc@comma-dmarc.example');
@@ -59,7 +62,11 @@ describeKnot('issue 16: e-mail authentication judged the way receivers judge it 
   });
   test('row 8: co.uk is a public suffix: brightfield-advisory.co.uk is an organizational domain, news.harrow-accounts.co.uk a subdomain', async () => {
     expect((await gatherEmailFacts('brightfield-advisory.co.uk', [], false, dns)).subdomain).toBe(false);
-    expect(await gatherEmailFacts('news.harrow-accounts.co.uk', [], false, dns)).toMatchObject({ subdomain: true, orgDomain: 'harrow-accounts.co.uk', dmarc: { status: 'found', at: '_dmarc.harrow-accounts.co.uk', orgRecord: true } });
+    expect(await gatherEmailFacts('news.harrow-accounts.co.uk', [], false, dns)).toMatchObject({
+      subdomain: true,
+      orgDomain: 'harrow-accounts.co.uk',
+      dmarc: { status: 'found', at: '_dmarc.harrow-accounts.co.uk', orgRecord: true },
+    });
   });
   test('row 9: a revoked key under a probed selector is info, under a declared one high', async () => {
     expect((await findingsOf('moved-to-m365.example')).find((f) => f.ruleId === 'dkim-probe-old-key')).toMatchObject({ severity: 'info' });

@@ -61,7 +61,15 @@ describeKnot('hostile answers from the network become findings, never a crash (i
   });
 
   test('row 4: one unparseable Location is a bad-target finding on that page; the rest of the stage still reports', async () => {
-    const outcome = await stage({ domain: 'hostile.test', hostnames: ['www.hostile.test'], pages: ['https://www.hostile.test/bad-location', 'https://www.hostile.test/ok'], timeoutMs: 3000 }, network);
+    const outcome = await stage(
+      {
+        domain: 'hostile.test',
+        hostnames: ['www.hostile.test'],
+        pages: ['https://www.hostile.test/bad-location', 'https://www.hostile.test/ok'],
+        timeoutMs: 3000,
+      },
+      network,
+    );
     const bad = outcome.findings.filter((f) => f.ruleId === 'redirect-bad-target').map((f) => f.location?.url);
     expect(bad).toEqual(expect.arrayContaining(['https://www.hostile.test/bad-location', 'http://www.hostile.test/']));
     expect(outcome.summary).toMatch(/^checked 1 hostname\(s\), 2 page\(s\)/);
@@ -78,7 +86,16 @@ describe('DNS answers that are not "missing" (issue 17 row 6): rcodes 6-11 and p
   test.each(modes)('%s: no record is reported missing; the email and host checks say unknown', async (_name, mode) => {
     const responder = await startRawDns(mode);
     try {
-      const outcome = await stage({ hostnames: ['www.example.test'], dnsTimeoutMs: 300, dnsTries: 1, timeoutMs: 500, email: { domains: [{ name: 'example.test', dkimSelectors: ['s1'] }] } }, { resolvers: [responder.address], connectTo: [], ca: [] });
+      const outcome = await stage(
+        {
+          hostnames: ['www.example.test'],
+          dnsTimeoutMs: 300,
+          dnsTries: 1,
+          timeoutMs: 500,
+          email: { domains: [{ name: 'example.test', dkimSelectors: ['s1'] }] },
+        },
+        { resolvers: [responder.address], connectTo: [], ca: [] },
+      );
       expect(outcome.findings.filter((f) => /missing/.test(f.ruleId)).map((f) => f.ruleId)).toEqual([]);
       expect(outcome.findings.find((f) => f.ruleId === 'dns-unknown')).toBeDefined();
       expect(outcome.findings.filter((f) => f.ruleId === 'email-dns-unknown').length).toBeGreaterThan(0);
@@ -87,7 +104,10 @@ describe('DNS answers that are not "missing" (issue 17 row 6): rcodes 6-11 and p
     }
   });
   test('control: NXDOMAIN and an empty NOERROR from the same responder are still missing', async () => {
-    for (const [rcode, reason] of [[3, 'NXDOMAIN'], [0, 'NODATA']] as const) {
+    for (const [rcode, reason] of [
+      [3, 'NXDOMAIN'],
+      [0, 'NODATA'],
+    ] as const) {
       const responder = await startRawDns({ rcode });
       try {
         const dns = await createDnsClient({ servers: [responder.address], timeoutMs: 300, tries: 1 });

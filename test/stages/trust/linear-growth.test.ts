@@ -93,8 +93,25 @@ async function judgeRecord(record: string): Promise<number> {
   const found: DnsVerdict = { status: 'found', records: [{ type: 'TXT', value: record, parts }] };
   const lookup = async (name: string) => (name === 'example.com' ? found : ({ status: 'missing', reason: 'NXDOMAIN' } as const));
   const walk = await walkSpf('example.com', record, parts, lookup);
-  const spf = await evaluateSpf('example.com', async (name: string) => (name === 'example.com' ? [parts] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))));
-  const facts = { domain: 'example.com', orgDomain: 'example.com', subdomain: false, mx: found, proxiedMx: [], mxCnames: [], txt: found, spfWalk: walk, spf, domainkeyNxdomain: false, dkim: [], dmarc: { status: 'missing' as const }, mtaSts: found, tlsRpt: found };
+  const spf = await evaluateSpf('example.com', async (name: string) =>
+    name === 'example.com' ? [parts] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' })),
+  );
+  const facts = {
+    domain: 'example.com',
+    orgDomain: 'example.com',
+    subdomain: false,
+    mx: found,
+    proxiedMx: [],
+    mxCnames: [],
+    txt: found,
+    spfWalk: walk,
+    spf,
+    domainkeyNxdomain: false,
+    dkim: [],
+    dmarc: { status: 'missing' as const },
+    mtaSts: found,
+    tlsRpt: found,
+  };
   return emailFindings(facts).length;
 }
 
@@ -107,7 +124,15 @@ describe('SPF judging grows linearly (60 kB record vs 15 kB)', () => {
     expect(await growth(make(RECORD), make(4 * RECORD), parseDmarc)).toBeLessThan(MAX_GROWTH);
   });
   test('the growth check catches quadratic work (negative control: mailauth\'s macro expansion on "%{" runs)', async () => {
-    const mailauthOnly = (record: string) => spf({ sender: 'a@example.com', ip: '192.0.2.1', helo: 'example.com', mta: 'm', resolver: async (name: string) => (name === 'example.com' ? [txtStrings(record)] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))) } as Parameters<typeof spf>[0]);
+    const mailauthOnly = (record: string) =>
+      spf({
+        sender: 'a@example.com',
+        ip: '192.0.2.1',
+        helo: 'example.com',
+        mta: 'm',
+        resolver: async (name: string) =>
+          name === 'example.com' ? [txtStrings(record)] : Promise.reject(Object.assign(new Error('x'), { code: 'ENOTFOUND' })),
+      } as Parameters<typeof spf>[0]);
     const make = (size: number) => `v=spf1 exists:${fill('%{', size)} -all`;
     expect(await growth(make(2 * 1024), make(8 * 1024), mailauthOnly, 2)).toBeGreaterThan(MAX_GROWTH);
   });
@@ -118,7 +143,9 @@ describeKnot('a hostile SPF record served by Knot', () => {
   let knot: KnotServer;
   beforeAll(async () => {
     // 16 kB of "%{" (the shape that took mailauth 11.5 s at 60 kB) is served over TCP like any long record.
-    const strings = txtStrings(`v=spf1 exists:${fill('%{', 16 * 1024)} -all`).map((s) => `"${s}"`).join(' ');
+    const strings = txtStrings(`v=spf1 exists:${fill('%{', 16 * 1024)} -all`)
+      .map((s) => `"${s}"`)
+      .join(' ');
     knot = await startKnot({ 'hostile.test': `@ 300 IN TXT ${strings}\n@ 300 IN MX 10 mx.hostile.test.\nmx 300 IN A 127.0.0.1` });
   }, 20_000);
   afterAll(async () => knot?.stop());

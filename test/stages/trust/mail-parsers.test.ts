@@ -11,7 +11,10 @@ describe('DMARC as RFC 7489 parses it', () => {
     ['v=DMARC1; p=rejct; rua=mailto:d@example.com', { valid: true, policy: 'none', corrected: 'v=DMARC1; p=reject; rua=mailto:d@example.com' }],
     ['v=DMARC1; p=rejct', { valid: false }],
     ['v=DMARC1, p=reject, rua=mailto:d@example.com', { valid: false, corrected: 'v=DMARC1; p=reject; rua=mailto:d@example.com' }],
-    ['v=DMARC1; p=reject; rua=ops@example.com', { valid: true, rua: [], ruaInvalid: ['ops@example.com'], corrected: 'v=DMARC1; p=reject; rua=mailto:ops@example.com' }],
+    [
+      'v=DMARC1; p=reject; rua=ops@example.com',
+      { valid: true, rua: [], ruaInvalid: ['ops@example.com'], corrected: 'v=DMARC1; p=reject; rua=mailto:ops@example.com' },
+    ],
     ['p=reject; v=DMARC1', { valid: false }],
     ['v=DMARC1; p=none; pct=150; sp=strict', { valid: true, pct: 100, errors: [expect.stringMatching(/^sp=strict/), expect.stringMatching(/^pct=150/)] }],
   ])('%s', (record, expected) => expect(parseDmarc(record)).toMatchObject(expected));
@@ -23,9 +26,14 @@ describe('DMARC as RFC 7489 parses it', () => {
 
 describe('SPF record text', () => {
   test('terms parse with qualifiers, CIDRs and macros; bad ones say why', () => {
-    const { terms, bad } = parseSpf('v=spf1 -ip4:192.0.2.0/24 a:mail.example.com/28//64 ~mx exists:%{ir}.%{v}._spf.example.com ?include:_spf.example.com redirect=_spf.example.net ip6:2001:db8::/129 a:nodot');
+    const { terms, bad } = parseSpf(
+      'v=spf1 -ip4:192.0.2.0/24 a:mail.example.com/28//64 ~mx exists:%{ir}.%{v}._spf.example.com ?include:_spf.example.com redirect=_spf.example.net ip6:2001:db8::/129 a:nodot',
+    );
     expect(terms.map((t) => (t.kind === 'mechanism' ? `${t.qualifier}${t.name}` : t.name))).toEqual(['-ip4', '+a', '~mx', '+exists', '?include', 'redirect']);
-    expect(bad).toEqual([{ term: 'ip6:2001:db8::/129', why: 'an IPv6 prefix length outside 0-128' }, { term: 'a:nodot', why: 'a:nodot has a name without a dot' }]);
+    expect(bad).toEqual([
+      { term: 'ip6:2001:db8::/129', why: 'an IPv6 prefix length outside 0-128' },
+      { term: 'a:nodot', why: 'a:nodot has a name without a dot' },
+    ]);
   });
   test('macros expand as a receiver on IPv4 sees postmaster@<domain>', () => {
     const context = { sender: 'postmaster@example.com', domain: 'example.com', ip: '192.0.2.1', helo: 'example.com' };
@@ -39,7 +47,9 @@ describe('SPF record text', () => {
     expect(dnsNameProblem('_spf.google.com')).toBeUndefined();
   });
   test('a seam is two complete terms joined without a space; a key split mid-term is not one', () => {
-    expect(seamsWithoutSpace(['v=spf1 include:a.example.com', 'include:b.example.com ~all'])).toEqual([{ index: 0, left: 'include:a.example.com', right: 'include:b.example.com' }]);
+    expect(seamsWithoutSpace(['v=spf1 include:a.example.com', 'include:b.example.com ~all'])).toEqual([
+      { index: 0, left: 'include:a.example.com', right: 'include:b.example.com' },
+    ]);
     expect(seamsWithoutSpace(['v=spf1 include:a.exam', 'ple.com ~all'])).toEqual([]);
     expect(seamsWithoutSpace(['v=spf1 include:a.example.com ', 'include:b.example.com ~all'])).toEqual([]);
   });
@@ -51,7 +61,8 @@ describe('the static walk', () => {
     'a.example.com': 'v=spf1 ip4:198.51.100.0/24 +all',
     'loop.example.com': 'v=spf1 include:example.com ~all',
   };
-  const lookup = async (name: string, type: string): Promise<DnsVerdict> => (type === 'TXT' && zone[name] ? { status: 'found', records: [{ type, value: zone[name]! }] } : { status: 'missing', reason: 'NXDOMAIN' });
+  const lookup = async (name: string, type: string): Promise<DnsVerdict> =>
+    type === 'TXT' && zone[name] ? { status: 'found', records: [{ type, value: zone[name]! }] } : { status: 'missing', reason: 'NXDOMAIN' };
   test('finds +all in an include, include loops, and ignores redirect= when the record has all', async () => {
     const walk = await walkSpf('example.com', zone['example.com']!, [zone['example.com']!], lookup);
     expect(walk.permissive).toEqual([{ chain: ['a.example.com'], domain: 'a.example.com', record: zone['a.example.com'], term: '+all' }]);
@@ -59,7 +70,10 @@ describe('the static walk', () => {
     expect(walk.lookups).toBe(3);
   });
   test('an unknown DNS answer stops nothing from being called missing: it is recorded as unknown', async () => {
-    const walk = await walkSpf('example.com', 'v=spf1 include:x.example.com -all', ['v=spf1 include:x.example.com -all'], async () => ({ status: 'unknown', reason: 'NOTAUTH' }));
+    const walk = await walkSpf('example.com', 'v=spf1 include:x.example.com -all', ['v=spf1 include:x.example.com -all'], async () => ({
+      status: 'unknown',
+      reason: 'NOTAUTH',
+    }));
     expect(walk).toMatchObject({ unknown: { name: 'TXT x.example.com', reason: 'NOTAUTH' }, problems: [], voidLookups: 0 });
   });
   test('a hostile tree stops at the walk limit', async () => {

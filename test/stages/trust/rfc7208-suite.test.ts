@@ -14,8 +14,19 @@ import { MAX_SPF_LOOKUPS, MAX_VOID_LOOKUPS, walkSpf } from '../../../src/stages/
  * permerror or that tests the DNS-lookup limits (RFC 7208 4.6.4).
  */
 type ZoneEntry = string | Record<string, unknown>;
-interface Case { description?: string; spec?: string | string[]; helo: string; host: string; mailfrom: string; result: string | string[] }
-interface Scenario { description: string; tests: Record<string, Case>; zonedata?: Record<string, ZoneEntry[]> }
+interface Case {
+  description?: string;
+  spec?: string | string[];
+  helo: string;
+  host: string;
+  mailfrom: string;
+  result: string | string[];
+}
+interface Scenario {
+  description: string;
+  tests: Record<string, Case>;
+  zonedata?: Record<string, ZoneEntry[]>;
+}
 
 function suitePath(): string | undefined {
   try {
@@ -29,7 +40,9 @@ function suitePath(): string | undefined {
 function loadSuite(file: string): Scenario[] {
   const raw = readFileSync(file);
   const text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('latin1');
-  return parseAllDocuments(text).map((doc) => doc.toJS() as Scenario).filter((s) => s?.tests);
+  return parseAllDocuments(text)
+    .map((doc) => doc.toJS() as Scenario)
+    .filter((s) => s?.tests);
 }
 
 function dnsError(code: string): Error {
@@ -66,9 +79,14 @@ const relevant = (c: Case) => {
   return results.includes('permerror') || specs.some((s) => s.startsWith('4.6.4'));
 };
 
-const cases = file && existsSync(file)
-  ? loadSuite(file).flatMap((scenario) => Object.entries(scenario.tests).filter(([, c]) => relevant(c)).map(([name, c]) => ({ name: `${scenario.description}: ${name}`, c, zone: scenario.zonedata ?? {} })))
-  : [];
+const cases =
+  file && existsSync(file)
+    ? loadSuite(file).flatMap((scenario) =>
+        Object.entries(scenario.tests)
+          .filter(([, c]) => relevant(c))
+          .map(([name, c]) => ({ name: `${scenario.description}: ${name}`, c, zone: scenario.zonedata ?? {} })),
+      )
+    : [];
 
 describe('RFC 7208 test suite (permerror and lookup-limit cases) through the SPF path', () => {
   test('the suite is installed (python3-spf) and has the cases', () => {
@@ -77,13 +95,14 @@ describe('RFC 7208 test suite (permerror and lookup-limit cases) through the SPF
   });
 
   // jest refuses an empty table; without the suite installed only the test above speaks.
-  if (cases.length > 0) test.each(cases)('$name', async ({ c, zone }) => {
-    const expected = [c.result].flat();
-    const domain = (c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo;
-    const sender = c.mailfrom || `postmaster@${c.helo}`;
-    const outcome = await evaluateSpf(domain, zoneResolver(zone), c.host, sender, c.helo);
-    expect(expected).toContain(outcome.result);
-  });
+  if (cases.length > 0)
+    test.each(cases)('$name', async ({ c, zone }) => {
+      const expected = [c.result].flat();
+      const domain = (c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo;
+      const sender = c.mailfrom || `postmaster@${c.helo}`;
+      const outcome = await evaluateSpf(domain, zoneResolver(zone), c.host, sender, c.helo);
+      expect(expected).toContain(outcome.result);
+    });
 });
 
 /** The suite's zone as DNS verdicts, for the static walk. */
@@ -92,7 +111,12 @@ function zoneLookup(zone: Record<string, ZoneEntry[]>) {
   return async (name: string, type: 'TXT' | 'A' | 'MX'): Promise<DnsVerdict> => {
     try {
       const values = await resolve(name, type);
-      const value = (v: unknown) => (type === 'TXT' ? (v as string[]).join('') : type === 'MX' ? `${(v as { priority: number }).priority} ${(v as { exchange: string }).exchange}` : String(v));
+      const value = (v: unknown) =>
+        type === 'TXT'
+          ? (v as string[]).join('')
+          : type === 'MX'
+            ? `${(v as { priority: number }).priority} ${(v as { exchange: string }).exchange}`
+            : String(v);
       return { status: 'found', records: values.map((v) => ({ type, value: value(v), ...(type === 'TXT' ? { parts: v as string[] } : {}) })) };
     } catch (error) {
       return verdictOfError(error);
@@ -113,19 +137,27 @@ async function staticPermerror(domain: string, zone: Record<string, ZoneEntry[]>
 
 const permerrorOnly = cases.filter(({ c }) => [c.result].flat().length === 1 && [c.result].flat()[0] === 'permerror');
 describe('RFC 7208 test suite: cases whose only answer is permerror are caught by the static walk too', () => {
-  if (permerrorOnly.length > 0) test.each(permerrorOnly)('$name', async ({ c, zone }) => {
-    const domain = (c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo;
-    expect(await staticPermerror(domain, zone)).toBe(true);
-  });
+  if (permerrorOnly.length > 0)
+    test.each(permerrorOnly)('$name', async ({ c, zone }) => {
+      const domain = (c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo;
+      expect(await staticPermerror(domain, zone)).toBe(true);
+    });
 });
 
 describe('RFC 7208 test suite: negative control for the static walk', () => {
-  const passing = file && existsSync(file)
-    ? loadSuite(file).flatMap((scenario) => Object.values(scenario.tests).filter((c) => [c.result].flat().every((r) => r === 'pass')).map((c) => ({ c, zone: scenario.zonedata ?? {} })))
-    : [];
+  const passing =
+    file && existsSync(file)
+      ? loadSuite(file).flatMap((scenario) =>
+          Object.values(scenario.tests)
+            .filter((c) => [c.result].flat().every((r) => r === 'pass'))
+            .map((c) => ({ c, zone: scenario.zonedata ?? {} })),
+        )
+      : [];
   test('most cases whose only answer is pass are not called permerror', async () => {
     if (passing.length === 0 && !process.env.CI) return;
-    const flagged = await Promise.all(passing.map(({ c, zone }) => staticPermerror((c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo, zone)));
+    const flagged = await Promise.all(
+      passing.map(({ c, zone }) => staticPermerror((c.mailfrom.includes('@') ? c.mailfrom.split('@').pop()! : c.mailfrom) || c.helo, zone)),
+    );
     expect(passing.length).toBeGreaterThan(20);
     expect(flagged.filter((f) => f === true).length).toBeLessThan(passing.length / 4);
   });

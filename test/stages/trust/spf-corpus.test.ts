@@ -31,9 +31,18 @@ needsTools('provider SPF trees: the static walk counts what pyspf counts', () =>
       if (!record) throw new Error(`${tree.domain}: no SPF record served (${JSON.stringify(txt)})`);
       ours.set(tree.domain, await walkSpf(tree.domain, record.value, record.parts ?? [record.value], (name, type) => dns.query(name, type)));
     }
-    const output = execFileSync(python ?? 'python3', [script, '127.0.0.1', String(knot.port), ...PROVIDER_TREES.map((t) => t.domain)], { encoding: 'utf8', timeout: 60_000 });
+    const output = execFileSync(python ?? 'python3', [script, '127.0.0.1', String(knot.port), ...PROVIDER_TREES.map((t) => t.domain)], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     theirs = JSON.parse(output) as typeof theirs;
-    if (process.env.TRUST_DEBUG) console.log(PROVIDER_TREES.map((t) => `${t.domain}: ours ${ours.get(t.domain)!.lookups}/${ours.get(t.domain)!.voidLookups} pyspf ${theirs[t.domain]!.lookups}/${theirs[t.domain]!.void} ${theirs[t.domain]!.result}`).join('\n'));
+    if (process.env.TRUST_DEBUG)
+      console.log(
+        PROVIDER_TREES.map(
+          (t) =>
+            `${t.domain}: ours ${ours.get(t.domain)!.lookups}/${ours.get(t.domain)!.voidLookups} pyspf ${theirs[t.domain]!.lookups}/${theirs[t.domain]!.void} ${theirs[t.domain]!.result}`,
+        ).join('\n'),
+      );
   }, 90_000);
   afterAll(async () => knot?.stop());
 
@@ -43,7 +52,7 @@ needsTools('provider SPF trees: the static walk counts what pyspf counts', () =>
     expect(SERVED_RECORDS.every((r) => r.source)).toBe(true);
   });
 
-  test.each(PROVIDER_TREES.map((t) => [t.domain, t.providers.join(', ')]))('%s (%s): lookups and void lookups equal pyspf\'s', (domain) => {
+  test.each(PROVIDER_TREES.map((t) => [t.domain, t.providers.join(', ')]))("%s (%s): lookups and void lookups equal pyspf's", (domain) => {
     const walk = ours.get(domain)!;
     const py = theirs[domain]!;
     expect({ lookups: walk.lookups, void: walk.voidLookups }).toEqual({ lookups: py.lookups, void: py.void });

@@ -8,10 +8,43 @@
 export type UseContext = 'app' | 'ci' | 'tests' | 'tooling';
 
 const CI_DIRS = new Set(['.github', '.circleci', '.buildkite', '.gitlab']);
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'spec', 'specs', 'cypress', 'playwright', 'mocks', 'fixtures', '__fixtures__', 'testing', 'test-utils']);
-const TOOLING_DIRS = new Set(['scripts', 'script', '.storybook', 'storybook', 'docs', 'doc', 'examples', 'example', 'tools', '.husky', 'bench', 'benchmarks', '.devcontainer', '.vscode', 'remix.init']);
-const TEST_FILE = /(^|[./_-])(test|spec|e2e)\.[cm]?[jt]sx?$|\.(test|spec)\.[\w]+$|^test_\w*\.py$|_test\.(py|go|rb)$|^conftest\.py$|^tests?\.py$|^(playwright|vitest|jest|cypress|karma|ava)\.(config|setup)\.\w+$|^(jest|vitest)\.setup[.\w]*$|^setupTests\.\w+$|_spec\.rb$|^pytest\.ini$/;
-const TOOLING_FILE = /\.stories\.\w+$|^(vite|webpack|rollup|tsup|esbuild|eslint|prettier|tailwind|postcss|babel|commitlint|lint-staged|stylelint|svelte|astro|react-router|remix|drizzle|knip|turbo|vitest\.workspace)\.config\.\w+$|^\.eslintrc(\.\w+)?$|^Rakefile$|^noxfile\.py$|^tasks\.py$|^fabfile\.py$/;
+const TEST_DIRS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  '__mocks__',
+  'e2e',
+  'spec',
+  'specs',
+  'cypress',
+  'playwright',
+  'mocks',
+  'fixtures',
+  '__fixtures__',
+  'testing',
+  'test-utils',
+]);
+const TOOLING_DIRS = new Set([
+  'scripts',
+  'script',
+  '.storybook',
+  'storybook',
+  'docs',
+  'doc',
+  'examples',
+  'example',
+  'tools',
+  '.husky',
+  'bench',
+  'benchmarks',
+  '.devcontainer',
+  '.vscode',
+  'remix.init',
+]);
+const TEST_FILE =
+  /(^|[./_-])(test|spec|e2e)\.[cm]?[jt]sx?$|\.(test|spec)\.[\w]+$|^test_\w*\.py$|_test\.(py|go|rb)$|^conftest\.py$|^tests?\.py$|^(playwright|vitest|jest|cypress|karma|ava)\.(config|setup)\.\w+$|^(jest|vitest)\.setup[.\w]*$|^setupTests\.\w+$|_spec\.rb$|^pytest\.ini$/;
+const TOOLING_FILE =
+  /\.stories\.\w+$|^(vite|webpack|rollup|tsup|esbuild|eslint|prettier|tailwind|postcss|babel|commitlint|lint-staged|stylelint|svelte|astro|react-router|remix|drizzle|knip|turbo|vitest\.workspace)\.config\.\w+$|^\.eslintrc(\.\w+)?$|^Rakefile$|^noxfile\.py$|^tasks\.py$|^fabfile\.py$/;
 
 const DEV_SETTINGS = /^(local|dev|development)\.py$/;
 

@@ -8,7 +8,9 @@ import { emptyDiscovery, type FileDiscovery } from './types.js';
 
 /** `.env.example`, `.env.sample`, `.env.template`, also `.env.production.example` and the like. */
 export function isExampleFile(path: string): boolean {
-  return /(^|\/)\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path) || /(^|\/)(env\.(example|sample|template)|(example|sample|template)\.env)$/.test(path);
+  return (
+    /(^|\/)\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path) || /(^|\/)(env\.(example|sample|template)|(example|sample|template)\.env)$/.test(path)
+  );
 }
 
 /** `# SENTRY_DSN=` or `#export SENTRY_DSN=...`: a commented-out item of an example file. */

@@ -7,7 +7,15 @@ import { discoverJs } from './js-env.js';
 import { discoverCompose, discoverKubernetes, discoverWorkflow, isComposeFile, isWorkflowFile, looksLikeKubernetes } from './manifests.js';
 import { discoverGo, discoverPrisma, discoverPython, discoverRuby } from './other-languages.js';
 import { CONTEXT_LABEL, contextOf, type UseContext } from './context.js';
-import { emptyDiscovery, type Declaration, type DynamicAccess, type FileDiscovery, type FileProblem, type HelperDefinition, type VariableUse } from './types.js';
+import {
+  emptyDiscovery,
+  type Declaration,
+  type DynamicAccess,
+  type FileDiscovery,
+  type FileProblem,
+  type HelperDefinition,
+  type VariableUse,
+} from './types.js';
 import { isPlatformProvided, isSecretLooking } from '../names.js';
 
 export type { Declaration, DynamicAccess, FileDiscovery, FileProblem, VariableUse } from './types.js';
@@ -67,7 +75,8 @@ export interface Inventory {
 /** Project helpers called with a literal name become reads (`requireEnv('X')`, `envbool('X', False)`). */
 function helperUses(files: FileDiscovery[]): { uses: VariableUse[]; helperFiles: Set<string> } {
   const helpers = new Map<string, HelperDefinition>();
-  for (const file of files) for (const helper of file.helpers) if (!helpers.has(`${helper.language}:${helper.name}`)) helpers.set(`${helper.language}:${helper.name}`, helper);
+  for (const file of files)
+    for (const helper of file.helpers) if (!helpers.has(`${helper.language}:${helper.name}`)) helpers.set(`${helper.language}:${helper.name}`, helper);
   const uses: VariableUse[] = [];
   const helperFiles = new Set<string>();
   if (helpers.size === 0) return { uses, helperFiles };
@@ -85,7 +94,15 @@ function helperUses(files: FileDiscovery[]): { uses: VariableUse[]; helperFiles:
           : helper.throws
             ? `${call_} throws when it is unset`
             : `${call_} with no default`;
-      uses.push({ name: call.name, file: call.file, line: call.line, kind: call.language, optional, ...(call.conditional && !optional ? { conditional: true } : {}), why });
+      uses.push({
+        name: call.name,
+        file: call.file,
+        line: call.line,
+        kind: call.language,
+        optional,
+        ...(call.conditional && !optional ? { conditional: true } : {}),
+        why,
+      });
     }
   }
   return { uses, helperFiles };
@@ -100,7 +117,8 @@ function decide(info: VariableInfo): void {
   info.usedBy = [...new Set(info.uses.map((u) => contextOf(u.file)).filter((c): c is Exclude<UseContext, 'app'> => c !== 'app'))].sort();
   // A schema the app validates decides; the mapping that feeds it and plain reads elsewhere do not.
   const codeSchema = info.declarations.filter((d) => d.kind === 'schema-code' && contextOf(d.file) === 'app');
-  const deciding = codeSchema.length > 0 ? app.filter((u) => u.kind === 'schema' || u.kind === 'python' || u.kind === 'compose') : app.filter((u) => !u.mapping);
+  const deciding =
+    codeSchema.length > 0 ? app.filter((u) => u.kind === 'schema' || u.kind === 'python' || u.kind === 'compose') : app.filter((u) => !u.mapping);
   const sure = deciding.filter((u) => !u.optional && !u.conditional);
   const fromSchemaFile = schema.find((d) => d.kind === 'schema-file' && d.required);
   info.required = sure.length > 0 || fromSchemaFile !== undefined;
@@ -125,7 +143,17 @@ export function mergeDiscoveries(files: FileDiscovery[]): Inventory {
   const get = (name: string): VariableInfo => {
     let info = variables.get(name);
     if (!info) {
-      info = { name, uses: [], declarations: [], required: false, startup: false, secret: isSecretLooking(name), platform: isPlatformProvided(name), why: '', usedBy: [] };
+      info = {
+        name,
+        uses: [],
+        declarations: [],
+        required: false,
+        startup: false,
+        secret: isSecretLooking(name),
+        platform: isPlatformProvided(name),
+        why: '',
+        usedBy: [],
+      };
       variables.set(name, info);
     }
     return info;

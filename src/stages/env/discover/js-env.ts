@@ -16,7 +16,19 @@ import { isVariableName } from '../names.js';
 const HINTS = ['.env', 'Env(', 'env('];
 
 /** Object.prototype members read through `process.env` are not variables. */
-const NOT_VARIABLES = new Set(['hasOwnProperty', 'toString', 'valueOf', 'constructor', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'get', 'set', 'has', 'toObject']);
+const NOT_VARIABLES = new Set([
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  'constructor',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'get',
+  'set',
+  'has',
+  'toObject',
+]);
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 /** After the read: a fallback (`??`, `||`), a test (`X ? a : b`, `X && …`, `X === 'true'`) or optional chaining. */
@@ -166,7 +178,11 @@ function guardOf(tokens: Token[], start: number, after: number): string | undefi
   const before = tokens[start - 1];
   if (before?.kind === Kind.Punct && GUARD_BEFORE.has(before.value)) return `after ${before.value}`;
   // `if (process.env.X)`, `while (…)`, `Boolean(process.env.X)`: a test of presence.
-  if (isPunct(before, '(') && isPunct(next, ')') && (isIdent(tokens[start - 2], 'if') || isIdent(tokens[start - 2], 'while') || isIdent(tokens[start - 2], 'Boolean'))) {
+  if (
+    isPunct(before, '(') &&
+    isPunct(next, ')') &&
+    (isIdent(tokens[start - 2], 'if') || isIdent(tokens[start - 2], 'while') || isIdent(tokens[start - 2], 'Boolean'))
+  ) {
     return `tested by ${tokens[start - 2]!.value} (…)`;
   }
   return undefined;
@@ -200,7 +216,14 @@ function readDestructuring(state: ScanState, close: number): void {
     if (first.kind !== Kind.Ident && first.kind !== Kind.String) continue;
     const optional = rangeHas(tokens, entry.from, entry.to, (t) => isPunct(t, '='));
     if (isVariableName(first.value)) {
-      state.out.uses.push({ name: first.value, file: state.file, line: first.line, kind: 'js', optional, why: optional ? `destructured from process.env with a default` : 'destructured from process.env with no default' });
+      state.out.uses.push({
+        name: first.value,
+        file: state.file,
+        line: first.line,
+        kind: 'js',
+        optional,
+        why: optional ? `destructured from process.env with a default` : 'destructured from process.env with no default',
+      });
     }
   }
 }
@@ -248,7 +271,8 @@ function readSchemaObject(state: ScanState, open: number, library: string): void
     const key = tokens[entry.from];
     if (!key || (key.kind !== Kind.Ident && key.kind !== Kind.String) || !isVariableName(key.value)) continue;
     let marker: string | undefined;
-    for (let j = entry.from + 1; j < entry.to && !marker; j++) if (tokens[j]!.kind === Kind.Ident && OPTIONAL_MARKERS.has(tokens[j]!.value)) marker = tokens[j]!.value;
+    for (let j = entry.from + 1; j < entry.to && !marker; j++)
+      if (tokens[j]!.kind === Kind.Ident && OPTIONAL_MARKERS.has(tokens[j]!.value)) marker = tokens[j]!.value;
     const optional = marker !== undefined;
     const why = optional ? `${library} field with .${marker}` : `${library} field with no default (validated at start-up)`;
     state.out.uses.push({ name: key.value, file: state.file, line: key.line, kind: 'schema', optional, startup: !optional, why });

@@ -116,7 +116,14 @@ export function readJsHelpers(file: string, index: TokenIndex, out: FileDiscover
     } else if (!isPunct(tokens[i - 1], '.') && isPunct(tokens[i + 1], '(') && tokens[i + 2]?.kind === Kind.String && CALL_NAME.test(tokens[i + 2]!.value)) {
       const after = tokens[i + 3];
       if (isPunct(after, ',') || isPunct(after, ')')) {
-        out.calls.push({ callee: t.value, name: tokens[i + 2]!.value, file, line: tokens[i + 2]!.line, language: 'js', withDefault: isPunct(after, ',') && !isPunct(tokens[i + 4], ')') });
+        out.calls.push({
+          callee: t.value,
+          name: tokens[i + 2]!.value,
+          file,
+          line: tokens[i + 2]!.line,
+          language: 'js',
+          withDefault: isPunct(after, ',') && !isPunct(tokens[i + 4], ')'),
+        });
       }
     }
   }

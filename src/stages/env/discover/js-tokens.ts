@@ -27,7 +27,23 @@ export interface Token {
 }
 
 /** Keywords after which `/` starts a regex literal rather than a division. */
-const REGEX_AFTER_KEYWORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await', 'extends']);
+const REGEX_AFTER_KEYWORD = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'instanceof',
+  'yield',
+  'await',
+  'extends',
+]);
 const THREE_CHAR = new Set(['...', '===', '!==', '??=', '||=', '&&=', '**=', '<<=', '>>=', '>>>']);
 const TWO_CHAR = new Set(['?.', '??', '||', '&&', '=>', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '++', '--', '**', '<<', '>>']);
 

@@ -125,7 +125,10 @@ function structuralReads(yaml: NonNullable<ReturnType<typeof parseYaml>>): Map<s
       if (!isMap(service.value)) continue;
       const image = service.value.get('image', true);
       if (image) mark(image as Node, 'the image reference', false);
-      for (const [key, what] of [['volumes', 'a volume'], ['ports', 'a port mapping']] as const) {
+      for (const [key, what] of [
+        ['volumes', 'a volume'],
+        ['ports', 'a port mapping'],
+      ] as const) {
         const list = service.value.get(key, true);
         if (isSeq(list)) for (const item of list.items) mark(item as Node, what, true);
       }
@@ -147,7 +150,14 @@ function passThrough(node: unknown, file: string, lineOf: (node: Node) => number
     for (const pair of node.items) {
       const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
       if (isScalar(pair.key) && empty && isVariableName(String(pair.key.value))) {
-        out.uses.push({ name: String(pair.key.value), file, line: lineOf(pair.key as Node), kind: 'compose', optional: true, why: why(String(pair.key.value)) });
+        out.uses.push({
+          name: String(pair.key.value),
+          file,
+          line: lineOf(pair.key as Node),
+          kind: 'compose',
+          optional: true,
+          why: why(String(pair.key.value)),
+        });
       }
     }
   }
@@ -196,7 +206,14 @@ export function discoverKubernetes(file: string, text: string): FileDiscovery {
         if (!isScalar(nameNode) || !isVariableName(String(nameNode.value))) continue;
         // A literal `value:` is provided by the manifest itself; `valueFrom` needs a Secret/ConfigMap key to exist.
         const literal = item.has('value');
-        out.uses.push({ name: String(nameNode.value), file, line: yaml.lineOf(nameNode), kind: 'k8s', optional: literal, why: literal ? 'set by the manifest itself' : 'valueFrom: the Secret or ConfigMap key must exist' });
+        out.uses.push({
+          name: String(nameNode.value),
+          file,
+          line: yaml.lineOf(nameNode),
+          kind: 'k8s',
+          optional: literal,
+          why: literal ? 'set by the manifest itself' : 'valueFrom: the Secret or ConfigMap key must exist',
+        });
       }
       return true;
     }
@@ -228,7 +245,14 @@ export function discoverWorkflow(file: string, text: string): FileDiscovery {
       if (!isScalar(entry.key) || !isVariableName(String(entry.key.value))) continue;
       const text = isScalar(entry.value) ? String(entry.value.value ?? '') : '';
       const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(text);
-      out.uses.push({ name: String(entry.key.value), file, line: yaml.lineOf(entry.key as Node), kind: 'workflow', optional: !fromGitHub, why: fromGitHub ? 'a workflow env: entry fed from GitHub secrets or variables' : 'a workflow env: entry with its own value' });
+      out.uses.push({
+        name: String(entry.key.value),
+        file,
+        line: yaml.lineOf(entry.key as Node),
+        kind: 'workflow',
+        optional: !fromGitHub,
+        why: fromGitHub ? 'a workflow env: entry fed from GitHub secrets or variables' : 'a workflow env: entry with its own value',
+      });
     }
     return true;
   };

@@ -42,7 +42,12 @@ const RUBY_DYNAMIC = /(?<![\w:])ENV(?:\s*\[\s*[a-z_@]|\.fetch\(\s*[a-z_@])/;
 
 const GO: Pattern[] = [
   { regex: new RegExp(`\\bos\\.Getenv\\(\\s*"${NAME}"\\s*\\)`, 'g'), group: 1, optional: () => false, why: (m) => `os.Getenv("${m[1]}") with no fallback` },
-  { regex: new RegExp(`\\bos\\.LookupEnv\\(\\s*"${NAME}"\\s*\\)`, 'g'), group: 1, optional: () => true, why: (m) => `os.LookupEnv("${m[1]}") lets the caller check presence` },
+  {
+    regex: new RegExp(`\\bos\\.LookupEnv\\(\\s*"${NAME}"\\s*\\)`, 'g'),
+    group: 1,
+    optional: () => true,
+    why: (m) => `os.LookupEnv("${m[1]}") lets the caller check presence`,
+  },
 ];
 const GO_DYNAMIC = /\bos\.(?:Getenv|LookupEnv)\(\s*[A-Za-z_]/;
 
@@ -65,7 +70,16 @@ export function codeOf(line: string, marker: '#' | '//', quotes: string): string
   return line;
 }
 
-function scan(file: string, text: string, kind: UseKind, patterns: Pattern[], dynamic: RegExp, marker: '#' | '//', quotes: string, hints: string[]): FileDiscovery {
+function scan(
+  file: string,
+  text: string,
+  kind: UseKind,
+  patterns: Pattern[],
+  dynamic: RegExp,
+  marker: '#' | '//',
+  quotes: string,
+  hints: string[],
+): FileDiscovery {
   const out = emptyDiscovery();
   if (!hints.some((hint) => text.includes(hint))) return out;
   const lines = text.split('\n');

@@ -82,7 +82,15 @@ export function readPython(file: string, text: string): FileDiscovery {
   const stack: Block[] = [];
   const lines = text.split('\n');
   const close = (block: Block) => {
-    if (block.helper?.reads) out.helpers.push({ name: block.helper.name, file, line: block.helper.line, language: 'python', throws: block.helper.throws, ...(block.helper.getter && !block.helper.throws ? { getter: true } : {}) } satisfies HelperDefinition);
+    if (block.helper?.reads)
+      out.helpers.push({
+        name: block.helper.name,
+        file,
+        line: block.helper.line,
+        language: 'python',
+        throws: block.helper.throws,
+        ...(block.helper.getter && !block.helper.throws ? { getter: true } : {}),
+      } satisfies HelperDefinition);
     if (block.settings) for (const field of block.settings.fields) out.uses.push({ ...field, name: `${block.settings.prefix}${field.name}`.toUpperCase() });
   };
   // A statement spanning lines (`if (\n a\n or b\n):`) opens its block with its first line's text and indent.
@@ -130,24 +138,44 @@ function readField(body: string, settings: NonNullable<Block['settings']>, file:
   if (!m || m[1] === 'model_config' || m[1]!.startsWith('_')) return;
   const optional = m[3] !== undefined || /\bOptional\[|\bNone\b|\|\s*None/.test(m[2]!);
   settings.fields.push({
-    name: m[1]!, file, line, kind: 'python', optional, startup: !optional,
+    name: m[1]!,
+    file,
+    line,
+    kind: 'python',
+    optional,
+    startup: !optional,
     why: optional ? 'Pydantic settings field with a default' : 'Pydantic settings field with no default: validated when the settings load',
   });
 }
 
-function readLine(code: string, file: string, at: { line: number; conditional: boolean }, helper: Block['helper'], decouple: boolean, out: FileDiscovery): void {
+function readLine(
+  code: string,
+  file: string,
+  at: { line: number; conditional: boolean },
+  helper: Block['helper'],
+  decouple: boolean,
+  out: FileDiscovery,
+): void {
   const { line, conditional } = at;
-  const push = (use: Omit<VariableUse, 'file' | 'line' | 'kind'>) => out.uses.push({ file, line, kind: 'python', ...use, ...(conditional && !use.optional ? { conditional: true } : {}) });
+  const push = (use: Omit<VariableUse, 'file' | 'line' | 'kind'>) =>
+    out.uses.push({ file, line, kind: 'python', ...use, ...(conditional && !use.optional ? { conditional: true } : {}) });
   const moduleLevel = !conditional && helper === undefined;
-  for (const m of code.matchAll(ENVIRON_INDEX)) push({ name: m[2]!, optional: false, ...(moduleLevel ? { startup: true } : {}), why: `os.environ["${m[2]}"] raises KeyError when unset` });
-  for (const m of code.matchAll(ENVIRON_GET)) push({ name: m[2]!, optional: true, why: m[3] ? `${m[0].split('(')[0]}("${m[2]}", default)` : `${m[0].split('(')[0]}("${m[2]}") returns None when unset` });
+  for (const m of code.matchAll(ENVIRON_INDEX))
+    push({ name: m[2]!, optional: false, ...(moduleLevel ? { startup: true } : {}), why: `os.environ["${m[2]}"] raises KeyError when unset` });
+  for (const m of code.matchAll(ENVIRON_GET))
+    push({ name: m[2]!, optional: true, why: m[3] ? `${m[0].split('(')[0]}("${m[2]}", default)` : `${m[0].split('(')[0]}("${m[2]}") returns None when unset` });
   for (const m of code.matchAll(ENVIRON_TEST)) push({ name: m[2]!, optional: true, why: `"${m[2]}" in os.environ tests presence` });
   for (const m of code.matchAll(LIBRARY_CALL)) {
     if (m[1] === 'config' && !decouple) continue;
     const rest = m[5] === ',' ? restOfCall(code, m.index! + m[0].length) : '';
     const withDefault = /\bdefault\s*=/.test(rest) || (m[2] !== undefined && m[5] === ',' && !/^\s*cast\s*=/.test(rest));
     const call = `${m[1]}${m[2] ? `.${m[2]}` : ''}("${m[4]}")`;
-    push({ name: m[4]!, optional: withDefault, ...(moduleLevel && !withDefault ? { startup: true } : {}), why: withDefault ? `${call} with a default` : `${call} with no default raises when unset` });
+    push({
+      name: m[4]!,
+      optional: withDefault,
+      ...(moduleLevel && !withDefault ? { startup: true } : {}),
+      why: withDefault ? `${call} with a default` : `${call} with no default raises when unset`,
+    });
   }
   for (const m of code.matchAll(HELPER_CALL)) {
     if (m[1] === 'env' || m[1] === 'config' || m[1] === 'getenv' || m[1] === 'get') continue;

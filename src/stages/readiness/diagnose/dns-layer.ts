@@ -43,9 +43,10 @@ export async function diagnoseDns(host: string, options: DnsLayerOptions): Promi
   if (isIP(name) !== 0) return { host, status: 'literal', resolvers: [], address: name };
   const clientOptions = { timeoutMs: Math.max(200, Math.floor(options.timeoutMs / 2)), tries: 1 };
   const servers = options.resolvers.length > 0 ? [...options.resolvers] : [];
-  const resolverAnswers = servers.length > 0
-    ? await Promise.all(servers.map((server) => addressesFrom(createSimpleDnsClient([server], clientOptions), server, name)))
-    : [await addressesFrom(createSimpleDnsClient([], clientOptions), 'system resolver', name)];
+  const resolverAnswers =
+    servers.length > 0
+      ? await Promise.all(servers.map((server) => addressesFrom(createSimpleDnsClient([server], clientOptions), server, name)))
+      : [await addressesFrom(createSimpleDnsClient([], clientOptions), 'system resolver', name)];
   const authoritativeServers = options.authoritative.length > 0 ? [...options.authoritative] : await findAuthoritative(name, servers, clientOptions);
   let authoritative: ServerAnswer | undefined;
   for (const server of authoritativeServers) {

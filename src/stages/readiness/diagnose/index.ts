@@ -50,12 +50,15 @@ export async function diagnoseUrl(target: string, options: DiagnoseOptions): Pro
   const frontDoorPort = routed.everyHost ? routed.port : port;
   const frontDoor = async (address: string) => (routed.everyHost ? ((await routeAddress(routed.host, options)) ?? address) : address);
   if (dns.address) jobs.push(frontDoor(dns.address).then(async (address) => void (facts.main = await probe(url, address, frontDoorPort, probeOptions))));
-  if (dns.authoritativeAddress) jobs.push(frontDoor(dns.authoritativeAddress).then(async (address) => void (facts.fresh = await probe(url, address, frontDoorPort, probeOptions))));
+  if (dns.authoritativeAddress)
+    jobs.push(frontDoor(dns.authoritativeAddress).then(async (address) => void (facts.fresh = await probe(url, address, frontDoorPort, probeOptions))));
   if (routed.rewritten && !routed.everyHost) {
     jobs.push(
       routeAddress(routed.host, options).then(async (address) => {
         const target = `${routed.host}:${routed.port}`;
-        facts.origin = address ? { ...(await probe(url, address, routed.port, probeOptions)), target } : { tcp: { ok: false, address: routed.host, port: routed.port, error: 'the connectTo target does not resolve' }, target };
+        facts.origin = address
+          ? { ...(await probe(url, address, routed.port, probeOptions)), target }
+          : { tcp: { ok: false, address: routed.host, port: routed.port, error: 'the connectTo target does not resolve' }, target };
       }),
     );
   }
@@ -64,15 +67,26 @@ export async function diagnoseUrl(target: string, options: DiagnoseOptions): Pro
 }
 
 /** The health endpoint through connectTo (like every request of the gate), else the resolvers. */
-export async function readHealth(healthUrl: string, options: Pick<DiagnoseOptions, 'network' | 'authoritative' | 'timeoutMs' | 'signal'>): Promise<HealthReport> {
+export async function readHealth(
+  healthUrl: string,
+  options: Pick<DiagnoseOptions, 'network' | 'authoritative' | 'timeoutMs' | 'signal'>,
+): Promise<HealthReport> {
   const url = new URL(healthUrl);
   const port = portOf(url);
   const routed = applyConnectTo(parseConnectRules(options.network.connectTo), url.hostname, port);
   const address = await routeAddress(routed.host, options);
   if (!address) return readHealthAnswer(healthUrl, { error: `${url.hostname} does not resolve` });
-  const result = await probe(url, address, routed.port, { ca: options.network.ca, timeoutMs: options.timeoutMs, headers: { accept: 'application/health+json, application/json;q=0.9, */*;q=0.1' } });
+  const result = await probe(url, address, routed.port, {
+    ca: options.network.ca,
+    timeoutMs: options.timeoutMs,
+    headers: { accept: 'application/health+json, application/json;q=0.9, */*;q=0.1' },
+  });
   if (!result.http || result.http.error) return readHealthAnswer(healthUrl, { error: result.http?.error ?? probeProblem(result) });
-  return readHealthAnswer(healthUrl, { status: result.http.status ?? 0, ...(result.http.contentType ? { contentType: result.http.contentType } : {}), body: result.http.body ?? '' });
+  return readHealthAnswer(healthUrl, {
+    status: result.http.status ?? 0,
+    ...(result.http.contentType ? { contentType: result.http.contentType } : {}),
+    body: result.http.body ?? '',
+  });
 }
 
 async function routeAddress(host: string, options: Pick<DiagnoseOptions, 'network' | 'authoritative' | 'timeoutMs'>): Promise<string | undefined> {
@@ -91,7 +105,11 @@ export function layersTable(diagnosis: Diagnosis): TableBlock {
   if (facts.fresh) rows.push(...probeRows(facts.fresh, 'new address ').filter((r) => r[0] === 'new address HTTP'));
   if (facts.origin) {
     const o = facts.origin;
-    rows.push(['Origin (connectTo)', o.http?.ok === true, o.http?.status !== undefined ? `${o.target}: HTTP ${o.http.status} in ${o.http.ms} ms` : `${o.target}: ${probeProblem(o)}`]);
+    rows.push([
+      'Origin (connectTo)',
+      o.http?.ok === true,
+      o.http?.status !== undefined ? `${o.target}: HTTP ${o.http.status} in ${o.http.ms} ms` : `${o.target}: ${probeProblem(o)}`,
+    ]);
   }
   if (facts.health) rows.push(healthRow(facts.health));
   return { kind: 'table', title: `Diagnose ${facts.url}: ${diagnosis.sentence}`, columns: ['Layer', 'OK', 'Evidence'], rows };
@@ -99,8 +117,13 @@ export function layersTable(diagnosis: Diagnosis): TableBlock {
 
 function dnsRow(dns: DnsLayer): BlockCell[] {
   if (dns.status === 'literal') return ['DNS', true, `${dns.host} is an IP address`];
-  const answers = dns.resolvers.map((r) => `${r.server}: ${r.status === 'found' ? `${r.addresses.join(', ')}${r.ttl !== undefined ? ` (TTL ${r.ttl} s)` : ''}${r.stale ? ' OLD' : ''}` : r.reason}`);
-  const auth = dns.authoritative ? `authoritative ${dns.authoritative.server}: ${dns.authoritative.status === 'found' ? dns.authoritative.addresses.join(', ') : dns.authoritative.reason}` : (dns.note ?? 'no authoritative answer');
+  const answers = dns.resolvers.map(
+    (r) =>
+      `${r.server}: ${r.status === 'found' ? `${r.addresses.join(', ')}${r.ttl !== undefined ? ` (TTL ${r.ttl} s)` : ''}${r.stale ? ' OLD' : ''}` : r.reason}`,
+  );
+  const auth = dns.authoritative
+    ? `authoritative ${dns.authoritative.server}: ${dns.authoritative.status === 'found' ? dns.authoritative.addresses.join(', ') : dns.authoritative.reason}`
+    : (dns.note ?? 'no authoritative answer');
   const evidence = dns.authoritative ? [auth, ...answers] : [...answers, auth];
   return ['DNS', dns.status === 'ok' ? true : dns.status === 'propagating' ? 'propagating' : false, evidence.join('; ')];
 }
@@ -108,11 +131,19 @@ function dnsRow(dns: DnsLayer): BlockCell[] {
 function probeRows(p: Probe, prefix: string): BlockCell[][] {
   const rows: BlockCell[][] = [[`${prefix}TCP`, p.tcp.ok, `${p.tcp.address}:${p.tcp.port}${p.tcp.ok ? ` in ${p.tcp.ms} ms` : `: ${p.tcp.error}`}`]];
   if (p.tls) {
-    const cert = [p.tls.subject && `subject ${p.tls.subject}`, p.tls.issuer && `issuer ${p.tls.issuer}`, p.tls.notAfter && `expires ${p.tls.notAfter.slice(0, 10)} (${p.tls.daysLeft} days)`].filter(Boolean).join(', ');
+    const cert = [
+      p.tls.subject && `subject ${p.tls.subject}`,
+      p.tls.issuer && `issuer ${p.tls.issuer}`,
+      p.tls.notAfter && `expires ${p.tls.notAfter.slice(0, 10)} (${p.tls.daysLeft} days)`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     rows.push([`${prefix}TLS`, p.tls.ok, [p.tls.error, p.tls.protocol, cert].filter(Boolean).join('; ')]);
   }
   if (p.http) {
-    const via = p.http.cfRay ? `Cloudflare edge (cf-ray ${p.http.cfRay}, cf-cache-status ${p.http.cfCacheStatus ?? 'none'})` : `origin${p.http.server ? ` (server: ${p.http.server})` : ''}`;
+    const via = p.http.cfRay
+      ? `Cloudflare edge (cf-ray ${p.http.cfRay}, cf-cache-status ${p.http.cfCacheStatus ?? 'none'})`
+      : `origin${p.http.server ? ` (server: ${p.http.server})` : ''}`;
     rows.push([`${prefix}HTTP`, p.http.ok, p.http.status !== undefined ? `${p.http.status} in ${p.http.ms} ms from ${via}` : (p.http.error ?? 'no answer')]);
   }
   return rows;
@@ -122,5 +153,9 @@ function healthRow(health: HealthReport): BlockCell[] {
   if (health.kind === 'none') return ['Health', false, `${health.url}: ${health.error}`];
   const down = health.dependencies.filter((d) => !d.ok);
   const deps = health.dependencies.map((d) => `${d.name} ${d.status}`).join(', ');
-  return ['Health', down.length === 0 && (health.httpStatus ?? 500) < 500, `${health.url}: HTTP ${health.httpStatus}${health.status ? `, status ${health.status}` : ''}${deps ? `; ${deps}` : `; ${health.kind}`}`];
+  return [
+    'Health',
+    down.length === 0 && (health.httpStatus ?? 500) < 500,
+    `${health.url}: HTTP ${health.httpStatus}${health.status ? `, status ${health.status}` : ''}${deps ? `; ${deps}` : `; ${health.kind}`}`,
+  ];
 }

@@ -106,7 +106,13 @@ function handshake(raw: Socket, host: string, options: ProbeOptions): Promise<{ 
   const started = performance.now();
   return new Promise((resolve) => {
     const servername = isIP(host) === 0 ? host : undefined;
-    const socket = tlsConnect({ socket: raw, ...(servername ? { servername } : {}), ca: [...rootCertificates, ...options.ca], rejectUnauthorized: false, minVersion: 'TLSv1.2' });
+    const socket = tlsConnect({
+      socket: raw,
+      ...(servername ? { servername } : {}),
+      ca: [...rootCertificates, ...options.ca],
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+    });
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ layer: { ok: false, error: `no TLS handshake within ${options.timeoutMs} ms` } });

@@ -53,17 +53,23 @@ export function decide(facts: DiagnoseFacts): Verdict {
   const host = facts.dns.host;
   const down = facts.health ? failingDependencies(facts.health) : [];
   const originNote = probeOk(facts.origin) ? ' while the origin answers directly' : '';
-  if (facts.dns.status === 'missing') return { answer: 'dns', sentence: `dns: ${host} does not resolve (${reasonOf(facts.dns)} at every resolver)${originNote}` };
-  if (facts.dns.status === 'unknown') return { answer: 'dns', sentence: `dns: ${host} could not be resolved (${reasonOf(facts.dns)}): DNS is unknown, not missing${originNote}` };
+  if (facts.dns.status === 'missing')
+    return { answer: 'dns', sentence: `dns: ${host} does not resolve (${reasonOf(facts.dns)} at every resolver)${originNote}` };
+  if (facts.dns.status === 'unknown')
+    return { answer: 'dns', sentence: `dns: ${host} could not be resolved (${reasonOf(facts.dns)}): DNS is unknown, not missing${originNote}` };
   const stale = facts.dns.resolvers.find((r) => r.stale);
   const main = facts.main;
   if (!probeOk(main) && facts.dns.status === 'propagating' && probeOk(facts.fresh)) {
     const ttl = stale?.ttl !== undefined ? `, TTL ${stale.ttl} s left` : '';
-    return { answer: 'dns', sentence: `dns: ${stale?.server ?? 'a resolver'} still serves the old address ${facts.dns.address}${ttl}; the new address ${facts.dns.authoritativeAddress} answers` };
+    return {
+      answer: 'dns',
+      sentence: `dns: ${stale?.server ?? 'a resolver'} still serves the old address ${facts.dns.address}${ttl}; the new address ${facts.dns.authoritativeAddress} answers`,
+    };
   }
   if (!main) return { answer: 'dns', sentence: `dns: ${host} has no address to connect to` };
   if (!main.tcp.ok || (main.tls && !main.tls.ok)) {
-    if (probeOk(facts.origin)) return { answer: 'edge', sentence: `edge: ${probeProblem(main)} while the origin (${facts.origin!.target}) answers ${facts.origin!.http!.status}` };
+    if (probeOk(facts.origin))
+      return { answer: 'edge', sentence: `edge: ${probeProblem(main)} while the origin (${facts.origin!.target}) answers ${facts.origin!.http!.status}` };
     if (main.tls && !main.tls.ok) return { answer: 'edge', sentence: `edge: ${host} fails TLS (${main.tls.error}) while DNS is fine` };
     return { answer: 'app', sentence: `app: nothing accepts connections for ${host} (${probeProblem(main)}) while DNS is fine` };
   }
@@ -71,10 +77,16 @@ export function decide(facts: DiagnoseFacts): Verdict {
   if (down.length > 0) {
     const names = down.map((d) => d.name).join(', ');
     const page = status !== undefined ? `${path} answers ${status}` : `${path} does not answer`;
-    return { answer: 'third-party', sentence: `third party: ${names} ${down.length > 1 ? 'are' : 'is'} down (the health endpoint says so); ${page} while DNS and TLS are fine` };
+    return {
+      answer: 'third-party',
+      sentence: `third party: ${names} ${down.length > 1 ? 'are' : 'is'} down (the health endpoint says so); ${page} while DNS and TLS are fine`,
+    };
   }
   if (main.http?.ok) {
-    const note = facts.dns.status === 'propagating' && stale ? ` (propagating: ${stale.server} still serves ${stale.addresses.join(', ')}${stale.ttl !== undefined ? `, TTL ${stale.ttl} s left` : ''})` : '';
+    const note =
+      facts.dns.status === 'propagating' && stale
+        ? ` (propagating: ${stale.server} still serves ${stale.addresses.join(', ')}${stale.ttl !== undefined ? `, TTL ${stale.ttl} s left` : ''})`
+        : '';
     const edge = main.http.cfRay ? ` via Cloudflare (cf-cache-status ${main.http.cfCacheStatus ?? 'none'})` : '';
     return { answer: 'healthy', sentence: `healthy: ${path} answers ${status}${edge} in ${main.http.ms ?? '?'} ms${note}` };
   }
@@ -87,16 +99,25 @@ function failedHttp(facts: DiagnoseFacts, main: Probe, path: string): Verdict {
   const tlsFine = main.tls ? 'DNS and TLS are fine' : 'DNS is fine';
   if (http.cfRay) {
     if (facts.origin) {
-      if (probeOk(facts.origin)) return { answer: 'edge', sentence: `edge: Cloudflare answers ${status ?? 'nothing'} for ${path} while the origin (${facts.origin.target}) answers ${facts.origin.http!.status}` };
+      if (probeOk(facts.origin))
+        return {
+          answer: 'edge',
+          sentence: `edge: Cloudflare answers ${status ?? 'nothing'} for ${path} while the origin (${facts.origin.target}) answers ${facts.origin.http!.status}`,
+        };
       return { answer: 'app', sentence: `app: ${path} ${originProblem(facts.origin)} from the origin while ${tlsFine}` };
     }
-    if (status !== undefined && CF_ORIGIN_DOWN.has(status)) return { answer: 'app', sentence: `app: Cloudflare answers ${status} for ${path}: it got no answer from the origin, while ${tlsFine}` };
+    if (status !== undefined && CF_ORIGIN_DOWN.has(status))
+      return { answer: 'app', sentence: `app: Cloudflare answers ${status} for ${path}: it got no answer from the origin, while ${tlsFine}` };
     if (status !== undefined && status >= 520 && status < 600 && status !== 500 && status !== 502 && status !== 503 && status !== 504) {
       return { answer: 'edge', sentence: `edge: Cloudflare answers ${status} for ${path} (its own error page) while ${tlsFine}` };
     }
     return { answer: 'app', sentence: `app: ${path} answers ${status ?? 'nothing'} from the origin (passed through Cloudflare) while ${tlsFine}` };
   }
-  if (facts.origin && probeOk(facts.origin)) return { answer: 'edge', sentence: `edge: ${path} answers ${status ?? http.error} at the address DNS gives, while the origin (${facts.origin.target}) answers ${facts.origin.http!.status}` };
+  if (facts.origin && probeOk(facts.origin))
+    return {
+      answer: 'edge',
+      sentence: `edge: ${path} answers ${status ?? http.error} at the address DNS gives, while the origin (${facts.origin.target}) answers ${facts.origin.http!.status}`,
+    };
   if (status === undefined) return { answer: 'app', sentence: `app: ${path} gives no HTTP answer (${http.error}) while ${tlsFine}` };
   return { answer: 'app', sentence: `app: ${path} answers ${status} from the origin while ${tlsFine}` };
 }

@@ -70,27 +70,31 @@ export function alertingFindings(monitors: readonly Monitor[], critical: readonl
     const paths = pathsOf(monitor);
     const withPaths = (f: FindingInput): FindingInput => (paths.length > 0 ? { ...f, paths } : f);
     if (!monitor.owner && !options.defaultOwner) {
-      findings.push(withPaths({
-        ruleId: 'monitor-no-owner',
-        severity: 'medium',
-        title: `Monitor "${monitor.name}" has no owner: when it fires, nobody knows it is theirs`,
-        fix: 'set owner: on the monitor in readiness.monitors, or readiness.owner for monitors imported from a service that has no owner field',
-        location: where,
-      }));
+      findings.push(
+        withPaths({
+          ruleId: 'monitor-no-owner',
+          severity: 'medium',
+          title: `Monitor "${monitor.name}" has no owner: when it fires, nobody knows it is theirs`,
+          fix: 'set owner: on the monitor in readiness.monitors, or readiness.owner for monitors imported from a service that has no owner field',
+          location: where,
+        }),
+      );
     }
     const email = monitor.channels.some((c) => c.kind === 'email');
     const realTime = monitor.channels.some((c) => REAL_TIME_KINDS.includes(c.kind));
     if (!email || !realTime) findings.push(withPaths(channelFinding(monitor, email, realTime)));
     const isCritical = critical.some((c) => c.monitors.includes(monitor));
     if (isCritical && monitor.intervalSeconds !== undefined && monitor.intervalSeconds > options.maxIntervalMinutes * 60) {
-      findings.push(withPaths({
-        ruleId: 'monitor-interval',
-        severity: 'medium',
-        title: `Monitor "${monitor.name}" checks only every ${formatInterval(monitor.intervalSeconds)}: an outage on a critical path can last that long unseen`,
-        fix: `check critical paths at least every ${options.maxIntervalMinutes} min (1 min is common); raise readiness.maxIntervalMinutes only if that is a decision`,
-        location: where,
-        evidence: `interval ${formatInterval(monitor.intervalSeconds)}`,
-      }));
+      findings.push(
+        withPaths({
+          ruleId: 'monitor-interval',
+          severity: 'medium',
+          title: `Monitor "${monitor.name}" checks only every ${formatInterval(monitor.intervalSeconds)}: an outage on a critical path can last that long unseen`,
+          fix: `check critical paths at least every ${options.maxIntervalMinutes} min (1 min is common); raise readiness.maxIntervalMinutes only if that is a decision`,
+          location: where,
+          evidence: `interval ${formatInterval(monitor.intervalSeconds)}`,
+        }),
+      );
     }
   }
   return findings;

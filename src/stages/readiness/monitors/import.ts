@@ -54,7 +54,8 @@ export function detectMonitorFormat(data: unknown): MonitorFormat | undefined {
   if (Array.isArray(data.monitorList)) return 'uptime-kuma';
   if (Array.isArray(data.monitors) && data.monitors.some((m) => isObject(m) && 'friendly_name' in m)) return 'uptimerobot';
   if (Array.isArray(data.monitors)) return 'launch-ready';
-  if (Array.isArray(data.data) && data.data.some((m) => isObject(m) && isObject(m.attributes) && ('check_frequency' in m.attributes || m.type === 'monitor'))) return 'betterstack';
+  if (Array.isArray(data.data) && data.data.some((m) => isObject(m) && isObject(m.attributes) && ('check_frequency' in m.attributes || m.type === 'monitor')))
+    return 'betterstack';
   if (Array.isArray(data.endpoints) || Array.isArray(data['external-endpoints'])) return 'gatus';
   return undefined;
 }
@@ -65,7 +66,9 @@ export function importMonitors(content: string, shown: string): ImportedMonitors
   try {
     data = parseYaml(content, { uniqueKeys: false });
   } catch (error) {
-    throw new MonitorFormatError(`${shown}: neither JSON nor YAML (${(error as Error).message.split('\n')[0]}); export the monitors again from your uptime service`);
+    throw new MonitorFormatError(
+      `${shown}: neither JSON nor YAML (${(error as Error).message.split('\n')[0]}); export the monitors again from your uptime service`,
+    );
   }
   const format = detectMonitorFormat(data);
   if (!format) throw new MonitorFormatError(`${shown}: not a monitors export launch-ready knows; known formats: ${knownFormatsText()}`);
@@ -143,7 +146,13 @@ function fromUptimeKuma(data: Json, source: string): Parsed {
     }
     // The export writes {"1": true}; tools that write Kuma backups often use [1].
     const list = item.notificationIDList;
-    const ids = isObject(list) ? Object.entries(list).filter(([, on]) => on === true || on === 1).map(([id]) => id) : Array.isArray(list) ? list.map(String) : [];
+    const ids = isObject(list)
+      ? Object.entries(list)
+          .filter(([, on]) => on === true || on === 1)
+          .map(([id]) => id)
+      : Array.isArray(list)
+        ? list.map(String)
+        : [];
     const monitor: Monitor = { name, url, channels: ids.map((id) => channels.get(id)).filter((c): c is Channel => c !== undefined), source };
     const interval = parseInterval(item.interval);
     if (interval !== undefined) monitor.intervalSeconds = interval;

@@ -60,7 +60,7 @@ const KIND_BY_NAME: Record<string, ChannelKind> = {
   ntfy: 'push',
   gotify: 'push',
   webhook: 'webhook',
-  'custom': 'webhook',
+  custom: 'webhook',
 };
 
 /** The kind of a channel from its provider name (`slack`, `smtp`, `PagerDuty`). */

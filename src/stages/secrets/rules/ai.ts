@@ -24,7 +24,25 @@ export const AI_RULES: SecretRule[] = [
     revokeAt: 'https://platform.openai.com/api-keys',
   },
   // Anthropic keys end in `AA`; dashes sit anywhere in the body (gitleaks `anthropic.go`).
-  { id: 'anthropic-api-key', title: 'Anthropic API key', keywords: ['sk-ant-'], pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g, severity: 'blocker', ...AI, provider: 'Anthropic', revokeAt: 'https://console.anthropic.com/settings/keys' },
+  {
+    id: 'anthropic-api-key',
+    title: 'Anthropic API key',
+    keywords: ['sk-ant-'],
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    ...AI,
+    provider: 'Anthropic',
+    revokeAt: 'https://console.anthropic.com/settings/keys',
+  },
   // `hf_` user tokens and `api_org_` organisation tokens, 34 letters (gitleaks `huggingface.go`).
-  { id: 'huggingface-access-token', title: 'Hugging Face access token', keywords: ['hf_', 'api_org_'], pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g, severity: 'blocker', ...AI, provider: 'Hugging Face', revokeAt: 'https://huggingface.co/settings/tokens' },
+  {
+    id: 'huggingface-access-token',
+    title: 'Hugging Face access token',
+    keywords: ['hf_', 'api_org_'],
+    pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g,
+    severity: 'blocker',
+    ...AI,
+    provider: 'Hugging Face',
+    revokeAt: 'https://huggingface.co/settings/tokens',
+  },
 ];

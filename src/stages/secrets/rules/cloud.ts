@@ -17,7 +17,10 @@ const DIGITALOCEAN = { exposes: 'cloud', provider: 'DigitalOcean', revokeAt: 'ht
 function googleKeySeverity(secret: string, match: RegExpExecArray, text: string): 'high' | 'info' | undefined {
   if (isNotASecret(secret.slice(4))) return undefined;
   const before = text.slice(Math.max(0, match.index - 48), match.index);
-  if (/firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text.slice(Math.max(0, match.index - 400), match.index + 400))) return 'info';
+  if (
+    /firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text.slice(Math.max(0, match.index - 400), match.index + 400))
+  )
+    return 'info';
   return /(?:gcp|google|gemini|vertex|youtube|places|translate|vision|api[_-]?key|token|secret)[^\n]{0,30}[:=,>]/i.test(before) ? 'high' : 'info';
 }
 
@@ -41,8 +44,23 @@ export const CLOUD_RULES: SecretRule[] = [
     ...AWS,
   },
   // gitleaks `aws-amazon-bedrock-api-key-long-lived` / `-short-lived`.
-  { id: 'aws-bedrock-api-key', title: 'Amazon Bedrock API key', keywords: ['absk', 'bedrock-api-key-'], pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g, severity: 'blocker', ...AWS, exposes: 'ai' },
-  { id: 'gcp-api-key', title: 'Google API key', keywords: ['aiza'], pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, classify: googleKeySeverity, ...GCP },
+  {
+    id: 'aws-bedrock-api-key',
+    title: 'Amazon Bedrock API key',
+    keywords: ['absk', 'bedrock-api-key-'],
+    pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g,
+    severity: 'blocker',
+    ...AWS,
+    exposes: 'ai',
+  },
+  {
+    id: 'gcp-api-key',
+    title: 'Google API key',
+    keywords: ['aiza'],
+    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    classify: googleKeySeverity,
+    ...GCP,
+  },
   {
     id: 'gcp-service-account',
     title: 'Google Cloud or Firebase service-account key (JSON)',
@@ -62,7 +80,14 @@ export const CLOUD_RULES: SecretRule[] = [
     revokeAt: 'https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/Microsoft.Storage%2FStorageAccounts',
   },
   // gitleaks `azure-ad-client-secret`: three characters, a digit, `Q~`, then 31–34 characters.
-  { id: 'azure-ad-client-secret', title: 'Azure AD (Entra ID) client secret', keywords: ['q~'], pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, severity: 'blocker', ...AZURE },
+  {
+    id: 'azure-ad-client-secret',
+    title: 'Azure AD (Entra ID) client secret',
+    keywords: ['q~'],
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+    severity: 'blocker',
+    ...AZURE,
+  },
   {
     // gitleaks `cloudflare-api-key` (40) and `cloudflare-global-api-key` (37 hex) by name.
     id: 'cloudflare-api-key',
@@ -73,9 +98,37 @@ export const CLOUD_RULES: SecretRule[] = [
     ...CLOUDFLARE,
   },
   // Since 2026 tokens carry `cfut_`/`cfat_`/`cfk_`, 40 random characters and an 8-hex checksum (trufflehog `cloudflareapitoken` v2).
-  { id: 'cloudflare-prefixed-token', title: 'Cloudflare API token or key', keywords: ['cfut_', 'cfat_', 'cfk_'], pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g, severity: 'blocker', ...CLOUDFLARE },
-  { id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', keywords: ['v1.0-'], pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g, severity: 'blocker', ...CLOUDFLARE },
-  { id: 'cloudflare-global-api-key-near', title: 'Cloudflare global API key', keywords: ['cloudflare'], pattern: near('cloudflare', '[a-f0-9]{37}'), severity: 'blocker', ...CLOUDFLARE },
+  {
+    id: 'cloudflare-prefixed-token',
+    title: 'Cloudflare API token or key',
+    keywords: ['cfut_', 'cfat_', 'cfk_'],
+    pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g,
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
+  {
+    id: 'cloudflare-origin-ca-key',
+    title: 'Cloudflare Origin CA key',
+    keywords: ['v1.0-'],
+    pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g,
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
+  {
+    id: 'cloudflare-global-api-key-near',
+    title: 'Cloudflare global API key',
+    keywords: ['cloudflare'],
+    pattern: near('cloudflare', '[a-f0-9]{37}'),
+    severity: 'blocker',
+    ...CLOUDFLARE,
+  },
   // gitleaks `digitalocean-pat`, `-access-token`, `-refresh-token`.
-  { id: 'digitalocean-token', title: 'DigitalOcean token', keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'], pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi, severity: 'blocker', ...DIGITALOCEAN },
+  {
+    id: 'digitalocean-token',
+    title: 'DigitalOcean token',
+    keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi,
+    severity: 'blocker',
+    ...DIGITALOCEAN,
+  },
 ];

@@ -13,12 +13,47 @@ const NPM = { exposes: 'source', provider: 'npm', revokeAt: 'https://www.npmjs.c
 
 /** GitHub, GitLab and npm tokens. Peers: gitleaks `github.go`, `gitlab.go`, `npm.go`; trufflehog `github`, `npmtoken`. */
 export const CODE_HOSTING_RULES: SecretRule[] = [
-  { id: 'github-pat', title: 'GitHub personal access token', keywords: ['ghp_'], pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...GITHUB },
-  { id: 'github-oauth', title: 'GitHub OAuth access token', keywords: ['gho_'], pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...GITHUB },
+  {
+    id: 'github-pat',
+    title: 'GitHub personal access token',
+    keywords: ['ghp_'],
+    pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: checked,
+    ...GITHUB,
+  },
+  {
+    id: 'github-oauth',
+    title: 'GitHub OAuth access token',
+    keywords: ['gho_'],
+    pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: checked,
+    ...GITHUB,
+  },
   // Installation tokens (`ghs_`) grew a longer form in 2025 (`ghs_<app id>_<JWT-like body>`); gitleaks and secretlint test both.
-  { id: 'github-app-token', title: 'GitHub App token', keywords: ['ghu_', 'ghs_'], pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, 'g'), classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined), ...GITHUB },
-  { id: 'github-refresh-token', title: 'GitHub refresh token', keywords: ['ghr_'], pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, 'g'), classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined), ...GITHUB },
-  { id: 'github-fine-grained-pat', title: 'GitHub fine-grained personal access token', keywords: ['github_pat_'], pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, 'g'), severity: 'blocker', ...GITHUB },
+  {
+    id: 'github-app-token',
+    title: 'GitHub App token',
+    keywords: ['ghu_', 'ghs_'],
+    pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, 'g'),
+    classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined),
+    ...GITHUB,
+  },
+  {
+    id: 'github-refresh-token',
+    title: 'GitHub refresh token',
+    keywords: ['ghr_'],
+    pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, 'g'),
+    classify: (s) => (s.length > 40 || hasValidChecksum(s) ? 'blocker' : undefined),
+    ...GITHUB,
+  },
+  {
+    id: 'github-fine-grained-pat',
+    title: 'GitHub fine-grained personal access token',
+    keywords: ['github_pat_'],
+    pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, 'g'),
+    severity: 'blocker',
+    ...GITHUB,
+  },
   {
     // `https://<token>:x-oauth-basic@github.com/…`: a classic token inside a clone URL (trufflehog `github` v1 tests).
     id: 'github-url-token',
@@ -38,10 +73,36 @@ export const CODE_HOSTING_RULES: SecretRule[] = [
     priority: 0.5,
     ...GITHUB,
   },
-  { id: 'gitlab-pat', title: 'GitLab personal access token', keywords: ['glpat-'], pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g, severity: 'blocker', exposes: 'source', provider: 'GitLab', revokeAt: 'https://gitlab.com/-/user_settings/personal_access_tokens' },
-  { id: 'gitlab-runner-token', title: 'GitLab runner, trigger or deploy token', keywords: ['glrt-', 'gldt-', 'glptt-'], pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g, severity: 'blocker', exposes: 'source', provider: 'GitLab', revokeAt: 'https://docs.gitlab.com/ee/security/tokens/' },
+  {
+    id: 'gitlab-pat',
+    title: 'GitLab personal access token',
+    keywords: ['glpat-'],
+    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    exposes: 'source',
+    provider: 'GitLab',
+    revokeAt: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+  },
+  {
+    id: 'gitlab-runner-token',
+    title: 'GitLab runner, trigger or deploy token',
+    keywords: ['glrt-', 'gldt-', 'glptt-'],
+    pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: 'blocker',
+    exposes: 'source',
+    provider: 'GitLab',
+    revokeAt: 'https://docs.gitlab.com/ee/security/tokens/',
+  },
   { id: 'npm-access-token', title: 'npm access token', keywords: ['npm_'], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'), classify: checked, ...NPM },
-  { id: 'npm-token-unverified', title: 'npm-shaped token whose checksum does not match (probably a test value)', keywords: ['npm_'], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'), classify: (s) => (hasValidChecksum(s) ? undefined : 'low'), priority: 0.5, ...NPM },
+  {
+    id: 'npm-token-unverified',
+    title: 'npm-shaped token whose checksum does not match (probably a test value)',
+    keywords: ['npm_'],
+    pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'),
+    classify: (s) => (hasValidChecksum(s) ? undefined : 'low'),
+    priority: 0.5,
+    ...NPM,
+  },
   {
     // Legacy npm tokens are UUIDs: `_authToken=<uuid>` in `.npmrc`, `NPM_TOKEN=<uuid>` (trufflehog `npmtoken`).
     id: 'npm-legacy-token',

@@ -10,7 +10,8 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'database-url-password',
     title: 'Database URL with a password',
     keywords: ['://'],
-    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
+    pattern:
+      /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
     secretGroup: 2,
     classify: (password, match) => {
       if (isNotASecret(password) || DEFAULT_PASSWORDS.test(password) || password === match[1] || /^[{$%]/.test(password)) return undefined;

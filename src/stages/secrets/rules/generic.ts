@@ -8,11 +8,13 @@ const MD5 = /^[0-9a-f]{32}$/i;
 const HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
 const INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
 /** Names that hold a public value despite the secret-sounding word. */
-const PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
+const PUBLIC_NAMES =
+  /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
 /** A name's word that holds a secret: `apiKey`, `DB_PASSWORD`, `client_secret`, `creds`. */
 const SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
 /** Words after the secret word that make the name describe it rather than hold it (`tokenUrl`, `KEY_ID`). */
-const DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
+const DESCRIBING_WORD =
+  /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
 /** Hash-like values are kept only under names that say secret outright; `key` alone is often a cache or lookup key. */
 const STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
 
@@ -79,7 +81,8 @@ export function looksRandomSecret(value: string, strongName = false): boolean {
   // A UUID or a 64-hex value under `client_secret`/`api_token` is the secret (Heroku, npm legacy, Auth0); under `key` it is often a lookup id.
   if (UUID.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
   if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
-  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value))
+    return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value));
   if (classes < 2 || !/[0-9]/.test(value)) return false;
   return entropyOf(value) >= 3.5;
@@ -90,7 +93,8 @@ export function looksRandomSecret(value: string, strongName = false): boolean {
  * did not match its rule has the wrong length or alphabet (a truncated or mangled token, a test
  * value): the generic rule does not report it either.
  */
-const PROVIDER_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
+const PROVIDER_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
 
 /** Provider names whose secret has a fixed shape; a value of another shape under that name is not that secret. */
 const SHAPED_NAMES: [RegExp, RegExp][] = [[/aws[\w.-]{0,20}secret|secret[_-]?access[_-]?key/i, /^[A-Za-z0-9/+]{40}$/]];
@@ -119,7 +123,10 @@ export const GENERIC_RULE: SecretRule = {
   id: 'generic-api-key',
   title: 'High-entropy value assigned to a secret-named key',
   keywords: ['secret', 'token', 'passw', 'pwd', 'key', 'credential', 'creds', 'auth'],
-  pattern: new RegExp(`(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`, 'gi'),
+  pattern: new RegExp(
+    `(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`,
+    'gi',
+  ),
   classify: (secret, match, text): Severity | undefined => {
     const name = nameAt(text, match);
     if (!isSecretName(name) || isKeyAttribute(name, text, match)) return undefined;
@@ -132,7 +139,8 @@ export const GENERIC_RULE: SecretRule = {
 };
 
 const FRAMEWORK_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'NUXT_PUBLIC_', 'PUBLIC_', 'EXPO_PUBLIC_', 'GATSBY_'];
-const SERVER_SECRET_NAME = /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
+const SERVER_SECRET_NAME =
+  /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
 
 /**
  * A value behind a framework public-env prefix (`NEXT_PUBLIC_`, `VITE_`…) is inlined into client
@@ -142,7 +150,8 @@ export const PUBLIC_ENV_RULE: SecretRule = {
   id: 'public-env-secret',
   title: 'Server secret behind a client-bundle env prefix',
   keywords: ['public_', 'vite_', 'react_app_', 'gatsby_'],
-  pattern: /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
+  pattern:
+    /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
   secretGroup: 2,
   classify: (secret, match): Severity | undefined => {
     const name = match[1] ?? '';

@@ -35,7 +35,8 @@ function trimKeyBody(raw: string): string {
   let to = raw.length;
   const skippable = (i: number) => /\s/.test(raw[i]!) || (raw[i] === '\\' && (raw[i + 1] === 'n' || raw[i + 1] === 'r'));
   while (from < to && skippable(from)) from += raw[from] === '\\' ? 2 : 1;
-  while (to > from && (/\s/.test(raw[to - 1]!) || (raw[to - 2] === '\\' && (raw[to - 1] === 'n' || raw[to - 1] === 'r')))) to -= /\s/.test(raw[to - 1]!) ? 1 : 2;
+  while (to > from && (/\s/.test(raw[to - 1]!) || (raw[to - 2] === '\\' && (raw[to - 1] === 'n' || raw[to - 1] === 'r'))))
+    to -= /\s/.test(raw[to - 1]!) ? 1 : 2;
   return raw.slice(from, to);
 }
 

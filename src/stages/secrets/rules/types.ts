@@ -80,7 +80,8 @@ export function entropyOf(value: string): number {
 }
 
 // `#{4,}` and `x{4,}` are masked values; `replace_with_…`, `…here` are instructions, not keys.
-const PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
+const PLACEHOLDER =
+  /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
 const REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
 
 /** A value that only stands in for a secret: `xxxx`, `YOUR_API_KEY`, `changeme`, `AKIA…EXAMPLE`. */

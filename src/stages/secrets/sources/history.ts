@@ -35,7 +35,23 @@ export interface HistoryOptions {
  * Deleted files are filtered out by git itself since their lines are all removals.
  */
 export function historyArgs(extra: string[] = []): string[] {
-  return ['-c', 'core.quotePath=false', '-c', 'diff.renames=true', 'log', '-p', '-U0', '--full-history', '--all', '--no-color', '--no-ext-diff', '--no-textconv', '--diff-filter=d', '--format=%x01%H %aI %S', ...extra];
+  return [
+    '-c',
+    'core.quotePath=false',
+    '-c',
+    'diff.renames=true',
+    'log',
+    '-p',
+    '-U0',
+    '--full-history',
+    '--all',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--diff-filter=d',
+    '--format=%x01%H %aI %S',
+    ...extra,
+  ];
 }
 
 /**

@@ -55,7 +55,14 @@ export function sourceMapUrl(script: string, scriptUrl: string, header: string |
 /** One document, capped at `maxBytes` (decompressed), within what is left of the budget. */
 async function fetchText(url: string, options: LiveSiteOptions, deadline: number, signal: AbortSignal): Promise<{ text: string; sourceMap: string | null }> {
   const timeoutMs = Math.max(1, Math.round(deadline - performance.now()));
-  const response = await options.http.request({ url, headers: { 'user-agent': 'launch-ready secrets scan', 'accept-encoding': 'gzip, deflate, br' }, followRedirects: 10, maxBodyBytes: options.maxBytes, timeoutMs, signal });
+  const response = await options.http.request({
+    url,
+    headers: { 'user-agent': 'launch-ready secrets scan', 'accept-encoding': 'gzip, deflate, br' },
+    followRedirects: 10,
+    maxBodyBytes: options.maxBytes,
+    timeoutMs,
+    signal,
+  });
   if (response.status < 200 || response.status > 299) throw new Error(`${url} answered HTTP ${response.status}`);
   if (response.truncated) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
   const header = (name: string) => {
@@ -70,7 +77,11 @@ async function fetchText(url: string, options: LiveSiteOptions, deadline: number
  * Scripts are fetched a few at a time, all under one budget. A script or map that fails is listed in
  * `problems`; only the page failing makes the whole URL fail.
  */
-export async function scanLiveSite(pageUrl: string, options: LiveSiteOptions, onDocument: (doc: LiveDocument) => void): Promise<{ documents: number; bytes: number; problems: string[] }> {
+export async function scanLiveSite(
+  pageUrl: string,
+  options: LiveSiteOptions,
+  onDocument: (doc: LiveDocument) => void,
+): Promise<{ documents: number; bytes: number; problems: string[] }> {
   const deadline = performance.now() + options.budgetMs;
   const budget = AbortSignal.timeout(options.budgetMs);
   const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;

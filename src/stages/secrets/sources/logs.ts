@@ -9,7 +9,13 @@ export interface LogText {
 }
 
 /** Read each build log; a missing or unreadable one is reported by the caller as a part error. */
-export async function readLogs(root: string, workspace: string, logs: readonly string[], maxFileBytes: number, counters: FileCounters): Promise<{ logs: LogText[]; problems: string[] }> {
+export async function readLogs(
+  root: string,
+  workspace: string,
+  logs: readonly string[],
+  maxFileBytes: number,
+  counters: FileCounters,
+): Promise<{ logs: LogText[]; problems: string[] }> {
   const out: LogText[] = [];
   const problems: string[] = [];
   for (const log of logs) {

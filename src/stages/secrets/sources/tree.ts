@@ -14,7 +14,13 @@ export interface TreeFile {
  * Tracked files of the working tree (plus untracked, not ignored ones when asked), read one at a
  * time so memory stays at one file. Deleted-but-tracked files are simply unreadable and skipped.
  */
-export async function scanWorkingTree(repo: string, workspace: string, options: { untracked: boolean; maxFileBytes: number }, counters: FileCounters, onFile: (file: TreeFile) => void): Promise<void> {
+export async function scanWorkingTree(
+  repo: string,
+  workspace: string,
+  options: { untracked: boolean; maxFileBytes: number },
+  counters: FileCounters,
+  onFile: (file: TreeFile) => void,
+): Promise<void> {
   const git = simpleGit({ baseDir: repo });
   const tracked = await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z']);
   const files = tracked.split('\0').filter(Boolean);
