@@ -6,22 +6,19 @@
  */
 import { Resolver } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import type { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, Pool, type Dispatcher } from 'undici';
+import { decodersFor, INFLATE_RATIO_FREE_BYTES, INFLATE_RATIO_LIMIT, leanPool } from './http-pool.js';
 import { applyConnectTo, parseConnectRules } from './network.js';
-import type { HttpClient, HttpPool, HttpRequest, HttpResponse } from './services.js';
+import type { HttpClient, HttpRequest, HttpResponse } from './services.js';
 import type { NetworkOptions } from './stage.js';
 
 /** Bodies are capped at 10 MiB unless a request asks for less or more. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** No answer at all within 30 s is a failure unless a request says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Past 1 MiB of output, a body that inflates more than 100-fold is cut (real pages inflate ~5-20-fold). */
-const INFLATE_RATIO_LIMIT = 100;
-const INFLATE_RATIO_FREE_BYTES = 1024 * 1024;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 type Connector = buildConnector.connector;
@@ -44,12 +41,8 @@ export function createHttpClient(network: NetworkOptions): HttpClient {
     request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
     pool: (origin, options) => {
       const pool = new Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
-      const pooled: HttpPool = {
-        // A pool talks to one origin: redirects elsewhere are returned, not followed.
-        request: (request) => exchange(pool, new URL(request.url), request, performance.now()),
-        close: () => pool.close(),
-      };
-      return pooled;
+      // A pool talks to one origin: redirects elsewhere are returned, not followed.
+      return leanPool(pool, new URL(origin).origin, { defaultTimeoutMs: DEFAULT_TIMEOUT_MS, defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES });
     },
   };
 }
@@ -213,21 +206,4 @@ async function readBody(raw: Readable, encoding: string | string[] | undefined, 
     }
   }
   return { body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept), bodyBytes: bytes, truncated };
-}
-
-/** `gzip`, `deflate`, `br` (in the order they were applied, so decoded in reverse); unknown codings stay as they are. */
-function decodersFor(encoding: string | string[] | undefined): Transform[] {
-  const text = Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '');
-  const codings = text
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c !== '' && c !== 'identity');
-  if (codings.some((c) => !['gzip', 'x-gzip', 'deflate', 'br'].includes(c))) return [];
-  // Lenient like browsers: a stream cut short still yields what it decoded.
-  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  return codings
-    .reverse()
-    .map((c) =>
-      c === 'br' ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === 'deflate' ? createInflate(flush) : createGunzip(flush),
-    );
 }

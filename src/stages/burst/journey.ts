@@ -1,5 +1,5 @@
 import type { HttpPool, HttpResponse } from '../../core/services.js';
-import type { ErrorClass, WindowRecorder } from '../../core/burst/window.js';
+import type { ErrorClass, RequestRecord, WindowRecorder } from '../../core/burst/window.js';
 import type { ScenarioSpec } from './config.js';
 import type { RateCap } from './schedule.js';
 import { interpolate, type CaptureSpec, type StepSpec } from './steps.js';
@@ -32,17 +32,19 @@ export interface VuState {
  * scheduled start (`scheduledAt`), so a stalled server or a queue in front of it shows.
  */
 export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu: VuState, scheduledAt?: number): Promise<void> {
-  const values = new Map<string, string>([
-    ['__VU', String(vu.id)],
-    ['__ITER', String(vu.iterations)],
-    ['__SCENARIO', scenario.name],
-  ]);
+  // Most load journeys use no `${name}`: their requests are built once and reused (no per-request allocation).
+  const values = usesValues(scenario)
+    ? new Map<string, string>([
+        ['__VU', String(vu.id)],
+        ['__ITER', String(vu.iterations)],
+        ['__SCENARIO', scenario.name],
+      ])
+    : undefined;
   for (let i = 0; i < scenario.steps.length; i++) {
     if (loop.stopping()) return;
     const step = scenario.steps[i]!;
-    const missing: string[] = [];
-    const request = buildRequest(step, values, vu.cookies, (name) => missing.push(name));
-    if (missing.length > 0) {
+    const request = requestFor(step, loop.timeoutMs, values, vu.cookies);
+    if (request === undefined) {
       // An earlier capture found nothing: the journey cannot go on; count it as a failed check.
       loop.recorder.recordCheck(scenario.name, false);
       loop.recorder.record({
@@ -62,42 +64,87 @@ export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu
     }
     for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
     if (loop.stopping()) return;
-    const started = i === 0 && scheduledAt !== undefined ? scheduledAt : performance.now();
+    // An iteration may start a fraction of a millisecond before its slot: count from whichever came first.
+    const started = i === 0 && scheduledAt !== undefined ? Math.min(scheduledAt, performance.now()) : performance.now();
     let response: HttpResponse | undefined;
     let error: ErrorClass | undefined;
     try {
-      response = await loop.pool(step.origin).request({ ...request, timeoutMs: loop.timeoutMs, discardBody: !needsBody(step), maxBodyBytes: KEEP_BODY_BYTES });
+      response = await loop.pool(step.origin).request(request);
     } catch (caught) {
       if (loop.stopping()) return;
       error = classifyError(caught);
     }
     const latencyMs = performance.now() - started;
-    const outcome = response ? judge(step, response) : { passed: 0, failed: step.checkStatus || step.checkBody.length ? 1 : 0, ok: false };
-    if (response) {
-      if (!outcome.ok) error = response.status >= 500 ? 'http5xx' : response.status === 429 ? 'http429' : response.status >= 400 ? 'http4xx' : undefined;
-      storeCookies(response, vu.cookies);
-    }
-    const record = {
-      scenario: scenario.name,
-      route: step.name,
-      method: step.method,
-      url: step.path,
-      latencyMs,
-      failed: !outcome.ok,
-      checksPassed: outcome.passed,
-      checksFailed: outcome.failed,
-      bytes: response?.bodyBytes ?? 0,
-      ...pathOf(step),
-    };
-    loop.recorder.record(response ? { ...record, status: response.status, ...(error ? { error } : {}) } : { ...record, error: error ?? 'network' });
+    loop.recorder.record(recordOf(scenario, step, latencyMs, response, error));
     if (!response) return;
-    if (!capture(step.captures, response, values)) {
+    if (response.headers['set-cookie'] !== undefined) storeCookies(response, vu.cookies);
+    if (step.captures.length > 0 && !capture(step.captures, response, values!)) {
       loop.recorder.recordCheck(scenario.name, false);
       return;
     }
     const think = step.sleepMs ?? scenario.thinkTimeMs;
     if (think > 0) await loop.sleep(think);
   }
+}
+
+/** What one request did: checks judged, errors classed (a timeout apart from 5xx, 429 and connection errors). */
+function recordOf(scenario: ScenarioSpec, step: StepSpec, latencyMs: number, response: HttpResponse | undefined, error: ErrorClass | undefined): RequestRecord {
+  const outcome = response ? judge(step, response) : { passed: 0, failed: step.checkStatus || step.checkBody.length ? 1 : 0, ok: false };
+  const record: RequestRecord = {
+    scenario: scenario.name,
+    route: step.name,
+    method: step.method,
+    url: step.path,
+    latencyMs,
+    failed: !outcome.ok,
+    checksPassed: outcome.passed,
+    checksFailed: outcome.failed,
+    bytes: response?.bodyBytes ?? 0,
+  };
+  if (step.criticalPath) record.criticalPath = step.criticalPath;
+  if (response) {
+    record.status = response.status;
+    const status = response.status;
+    const httpError = outcome.ok ? undefined : status >= 500 ? 'http5xx' : status === 429 ? 'http429' : status >= 400 ? 'http4xx' : undefined;
+    if (httpError) record.error = httpError;
+  } else record.error = error ?? 'network';
+  return record;
+}
+
+type PoolRequest = ReturnType<typeof buildRequest> & { timeoutMs: number; discardBody: boolean; maxBodyBytes: number };
+
+/** Steps with no `${name}` in them, with their request built once per timeout. */
+const fixedRequests = new WeakMap<StepSpec, { timeoutMs: number; request: PoolRequest } | null>();
+const scenarioValues = new WeakMap<ScenarioSpec, boolean>();
+
+function usesValues(scenario: ScenarioSpec): boolean {
+  let uses = scenarioValues.get(scenario);
+  if (uses === undefined) {
+    uses = scenario.steps.some((step) => step.captures.length > 0 || !isFixed(step));
+    scenarioValues.set(scenario, uses);
+  }
+  return uses;
+}
+
+function isFixed(step: StepSpec): boolean {
+  const body = step.body === undefined ? '' : JSON.stringify(step.body.value);
+  return ![step.path, body, ...Object.values(step.headers)].some((text) => text.includes('${'));
+}
+
+/** The request of a step, or undefined when a `${name}` it uses has no value. */
+function requestFor(step: StepSpec, timeoutMs: number, values: Map<string, string> | undefined, cookies: Map<string, string>): PoolRequest | undefined {
+  const extra = { timeoutMs, discardBody: !needsBody(step), maxBodyBytes: KEEP_BODY_BYTES };
+  if (cookies.size === 0) {
+    let fixed = fixedRequests.get(step);
+    if (fixed === undefined) {
+      fixed = isFixed(step) ? { timeoutMs, request: { ...buildRequest(step, new Map(), cookies, () => undefined), ...extra } } : null;
+      fixedRequests.set(step, fixed);
+    }
+    if (fixed && fixed.timeoutMs === timeoutMs) return fixed.request;
+  }
+  let missing = false;
+  const request = buildRequest(step, values ?? new Map(), cookies, () => (missing = true));
+  return missing ? undefined : { ...request, ...extra };
 }
 
 function pathOf(step: StepSpec): { criticalPath?: string } {

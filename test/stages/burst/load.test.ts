@@ -60,8 +60,9 @@ describe('open model', () => {
     });
     expect(m.iterations).toBe(30);
     expect(m.droppedIterations).toBe(0);
-    // The open model counts latency from the scheduled start: never below the server's own 20 ms.
-    expect(m.latencyMs.min).toBeGreaterThanOrEqual(20);
+    // The open model counts latency from the scheduled start: never below the server's own 20 ms
+    // (less up to 1 ms: the server's timer counts from its cached loop time, so it may fire that early).
+    expect(m.latencyMs.min).toBeGreaterThanOrEqual(19);
   });
 
   test('with every VU busy an iteration is dropped, and started + dropped = scheduled', async () => {
