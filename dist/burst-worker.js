@@ -4,8 +4,9 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   LoadLoop,
   poolFactory
-} from "./shared-6.js";
+} from "./shared-7.js";
 import "./shared-2.js";
+import "./shared-9.js";
 
 // src/stages/burst/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -17,19 +17,23 @@ import {
   readTargetEnvironment,
   targetEnvironmentFiles
 } from "./shared-1.js";
+import "./shared-7.js";
 import "./shared-6.js";
 import {
   EXIT,
-  UsageError,
   buildConfigSchema,
   closest,
-  errorCode,
   loadConfig,
-  reasonOf,
   renderReport,
   runLaunchReady
 } from "./shared-5.js";
 import "./shared-2.js";
+import {
+  UsageError,
+  errorCode,
+  reasonOf
+} from "./shared-8.js";
+import "./shared-9.js";
 
 // src/cli.ts
 import { tmpdir } from "node:os";

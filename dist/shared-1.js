@@ -17,41 +17,53 @@ import {
   poolFactory,
   scenarioDurationMs,
   startLoops
+} from "./shared-7.js";
+import {
+  EXPOSURES,
+  GITLEAKS_CONFIG,
+  gitleaksFingerprint,
+  isAllowed,
+  loadBaseline,
+  loadGitleaksIgnore,
+  loadScanPolicy,
+  scanText,
+  streamHistory
 } from "./shared-6.js";
 import {
   FAIL_ON_VALUES,
   SEVERITIES,
   STAGE_IDS,
-  TomlError,
-  UsageError,
   closest,
   didYouMean,
-  errorCode,
   fingerprintOf,
-  isOneOf,
-  isRecord,
   isWithheld,
-  looksBinary,
-  parse,
-  read,
-  readBoundedText,
-  reasonOf,
-  recordsOf,
   require_dist,
   resolverProblem,
-  severityRank,
-  stringOr,
-  stringsOf,
-  withSchemaDefaults
+  severityRank
 } from "./shared-5.js";
 import {
-  __commonJS,
-  __require,
-  __toESM,
   applyConnectTo,
   parseConnectRules,
   splitHostPort
 } from "./shared-2.js";
+import {
+  UsageError,
+  errorCode,
+  isOneOf,
+  isRecord,
+  looksBinary,
+  read,
+  reasonOf,
+  recordsOf,
+  stringOr,
+  stringsOf,
+  withSchemaDefaults
+} from "./shared-8.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./shared-9.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -910,7 +922,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1080,7 +1092,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1603,7 +1615,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1668,7 +1680,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -1677,7 +1689,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1765,7 +1777,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1791,10 +1803,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1842,7 +1854,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse2(val);
+        return parse(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -1850,7 +1862,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse2(str) {
+    function parse(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -4019,9 +4031,9 @@ var require_internal = __commonJS({
     }
     InternalCodec.prototype.encoder = InternalEncoder;
     InternalCodec.prototype.decoder = InternalDecoder;
-    var StringDecoder2 = __require("string_decoder").StringDecoder;
+    var StringDecoder = __require("string_decoder").StringDecoder;
     function InternalDecoder(options, codec) {
-      this.decoder = new StringDecoder2(codec.enc);
+      this.decoder = new StringDecoder(codec.enc);
     }
     InternalDecoder.prototype.write = function(buf) {
       if (!Buffer2.isBuffer(buf)) {
@@ -27514,7 +27526,7 @@ var require_libmime = __commonJS({
         str = (str || "").toString();
         try {
           str = encodeURIComponent(str);
-        } catch (E4) {
+        } catch (E3) {
           return str.replace(/[^\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]+/g, "");
         }
         return str.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => this.encodeURICharComponent(chr));
@@ -27626,7 +27638,7 @@ var require_parse_dkim_headers = __commonJS({
         parts.push(part);
         return part;
       };
-      const parse2 = () => {
+      const parse = () => {
         let state = "key";
         let escaped;
         let quote;
@@ -27703,7 +27715,7 @@ var require_parse_dkim_headers = __commonJS({
         });
         return result;
       };
-      return parse2();
+      return parse();
     };
     var headerParser = (buf) => {
       let line = (buf || "").toString().trim();
@@ -27725,7 +27737,7 @@ var require_parse_dkim_headers = __commonJS({
         parts.push(part);
         return part;
       };
-      const parse2 = () => {
+      const parse = () => {
         let state = "key";
         let escaped;
         let quote;
@@ -27847,7 +27859,7 @@ var require_parse_dkim_headers = __commonJS({
         });
         return result;
       };
-      return { parsed: parse2(), original: buf };
+      return { parsed: parse(), original: buf };
     };
     module.exports = headerParser;
   }
@@ -28273,7 +28285,7 @@ var require_cjs = __commonJS({
       out.publicSuffix = (_a = hostnameParts[hostnameParts.length - 1]) !== null && _a !== void 0 ? _a : null;
     }
     var RESULT = getEmptyResult();
-    function parse2(url, options = {}) {
+    function parse(url, options = {}) {
       return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
     }
     function getHostname(url, options = {}) {
@@ -28301,7 +28313,7 @@ var require_cjs = __commonJS({
     exports.getHostname = getHostname;
     exports.getPublicSuffix = getPublicSuffix;
     exports.getSubdomain = getSubdomain;
-    exports.parse = parse2;
+    exports.parse = parse;
   }
 });
 
@@ -31551,21 +31563,21 @@ var require_compile = __commonJS({
         break: options.break
       };
       for (let i = 0; i < options.switch.length; ++i) {
-        const test2 = options.switch[i];
+        const test = options.switch[i];
         const last = i === options.switch.length - 1;
-        Common.assertOptions(test2, last ? ["is", "then", "otherwise"] : ["is", "then"]);
-        assert(test2.is !== void 0, 'Switch statement missing "is"');
-        assert(test2.then !== void 0, 'Switch statement missing "then"');
+        Common.assertOptions(test, last ? ["is", "then", "otherwise"] : ["is", "then"]);
+        assert(test.is !== void 0, 'Switch statement missing "is"');
+        assert(test.then !== void 0, 'Switch statement missing "then"');
         const item = {
-          is: schema.$_compile(test2.is),
-          then: schema.$_compile(test2.then)
+          is: schema.$_compile(test.is),
+          then: schema.$_compile(test.then)
         };
-        if (!Ref.isRef(test2.is) && !Common.isSchema(test2.is)) {
+        if (!Ref.isRef(test.is) && !Common.isSchema(test.is)) {
           item.is = item.is.required();
         }
         if (last) {
-          assert(options.otherwise === void 0 || test2.otherwise === void 0, 'Cannot specify "otherwise" inside and outside a "switch"');
-          const otherwise = options.otherwise !== void 0 ? options.otherwise : test2.otherwise;
+          assert(options.otherwise === void 0 || test.otherwise === void 0, 'Cannot specify "otherwise" inside and outside a "switch"');
+          const otherwise = options.otherwise !== void 0 ? options.otherwise : test.otherwise;
           if (otherwise !== void 0) {
             assert(rule.break === void 0, "Cannot specify both otherwise and break");
             item.otherwise = schema.$_compile(otherwise);
@@ -33504,14 +33516,14 @@ var require_base = __commonJS({
           for (const when of this.$_terms.whens) {
             const tests = when.is ? [when] : when.switch;
             for (let i = 0; i < tests.length; ++i) {
-              const test2 = tests[i];
-              if (test2.then) {
-                matches.push(base.concat(test2.then).$_jsonSchema(mode, subOptions));
+              const test = tests[i];
+              if (test.then) {
+                matches.push(base.concat(test.then).$_jsonSchema(mode, subOptions));
               }
-              if (test2.otherwise) {
-                matches.push(base.concat(test2.otherwise).$_jsonSchema(mode, subOptions));
+              if (test.otherwise) {
+                matches.push(base.concat(test.otherwise).$_jsonSchema(mode, subOptions));
               }
-              if (!test2.then || i === tests.length - 1 && !test2.otherwise) {
+              if (!test.then || i === tests.length - 1 && !test.otherwise) {
                 matches.push(base.$_jsonSchema(mode, subOptions));
               }
             }
@@ -33734,11 +33746,11 @@ var require_base = __commonJS({
             obj._singleRules.delete(name);
           }
         }
-        for (const test2 of source._rules) {
-          if (!source._definition.rules[test2.method].multi) {
-            obj._singleRules.set(test2.name, test2);
+        for (const test of source._rules) {
+          if (!source._definition.rules[test.method].multi) {
+            obj._singleRules.set(test.name, test);
           }
-          obj._rules.push(test2);
+          obj._rules.push(test);
         }
         if (obj._flags.empty && source._flags.empty) {
           obj._flags.empty = obj._flags.empty.concat(source._flags.empty);
@@ -34151,14 +34163,14 @@ var require_base = __commonJS({
         obj._singleRules.delete(name);
         const filtered = [];
         for (let i = 0; i < obj._rules.length; ++i) {
-          const test2 = obj._rules[i];
-          if (test2.name === name && !test2.keep) {
+          const test = obj._rules[i];
+          if (test.name === name && !test.keep) {
             if (obj._inRuleset() && i < obj.$_temp.ruleset) {
               --obj.$_temp.ruleset;
             }
             continue;
           }
-          filtered.push(test2);
+          filtered.push(test);
         }
         obj._rules = filtered;
         return obj;
@@ -34471,8 +34483,8 @@ var require_alternatives = __commonJS({
           const input = item.ref ? item.ref.resolve(value, state, prefs) : value;
           const tests = item.is ? [item] : item.switch;
           for (let j3 = 0; j3 < tests.length; ++j3) {
-            const test2 = tests[j3];
-            const { is: is2, then, otherwise } = test2;
+            const test = tests[j3];
+            const { is: is2, then, otherwise } = test;
             const id = `match.${i}${item.switch ? "." + j3 : ""}`;
             if (!is2.$_match(input, state.nest(is2, `${id}.is`), prefs)) {
               if (otherwise) {
@@ -34492,12 +34504,12 @@ var require_alternatives = __commonJS({
             matches.push(match.schema.$_jsonSchema(mode, options));
           } else {
             const tests = match.is ? [match] : match.switch;
-            for (const test2 of tests) {
-              if (test2.then) {
-                matches.push(test2.then.$_jsonSchema(mode, options));
+            for (const test of tests) {
+              if (test.then) {
+                matches.push(test.then.$_jsonSchema(mode, options));
               }
-              if (test2.otherwise) {
-                matches.push(test2.otherwise.$_jsonSchema(mode, options));
+              if (test.otherwise) {
+                matches.push(test.otherwise.$_jsonSchema(mode, options));
               }
             }
           }
@@ -37610,7 +37622,7 @@ var require_decode = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.uriDecode = void 0;
-    var HEX2 = {
+    var HEX = {
       "0": 0,
       "1": 1,
       "2": 2,
@@ -38057,7 +38069,7 @@ var require_decode = __commonJS({
     }
     exports.uriDecode = uriDecode;
     function resolveHex(char, shift) {
-      const i = HEX2[char];
+      const i = HEX[char];
       return i === void 0 ? 255 : i << shift;
     }
   }
@@ -44000,8 +44012,8 @@ function topLevelEntries(tokens, open, close) {
   if (close > from) entries.push({ from, to: close });
   return entries;
 }
-function rangeHas(tokens, from, to2, test2) {
-  for (let j3 = from; j3 < to2; j3++) if (test2(tokens[j3])) return true;
+function rangeHas(tokens, from, to2, test) {
+  for (let j3 = from; j3 < to2; j3++) if (test(tokens[j3])) return true;
   return false;
 }
 function closeOf(state, open) {
@@ -44169,13 +44181,13 @@ function structuralReads(yaml) {
   }
   return out;
 }
-function passThrough(node, file, lineOf2, what, out) {
+function passThrough(node, file, lineOf, what, out) {
   const why = (name) => `${what} passes ${name} through from the host; unset, the service gets none`;
   if ((0, import_yaml.isSeq)(node)) {
     for (const item of node.items) {
       if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string") continue;
       const name = item.value.trim();
-      if (!name.includes("=") && isVariableName(name)) out.uses.push({ name, file, line: lineOf2(item), kind: "compose", optional: true, why: why(name) });
+      if (!name.includes("=") && isVariableName(name)) out.uses.push({ name, file, line: lineOf(item), kind: "compose", optional: true, why: why(name) });
     }
   } else if ((0, import_yaml.isMap)(node)) {
     for (const pair of node.items) {
@@ -44184,7 +44196,7 @@ function passThrough(node, file, lineOf2, what, out) {
         out.uses.push({
           name: String(pair.key.value),
           file,
-          line: lineOf2(pair.key),
+          line: lineOf(pair.key),
           kind: "compose",
           optional: true,
           why: why(String(pair.key.value))
@@ -47651,7 +47663,7 @@ function fixOf(diagnosis) {
 }
 function monitorsTable(options, coverage, routes) {
   const rows = options.monitors.map((m2) => {
-    const covers3 = coverage.filter((c3) => c3.monitors.includes(m2)).map((c3) => c3.target.label);
+    const covers2 = coverage.filter((c3) => c3.monitors.includes(m2)).map((c3) => c3.target.label);
     const p95 = routes ? p95For(m2, routes) : void 0;
     return [
       m2.name,
@@ -47659,7 +47671,7 @@ function monitorsTable(options, coverage, routes) {
       m2.owner ?? options.owner ?? null,
       m2.channels.map((c3) => c3.label).join(", ") || null,
       formatInterval(m2.intervalSeconds),
-      covers3.join(", ") || null,
+      covers2.join(", ") || null,
       routes ? p95 !== void 0 ? `${Math.round(p95)} ms` : "not in the burst" : "not measured"
     ];
   });
@@ -52495,1180 +52507,8 @@ var wo = (t2, e) => {
 
 // src/stages/secrets/config.ts
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve9 } from "node:path";
-
-// src/stages/secrets/suppress.ts
-import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/stages/secrets/rules/ai.ts
-var AI = { exposes: "ai" };
-function openAiSeverity(secret) {
-  const at2 = secret.indexOf("T3BlbkFJ");
-  if (at2 === -1) return void 0;
-  if (secret.startsWith("sk-admin-")) return at2 === 9 + 58 && secret.length === at2 + 8 + 58 ? "blocker" : void 0;
-  return at2 >= 20 && secret.length - at2 - 8 >= 20 ? "blocker" : void 0;
-}
-var AI_RULES = [
-  {
-    id: "openai-api-key",
-    title: "OpenAI API key",
-    keywords: ["t3blbkfj"],
-    pattern: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{40,300}/g,
-    // Every OpenAI key carries `T3BlbkFJ` (base64 of "OpenAI"); checking it in code keeps the regex linear.
-    classify: openAiSeverity,
-    ...AI,
-    provider: "OpenAI",
-    revokeAt: "https://platform.openai.com/api-keys"
-  },
-  // Anthropic keys end in `AA`; dashes sit anywhere in the body (gitleaks `anthropic.go`).
-  {
-    id: "anthropic-api-key",
-    title: "Anthropic API key",
-    keywords: ["sk-ant-"],
-    pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    ...AI,
-    provider: "Anthropic",
-    revokeAt: "https://console.anthropic.com/settings/keys"
-  },
-  // `hf_` user tokens and `api_org_` organisation tokens, 34 letters (gitleaks `huggingface.go`).
-  {
-    id: "huggingface-access-token",
-    title: "Hugging Face access token",
-    keywords: ["hf_", "api_org_"],
-    pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    ...AI,
-    provider: "Hugging Face",
-    revokeAt: "https://huggingface.co/settings/tokens"
-  }
-];
-
-// src/stages/secrets/rules/types.ts
-var EXPOSURES = ["payments", "cloud", "database", "email", "source", "ai", "messaging", "other"];
-var ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|(?<!-)>|\\s-)\\s{0,8}["'\`]?`;
-function assigned(name, value) {
-  return new RegExp(`(?:${name})[\\w.-]{0,24}${ASSIGN}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
-}
-function near(name, value) {
-  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/])(${value})(?![A-Za-z0-9_+/=-])`, "gi");
-}
-function entropyOf(value) {
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const ch of value) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const count2 of counts2.values()) {
-    const p2 = count2 / value.length;
-    bits -= p2 * Math.log2(p2);
-  }
-  return bits;
-}
-var PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
-var REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
-function isPlaceholder(value) {
-  return PLACEHOLDER.test(value);
-}
-function isReference(value) {
-  return REFERENCE.test(value);
-}
-var PREFIX = /^(?:[A-Za-z]{2,8}[_-](?:(?:live|test|prod|api\d{0,2}|admin\d{0,2}|proj|v\d)[_-])?)/;
-function bodyOf2(value) {
-  const body = value.replace(PREFIX, "");
-  return body.length >= 8 ? body : value;
-}
-function isNotASecret(value) {
-  if (isPlaceholder(value) || isReference(value)) return true;
-  const body = bodyOf2(value);
-  return new Set(body).size < Math.min(8, body.length / 3);
-}
-function looksSequential(value) {
-  if (/(?:0123|1234|2345|3456|4567|5678|6789){2,}/.test(value)) return true;
-  const groups = value.split(/[-_.]/).filter((g2) => g2.length >= 3);
-  return groups.length >= 3 && new Set(groups.slice(0, -1)).size === 1;
-}
-
-// src/stages/secrets/rules/cloud.ts
-var AWS_EXAMPLE = /EXAMPLE|^AKIAIOSFODNN7|^wJalrXUtnFEMI\/K7MDENG/;
-var AWS = { exposes: "cloud", provider: "AWS", revokeAt: "https://console.aws.amazon.com/iam/home#/security_credentials" };
-var GCP = { exposes: "cloud", provider: "Google Cloud", revokeAt: "https://console.cloud.google.com/apis/credentials" };
-var AZURE = { exposes: "cloud", provider: "Azure", revokeAt: "https://portal.azure.com/" };
-var CLOUDFLARE = { exposes: "cloud", provider: "Cloudflare", revokeAt: "https://dash.cloudflare.com/profile/api-tokens" };
-var DIGITALOCEAN = { exposes: "cloud", provider: "DigitalOcean", revokeAt: "https://cloud.digitalocean.com/account/api/tokens" };
-function googleKeySeverity(secret, match, text2) {
-  if (isNotASecret(secret.slice(4))) return void 0;
-  const before = text2.slice(Math.max(0, match.index - 48), match.index);
-  if (/firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text2.slice(Math.max(0, match.index - 400), match.index + 400)))
-    return "info";
-  return /(?:gcp|google|gemini|vertex|youtube|places|translate|vision|api[_-]?key|token|secret)[^\n]{0,30}[:=,>]/i.test(before) ? "high" : "info";
-}
-var CLOUD_RULES = [
-  {
-    id: "aws-access-token",
-    title: "AWS access key id",
-    keywords: ["akia", "asia", "abia", "acca", "a3t"],
-    pattern: /(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])/g,
-    // The id alone signs nothing; its secret half is the blocker. Still worth rotating.
-    classify: (secret) => AWS_EXAMPLE.test(secret) ? void 0 : "high",
-    ...AWS
-  },
-  {
-    id: "aws-secret-access-key",
-    title: "AWS secret access key",
-    keywords: ["secret"],
-    pattern: assigned("aws[\\w.-]{0,20}secret[\\w.-]{0,12}key|secret_?access_?key", "[A-Za-z0-9/+]{40}"),
-    classify: (secret) => AWS_EXAMPLE.test(secret) || isNotASecret(secret) ? void 0 : "blocker",
-    ...AWS
-  },
-  // gitleaks `aws-amazon-bedrock-api-key-long-lived` / `-short-lived`.
-  {
-    id: "aws-bedrock-api-key",
-    title: "Amazon Bedrock API key",
-    keywords: ["absk", "bedrock-api-key-"],
-    pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g,
-    severity: "blocker",
-    ...AWS,
-    exposes: "ai"
-  },
-  {
-    id: "gcp-api-key",
-    title: "Google API key",
-    keywords: ["aiza"],
-    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
-    classify: googleKeySeverity,
-    ...GCP
-  },
-  {
-    id: "gcp-service-account",
-    title: "Google Cloud or Firebase service-account key (JSON)",
-    keywords: ["private_key_id"],
-    pattern: /"private_key_id"\s{0,5}:\s{0,5}"([a-f0-9]{40})"/g,
-    classify: (_secret, _match, text2) => text2.includes("service_account") ? "blocker" : void 0,
-    ...GCP
-  },
-  {
-    // trufflehog `azure_storage`: the 88-character account key after `AccountKey=`, `account_key`, `-storagekey`.
-    id: "azure-storage-account-key",
-    title: "Azure storage account key",
-    keywords: ["accountkey", "account_key", "account-key", "storagekey", "storage_key", "access_key", "accesskey", "account_key"],
-    pattern: /(?:access|account|storage)[_.-]?key[\s\S]{0,40}?(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi,
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    ...AZURE,
-    revokeAt: "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/Microsoft.Storage%2FStorageAccounts"
-  },
-  // gitleaks `azure-ad-client-secret`: three characters, a digit, `Q~`, then 31–34 characters.
-  {
-    id: "azure-ad-client-secret",
-    title: "Azure AD (Entra ID) client secret",
-    keywords: ["q~"],
-    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
-    severity: "blocker",
-    ...AZURE
-  },
-  {
-    // gitleaks `cloudflare-api-key` (40) and `cloudflare-global-api-key` (37 hex) by name.
-    id: "cloudflare-api-key",
-    title: "Cloudflare API token or key",
-    keywords: ["cloudflare", "cf_api", "cf-api", "cf_token"],
-    pattern: assigned("(?:cloudflare|cf)[\\w. -]{0,20}(?:token|key|api)|cloudflare", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    ...CLOUDFLARE
-  },
-  // Since 2026 tokens carry `cfut_`/`cfat_`/`cfk_`, 40 random characters and an 8-hex checksum (trufflehog `cloudflareapitoken` v2).
-  {
-    id: "cloudflare-prefixed-token",
-    title: "Cloudflare API token or key",
-    keywords: ["cfut_", "cfat_", "cfk_"],
-    pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g,
-    severity: "blocker",
-    ...CLOUDFLARE
-  },
-  {
-    id: "cloudflare-origin-ca-key",
-    title: "Cloudflare Origin CA key",
-    keywords: ["v1.0-"],
-    pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g,
-    severity: "blocker",
-    ...CLOUDFLARE
-  },
-  {
-    id: "cloudflare-global-api-key-near",
-    title: "Cloudflare global API key",
-    keywords: ["cloudflare"],
-    pattern: near("cloudflare", "[a-f0-9]{37}"),
-    severity: "blocker",
-    ...CLOUDFLARE
-  },
-  // gitleaks `digitalocean-pat`, `-access-token`, `-refresh-token`.
-  {
-    id: "digitalocean-token",
-    title: "DigitalOcean token",
-    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
-    pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi,
-    severity: "blocker",
-    ...DIGITALOCEAN
-  }
-];
-
-// src/stages/secrets/rules/checksum.ts
-var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-var CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c3 = n;
-    for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
-    table[n] = c3 >>> 0;
-  }
-  return table;
-})();
-function crc32(text2) {
-  let crc = 4294967295;
-  for (let i = 0; i < text2.length; i++) crc = crc >>> 8 ^ CRC_TABLE[(crc ^ text2.charCodeAt(i)) & 255];
-  return (crc ^ 4294967295) >>> 0;
-}
-function base62(n) {
-  let out = "";
-  let rest = n;
-  while (rest > 0) {
-    out = BASE62[rest % 62] + out;
-    rest = Math.floor(rest / 62);
-  }
-  return out.padStart(6, "0");
-}
-function tokenChecksum(random) {
-  return base62(crc32(random));
-}
-function hasValidChecksum(token) {
-  const underscore = token.indexOf("_");
-  const body = token.slice(underscore + 1);
-  if (body.length !== 36) return false;
-  return tokenChecksum(body.slice(0, 30)) === body.slice(30);
-}
-
-// src/stages/secrets/rules/code-hosting.ts
-var B3 = "(?<![A-Za-z0-9_])";
-var E3 = "(?![A-Za-z0-9_])";
-var checked = (secret) => hasValidChecksum(secret) ? "blocker" : void 0;
-var GITHUB = { exposes: "source", provider: "GitHub", revokeAt: "https://github.com/settings/tokens" };
-var NPM = { exposes: "source", provider: "npm", revokeAt: "https://www.npmjs.com/settings/~/tokens" };
-var CODE_HOSTING_RULES = [
-  {
-    id: "github-pat",
-    title: "GitHub personal access token",
-    keywords: ["ghp_"],
-    pattern: new RegExp(`${B3}ghp_[A-Za-z0-9]{36}${E3}`, "g"),
-    classify: checked,
-    ...GITHUB
-  },
-  {
-    id: "github-oauth",
-    title: "GitHub OAuth access token",
-    keywords: ["gho_"],
-    pattern: new RegExp(`${B3}gho_[A-Za-z0-9]{36}${E3}`, "g"),
-    classify: checked,
-    ...GITHUB
-  },
-  // Installation tokens (`ghs_`) grew a longer form in 2025 (`ghs_<app id>_<JWT-like body>`); gitleaks and secretlint test both.
-  {
-    id: "github-app-token",
-    title: "GitHub App token",
-    keywords: ["ghu_", "ghs_"],
-    pattern: new RegExp(`${B3}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E3}`, "g"),
-    classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0,
-    ...GITHUB
-  },
-  {
-    id: "github-refresh-token",
-    title: "GitHub refresh token",
-    keywords: ["ghr_"],
-    pattern: new RegExp(`${B3}ghr_[A-Za-z0-9]{36,76}${E3}`, "g"),
-    classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0,
-    ...GITHUB
-  },
-  {
-    id: "github-fine-grained-pat",
-    title: "GitHub fine-grained personal access token",
-    keywords: ["github_pat_"],
-    pattern: new RegExp(`${B3}github_pat_[A-Za-z0-9_]{82}${E3}`, "g"),
-    severity: "blocker",
-    ...GITHUB
-  },
-  {
-    // `https://<token>:x-oauth-basic@github.com/…`: a classic token inside a clone URL (trufflehog `github` v1 tests).
-    id: "github-url-token",
-    title: "GitHub token in a clone URL",
-    keywords: ["x-oauth-basic", "@github.com"],
-    pattern: /https?:\/\/([A-Za-z0-9_]{36,100}):(?:x-oauth-basic)?@github\.com/g,
-    classify: (s) => /^[0-9a-f]{40}$/.test(s) || s.length === 40 || /^gh[pousr]_/.test(s) ? "blocker" : void 0,
-    ...GITHUB
-  },
-  {
-    // Same shape, checksum fails: never issued by GitHub, so a test value or a typo. Still reported low, as gitleaks and trufflehog report it.
-    id: "github-token-unverified",
-    title: "GitHub-shaped token whose checksum does not match (probably a test value)",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-    pattern: new RegExp(`${B3}gh[pousr]_[A-Za-z0-9]{36}${E3}`, "g"),
-    classify: (s) => hasValidChecksum(s) ? void 0 : "low",
-    priority: 0.5,
-    ...GITHUB
-  },
-  {
-    id: "gitlab-pat",
-    title: "GitLab personal access token",
-    keywords: ["glpat-"],
-    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    exposes: "source",
-    provider: "GitLab",
-    revokeAt: "https://gitlab.com/-/user_settings/personal_access_tokens"
-  },
-  {
-    id: "gitlab-runner-token",
-    title: "GitLab runner, trigger or deploy token",
-    keywords: ["glrt-", "gldt-", "glptt-"],
-    pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    exposes: "source",
-    provider: "GitLab",
-    revokeAt: "https://docs.gitlab.com/ee/security/tokens/"
-  },
-  { id: "npm-access-token", title: "npm access token", keywords: ["npm_"], pattern: new RegExp(`${B3}npm_[A-Za-z0-9]{36}${E3}`, "g"), classify: checked, ...NPM },
-  {
-    id: "npm-token-unverified",
-    title: "npm-shaped token whose checksum does not match (probably a test value)",
-    keywords: ["npm_"],
-    pattern: new RegExp(`${B3}npm_[A-Za-z0-9]{36}${E3}`, "g"),
-    classify: (s) => hasValidChecksum(s) ? void 0 : "low",
-    priority: 0.5,
-    ...NPM
-  },
-  {
-    // Legacy npm tokens are UUIDs: `_authToken=<uuid>` in `.npmrc`, `NPM_TOKEN=<uuid>` (trufflehog `npmtoken`).
-    id: "npm-legacy-token",
-    title: "npm access token (legacy)",
-    keywords: ["npm", "_authtoken"],
-    pattern: assigned("npm[\\w.-]{0,20}(?:token|auth)|_authToken", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
-    severity: "blocker",
-    ...NPM
-  }
-];
-
-// src/stages/secrets/rules/database.ts
-var DEFAULT_PASSWORDS = /^(?:pass(?:word)?|secret|postgres|root|admin|mysql|user|guest|mongo(?:db)?|redis)$/i;
-var LOCAL_HOST = /^(?:localhost|127\.|0\.0\.0\.0|\[?::1\]?$|host\.docker\.internal)/;
-var DATABASE_RULES = [
-  {
-    id: "database-url-password",
-    title: "Database URL with a password",
-    keywords: ["://"],
-    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
-    secretGroup: 2,
-    classify: (password, match) => {
-      if (isNotASecret(password) || DEFAULT_PASSWORDS.test(password) || password === match[1] || /^[{$%]/.test(password)) return void 0;
-      const host = match[3] ?? "";
-      return LOCAL_HOST.test(host) || !host.includes(".") ? "low" : "blocker";
-    },
-    exposes: "database",
-    provider: "the database"
-  }
-];
-
-// src/stages/secrets/rules/email.ts
-var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-var EMAIL = { exposes: "email", paths: ["email"] };
-var EMAIL_RULES = [
-  // SendGrid's body alphabet includes `-` and `_` (gitleaks `sendgrid.go`).
-  {
-    id: "sendgrid-api-token",
-    title: "SendGrid API key",
-    keywords: ["sg."],
-    pattern: /(?<![A-Za-z0-9_.-])SG\.(?:[A-Za-z0-9_-]{20,24}\.[A-Za-z0-9_-]{39,50}|[A-Za-z0-9=_.-]{66})(?![A-Za-z0-9_.=-])/gi,
-    severity: "blocker",
-    ...EMAIL,
-    provider: "SendGrid",
-    revokeAt: "https://app.sendgrid.com/settings/api_keys"
-  },
-  {
-    id: "twilio-api-key",
-    title: "Twilio API key",
-    keywords: ["sk"],
-    pattern: /(?<![A-Za-z0-9_])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Twilio",
-    revokeAt: "https://console.twilio.com/us1/account/keys-credentials/api-keys"
-  },
-  {
-    id: "twilio-auth-token",
-    title: "Twilio auth token",
-    keywords: ["twilio"],
-    pattern: assigned("twilio[\\w.-]{0,20}(?:auth|token|secret|key)", "[a-f0-9]{32}|[A-Za-z0-9]{32}"),
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Twilio",
-    revokeAt: "https://console.twilio.com/"
-  },
-  {
-    id: "mailgun-private-api-token",
-    title: "Mailgun private API key",
-    keywords: ["key-", "mailgun"],
-    pattern: /(?<![A-Za-z0-9_-])(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Mailgun",
-    revokeAt: "https://app.mailgun.com/settings/api_security"
-  },
-  {
-    id: "mailgun-signing-key",
-    title: "Mailgun webhook signing key",
-    keywords: ["mailgun"],
-    pattern: assigned("mailgun[\\w.-]{0,20}(?:sign|webhook|key|token)", "[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}|[a-f0-9]{32}"),
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Mailgun",
-    revokeAt: "https://app.mailgun.com/settings/api_security"
-  },
-  {
-    id: "postmark-server-token",
-    title: "Postmark server or account token",
-    keywords: ["postmark"],
-    pattern: assigned("postmark", UUID),
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Postmark",
-    revokeAt: "https://account.postmarkapp.com/servers"
-  },
-  {
-    id: "resend-api-key",
-    title: "Resend API key",
-    keywords: ["re_"],
-    pattern: /(?<![A-Za-z0-9_])re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}(?![A-Za-z0-9_])/g,
-    severity: "blocker",
-    ...EMAIL,
-    provider: "Resend",
-    revokeAt: "https://resend.com/api-keys"
-  }
-];
-
-// src/stages/secrets/rules/generic.ts
-var UUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var HEX = /^[0-9a-f]{40,128}$/i;
-var MD5 = /^[0-9a-f]{32}$/i;
-var HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
-var INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
-var PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
-var SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
-var DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
-var STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
-function wordsOf(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function isSecretName(name) {
-  if (PUBLIC_NAMES.test(name)) return false;
-  const words = wordsOf(name);
-  let last = -1;
-  words.forEach((word, i) => {
-    if (SECRET_WORD.test(word)) last = i;
-  });
-  if (last === -1) return false;
-  return !words.slice(last + 1).some((word) => DESCRIBING_WORD.test(word));
-}
-function looksLikeIdentifier(value) {
-  const tokens = value.replace(/(^|[^A-Za-z0-9])v\d{1,3}(?![A-Za-z0-9])/g, "$1 ").split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
-  let words = 0;
-  for (const token of tokens) {
-    if (/^[0-9]+$/.test(token)) {
-      if (token.length > 4) return false;
-      continue;
-    }
-    if (token.length < 3 || !/[aeiouy]/i.test(token)) return false;
-    words++;
-  }
-  return words >= 2;
-}
-function isEncodedText(value) {
-  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  const decoded = Buffer.from(value, "base64").toString("latin1");
-  return /^[a-z ,.'-]{12,}$/i.test(decoded) && decoded.includes(" ");
-}
-function isCodeValue(value, name) {
-  const tail = wordsOf(name).slice(-2).join("");
-  if (tail.length >= 5 && wordsOf(value).join("").includes(tail)) return true;
-  return /\w==\w|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
-}
-function looksRandomSecret(value, strongName = false) {
-  if (value.length < 12 || INTEGRITY.test(value) || MD5.test(value) || HOSTNAME.test(value)) return false;
-  if (UUID2.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
-  if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
-  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value))
-    return false;
-  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value));
-  if (classes < 2 || !/[0-9]/.test(value)) return false;
-  return entropyOf(value) >= 3.5;
-}
-var PROVIDER_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
-var SHAPED_NAMES = [[/aws[\w.-]{0,20}secret|secret[_-]?access[_-]?key/i, /^[A-Za-z0-9/+]{40}$/]];
-function nameAt(text2, match) {
-  let start = match.index;
-  const floor = Math.max(0, start - 40);
-  while (start > floor && /[A-Za-z0-9_.-]/.test(text2[start - 1])) start--;
-  const head = match[0].match(/^[A-Za-z0-9_.-]+/)?.[0] ?? "";
-  return text2.slice(start, match.index) + head;
-}
-function isKeyAttribute(name, text2, match) {
-  if (name.toLowerCase() !== "key") return false;
-  return /^["']\s{0,3}value=/.test(text2.slice(match.index + match[0].length, match.index + match[0].length + 12));
-}
-var GENERIC_RULE = {
-  id: "generic-api-key",
-  title: "High-entropy value assigned to a secret-named key",
-  keywords: ["secret", "token", "passw", "pwd", "key", "credential", "creds", "auth"],
-  pattern: new RegExp(
-    `(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`,
-    "gi"
-  ),
-  classify: (secret, match, text2) => {
-    const name = nameAt(text2, match);
-    if (!isSecretName(name) || isKeyAttribute(name, text2, match)) return void 0;
-    const value = secret.replace(/[.,;]+$/, "");
-    if (PROVIDER_PREFIX.test(value) || isCodeValue(value, name)) return void 0;
-    if (SHAPED_NAMES.some(([names, shape]) => names.test(name) && !shape.test(value))) return void 0;
-    return looksRandomSecret(value, STRONG_WORD.test(name.toLowerCase())) ? "medium" : void 0;
-  },
-  priority: 3
-};
-var FRAMEWORK_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_", "GATSBY_"];
-var SERVER_SECRET_NAME = /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
-var PUBLIC_ENV_RULE = {
-  id: "public-env-secret",
-  title: "Server secret behind a client-bundle env prefix",
-  keywords: ["public_", "vite_", "react_app_", "gatsby_"],
-  pattern: /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
-  secretGroup: 2,
-  classify: (secret, match) => {
-    const name = match[1] ?? "";
-    const unprefixed = name.slice(FRAMEWORK_PREFIXES.find((p2) => name.startsWith(p2))?.length ?? 0);
-    if (!SERVER_SECRET_NAME.test(unprefixed) || /PUBLISHABLE|ANON/.test(unprefixed) || isNotASecret(secret)) return void 0;
-    return "blocker";
-  },
-  priority: 1
-};
-function isBasicCredential(value) {
-  const decoded = Buffer.from(value, "base64").toString("latin1");
-  return decoded.includes(":") && /^[\x20-\x7e]+$/.test(decoded);
-}
-var AUTH_HEADER_RULE = {
-  id: "authorization-header",
-  title: "Credential in an Authorization header",
-  keywords: ["authorization", "-h ", "--header"],
-  pattern: /(?:(?<![A-Za-z0-9-])authorization["']?\s{0,3}(?:[:=]|["']\s{0,3},)|(?:-H|--header)\s{1,3}["'](?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token|token)\s{0,3}:)\s{0,3}["']?(?:(bearer|basic|token|bot|api-token|apikey|sso-key|key)\s{1,3})?([A-Za-z0-9._~+/=@!$%^*:-]{8,2000})/gi,
-  secretGroup: 2,
-  classify: (secret, match) => {
-    const scheme = (match[1] ?? "").toLowerCase();
-    const value = secret.replace(/[.,;:]+$/, "");
-    if (isNotASecret(value) || /^[*x.]+$/i.test(value) || value.includes("%s") || /^(?:bearer|basic|token)$/i.test(value)) return void 0;
-    if (scheme === "basic") return isBasicCredential(value) ? "high" : void 0;
-    if (!scheme && (value.length < 10 || !/[0-9]/.test(value) || looksLikeIdentifier(value) || /^[a-z]+$/i.test(value))) return void 0;
-    return "high";
-  },
-  priority: 2
-};
-var CURL_USER_RULE = {
-  id: "curl-auth-user",
-  title: "Password in a curl --user argument",
-  keywords: ["curl"],
-  pattern: /(?:^|\s)(?:-u|--user)\s{1,3}/g,
-  severity: "high",
-  find: (text2) => {
-    const out = [];
-    const flag = /(?:^|\s)(?:-u|--user)\s{1,3}(["']?)([^\s"']{0,200}(?:'[^'\s]{1,120}')?)\1/g;
-    for (let match = flag.exec(text2); match; match = flag.exec(text2)) {
-      const arg = (match[2] ?? "").replace(/'/g, "");
-      if (/[<>[\]]/.test(arg) || isNotASecret(arg)) continue;
-      const colon = arg.indexOf(":");
-      if (colon === -1) continue;
-      const user = arg.slice(0, colon);
-      const password = arg.slice(colon + 1);
-      const secret = (password || user).replace(/^\{|\}$/g, "");
-      if (secret.length < 6 || isNotASecret(secret) || /^\$/.test(secret)) continue;
-      const at2 = text2.indexOf(secret, match.index);
-      out.push({ secret, index: at2 === -1 ? match.index : at2 });
-    }
-    return out;
-  }
-};
-
-// src/stages/secrets/rules/messaging.ts
-var SLACK = { exposes: "messaging", provider: "Slack", revokeAt: "https://api.slack.com/apps" };
-var DISCORD = { exposes: "messaging", provider: "Discord", revokeAt: "https://discord.com/developers/applications" };
-var TELEGRAM = { exposes: "messaging", provider: "Telegram", revokeAt: "https://t.me/BotFather" };
-function slackSeverity(secret) {
-  return looksSequential(secret) || !/[A-Za-z]/.test(secret.slice(5)) ? void 0 : "blocker";
-}
-var MESSAGING_RULES = [
-  // Legacy two-part bot tokens (`xoxb-<digits>-<random>`) are still accepted by Slack (gitleaks `slack-legacy-bot-token`).
-  {
-    id: "slack-bot-token",
-    title: "Slack bot token",
-    keywords: ["xoxb-"],
-    pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g,
-    classify: slackSeverity,
-    ...SLACK
-  },
-  {
-    // gitleaks `slack-user-token`: `xox[pe]-` and three 10–13 digit ids; `xoxp-1234-1234-…` and masked `####` tails are documentation.
-    id: "slack-user-token",
-    title: "Slack user or workspace token",
-    keywords: ["xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe"],
-    pattern: /(?<![A-Za-z0-9-])(?:xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ar]-(?:[0-9]{1,2}-)?[A-Za-z0-9-]{8,250}|xox[os]-[0-9]{1,14}-[0-9]{1,14}-[0-9]{1,14}-[A-Fa-f0-9]{8,64}|xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170})(?![A-Za-z0-9-])/g,
-    classify: slackSeverity,
-    ...SLACK
-  },
-  {
-    id: "slack-app-token",
-    title: "Slack app-level token",
-    keywords: ["xapp-"],
-    pattern: /(?<![A-Za-z0-9-])xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[A-Za-z0-9]{40,80}(?![A-Za-z0-9])/gi,
-    severity: "blocker",
-    ...SLACK
-  },
-  {
-    id: "slack-webhook-url",
-    title: "Slack incoming webhook URL",
-    keywords: ["hooks.slack.com"],
-    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
-    severity: "blocker",
-    ...SLACK
-  },
-  {
-    id: "discord-webhook-url",
-    title: "Discord webhook URL",
-    keywords: ["/api/webhooks/"],
-    pattern: /discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}/g,
-    severity: "blocker",
-    ...DISCORD
-  },
-  {
-    id: "discord-api-token",
-    title: "Discord bot token",
-    keywords: ["discord"],
-    pattern: /(?<![A-Za-z0-9_-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    ...DISCORD
-  },
-  // gitleaks `discord-api-token` (64 hex) and `discord-client-secret` (32 chars) by name.
-  {
-    id: "discord-client-secret",
-    title: "Discord API key or client secret",
-    keywords: ["discord"],
-    pattern: assigned("discord[\\w.-]{0,20}(?:token|secret|key)", "[a-f0-9]{64}|[A-Za-z0-9=_-]{32}"),
-    severity: "blocker",
-    ...DISCORD
-  },
-  {
-    id: "telegram-bot-api-token",
-    title: "Telegram bot token",
-    keywords: [":aa"],
-    pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    ...TELEGRAM
-  },
-  // Tokens whose secret half does not start `AA`, found near the word "telegram" (gitleaks' 5–16 digit ids, trufflehog's 35-char secret).
-  {
-    id: "telegram-bot-token-named",
-    title: "Telegram bot token",
-    keywords: ["telegr"],
-    pattern: near("telegr[\\w.-]{0,30}", "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
-    classify: (s) => /^(?:[A-Z][a-z]{2,}){3,}$/.test(s.split(":")[1] ?? "") ? void 0 : "blocker",
-    ...TELEGRAM
-  }
-];
-
-// src/stages/secrets/rules/payments.ts
-var STRIPE = { exposes: "payments", provider: "Stripe", revokeAt: "https://dashboard.stripe.com/apikeys", paths: ["checkout"] };
-var SHOPIFY = { exposes: "payments", provider: "Shopify", revokeAt: "https://admin.shopify.com/settings/apps/development", paths: ["checkout"] };
-var SQUARE = { exposes: "payments", provider: "Square", revokeAt: "https://developer.squareup.com/apps", paths: ["checkout"] };
-var PAYPAL = {
-  exposes: "payments",
-  provider: "PayPal/Braintree",
-  revokeAt: "https://developer.paypal.com/dashboard/applications",
-  paths: ["checkout"]
-};
-var PAYMENT_RULES = [
-  {
-    // gitleaks `stripe-access-token`: `sk_`/`rk_` of live, test and prod environments, 10–99 chars after the prefix.
-    id: "stripe-access-token",
-    title: "Stripe secret or restricted key",
-    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_"],
-    pattern: /(?<![A-Za-z0-9_])[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9])/g,
-    // Test-mode keys move no money but read test customers and show how the live key is used: high, not a blocker.
-    classify: (secret) => secret.length < 32 ? void 0 : secret.slice(3, 7) === "test" ? "high" : "blocker",
-    ...STRIPE
-  },
-  {
-    id: "stripe-webhook-secret",
-    title: "Stripe webhook signing secret",
-    keywords: ["whsec_"],
-    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,88}={0,2}(?![A-Za-z0-9+/=])/g,
-    severity: "blocker",
-    ...STRIPE,
-    revokeAt: "https://dashboard.stripe.com/webhooks"
-  },
-  // Shopify tokens have alphanumeric bodies since 2024 (secretlint `shopify` snapshots), hex before.
-  {
-    id: "shopify-access-token",
-    title: "Shopify access token",
-    keywords: ["shpat_", "shpca_", "shppa_"],
-    pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    ...SHOPIFY
-  },
-  {
-    id: "shopify-shared-secret",
-    title: "Shopify app shared secret",
-    keywords: ["shpss_"],
-    pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    ...SHOPIFY
-  },
-  // gitleaks `square-access-token` (`EAAA`, `sq0atp-`) and `square-secret` (`sq0csp-`); trufflehog `squareapp` (`sq0i..-`, `sq0c..-`, sandbox).
-  {
-    id: "square-access-token",
-    title: "Square access token",
-    keywords: ["sq0atp-"],
-    pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g,
-    severity: "blocker",
-    ...SQUARE
-  },
-  // `EAAA` alone is too short a prefix to trust: only near the word "square" (trufflehog `square`).
-  {
-    id: "square-access-token-named",
-    title: "Square access token",
-    keywords: ["square"],
-    pattern: near("square", "EAAA[A-Za-z0-9_+=-]{60}"),
-    severity: "blocker",
-    ...SQUARE
-  },
-  {
-    id: "square-secret",
-    title: "Square application secret",
-    keywords: ["sq0c"],
-    pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g,
-    classify: (s) => s.startsWith("sandbox-") ? "high" : "blocker",
-    ...SQUARE
-  },
-  {
-    // `access_token$production$<merchant>$<hex>`: a Braintree/PayPal gateway token (gitleaks and trufflehog `braintree`).
-    id: "braintree-access-token",
-    title: "Braintree (PayPal) gateway access token",
-    keywords: ["access_token$"],
-    pattern: /access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/g,
-    classify: (s) => s.includes("$sandbox$") ? "high" : "blocker",
-    ...PAYPAL
-  },
-  {
-    id: "braintree-private-key",
-    title: "Braintree private key",
-    keywords: ["braintree"],
-    pattern: near("braintree", "[0-9a-f]{32}"),
-    severity: "blocker",
-    ...PAYPAL
-  },
-  {
-    id: "paypal-client-secret",
-    title: "PayPal client secret",
-    keywords: ["paypal"],
-    pattern: near("paypal", "[A-Za-z0-9_.-]{7}-[A-Za-z0-9_.]{72}|[A-Za-z0-9_.-]{44,80}"),
-    severity: "blocker",
-    ...PAYPAL
-  },
-  {
-    id: "paypal-client-secret-named",
-    title: "PayPal client secret",
-    keywords: ["paypal"],
-    pattern: assigned("paypal[\\w.-]{0,20}secret", "[A-Za-z0-9_-]{40,90}"),
-    severity: "blocker",
-    ...PAYPAL
-  }
-];
-
-// src/stages/secrets/rules/platforms.ts
-var UUID3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-var PLATFORM_RULES = [
-  // Vercel's prefixed tokens (`vcp_`, `vci_`, `vca_`, `vcr_`, `vck_`; secretlint `vercel`) and the older 24-character token by name (trufflehog `vercel`).
-  {
-    id: "vercel-access-token",
-    title: "Vercel access token",
-    keywords: ["vercel", "vcp_", "vci_", "vca_", "vcr_", "vck_"],
-    pattern: /(?<![A-Za-z0-9_])vc[picrka]_[A-Za-z0-9]{40,80}(?![A-Za-z0-9])|vercel[\w. -]{0,24}["'`]?\s{0,5}(?:=|:|=>|\s-)\s{0,5}["'`]?([A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    exposes: "cloud",
-    provider: "Vercel",
-    revokeAt: "https://vercel.com/account/tokens"
-  },
-  {
-    id: "netlify-access-token",
-    title: "Netlify access token",
-    keywords: ["netlify"],
-    pattern: near("netlify", "nfp_[A-Za-z0-9_]{36}"),
-    severity: "blocker",
-    exposes: "cloud",
-    provider: "Netlify",
-    revokeAt: "https://app.netlify.com/user/applications"
-  },
-  {
-    id: "netlify-access-token-named",
-    title: "Netlify access token",
-    keywords: ["netlify"],
-    pattern: assigned("netlify[\\w.-]{0,20}(?:token|key|secret|auth)", "[A-Za-z0-9=_-]{40,46}"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    exposes: "cloud",
-    provider: "Netlify",
-    revokeAt: "https://app.netlify.com/user/applications"
-  },
-  // Heroku: `HRKU-AA…` since 2024 (gitleaks `heroku-api-key-v2`), a UUID by name before (gitleaks `heroku-api-key`).
-  {
-    id: "heroku-api-key",
-    title: "Heroku API key",
-    keywords: ["hrku-", "heroku"],
-    pattern: new RegExp(`(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])|${assigned("heroku", UUID3).source}`, "gi"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    exposes: "cloud",
-    provider: "Heroku",
-    revokeAt: "https://dashboard.heroku.com/account/applications"
-  },
-  {
-    id: "doppler-api-token",
-    title: "Doppler token",
-    keywords: ["dp."],
-    pattern: /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    exposes: "cloud",
-    provider: "Doppler",
-    revokeAt: "https://dashboard.doppler.com/"
-  },
-  {
-    // The anon key is public by design; only `role: service_role` and the new `sb_secret_` keys bypass row-level security. `sbp_` is a personal access token (trufflehog `supabasetoken`).
-    id: "supabase-service-role-key",
-    title: "Supabase service-role or secret key",
-    keywords: ["eyj", "sb_secret_", "sbp_"],
-    pattern: /(?<![A-Za-z0-9_-])(?:eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}|sb_secret_[A-Za-z0-9_-]{20,80}|sbp_[a-z0-9]{40})(?![A-Za-z0-9_-])/g,
-    classify: (secret) => secret.startsWith("sb_secret_") || secret.startsWith("sbp_") || jwtRole(secret) === "service_role" ? "blocker" : void 0,
-    exposes: "database",
-    provider: "Supabase",
-    revokeAt: "https://supabase.com/dashboard/project/_/settings/api-keys"
-  },
-  // Sentry: org tokens (`sntrys_` + base64 JSON + `_` + 43), user tokens (`sntryu_` + 64 hex), and the legacy 64-hex token by name (gitleaks `sentry.go`).
-  {
-    id: "sentry-access-token",
-    title: "Sentry auth token",
-    keywords: ["sntrys_", "sntryu_", "sentry"],
-    pattern: /(?<![A-Za-z0-9_])(?:sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?![A-Za-z0-9_+/])/g,
-    severity: "blocker",
-    exposes: "other",
-    provider: "Sentry",
-    revokeAt: "https://sentry.io/settings/account/api/auth-tokens/"
-  },
-  {
-    id: "sentry-legacy-token",
-    title: "Sentry auth token",
-    keywords: ["sentry"],
-    pattern: near("sentry", "[a-f0-9]{64}"),
-    severity: "blocker",
-    exposes: "other",
-    provider: "Sentry",
-    revokeAt: "https://sentry.io/settings/account/api/auth-tokens/"
-  },
-  // Datadog API (32) and application (40) keys have no prefix: only near the word (gitleaks `datadog-access-token`, trufflehog `datadogtoken`).
-  {
-    id: "datadog-access-token",
-    title: "Datadog API or application key",
-    keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app"],
-    pattern: near("datadog|dd[_-]ap[ip][_-]?key", "[a-z0-9]{40}|[a-f0-9]{32}"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    exposes: "other",
-    provider: "Datadog",
-    revokeAt: "https://app.datadoghq.com/organization-settings/api-keys"
-  },
-  {
-    id: "linear-api-key",
-    title: "Linear API key",
-    keywords: ["lin_api_"],
-    pattern: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    exposes: "other",
-    provider: "Linear",
-    revokeAt: "https://linear.app/settings/account/security"
-  },
-  {
-    id: "linear-client-secret",
-    title: "Linear OAuth client secret",
-    keywords: ["linear"],
-    pattern: assigned("linear", "[a-f0-9]{32}"),
-    severity: "blocker",
-    exposes: "other",
-    provider: "Linear",
-    revokeAt: "https://linear.app/settings/api/applications"
-  },
-  // Notion: `secret_` + 43 (integration tokens before 2024), `ntn_` + 11 digits + 35 (gitleaks `notion-api-token`).
-  {
-    id: "notion-api-token",
-    title: "Notion integration token",
-    keywords: ["secret_", "ntn_"],
-    pattern: /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g,
-    severity: "blocker",
-    exposes: "database",
-    provider: "Notion",
-    revokeAt: "https://www.notion.so/my-integrations"
-  },
-  // Clerk secret keys share Stripe's `sk_live_`/`sk_test_` prefix; only the name tells them apart.
-  {
-    id: "clerk-secret-key",
-    title: "Clerk secret key",
-    keywords: ["clerk"],
-    pattern: assigned("clerk[\\w.-]{0,20}(?:secret|key)", "sk_(?:live|test)_[A-Za-z0-9]{20,80}"),
-    classify: (s) => s.startsWith("sk_test_") ? "high" : "blocker",
-    exposes: "database",
-    provider: "Clerk",
-    revokeAt: "https://dashboard.clerk.com/last-active?path=api-keys"
-  },
-  // trufflehog `auth0oauth`: a 64+ character client secret near "auth0".
-  {
-    id: "auth0-client-secret",
-    title: "Auth0 client secret",
-    keywords: ["auth0"],
-    pattern: near("auth0[\\w.-]{0,20}(?:client)?[_-]?secret|auth0", "[A-Za-z0-9_-]{64,90}"),
-    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
-    exposes: "database",
-    provider: "Auth0",
-    revokeAt: "https://manage.auth0.com/#/applications"
-  }
-];
-function jwtRole(token) {
-  const payload = token.split(".")[1];
-  if (!payload) return void 0;
-  try {
-    const json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    return typeof json.role === "string" ? json.role : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/stages/secrets/rules/private-key.ts
-var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-var MAX_KEY_CHARS = 2e4;
-function findPrivateKeys(text2) {
-  const out = [];
-  BEGIN.lastIndex = 0;
-  let end = -2;
-  for (let match = BEGIN.exec(text2); match; match = BEGIN.exec(text2)) {
-    const start = match.index + match[0].length;
-    if (end < start) end = text2.indexOf("-----END", start);
-    if (end === -1) break;
-    if (end - start > MAX_KEY_CHARS) continue;
-    const body = trimKeyBody(text2.slice(start, end));
-    if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, "").length < 64) continue;
-    out.push({ secret: body, index: match.index });
-    BEGIN.lastIndex = end;
-  }
-  return out;
-}
-function trimKeyBody(raw) {
-  let from = 0;
-  let to2 = raw.length;
-  const skippable = (i) => /\s/.test(raw[i]) || raw[i] === "\\" && (raw[i + 1] === "n" || raw[i + 1] === "r");
-  while (from < to2 && skippable(from)) from += raw[from] === "\\" ? 2 : 1;
-  while (to2 > from && (/\s/.test(raw[to2 - 1]) || raw[to2 - 2] === "\\" && (raw[to2 - 1] === "n" || raw[to2 - 1] === "r")))
-    to2 -= /\s/.test(raw[to2 - 1]) ? 1 : 2;
-  return raw.slice(from, to2);
-}
-var PRIVATE_KEY_RULE = {
-  id: "private-key",
-  title: "Private key (PEM or OpenSSH)",
-  keywords: ["private key"],
-  pattern: BEGIN,
-  severity: "blocker",
-  find: findPrivateKeys
-};
-
-// src/stages/secrets/rules/index.ts
-var DEFAULT_RULES = [
-  ...CODE_HOSTING_RULES,
-  ...MESSAGING_RULES,
-  ...PLATFORM_RULES,
-  ...PAYMENT_RULES,
-  ...AI_RULES,
-  ...EMAIL_RULES,
-  ...CLOUD_RULES,
-  ...DATABASE_RULES,
-  PRIVATE_KEY_RULE,
-  PUBLIC_ENV_RULE,
-  AUTH_HEADER_RULE,
-  CURL_USER_RULE,
-  GENERIC_RULE
-];
-
-// src/stages/secrets/suppress.ts
-var GITLEAKS_CONFIG = ".gitleaks.toml";
-var GITLEAKS_IGNORE = ".gitleaksignore";
-function goRegex(source, global = true) {
-  let flags = global ? "g" : "";
-  let body = source;
-  const inline = body.match(/^\(\?([imsU]+)\)/);
-  if (inline) {
-    body = body.slice(inline[0].length);
-    if (inline[1].includes("i")) flags += "i";
-    if (inline[1].includes("s")) flags += "s";
-    if (inline[1].includes("m")) flags += "m";
-  }
-  if (/\(\?i\)/.test(body)) {
-    body = body.replace(/\(\?i\)/g, "");
-    if (!flags.includes("i")) flags += "i";
-  }
-  body = body.replace(/\\z/g, "$").replace(/\(\?P</g, "(?<");
-  return new RegExp(body, flags);
-}
-function lineOf(text2, needle) {
-  const at2 = needle ? text2.indexOf(needle) : -1;
-  return at2 === -1 ? 1 : text2.slice(0, at2).split("\n").length;
-}
-function strings(value) {
-  return Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
-}
-var MAX_POLICY_BYTES = 4 * 1024 * 1024;
-var MAX_BASELINE_BYTES = 256 * 1024 * 1024;
-function policyText(read2, shown) {
-  if (read2.kind === "text") return read2.text;
-  const why = read2.kind === "not-a-file" && read2.reason !== "EISDIR" ? `it is ${read2.reason}` : "reason" in read2 ? read2.reason : read2.kind;
-  throw new UsageError(`${shown}: cannot read the gitleaks config (${why}); make it a readable TOML file`);
-}
-function loadScanPolicy(repo, shown = GITLEAKS_CONFIG) {
-  const allowlists = [];
-  const file = join3(repo, GITLEAKS_CONFIG);
-  if (!existsSync3(file)) return { rules: DEFAULT_RULES, allowlists };
-  const text2 = policyText(readBoundedText(file, { maxBytes: MAX_POLICY_BYTES }), shown);
-  let doc;
-  try {
-    doc = parse(text2);
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const what = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-      throw new UsageError(`${shown}:${error.line}:${error.column}: ${what}; fix the TOML syntax (see gitleaks' config format)`);
-    }
-    throw error;
-  }
-  const compile = (source, where2) => {
-    try {
-      if (typeof source !== "string") throw new Error("not a string");
-      return goRegex(source);
-    } catch (error) {
-      const line = lineOf(text2, typeof source === "string" ? source : where2.split(".").pop());
-      throw new UsageError(`${shown}:${line}: ${where2}: invalid regular expression (${reasonOf(error)}); write a regex both Go and JavaScript accept`);
-    }
-  };
-  const custom = [];
-  const rules = recordsOf(doc.rules);
-  const readAllowlist = (list, where2, rule) => {
-    const out = {
-      paths: [],
-      regexes: [],
-      stopwords: [],
-      commits: /* @__PURE__ */ new Set(),
-      condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR"
-    };
-    strings(list.paths).forEach((p2, j3) => out.paths.push(compile(p2, `${where2}.paths[${j3}]`)));
-    strings(list.regexes).forEach((p2, j3) => out.regexes.push(compile(p2, `${where2}.regexes[${j3}]`)));
-    out.stopwords.push(...strings(list.stopwords).map((w2) => w2.toLowerCase()));
-    for (const commit of strings(list.commits)) out.commits.add(commit);
-    const targets = rule ? [rule] : strings(list.targetRules);
-    if (targets.length > 0) out.targetRules = new Set(targets);
-    return out;
-  };
-  const listsOf = (owner) => [owner.allowlist, ...Array.isArray(owner.allowlists) ? owner.allowlists : []].filter(
-    (l3) => typeof l3 === "object" && l3 !== null && !Array.isArray(l3)
-  );
-  rules.forEach((rule, i) => {
-    const id = typeof rule.id === "string" ? rule.id : `custom-rule-${i + 1}`;
-    listsOf(rule).forEach((list, j3) => allowlists.push(readAllowlist(list, `rules[${i}].allowlists[${j3}]`, id)));
-    if (rule.regex === void 0) return;
-    const out = {
-      id,
-      title: typeof rule.description === "string" ? rule.description : `Secret matching rule ${id}`,
-      keywords: strings(rule.keywords).map((k2) => k2.toLowerCase()),
-      pattern: compile(rule.regex, `rules[${i}].regex`),
-      severity: "blocker"
-    };
-    if (typeof rule.secretGroup === "number") out.secretGroup = rule.secretGroup;
-    if (typeof rule.entropy === "number") out.entropy = rule.entropy;
-    if (typeof rule.path === "string") out.path = compile(rule.path, `rules[${i}].path`);
-    custom.push(out);
-  });
-  listsOf(doc).forEach((list, i) => allowlists.push(readAllowlist(list, `allowlist[${i}]`)));
-  const useDefault = isRecord(doc.extend) && doc.extend.useDefault === true || custom.length === 0;
-  const byId = /* @__PURE__ */ new Map();
-  for (const rule of [...useDefault ? DEFAULT_RULES : [], ...custom]) byId.set(rule.id, rule);
-  return { rules: [...byId.values()], allowlists, configFile: GITLEAKS_CONFIG };
-}
-function isAllowed(allowlists, ruleId, secret, file, commit) {
-  return allowlists.some((list) => (!list.targetRules || list.targetRules.has(ruleId)) && covers2(list, secret, file, commit));
-}
-function covers2(list, secret, file, commit) {
-  const lower = secret.toLowerCase();
-  const verdicts = [];
-  if (list.commits.size > 0) verdicts.push(commit !== void 0 && list.commits.has(commit));
-  if (list.paths.length > 0) verdicts.push(file !== void 0 && list.paths.some((p2) => test(p2, file)));
-  if (list.regexes.length > 0) verdicts.push(list.regexes.some((r2) => test(r2, secret)));
-  if (list.stopwords.length > 0) verdicts.push(list.stopwords.some((word) => lower.includes(word)));
-  if (verdicts.length === 0) return false;
-  return list.condition === "AND" ? verdicts.every(Boolean) : verdicts.some(Boolean);
-}
-function test(regex, text2) {
-  regex.lastIndex = 0;
-  return regex.test(text2);
-}
-function gitleaksFingerprint(ruleId, file, line, commit) {
-  return commit ? `${commit}:${file}:${ruleId}:${line}` : `${file}:${ruleId}:${line}`;
-}
-function loadGitleaksIgnore(repo) {
-  const file = join3(repo, GITLEAKS_IGNORE);
-  if (!existsSync3(file)) return /* @__PURE__ */ new Set();
-  return new Set(
-    readFileSync6(file, "utf8").split(/\r?\n/).map((l3) => l3.trim()).filter((l3) => l3 && !l3.startsWith("#"))
-  );
-}
-function loadBaseline(path, shown) {
-  const fix = "pass a report written by launch-ready secrets --format json --output FILE";
-  const read2 = readBoundedText(path, { maxBytes: MAX_BASELINE_BYTES });
-  if (read2.kind !== "text") {
-    const why = read2.kind === "missing" ? "ENOENT" : read2.kind === "not-a-file" && read2.reason !== "EISDIR" ? `it is ${read2.reason}` : "reason" in read2 ? read2.reason : read2.kind;
-    throw new UsageError(`${shown}: cannot read the baseline (${why}); ${fix}`);
-  }
-  let data;
-  try {
-    data = JSON.parse(read2.text);
-  } catch {
-    throw new UsageError(`${shown}: not JSON; ${fix}`);
-  }
-  const out = /* @__PURE__ */ new Set();
-  if (Array.isArray(data)) {
-    for (const item of recordsOf(data)) if (typeof item.Fingerprint === "string") out.add(item.Fingerprint);
-    return out;
-  }
-  const stages = isRecord(data) ? data.stages : void 0;
-  if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; ${fix}`);
-  for (const stage of recordsOf(stages)) {
-    if (stage.id !== "secrets") continue;
-    for (const finding of recordsOf(stage.findings)) {
-      if (typeof finding.fingerprint === "string") out.add(finding.fingerprint);
-      for (const place of recordsOf(finding.occurrences)) if (typeof place.fingerprint === "string") out.add(place.fingerprint);
-    }
-  }
-  return out;
-}
-
-// src/stages/secrets/config.ts
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
+import { join as join3, relative as relative3, resolve as resolve9 } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var SECRETS_SCHEMA = {
   properties: {
@@ -53789,7 +52629,7 @@ function gitRepositoryProblem(dir) {
 function validateSecretsConfig(section, baseDir) {
   const options = secretsOptionsOf(section, baseDir);
   const problems = [];
-  if (options.repoGiven && (!existsSync4(options.repo) || !statSync4(options.repo).isDirectory())) {
+  if (options.repoGiven && (!existsSync3(options.repo) || !statSync4(options.repo).isDirectory())) {
     problems.push({ path: ["repo"], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
     return problems;
   }
@@ -53799,7 +52639,7 @@ function validateSecretsConfig(section, baseDir) {
     problems.push({ path: ["repo"], message: `${problem}${choose}` });
     return problems;
   }
-  if (options.baseline !== void 0 && !existsSync4(options.baseline)) {
+  if (options.baseline !== void 0 && !existsSync3(options.baseline)) {
     problems.push({ path: ["baseline"], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });
   }
   return problems;
@@ -53807,7 +52647,7 @@ function validateSecretsConfig(section, baseDir) {
 function parseSecretsOptions(section, baseDir) {
   const options = secretsOptionsOf(section, baseDir);
   const shown = (path) => relative3(process.cwd(), path) || path;
-  const policy = loadScanPolicy(options.repo, shown(join4(options.repo, GITLEAKS_CONFIG)));
+  const policy = loadScanPolicy(options.repo, shown(join3(options.repo, GITLEAKS_CONFIG)));
   const accepted = options.baseline !== void 0 ? loadBaseline(options.baseline, shown(options.baseline)) : /* @__PURE__ */ new Set();
   return { ...options, policy, accepted };
 }
@@ -53983,185 +52823,15 @@ function toFindingInput(group) {
   return input;
 }
 
-// src/stages/secrets/decode.ts
-var KIND_SECRET = /kind:[ \t]{0,5}["']?Secret\b/;
-var DATA_LINE = /^[ \t]{1,16}([A-Za-z0-9_.-]{1,100}):[ \t]{0,5}["']?([A-Za-z0-9+/]{12,8000}={0,2})["']?[ \t]*\r?$/gm;
-function encodedSecretValues(text2) {
-  if (!KIND_SECRET.test(text2)) return [];
-  const out = [];
-  DATA_LINE.lastIndex = 0;
-  for (let match = DATA_LINE.exec(text2); match; match = DATA_LINE.exec(text2)) {
-    const encoded = match[2];
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
-    if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(decoded)) continue;
-    out.push({ name: match[1], decoded, index: match.index + match[0].indexOf(encoded) });
-  }
-  return out;
-}
-
-// src/stages/secrets/scan.ts
-var ALLOW_MARK = "gitleaks:allow";
-var MAX_MATCHES_PER_RULE = 5e3;
-function scanText(text2, rules, file) {
-  if (text2.length === 0) return [];
-  const index = keywordIndexOf(rules);
-  const present = index.present(text2);
-  if (present.size === 0 && !index.hasUnkeyed) return [];
-  const candidates = [];
-  for (const rule of rules) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k2) => present.has(k2))) continue;
-    if (rule.path && (file === void 0 || !rule.path.test(file))) continue;
-    const finder = rule.find;
-    if (finder) {
-      for (const hit of finder(text2)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? "blocker", index: hit.index });
-      continue;
-    }
-    collect(rule, text2, candidates);
-  }
-  if (present.has("secret")) addDecoded(text2, rules, file, candidates);
-  if (candidates.length === 0) return [];
-  return locate(text2, dropOverlaps(candidates));
-}
-var KeywordIndex = class {
-  hasUnkeyed;
-  union;
-  keywords;
-  constructor(rules) {
-    this.keywords = [...new Set(rules.flatMap((r2) => r2.keywords.map((k2) => k2.toLowerCase())))].filter(Boolean).sort((a, b3) => b3.length - a.length);
-    this.hasUnkeyed = rules.some((r2) => r2.keywords.length === 0);
-    const escape = (k2) => k2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    this.union = this.keywords.length > 0 ? new RegExp(this.keywords.map(escape).join("|"), "gi") : void 0;
-  }
-  present(text2) {
-    const found = /* @__PURE__ */ new Set();
-    const union = this.union;
-    if (!union) return found;
-    union.lastIndex = 0;
-    for (let match = union.exec(text2); match; match = union.exec(text2)) {
-      found.add(match[0].toLowerCase());
-      union.lastIndex = match.index + 1;
-    }
-    if (found.size === 0) return found;
-    for (const keyword of this.keywords) {
-      if (found.has(keyword)) continue;
-      for (const hit of found) {
-        if (hit.length > keyword.length && hit.includes(keyword)) {
-          found.add(keyword);
-          break;
-        }
-      }
-    }
-    return found;
-  }
-};
-var INDEXES = /* @__PURE__ */ new WeakMap();
-function keywordIndexOf(rules) {
-  let index = INDEXES.get(rules);
-  if (!index) {
-    index = new KeywordIndex(rules);
-    INDEXES.set(rules, index);
-  }
-  return index;
-}
-function addDecoded(text2, rules, file, out) {
-  for (const value of encodedSecretValues(text2)) {
-    const inner = scanText(`${value.name}=${value.decoded}`, rules, file);
-    for (const match of inner) out.push({ rule: match.rule, secret: match.secret, severity: match.severity, index: value.index });
-  }
-}
-function collect(rule, text2, out) {
-  const pattern = rule.pattern;
-  pattern.lastIndex = 0;
-  let kept = 0;
-  for (let match = pattern.exec(text2); match && kept < MAX_MATCHES_PER_RULE; match = pattern.exec(text2)) {
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const secret = secretOf(rule, match);
-    if (!secret) continue;
-    if (rule.entropy !== void 0 && entropyOf(secret) < rule.entropy) continue;
-    if (isNotASecret(secret)) continue;
-    if (rule.exposes !== "database" && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf2(secret))) continue;
-    const severity = rule.classify ? rule.classify(secret, match, text2) : rule.severity ?? "blocker";
-    if (!severity) continue;
-    const offset = match[0].indexOf(secret);
-    out.push({ rule, secret, severity, index: match.index + Math.max(0, offset) });
-    kept++;
-  }
-}
-function secretOf(rule, match) {
-  if (rule.secretGroup !== void 0) return match[rule.secretGroup];
-  for (let i = 1; i < match.length; i++) if (match[i] !== void 0) return match[i];
-  return match[0];
-}
-function dropOverlaps(candidates) {
-  const tiers = /* @__PURE__ */ new Map();
-  for (const c3 of candidates) {
-    const priority = c3.rule.priority ?? 0;
-    const tier = tiers.get(priority);
-    if (tier) tier.push(c3);
-    else tiers.set(priority, [c3]);
-  }
-  let kept = [];
-  for (const priority of [...tiers.keys()].sort((a, b3) => a - b3)) {
-    const tier = tiers.get(priority).sort((a, b3) => a.index - b3.index);
-    const added = [];
-    let cursor = 0;
-    let lastEnd = -1;
-    for (const c3 of tier) {
-      const end = c3.index + c3.secret.length;
-      while (cursor < kept.length && kept[cursor].index + kept[cursor].secret.length <= c3.index) cursor++;
-      const clashesEarlier = cursor < kept.length && kept[cursor].index < end;
-      if (clashesEarlier || c3.index < lastEnd) continue;
-      added.push(c3);
-      lastEnd = end;
-    }
-    kept = mergeByIndex(kept, added);
-  }
-  return kept;
-}
-function mergeByIndex(a, b3) {
-  if (b3.length === 0) return a;
-  if (a.length === 0) return b3;
-  const out = [];
-  let i = 0;
-  let j3 = 0;
-  while (i < a.length && j3 < b3.length) out.push(a[i].index <= b3[j3].index ? a[i++] : b3[j3++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j3 < b3.length) out.push(b3[j3++]);
-  return out;
-}
-function locate(text2, candidates) {
-  const out = [];
-  const mayAllow = text2.includes(ALLOW_MARK);
-  let line = 1;
-  let lineStart = 0;
-  let cursor = 0;
-  for (const c3 of candidates) {
-    for (let nl = text2.indexOf("\n", cursor); nl !== -1 && nl < c3.index; nl = text2.indexOf("\n", nl + 1)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    cursor = Math.max(cursor, lineStart);
-    if (mayAllow) {
-      const lineEnd = text2.indexOf("\n", c3.index + c3.secret.length);
-      if (text2.slice(lineStart, lineEnd === -1 ? void 0 : lineEnd).includes(ALLOW_MARK)) continue;
-    }
-    out.push({ rule: c3.rule, secret: c3.secret, severity: c3.severity, line, column: c3.index - lineStart + 1 });
-  }
-  return out;
-}
-
 // src/stages/secrets/sources/bundles.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { statSync as statSync5 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
 
 // src/stages/secrets/sources/files.ts
 import { closeSync as closeSync2, constants, fstatSync, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 function readForScan(path, maxBytes) {
   let fd;
   try {
@@ -54211,7 +52881,7 @@ async function walk(root, includeNodeModules, start = "", limit = 2e5) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = await readdir2(join5(root, dir), { withFileTypes: true });
+      entries = await readdir2(join4(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -54269,7 +52939,7 @@ function isFile(path) {
 }
 function resolveBundleGlobs(root, globs) {
   return globs.map((glob) => {
-    const absolute = isAbsolute2(glob) ? glob.replace(/\/+$/, "") : join6(root, glob.replace(/^\.\//, "").replace(/\/$/, ""));
+    const absolute = isAbsolute2(glob) ? glob.replace(/\/+$/, "") : join5(root, glob.replace(/^\.\//, "").replace(/\/$/, ""));
     const scan2 = import_picomatch2.default.scan(absolute);
     if (!scan2.isGlob) {
       if (isDirectory(absolute)) return { base: absolute, matches: () => true, single: false };
@@ -54289,7 +52959,7 @@ async function scanBundles(root, workspace, globs, maxFileBytes, counters, onPie
       continue;
     }
     if (!isDirectory(glob.base)) continue;
-    for (const file of await walk(glob.base, wantsNodeModules)) if (glob.matches(file)) found.add(join6(glob.base, file));
+    for (const file of await walk(glob.base, wantsNodeModules)) if (glob.matches(file)) found.add(join5(glob.base, file));
   }
   const files = [...found];
   for (const [i, path] of files.entries()) {
@@ -54309,212 +52979,125 @@ async function scanBundles(root, workspace, globs, maxFileBytes, counters, onPie
   return files.length;
 }
 
-// src/stages/secrets/sources/history.ts
+// src/stages/secrets/sources/history-split.ts
 import { spawn as spawn2 } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-function historyArgs(extra = []) {
-  return [
-    "-c",
-    "core.quotePath=false",
-    "-c",
-    "diff.renames=true",
-    "log",
-    "-p",
-    "-U0",
-    "--full-history",
-    "--all",
-    "--no-color",
-    "--no-ext-diff",
-    "--no-textconv",
-    "--diff-filter=d",
-    "--format=%x01%H %aI %S",
-    ...extra
-  ];
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var SPLIT_MIN_COMMITS = 2e3;
+function workerScript() {
+  const here = import.meta.url;
+  const url = here.endsWith(".ts") ? new URL("../../../../dist/secrets-worker.js", here) : new URL("./secrets-worker.js", here);
+  return existsSync4(fileURLToPath(url)) ? url : void 0;
 }
-function streamHistory(options, onBlock) {
+async function scanHistory(options, rules, onMatches) {
+  const workers = Math.max(1, Math.floor(options.workers ?? workersFromEnv() ?? availableParallelism2()));
+  const script = workers > 1 ? workerScript() : void 0;
+  const single = async () => ({
+    ...await streamHistory({ repo: options.repo, maxBlockBytes: options.maxBlockBytes, signal: options.signal }, (block) => {
+      const matches = scanText(block.text, rules, block.file);
+      if (matches.length === 0) return;
+      const { text: _text, ...place } = block;
+      onMatches(place, matches);
+    }),
+    shares: 1
+  });
+  if (!script) return single();
+  const listed = await listCommits(options.repo, options.signal);
+  if (listed.commits.length < (options.minCommitsToSplit ?? SPLIT_MIN_COMMITS) || listed.commits.length < workers) return single();
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const replay = (found) => {
+    const matches = found.matches.map((m2) => ({ ...m2, rule: byId.get(m2.rule) })).filter((m2) => m2.rule !== void 0);
+    if (matches.length > 0) onMatches(found.block, matches);
+  };
+  const stopAll = new AbortController();
+  const onAbort = () => stopAll.abort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const shares = splitShares(listed, workers).map(
+    (share) => runShare(script, { repo: options.repo, maxBlockBytes: options.maxBlockBytes, ...share, ruleIds: [...byId.keys()] }, stopAll.signal)
+  );
+  shares.forEach((share) => share.catch(() => stopAll.abort()));
+  const total = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
+  try {
+    for (const share of shares) {
+      const { stats, found } = await share;
+      found.forEach(replay);
+      total.commits += stats.commits;
+      total.bytes += stats.bytes;
+      total.skippedLargeBlocks += stats.skippedLargeBlocks;
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  return { ...total, shares: shares.length };
+}
+function workersFromEnv() {
+  const value = Number.parseInt(process.env.LAUNCH_READY_HISTORY_WORKERS ?? "", 10);
+  return Number.isFinite(value) && value > 0 ? value : void 0;
+}
+function splitShares(listed, count2) {
+  const size = Math.ceil(listed.commits.length / count2);
+  const out = [];
+  for (let start = 0; start < listed.commits.length; start += size) {
+    out.push({ commits: listed.commits.slice(start, start + size), refs: listed.refs.slice(start, start + size) });
+  }
+  return out;
+}
+function listCommits(repo, signal) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn2("git", ["-C", options.repo, ...historyArgs(options.extraArgs)], { stdio: ["ignore", "pipe", "pipe"], signal: options.signal });
-    const parser = new PatchParser(options.maxBlockBytes, onBlock);
-    const decoder = new StringDecoder("utf8");
+    const child = spawn2("git", ["-C", repo, "log", "--all", "--format=%H%x09%S"], { stdio: ["ignore", "pipe", "pipe"], signal });
+    const commits = [];
+    const refs = [];
+    let carry = "";
     let stderr = "";
-    let failed;
+    const take = (line) => {
+      if (!line) return;
+      const tab = line.indexOf("	");
+      commits.push(tab === -1 ? line : line.slice(0, tab));
+      refs.push(tab === -1 ? "" : line.slice(tab + 1));
+    };
+    child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
-      if (failed) return;
-      parser.stats.bytes += chunk.length;
-      try {
-        parser.push(decoder.write(chunk));
-      } catch (error) {
-        failed = error;
-        child.kill();
-      }
+      const lines = (carry + chunk).split("\n");
+      carry = lines.pop() ?? "";
+      lines.forEach(take);
     });
     child.stderr.on("data", (chunk) => {
       if (stderr.length < 4e3) stderr += chunk.toString("utf8");
     });
     child.on("error", reject);
     child.on("close", (code) => {
-      if (failed) return reject(failed);
-      parser.push(decoder.end());
-      parser.end();
-      if (code !== 0) return reject(new Error(`git log failed (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`));
-      resolvePromise(parser.stats);
+      take(carry);
+      if (code !== 0) return reject(new Error(`git log --all failed (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`));
+      resolvePromise({ commits, refs });
     });
   });
 }
-var PatchParser = class {
-  constructor(maxBlockBytes, onBlock) {
-    this.maxBlockBytes = maxBlockBytes;
-    this.onBlock = onBlock;
-  }
-  maxBlockBytes;
-  onBlock;
-  stats = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
-  carry = "";
-  commit = "";
-  date = "";
-  ref = "";
-  file;
-  inHeader = false;
-  nextLine = 0;
-  added = [];
-  lines = [];
-  blockBytes = 0;
-  tooLarge = false;
-  /** Inside a line longer than any block may be: its rest is dropped up to the next newline. */
-  skippingLine = false;
-  /**
-   * Feed the next piece of output. Only the new text is searched for newlines (the carried partial
-   * line has none), and a partial line is never kept past the block cap: a 100 MiB one-line file
-   * costs one pass over its bytes, not one pass per chunk.
-   */
-  push(text2) {
-    let start = 0;
-    if (this.skippingLine) {
-      const nl2 = text2.indexOf("\n");
-      if (nl2 === -1) return;
-      this.skippingLine = false;
-      start = nl2 + 1;
-    }
-    let nl = text2.indexOf("\n", start);
-    if (this.carry) {
-      if (nl === -1) return this.keep(text2.slice(start));
-      this.take(this.carry + text2.slice(start, nl));
-      this.carry = "";
-      start = nl + 1;
-      nl = text2.indexOf("\n", start);
-    }
-    for (; nl !== -1; nl = text2.indexOf("\n", start)) {
-      this.take(text2.slice(start, nl));
-      start = nl + 1;
-    }
-    this.keep(text2.slice(start));
-  }
-  /** Removed lines are most of a patch and never scanned: skip them without looking further. */
-  take(line) {
-    if (!(line.charCodeAt(0) === 45 && !this.inHeader)) this.line(line);
-  }
-  /** Carry a partial line, unless it already outgrew the block cap: then it is counted as too large and dropped. */
-  keep(rest) {
-    if (this.carry.length + rest.length <= this.maxBlockBytes + 1) {
-      this.carry += rest;
-      return;
-    }
-    const head = this.carry || rest;
-    if (!this.inHeader && this.file !== void 0 && head.charCodeAt(0) === 43) {
-      this.tooLarge = true;
-      this.added = [];
-      this.lines = [];
-    }
-    this.carry = "";
-    this.skippingLine = true;
-  }
-  end() {
-    if (this.carry) this.line(this.carry);
-    this.carry = "";
-    this.flush();
-  }
-  line(line) {
-    const first = line.charCodeAt(0);
-    if (!this.inHeader && this.file !== void 0) {
-      if (first === 43) {
-        if (this.tooLarge) return;
-        this.blockBytes += line.length;
-        if (this.blockBytes > this.maxBlockBytes) {
-          this.tooLarge = true;
-          this.added = [];
-          this.lines = [];
-          return;
-        }
-        this.added.push(line.slice(1));
-        this.lines.push(this.nextLine++);
-        return;
-      }
-      if (first === 45 || first === 92) return;
-      if (first === 64 && line.startsWith("@@ ")) {
-        this.hunk(line);
-        return;
-      }
-    }
-    if (first === 1) {
-      this.flush();
-      this.file = void 0;
-      this.inHeader = false;
-      const [commit = "", date = "", ref = ""] = line.slice(1).split(" ");
-      this.commit = commit;
-      this.date = date;
-      this.ref = ref;
-      this.stats.commits++;
-      return;
-    }
-    if (line.startsWith("diff --git ")) {
-      this.flush();
-      this.file = void 0;
-      this.inHeader = true;
-      return;
-    }
-    if (!this.inHeader) return;
-    if (line.startsWith("+++ ")) {
-      const target = line.slice(4).replace(/\t$/, "");
-      this.file = target === "/dev/null" ? void 0 : unquote(target).replace(/^b\//, "");
-      return;
-    }
-    if (line.startsWith("@@ ") && this.file !== void 0) {
-      this.inHeader = false;
-      this.hunk(line);
-    }
-  }
-  hunk(line) {
-    const plus = line.indexOf(" +");
-    this.nextLine = Number.parseInt(line.slice(plus + 2), 10) || 1;
-  }
-  flush() {
-    if (this.tooLarge) this.stats.skippedLargeBlocks++;
-    else if (this.file !== void 0 && this.added.length > 0) {
-      this.onBlock({ commit: this.commit, date: this.date, ref: this.ref, file: this.file, text: this.added.join("\n"), lines: this.lines });
-    }
-    this.added = [];
-    this.lines = [];
-    this.blockBytes = 0;
-    this.tooLarge = false;
-  }
-};
-function unquote(path) {
-  if (!path.startsWith('"')) return path;
-  const body = path.slice(1, -1);
-  const bytes = [];
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const next = body[++i];
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92 }[next] ?? next.charCodeAt(0));
-  }
-  return Buffer.from(bytes).toString("utf8");
+function runShare(script, share, signal) {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(script, { workerData: share });
+    const found = [];
+    let settled = false;
+    const stop = () => void worker.terminate();
+    signal?.addEventListener("abort", stop, { once: true });
+    const settle = (done) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", stop);
+      done();
+    };
+    worker.on("message", (message) => {
+      if (message.type === "blocks") found.push(...message.blocks);
+      else if (message.type === "done") settle(() => resolvePromise({ stats: message.stats, found }));
+      else settle(() => reject(new Error(message.message)));
+    });
+    worker.on("error", (error) => settle(() => reject(error)));
+    worker.on(
+      "exit",
+      (code) => settle(() => reject(new Error(signal?.aborted ? "history scan aborted" : `history worker exited (code ${code}) before it finished`)))
+    );
+  });
 }
 
 // src/stages/secrets/sources/live-site.ts
@@ -54596,12 +53179,12 @@ async function scanLiveSite(pageUrl, options, onDocument) {
 }
 
 // src/stages/secrets/sources/logs.ts
-import { isAbsolute as isAbsolute3, join as join7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join6 } from "node:path";
 async function readLogs(root, workspace, logs, maxFileBytes, counters) {
   const out = [];
   const problems = [];
   for (const log of logs) {
-    const path = isAbsolute3(log) ? log : join7(root, log);
+    const path = isAbsolute3(log) ? log : join6(root, log);
     const read2 = readForScan(path, maxFileBytes);
     if ("skipped" in read2) {
       if (read2.skipped === "large") counters.skipped.large++;
@@ -54616,7 +53199,7 @@ async function readLogs(root, workspace, logs, maxFileBytes, counters) {
 }
 
 // src/stages/secrets/sources/tree.ts
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 async function scanWorkingTree(repo, workspace, options, counters, onFile) {
   const git2 = wo({ baseDir: repo });
   const tracked = await git2.raw(["-c", "core.quotePath=false", "ls-files", "-z"]);
@@ -54628,14 +53211,14 @@ async function scanWorkingTree(repo, workspace, options, counters, onFile) {
   let count2 = 0;
   for (const file of new Set(files)) {
     if (++count2 % 32 === 0) await yieldToEventLoop();
-    const read2 = readForScan(join8(repo, file), options.maxFileBytes);
+    const read2 = readForScan(join7(repo, file), options.maxFileBytes);
     if ("skipped" in read2) {
       if (read2.skipped !== "notAFile") counters.skipped[read2.skipped]++;
       continue;
     }
     counters.files++;
     counters.bytes += read2.bytes;
-    onFile({ file: shownPath(workspace, join8(repo, file)), text: read2.text });
+    onFile({ file: shownPath(workspace, join7(repo, file)), text: read2.text });
   }
 }
 
@@ -54750,12 +53333,11 @@ async function scanHistoryPart(state, ctx) {
     () => 0
   );
   const { rules } = state.policy;
-  const stats = await streamHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, (block) => {
-    const matches = scanText(block.text, rules, block.file);
-    if (matches.length > 0)
-      state.collector.add({ kind: "history", file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
+  const stats = await scanHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, rules, (block, matches) => {
+    state.collector.add({ kind: "history", file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
   });
-  state.history = { ...state.history, ...stats, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
+  const { shares: _shares, ...counts2 } = stats;
+  state.history = { ...state.history, ...counts2, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
 }
 async function scanBundlesPart(state) {
   const { options, policy, collector } = state;
@@ -54808,18 +53390,18 @@ function summaryOf3(state, total, blockers) {
 }
 
 // src/stages/trust/config.ts
-var HOSTNAME2 = "^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\\.[A-Za-z0-9_-]{1,63})*\\.?$";
+var HOSTNAME = "^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\\.[A-Za-z0-9_-]{1,63})*\\.?$";
 var trustConfigSchema = {
   properties: {
     domain: {
       type: "string",
-      pattern: HOSTNAME2,
+      pattern: HOSTNAME,
       description: "The apex domain of the launch (root and www are both expected to resolve).",
       errorMessage: "expected a domain name; e.g. example.com"
     },
     hostnames: {
       type: "array",
-      items: { type: "string", pattern: HOSTNAME2 },
+      items: { type: "string", pattern: HOSTNAME },
       default: [],
       description: "Public hostnames to check: DNS, TLS, HSTS, redirects, Cloudflare proxying. Default: the domain and www.<domain>.",
       errorMessage: "expected a list of hostnames; e.g. [example.com, www.example.com, app.example.com]"
@@ -54861,7 +53443,7 @@ var trustConfigSchema = {
             properties: {
               name: {
                 type: "string",
-                pattern: HOSTNAME2,
+                pattern: HOSTNAME,
                 description: "The sending domain (the part after @).",
                 errorMessage: "expected a domain name; e.g. example.com"
               },
@@ -57461,14 +56043,14 @@ var trustStage = {
 var STAGES = [secretsStage, envStage, trustStage, burstStage, rollbackStage, readinessStage];
 
 // src/github/context.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 function readRunnerContext(env, tmpdir) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   const context = {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    resultDir: join9(env.RUNNER_TEMP || tmpdir, "launch-ready")
+    resultDir: join8(env.RUNNER_TEMP || tmpdir, "launch-ready")
   };
   if (owner && repo) {
     context.owner = owner;
@@ -57500,7 +56082,7 @@ function gitHubAccessOf(context, token) {
 function readEvent(eventPath) {
   if (!eventPath) return void 0;
   try {
-    return JSON.parse(readFileSync7(eventPath, "utf8"));
+    return JSON.parse(readFileSync6(eventPath, "utf8"));
   } catch {
     return void 0;
   }

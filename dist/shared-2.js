@@ -1,41 +1,11 @@
 #!/usr/bin/env -S node --
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./shared-9.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -26676,7 +26646,209 @@ import { Resolver } from "node:dns";
 import { isIP as isIP2 } from "node:net";
 import { pipeline } from "node:stream";
 import { rootCertificates } from "node:tls";
+
+// src/core/http-pool.ts
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+var INFLATE_RATIO_LIMIT = 100;
+var INFLATE_RATIO_FREE_BYTES = 1024 * 1024;
+var SWEEP_MS = 20;
+function decodersFor(encoding) {
+  const text = Array.isArray(encoding) ? encoding.join(",") : encoding ?? "";
+  if (text === "") return [];
+  const codings = text.split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
+  if (codings.some((c) => !["gzip", "x-gzip", "deflate", "br"].includes(c))) return [];
+  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
+  return codings.reverse().map(
+    (c) => c === "br" ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === "deflate" ? createInflate(flush) : createGunzip(flush)
+  );
+}
+var Exchange = class {
+  constructor(url, started, deadline, timeoutMs, max, resolve, reject, signal) {
+    this.url = url;
+    this.started = started;
+    this.deadline = deadline;
+    this.timeoutMs = timeoutMs;
+    this.max = max;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.signal = signal;
+  }
+  url;
+  started;
+  deadline;
+  timeoutMs;
+  max;
+  resolve;
+  reject;
+  signal;
+  status = 0;
+  headers = {};
+  bytes = 0;
+  truncated = false;
+  headersAt = 0;
+  settled = false;
+  timedOut = false;
+  controller;
+  chunks = [];
+  kept = 0;
+  compressed = 0;
+  decoders = [];
+  onRequestStart(controller) {
+    this.controller = controller;
+    if (this.timedOut || this.signal?.aborted) controller.abort(new Error("aborted"));
+  }
+  onResponseStart(_controller, statusCode, headers) {
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = headers;
+    this.headersAt = performance.now();
+    const decoders = decodersFor(headers["content-encoding"]);
+    if (decoders.length === 0) return;
+    this.decoders = decoders;
+    for (let i = 0; i < decoders.length - 1; i++) decoders[i].pipe(decoders[i + 1]);
+    const last = decoders[decoders.length - 1];
+    last.on("data", (chunk) => this.take(chunk));
+    last.on("end", () => this.finish());
+    for (const d of decoders) d.on("error", (error) => this.fail(error));
+  }
+  onResponseData(_controller, chunk) {
+    if (this.settled) return;
+    if (this.decoders.length === 0) this.take(chunk);
+    else {
+      this.compressed += chunk.length;
+      this.decoders[0].write(chunk);
+    }
+  }
+  onResponseEnd() {
+    if (this.decoders.length === 0) this.finish();
+    else this.decoders[0].end();
+  }
+  onResponseError(_controller, error) {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopDecoders();
+    if (this.timedOut) this.reject(new Error(`${this.url}: no complete answer within ${this.timeoutMs} ms`, { cause: error }));
+    else if (this.signal?.aborted) this.reject(new Error(`${this.url}: request cancelled`, { cause: error }));
+    else this.reject(error);
+  }
+  fail(error) {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopDecoders();
+    this.reject(error);
+    this.controller?.abort(error);
+  }
+  /** Cut the request: its timeout passed or its signal fired. */
+  cancel(timedOut) {
+    if (this.settled) return;
+    if (timedOut) this.timedOut = true;
+    this.controller?.abort(new Error(timedOut ? "timeout" : "cancelled"));
+  }
+  take(chunk) {
+    if (this.settled) return;
+    this.bytes += chunk.length;
+    if (this.kept < this.max) {
+      const part = this.kept + chunk.length > this.max ? chunk.subarray(0, this.max - this.kept) : chunk;
+      this.chunks.push(part);
+      this.kept += part.length;
+    }
+    const overCap = this.max > 0 && this.bytes > this.max;
+    const bomb = this.decoders.length > 0 && this.bytes > INFLATE_RATIO_FREE_BYTES && this.bytes > this.compressed * INFLATE_RATIO_LIMIT;
+    if (overCap || bomb) {
+      this.truncated = true;
+      this.finish();
+      this.controller?.abort(new Error("body past its cap"));
+    }
+  }
+  finish() {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopDecoders();
+    const now = performance.now();
+    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept);
+    this.resolve({
+      url: this.url,
+      status: this.status,
+      headers: this.headers,
+      body,
+      bodyBytes: this.bytes,
+      truncated: this.truncated,
+      redirects: [],
+      timings: { headersMs: Math.round(this.headersAt - this.started), totalMs: Math.round(now - this.started) }
+    });
+  }
+  stopDecoders() {
+    for (const d of this.decoders) d.destroy();
+  }
+};
+function leanPool(pool, origin, settings) {
+  const inFlight = /* @__PURE__ */ new Set();
+  let sweeper;
+  const sweep = () => {
+    const now = performance.now();
+    for (const exchange2 of inFlight) {
+      if (exchange2.settled) inFlight.delete(exchange2);
+      else if (now >= exchange2.deadline) {
+        inFlight.delete(exchange2);
+        exchange2.cancel(true);
+      }
+    }
+    if (inFlight.size === 0 && sweeper) {
+      clearInterval(sweeper);
+      sweeper = void 0;
+    }
+  };
+  const request = (request2) => {
+    const href = typeof request2.url === "string" ? request2.url : request2.url.href;
+    const path = href.startsWith(origin) && (href.length === origin.length || href[origin.length] === "/" || href[origin.length] === "?") ? href.slice(origin.length) || "/" : pathOf(href);
+    const timeoutMs = request2.timeoutMs ?? settings.defaultTimeoutMs;
+    const max = request2.discardBody ? 0 : request2.maxBodyBytes ?? settings.defaultMaxBodyBytes;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const signal = request2.signal;
+      const done = signal ? (fn) => () => (signal.removeEventListener("abort", onAbort), fn()) : void 0;
+      const exchange2 = new Exchange(
+        href,
+        started,
+        started + timeoutMs,
+        timeoutMs,
+        max,
+        (r) => done ? done(() => resolve(r))() : resolve(r),
+        (e) => done ? done(() => reject(e))() : reject(e),
+        signal
+      );
+      function onAbort() {
+        exchange2.cancel(false);
+      }
+      if (signal) {
+        if (signal.aborted) return reject(new Error(`${href}: request cancelled`));
+        signal.addEventListener("abort", onAbort, { once: true });
+      }
+      inFlight.add(exchange2);
+      if (!sweeper) {
+        sweeper = setInterval(sweep, SWEEP_MS);
+        sweeper.unref();
+      }
+      try {
+        pool.dispatch({ origin, path, method: (request2.method ?? "GET").toUpperCase(), headers: request2.headers ?? {}, body: request2.body ?? null }, exchange2);
+      } catch (error) {
+        exchange2.onResponseError(void 0, error);
+      }
+    });
+  };
+  return {
+    request,
+    close: async () => {
+      await pool.close();
+      if (sweeper) clearInterval(sweeper);
+      sweeper = void 0;
+    }
+  };
+}
+function pathOf(href) {
+  const url = new URL(href);
+  return `${url.pathname}${url.search}`;
+}
 
 // src/core/network.ts
 import { isIP } from "node:net";
@@ -26716,8 +26888,6 @@ function splitHostPort(value, defaultPort) {
 // src/core/http.ts
 var DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 3e4;
-var INFLATE_RATIO_LIMIT = 100;
-var INFLATE_RATIO_FREE_BYTES = 1024 * 1024;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function createHttpClient(network) {
   const connectors = /* @__PURE__ */ new Map();
@@ -26736,12 +26906,7 @@ function createHttpClient(network) {
     request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
     pool: (origin, options) => {
       const pool = new import_undici.Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
-      const pooled = {
-        // A pool talks to one origin: redirects elsewhere are returned, not followed.
-        request: (request) => exchange(pool, new URL(request.url), request, performance.now()),
-        close: () => pool.close()
-      };
-      return pooled;
+      return leanPool(pool, new URL(origin).origin, { defaultTimeoutMs: DEFAULT_TIMEOUT_MS, defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES });
     }
   };
 }
@@ -26885,20 +27050,8 @@ async function readBody(raw, encoding, request) {
   }
   return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, kept), bodyBytes: bytes, truncated };
 }
-function decodersFor(encoding) {
-  const text = Array.isArray(encoding) ? encoding.join(",") : encoding ?? "";
-  const codings = text.split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
-  if (codings.some((c) => !["gzip", "x-gzip", "deflate", "br"].includes(c))) return [];
-  const flush = { finishFlush: constants.Z_SYNC_FLUSH };
-  return codings.reverse().map(
-    (c) => c === "br" ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === "deflate" ? createInflate(flush) : createGunzip(flush)
-  );
-}
 
 export {
-  __require,
-  __commonJS,
-  __toESM,
   parseConnectRules,
   applyConnectTo,
   splitHostPort,

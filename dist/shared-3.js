@@ -17,23 +17,25 @@ import {
   EXIT,
   JOB_SUMMARY_LIMIT,
   STAGE_IDS,
-  UsageError,
   assembleGate,
   didYouMean,
   exitCodeOf,
   failsGate,
   rankedFindings,
   readStageSections,
-  reasonOf,
   renderMarkdown,
   renderReport,
   runLaunchReady
 } from "./shared-5.js";
 import {
+  UsageError,
+  reasonOf
+} from "./shared-8.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-2.js";
+} from "./shared-9.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

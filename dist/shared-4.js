@@ -7,11 +7,13 @@ import {
   renderReport,
   runLaunchReady
 } from "./shared-5.js";
+import "./shared-2.js";
+import "./shared-8.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-2.js";
+} from "./shared-9.js";
 
 // node_modules/node-forge/lib/forge.js
 var require_forge = __commonJS({

@@ -2,1271 +2,1588 @@
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
-  createHttpClient
-} from "./shared-2.js";
+  TomlError,
+  UsageError,
+  isRecord,
+  parse,
+  readBoundedText,
+  reasonOf,
+  recordsOf
+} from "./shared-8.js";
 
-// src/core/burst/latency.ts
-import { createRequire } from "node:module";
-var hdr = createRequire(import.meta.url)("hdr-histogram-js");
-var HIGHEST_US = 36e8;
-var LatencyHistogram = class _LatencyHistogram {
-  hdr;
-  constructor(from) {
-    this.hdr = from ?? hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST_US, numberOfSignificantValueDigits: 3, autoResize: false });
-  }
-  /** Record one latency in milliseconds (fractions kept to the microsecond). */
-  recordMs(ms) {
-    const us = Math.min(HIGHEST_US, Math.max(1, Math.round(ms * 1e3)));
-    this.hdr.recordValue(us);
-  }
-  get count() {
-    return this.hdr.totalCount;
-  }
-  /** Add every count of `other` into this one (exact). */
-  add(other) {
-    if (other.count > 0) this.hdr.add(other.hdr);
-  }
-  /** Latency in ms at a percentile (0-100); 0 when empty. */
-  percentileMs(percentile) {
-    if (this.count === 0) return 0;
-    return toMs(this.hdr.getValueAtPercentile(percentile));
-  }
-  summary() {
-    if (this.count === 0) return { min: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, avg: 0 };
-    return {
-      min: toMs(this.hdr.minNonZeroValue),
-      p50: this.percentileMs(50),
-      p90: this.percentileMs(90),
-      p95: this.percentileMs(95),
-      p99: this.percentileMs(99),
-      max: toMs(this.hdr.maxValue),
-      avg: toMs(this.hdr.mean)
-    };
-  }
-  /** Compact text form (HdrHistogram's compressed base64) for results, shards and thread messages. */
-  encode() {
-    return hdr.encodeIntoCompressedBase64(this.hdr);
-  }
-  /** Read an {@link encode}d histogram; throws on text that is not one. */
-  static decode(text) {
-    return new _LatencyHistogram(hdr.decodeFromCompressedBase64(text, 32, false));
-  }
-  /** Merge encoded histograms exactly into one. */
-  static mergeEncoded(texts) {
-    const out = new _LatencyHistogram();
-    for (const text of texts) out.add(_LatencyHistogram.decode(text));
-    return out;
-  }
-};
-function toMs(us) {
-  return Math.round(us) / 1e3;
-}
+// src/stages/secrets/suppress.ts
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
-// src/core/burst/window.ts
-var zero = () => ({ requests: 0, failed: 0, checksPassed: 0, checksFailed: 0 });
-var WindowRecorder = class {
-  counts = zero();
-  hist = new LatencyHistogram();
-  lagHist = new LatencyHistogram();
-  routes = /* @__PURE__ */ new Map();
-  scenarios = /* @__PURE__ */ new Map();
-  errors = {};
-  status = {};
-  iterations = 0;
-  dropped = 0;
-  bytes = 0;
-  record(r) {
-    add(this.counts, r);
-    this.hist.recordMs(r.latencyMs);
-    this.bytes += r.bytes;
-    let route = this.routes.get(r.route);
-    if (!route) {
-      route = { ...zero(), name: r.route, method: r.method, url: r.url, hist: new LatencyHistogram() };
-      if (r.criticalPath) route.criticalPath = r.criticalPath;
-      this.routes.set(r.route, route);
-    }
-    add(route, r);
-    route.hist.recordMs(r.latencyMs);
-    const scenario = this.scenario(r.scenario);
-    add(scenario, r);
-    scenario.hist.recordMs(r.latencyMs);
-    if (r.error) this.errors[r.error] = (this.errors[r.error] ?? 0) + 1;
-    if (r.status !== void 0) this.status[r.status] = (this.status[r.status] ?? 0) + 1;
+// src/stages/secrets/rules/ai.ts
+var AI = { exposes: "ai" };
+function openAiSeverity(secret) {
+  const at = secret.indexOf("T3BlbkFJ");
+  if (at === -1) return void 0;
+  if (secret.startsWith("sk-admin-")) return at === 9 + 58 && secret.length === at + 8 + 58 ? "blocker" : void 0;
+  return at >= 20 && secret.length - at - 8 >= 20 ? "blocker" : void 0;
+}
+var AI_RULES = [
+  {
+    id: "openai-api-key",
+    title: "OpenAI API key",
+    keywords: ["t3blbkfj"],
+    pattern: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{40,300}/g,
+    // Every OpenAI key carries `T3BlbkFJ` (base64 of "OpenAI"); checking it in code keeps the regex linear.
+    classify: openAiSeverity,
+    ...AI,
+    provider: "OpenAI",
+    revokeAt: "https://platform.openai.com/api-keys"
+  },
+  // Anthropic keys end in `AA`; dashes sit anywhere in the body (gitleaks `anthropic.go`).
+  {
+    id: "anthropic-api-key",
+    title: "Anthropic API key",
+    keywords: ["sk-ant-"],
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_-]{80,120}AA(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    ...AI,
+    provider: "Anthropic",
+    revokeAt: "https://console.anthropic.com/settings/keys"
+  },
+  // `hf_` user tokens and `api_org_` organisation tokens, 34 letters (gitleaks `huggingface.go`).
+  {
+    id: "huggingface-access-token",
+    title: "Hugging Face access token",
+    keywords: ["hf_", "api_org_"],
+    pattern: /(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    ...AI,
+    provider: "Hugging Face",
+    revokeAt: "https://huggingface.co/settings/tokens"
   }
-  /** A check that failed without a request (a capture that found nothing). */
-  recordCheck(scenario, passed) {
-    const s = this.scenario(scenario);
-    if (passed) {
-      this.counts.checksPassed++;
-      s.checksPassed++;
-    } else {
-      this.counts.checksFailed++;
-      s.checksFailed++;
-    }
-  }
-  iterationDone(scenario) {
-    this.iterations++;
-    this.scenario(scenario).iterations++;
-  }
-  iterationDropped(scenario) {
-    this.dropped++;
-    this.scenario(scenario).dropped++;
-  }
-  /** How late an iteration started against its schedule (open model). */
-  lag(ms) {
-    this.lagHist.recordMs(Math.max(0, ms));
-  }
-  scenario(name) {
-    let s = this.scenarios.get(name);
-    if (!s) {
-      s = { ...zero(), hist: new LatencyHistogram(), iterations: 0, dropped: 0 };
-      this.scenarios.set(name, s);
-    }
-    return s;
-  }
-  /** The window so far, encoded, and a fresh one started. */
-  flush(second, vus) {
-    const snapshot = {
-      second,
-      ...this.counts,
-      iterations: this.iterations,
-      dropped: this.dropped,
-      vus,
-      errors: this.errors,
-      status: this.status,
-      latency: this.hist.encode(),
-      lag: this.lagHist.encode(),
-      bytes: this.bytes,
-      routes: [...this.routes.values()].map(({ hist, ...rest }) => ({ ...rest, latency: hist.encode() })),
-      scenarios: [...this.scenarios.entries()].map(([name, { hist, ...rest }]) => ({ name, ...rest, latency: hist.encode() }))
-    };
-    this.counts = zero();
-    this.hist = new LatencyHistogram();
-    this.lagHist = new LatencyHistogram();
-    this.routes = /* @__PURE__ */ new Map();
-    this.scenarios = /* @__PURE__ */ new Map();
-    this.errors = {};
-    this.status = {};
-    this.iterations = 0;
-    this.dropped = 0;
-    this.bytes = 0;
-    return snapshot;
-  }
-};
-function add(into, r) {
-  into.requests++;
-  if (r.failed) into.failed++;
-  into.checksPassed += r.checksPassed;
-  into.checksFailed += r.checksFailed;
-}
-function addCounts(into, from) {
-  into.requests += from.requests;
-  into.failed += from.failed;
-  into.checksPassed += from.checksPassed;
-  into.checksFailed += from.checksFailed;
-}
-
-// src/stages/burst/config.ts
-import { resolve } from "node:path";
-
-// src/stages/burst/duration.ts
-var DURATION_PATTERN = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseDuration(text) {
-  const trimmed = text.trim();
-  if (!new RegExp(DURATION_PATTERN).test(trimmed)) return void 0;
-  let total = 0;
-  for (const match of trimmed.matchAll(/([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)/g)) total += Number(match[1]) * UNIT_MS[match[2]];
-  return Math.round(total);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  const seconds = Math.round(ms / 1e3);
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  if (m === 0) return `${s}s`;
-  return s === 0 ? `${m}m` : `${m}m${s}s`;
-}
-
-// src/stages/burst/steps.ts
-var BUILTIN_VARIABLES = ["__VU", "__ITER", "__SCENARIO"];
-var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function variablesIn(text) {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1]);
-}
-function interpolate(text, values, missing) {
-  if (!text.includes("${")) return text;
-  return text.replace(VARIABLE, (whole, name) => {
-    const value = values.get(name);
-    if (value === void 0) {
-      missing?.(name);
-      return whole;
-    }
-    return value;
-  });
-}
-function stepTexts(step) {
-  const out = [step.path, ...Object.values(step.headers)];
-  if (step.body?.kind === "raw") out.push(step.body.value);
-  if (step.body?.kind === "form") out.push(...Object.values(step.body.value));
-  if (step.body?.kind === "json") out.push(...jsonStrings(step.body.value));
-  return out;
-}
-function jsonStrings(value) {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(jsonStrings);
-  if (value && typeof value === "object") return Object.values(value).flatMap(jsonStrings);
-  return [];
-}
-var PATH_HINTS = [
-  [/sign-?up|register|book|onboard|trial/i, "signup"],
-  [/checkout|pay|billing|cart|order/i, "checkout"],
-  [/log-?in|sign-?in|session|auth/i, "login"]
 ];
-function guessCriticalPath(name, path) {
-  for (const [pattern, id] of PATH_HINTS) if (pattern.test(name) || pattern.test(path)) return id;
-  if (/^(home|homepage|index)$/i.test(name) || path === "/" || path === "") return "homepage";
-  return void 0;
+
+// src/stages/secrets/rules/types.ts
+var EXPOSURES = ["payments", "cloud", "database", "email", "source", "ai", "messaging", "other"];
+var ASSIGN = `["'\`]?(?:\\s{1,3}(?:string|str|String)\\b)?\\s{0,5}(?:={1,3}>?|:{1,3}=|[?.+]=|=>|:|,|(?<!-)>|\\s-)\\s{0,8}["'\`]?`;
+function assigned(name, value) {
+  return new RegExp(`(?:${name})[\\w.-]{0,24}${ASSIGN}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
 }
-function splitStepUrl(url, target) {
-  const probe = url.replace(VARIABLE, "x");
-  let resolved;
-  try {
-    resolved = new URL(probe, target);
-  } catch {
-    return `"${url}" is not a URL or path; write a path against burst.target such as /signup`;
-  }
-  if (resolved.origin !== target.origin) {
-    return `"${url}" is on ${resolved.origin}, not the declared target ${target.origin}; load goes only to burst.target, so use a path such as /signup (or change burst.target)`;
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    const at = url.indexOf("/", url.indexOf("//") + 2);
-    return { origin: target.origin, path: at === -1 ? "/" : url.slice(at) };
-  }
-  if (url.startsWith("/")) return { origin: target.origin, path: url };
-  const base = target.pathname.endsWith("/") ? target.pathname : target.pathname.replace(/[^/]*$/, "");
-  return { origin: target.origin, path: `${base}${url}` };
+function near(name, value) {
+  return new RegExp(`(?:${name})[\\s\\S]{0,40}?(?<![A-Za-z0-9_+/])(${value})(?![A-Za-z0-9_+/=-])`, "gi");
 }
-function parseStep(raw, target, at, problems) {
-  const method = typeof raw.method === "string" ? raw.method : "GET";
-  const url = String(raw.url);
-  const split = splitStepUrl(url, target);
-  if (typeof split === "string") {
-    problems.push({ path: [...at, "url"], message: split });
-    return void 0;
+function entropyOf(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
   }
-  const bodies = ["json", "form", "body"].filter((key) => raw[key] !== void 0);
-  if (bodies.length > 1) problems.push({ path: at, message: `give one body (${bodies.join(", ")} are all set); keep json, form or body` });
-  const headers = { ...raw.headers ?? {} };
-  let body;
-  if (raw.json !== void 0) body = { kind: "json", value: raw.json };
-  else if (raw.form !== void 0) body = { kind: "form", value: raw.form };
-  else if (typeof raw.body === "string") body = { kind: "raw", value: raw.body };
-  const name = typeof raw.name === "string" ? raw.name : `${method} ${split.path.split("?")[0]}`;
-  const step = { name, method, origin: split.origin, path: split.path, headers, checkBody: [], captures: [] };
-  if (body) step.body = body;
-  const check = raw.check ?? {};
-  if (check.status !== void 0) step.checkStatus = Array.isArray(check.status) ? check.status : [check.status];
-  if (check.bodyContains !== void 0) step.checkBody = Array.isArray(check.bodyContains) ? check.bodyContains : [check.bodyContains];
-  for (const [as, from] of Object.entries(raw.capture ?? {})) {
-    const [kind, expr] = Object.entries(from)[0] ?? [];
-    if (kind === "regex") {
-      const problem = regexProblem(expr);
-      if (problem) problems.push({ path: [...at, "capture", as, "regex"], message: problem });
-    }
-    step.captures.push({ as, from: kind, expr });
-  }
-  if (typeof raw.sleep === "string") step.sleepMs = parseDuration(raw.sleep);
-  const criticalPath = typeof raw.path === "string" ? raw.path : guessCriticalPath(name, split.path);
-  if (criticalPath) step.criticalPath = criticalPath;
-  return step;
+  return bits;
 }
-function regexProblem(source) {
-  try {
-    const groups = new RegExp(`${source}|`).exec("").length - 1;
-    return groups < 1 ? `/${source}/ has no (group); put the part to capture in parentheses, e.g. name="csrf" value="([^"]+)"` : void 0;
-  } catch (error) {
-    return `/${source}/ is not a valid regular expression (${error.message}); fix the pattern`;
-  }
+var PLACEHOLDER = /x{4,}|\*{3,}|#{4,}|\.{3}|<[^>]*>|your[_-]?|changeme|change[_-]me|example|placeholder|dummy|redacted|replace[_-]?(?:me|with)|insert[_-]|sample|fake|todo|^test$|^secret$|^password$|0{8,}|1234567|abc123|abcdefgh|qwerty|(?:token|key|secret)[_-]?here|^AKIAIOSFODNN7|wJalrXUtnFEMI\/K7MDENG/i;
+var REFERENCE = /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|secrets\.|vault:|ref\+|arn:aws/i;
+function isPlaceholder(value) {
+  return PLACEHOLDER.test(value);
 }
-function checkCaptures(steps, at) {
-  const problems = [];
-  const known = new Set(BUILTIN_VARIABLES);
-  steps.forEach((step, i) => {
-    for (const name of new Set(stepTexts(step).flatMap(variablesIn))) {
-      if (known.has(name)) continue;
-      const later = steps.findIndex((s, j) => j >= i && s.captures.some((c) => c.as === name));
-      const captured = [...known].filter((k) => !k.startsWith("__"));
-      const why = later === i ? "which this same step captures (a value is usable from the next step on)" : later > i ? `which only a later step (${later + 1}) captures` : "which no earlier step captures";
-      problems.push({
-        path: [...at, i],
-        message: `step ${i + 1} (${step.name}) uses \${${name}}, ${why}; capture it in an earlier step, e.g. capture: {${name}: {regex: '...'}}${captured.length ? ` (captured so far: ${captured.join(", ")})` : ""}`
-      });
-    }
-    for (const capture2 of step.captures) known.add(capture2.as);
-  });
-  return problems;
+function isReference(value) {
+  return REFERENCE.test(value);
+}
+var PREFIX = /^(?:[A-Za-z]{2,8}[_-](?:(?:live|test|prod|api\d{0,2}|admin\d{0,2}|proj|v\d)[_-])?)/;
+function bodyOf(value) {
+  const body = value.replace(PREFIX, "");
+  return body.length >= 8 ? body : value;
+}
+function isNotASecret(value) {
+  if (isPlaceholder(value) || isReference(value)) return true;
+  const body = bodyOf(value);
+  return new Set(body).size < Math.min(8, body.length / 3);
+}
+function looksSequential(value) {
+  if (/(?:0123|1234|2345|3456|4567|5678|6789){2,}/.test(value)) return true;
+  const groups = value.split(/[-_.]/).filter((g) => g.length >= 3);
+  return groups.length >= 3 && new Set(groups.slice(0, -1)).size === 1;
 }
 
-// src/core/burst/thresholds.ts
-var THRESHOLD_METRICS = ["http_req_duration", "http_req_failed", "checks", "http_reqs", "iterations", "dropped_iterations"];
-var AGGREGATIONS = {
-  http_req_duration: ["avg", "min", "med", "max", "p(N)"],
-  http_req_failed: ["rate"],
-  checks: ["rate"],
-  http_reqs: ["count", "rate"],
-  iterations: ["count", "rate"],
-  dropped_iterations: ["count", "rate"]
-};
-var THRESHOLD_FORMS = "valid forms: p(95)<800, p(99.9)<1500, avg<300, med<200, min<50, max<2000 (ms of http_req_duration), http_req_failed:rate<0.01, checks:rate>0.99, http_reqs:count>100, dropped_iterations:count==0, http_req_duration{name:signup}:p(95)<800, {scenario:NAME} likewise";
-var ThresholdSyntaxError = class extends Error {
-  constructor(text, why) {
-    super(`"${text}" is not a threshold (${why}); ${THRESHOLD_FORMS}`);
-  }
-};
-var METRIC_PREFIX = /^\s*([a-z_]+)(\{[^}]*\})?\s*:(?!\S*\})/;
-var EXPRESSION = /^\s*(p\(\s*([0-9]+(?:\.[0-9]+)?)\s*\)|p([0-9]+(?:\.[0-9]+)?)|avg|min|med|max|rate|count)\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$/;
-function parseThreshold(text, metric, extra = {}) {
-  let metricText = metric ?? "http_req_duration";
-  let expression = text.trim();
-  const prefix = metric === void 0 ? METRIC_PREFIX.exec(expression) : null;
-  if (prefix) {
-    metricText = `${prefix[1]}${prefix[2] ?? ""}`;
-    expression = expression.slice(prefix[0].length).trim();
-  } else if (metric === void 0 && /^\{/.test(expression)) {
-    const tagged = /^(\{[^}]*\})\s*:/.exec(expression);
-    if (tagged) {
-      metricText = `http_req_duration${tagged[1]}`;
-      expression = expression.slice(tagged[0].length).trim();
-    }
-  }
-  const { name, tags } = parseMetric(metricText, text);
-  const match = EXPRESSION.exec(expression);
-  if (!match) throw new ThresholdSyntaxError(text, `expected AGGREGATION OPERATOR NUMBER such as p(95)<800`);
-  const word = match[1];
-  const pText = match[2] ?? match[3];
-  const aggregation = pText !== void 0 ? { percentile: Number(pText) } : word;
-  if (typeof aggregation === "object" && (aggregation.percentile <= 0 || aggregation.percentile > 100)) {
-    throw new ThresholdSyntaxError(text, "a percentile is above 0 and at most 100");
-  }
-  const allowed = AGGREGATIONS[name];
-  const shown = typeof aggregation === "object" ? "p(N)" : aggregation;
-  if (!allowed.includes(shown)) throw new ThresholdSyntaxError(text, `${name} takes ${allowed.join(", ")}, not ${shown}`);
-  const operator = match[4] === "===" ? "==" : match[4];
-  return {
-    metric: name,
-    tags,
-    metricText,
-    expression: expression.replace(/\s+/g, "").replace("===", "=="),
-    aggregation,
-    operator,
-    value: Number(match[5]),
-    abortOnFail: extra.abortOnFail ?? false,
-    delayAbortEvalMs: extra.delayAbortEvalMs ?? 0
-  };
+// src/stages/secrets/rules/cloud.ts
+var AWS_EXAMPLE = /EXAMPLE|^AKIAIOSFODNN7|^wJalrXUtnFEMI\/K7MDENG/;
+var AWS = { exposes: "cloud", provider: "AWS", revokeAt: "https://console.aws.amazon.com/iam/home#/security_credentials" };
+var GCP = { exposes: "cloud", provider: "Google Cloud", revokeAt: "https://console.cloud.google.com/apis/credentials" };
+var AZURE = { exposes: "cloud", provider: "Azure", revokeAt: "https://portal.azure.com/" };
+var CLOUDFLARE = { exposes: "cloud", provider: "Cloudflare", revokeAt: "https://dash.cloudflare.com/profile/api-tokens" };
+var DIGITALOCEAN = { exposes: "cloud", provider: "DigitalOcean", revokeAt: "https://cloud.digitalocean.com/account/api/tokens" };
+function googleKeySeverity(secret, match, text) {
+  if (isNotASecret(secret.slice(4))) return void 0;
+  const before = text.slice(Math.max(0, match.index - 48), match.index);
+  if (/firebase|authDomain|messagingSenderId|maps|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/i.test(text.slice(Math.max(0, match.index - 400), match.index + 400)))
+    return "info";
+  return /(?:gcp|google|gemini|vertex|youtube|places|translate|vision|api[_-]?key|token|secret)[^\n]{0,30}[:=,>]/i.test(before) ? "high" : "info";
 }
-function parseMetric(metricText, text) {
-  const match = /^([a-z_]+)(?:\{([^}]*)\})?$/.exec(metricText.trim());
-  if (!match) throw new ThresholdSyntaxError(text, `"${metricText}" is not a metric name`);
-  const name = match[1];
-  if (!THRESHOLD_METRICS.includes(name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(", ")}`);
-  const tags = {};
-  for (const part of (match[2] ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
-    const tag = /^(name|scenario)\s*:\s*(.+)$/.exec(part);
-    if (!tag) throw new ThresholdSyntaxError(text, `tag "${part}" must be name:ROUTE or scenario:NAME`);
-    tags[tag[1]] = tag[2].trim().replace(/^["']|["']$/g, "");
+var CLOUD_RULES = [
+  {
+    id: "aws-access-token",
+    title: "AWS access key id",
+    keywords: ["akia", "asia", "abia", "acca", "a3t"],
+    pattern: /(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])/g,
+    // The id alone signs nothing; its secret half is the blocker. Still worth rotating.
+    classify: (secret) => AWS_EXAMPLE.test(secret) ? void 0 : "high",
+    ...AWS
+  },
+  {
+    id: "aws-secret-access-key",
+    title: "AWS secret access key",
+    keywords: ["secret"],
+    pattern: assigned("aws[\\w.-]{0,20}secret[\\w.-]{0,12}key|secret_?access_?key", "[A-Za-z0-9/+]{40}"),
+    classify: (secret) => AWS_EXAMPLE.test(secret) || isNotASecret(secret) ? void 0 : "blocker",
+    ...AWS
+  },
+  // gitleaks `aws-amazon-bedrock-api-key-long-lived` / `-short-lived`.
+  {
+    id: "aws-bedrock-api-key",
+    title: "Amazon Bedrock API key",
+    keywords: ["absk", "bedrock-api-key-"],
+    pattern: /(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=&%-]{0,2000})(?![A-Za-z0-9+/=])/g,
+    severity: "blocker",
+    ...AWS,
+    exposes: "ai"
+  },
+  {
+    id: "gcp-api-key",
+    title: "Google API key",
+    keywords: ["aiza"],
+    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    classify: googleKeySeverity,
+    ...GCP
+  },
+  {
+    id: "gcp-service-account",
+    title: "Google Cloud or Firebase service-account key (JSON)",
+    keywords: ["private_key_id"],
+    pattern: /"private_key_id"\s{0,5}:\s{0,5}"([a-f0-9]{40})"/g,
+    classify: (_secret, _match, text) => text.includes("service_account") ? "blocker" : void 0,
+    ...GCP
+  },
+  {
+    // trufflehog `azure_storage`: the 88-character account key after `AccountKey=`, `account_key`, `-storagekey`.
+    id: "azure-storage-account-key",
+    title: "Azure storage account key",
+    keywords: ["accountkey", "account_key", "account-key", "storagekey", "storage_key", "access_key", "accesskey", "account_key"],
+    pattern: /(?:access|account|storage)[_.-]?key[\s\S]{0,40}?(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi,
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    ...AZURE,
+    revokeAt: "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/Microsoft.Storage%2FStorageAccounts"
+  },
+  // gitleaks `azure-ad-client-secret`: three characters, a digit, `Q~`, then 31–34 characters.
+  {
+    id: "azure-ad-client-secret",
+    title: "Azure AD (Entra ID) client secret",
+    keywords: ["q~"],
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+    severity: "blocker",
+    ...AZURE
+  },
+  {
+    // gitleaks `cloudflare-api-key` (40) and `cloudflare-global-api-key` (37 hex) by name.
+    id: "cloudflare-api-key",
+    title: "Cloudflare API token or key",
+    keywords: ["cloudflare", "cf_api", "cf-api", "cf_token"],
+    pattern: assigned("(?:cloudflare|cf)[\\w. -]{0,20}(?:token|key|api)|cloudflare", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}"),
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    ...CLOUDFLARE
+  },
+  // Since 2026 tokens carry `cfut_`/`cfat_`/`cfk_`, 40 random characters and an 8-hex checksum (trufflehog `cloudflareapitoken` v2).
+  {
+    id: "cloudflare-prefixed-token",
+    title: "Cloudflare API token or key",
+    keywords: ["cfut_", "cfat_", "cfk_"],
+    pattern: /(?<![A-Za-z0-9_])cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}(?![A-Za-z0-9_])/g,
+    severity: "blocker",
+    ...CLOUDFLARE
+  },
+  {
+    id: "cloudflare-origin-ca-key",
+    title: "Cloudflare Origin CA key",
+    keywords: ["v1.0-"],
+    pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])/g,
+    severity: "blocker",
+    ...CLOUDFLARE
+  },
+  {
+    id: "cloudflare-global-api-key-near",
+    title: "Cloudflare global API key",
+    keywords: ["cloudflare"],
+    pattern: near("cloudflare", "[a-f0-9]{37}"),
+    severity: "blocker",
+    ...CLOUDFLARE
+  },
+  // gitleaks `digitalocean-pat`, `-access-token`, `-refresh-token`.
+  {
+    id: "digitalocean-token",
+    title: "DigitalOcean token",
+    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
+    pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/gi,
+    severity: "blocker",
+    ...DIGITALOCEAN
   }
-  return { name, tags };
-}
-function measure(threshold, data) {
-  const agg = threshold.aggregation;
-  if (threshold.metric === "http_req_duration") {
-    const hist = data.latency(threshold.tags);
-    if (!hist || hist.count === 0) return null;
-    if (typeof agg === "object") return hist.percentileMs(agg.percentile);
-    const s = hist.summary();
-    return agg === "med" ? s.p50 : agg === "min" ? s.min : agg === "max" ? s.max : s.avg;
+];
+
+// src/stages/secrets/rules/checksum.ts
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table[n] = c >>> 0;
   }
-  const counts = data.counts(threshold.tags);
-  if (!counts) return null;
-  switch (threshold.metric) {
-    case "http_req_failed":
-      return counts.requests === 0 ? null : counts.failed / counts.requests;
-    case "checks": {
-      const total = counts.checksPassed + counts.checksFailed;
-      return total === 0 ? null : counts.checksPassed / total;
-    }
-    default: {
-      const count = threshold.metric === "http_reqs" ? counts.requests : threshold.metric === "iterations" ? counts.iterations : counts.dropped;
-      return agg === "rate" ? count / Math.max(data.elapsedSeconds, 1e-3) : count;
-    }
+  return table;
+})();
+function crc32(text) {
+  let crc = 4294967295;
+  for (let i = 0; i < text.length; i++) crc = crc >>> 8 ^ CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255];
+  return (crc ^ 4294967295) >>> 0;
+}
+function base62(n) {
+  let out = "";
+  let rest = n;
+  while (rest > 0) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
   }
+  return out.padStart(6, "0");
 }
-function evaluateThreshold(threshold, data) {
-  const actual = measure(threshold, data);
-  const ok = actual !== null && compare(actual, threshold.operator, threshold.value);
-  const result = { metric: threshold.metricText, expression: threshold.expression, ok, actual: actual === null ? null : round(actual) };
-  if (threshold.abortOnFail) result.abortOnFail = true;
-  return result;
+function tokenChecksum(random) {
+  return base62(crc32(random));
 }
-function compare(actual, operator, value) {
-  switch (operator) {
-    case "<":
-      return actual < value;
-    case "<=":
-      return actual <= value;
-    case ">":
-      return actual > value;
-    case ">=":
-      return actual >= value;
-    case "==":
-      return actual === value;
-    default:
-      return actual !== value;
-  }
-}
-function round(value) {
-  return Math.round(value * 1e4) / 1e4;
+function hasValidChecksum(token) {
+  const underscore = token.indexOf("_");
+  const body = token.slice(underscore + 1);
+  if (body.length !== 36) return false;
+  return tokenChecksum(body.slice(0, 30)) === body.slice(30);
 }
 
-// src/stages/burst/config.ts
-var DEFAULT_LIMITS = { maxVUs: 1e3, maxRate: 5e3, maxDurationMs: 6e5 };
-var DEFAULT_DURATION_MS = 3e4;
-function parseBurstConfig(section, baseDir) {
-  const problems = [];
-  if (typeof section.target !== "string")
-    return { problems: [{ path: ["target"], message: "missing; add burst: {target: https://staging.example.com} or pass --target URL" }] };
-  let target;
-  try {
-    target = new URL(section.target);
-    if (target.protocol !== "http:" && target.protocol !== "https:") throw new Error("scheme");
-  } catch {
-    return { problems: [{ path: ["target"], message: `"${section.target}" is not an http(s) URL; e.g. https://staging.example.com` }] };
+// src/stages/secrets/rules/code-hosting.ts
+var B = "(?<![A-Za-z0-9_])";
+var E = "(?![A-Za-z0-9_])";
+var checked = (secret) => hasValidChecksum(secret) ? "blocker" : void 0;
+var GITHUB = { exposes: "source", provider: "GitHub", revokeAt: "https://github.com/settings/tokens" };
+var NPM = { exposes: "source", provider: "npm", revokeAt: "https://www.npmjs.com/settings/~/tokens" };
+var CODE_HOSTING_RULES = [
+  {
+    id: "github-pat",
+    title: "GitHub personal access token",
+    keywords: ["ghp_"],
+    pattern: new RegExp(`${B}ghp_[A-Za-z0-9]{36}${E}`, "g"),
+    classify: checked,
+    ...GITHUB
+  },
+  {
+    id: "github-oauth",
+    title: "GitHub OAuth access token",
+    keywords: ["gho_"],
+    pattern: new RegExp(`${B}gho_[A-Za-z0-9]{36}${E}`, "g"),
+    classify: checked,
+    ...GITHUB
+  },
+  // Installation tokens (`ghs_`) grew a longer form in 2025 (`ghs_<app id>_<JWT-like body>`); gitleaks and secretlint test both.
+  {
+    id: "github-app-token",
+    title: "GitHub App token",
+    keywords: ["ghu_", "ghs_"],
+    pattern: new RegExp(`${B}(?:gh[us]_[A-Za-z0-9]{36}|ghs_[A-Za-z0-9]{5,40}_[A-Za-z0-9_.-]{60,1200})${E}`, "g"),
+    classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0,
+    ...GITHUB
+  },
+  {
+    id: "github-refresh-token",
+    title: "GitHub refresh token",
+    keywords: ["ghr_"],
+    pattern: new RegExp(`${B}ghr_[A-Za-z0-9]{36,76}${E}`, "g"),
+    classify: (s) => s.length > 40 || hasValidChecksum(s) ? "blocker" : void 0,
+    ...GITHUB
+  },
+  {
+    id: "github-fine-grained-pat",
+    title: "GitHub fine-grained personal access token",
+    keywords: ["github_pat_"],
+    pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{82}${E}`, "g"),
+    severity: "blocker",
+    ...GITHUB
+  },
+  {
+    // `https://<token>:x-oauth-basic@github.com/…`: a classic token inside a clone URL (trufflehog `github` v1 tests).
+    id: "github-url-token",
+    title: "GitHub token in a clone URL",
+    keywords: ["x-oauth-basic", "@github.com"],
+    pattern: /https?:\/\/([A-Za-z0-9_]{36,100}):(?:x-oauth-basic)?@github\.com/g,
+    classify: (s) => /^[0-9a-f]{40}$/.test(s) || s.length === 40 || /^gh[pousr]_/.test(s) ? "blocker" : void 0,
+    ...GITHUB
+  },
+  {
+    // Same shape, checksum fails: never issued by GitHub, so a test value or a typo. Still reported low, as gitleaks and trufflehog report it.
+    id: "github-token-unverified",
+    title: "GitHub-shaped token whose checksum does not match (probably a test value)",
+    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{36}${E}`, "g"),
+    classify: (s) => hasValidChecksum(s) ? void 0 : "low",
+    priority: 0.5,
+    ...GITHUB
+  },
+  {
+    id: "gitlab-pat",
+    title: "GitLab personal access token",
+    keywords: ["glpat-"],
+    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    exposes: "source",
+    provider: "GitLab",
+    revokeAt: "https://gitlab.com/-/user_settings/personal_access_tokens"
+  },
+  {
+    id: "gitlab-runner-token",
+    title: "GitLab runner, trigger or deploy token",
+    keywords: ["glrt-", "gldt-", "glptt-"],
+    pattern: /(?<![A-Za-z0-9_-])gl(?:rt|dt|ptt)-[A-Za-z0-9_-]{20,80}(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    exposes: "source",
+    provider: "GitLab",
+    revokeAt: "https://docs.gitlab.com/ee/security/tokens/"
+  },
+  { id: "npm-access-token", title: "npm access token", keywords: ["npm_"], pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, "g"), classify: checked, ...NPM },
+  {
+    id: "npm-token-unverified",
+    title: "npm-shaped token whose checksum does not match (probably a test value)",
+    keywords: ["npm_"],
+    pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, "g"),
+    classify: (s) => hasValidChecksum(s) ? void 0 : "low",
+    priority: 0.5,
+    ...NPM
+  },
+  {
+    // Legacy npm tokens are UUIDs: `_authToken=<uuid>` in `.npmrc`, `NPM_TOKEN=<uuid>` (trufflehog `npmtoken`).
+    id: "npm-legacy-token",
+    title: "npm access token (legacy)",
+    keywords: ["npm", "_authtoken"],
+    pattern: assigned("npm[\\w.-]{0,20}(?:token|auth)|_authToken", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    severity: "blocker",
+    ...NPM
   }
-  const limitsRaw = section.limits ?? {};
-  const limits = {
-    maxVUs: limitsRaw.maxVUs ?? DEFAULT_LIMITS.maxVUs,
-    maxRate: limitsRaw.maxRate ?? DEFAULT_LIMITS.maxRate,
-    maxDurationMs: parseDuration(String(limitsRaw.maxDuration ?? "10m")) ?? DEFAULT_LIMITS.maxDurationMs
-  };
-  const scenarios = parseScenarios(section, target, limits, problems);
-  const { thresholds, defaults } = parseThresholds(section, scenarios, problems);
-  const abortRaw = section.abort ?? {};
-  const options = {
-    target: target.href,
-    origin: target.origin,
-    scenarios,
-    thresholds,
-    defaultThresholds: defaults,
-    launchSpike: section.scenarios === void 0 && section.vus === void 0 && section.rate === void 0,
-    timeoutMs: parseDuration(String(section.timeout ?? "10s")) ?? 1e4,
-    abort: {
-      enabled: abortRaw.enabled !== false,
-      errorRate: abortRaw.errorRate ?? 0.5,
-      windowMs: parseDuration(String(abortRaw.window ?? "5s")) ?? 5e3,
-      minRequests: abortRaw.minRequests ?? 10
+];
+
+// src/stages/secrets/rules/database.ts
+var DEFAULT_PASSWORDS = /^(?:pass(?:word)?|secret|postgres|root|admin|mysql|user|guest|mongo(?:db)?|redis)$/i;
+var LOCAL_HOST = /^(?:localhost|127\.|0\.0\.0\.0|\[?::1\]?$|host\.docker\.internal)/;
+var DATABASE_RULES = [
+  {
+    id: "database-url-password",
+    title: "Database URL with a password",
+    keywords: ["://"],
+    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{1,12})?:\/\/([^:/\s@'"]{0,64}):([^@\s/'"]{1,128})@([^\s/:'",?]{1,253})/g,
+    secretGroup: 2,
+    classify: (password, match) => {
+      if (isNotASecret(password) || DEFAULT_PASSWORDS.test(password) || password === match[1] || /^[{$%]/.test(password)) return void 0;
+      const host = match[3] ?? "";
+      return LOCAL_HOST.test(host) || !host.includes(".") ? "low" : "blocker";
     },
-    limits,
-    workers: section.workers ?? "auto"
-  };
-  if (section.abuse) {
-    const abuse = parseAbuse(section.abuse, target, problems);
-    if (abuse) options.abuse = abuse;
+    exposes: "database",
+    provider: "the database"
   }
-  if (typeof section.shard === "string") {
-    const [index, count] = section.shard.split("/").map(Number);
-    if (count < 1 || index < 1 || index > count || count > 1e3)
-      problems.push({ path: ["shard"], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
-    else options.shard = { index, count };
+];
+
+// src/stages/secrets/rules/email.ts
+var UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+var EMAIL = { exposes: "email", paths: ["email"] };
+var EMAIL_RULES = [
+  // SendGrid's body alphabet includes `-` and `_` (gitleaks `sendgrid.go`).
+  {
+    id: "sendgrid-api-token",
+    title: "SendGrid API key",
+    keywords: ["sg."],
+    pattern: /(?<![A-Za-z0-9_.-])SG\.(?:[A-Za-z0-9_-]{20,24}\.[A-Za-z0-9_-]{39,50}|[A-Za-z0-9=_.-]{66})(?![A-Za-z0-9_.=-])/gi,
+    severity: "blocker",
+    ...EMAIL,
+    provider: "SendGrid",
+    revokeAt: "https://app.sendgrid.com/settings/api_keys"
+  },
+  {
+    id: "twilio-api-key",
+    title: "Twilio API key",
+    keywords: ["sk"],
+    pattern: /(?<![A-Za-z0-9_])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Twilio",
+    revokeAt: "https://console.twilio.com/us1/account/keys-credentials/api-keys"
+  },
+  {
+    id: "twilio-auth-token",
+    title: "Twilio auth token",
+    keywords: ["twilio"],
+    pattern: assigned("twilio[\\w.-]{0,20}(?:auth|token|secret|key)", "[a-f0-9]{32}|[A-Za-z0-9]{32}"),
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Twilio",
+    revokeAt: "https://console.twilio.com/"
+  },
+  {
+    id: "mailgun-private-api-token",
+    title: "Mailgun private API key",
+    keywords: ["key-", "mailgun"],
+    pattern: /(?<![A-Za-z0-9_-])(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Mailgun",
+    revokeAt: "https://app.mailgun.com/settings/api_security"
+  },
+  {
+    id: "mailgun-signing-key",
+    title: "Mailgun webhook signing key",
+    keywords: ["mailgun"],
+    pattern: assigned("mailgun[\\w.-]{0,20}(?:sign|webhook|key|token)", "[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}|[a-f0-9]{32}"),
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Mailgun",
+    revokeAt: "https://app.mailgun.com/settings/api_security"
+  },
+  {
+    id: "postmark-server-token",
+    title: "Postmark server or account token",
+    keywords: ["postmark"],
+    pattern: assigned("postmark", UUID),
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Postmark",
+    revokeAt: "https://account.postmarkapp.com/servers"
+  },
+  {
+    id: "resend-api-key",
+    title: "Resend API key",
+    keywords: ["re_"],
+    pattern: /(?<![A-Za-z0-9_])re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}(?![A-Za-z0-9_])/g,
+    severity: "blocker",
+    ...EMAIL,
+    provider: "Resend",
+    revokeAt: "https://resend.com/api-keys"
   }
-  if (typeof section.exportK6 === "string") options.exportK6 = resolve(baseDir, section.exportK6);
-  problems.push(...capProblems(options, section));
-  return problems.length ? { problems } : { options, problems };
+];
+
+// src/stages/secrets/rules/generic.ts
+var UUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var HEX = /^[0-9a-f]{40,128}$/i;
+var MD5 = /^[0-9a-f]{32}$/i;
+var HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$/i;
+var INTEGRITY = /^(?:sha1|sha256|sha384|sha512)-/i;
+var PUBLIC_NAMES = /publishable|public|site[_-]?key|anon[_-]?key|csrf|xsrf|tokenizer|keyboard|keyframe|keyword|monkey|hotkey|turkey|donkey|primary[_-]?key|foreign[_-]?key|sort[_-]?key|cache[_-]?key|partition[_-]?key|idempotency|author/i;
+var SECRET_WORD = /^(?:\w*(?:secret|token|passw(?:or)?d|passwd|pwd|key|credentials?|creds?|auth)s?|pass)$/;
+var DESCRIBING_WORD = /^(?:id|ids|name|names|url|uri|urls|endpoint|path|paths|file|files|dir|hash|sha|digest|checksum|fingerprint|event|events|type|types|length|len|size|count|limit|ttl|expiry|expires|expiration|pressed|down|up|code|meshing|pair|signatures|vault|format|version|prefix|suffix|mode|ring|field|header|param|label|ref|env|var|st|pattern|regex|source|host|server|domain|provider|method|scheme|mechanism|store)$/;
+var STRONG_WORD = /secret|token|passw|pwd|credential|creds|auth|apikey/;
+function wordsOf(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
-function parseScenarios(section, target, limits, problems) {
-  const configured = section.scenarios;
-  if (configured !== void 0) {
-    for (const key of ["vus", "rate", "duration"]) {
-      if (section[key] !== void 0)
-        problems.push({
-          path: [key],
-          message: `is for the common case without scenarios; set it inside burst.scenarios.<name> instead (or remove burst.scenarios)`
-        });
-    }
-    const out = [];
-    for (const [name, raw] of Object.entries(configured)) {
-      const scenario = parseScenario(name, raw, target, problems);
-      if (scenario) out.push(scenario);
-    }
-    if (Object.keys(configured).length === 0)
-      problems.push({ path: ["scenarios"], message: "is empty; add a scenario, or remove the key for the default launch spike" });
-    return out;
-  }
-  const steps = defaultJourney(section, target, problems);
-  const durationMs = parseDuration(String(section.duration ?? "30s")) ?? DEFAULT_DURATION_MS;
-  if (section.vus !== void 0 && section.rate !== void 0) {
-    problems.push({ path: ["rate"], message: "give vus (closed model) or rate (open model), not both" });
-    return [];
-  }
-  if (typeof section.vus === "number") {
-    return [
-      { name: "default", executor: { kind: "constant-vus", vus: section.vus, durationMs }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 0, steps }
-    ];
-  }
-  if (typeof section.rate === "number") {
-    const maxVUs = Math.min(limits.maxVUs, Math.max(20, Math.ceil(section.rate * 2)));
-    const executor = {
-      kind: "constant-arrival-rate",
-      rate: section.rate,
-      timeUnitMs: 1e3,
-      durationMs,
-      preAllocatedVUs: Math.min(maxVUs, Math.ceil(section.rate)),
-      maxVUs
-    };
-    return [{ name: "default", executor, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 0, steps }];
-  }
-  const third = Math.max(1e3, Math.round(durationMs / 3));
-  const stages = [
-    { durationMs: third, target: 50 },
-    { durationMs: third, target: 100 },
-    { durationMs: Math.max(1e3, durationMs - 2 * third), target: 100 }
-  ];
-  return [{ name: "launch-spike", executor: { kind: "ramping-vus", startVUs: 0, stages }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 1e3, steps }];
+function isSecretName(name) {
+  if (PUBLIC_NAMES.test(name)) return false;
+  const words = wordsOf(name);
+  let last = -1;
+  words.forEach((word, i) => {
+    if (SECRET_WORD.test(word)) last = i;
+  });
+  if (last === -1) return false;
+  return !words.slice(last + 1).some((word) => DESCRIBING_WORD.test(word));
 }
-function defaultJourney(section, target, problems) {
-  const pages = section.pages ?? { homepage: target.pathname || "/" };
-  const steps = [];
-  for (const [name, path] of Object.entries(pages)) {
-    const split = splitStepUrl(path, target);
-    if (typeof split === "string") {
-      problems.push({ path: ["pages", name], message: split });
+function looksLikeIdentifier(value) {
+  const tokens = value.replace(/(^|[^A-Za-z0-9])v\d{1,3}(?![A-Za-z0-9])/g, "$1 ").split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
+  let words = 0;
+  for (const token of tokens) {
+    if (/^[0-9]+$/.test(token)) {
+      if (token.length > 4) return false;
       continue;
     }
-    const step = { name, method: "GET", origin: split.origin, path: split.path, headers: {}, checkBody: [], captures: [] };
-    const criticalPath = name === "booking" ? "signup" : guessCriticalPath(name, split.path);
-    if (criticalPath && name !== "health") step.criticalPath = criticalPath;
-    steps.push(step);
+    if (token.length < 3 || !/[aeiouy]/i.test(token)) return false;
+    words++;
   }
-  if (steps.length === 0 && problems.length === 0) problems.push({ path: ["pages"], message: "is empty; name at least one page, e.g. {homepage: /}" });
-  return steps;
+  return words >= 2;
 }
-function parseScenario(name, raw, target, problems) {
-  const at = ["scenarios", name];
-  const need = (key, example) => {
-    if (raw[key] === void 0) problems.push({ path: at, message: `${String(raw.executor)} needs ${key}; add e.g. ${key}: ${example}` });
-  };
-  const ms = (key, fallback) => typeof raw[key] === "string" ? parseDuration(raw[key]) ?? fallback : fallback;
-  const stages = (raw.stages ?? []).map((s) => ({
-    durationMs: parseDuration(s.duration) ?? 0,
-    target: s.target
-  }));
-  let executor;
-  switch (raw.executor) {
-    case "constant-vus":
-      need("vus", "10");
-      need("duration", "30s");
-      executor = { kind: "constant-vus", vus: raw.vus ?? 1, durationMs: ms("duration", 0) };
-      break;
-    case "ramping-vus":
-      need("stages", "[{duration: 30s, target: 100}]");
-      executor = { kind: "ramping-vus", startVUs: raw.startVUs ?? 0, stages };
-      break;
-    case "constant-arrival-rate":
-    case "ramping-arrival-rate": {
-      if (raw.executor === "constant-arrival-rate") {
-        need("rate", "20");
-        need("duration", "30s");
-      } else need("stages", "[{duration: 30s, target: 50}]");
-      const peak = raw.executor === "constant-arrival-rate" ? raw.rate ?? 0 : Math.max(raw.startRate ?? 0, ...stages.map((s) => s.target));
-      const timeUnitMs = ms("timeUnit", 1e3);
-      const maxVUs = raw.maxVUs ?? raw.preAllocatedVUs ?? Math.max(20, Math.ceil(peak * 2e3 / timeUnitMs));
-      const preAllocatedVUs = Math.min(maxVUs, raw.preAllocatedVUs ?? maxVUs);
-      if (raw.preAllocatedVUs !== void 0 && raw.maxVUs !== void 0 && raw.maxVUs < raw.preAllocatedVUs) {
-        problems.push({
-          path: [...at, "maxVUs"],
-          message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs`
-        });
-      }
-      executor = raw.executor === "constant-arrival-rate" ? { kind: "constant-arrival-rate", rate: raw.rate ?? 0, timeUnitMs, durationMs: ms("duration", 0), preAllocatedVUs, maxVUs } : { kind: "ramping-arrival-rate", startRate: raw.startRate ?? 0, timeUnitMs, stages, preAllocatedVUs, maxVUs };
-      break;
-    }
-    default:
-      return void 0;
-  }
-  const foreign = Object.keys(raw).filter((key) => !EXECUTOR_KEYS[executor.kind].includes(key) && !COMMON_SCENARIO_KEYS.includes(key));
-  for (const key of foreign)
-    problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(", ")}` });
-  const rawSteps = raw.steps ?? [{ url: target.pathname || "/", name: "homepage" }];
-  const steps = rawSteps.map((s, i) => parseStep(s, target, [...at, "steps", i], problems)).filter((s) => s !== void 0);
-  problems.push(...checkCaptures(steps, [...at, "steps"]));
-  return { name, executor, startTimeMs: ms("startTime", 0), gracefulStopMs: ms("gracefulStop", 3e4), thinkTimeMs: ms("thinkTime", 0), steps };
+function isEncodedText(value) {
+  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  const decoded = Buffer.from(value, "base64").toString("latin1");
+  return /^[a-z ,.'-]{12,}$/i.test(decoded) && decoded.includes(" ");
 }
-var COMMON_SCENARIO_KEYS = ["executor", "startTime", "gracefulStop", "thinkTime", "steps"];
-var EXECUTOR_KEYS = {
-  "constant-vus": ["vus", "duration"],
-  "ramping-vus": ["startVUs", "stages"],
-  "constant-arrival-rate": ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs"],
-  "ramping-arrival-rate": ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs"]
+function isCodeValue(value, name) {
+  const tail = wordsOf(name).slice(-2).join("");
+  if (tail.length >= 5 && wordsOf(value).join("").includes(tail)) return true;
+  return /\w==\w|&&|\|\||->/.test(value) || /[A-Za-z][\w-]*[-:]v?\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/.test(value);
+}
+function looksRandomSecret(value, strongName = false) {
+  if (value.length < 12 || INTEGRITY.test(value) || MD5.test(value) || HOSTNAME.test(value)) return false;
+  if (UUID2.test(value) || HEX.test(value)) return strongName && !isNotASecret(value);
+  if (isNotASecret(value) || looksLikeIdentifier(value) || isEncodedText(value)) return false;
+  if (/^[a-z]+(?:[._-][a-z]+)*$/i.test(value) || /^(?:\.{0,2}\/|https?:|file:)/.test(value) || /\.(?:js|ts|json|ya?ml|pem|key|txt|env)$/i.test(value))
+    return false;
+  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/[0-9]/.test(value));
+  if (classes < 2 || !/[0-9]/.test(value)) return false;
+  return entropyOf(value) >= 3.5;
+}
+var PROVIDER_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|npm_|xox[abpers]-|sk_(?:live|test|prod)_|rk_(?:live|test|prod)_|pk_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|sk-(?:proj-|ant-|admin-)?|hf_|SG\.|AKIA|AIza|cf(?:ut|at|k)_|vc[picrk]_|dp\.|sb_(?:secret|publishable)_|sbp_|sntr[ysu]_|dop_v1_|doo_v1_|dor_v1_|HRKU-|nfp_|lin_api_|ntn_|sq0|EAAA|re_|ABSK|bedrock-api-key-)/;
+var SHAPED_NAMES = [[/aws[\w.-]{0,20}secret|secret[_-]?access[_-]?key/i, /^[A-Za-z0-9/+]{40}$/]];
+function nameAt(text, match) {
+  let start = match.index;
+  const floor = Math.max(0, start - 40);
+  while (start > floor && /[A-Za-z0-9_.-]/.test(text[start - 1])) start--;
+  const head = match[0].match(/^[A-Za-z0-9_.-]+/)?.[0] ?? "";
+  return text.slice(start, match.index) + head;
+}
+function isKeyAttribute(name, text, match) {
+  if (name.toLowerCase() !== "key") return false;
+  return /^["']\s{0,3}value=/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12));
+}
+var GENERIC_RULE = {
+  id: "generic-api-key",
+  title: "High-entropy value assigned to a secret-named key",
+  keywords: ["secret", "token", "passw", "pwd", "key", "credential", "creds", "auth"],
+  pattern: new RegExp(
+    `(?:secret|token|passw(?:or)?d|pwd|key|credentials?|creds|auth)[A-Za-z0-9_.-]{0,24}${ASSIGN}([A-Za-z0-9+/=_.~!@#$%^&*-]{12,200})(?=["'\`\\s,;)}\\]<&|\\\\]|$)`,
+    "gi"
+  ),
+  classify: (secret, match, text) => {
+    const name = nameAt(text, match);
+    if (!isSecretName(name) || isKeyAttribute(name, text, match)) return void 0;
+    const value = secret.replace(/[.,;]+$/, "");
+    if (PROVIDER_PREFIX.test(value) || isCodeValue(value, name)) return void 0;
+    if (SHAPED_NAMES.some(([names, shape]) => names.test(name) && !shape.test(value))) return void 0;
+    return looksRandomSecret(value, STRONG_WORD.test(name.toLowerCase())) ? "medium" : void 0;
+  },
+  priority: 3
 };
-function parseThresholds(section, scenarios, problems) {
-  const raw = section.thresholds;
-  const routes = new Set(scenarios.flatMap((s) => s.steps.map((step) => step.name)));
-  const names = new Set(scenarios.map((s) => s.name));
-  const out = [];
-  const add2 = (path, text, metric, extra = {}) => {
-    try {
-      const threshold = parseThreshold(text, metric, extra);
-      if (threshold.tags.name !== void 0 && !routes.has(threshold.tags.name)) {
-        problems.push({ path, message: `"${text}" names route "${threshold.tags.name}", which no step has; routes: ${[...routes].join(", ")}` });
-      } else if (threshold.tags.scenario !== void 0 && !names.has(threshold.tags.scenario)) {
-        problems.push({ path, message: `"${text}" names scenario "${threshold.tags.scenario}", which is not configured; scenarios: ${[...names].join(", ")}` });
-      } else out.push(threshold);
-    } catch (error) {
-      if (!(error instanceof ThresholdSyntaxError)) throw error;
-      problems.push({ path, message: error.message });
+var FRAMEWORK_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "PUBLIC_", "EXPO_PUBLIC_", "GATSBY_"];
+var SERVER_SECRET_NAME = /SECRET|PRIVATE|SERVICE_ROLE|SERVICE_KEY|PASSWORD|PASSWD|DATABASE_URL|DB_URL|ADMIN_KEY|ADMIN_TOKEN|WEBHOOK_SECRET|SIGNING_KEY|ACCESS_KEY|AUTH_TOKEN/;
+var PUBLIC_ENV_RULE = {
+  id: "public-env-secret",
+  title: "Server secret behind a client-bundle env prefix",
+  keywords: ["public_", "vite_", "react_app_", "gatsby_"],
+  pattern: /(?<![A-Za-z0-9_])((?:NEXT_PUBLIC_|VITE_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_)[A-Z0-9_]{1,80})["'`]?\s{0,5}(?:=|:)\s{0,5}["'`]?([^\s"'`,;}]{8,400})/g,
+  secretGroup: 2,
+  classify: (secret, match) => {
+    const name = match[1] ?? "";
+    const unprefixed = name.slice(FRAMEWORK_PREFIXES.find((p) => name.startsWith(p))?.length ?? 0);
+    if (!SERVER_SECRET_NAME.test(unprefixed) || /PUBLISHABLE|ANON/.test(unprefixed) || isNotASecret(secret)) return void 0;
+    return "blocker";
+  },
+  priority: 1
+};
+function isBasicCredential(value) {
+  const decoded = Buffer.from(value, "base64").toString("latin1");
+  return decoded.includes(":") && /^[\x20-\x7e]+$/.test(decoded);
+}
+var AUTH_HEADER_RULE = {
+  id: "authorization-header",
+  title: "Credential in an Authorization header",
+  keywords: ["authorization", "-h ", "--header"],
+  pattern: /(?:(?<![A-Za-z0-9-])authorization["']?\s{0,3}(?:[:=]|["']\s{0,3},)|(?:-H|--header)\s{1,3}["'](?:x-[a-z0-9]{1,20}-)?(?:api-?key|api-?token|auth-?token|access-?token|token)\s{0,3}:)\s{0,3}["']?(?:(bearer|basic|token|bot|api-token|apikey|sso-key|key)\s{1,3})?([A-Za-z0-9._~+/=@!$%^*:-]{8,2000})/gi,
+  secretGroup: 2,
+  classify: (secret, match) => {
+    const scheme = (match[1] ?? "").toLowerCase();
+    const value = secret.replace(/[.,;:]+$/, "");
+    if (isNotASecret(value) || /^[*x.]+$/i.test(value) || value.includes("%s") || /^(?:bearer|basic|token)$/i.test(value)) return void 0;
+    if (scheme === "basic") return isBasicCredential(value) ? "high" : void 0;
+    if (!scheme && (value.length < 10 || !/[0-9]/.test(value) || looksLikeIdentifier(value) || /^[a-z]+$/i.test(value))) return void 0;
+    return "high";
+  },
+  priority: 2
+};
+var CURL_USER_RULE = {
+  id: "curl-auth-user",
+  title: "Password in a curl --user argument",
+  keywords: ["curl"],
+  pattern: /(?:^|\s)(?:-u|--user)\s{1,3}/g,
+  severity: "high",
+  find: (text) => {
+    const out = [];
+    const flag = /(?:^|\s)(?:-u|--user)\s{1,3}(["']?)([^\s"']{0,200}(?:'[^'\s]{1,120}')?)\1/g;
+    for (let match = flag.exec(text); match; match = flag.exec(text)) {
+      const arg = (match[2] ?? "").replace(/'/g, "");
+      if (/[<>[\]]/.test(arg) || isNotASecret(arg)) continue;
+      const colon = arg.indexOf(":");
+      if (colon === -1) continue;
+      const user = arg.slice(0, colon);
+      const password = arg.slice(colon + 1);
+      const secret = (password || user).replace(/^\{|\}$/g, "");
+      if (secret.length < 6 || isNotASecret(secret) || /^\$/.test(secret)) continue;
+      const at = text.indexOf(secret, match.index);
+      out.push({ secret, index: at === -1 ? match.index : at });
     }
-  };
-  if (Array.isArray(raw)) {
-    raw.forEach((text, i) => add2(["thresholds", i], String(text)));
-    return { thresholds: out, defaults: false };
+    return out;
   }
-  if (raw && typeof raw === "object") {
-    for (const [metric, list] of Object.entries(raw)) {
-      list.forEach((entry, i) => {
-        if (typeof entry === "string") return add2(["thresholds", metric, i], entry, metric);
-        const item = entry;
-        add2(["thresholds", metric, i], item.threshold, metric, {
-          abortOnFail: item.abortOnFail === true,
-          delayAbortEvalMs: parseDuration(item.delayAbortEval ?? "0s") ?? 0
-        });
-      });
-    }
-    return { thresholds: out, defaults: false };
-  }
-  const core = scenarios.flatMap((s) => s.steps).filter((step) => step.criticalPath !== void 0);
-  for (const name of new Set(core.map((step) => step.name))) out.push(parseThreshold("p(95)<800", `http_req_duration{name:${name}}`));
-  out.push(parseThreshold("p(95)<1500", "http_req_duration"), parseThreshold("rate<0.01", "http_req_failed"));
-  return { thresholds: out, defaults: true };
-}
-function parseAbuse(raw, target, problems) {
-  const split = splitStepUrl(String(raw.url), target);
-  if (typeof split === "string") {
-    problems.push({ path: ["abuse", "url"], message: split });
-    return void 0;
-  }
-  const cooldownMs = parseDuration(String(raw.cooldown ?? "0s")) ?? 0;
-  if (cooldownMs > 12e4)
-    problems.push({
-      path: ["abuse", "cooldown"],
-      message: `${String(raw.cooldown)} is longer than 2m; a limiter window that long is not probed, give at most 2m`
-    });
-  const method = String(raw.method ?? "POST");
-  const spec = {
-    name: `${method} ${split.path.split("?")[0]}`,
-    method,
-    origin: split.origin,
-    path: split.path,
-    headers: { ...raw.headers ?? {} },
-    limit: raw.limit ?? 50,
-    concurrency: raw.concurrency ?? 5,
-    normalRate: raw.normalRate ?? 1,
-    normalRequests: raw.normalRequests ?? 5,
-    cooldownMs
-  };
-  if (raw.json !== void 0) spec.body = { kind: "json", value: raw.json };
-  else if (raw.form !== void 0) spec.body = { kind: "form", value: raw.form };
-  else if (typeof raw.body === "string") spec.body = { kind: "raw", value: raw.body };
-  return spec;
-}
-function peakVUs(executor) {
-  switch (executor.kind) {
-    case "constant-vus":
-      return executor.vus;
-    case "ramping-vus":
-      return Math.max(executor.startVUs, ...executor.stages.map((s) => s.target));
-    default:
-      return executor.maxVUs;
-  }
-}
-function peakArrivalRate(executor) {
-  if (executor.kind === "constant-arrival-rate") return executor.rate * 1e3 / executor.timeUnitMs;
-  if (executor.kind === "ramping-arrival-rate") return Math.max(executor.startRate, ...executor.stages.map((s) => s.target)) * 1e3 / executor.timeUnitMs;
-  return 0;
-}
-function scenarioDurationMs(executor) {
-  if (executor.kind === "constant-vus" || executor.kind === "constant-arrival-rate") return executor.durationMs;
-  return executor.stages.reduce((sum, s) => sum + s.durationMs, 0);
-}
-function capProblems(options, section) {
-  const { limits } = options;
-  const problems = [];
-  const raise = (key) => `or raise it explicitly with burst.limits.${key}`;
-  const vus = options.scenarios.reduce((sum, s) => sum + peakVUs(s.executor), 0);
-  if (vus > limits.maxVUs) {
-    problems.push({
-      path: options.scenarios.length === 1 && section.vus !== void 0 ? ["vus"] : ["scenarios"],
-      message: `${vus} VUs at once is above the cap of ${limits.maxVUs}; lower the VUs (maxVUs for arrival-rate) ${raise("maxVUs")}`
-    });
-  }
-  const rate = options.scenarios.reduce((sum, s) => sum + peakArrivalRate(s.executor) * s.steps.length, 0);
-  if (rate > limits.maxRate) {
-    problems.push({
-      path: section.rate !== void 0 ? ["rate"] : ["scenarios"],
-      message: `${Math.round(rate)} requests/s at peak is above the cap of ${limits.maxRate}; lower the rate ${raise("maxRate")}`
-    });
-  }
-  const longest = Math.max(0, ...options.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor)));
-  if (longest > limits.maxDurationMs) {
-    problems.push({
-      path: section.duration !== void 0 ? ["duration"] : ["scenarios"],
-      message: `the run lasts ${formatDuration(longest)}, above the cap of ${formatDuration(limits.maxDurationMs)}; shorten it ${raise("maxDuration")}`
-    });
-  }
-  const maxMinutes = typeof section.maxMinutes === "number" ? section.maxMinutes : 15;
-  if (longest > maxMinutes * 6e4 - 3e4) {
-    problems.push({
-      path: ["maxMinutes"],
-      message: `${maxMinutes} min leaves no room for a ${formatDuration(longest)} run and its graceful stop; raise burst.maxMinutes or shorten the run`
-    });
-  }
-  for (const s of options.scenarios) {
-    if (scenarioDurationMs(s.executor) <= 0)
-      problems.push({ path: ["scenarios", s.name], message: "runs for 0s; give a duration or stages with a duration, e.g. duration: 30s" });
-  }
-  return problems;
-}
+};
 
-// src/stages/burst/journey.ts
-var KEEP_BODY_BYTES = 1024 * 1024;
-async function runIteration(loop, scenario, vu, scheduledAt) {
-  const values = /* @__PURE__ */ new Map([
-    ["__VU", String(vu.id)],
-    ["__ITER", String(vu.iterations)],
-    ["__SCENARIO", scenario.name]
-  ]);
-  for (let i = 0; i < scenario.steps.length; i++) {
-    if (loop.stopping()) return;
-    const step = scenario.steps[i];
-    const missing = [];
-    const request = buildRequest(step, values, vu.cookies, (name) => missing.push(name));
-    if (missing.length > 0) {
-      loop.recorder.recordCheck(scenario.name, false);
-      loop.recorder.record({
-        scenario: scenario.name,
-        route: step.name,
-        method: step.method,
-        url: step.path,
-        latencyMs: 0,
-        error: "capture",
-        failed: true,
-        checksPassed: 0,
-        checksFailed: 0,
-        bytes: 0,
-        ...pathOf(step)
-      });
-      return;
-    }
-    for (let wait = loop.cap.take(); wait > 0 && !loop.stopping(); wait = loop.cap.take()) await loop.sleep(wait);
-    if (loop.stopping()) return;
-    const started = i === 0 && scheduledAt !== void 0 ? scheduledAt : performance.now();
-    let response;
-    let error;
-    try {
-      response = await loop.pool(step.origin).request({ ...request, timeoutMs: loop.timeoutMs, discardBody: !needsBody(step), maxBodyBytes: KEEP_BODY_BYTES });
-    } catch (caught) {
-      if (loop.stopping()) return;
-      error = classifyError(caught);
-    }
-    const latencyMs = performance.now() - started;
-    const outcome = response ? judge(step, response) : { passed: 0, failed: step.checkStatus || step.checkBody.length ? 1 : 0, ok: false };
-    if (response) {
-      if (!outcome.ok) error = response.status >= 500 ? "http5xx" : response.status === 429 ? "http429" : response.status >= 400 ? "http4xx" : void 0;
-      storeCookies(response, vu.cookies);
-    }
-    const record = {
-      scenario: scenario.name,
-      route: step.name,
-      method: step.method,
-      url: step.path,
-      latencyMs,
-      failed: !outcome.ok,
-      checksPassed: outcome.passed,
-      checksFailed: outcome.failed,
-      bytes: response?.bodyBytes ?? 0,
-      ...pathOf(step)
-    };
-    loop.recorder.record(response ? { ...record, status: response.status, ...error ? { error } : {} } : { ...record, error: error ?? "network" });
-    if (!response) return;
-    if (!capture(step.captures, response, values)) {
-      loop.recorder.recordCheck(scenario.name, false);
-      return;
-    }
-    const think = step.sleepMs ?? scenario.thinkTimeMs;
-    if (think > 0) await loop.sleep(think);
+// src/stages/secrets/rules/messaging.ts
+var SLACK = { exposes: "messaging", provider: "Slack", revokeAt: "https://api.slack.com/apps" };
+var DISCORD = { exposes: "messaging", provider: "Discord", revokeAt: "https://discord.com/developers/applications" };
+var TELEGRAM = { exposes: "messaging", provider: "Telegram", revokeAt: "https://t.me/BotFather" };
+function slackSeverity(secret) {
+  return looksSequential(secret) || !/[A-Za-z]/.test(secret.slice(5)) ? void 0 : "blocker";
+}
+var MESSAGING_RULES = [
+  // Legacy two-part bot tokens (`xoxb-<digits>-<random>`) are still accepted by Slack (gitleaks `slack-legacy-bot-token`).
+  {
+    id: "slack-bot-token",
+    title: "Slack bot token",
+    keywords: ["xoxb-"],
+    pattern: /(?<![A-Za-z0-9-])xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}(?![A-Za-z0-9-])/g,
+    classify: slackSeverity,
+    ...SLACK
+  },
+  {
+    // gitleaks `slack-user-token`: `xox[pe]-` and three 10–13 digit ids; `xoxp-1234-1234-…` and masked `####` tails are documentation.
+    id: "slack-user-token",
+    title: "Slack user or workspace token",
+    keywords: ["xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe"],
+    pattern: /(?<![A-Za-z0-9-])(?:xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|xox[ar]-(?:[0-9]{1,2}-)?[A-Za-z0-9-]{8,250}|xox[os]-[0-9]{1,14}-[0-9]{1,14}-[0-9]{1,14}-[A-Fa-f0-9]{8,64}|xoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]{140,170})(?![A-Za-z0-9-])/g,
+    classify: slackSeverity,
+    ...SLACK
+  },
+  {
+    id: "slack-app-token",
+    title: "Slack app-level token",
+    keywords: ["xapp-"],
+    pattern: /(?<![A-Za-z0-9-])xapp-[0-9]-[A-Z0-9]{8,14}-[0-9]{8,16}-[A-Za-z0-9]{40,80}(?![A-Za-z0-9])/gi,
+    severity: "blocker",
+    ...SLACK
+  },
+  {
+    id: "slack-webhook-url",
+    title: "Slack incoming webhook URL",
+    keywords: ["hooks.slack.com"],
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
+    severity: "blocker",
+    ...SLACK
+  },
+  {
+    id: "discord-webhook-url",
+    title: "Discord webhook URL",
+    keywords: ["/api/webhooks/"],
+    pattern: /discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}/g,
+    severity: "blocker",
+    ...DISCORD
+  },
+  {
+    id: "discord-api-token",
+    title: "Discord bot token",
+    keywords: ["discord"],
+    pattern: /(?<![A-Za-z0-9_-])([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    ...DISCORD
+  },
+  // gitleaks `discord-api-token` (64 hex) and `discord-client-secret` (32 chars) by name.
+  {
+    id: "discord-client-secret",
+    title: "Discord API key or client secret",
+    keywords: ["discord"],
+    pattern: assigned("discord[\\w.-]{0,20}(?:token|secret|key)", "[a-f0-9]{64}|[A-Za-z0-9=_-]{32}"),
+    severity: "blocker",
+    ...DISCORD
+  },
+  {
+    id: "telegram-bot-api-token",
+    title: "Telegram bot token",
+    keywords: [":aa"],
+    pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    ...TELEGRAM
+  },
+  // Tokens whose secret half does not start `AA`, found near the word "telegram" (gitleaks' 5–16 digit ids, trufflehog's 35-char secret).
+  {
+    id: "telegram-bot-token-named",
+    title: "Telegram bot token",
+    keywords: ["telegr"],
+    pattern: near("telegr[\\w.-]{0,30}", "[0-9]{5,16}:[A-Za-z0-9_-]{35}"),
+    classify: (s) => /^(?:[A-Z][a-z]{2,}){3,}$/.test(s.split(":")[1] ?? "") ? void 0 : "blocker",
+    ...TELEGRAM
   }
-}
-function pathOf(step) {
-  return step.criticalPath ? { criticalPath: step.criticalPath } : {};
-}
-function needsBody(step) {
-  return step.checkBody.length > 0 || step.captures.some((c) => c.from === "regex" || c.from === "json");
-}
-function buildRequest(step, values, cookies, missing) {
-  const headers = {};
-  for (const [name, value] of Object.entries(step.headers)) headers[name.toLowerCase()] = interpolate(value, values, missing);
-  if (cookies.size > 0 && headers.cookie === void 0) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  let body;
-  if (step.body?.kind === "raw") body = interpolate(step.body.value, values, missing);
-  else if (step.body?.kind === "form") {
-    body = new URLSearchParams(Object.entries(step.body.value).map(([k, v]) => [k, interpolate(String(v), values, missing)])).toString();
-    headers["content-type"] ??= "application/x-www-form-urlencoded";
-  } else if (step.body?.kind === "json") {
-    body = JSON.stringify(interpolateJson(step.body.value, values, missing));
-    headers["content-type"] ??= "application/json";
+];
+
+// src/stages/secrets/rules/payments.ts
+var STRIPE = { exposes: "payments", provider: "Stripe", revokeAt: "https://dashboard.stripe.com/apikeys", paths: ["checkout"] };
+var SHOPIFY = { exposes: "payments", provider: "Shopify", revokeAt: "https://admin.shopify.com/settings/apps/development", paths: ["checkout"] };
+var SQUARE = { exposes: "payments", provider: "Square", revokeAt: "https://developer.squareup.com/apps", paths: ["checkout"] };
+var PAYPAL = {
+  exposes: "payments",
+  provider: "PayPal/Braintree",
+  revokeAt: "https://developer.paypal.com/dashboard/applications",
+  paths: ["checkout"]
+};
+var PAYMENT_RULES = [
+  {
+    // gitleaks `stripe-access-token`: `sk_`/`rk_` of live, test and prod environments, 10–99 chars after the prefix.
+    id: "stripe-access-token",
+    title: "Stripe secret or restricted key",
+    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_"],
+    pattern: /(?<![A-Za-z0-9_])[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9])/g,
+    // Test-mode keys move no money but read test customers and show how the live key is used: high, not a blocker.
+    classify: (secret) => secret.length < 32 ? void 0 : secret.slice(3, 7) === "test" ? "high" : "blocker",
+    ...STRIPE
+  },
+  {
+    id: "stripe-webhook-secret",
+    title: "Stripe webhook signing secret",
+    keywords: ["whsec_"],
+    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/]{24,88}={0,2}(?![A-Za-z0-9+/=])/g,
+    severity: "blocker",
+    ...STRIPE,
+    revokeAt: "https://dashboard.stripe.com/webhooks"
+  },
+  // Shopify tokens have alphanumeric bodies since 2024 (secretlint `shopify` snapshots), hex before.
+  {
+    id: "shopify-access-token",
+    title: "Shopify access token",
+    keywords: ["shpat_", "shpca_", "shppa_"],
+    pattern: /(?<![A-Za-z0-9_])shp(?:at|ca|pa)_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    ...SHOPIFY
+  },
+  {
+    id: "shopify-shared-secret",
+    title: "Shopify app shared secret",
+    keywords: ["shpss_"],
+    pattern: /(?<![A-Za-z0-9_])shpss_[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    ...SHOPIFY
+  },
+  // gitleaks `square-access-token` (`EAAA`, `sq0atp-`) and `square-secret` (`sq0csp-`); trufflehog `squareapp` (`sq0i..-`, `sq0c..-`, sandbox).
+  {
+    id: "square-access-token",
+    title: "Square access token",
+    keywords: ["sq0atp-"],
+    pattern: /(?<![A-Za-z0-9_-])sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/g,
+    severity: "blocker",
+    ...SQUARE
+  },
+  // `EAAA` alone is too short a prefix to trust: only near the word "square" (trufflehog `square`).
+  {
+    id: "square-access-token-named",
+    title: "Square access token",
+    keywords: ["square"],
+    pattern: near("square", "EAAA[A-Za-z0-9_+=-]{60}"),
+    severity: "blocker",
+    ...SQUARE
+  },
+  {
+    id: "square-secret",
+    title: "Square application secret",
+    keywords: ["sq0c"],
+    pattern: /(?<![A-Za-z0-9_-])(?:sandbox-)?sq0c[a-z]{2}-[A-Za-z0-9_-]{40,50}(?![A-Za-z0-9_-])/g,
+    classify: (s) => s.startsWith("sandbox-") ? "high" : "blocker",
+    ...SQUARE
+  },
+  {
+    // `access_token$production$<merchant>$<hex>`: a Braintree/PayPal gateway token (gitleaks and trufflehog `braintree`).
+    id: "braintree-access-token",
+    title: "Braintree (PayPal) gateway access token",
+    keywords: ["access_token$"],
+    pattern: /access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}/g,
+    classify: (s) => s.includes("$sandbox$") ? "high" : "blocker",
+    ...PAYPAL
+  },
+  {
+    id: "braintree-private-key",
+    title: "Braintree private key",
+    keywords: ["braintree"],
+    pattern: near("braintree", "[0-9a-f]{32}"),
+    severity: "blocker",
+    ...PAYPAL
+  },
+  {
+    id: "paypal-client-secret",
+    title: "PayPal client secret",
+    keywords: ["paypal"],
+    pattern: near("paypal", "[A-Za-z0-9_.-]{7}-[A-Za-z0-9_.]{72}|[A-Za-z0-9_.-]{44,80}"),
+    severity: "blocker",
+    ...PAYPAL
+  },
+  {
+    id: "paypal-client-secret-named",
+    title: "PayPal client secret",
+    keywords: ["paypal"],
+    pattern: assigned("paypal[\\w.-]{0,20}secret", "[A-Za-z0-9_-]{40,90}"),
+    severity: "blocker",
+    ...PAYPAL
   }
-  const request = {
-    url: `${step.origin}${interpolate(step.path, values, missing)}`,
-    method: step.method,
-    headers
-  };
-  if (body !== void 0) request.body = body;
-  return request;
-}
-function interpolateJson(value, values, missing) {
-  if (typeof value === "string") return interpolate(value, values, missing);
-  if (Array.isArray(value)) return value.map((v) => interpolateJson(v, values, missing));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateJson(v, values, missing)]));
-  return value;
-}
-function judge(step, response) {
-  let passed = 0;
-  let failed = 0;
-  const expected = step.checkStatus ? step.checkStatus.includes(response.status) : response.status >= 200 && response.status < 400;
-  if (step.checkStatus) {
-    if (expected) passed++;
-    else failed++;
+];
+
+// src/stages/secrets/rules/platforms.ts
+var UUID3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+var PLATFORM_RULES = [
+  // Vercel's prefixed tokens (`vcp_`, `vci_`, `vca_`, `vcr_`, `vck_`; secretlint `vercel`) and the older 24-character token by name (trufflehog `vercel`).
+  {
+    id: "vercel-access-token",
+    title: "Vercel access token",
+    keywords: ["vercel", "vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    pattern: /(?<![A-Za-z0-9_])vc[picrka]_[A-Za-z0-9]{40,80}(?![A-Za-z0-9])|vercel[\w. -]{0,24}["'`]?\s{0,5}(?:=|:|=>|\s-)\s{0,5}["'`]?([A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    exposes: "cloud",
+    provider: "Vercel",
+    revokeAt: "https://vercel.com/account/tokens"
+  },
+  {
+    id: "netlify-access-token",
+    title: "Netlify access token",
+    keywords: ["netlify"],
+    pattern: near("netlify", "nfp_[A-Za-z0-9_]{36}"),
+    severity: "blocker",
+    exposes: "cloud",
+    provider: "Netlify",
+    revokeAt: "https://app.netlify.com/user/applications"
+  },
+  {
+    id: "netlify-access-token-named",
+    title: "Netlify access token",
+    keywords: ["netlify"],
+    pattern: assigned("netlify[\\w.-]{0,20}(?:token|key|secret|auth)", "[A-Za-z0-9=_-]{40,46}"),
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    exposes: "cloud",
+    provider: "Netlify",
+    revokeAt: "https://app.netlify.com/user/applications"
+  },
+  // Heroku: `HRKU-AA…` since 2024 (gitleaks `heroku-api-key-v2`), a UUID by name before (gitleaks `heroku-api-key`).
+  {
+    id: "heroku-api-key",
+    title: "Heroku API key",
+    keywords: ["hrku-", "heroku"],
+    pattern: new RegExp(`(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])|${assigned("heroku", UUID3).source}`, "gi"),
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    exposes: "cloud",
+    provider: "Heroku",
+    revokeAt: "https://dashboard.heroku.com/account/applications"
+  },
+  {
+    id: "doppler-api-token",
+    title: "Doppler token",
+    keywords: ["dp."],
+    pattern: /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    exposes: "cloud",
+    provider: "Doppler",
+    revokeAt: "https://dashboard.doppler.com/"
+  },
+  {
+    // The anon key is public by design; only `role: service_role` and the new `sb_secret_` keys bypass row-level security. `sbp_` is a personal access token (trufflehog `supabasetoken`).
+    id: "supabase-service-role-key",
+    title: "Supabase service-role or secret key",
+    keywords: ["eyj", "sb_secret_", "sbp_"],
+    pattern: /(?<![A-Za-z0-9_-])(?:eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,1000}|sb_secret_[A-Za-z0-9_-]{20,80}|sbp_[a-z0-9]{40})(?![A-Za-z0-9_-])/g,
+    classify: (secret) => secret.startsWith("sb_secret_") || secret.startsWith("sbp_") || jwtRole(secret) === "service_role" ? "blocker" : void 0,
+    exposes: "database",
+    provider: "Supabase",
+    revokeAt: "https://supabase.com/dashboard/project/_/settings/api-keys"
+  },
+  // Sentry: org tokens (`sntrys_` + base64 JSON + `_` + 43), user tokens (`sntryu_` + 64 hex), and the legacy 64-hex token by name (gitleaks `sentry.go`).
+  {
+    id: "sentry-access-token",
+    title: "Sentry auth token",
+    keywords: ["sntrys_", "sntryu_", "sentry"],
+    pattern: /(?<![A-Za-z0-9_])(?:sntrys_eyJ[A-Za-z0-9+/=]{60,400}_[A-Za-z0-9+/]{43}|sntryu_[a-f0-9]{64})(?![A-Za-z0-9_+/])/g,
+    severity: "blocker",
+    exposes: "other",
+    provider: "Sentry",
+    revokeAt: "https://sentry.io/settings/account/api/auth-tokens/"
+  },
+  {
+    id: "sentry-legacy-token",
+    title: "Sentry auth token",
+    keywords: ["sentry"],
+    pattern: near("sentry", "[a-f0-9]{64}"),
+    severity: "blocker",
+    exposes: "other",
+    provider: "Sentry",
+    revokeAt: "https://sentry.io/settings/account/api/auth-tokens/"
+  },
+  // A Sentry DSN (`https://<32 hex public key>@o123.ingest.sentry.io/456`, and the older `@sentry.io/456`
+  // form, with or without the deprecated `:<secret key>`) ships in every browser bundle by design:
+  // Sentry's own docs call it safe to expose. Info at most, and whole, so a generic rule seeing the
+  // same text loses the overlap instead of raising it (trufflehog `sentrytoken` skips DSNs too).
+  {
+    id: "sentry-dsn",
+    title: "Sentry DSN (public by design)",
+    keywords: ["sentry.io"],
+    pattern: /https?:\/\/[a-f0-9]{32}(?::[a-f0-9]{32})?@(?:o\d{1,12}\.ingest(?:\.[a-z]{2,4})?\.sentry\.io|sentry\.io)\/\d{1,12}(?![0-9A-Za-z])/g,
+    severity: "info",
+    exposes: "other",
+    provider: "Sentry"
+  },
+  // Datadog API (32) and application (40) keys have no prefix: only near the word (gitleaks `datadog-access-token`, trufflehog `datadogtoken`).
+  {
+    id: "datadog-access-token",
+    title: "Datadog API or application key",
+    keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app"],
+    pattern: near("datadog|dd[_-]ap[ip][_-]?key", "[a-z0-9]{40}|[a-f0-9]{32}"),
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    exposes: "other",
+    provider: "Datadog",
+    revokeAt: "https://app.datadoghq.com/organization-settings/api-keys"
+  },
+  {
+    id: "linear-api-key",
+    title: "Linear API key",
+    keywords: ["lin_api_"],
+    pattern: /(?<![A-Za-z0-9_])lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    exposes: "other",
+    provider: "Linear",
+    revokeAt: "https://linear.app/settings/account/security"
+  },
+  {
+    id: "linear-client-secret",
+    title: "Linear OAuth client secret",
+    keywords: ["linear"],
+    pattern: assigned("linear", "[a-f0-9]{32}"),
+    severity: "blocker",
+    exposes: "other",
+    provider: "Linear",
+    revokeAt: "https://linear.app/settings/api/applications"
+  },
+  // Notion: `secret_` + 43 (integration tokens before 2024), `ntn_` + 11 digits + 35 (gitleaks `notion-api-token`).
+  {
+    id: "notion-api-token",
+    title: "Notion integration token",
+    keywords: ["secret_", "ntn_"],
+    pattern: /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g,
+    severity: "blocker",
+    exposes: "database",
+    provider: "Notion",
+    revokeAt: "https://www.notion.so/my-integrations"
+  },
+  // Clerk secret keys share Stripe's `sk_live_`/`sk_test_` prefix; only the name tells them apart.
+  {
+    id: "clerk-secret-key",
+    title: "Clerk secret key",
+    keywords: ["clerk"],
+    pattern: assigned("clerk[\\w.-]{0,20}(?:secret|key)", "sk_(?:live|test)_[A-Za-z0-9]{20,80}"),
+    classify: (s) => s.startsWith("sk_test_") ? "high" : "blocker",
+    exposes: "database",
+    provider: "Clerk",
+    revokeAt: "https://dashboard.clerk.com/last-active?path=api-keys"
+  },
+  // trufflehog `auth0oauth`: a 64+ character client secret near "auth0".
+  {
+    id: "auth0-client-secret",
+    title: "Auth0 client secret",
+    keywords: ["auth0"],
+    pattern: near("auth0[\\w.-]{0,20}(?:client)?[_-]?secret|auth0", "[A-Za-z0-9_-]{64,90}"),
+    classify: (s) => isNotASecret(s) ? void 0 : "blocker",
+    exposes: "database",
+    provider: "Auth0",
+    revokeAt: "https://manage.auth0.com/#/applications"
   }
-  if (step.checkBody.length > 0) {
-    const text = Buffer.from(response.body).toString("utf8");
-    for (const needle of step.checkBody) {
-      if (text.includes(needle)) passed++;
-      else failed++;
-    }
-  }
-  return { passed, failed, ok: expected };
-}
-function capture(captures, response, values) {
-  let text;
-  const body = () => text ??= Buffer.from(response.body).toString("utf8");
-  for (const c of captures) {
-    let value;
-    if (c.from === "regex") value = new RegExp(c.expr).exec(body())?.[1];
-    else if (c.from === "header") value = headerValue(response, c.expr);
-    else if (c.from === "cookie") value = cookiesOf(response).get(c.expr);
-    else value = jsonPath(body(), c.expr);
-    if (value === void 0) return false;
-    values.set(c.as, value);
-  }
-  return true;
-}
-function headerValue(response, name) {
-  const value = response.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-function jsonPath(text, path) {
-  let value;
+];
+function jwtRole(token) {
+  const payload = token.split(".")[1];
+  if (!payload) return void 0;
   try {
-    value = JSON.parse(text);
+    const json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    return typeof json.role === "string" ? json.role : void 0;
   } catch {
     return void 0;
   }
-  for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[key];
-  }
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
-function cookiesOf(response) {
-  const raw = response.headers["set-cookie"];
-  const list = raw === void 0 ? [] : Array.isArray(raw) ? raw : [raw];
-  const out = /* @__PURE__ */ new Map();
-  for (const line of list) {
-    const [pair] = line.split(";");
-    const eq = pair.indexOf("=");
-    if (eq > 0) out.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+
+// src/stages/secrets/rules/private-key.ts
+var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+var MAX_KEY_CHARS = 2e4;
+function findPrivateKeys(text) {
+  const out = [];
+  BEGIN.lastIndex = 0;
+  let end = -2;
+  for (let match = BEGIN.exec(text); match; match = BEGIN.exec(text)) {
+    const start = match.index + match[0].length;
+    if (end < start) end = text.indexOf("-----END", start);
+    if (end === -1) break;
+    if (end - start > MAX_KEY_CHARS) continue;
+    const body = trimKeyBody(text.slice(start, end));
+    if (body.replace(/\\n|[^A-Za-z0-9+/=]/g, "").length < 64) continue;
+    out.push({ secret: body, index: match.index });
+    BEGIN.lastIndex = end;
   }
   return out;
 }
-function storeCookies(response, jar) {
-  if (response.headers["set-cookie"] === void 0) return;
-  for (const [k, v] of cookiesOf(response)) jar.set(k, v);
+function trimKeyBody(raw) {
+  let from = 0;
+  let to = raw.length;
+  const skippable = (i) => /\s/.test(raw[i]) || raw[i] === "\\" && (raw[i + 1] === "n" || raw[i + 1] === "r");
+  while (from < to && skippable(from)) from += raw[from] === "\\" ? 2 : 1;
+  while (to > from && (/\s/.test(raw[to - 1]) || raw[to - 2] === "\\" && (raw[to - 1] === "n" || raw[to - 1] === "r")))
+    to -= /\s/.test(raw[to - 1]) ? 1 : 2;
+  return raw.slice(from, to);
 }
-var TLS_CODES = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
-function classifyError(error) {
-  const codes = [];
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = e.cause, depth++) {
-    const code = e.code;
-    if (typeof code === "string") codes.push(code);
-    const name = e.name;
-    if (name === "TimeoutError") codes.push("TIMEOUT");
-  }
-  const message = error instanceof Error ? error.message : "";
-  if (/no complete answer within|timed? ?out/i.test(message)) codes.push("TIMEOUT");
-  const all = codes.join(" ");
-  if (/TIMEOUT|ETIMEDOUT/.test(all)) return "timeout";
-  if (/ECONNREFUSED/.test(all)) return "refused";
-  if (/ENOTFOUND|EAI_AGAIN|EAI_FAIL|ENODATA|ESERVFAIL/.test(all)) return "dns";
-  if (TLS_CODES.test(all)) return "tls";
-  if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED/.test(all)) return "closed";
-  return "network";
-}
-
-// src/stages/burst/schedule.ts
-var WHOLE = { index: 0, count: 1 };
-function composeShare(shard, worker, workers) {
-  const n = shard?.count ?? 1;
-  const i = (shard?.index ?? 1) - 1;
-  return { index: i + n * worker, count: n * workers };
-}
-function vusOfShare(total, share) {
-  const whole = Math.floor(total);
-  return Math.floor(whole / share.count) + (share.index < whole % share.count ? 1 : 0);
-}
-function rampValueAt(start, stages, t) {
-  let from = start;
-  let at = 0;
-  for (const stage of stages) {
-    if (t < at + stage.durationMs) return stage.durationMs === 0 ? stage.target : from + (stage.target - from) * (t - at) / stage.durationMs;
-    at += stage.durationMs;
-    from = stage.target;
-  }
-  return void 0;
-}
-function vusAt(executor, t) {
-  if (executor.kind === "constant-vus") return t < executor.durationMs ? executor.vus : 0;
-  if (executor.kind === "ramping-vus") return Math.floor(rampValueAt(executor.startVUs, executor.stages, t) ?? 0);
-  return 0;
-}
-function* arrivalTimes(executor, share = WHOLE, limit = 1e8) {
-  if (executor.kind !== "constant-arrival-rate" && executor.kind !== "ramping-arrival-rate") return;
-  const perMs = (rate) => rate / executor.timeUnitMs;
-  const stages = executor.kind === "constant-arrival-rate" ? [{ durationMs: executor.durationMs, target: executor.rate }] : executor.stages;
-  let from = executor.kind === "constant-arrival-rate" ? executor.rate : executor.startRate;
-  let stageStart = 0;
-  let done = 0;
-  let k = 0;
-  let yielded = 0;
-  for (const stage of stages) {
-    const r0 = perMs(from);
-    const r1 = perMs(stage.target);
-    const d = stage.durationMs;
-    const inStage = (r0 + r1) / 2 * d;
-    while (k < done + inStage - 1e-9 && yielded < limit) {
-      const need = k - done;
-      const t = timeForCount(need, r0, r1, d);
-      if (k % share.count === share.index) {
-        yield stageStart + t;
-        yielded++;
-      }
-      k++;
-    }
-    done += inStage;
-    stageStart += d;
-    from = stage.target;
-  }
-}
-function timeForCount(n, r0, r1, d) {
-  if (n <= 0) return 0;
-  const a = (r1 - r0) / (2 * d);
-  if (Math.abs(a) < 1e-15) return n / r0;
-  const disc = r0 * r0 + 4 * a * n;
-  return (-r0 + Math.sqrt(Math.max(0, disc))) / (2 * a);
-}
-var RateCap = class _RateCap {
-  constructor(ratePerMs) {
-    this.ratePerMs = ratePerMs;
-    this.capacity = Math.max(1, ratePerMs * 100);
-    this.tokens = this.capacity;
-  }
-  ratePerMs;
-  tokens;
-  last = performance.now();
-  capacity;
-  static perSecond(rate) {
-    return new _RateCap(rate / 1e3);
-  }
-  /** Take one token: 0 when granted now, else the ms to wait before asking again. */
-  take() {
-    const now = performance.now();
-    this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.ratePerMs);
-    this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - this.tokens) / this.ratePerMs));
-  }
+var PRIVATE_KEY_RULE = {
+  id: "private-key",
+  title: "Private key (PEM or OpenSSH)",
+  keywords: ["private key"],
+  pattern: BEGIN,
+  severity: "blocker",
+  find: findPrivateKeys
 };
 
-// src/stages/burst/engine.ts
-var LoadLoop = class {
-  constructor(plan, hooks) {
-    this.plan = plan;
-    this.hooks = hooks;
-    const cap = RateCap.perSecond(Math.max(plan.maxRate, 1e-3));
-    this.context = {
-      pool: (origin) => this.poolFor(origin),
-      recorder: this.recorder,
-      timeoutMs: plan.timeoutMs,
-      cap,
-      stopping: () => this.stopped,
-      sleep: (ms) => this.sleep(ms)
-    };
+// src/stages/secrets/rules/index.ts
+var DEFAULT_RULES = [
+  ...CODE_HOSTING_RULES,
+  ...MESSAGING_RULES,
+  ...PLATFORM_RULES,
+  ...PAYMENT_RULES,
+  ...AI_RULES,
+  ...EMAIL_RULES,
+  ...CLOUD_RULES,
+  ...DATABASE_RULES,
+  PRIVATE_KEY_RULE,
+  PUBLIC_ENV_RULE,
+  AUTH_HEADER_RULE,
+  CURL_USER_RULE,
+  GENERIC_RULE
+];
+
+// src/stages/secrets/suppress.ts
+var GITLEAKS_CONFIG = ".gitleaks.toml";
+var GITLEAKS_IGNORE = ".gitleaksignore";
+function goRegex(source, global = true) {
+  let flags = global ? "g" : "";
+  let body = source;
+  const inline = body.match(/^\(\?([imsU]+)\)/);
+  if (inline) {
+    body = body.slice(inline[0].length);
+    if (inline[1].includes("i")) flags += "i";
+    if (inline[1].includes("s")) flags += "s";
+    if (inline[1].includes("m")) flags += "m";
   }
-  plan;
-  hooks;
-  recorder = new WindowRecorder();
-  pools = /* @__PURE__ */ new Map();
-  sleepers = /* @__PURE__ */ new Set();
-  stopped = false;
-  busy = 0;
-  /** Most VUs busy at once in the current window. */
-  peak = 0;
-  startPerf = 0;
-  windows = 0;
-  context;
-  /** Stop starting requests, end sleeps and cut in-flight requests (a signal, the abort rule). */
-  stop() {
-    if (this.stopped) return;
-    this.stopped = true;
-    for (const s of this.sleepers) {
-      clearTimeout(s.timer);
-      s.resolve();
+  if (/\(\?i\)/.test(body)) {
+    body = body.replace(/\(\?i\)/g, "");
+    if (!flags.includes("i")) flags += "i";
+  }
+  body = body.replace(/\\z/g, "$").replace(/\(\?P</g, "(?<");
+  return new RegExp(body, flags);
+}
+function lineOf(text, needle) {
+  const at = needle ? text.indexOf(needle) : -1;
+  return at === -1 ? 1 : text.slice(0, at).split("\n").length;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+var MAX_POLICY_BYTES = 4 * 1024 * 1024;
+var MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+function policyText(read, shown) {
+  if (read.kind === "text") return read.text;
+  const why = read.kind === "not-a-file" && read.reason !== "EISDIR" ? `it is ${read.reason}` : "reason" in read ? read.reason : read.kind;
+  throw new UsageError(`${shown}: cannot read the gitleaks config (${why}); make it a readable TOML file`);
+}
+function loadScanPolicy(repo, shown = GITLEAKS_CONFIG) {
+  const allowlists = [];
+  const file = join(repo, GITLEAKS_CONFIG);
+  if (!existsSync(file)) return { rules: DEFAULT_RULES, allowlists };
+  const text = policyText(readBoundedText(file, { maxBytes: MAX_POLICY_BYTES }), shown);
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const what = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+      throw new UsageError(`${shown}:${error.line}:${error.column}: ${what}; fix the TOML syntax (see gitleaks' config format)`);
     }
-    this.sleepers.clear();
-    for (const pool of this.pools.values()) void pool.close().catch(() => void 0);
+    throw error;
   }
-  /** Run the schedule from `startAt` (ms since the epoch; default the plan's). */
-  async run(startAt = this.plan.startAt) {
-    await this.sleep(Math.max(0, startAt - Date.now()));
-    this.startPerf = performance.now();
-    const tick = setInterval(() => this.flush(), 1e3);
-    const longest = Math.max(...this.plan.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor) + s.gracefulStopMs));
-    const deadline = setTimeout(() => this.stop(), longest + this.plan.timeoutMs);
+  const compile = (source, where) => {
     try {
-      await Promise.all(this.plan.scenarios.map((s) => this.runScenario(s)));
-    } finally {
-      clearInterval(tick);
-      clearTimeout(deadline);
-      this.flush();
-      const pools = [...this.pools.values()];
-      this.stopped = true;
-      let timer;
-      const bound = new Promise((resolve2) => timer = setTimeout(resolve2, 1e3));
-      await Promise.race([Promise.all(pools.map((p) => p.close().catch(() => void 0))), bound]);
-      clearTimeout(timer);
+      if (typeof source !== "string") throw new Error("not a string");
+      return goRegex(source);
+    } catch (error) {
+      const line = lineOf(text, typeof source === "string" ? source : where.split(".").pop());
+      throw new UsageError(`${shown}:${line}: ${where}: invalid regular expression (${reasonOf(error)}); write a regex both Go and JavaScript accept`);
     }
-  }
-  /** Hand over the window: window k covers second k of the run (ticks are a second apart). */
-  flush() {
-    this.hooks.onWindow(this.recorder.flush(this.windows++, Math.max(this.peak, this.busy)));
-    this.peak = this.busy;
-  }
-  poolFor(origin) {
-    let pool = this.pools.get(origin);
-    if (!pool) {
-      const connections = Math.max(
-        1,
-        this.plan.scenarios.reduce((sum, s) => sum + vusOfShare(peakVUs(s.executor), this.plan.share), 0)
-      );
-      pool = this.hooks.createPool(origin, connections);
-      this.pools.set(origin, pool);
-    }
-    return pool;
-  }
-  now() {
-    return performance.now() - this.startPerf;
-  }
-  sleep(ms) {
-    if (this.stopped || ms <= 0) return Promise.resolve();
-    return new Promise((resolve2) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.sleepers.delete(entry);
-          resolve2();
-        }, ms),
-        resolve: resolve2
-      };
-      this.sleepers.add(entry);
-    });
-  }
-  async runScenario(scenario) {
-    await this.sleep(scenario.startTimeMs - this.now());
-    if (this.stopped) return;
-    const kind = scenario.executor.kind;
-    if (kind === "constant-vus" || kind === "ramping-vus") await this.runClosed(scenario);
-    else await this.runOpen(scenario);
-  }
-  /** Closed model: each VU runs the journey again as soon as it finishes; VUs follow the ramp. */
-  async runClosed(scenario) {
-    const start = this.now();
-    const end = start + scenarioDurationMs(scenario.executor);
-    let target = 0;
-    const running = /* @__PURE__ */ new Map();
-    const vu = async (id) => {
-      const state = { id: id + 1, iterations: 0, cookies: /* @__PURE__ */ new Map() };
-      this.busy++;
-      this.peak = Math.max(this.peak, this.busy);
-      try {
-        while (!this.stopped && this.now() < end && id < target && state.iterations < 1e7) {
-          await runIteration(this.context, scenario, state).catch(() => void 0);
-          state.iterations++;
-          if (!this.stopped) this.recorder.iterationDone(scenario.name);
-        }
-      } finally {
-        this.busy--;
-        running.delete(id);
-      }
+  };
+  const custom = [];
+  const rules = recordsOf(doc.rules);
+  const readAllowlist = (list, where, rule) => {
+    const out = {
+      paths: [],
+      regexes: [],
+      stopwords: [],
+      commits: /* @__PURE__ */ new Set(),
+      condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR"
     };
-    while (!this.stopped && this.now() < end) {
-      target = vusOfShare(vusAt(scenario.executor, this.now() - start), this.plan.share);
-      for (let id = 0; id < target; id++) if (!running.has(id)) running.set(id, vu(id));
-      await this.sleep(Math.min(100, end - this.now()));
-    }
-    await this.graceful([...running.values()], scenario.gracefulStopMs);
+    strings(list.paths).forEach((p, j) => out.paths.push(compile(p, `${where}.paths[${j}]`)));
+    strings(list.regexes).forEach((p, j) => out.regexes.push(compile(p, `${where}.regexes[${j}]`)));
+    out.stopwords.push(...strings(list.stopwords).map((w) => w.toLowerCase()));
+    for (const commit of strings(list.commits)) out.commits.add(commit);
+    const targets = rule ? [rule] : strings(list.targetRules);
+    if (targets.length > 0) out.targetRules = new Set(targets);
+    return out;
+  };
+  const listsOf = (owner) => [owner.allowlist, ...Array.isArray(owner.allowlists) ? owner.allowlists : []].filter(
+    (l) => typeof l === "object" && l !== null && !Array.isArray(l)
+  );
+  rules.forEach((rule, i) => {
+    const id = typeof rule.id === "string" ? rule.id : `custom-rule-${i + 1}`;
+    listsOf(rule).forEach((list, j) => allowlists.push(readAllowlist(list, `rules[${i}].allowlists[${j}]`, id)));
+    if (rule.regex === void 0) return;
+    const out = {
+      id,
+      title: typeof rule.description === "string" ? rule.description : `Secret matching rule ${id}`,
+      keywords: strings(rule.keywords).map((k) => k.toLowerCase()),
+      pattern: compile(rule.regex, `rules[${i}].regex`),
+      severity: "blocker"
+    };
+    if (typeof rule.secretGroup === "number") out.secretGroup = rule.secretGroup;
+    if (typeof rule.entropy === "number") out.entropy = rule.entropy;
+    if (typeof rule.path === "string") out.path = compile(rule.path, `rules[${i}].path`);
+    custom.push(out);
+  });
+  listsOf(doc).forEach((list, i) => allowlists.push(readAllowlist(list, `allowlist[${i}]`)));
+  const useDefault = isRecord(doc.extend) && doc.extend.useDefault === true || custom.length === 0;
+  const byId = /* @__PURE__ */ new Map();
+  for (const rule of [...useDefault ? DEFAULT_RULES : [], ...custom]) byId.set(rule.id, rule);
+  return { rules: [...byId.values()], allowlists, configFile: GITLEAKS_CONFIG };
+}
+function isAllowed(allowlists, ruleId, secret, file, commit) {
+  return allowlists.some((list) => (!list.targetRules || list.targetRules.has(ruleId)) && covers(list, secret, file, commit));
+}
+function covers(list, secret, file, commit) {
+  const lower = secret.toLowerCase();
+  const verdicts = [];
+  if (list.commits.size > 0) verdicts.push(commit !== void 0 && list.commits.has(commit));
+  if (list.paths.length > 0) verdicts.push(file !== void 0 && list.paths.some((p) => test(p, file)));
+  if (list.regexes.length > 0) verdicts.push(list.regexes.some((r) => test(r, secret)));
+  if (list.stopwords.length > 0) verdicts.push(list.stopwords.some((word) => lower.includes(word)));
+  if (verdicts.length === 0) return false;
+  return list.condition === "AND" ? verdicts.every(Boolean) : verdicts.some(Boolean);
+}
+function test(regex, text) {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+function gitleaksFingerprint(ruleId, file, line, commit) {
+  return commit ? `${commit}:${file}:${ruleId}:${line}` : `${file}:${ruleId}:${line}`;
+}
+function loadGitleaksIgnore(repo) {
+  const file = join(repo, GITLEAKS_IGNORE);
+  if (!existsSync(file)) return /* @__PURE__ */ new Set();
+  return new Set(
+    readFileSync(file, "utf8").split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
+  );
+}
+function loadBaseline(path, shown) {
+  const fix = "pass a report written by launch-ready secrets --format json --output FILE";
+  const read = readBoundedText(path, { maxBytes: MAX_BASELINE_BYTES });
+  if (read.kind !== "text") {
+    const why = read.kind === "missing" ? "ENOENT" : read.kind === "not-a-file" && read.reason !== "EISDIR" ? `it is ${read.reason}` : "reason" in read ? read.reason : read.kind;
+    throw new UsageError(`${shown}: cannot read the baseline (${why}); ${fix}`);
   }
-  /** Open model: iterations start on schedule; with every VU busy an iteration is dropped. */
-  async runOpen(scenario) {
-    const executor = scenario.executor;
-    if (executor.kind !== "constant-arrival-rate" && executor.kind !== "ramping-arrival-rate") return;
-    const start = this.now();
-    const maxVUs = Math.max(1, vusOfShare(executor.maxVUs, this.plan.share));
-    const free = [];
-    let created = 0;
-    const inFlight = /* @__PURE__ */ new Set();
-    for (const offset of arrivalTimes(executor, this.plan.share)) {
-      if (this.stopped) break;
-      const due = start + offset;
-      if (due - this.now() >= 1) await this.sleep(due - this.now());
-      if (this.stopped) break;
-      this.recorder.lag(this.now() - due);
-      if (inFlight.size >= maxVUs) {
-        this.recorder.iterationDropped(scenario.name);
-        continue;
+  let data;
+  try {
+    data = JSON.parse(read.text);
+  } catch {
+    throw new UsageError(`${shown}: not JSON; ${fix}`);
+  }
+  const out = /* @__PURE__ */ new Set();
+  if (Array.isArray(data)) {
+    for (const item of recordsOf(data)) if (typeof item.Fingerprint === "string") out.add(item.Fingerprint);
+    return out;
+  }
+  const stages = isRecord(data) ? data.stages : void 0;
+  if (!Array.isArray(stages)) throw new UsageError(`${shown}: not a launch-ready or gitleaks JSON report; ${fix}`);
+  for (const stage of recordsOf(stages)) {
+    if (stage.id !== "secrets") continue;
+    for (const finding of recordsOf(stage.findings)) {
+      if (typeof finding.fingerprint === "string") out.add(finding.fingerprint);
+      for (const place of recordsOf(finding.occurrences)) if (typeof place.fingerprint === "string") out.add(place.fingerprint);
+    }
+  }
+  return out;
+}
+
+// src/stages/secrets/decode.ts
+var KIND_SECRET = /kind:[ \t]{0,5}["']?Secret\b/;
+var DATA_LINE = /^[ \t]{1,16}([A-Za-z0-9_.-]{1,100}):[ \t]{0,5}["']?([A-Za-z0-9+/]{12,8000}={0,2})["']?[ \t]*\r?$/gm;
+function encodedSecretValues(text) {
+  if (!KIND_SECRET.test(text)) return [];
+  const out = [];
+  DATA_LINE.lastIndex = 0;
+  for (let match = DATA_LINE.exec(text); match; match = DATA_LINE.exec(text)) {
+    const encoded = match[2];
+    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    if (decoded.length < 8 || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(decoded)) continue;
+    out.push({ name: match[1], decoded, index: match.index + match[0].indexOf(encoded) });
+  }
+  return out;
+}
+
+// src/stages/secrets/scan.ts
+var ALLOW_MARK = "gitleaks:allow";
+var MAX_MATCHES_PER_RULE = 5e3;
+function scanText(text, rules, file) {
+  if (text.length === 0) return [];
+  const index = keywordIndexOf(rules);
+  const present = index.present(text);
+  if (present.size === 0 && !index.hasUnkeyed) return [];
+  const candidates = [];
+  for (const rule of rules) {
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
+    if (rule.path && (file === void 0 || !rule.path.test(file))) continue;
+    const finder = rule.find;
+    if (finder) {
+      for (const hit of finder(text)) candidates.push({ rule, secret: hit.secret, severity: rule.severity ?? "blocker", index: hit.index });
+      continue;
+    }
+    collect(rule, text, candidates);
+  }
+  if (present.has("secret")) addDecoded(text, rules, file, candidates);
+  if (candidates.length === 0) return [];
+  return locate(text, dropOverlaps(candidates));
+}
+var KeywordIndex = class {
+  hasUnkeyed;
+  union;
+  keywords;
+  constructor(rules) {
+    this.keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))].filter(Boolean).sort((a, b) => b.length - a.length);
+    this.hasUnkeyed = rules.some((r) => r.keywords.length === 0);
+    const escape = (k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    this.union = this.keywords.length > 0 ? new RegExp(this.keywords.map(escape).join("|"), "gi") : void 0;
+  }
+  present(text) {
+    const found = /* @__PURE__ */ new Set();
+    const union = this.union;
+    if (!union) return found;
+    union.lastIndex = 0;
+    for (let match = union.exec(text); match; match = union.exec(text)) {
+      found.add(match[0].toLowerCase());
+      union.lastIndex = match.index + 1;
+    }
+    if (found.size === 0) return found;
+    for (const keyword of this.keywords) {
+      if (found.has(keyword)) continue;
+      for (const hit of found) {
+        if (hit.length > keyword.length && hit.includes(keyword)) {
+          found.add(keyword);
+          break;
+        }
       }
-      const state = free.pop() ?? { id: ++created, iterations: 0, cookies: /* @__PURE__ */ new Map() };
-      this.busy++;
-      this.peak = Math.max(this.peak, this.busy);
-      const run = runIteration(this.context, scenario, state, this.startPerf + due).then(
-        () => {
-          state.iterations++;
-          if (!this.stopped) this.recorder.iterationDone(scenario.name);
-        },
-        () => void 0
-      ).finally(() => {
-        this.busy--;
-        inFlight.delete(run);
-        free.push(state);
-      });
-      inFlight.add(run);
     }
-    await this.graceful([...inFlight], scenario.gracefulStopMs);
-  }
-  /** Let running iterations finish, for at most `ms`. */
-  async graceful(runs, ms) {
-    if (runs.length === 0 || this.stopped) return;
-    let entry;
-    const limit = new Promise((resolve2) => {
-      entry = { timer: setTimeout(resolve2, ms), resolve: resolve2 };
-      this.sleepers.add(entry);
-    });
-    await Promise.race([Promise.all(runs), limit]);
-    clearTimeout(entry.timer);
-    this.sleepers.delete(entry);
+    return found;
   }
 };
-
-// src/stages/burst/threads.ts
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-function poolFactory(network) {
-  const client = createHttpClient(network);
-  return (origin, connections) => client.pool(origin, { connections });
-}
-function workerScript() {
-  const here = import.meta.url;
-  const url = here.endsWith(".ts") ? new URL("../../../dist/burst-worker.js", here) : new URL("./burst-worker.js", here);
-  return existsSync(fileURLToPath(url)) ? url : void 0;
-}
-function startLoops(plans, network, onWindow, createPool = poolFactory(network)) {
-  const script = plans.length > 1 ? workerScript() : void 0;
-  if (!script) {
-    const loops = plans.map((plan) => new LoadLoop(plan, { createPool, onWindow }));
-    return {
-      started: Promise.resolve(plans[0].startAt),
-      done: Promise.all(loops.map((l) => l.run())).then(() => void 0),
-      stop: () => loops.forEach((l) => l.stop()),
-      threads: 1
-    };
+var INDEXES = /* @__PURE__ */ new WeakMap();
+function keywordIndexOf(rules) {
+  let index = INDEXES.get(rules);
+  if (!index) {
+    index = new KeywordIndex(rules);
+    INDEXES.set(rules, index);
   }
-  const workers = plans.map((plan) => new Worker(script, { workerData: { plan, network } }));
-  let ready = 0;
-  let start = () => void 0;
-  const started = new Promise((resolve2) => start = resolve2);
-  const onReady = () => {
-    if (++ready < workers.length) return;
-    const at = Date.now() + 50;
-    for (const w of workers) w.postMessage({ type: "start", startAt: at });
-    start(at);
-  };
-  const done = Promise.all(
-    workers.map(
-      (worker) => new Promise((resolve2, reject) => {
-        let settled = false;
-        worker.on("message", (message) => {
-          if (message.type === "ready") onReady();
-          else if (message.type === "window") onWindow(message.window);
-          else if (message.type === "done") {
-            settled = true;
-            resolve2();
-          } else {
-            settled = true;
-            reject(new Error(`a load thread failed: ${message.message}`));
-          }
-        });
-        worker.on("error", (error) => {
-          settled = true;
-          reject(error);
-        });
-        worker.on("exit", (code) => {
-          if (!settled) (code === 0 ? resolve2 : () => reject(new Error(`a load thread exited with code ${code}`)))();
-        });
-      })
-    )
-  ).then(async () => {
-    await Promise.all(workers.map((w) => w.terminate()));
+  return index;
+}
+function addDecoded(text, rules, file, out) {
+  for (const value of encodedSecretValues(text)) {
+    const inner = scanText(`${value.name}=${value.decoded}`, rules, file);
+    for (const match of inner) out.push({ rule: match.rule, secret: match.secret, severity: match.severity, index: value.index });
+  }
+}
+function collect(rule, text, out) {
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  let kept = 0;
+  for (let match = pattern.exec(text); match && kept < MAX_MATCHES_PER_RULE; match = pattern.exec(text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const secret = secretOf(rule, match);
+    if (!secret) continue;
+    if (rule.entropy !== void 0 && entropyOf(secret) < rule.entropy) continue;
+    if (isNotASecret(secret)) continue;
+    if (rule.exposes !== "database" && /^(?:[A-Z][a-z]{2,}){3,}$/.test(bodyOf(secret))) continue;
+    const severity = rule.classify ? rule.classify(secret, match, text) : rule.severity ?? "blocker";
+    if (!severity) continue;
+    const offset = match[0].indexOf(secret);
+    out.push({ rule, secret, severity, index: match.index + Math.max(0, offset) });
+    kept++;
+  }
+}
+function secretOf(rule, match) {
+  if (rule.secretGroup !== void 0) return match[rule.secretGroup];
+  for (let i = 1; i < match.length; i++) if (match[i] !== void 0) return match[i];
+  return match[0];
+}
+function dropOverlaps(candidates) {
+  const tiers = /* @__PURE__ */ new Map();
+  for (const c of candidates) {
+    const priority = c.rule.priority ?? 0;
+    const tier = tiers.get(priority);
+    if (tier) tier.push(c);
+    else tiers.set(priority, [c]);
+  }
+  let kept = [];
+  for (const priority of [...tiers.keys()].sort((a, b) => a - b)) {
+    const tier = tiers.get(priority).sort((a, b) => a.index - b.index);
+    const added = [];
+    let cursor = 0;
+    let lastEnd = -1;
+    for (const c of tier) {
+      const end = c.index + c.secret.length;
+      while (cursor < kept.length && kept[cursor].index + kept[cursor].secret.length <= c.index) cursor++;
+      const clashesEarlier = cursor < kept.length && kept[cursor].index < end;
+      if (clashesEarlier || c.index < lastEnd) continue;
+      added.push(c);
+      lastEnd = end;
+    }
+    kept = mergeByIndex(kept, added);
+  }
+  return kept;
+}
+function mergeByIndex(a, b) {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].index <= b[j].index ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+function locate(text, candidates) {
+  const out = [];
+  const mayAllow = text.includes(ALLOW_MARK);
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
+  for (const c of candidates) {
+    for (let nl = text.indexOf("\n", cursor); nl !== -1 && nl < c.index; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    cursor = Math.max(cursor, lineStart);
+    if (mayAllow) {
+      const lineEnd = text.indexOf("\n", c.index + c.secret.length);
+      if (text.slice(lineStart, lineEnd === -1 ? void 0 : lineEnd).includes(ALLOW_MARK)) continue;
+    }
+    out.push({ rule: c.rule, secret: c.secret, severity: c.severity, line, column: c.index - lineStart + 1 });
+  }
+  return out;
+}
+
+// src/stages/secrets/sources/history.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+function historyArgs(extra = [], revisions = ["--all"]) {
+  const format = revisions.includes("--stdin") ? "--format=%x01%H %aI" : "--format=%x01%H %aI %S";
+  return [
+    "-c",
+    "core.quotePath=false",
+    "-c",
+    "diff.renames=true",
+    "log",
+    "-p",
+    "-U0",
+    "--full-history",
+    ...revisions,
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--diff-filter=d",
+    format,
+    ...extra
+  ];
+}
+function streamHistory(options, onBlock) {
+  return new Promise((resolvePromise, reject) => {
+    const revisions = options.commits ? ["--no-walk=unsorted", "--stdin"] : ["--all"];
+    const child = spawn("git", ["-C", options.repo, ...historyArgs(options.extraArgs, revisions)], { stdio: ["pipe", "pipe", "pipe"], signal: options.signal });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.commits ? options.commits.join("\n") + "\n" : "");
+    const parser = new PatchParser(options.maxBlockBytes, onBlock);
+    const decoder = new StringDecoder("utf8");
+    let stderr = "";
+    let failed;
+    child.stdout.on("data", (chunk) => {
+      if (failed) return;
+      parser.stats.bytes += chunk.length;
+      try {
+        parser.push(decoder.write(chunk));
+      } catch (error) {
+        failed = error;
+        child.kill();
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < 4e3) stderr += chunk.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (failed) return reject(failed);
+      parser.push(decoder.end());
+      parser.end();
+      if (code !== 0) return reject(new Error(`git log failed (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`));
+      resolvePromise(parser.stats);
+    });
   });
-  done.catch(() => start(Date.now()));
-  return { started, done, stop: () => workers.forEach((w) => w.postMessage({ type: "stop" })), threads: workers.length };
+}
+var PatchParser = class {
+  constructor(maxBlockBytes, onBlock) {
+    this.maxBlockBytes = maxBlockBytes;
+    this.onBlock = onBlock;
+  }
+  maxBlockBytes;
+  onBlock;
+  stats = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
+  carry = "";
+  commit = "";
+  date = "";
+  ref = "";
+  file;
+  inHeader = false;
+  nextLine = 0;
+  added = [];
+  lines = [];
+  blockBytes = 0;
+  tooLarge = false;
+  /** Inside a line longer than any block may be: its rest is dropped up to the next newline. */
+  skippingLine = false;
+  /**
+   * Feed the next piece of output. Only the new text is searched for newlines (the carried partial
+   * line has none), and a partial line is never kept past the block cap: a 100 MiB one-line file
+   * costs one pass over its bytes, not one pass per chunk.
+   */
+  push(text) {
+    let start = 0;
+    if (this.skippingLine) {
+      const nl2 = text.indexOf("\n");
+      if (nl2 === -1) return;
+      this.skippingLine = false;
+      start = nl2 + 1;
+    }
+    let nl = text.indexOf("\n", start);
+    if (this.carry) {
+      if (nl === -1) return this.keep(text.slice(start));
+      this.take(this.carry + text.slice(start, nl));
+      this.carry = "";
+      start = nl + 1;
+      nl = text.indexOf("\n", start);
+    }
+    for (; nl !== -1; nl = text.indexOf("\n", start)) {
+      this.take(text.slice(start, nl));
+      start = nl + 1;
+    }
+    this.keep(text.slice(start));
+  }
+  /** Removed lines are most of a patch and never scanned: skip them without looking further. */
+  take(line) {
+    if (!(line.charCodeAt(0) === 45 && !this.inHeader)) this.line(line);
+  }
+  /** Carry a partial line, unless it already outgrew the block cap: then it is counted as too large and dropped. */
+  keep(rest) {
+    if (this.carry.length + rest.length <= this.maxBlockBytes + 1) {
+      this.carry += rest;
+      return;
+    }
+    const head = this.carry || rest;
+    if (!this.inHeader && this.file !== void 0 && head.charCodeAt(0) === 43) {
+      this.tooLarge = true;
+      this.added = [];
+      this.lines = [];
+    }
+    this.carry = "";
+    this.skippingLine = true;
+  }
+  end() {
+    if (this.carry) this.line(this.carry);
+    this.carry = "";
+    this.flush();
+  }
+  line(line) {
+    const first = line.charCodeAt(0);
+    if (!this.inHeader && this.file !== void 0) {
+      if (first === 43) {
+        if (this.tooLarge) return;
+        this.blockBytes += line.length;
+        if (this.blockBytes > this.maxBlockBytes) {
+          this.tooLarge = true;
+          this.added = [];
+          this.lines = [];
+          return;
+        }
+        this.added.push(line.slice(1));
+        this.lines.push(this.nextLine++);
+        return;
+      }
+      if (first === 45 || first === 92) return;
+      if (first === 64 && line.startsWith("@@ ")) {
+        this.hunk(line);
+        return;
+      }
+    }
+    if (first === 1) {
+      this.flush();
+      this.file = void 0;
+      this.inHeader = false;
+      const [commit = "", date = "", ref = ""] = line.slice(1).split(" ");
+      this.commit = commit;
+      this.date = date;
+      this.ref = ref;
+      this.stats.commits++;
+      return;
+    }
+    if (line.startsWith("diff --git ")) {
+      this.flush();
+      this.file = void 0;
+      this.inHeader = true;
+      return;
+    }
+    if (!this.inHeader) return;
+    if (line.startsWith("+++ ")) {
+      const target = line.slice(4).replace(/\t$/, "");
+      this.file = target === "/dev/null" ? void 0 : unquote(target).replace(/^b\//, "");
+      return;
+    }
+    if (line.startsWith("@@ ") && this.file !== void 0) {
+      this.inHeader = false;
+      this.hunk(line);
+    }
+  }
+  hunk(line) {
+    const plus = line.indexOf(" +");
+    this.nextLine = Number.parseInt(line.slice(plus + 2), 10) || 1;
+  }
+  flush() {
+    if (this.tooLarge) this.stats.skippedLargeBlocks++;
+    else if (this.file !== void 0 && this.added.length > 0) {
+      this.onBlock({ commit: this.commit, date: this.date, ref: this.ref, file: this.file, text: this.added.join("\n"), lines: this.lines });
+    }
+    this.added = [];
+    this.lines = [];
+    this.blockBytes = 0;
+    this.tooLarge = false;
+  }
+};
+function unquote(path) {
+  if (!path.startsWith('"')) return path;
+  const body = path.slice(1, -1);
+  const bytes = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[++i];
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i, i + 3), 8));
+      i += 2;
+    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92 }[next] ?? next.charCodeAt(0));
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
 export {
-  DURATION_PATTERN,
-  formatDuration,
-  guessCriticalPath,
-  evaluateThreshold,
-  DEFAULT_LIMITS,
-  parseBurstConfig,
-  peakVUs,
-  peakArrivalRate,
-  scenarioDurationMs,
-  LatencyHistogram,
-  addCounts,
-  classifyError,
-  composeShare,
-  LoadLoop,
-  poolFactory,
-  startLoops
+  EXPOSURES,
+  GITLEAKS_CONFIG,
+  loadScanPolicy,
+  isAllowed,
+  gitleaksFingerprint,
+  loadGitleaksIgnore,
+  loadBaseline,
+  scanText,
+  streamHistory
 };
