@@ -53740,21 +53740,8 @@ async function confirmMissing(name, type, servers, timeoutMs) {
 }
 
 // src/stages/trust/dns.ts
-var UNKNOWN_REASONS2 = {
-  ESERVFAIL: "SERVFAIL",
-  ETIMEOUT: "timeout",
-  EREFUSED: "REFUSED",
-  ECONNREFUSED: "resolver unreachable (connection refused)",
-  EBADRESP: "malformed answer",
-  ECANCELLED: "cancelled",
-  ENOTIMP: "NOTIMP",
-  EFORMERR: "FORMERR"
-};
 function verdictOfError(error) {
-  const code = error?.code ?? "";
-  if (code === "ENOTFOUND") return { status: "missing", reason: "NXDOMAIN" };
-  if (code === "ENODATA") return { status: "missing", reason: "NODATA" };
-  return { status: "unknown", reason: UNKNOWN_REASONS2[code] ?? (code || String(error?.message ?? error)) };
+  return dnsAnswerOfError(error);
 }
 function resolverAddresses(servers) {
   return servers.map((server) => {

@@ -31,7 +31,7 @@ const UNKNOWN_REASONS: Record<string, string> = {
 };
 
 /** Classify a resolver error: NXDOMAIN/NODATA are `missing`, everything else `unknown`. */
-export function dnsAnswerOfError(error: unknown): DnsAnswer {
+export function dnsAnswerOfError(error: unknown): Exclude<DnsAnswer, { status: 'found' }> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (code === 'ENOTFOUND') return { status: 'missing', reason: 'NXDOMAIN' };
   if (code === 'ENODATA') return { status: 'missing', reason: 'NODATA' };

@@ -2,6 +2,7 @@ import { getServers, promises as dnsPromises } from 'node:dns';
 import { isIP } from 'node:net';
 import { splitHostPort } from './config.js';
 import { confirmMissing } from './dns-rcode.js';
+import { dnsAnswerOfError } from '../../core/dns.js';
 
 /**
  * The verdict of one DNS question. Only NXDOMAIN and NODATA mean `missing`; SERVFAIL, REFUSED, a
@@ -35,24 +36,9 @@ export interface DnsClientOptions {
   tries: number;
 }
 
-/** Node error code → what the resolver said, for `unknown` verdicts. */
-const UNKNOWN_REASONS: Record<string, string> = {
-  ESERVFAIL: 'SERVFAIL',
-  ETIMEOUT: 'timeout',
-  EREFUSED: 'REFUSED',
-  ECONNREFUSED: 'resolver unreachable (connection refused)',
-  EBADRESP: 'malformed answer',
-  ECANCELLED: 'cancelled',
-  ENOTIMP: 'NOTIMP',
-  EFORMERR: 'FORMERR',
-};
-
-/** Classify a resolver error: NXDOMAIN/NODATA are `missing`, everything else `unknown`. */
+/** Classify a resolver error: NXDOMAIN/NODATA are `missing`, everything else `unknown` (one rule, in core). */
 export function verdictOfError(error: unknown): DnsVerdict {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (code === 'ENOTFOUND') return { status: 'missing', reason: 'NXDOMAIN' };
-  if (code === 'ENODATA') return { status: 'missing', reason: 'NODATA' };
-  return { status: 'unknown', reason: UNKNOWN_REASONS[code] ?? (code || String((error as Error)?.message ?? error)) };
+  return dnsAnswerOfError(error);
 }
 
 /** Resolver addresses for node's `setServers` (`host:port`, IPv6 in brackets). Config validation made them IPs. */
