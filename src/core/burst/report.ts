@@ -39,7 +39,7 @@ const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 
 const pct = (n: number): string => `${(n * 100).toFixed(n > 0 && n < 0.001 ? 2 : 1)}%`;
 const ms = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
 
-/** Metrics (DESIGN.md burst contract), threshold verdicts, findings and report blocks of one burst. */
+/** Metrics (the burst result contract in ARCHITECTURE.md), threshold verdicts, findings and report blocks of one burst. */
 export function buildBurstReport(input: BurstReportInput): BurstReport {
   const { agg } = input;
   const elapsed = Math.max(agg.elapsedSeconds, 0.001);

@@ -1,4 +1,4 @@
-/** What the rollback stage reports beyond findings: its summary line, metrics (DESIGN.md) and blocks. */
+/** What the rollback stage reports beyond findings: its summary line, metrics (the result contract in ARCHITECTURE.md) and blocks. */
 import type { NotesBlock, ReportBlock, TableBlock } from '../../core/blocks.js';
 import type { RollbackOptions } from './config.js';
 import { commandEnv, manualRollForward } from './drill.js';
@@ -44,7 +44,7 @@ function smokeMetric(results: readonly SmokeResult[]): { url: string; ok: boolea
   return results.map((r) => ({ url: r.url, ok: r.ok, status: r.status, ms: r.ms }));
 }
 
-/** Metrics per DESIGN.md (`previousRelease`, `rollbackSeconds`, `rollForwardSeconds`, `smoke`), plus the drill's legs. */
+/** Metrics per the result contract (ARCHITECTURE.md): (`previousRelease`, `rollbackSeconds`, `rollForwardSeconds`, `smoke`), plus the drill's legs. */
 export function rollbackMetrics(facts: RollbackFacts): Record<string, unknown> {
   const { drill } = facts;
   const report = drill.state === 'ran' ? drill.report : undefined;
