@@ -21205,7 +21205,7 @@ var DEMO_DOMAIN = "brightbook.test";
 var CURRENT_RELEASE = "v1.5.0";
 var PREVIOUS_RELEASE = "v1.4.2";
 function faultsOf(fixed) {
-  return { slowSignup: !fixed, noLoginLimit: !fixed, cachedAdmin: !fixed, secretInBundle: !fixed };
+  return { slowSignup: !fixed, noLoginLimit: !fixed, cachedAdmin: !fixed };
 }
 async function startDemoLaunch(fixed) {
   const dir = mkdtempSync(join2(tmpdir(), "launch-ready-demo-"));

@@ -9,8 +9,6 @@ export interface AppFaults {
   noLoginLimit: boolean;
   /** The admin area is served with `Cache-Control: public`. */
   cachedAdmin: boolean;
-  /** The public bundle carries a server secret behind a `NEXT_PUBLIC_` name. */
-  secretInBundle: boolean;
 }
 
 export interface AppOptions {

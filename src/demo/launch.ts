@@ -26,7 +26,7 @@ export interface DemoLaunch {
 
 /** Every fault of the launch: all on by default, all off with `--fixed`. */
 function faultsOf(fixed: boolean): AppFaults {
-  return { slowSignup: !fixed, noLoginLimit: !fixed, cachedAdmin: !fixed, secretInBundle: !fixed };
+  return { slowSignup: !fixed, noLoginLimit: !fixed, cachedAdmin: !fixed };
 }
 
 /** Start the demo launch on loopback: DNS, a CA, HTTPS with SNI for every host, the app, its repository and dotenv files. */
