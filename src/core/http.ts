@@ -9,9 +9,9 @@ import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { Agent, buildConnector, Pool, type Dispatcher } from 'undici';
+import { Agent, buildConnector, Client, Pool, type Dispatcher } from 'undici';
 import { decodersFor, INFLATE_RATIO_FREE_BYTES, INFLATE_RATIO_LIMIT, leanPool } from './http-pool.js';
-import { applyConnectTo, parseConnectRules } from './network.js';
+import { applyConnectTo, parseConnectRules, routeConnection } from './network.js';
 import type { HttpClient, HttpRequest, HttpResponse } from './services.js';
 import type { NetworkOptions } from './stage.js';
 
@@ -25,6 +25,7 @@ type Connector = buildConnector.connector;
 
 /** Build the client from plain, serializable network options (worker threads build their own). */
 export function createHttpClient(network: NetworkOptions): HttpClient {
+  const rules = parseConnectRules(network.connectTo);
   const connectors = new Map<boolean, Connector>();
   const connectorFor = (verifyTls: boolean): Connector => {
     let connector = connectors.get(verifyTls);
@@ -37,8 +38,17 @@ export function createHttpClient(network: NetworkOptions): HttpClient {
     if (!agent) agents.set(verifyTls, (agent = new Agent({ connect: connectorFor(verifyTls) })));
     return agent;
   };
+  const direct = new Map<boolean, Connector>();
+  const hopFor = async (url: URL, request: HttpRequest): Promise<Hop> => {
+    const verifyTls = request.verifyTls !== false;
+    if (!request.resolve) return { dispatcher: agentFor(verifyTls), done: () => undefined };
+    const target = await routeConnection(rules, url.hostname, defaultPort(url), request.resolve);
+    let connect = direct.get(verifyTls);
+    if (!connect) direct.set(verifyTls, (connect = buildConnector(tlsOptionsOf(network, verifyTls))));
+    return pinnedHop(url, target, connect);
+  };
   return {
-    request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
+    request: (request) => requestFollowing(hopFor, request),
     pool: (origin, options) => {
       const pool = new Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
       // A pool talks to one origin: redirects elsewhere are returned, not followed.
@@ -47,13 +57,35 @@ export function createHttpClient(network: NetworkOptions): HttpClient {
   };
 }
 
+/** Where one request (one hop of a chain) is sent, and what to close once its answer is read. */
+interface Hop {
+  dispatcher: Dispatcher;
+  done: () => void;
+}
+
+const defaultPort = (url: URL): number => Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+
+/** System roots plus `ca`, and whether to reject a chain or name that does not verify. */
+function tlsOptionsOf(network: NetworkOptions, verifyTls: boolean, lookup?: LookupFunction): buildConnector.BuildOptions {
+  const options: buildConnector.BuildOptions = { rejectUnauthorized: verifyTls };
+  if (network.ca.length > 0) options.ca = [...rootCertificates, ...network.ca];
+  if (lookup) options.lookup = lookup;
+  return options;
+}
+
+/** A one-request connection to an address the caller resolved; SNI and the Host header stay the URL's. */
+function pinnedHop(url: URL, target: { address: string; port: number }, connect: Connector): Hop {
+  const servername = isIP(url.hostname.replace(/^\[|\]$/g, '')) ? undefined : url.hostname;
+  const client = new Client(url.origin, {
+    connect: (opts, callback) => connect({ ...opts, hostname: target.address, port: String(target.port), ...(servername ? { servername } : {}) }, callback),
+  });
+  return { dispatcher: client, done: () => void client.destroy().catch(() => undefined) };
+}
+
 /** A connector that sends traffic where `connectTo` says, asks `resolvers`, trusts `ca` on top of the system roots. */
 function routedConnector(network: NetworkOptions, verifyTls: boolean): Connector {
   const rules = parseConnectRules(network.connectTo);
-  const options: buildConnector.BuildOptions = { rejectUnauthorized: verifyTls };
-  if (network.ca.length > 0) options.ca = [...rootCertificates, ...network.ca];
-  if (network.resolvers.length > 0) options.lookup = resolverLookup(network.resolvers);
-  const connect = buildConnector(options);
+  const connect = buildConnector(tlsOptionsOf(network, verifyTls, network.resolvers.length > 0 ? resolverLookup(network.resolvers) : undefined));
   if (rules.length === 0) return connect;
   return (opts, callback) => {
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
@@ -88,14 +120,20 @@ function resolverLookup(servers: readonly string[]): LookupFunction {
   };
 }
 
-async function requestFollowing(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpResponse> {
+async function requestFollowing(hopFor: (url: URL, request: HttpRequest) => Promise<Hop>, request: HttpRequest): Promise<HttpResponse> {
   const started = performance.now();
   const limit = request.followRedirects ?? 0;
   const redirects: HttpResponse['redirects'] = [];
   let url = new URL(request.url);
   let current = request;
   for (;;) {
-    const response = await exchange(dispatcher, url, current, started);
+    const hop = await hopFor(url, current);
+    let response: Awaited<ReturnType<typeof exchange>>;
+    try {
+      response = await exchange(hop.dispatcher, url, current, started);
+    } finally {
+      hop.done();
+    }
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.status) || redirects.length >= limit || typeof location !== 'string') {
       return { ...response, redirects };
@@ -145,7 +183,8 @@ async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, 
       signal: controller.signal,
     });
     const headersMs = performance.now() - started;
-    const body = await readBody(answer.body, answer.headers['content-encoding'], request);
+    const wanted = request.bodyWanted?.(answer.statusCode, answer.headers) ?? true;
+    const body = wanted ? await readBody(answer.body, answer.headers['content-encoding'], request) : dropBody(answer.body);
     return {
       url: url.href,
       status: answer.statusCode,
@@ -162,6 +201,13 @@ async function exchange(dispatcher: Dispatcher, url: URL, request: HttpRequest, 
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Drop a body unread: the connection closes, nothing is buffered. */
+function dropBody(raw: Readable): ReadBody {
+  raw.on('error', () => undefined);
+  raw.destroy();
+  return { body: new Uint8Array(0), bodyBytes: 0, truncated: false };
 }
 
 interface ReadBody {
@@ -189,21 +235,26 @@ async function readBody(raw: Readable, encoding: string | string[] | undefined, 
   let kept = 0;
   let bytes = 0;
   let truncated = false;
-  for await (const data of source) {
-    const chunk: Buffer = data;
-    bytes += chunk.length;
-    if (!request.discardBody && kept < max) {
-      const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
-      chunks.push(part);
-      kept += part.length;
+  try {
+    for await (const data of source) {
+      const chunk: Buffer = data;
+      bytes += chunk.length;
+      if (!request.discardBody && kept < max) {
+        const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
+        chunks.push(part);
+        kept += part.length;
+      }
+      const overCap = !request.discardBody && bytes > max;
+      const bomb = decoders.length > 0 && bytes > INFLATE_RATIO_FREE_BYTES && bytes > compressed * INFLATE_RATIO_LIMIT;
+      if (overCap || bomb) {
+        truncated = true;
+        raw.destroy();
+        break;
+      }
     }
-    const overCap = !request.discardBody && bytes > max;
-    const bomb = decoders.length > 0 && bytes > INFLATE_RATIO_FREE_BYTES && bytes > compressed * INFLATE_RATIO_LIMIT;
-    if (overCap || bomb) {
-      truncated = true;
-      raw.destroy();
-      break;
-    }
+  } catch (error) {
+    if (!request.keepPartialBody) throw error;
+    truncated = true;
   }
   return { body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept), bodyBytes: bytes, truncated };
 }

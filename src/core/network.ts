@@ -62,3 +62,23 @@ export function splitHostPort(value: string, defaultPort: number): { host: strin
   if (colon > 0 && /^\d+$/.test(value.slice(colon + 1))) return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
   return { host: value, port: defaultPort };
 }
+
+/** Turns a hostname into one address to dial; throws with a one-line reason when there is none. */
+export type AddressResolver = (host: string) => Promise<string>;
+
+/**
+ * The address and port a socket for `host:port` opens: `connectTo` first, then `resolve` for a name
+ * (an IP literal, bracketed or not, is dialled as it is). The HTTP client and the trust stage's raw
+ * TLS probes both route through it, so they agree on where a host is.
+ */
+export async function routeConnection(
+  rules: readonly ConnectRule[],
+  host: string,
+  port: number,
+  resolve: AddressResolver,
+): Promise<{ address: string; port: number }> {
+  const routed = applyConnectTo(rules, host.replace(/^\[|\]$/g, ''), port);
+  const literal = routed.host.replace(/^\[|\]$/g, '');
+  if (isIP(literal) !== 0) return { address: literal, port: routed.port };
+  return { address: await resolve(routed.host), port: routed.port };
+}

@@ -20,6 +20,22 @@ export interface HttpRequest {
   followRedirects?: number;
   /** Verify TLS (default true); the trust stage verifies itself and passes false. */
   verifyTls?: boolean;
+  /**
+   * Find the address of a name yourself instead of the client's resolvers: asked after `connectTo`,
+   * once per hop, on a fresh connection whose TLS name (SNI) stays the URL's host. The trust stage
+   * passes its DNS client here, so an unknown DNS answer fails the request with that reason.
+   */
+  resolve?: (host: string) => Promise<string>;
+  /**
+   * Read the body only when this says so for the answer's status and headers; otherwise the
+   * connection is dropped after the headers and `body` is empty (a redirect, a binary download).
+   */
+  bodyWanted?: (status: number, headers: HttpResponse['headers']) => boolean;
+  /**
+   * When the timeout passes, the signal aborts or the connection breaks while the body is arriving,
+   * answer with what arrived (`truncated: true`) instead of failing: a page scanner wants its head.
+   */
+  keepPartialBody?: boolean;
   signal?: AbortSignal;
 }
 

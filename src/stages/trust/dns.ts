@@ -113,3 +113,18 @@ function caaValue(record: { critical: number; issue?: string; issuewild?: string
   }
   return `${record.critical}`;
 }
+
+/**
+ * Where to dial a name, by this stage's own DNS: its first A record, else its first AAAA. An
+ * unknown answer (timeout, SERVFAIL) fails with that reason rather than reading as "no address".
+ */
+export function addressResolver(dns: DnsClient): (host: string) => Promise<string> {
+  return async (host) => {
+    for (const type of ['A', 'AAAA'] as const) {
+      const answer = await dns.query(host, type);
+      if (answer.status === 'found' && answer.records[0]) return answer.records[0].value;
+      if (answer.status === 'unknown') throw new Error(`DNS for ${host} is unknown (${answer.reason})`);
+    }
+    throw new Error(`${host} has no address`);
+  };
+}

@@ -1,6 +1,6 @@
 import type { TableBlock } from '../../core/blocks.js';
 import type { DnsRecord } from './dns.js';
-import type { RedirectChain } from './http.js';
+import type { RedirectChain } from './redirects.js';
 import type { TlsProbe } from './tls.js';
 import { daysLeft } from './tls-checks.js';
 

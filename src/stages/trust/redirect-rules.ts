@@ -1,5 +1,5 @@
 import type { FindingInput } from '../../core/findings.js';
-import type { RedirectChain } from './http.js';
+import type { RedirectChain } from './redirects.js';
 
 /** What a chain is checked against. */
 export interface ChainContext {

@@ -5,13 +5,12 @@ import type { StageContext, StageOutcome, StagePartError } from '../../core/stag
 import { SEVERITIES } from '../../core/severity.js';
 import { isCloudflareAddress, CLOUDFLARE_RANGES_DATE } from './cloudflare.js';
 import type { TrustConfig } from './config.js';
-import { Dialer } from './connect.js';
-import { createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
+import { addressResolver, createDnsClient, type DnsClient, type DnsVerdict } from './dns.js';
 import { hostDnsFindings, recordsOf, resolutionOf, rootAndWwwFindings, type HostDns, type Resolution } from './dns-checks.js';
 import { domainMapBlock, domainMapRow, type DomainMapRow } from './domain-map.js';
 import { gatherEmailFacts } from './email.js';
 import { emailFindings } from './email-checks.js';
-import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } from './http.js';
+import { fetchOnce, followRedirects, type FetchOptions, type RedirectChain } from './redirects.js';
 import { cookieCachingFindings, mixedContentFindings, privateRouteFindings, redirectFindings } from './page-checks.js';
 import { pathsOfHost, pathsOfUrl } from './paths.js';
 import { acceptsLegacyTls, probeTls, type TlsProbe } from './tls.js';
@@ -45,7 +44,7 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
       errors: [{ part: 'dns', message: reasonOf(error), fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }],
     };
   }
-  const dialer = new Dialer(ctx.network.connectTo, dns);
+  const resolve = addressResolver(dns);
   const homepageHosts = new Set<string>();
   if (config.domain) {
     homepageHosts.add(config.domain);
@@ -58,8 +57,8 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   setMaxListeners(0, abort.signal);
   if (ctx.signal.aborted) abort.abort();
   else ctx.signal.addEventListener('abort', () => abort.abort(), { once: true });
-  const fetchOptions: FetchOptions = { dialer, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: abort.signal };
-  const tlsOptions = { dialer, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
+  const fetchOptions: FetchOptions = { http: ctx.services.http, resolve, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: abort.signal };
+  const tlsOptions = { connectTo: ctx.network.connectTo, resolve, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
 
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
   const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));

@@ -1,6 +1,6 @@
 import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
-import type { Dialer } from './connect.js';
-import { describeNetworkError } from './http.js';
+import { parseConnectRules, routeConnection, type AddressResolver } from '../../core/network.js';
+import { describeNetworkError } from './redirects.js';
 
 /** What a TLS handshake with SNI showed about a host's certificate. */
 export interface TlsProbe {
@@ -24,7 +24,10 @@ export interface TlsProbe {
 }
 
 export interface TlsProbeOptions {
-  dialer: Dialer;
+  /** `network.connectTo`: the same routing as core's HTTP client. */
+  connectTo: readonly string[];
+  /** Where a name is, by the stage's own DNS (see `addressResolver`). */
+  resolve: AddressResolver;
   /** Extra trusted roots (PEM). */
   ca: string[];
   timeoutMs: number;
@@ -35,7 +38,7 @@ export async function probeTls(host: string, options: TlsProbeOptions, port = 44
   let target: { address: string; port: number };
   try {
     // `via`: dial this address instead of the host's own (connectTo rules still apply to it).
-    target = await options.dialer.target(via ?? host, port);
+    target = await routeConnection(parseConnectRules(options.connectTo), via ?? host, port, options.resolve);
   } catch (error) {
     return { host, connected: false, error: (error as Error).message };
   }
@@ -98,7 +101,7 @@ function describeHandshake(socket: TLSSocket, host: string): TlsProbe {
 export async function acceptsLegacyTls(host: string, options: TlsProbeOptions, port = 443): Promise<{ accepted: boolean; version?: string } | undefined> {
   let target: { address: string; port: number };
   try {
-    target = await options.dialer.target(host, port);
+    target = await routeConnection(parseConnectRules(options.connectTo), host, port, options.resolve);
   } catch {
     return undefined;
   }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:tls';
-import { Dialer } from '../../../src/stages/trust/connect.js';
-import { createDnsClient, type DnsClient } from '../../../src/stages/trust/dns.js';
+import { createHttpClient } from '../../../src/core/http.js';
+import { addressResolver, createDnsClient, type DnsClient } from '../../../src/stages/trust/dns.js';
 import { gatherEmailFacts } from '../../../src/stages/trust/email.js';
-import { fetchOnce, followRedirects } from '../../../src/stages/trust/http.js';
+import { fetchOnce, followRedirects } from '../../../src/stages/trust/redirects.js';
 import { acceptsLegacyTls, probeTls } from '../../../src/stages/trust/tls.js';
 import { knotAvailable, startKnot, type KnotServer } from '../../helpers/knot.js';
 import { createTestCa, type TestCa } from '../../helpers/tls-ca.js';
@@ -75,7 +75,7 @@ describe('TLS and HTTP against loopback servers', () => {
   let reset: Running;
   let http: Running;
   const noDns: DnsClient = { query: async () => ({ status: 'missing', reason: 'NXDOMAIN' }), raw: async () => [] };
-  const dial = (rules: string[]) => new Dialer(rules, noDns);
+  const resolve = addressResolver(noDns);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/rel/a') return void res.writeHead(302, { location: '../b' }).end();
@@ -106,7 +106,7 @@ describe('TLS and HTTP against loopback servers', () => {
     ca?.cleanup();
   });
 
-  const tlsOptions = (port: number) => ({ dialer: dial([`:443:127.0.0.1:${port}`]), ca: [ca.rootPem], timeoutMs: 2000 });
+  const tlsOptions = (port: number) => ({ connectTo: [`:443:127.0.0.1:${port}`], resolve, ca: [ca.rootPem], timeoutMs: 2000 });
 
   test('ok: full chain, name covered, issuer read', async () => {
     const probe = await probeTls('site.test', tlsOptions(full.port));
@@ -149,7 +149,8 @@ describe('TLS and HTTP against loopback servers', () => {
   });
 
   const fetchOptions = () => ({
-    dialer: dial([`:443:127.0.0.1:${full.port}`, `:80:127.0.0.1:${http.port}`]),
+    http: createHttpClient({ connectTo: [`:443:127.0.0.1:${full.port}`, `:80:127.0.0.1:${http.port}`], resolvers: [], ca: [] }),
+    resolve,
     timeoutMs: 3000,
     maxBodyBytes: 1 << 20,
     readBody: true,

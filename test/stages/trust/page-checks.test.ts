@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { RedirectChain } from '../../../src/stages/trust/http.js';
+import type { RedirectChain } from '../../../src/stages/trust/redirects.js';
 import {
   cacheVerdict,
   cookieCachingFindings,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { RedirectChain } from '../../../src/stages/trust/http.js';
+import type { RedirectChain } from '../../../src/stages/trust/redirects.js';
 import { chainFacts, parseUrl, REDIRECT_RULES, redirectFindings, type ChainContext, type RedirectRule } from '../../../src/stages/trust/redirect-rules.js';
 
 const homepageHosts = new Set(['example.com', 'www.example.com']);

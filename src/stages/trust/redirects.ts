@@ -1,9 +1,7 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { reasonOf } from '../../core/errors.js';
 import { errorCode } from '../../core/guards.js';
-import type { Dialer } from './connect.js';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../core/services.js';
 
 /** One HTTP response as far as the checks need it; the body is read only when asked and capped. */
 export interface FetchedResponse {
@@ -11,12 +9,15 @@ export interface FetchedResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body?: string;
-  /** True when the body was longer than the cap and the rest was not read. */
+  /** True when the body was longer than the cap, or cut off, and the rest was not read. */
   truncated?: boolean;
 }
 
 export interface FetchOptions {
-  dialer: Dialer;
+  /** Core's client (`ctx.services.http`): it applies `network.connectTo` and `ca`. */
+  http: HttpClient;
+  /** Where a name is, by the stage's own DNS (see `addressResolver`). */
+  resolve: (host: string) => Promise<string>;
   timeoutMs: number;
   /** Read the body of HTML answers up to this many bytes. */
   maxBodyBytes: number;
@@ -26,69 +27,43 @@ export interface FetchOptions {
 
 /** One request, no redirect following. TLS is not verified here: the TLS check reports it. */
 export async function fetchOnce(url: URL, options: FetchOptions): Promise<FetchedResponse> {
-  const secure = url.protocol === 'https:';
-  const port = url.port ? Number(url.port) : secure ? 443 : 80;
-  const target = await options.dialer.target(url.hostname, port);
-  return new Promise((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)({
-      host: target.address,
-      port: target.port,
-      method: 'GET',
-      path: `${url.pathname}${url.search}`,
-      headers: { host: url.host, 'user-agent': 'launch-ready (trust check)', accept: 'text/html,*/*' },
-      // SNI carries names only, never an IP literal.
-      servername: secure && isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0 ? url.hostname : undefined,
-      rejectUnauthorized: false,
-      timeout: options.timeoutMs,
-      signal: options.signal,
-      agent: false,
-    });
-    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    let answered = false;
-    request.on('error', (error) => {
-      // After the headers, a cut-off body is settled by the response handlers with what arrived.
-      if (answered) return;
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.on('response', (response) => {
-      answered = true;
-      let settled = false;
-      const done = (body?: string, truncated?: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        const out: FetchedResponse = { url: url.href, status: response.statusCode ?? 0, headers: response.headers };
-        if (body !== undefined) out.body = body;
-        if (truncated) out.truncated = true;
-        resolve(out);
-      };
-      const isHtml = /html/i.test(String(response.headers['content-type'] ?? 'text/html'));
-      if (!options.readBody || !isHtml || (response.statusCode ?? 0) >= 300) {
-        response.destroy();
-        done();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size >= options.maxBodyBytes) return;
-        chunks.push(chunk);
-        size += chunk.length;
-        // Stop reading a huge page: the scan only needs the head of the document.
-        if (size >= options.maxBodyBytes) {
-          response.destroy();
-          done(Buffer.concat(chunks).subarray(0, options.maxBodyBytes).toString('utf8'), true);
-        }
-      });
-      response.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-      response.on('error', () => done(Buffer.concat(chunks).toString('utf8'), true));
-      // A body cut off by the timeout still yields what arrived.
-      response.on('close', () => done(Buffer.concat(chunks).toString('utf8'), !response.complete));
-    });
-    request.end();
-  });
+  const wanted = (status: number, headers: HttpResponse['headers']): boolean =>
+    options.readBody && status < 300 && /html/i.test(String(headers['content-type'] ?? 'text/html'));
+  const request: HttpRequest = {
+    url,
+    headers: { 'user-agent': 'launch-ready (trust check)', accept: 'text/html,*/*' },
+    timeoutMs: options.timeoutMs,
+    maxBodyBytes: options.maxBodyBytes,
+    verifyTls: false,
+    resolve: options.resolve,
+    bodyWanted: wanted,
+    // A body cut off by the timeout still yields what arrived: the scan only needs the head of a page.
+    keepPartialBody: true,
+  };
+  if (options.signal) request.signal = options.signal;
+  const response = await options.http.request(request);
+  const out: FetchedResponse = { url: url.href, status: response.status, headers: nodeHeaders(response.headers) };
+  if (wanted(response.status, response.headers)) out.body = Buffer.from(response.body).toString('utf8');
+  if (response.truncated) out.truncated = true;
+  return out;
+}
+
+/** Headers whose repeats node:http drops (the first wins), as the checks were written against it. */
+const SINGLE_VALUED = new Set([
+  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since', 'if-unmodified-since',
+  'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent',
+]);
+
+/** Repeated headers as node:http folds them: `set-cookie` always a list, single-valued ones first-wins, others joined by `, `. */
+function nodeHeaders(headers: HttpResponse['headers']): IncomingHttpHeaders {
+  const out: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (name === 'set-cookie') out['set-cookie'] = values;
+    else out[name] = SINGLE_VALUED.has(name) ? values[0] : values.join(', ');
+  }
+  return out;
 }
 
 /** How a redirect chain ended. */
@@ -149,6 +124,7 @@ export function describeNetworkError(error: unknown): string {
     EHOSTUNREACH: 'host unreachable',
     ETIMEDOUT: 'timed out',
     EPROTO: 'TLS handshake failed',
+    UND_ERR_SOCKET: 'connection closed by the server',
   };
   const message = reasonOf(error);
   return code && known[code] ? `${known[code]} (${code})` : message;
