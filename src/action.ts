@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cancelOnSignals } from './core/signals.js';
 import { readRunnerContext } from './github/context.js';
 import { failStep } from './github/entry.js';
 import { runAndPublish } from './github/gate-step.js';
@@ -25,5 +26,7 @@ async function runGate(): Promise<number> {
   const inputs = readActionInputs(env, env.GITHUB_WORKSPACE || process.cwd());
   // No core.setSecret(token): it writes `::add-mask::<token>` to stdout, the token whole. The runner
   // already masks github.token and every secret a workflow passes in.
-  return runAndPublish(inputs.request, { context, inputs, commentMode: 'replace', reportFile: join(context.resultDir, 'result.json'), annotate: true });
+  // The runner cancels a job with SIGINT, then SIGTERM: stages stop within their grace and the partial gate is published.
+  const signal = cancelOnSignals();
+  return runAndPublish(inputs.request, { context, inputs, commentMode: 'replace', reportFile: join(context.resultDir, 'result.json'), annotate: true, signal });
 }

@@ -3,6 +3,7 @@ import { parseCommandLine } from './core/cli-args.js';
 import { buildConfigSchema } from './core/config/schema.js';
 import { reasonOf, UsageError } from './core/errors.js';
 import { runLaunchReady } from './core/run.js';
+import { cancelOnSignals } from './core/signals.js';
 import { EXIT } from './core/result.js';
 import { VERSION } from './core/version.js';
 import { renderReport } from './report/index.js';
@@ -26,23 +27,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'schema') return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}\n`, EXIT.pass);
 
   const { request } = parsed;
-  // First Ctrl-C (or SIGTERM) asks the stages to stop: each gets its grace period to clean up and
-  // still reports. A second one exits at once.
-  const controller = new AbortController();
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => {
-      controller.abort();
-      process.once(signal, () => process.exit(code));
-    });
-  }
+  // First Ctrl-C (or SIGTERM) asks the stages to stop and still reports; a second one exits at once.
+  const signal = cancelOnSignals();
   if (request.command === 'demo') {
     // Loaded on demand: the demo's DNS server and CA stay out of the action bundles' start-up.
     const { runDemo } = await import('./demo/index.js');
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    return runDemo({ request, stages: STAGES, version: VERSION, signal: controller.signal, color, write: (text) => process.stdout.write(text) });
+    return runDemo({ request, stages: STAGES, version: VERSION, signal, color, write: (text) => process.stdout.write(text) });
   }
   const progress = terminalProgress(process.stderr);
   // As gh does: GH_TOKEN or GITHUB_TOKEN, and GITHUB_REPOSITORY (set in Actions), for env `from: github`.
@@ -52,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     version: VERSION,
     env: process.env,
     progress: progress.report,
-    signal: controller.signal,
+    signal,
     ...(github ? { githubApi: createStageGitHubApi(github) } : {}),
   });
   progress.clear();

@@ -38,8 +38,11 @@ export function policyOf(context: RunnerContext, inputs: CommonInputs): PolicyOp
   return { mode: inputs.configChanges, ...(context.baseRevision ? { baseRevision: context.baseRevision } : {}) };
 }
 
-/** Run the gate for a request from the inputs, then {@link publishStep}. */
-export async function runAndPublish(request: RunRequest, options: PublishStepOptions): Promise<number> {
+/**
+ * Run the gate for a request from the inputs, then {@link publishStep}. `signal` (the entry point's,
+ * from `cancelOnSignals`) stops the stages within their grace; what they found is still published.
+ */
+export async function runAndPublish(request: RunRequest, options: PublishStepOptions & { signal?: AbortSignal }): Promise<number> {
   const { context, inputs } = options;
   const github = gitHubAccessOf(context, inputs.token);
   const outcome = await runLaunchReady(request, {
@@ -47,6 +50,7 @@ export async function runAndPublish(request: RunRequest, options: PublishStepOpt
     version: VERSION,
     env: process.env,
     policy: policyOf(context, inputs),
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(github ? { githubApi: createStageGitHubApi(github) } : {}),
   });
   return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);

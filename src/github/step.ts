@@ -4,6 +4,7 @@ import { parseCommandLine } from '../core/cli-args.js';
 import type { LaunchReadyConfig } from '../core/config/types.js';
 import { loadConfig } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
+import { cancelOnSignals } from '../core/signals.js';
 import { STAGE_IDS, type StageId } from '../core/findings.js';
 import { assembleGate } from '../core/gate.js';
 import { applyPolicyReview, effectiveFailOn, type PolicyReview } from '../core/policy.js';
@@ -52,7 +53,9 @@ async function stage(id: StageId, env: Env, context: RunnerContext, cwd: string)
     throw explainInputError(id, error);
   }
   if (parsed.kind !== 'run') throw new UsageError(`step: ${id}: not a stage command`);
-  return runAndPublish(parsed.request, { context, inputs, commentMode: 'merge', reportFile: join(context.resultDir, stageResultFile(id)), annotate: true });
+  // As the root action: a cancelled job still publishes what the stage found before it stopped.
+  const signal = cancelOnSignals();
+  return runAndPublish(parsed.request, { context, inputs, commentMode: 'merge', reportFile: join(context.resultDir, stageResultFile(id)), annotate: true, signal });
 }
 
 async function report(env: Env, context: RunnerContext, cwd: string): Promise<number> {
