@@ -1,6 +1,7 @@
 import { STAGE_IDS, type StageId } from './findings.js';
 import { UsageError } from './errors.js';
-import { closest, didYouMean } from './suggest.js';
+import { didYouMean } from './suggest.js';
+import { flagLines, readFlags } from './flags.js';
 import { FAIL_ON_VALUES, type FailOn } from './severity.js';
 import { isOneOf, stringOr } from './guards.js';
 import { FORMATS, type RunRequest } from './request.js';
@@ -57,7 +58,7 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
   const command = first;
   const stage = stages.find((s) => s.id === command);
   const flags = [...COMMON_FLAGS, ...(command === 'check' ? [STAGES_FLAG] : []), ...(command === 'demo' ? DEMO_FLAGS : []), ...(stage?.flags ?? [])];
-  const values = readFlags(rest, flags, command);
+  const { values } = readFlags(rest, flags, command);
   if (values.has('help')) return { kind: 'help', text: commandHelp(command, flags, stage) };
 
   const request: RunRequest = { command, overrides: [], format: 'text', cwd };
@@ -102,57 +103,6 @@ export function parseStageList(list: string, source: string): StageId[] {
   return [...out];
 }
 
-function readFlags(args: readonly string[], flags: readonly StageFlag[], command: string): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '-h') {
-      values.set('help', true);
-      continue;
-    }
-    if (!arg.startsWith('--')) {
-      const example = flags.find((f) => f.type !== 'boolean' && !['config', 'format', 'output', 'fail-on', 'stages'].includes(f.name)) ?? flags[0]!;
-      throw new UsageError(
-        `unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`,
-      );
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const flag = flags.find((f) => f.name === name);
-    if (!flag) {
-      const guess = closest(
-        name,
-        flags.map((f) => f.name),
-      );
-      throw new UsageError(
-        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`,
-      );
-    }
-    let value: unknown;
-    if (flag.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name}: takes no value; write --${name} alone`);
-      value = true;
-    } else {
-      const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-      if (raw === undefined || (eq === -1 && raw.startsWith('--')))
-        throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? 'VALUE'}`);
-      value = flag.type === 'number' ? toNumber(raw, name) : raw;
-    }
-    if (flag.multiple) {
-      const earlier = values.get(name);
-      values.set(name, [...(Array.isArray(earlier) ? earlier : []), value]);
-    } else if (values.has(name) && flag.type !== 'boolean') throw new UsageError(`--${name}: given twice; give it once`);
-    else values.set(name, value);
-  }
-  return values;
-}
-
-function toNumber(raw: string, name: string): number {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name}: "${raw}" is not a number; e.g. --${name} 10`);
-  return value;
-}
-
 function overridesOf(stage: StageDefinition<unknown>, values: Map<string, unknown>): ConfigOverride[] {
   const out: ConfigOverride[] = [];
   for (const flag of stage.flags) {
@@ -161,12 +111,6 @@ function overridesOf(stage: StageDefinition<unknown>, values: Map<string, unknow
     out.push({ path: [stage.id, ...flag.configKey.split('.')], value: flag.negate ? !value : value, source: `--${flag.name}` });
   }
   return out;
-}
-
-function flagLines(flags: readonly StageFlag[]): string {
-  const rows = flags.map((f) => [`--${f.name}${f.type === 'boolean' ? '' : ` ${f.valueName ?? 'VALUE'}`}${f.multiple ? '...' : ''}`, f.description] as const);
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
 }
 
 function mainHelp(stages: readonly StageDefinition<unknown>[]): string {

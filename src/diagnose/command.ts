@@ -4,14 +4,15 @@ import { UsageError } from '../core/errors.js';
 import type { StageDefinition } from '../core/stage.js';
 import { isHttpUrl } from '../stages/readiness/config.js';
 import { diagnoseUrl, layersTable, type Diagnosis } from '../stages/readiness/diagnose/index.js';
-import { helpText, parseFlags, type FlagSpec } from './args.js';
+import { commandHelpText, readFlags, type CommandFlag } from '../core/flags.js';
+import { stringOr, stringsOf } from '../core/guards.js';
 
-const FLAGS: FlagSpec[] = [
-  { name: 'config', kind: 'string', valueName: 'FILE', description: 'launch-ready.yml to read for trust.resolvers, connectTo, ca and readiness.healthUrl' },
-  { name: 'format', kind: 'string', valueName: 'FMT', description: 'text|json (default: text)' },
-  { name: 'health-url', kind: 'string', valueName: 'URL', description: 'the health endpoint to ask (default: readiness.healthUrl)' },
-  { name: 'timeout', kind: 'string', valueName: 'MS', description: 'per-layer timeout in ms (default: readiness.timeoutMs, 5000)' },
-  { name: 'help', kind: 'boolean', description: 'show this help' },
+const FLAGS: CommandFlag[] = [
+  { name: 'config', type: 'string', valueName: 'FILE', description: 'launch-ready.yml to read for trust.resolvers, connectTo, ca and readiness.healthUrl' },
+  { name: 'format', type: 'string', valueName: 'FMT', description: 'text|json (default: text)' },
+  { name: 'health-url', type: 'string', valueName: 'URL', description: 'the health endpoint to ask (default: readiness.healthUrl)' },
+  { name: 'timeout', type: 'string', valueName: 'MS', description: 'per-layer timeout in ms (default: readiness.timeoutMs, 5000)' },
+  { name: 'help', type: 'boolean', description: 'show this help' },
 ];
 
 export interface DiagnoseIo {
@@ -24,10 +25,10 @@ export interface DiagnoseIo {
 
 /** Run the command; returns the exit code. Throws UsageError for bad input. */
 export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): Promise<number> {
-  const { values, positional } = parseFlags('diagnose', args, FLAGS);
+  const { values, positional } = readFlags(args, FLAGS, 'diagnose', { positional: true });
   if (values.has('help')) {
     io.stdout(
-      `${helpText('launch-ready diagnose URL', 'is it DNS, the edge/CDN, the app or a third party?', FLAGS, ['Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input.'])}\n`,
+      `${commandHelpText('launch-ready diagnose URL', 'is it DNS, the edge/CDN, the app or a third party?', FLAGS, ['Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input.'])}\n`,
     );
     return 0;
   }
@@ -35,25 +36,25 @@ export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): 
   if (positional.length > 1) throw new UsageError(`diagnose: one URL at a time; got ${positional.length} (${positional.slice(0, 3).join(', ')})`);
   const target = positional[0]!;
   if (!isHttpUrl(target)) throw new UsageError(`diagnose: "${target}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/signup`);
-  const format = (values.get('format') as string | undefined) ?? 'text';
+  const format = stringOr(values.get('format')) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not a format diagnose writes; use text or json`);
-  const healthFlag = values.get('health-url') as string | undefined;
+  const healthFlag = stringOr(values.get('health-url'));
   if (healthFlag !== undefined && !isHttpUrl(healthFlag))
     throw new UsageError(`--health-url: "${healthFlag}" is not an http(s) URL; e.g. --health-url https://api.example.com/healthz`);
-  const timeoutFlag = values.get('timeout') as string | undefined;
+  const timeoutFlag = stringOr(values.get('timeout'));
   const timeout = timeoutFlag === undefined ? undefined : Number(timeoutFlag);
   if (timeout !== undefined && !(timeout > 0 && timeout <= 60_000))
     throw new UsageError(`--timeout: "${timeoutFlag}" is not a timeout; give milliseconds from 1 to 60000, e.g. --timeout 5000`);
 
-  const configFile = values.get('config') as string | undefined;
+  const configFile = stringOr(values.get('config'));
   // No stage runs, so no stage's own checks apply: a bad monitors file must not block a diagnosis.
   const config = loadConfig({ cwd: io.cwd, stages: io.stages, version: io.version, selected: [], ...(configFile !== undefined ? { file: configFile } : {}) });
   const section = config.stages.readiness ?? {};
   const healthUrl = healthFlag ?? (typeof section.healthUrl === 'string' ? section.healthUrl : undefined);
   const diagnosis = await diagnoseUrl(target, {
     network: config.network,
-    authoritative: (section.authoritative as string[] | undefined) ?? [],
-    timeoutMs: timeout ?? (section.timeoutMs as number | undefined) ?? 5000,
+    authoritative: stringsOf(section.authoritative),
+    timeoutMs: timeout ?? (typeof section.timeoutMs === 'number' ? section.timeoutMs : 5000),
     ...(healthUrl ? { healthUrl } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });
@@ -64,7 +65,7 @@ export async function diagnoseCommand(args: readonly string[], io: DiagnoseIo): 
 /** The JSON answer: the verdict, the layer table, and the facts without response bodies. */
 export function diagnosisJson(diagnosis: Diagnosis, version: string): Record<string, unknown> {
   const table = layersTable(diagnosis);
-  const facts = JSON.parse(JSON.stringify(diagnosis.facts, (key, value: unknown) => (key === 'body' ? undefined : value))) as unknown;
+  const facts: unknown = JSON.parse(JSON.stringify(diagnosis.facts, (key, value: unknown) => (key === 'body' ? undefined : value)));
   return {
     version: 1,
     tool: { name: 'launch-ready', version },
