@@ -1,3 +1,5 @@
+import { isOneOf } from '../../core/guards.js';
+
 /** A DMARC record as RFC 7489 section 6.3 and 6.6.3 read it. */
 export interface ParsedDmarc {
   /** Does a receiver apply it at all? False: the record is discarded ("no DMARC"). */
@@ -21,7 +23,7 @@ export interface ParsedDmarc {
 
 const POLICIES = ['none', 'quarantine', 'reject'] as const;
 type Policy = (typeof POLICIES)[number];
-const isPolicy = (value: string): value is Policy => (POLICIES as readonly string[]).includes(value);
+const isPolicy = (value: string): value is Policy => isOneOf(POLICIES, value);
 
 /** The valid policy a typo most likely meant (`rejct` → `reject`), by shared letters in order. */
 function closestPolicy(value: string): Policy {
@@ -98,7 +100,8 @@ export function parseDmarc(record: string): ParsedDmarc {
   }
   const sp = tags.get('sp');
   if (sp !== undefined) {
-    if (isPolicy(sp.toLowerCase())) out.subdomainPolicy = sp.toLowerCase() as Policy;
+    const subdomainPolicy = sp.toLowerCase();
+    if (isPolicy(subdomainPolicy)) out.subdomainPolicy = subdomainPolicy;
     else out.errors.push(`sp=${sp} is not a policy (none, quarantine, reject): subdomains get p=none`);
   }
   const pct = tags.get('pct');

@@ -78,7 +78,9 @@ export async function createDnsClient(options: DnsClientOptions): Promise<DnsCli
     },
     raw: async (name, type) => {
       try {
-        return (await resolver.resolve(name, type)) as unknown[];
+        const answer = await resolver.resolve(name, type);
+        // SOA is one record, not a list; mailauth never asks for it.
+        return Array.isArray(answer) ? answer : [answer];
       } catch (error) {
         const verdict = await confirm(name, type, verdictOfError(error));
         if (verdict.status === 'unknown') throw Object.assign(new Error(`${type} ${name}: ${verdict.reason}`), { code: 'EBADRESP' });

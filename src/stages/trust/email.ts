@@ -1,6 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { spf } from 'mailauth/lib/spf/index.js';
 import { getDomain } from 'tldts';
+import { reasonOf } from '../../core/errors.js';
+import { stringsOf } from '../../core/guards.js';
 import { isCloudflareAddress } from './cloudflare.js';
 import { looksLikeDmarc, parseDmarc } from './dmarc.js';
 import type { DnsClient, DnsVerdict } from './dns.js';
@@ -31,7 +33,7 @@ export async function evaluateSpf(
 ): Promise<SpfEvaluation> {
   let records: string[] = [];
   try {
-    records = ((await resolver(domain, 'TXT')) as string[][]).map((parts) => parts.join('')).filter(isSpfRecord);
+    records = (await resolver(domain, 'TXT')).map((parts) => (Array.isArray(parts) ? stringsOf(parts).join('') : '')).filter(isSpfRecord);
   } catch {
     // mailauth reports lookup failures itself (none / temperror).
   }
@@ -41,10 +43,10 @@ export async function evaluateSpf(
     // mailauth's macro expansion grows with the square of the record: the static walk judges longer ones alone.
     if (records[0]!.length > MAX_SECOND_OPINION_CHARS) return { result: 'none', comment: 'record too long for the second opinion' };
   }
-  const result = await spf({ sender, ip, helo, mta: 'launch-ready.invalid', resolver } as Parameters<typeof spf>[0]);
+  const result = await spf({ sender, ip, helo, mta: 'launch-ready.invalid', resolver });
   const out: SpfEvaluation = { result: result.status.result };
   if (result.status.comment) out.comment = result.status.comment;
-  const lookups = (result as { lookups?: { count: number; void: number } }).lookups;
+  const lookups = result.lookups;
   if (lookups) {
     out.lookups = lookups.count;
     out.voidLookups = lookups.void;
@@ -69,7 +71,7 @@ export function dkimKeyOf(record: string): Pick<DkimSelectorFacts, 'keyBits' | '
     const key = createPublicKey({ key: Buffer.from(tags.p, 'base64'), format: 'der', type: 'spki' });
     return { keyType, keyBits: key.asymmetricKeyDetails?.modulusLength };
   } catch (error) {
-    return { keyType, keyProblem: (error as Error).message.split('\n')[0]!.slice(0, 80) };
+    return { keyType, keyProblem: reasonOf(error).slice(0, 80) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isOneOf } from '../../core/guards.js';
 
 /**
  * SPF record text as RFC 7208 section 4.6 and 12 define it, read by a tokenizer that only moves forward
@@ -23,7 +24,8 @@ export interface ParsedSpf {
 /** Bad terms kept per record: a finding shows three, and a hostile record must not fill memory with them. */
 export const MAX_BAD_TERMS = 20;
 
-const MECHANISMS = new Set<string>(['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists']);
+const MECHANISMS: readonly SpfMechanism[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
+const QUALIFIERS = ['+', '-', '~', '?'] as const;
 const NEEDS_DOMAIN = new Set<string>(['include', 'exists']);
 const MACRO_LETTERS = 'slodiphv';
 
@@ -134,9 +136,10 @@ function ipNetwork(arg: string, version: 4 | 6): { network?: string; prefix?: nu
 /** Parse one term (no spaces in it). */
 function parseTerm(text: string): { term?: SpfTerm; why?: string } {
   let i = 0;
-  let qualifier: '+' | '-' | '~' | '?' = '+';
-  if ('+-~?'.includes(text[0] ?? '')) {
-    qualifier = text[0] as typeof qualifier;
+  let qualifier: (typeof QUALIFIERS)[number] = '+';
+  const first = text[0];
+  if (isOneOf(QUALIFIERS, first)) {
+    qualifier = first;
     i = 1;
   }
   let end = i;
@@ -154,8 +157,8 @@ function parseTerm(text: string): { term?: SpfTerm; why?: string } {
     }
     return { term: { kind: 'modifier', text, name, value } };
   }
-  if (!MECHANISMS.has(name)) return { why: name === '' ? 'not a mechanism or modifier' : `"${clip(name)}" is not a mechanism` };
-  const mechanism = name as SpfMechanism;
+  if (!isOneOf(MECHANISMS, name)) return { why: name === '' ? 'not a mechanism or modifier' : `"${clip(name)}" is not a mechanism` };
+  const mechanism = name;
   let arg = '';
   if (sep === ':') arg = text.slice(end + 1);
   else if (sep === '/' && (mechanism === 'a' || mechanism === 'mx')) arg = text.slice(end);

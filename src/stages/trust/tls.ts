@@ -1,4 +1,6 @@
 import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
+import { reasonOf } from '../../core/errors.js';
+import { errorCode } from '../../core/guards.js';
 import { parseConnectRules, routeConnection, type AddressResolver } from '../../core/network.js';
 import { describeNetworkError } from './redirects.js';
 
@@ -40,7 +42,7 @@ export async function probeTls(host: string, options: TlsProbeOptions, port = 44
     // `via`: dial this address instead of the host's own (connectTo rules still apply to it).
     target = await routeConnection(parseConnectRules(options.connectTo), via ?? host, port, options.resolve);
   } catch (error) {
-    return { host, connected: false, error: (error as Error).message };
+    return { host, connected: false, error: error instanceof Error ? error.message : String(error) };
   }
   return new Promise((resolve) => {
     const socket = connect({
@@ -64,7 +66,7 @@ export async function probeTls(host: string, options: TlsProbeOptions, port = 44
       try {
         finish(describeHandshake(socket, host));
       } catch (error) {
-        finish({ host, connected: false, error: `the certificate could not be read: ${(error as Error).message.split('\n')[0]}` });
+        finish({ host, connected: false, error: `the certificate could not be read: ${reasonOf(error)}` });
       }
     });
   });
@@ -78,7 +80,7 @@ export function certificateDate(value: string | undefined): string | undefined {
 }
 
 function describeHandshake(socket: TLSSocket, host: string): TlsProbe {
-  const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
+  const cert = socket.getPeerCertificate(true);
   const probe: TlsProbe = { host, connected: true, protocol: socket.getProtocol() ?? undefined };
   // Node reports a name mismatch as the authorization error too; the name check below covers it.
   const chainError = socket.authorizationError ? String(socket.authorizationError) : undefined;
@@ -125,7 +127,7 @@ export async function acceptsLegacyTls(host: string, options: TlsProbeOptions, p
       };
       const timer = setTimeout(() => finish(undefined), options.timeoutMs);
       socket.on('secureConnect', () => finish(true));
-      socket.on('error', (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String((error as NodeJS.ErrnoException).code)) ? undefined : false));
+      socket.on('error', (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String(errorCode(error))) ? undefined : false));
     });
   const [v10, v11] = await Promise.all([attempt('TLSv1'), attempt('TLSv1.1')]);
   if (v10) return { accepted: true, version: 'TLS 1.0' };
@@ -136,7 +138,10 @@ export async function acceptsLegacyTls(host: string, options: TlsProbeOptions, p
 
 function nameOf(name: Record<string, string | string[] | undefined> | undefined): string {
   if (!name) return '';
-  const pick = (key: string) => (Array.isArray(name[key]) ? (name[key] as string[]).join(', ') : (name[key] as string | undefined));
+  const pick = (key: string): string | undefined => {
+    const value = name[key];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
   return pick('O') ? `${pick('CN') ?? ''}${pick('CN') ? ' / ' : ''}${pick('O')}` : (pick('CN') ?? '');
 }
 
