@@ -20,27 +20,32 @@ export interface DemoDnsServer {
 const { Packet } = dns2;
 const NXDOMAIN = 3;
 type Question = { name: string; type: number; class: number };
-type Answer = Record<string, unknown> & { name: string; type: number; class: number; ttl: number };
+type Answer = dns2.Packet.Resource;
 
 function answerOf(record: ZoneRecord): Answer {
   const base = { name: record.name, type: Packet.TYPE[record.type], class: Packet.CLASS.IN, ttl: record.ttl };
   const text = Array.isArray(record.value) ? record.value.join(' ') : record.value;
+  return new Packet.Resource({ ...base, ...recordData(record, text) });
+}
+
+/** The type-specific fields of a record, as dns2 encodes them. */
+function recordData(record: ZoneRecord, text: string): Partial<Answer> {
   switch (record.type) {
     case 'A':
     case 'AAAA':
-      return { ...base, address: text };
+      return { address: text };
     case 'CNAME':
     case 'NS':
-      return { ...base, domain: text };
+      return { domain: text };
     case 'MX': {
       const [priority, exchange] = text.split(/\s+/);
-      return { ...base, priority: Number(priority), exchange: exchange ?? '' };
+      return { priority: Number(priority), exchange: exchange ?? '' };
     }
     case 'TXT':
-      return { ...base, data: Array.isArray(record.value) ? record.value : [record.value] };
+      return { data: Array.isArray(record.value) ? record.value : [record.value] };
     case 'CAA': {
       const [flags, tag, ...rest] = text.split(/\s+/);
-      return { ...base, flags: Number(flags), tag: tag ?? 'issue', value: rest.join(' ').replace(/^"|"$/g, '') };
+      return { flags: Number(flags), tag: tag ?? 'issue', value: rest.join(' ').replace(/^"|"$/g, '') };
     }
   }
 }
@@ -82,13 +87,12 @@ function zoneServer(zone: readonly ZoneRecord[]): ReturnType<typeof dns2.createS
     tcp: true,
     handle: (request, send) => {
       const response = Packet.createResponseFromRequest(request);
-      const [question] = request.questions as unknown as Question[];
-      const header = response.header as unknown as { rcode: number; aa: number };
-      header.aa = 1;
+      const [question] = request.questions;
+      response.header.aa = 1;
       if (question) {
         const { rcode, answers } = answerQuestion(zone, question);
-        header.rcode = rcode;
-        response.answers.push(...(answers as never[]));
+        response.header.rcode = rcode;
+        response.answers.push(...answers);
       }
       send(response);
     },

@@ -26,7 +26,8 @@ function serve(server: Server): Promise<DemoServer> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
+      const address = server.address();
+      const port = address !== null && typeof address === 'object' ? address.port : 0;
       resolve({
         port,
         close: () =>

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRecord } from '../core/guards.js';
 
 /**
  * A small GitHub REST client on Node's built-in fetch (undici): the few calls the action makes,
@@ -32,10 +33,12 @@ export interface GitHubApiOptions {
   timeoutMs?: number;
 }
 
+/** Answers are parsed JSON of no known shape: the caller checks what it reads (see `comment.ts`). */
 export interface GitHubApi {
-  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** The answer's JSON, or undefined for 204 No Content. */
+  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   /** Every item of a list endpoint, following `Link: rel="next"` (100 per page). */
-  paginate<T>(path: string): Promise<T[]>;
+  paginate(path: string): Promise<unknown[]>;
 }
 
 /** Never follow more pages than this (100 per page: 20,000 items) so a broken `Link` cannot loop. */
@@ -74,7 +77,8 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       const text = await response.text().catch(() => '');
       let detail = text.slice(0, 200);
       try {
-        detail = String((JSON.parse(text) as { message?: unknown }).message ?? detail);
+        const parsed: unknown = JSON.parse(text);
+        detail = String((isRecord(parsed) ? parsed.message : undefined) ?? detail);
       } catch {
         /* not JSON: keep the text */
       }
@@ -84,17 +88,18 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
   };
 
   return {
-    async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
       const response = await call(method, `${base}${path}`, body);
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+      if (response.status === 204) return undefined;
+      return response.json();
     },
-    async paginate<T>(path: string): Promise<T[]> {
-      const items: T[] = [];
+    async paginate(path: string): Promise<unknown[]> {
+      const items: unknown[] = [];
       let url: string | undefined = `${base}${path}${path.includes('?') ? '&' : '?'}per_page=100`;
       for (let page = 0; url && page < MAX_PAGES; page++) {
         const response: Response = await call('GET', url);
-        items.push(...((await response.json()) as T[]));
+        const page: unknown = await response.json();
+        if (Array.isArray(page)) items.push(...page);
         url = nextLink(response.headers.get('link'));
       }
       return items;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { COMMENT_MARKER } from '../report/markdown.js';
+import { isRecord, stringOr } from '../core/guards.js';
 import type { GitHubApi } from './api.js';
 
 /** Which marker comment is ours: written by `author` (the token's identity) for the gate `key`. */
@@ -21,6 +22,19 @@ interface IssueComment {
   id: number;
   body?: string;
   user?: { login?: string } | null;
+}
+
+/** A comment as far as the upsert reads it (id, body, author); anything without a numeric id is passed over. */
+function issueCommentOf(value: unknown): IssueComment | undefined {
+  if (!isRecord(value) || typeof value.id !== 'number') return undefined;
+  const comment: IssueComment = { id: value.id };
+  const body = stringOr(value.body);
+  if (body !== undefined) comment.body = body;
+  if (isRecord(value.user)) {
+    const login = stringOr(value.user.login);
+    comment.user = login === undefined ? {} : { login };
+  }
+  return comment;
 }
 
 const KEY_LINE = /^<!-- launch-ready-key: ([A-Za-z0-9._-]{1,64}) -->$/;
@@ -58,7 +72,8 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
  * our key, and was written by our identity. Anyone can paste the marker; only ours is ever edited.
  */
 export async function findOurComments(api: GitHubApi, target: CommentTarget): Promise<IssueComment[]> {
-  const all = await api.paginate<IssueComment>(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
+  const listed = await api.paginate(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
+  const all = listed.map(issueCommentOf).filter((c): c is IssueComment => c !== undefined);
   const author = (target.author ?? DEFAULT_AUTHOR).toLowerCase();
   const key = target.key ?? '';
   return all
@@ -87,7 +102,7 @@ export async function upsertComment(api: GitHubApi, target: CommentTarget, optio
     const existing = ours[0];
     const body = withCommentKey(options.compose(existing?.body), target.key ?? '');
     if (!existing) {
-      created = (await api.request<IssueComment>('POST', `${base}/${target.issueNumber}/comments`, { body })).id;
+      created = issueCommentOf(await api.request('POST', `${base}/${target.issueNumber}/comments`, { body }))?.id;
       outcome = 'created';
     } else if (existing.body !== body) {
       await api.request('PATCH', `${base}/comments/${existing.id}`, { body });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringOr } from '../core/guards.js';
+import { valueAt } from '../core/narrow.js';
 import type { RunIdentity } from '../core/result.js';
 import type { GitHubAccess } from '../core/stage.js';
 import type { SourceLinks } from '../report/shared.js';
@@ -44,9 +46,9 @@ export function readRunnerContext(env: Env, tmpdir: string): RunnerContext {
   const event = readEvent(env.GITHUB_EVENT_PATH);
   const pullRequest = pullRequestOf(event);
   if (pullRequest !== undefined) context.pullRequest = pullRequest;
-  const revision = typeof event?.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : env.GITHUB_SHA;
+  const revision = stringOr(valueAt(event, 'pull_request', 'head', 'sha')) ?? env.GITHUB_SHA;
   if (revision) context.revision = revision;
-  const base = event?.pull_request?.base?.sha;
+  const base = valueAt(event, 'pull_request', 'base', 'sha');
   if (typeof base === 'string' && /^[0-9a-f]{40}$/i.test(base)) context.baseRevision = base;
   const runId = Number(env.GITHUB_RUN_ID);
   if (env.GITHUB_REPOSITORY && Number.isSafeInteger(runId) && runId > 0 && revision) {
@@ -67,23 +69,19 @@ export function gitHubAccessOf(context: RunnerContext, token: string | undefined
   return { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
 }
 
-interface EventPayload {
-  pull_request?: { number?: unknown; head?: { sha?: unknown }; base?: { sha?: unknown } };
-  issue?: { number?: unknown; pull_request?: unknown };
-}
-
-function readEvent(eventPath: string | undefined): EventPayload | undefined {
+/** The event payload, parsed JSON of no checked shape (read with `valueAt`); undefined when missing or not JSON. */
+function readEvent(eventPath: string | undefined): unknown {
   if (!eventPath) return undefined;
   try {
-    return JSON.parse(readFileSync(eventPath, 'utf8')) as EventPayload;
+    const parsed: unknown = JSON.parse(readFileSync(eventPath, 'utf8'));
+    return parsed;
   } catch {
     return undefined;
   }
 }
 
 /** The PR number from the event payload: `pull_request`/`pull_request_target`, or a comment on a PR. */
-function pullRequestOf(event: EventPayload | undefined): number | undefined {
-  if (!event) return undefined;
-  const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
+function pullRequestOf(event: unknown): number | undefined {
+  const number = valueAt(event, 'pull_request', 'number') ?? (valueAt(event, 'issue', 'pull_request') ? valueAt(event, 'issue', 'number') : undefined);
   return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
 }

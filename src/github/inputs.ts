@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseFailOn, parseStageList } from '../core/cli-args.js';
 import { DEFAULT_CONFIG_FILE } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
+import { isOneOf } from '../core/guards.js';
 import type { StageId } from '../core/findings.js';
 import { CONFIG_CHANGE_MODES, type ConfigChangesMode } from '../core/policy.js';
 import type { RunRequest } from '../core/request.js';
@@ -121,7 +122,7 @@ export function parseBoolean(value: string, name: string, fallback: boolean): bo
 
 function parseConfigChanges(value: string): ConfigChangesMode {
   if (value === '') return 'block';
-  if ((CONFIG_CHANGE_MODES as readonly string[]).includes(value)) return value as ConfigChangesMode;
+  if (isOneOf(CONFIG_CHANGE_MODES, value)) return value;
   throw new UsageError(`input config-changes: "${value}" is not ${CONFIG_CHANGE_MODES.join(', ')}; ${didYouMean(value, CONFIG_CHANGE_MODES)}`);
 }
 

@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { STAGE_IDS, type StageId } from '../core/findings.js';
-import type { GateResult, RunIdentity, StageResult } from '../core/result.js';
+import { isOneOf, isRecord } from '../core/guards.js';
+import { valueAt } from '../core/narrow.js';
+import type { RunIdentity, StageResult } from '../core/result.js';
+import { isStageResult } from '../core/result-file.js';
 import { isBurstShard, mergeBurstShards } from '../core/burst/shards.js';
 
 /** A stage's result file as the stage actions write it: `<stage>.json` holding a one-stage gate result. */
@@ -35,7 +38,8 @@ export function readStageResults(folders: readonly string[], run?: RunIdentity):
       continue;
     }
     for (const file of walk(folder, 4)) {
-      const id = basename(file, '.json') as StageId;
+      const id = basename(file, '.json');
+      if (!isOneOf(STAGE_IDS, id)) continue;
       const read = readOne(file, id, run);
       if ('reason' in read) {
         out.rejected.push({ file, reason: read.reason });
@@ -74,23 +78,26 @@ export function missingStageResult(id: StageId): StageResult {
 }
 
 function readOne(file: string, id: StageId, run: RunIdentity | undefined): { stage: StageResult; attempt: number } | { reason: string } {
-  let data: Partial<GateResult>;
+  let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as Partial<GateResult>;
+    data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     return { reason: `not a launch-ready JSON result (${error instanceof Error ? error.message : String(error)})` };
   }
-  const stage = data.version === 1 && Array.isArray(data.stages) ? data.stages.find((s) => s.id === id) : undefined;
-  if (!stage) return { reason: `holds no "${id}" stage result (version 1)` };
-  const attempt = typeof data.run?.runAttempt === 'number' ? data.run.runAttempt : 0;
+  const stages = valueAt(data, 'version') === 1 ? valueAt(data, 'stages') : undefined;
+  const stage = Array.isArray(stages) ? stages.find((s) => valueAt(s, 'id') === id) : undefined;
+  if (!isStageResult(stage)) return { reason: `holds no "${id}" stage result (version 1)` };
+  const stamp = valueAt(data, 'run');
+  const runAttempt = valueAt(stamp, 'runAttempt');
+  const attempt = typeof runAttempt === 'number' ? runAttempt : 0;
   if (!run) return { stage, attempt };
-  const mismatch = runMismatch(data.run, run);
+  const mismatch = runMismatch(stamp, run);
   return mismatch ? { reason: mismatch } : { stage, attempt };
 }
 
 /** Why a result's run stamp is not this run's, or undefined when it is (an earlier attempt counts: re-run jobs keep the others' artifacts). */
-function runMismatch(stamp: Partial<RunIdentity> | undefined, run: RunIdentity): string | undefined {
-  if (!stamp || typeof stamp !== 'object') return 'carries no run stamp: it was not written by a stage job of this run (a file committed in the pull request?)';
+function runMismatch(stamp: unknown, run: RunIdentity): string | undefined {
+  if (!isRecord(stamp)) return 'carries no run stamp: it was not written by a stage job of this run (a file committed in the pull request?)';
   if (stamp.repository !== run.repository || stamp.runId !== run.runId)
     return `was written by run ${String(stamp.runId)} of ${String(stamp.repository)}, not this run (${run.runId} of ${run.repository})`;
   if (stamp.sha !== run.sha) return `was written for commit ${String(stamp.sha).slice(0, 12)}, not ${run.sha.slice(0, 12)}`;
@@ -103,6 +110,6 @@ function* walk(folder: string, depth: number): Generator<string> {
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name);
     if (entry.isDirectory() && depth > 0) yield* walk(path, depth - 1);
-    else if (entry.isFile() && (STAGE_IDS as readonly string[]).includes(basename(entry.name, '.json')) && entry.name.endsWith('.json')) yield path;
+    else if (entry.isFile() && isOneOf(STAGE_IDS, basename(entry.name, '.json')) && entry.name.endsWith('.json')) yield path;
   }
 }

@@ -6,6 +6,7 @@ import { loadConfig } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
 import { cancelOnSignals } from '../core/signals.js';
 import { STAGE_IDS, type StageId } from '../core/findings.js';
+import { isOneOf } from '../core/guards.js';
 import { assembleGate } from '../core/gate.js';
 import { applyPolicyReview, effectiveFailOn, type PolicyReview } from '../core/policy.js';
 import { reviewPolicy } from '../core/policy-git.js';
@@ -33,10 +34,9 @@ async function main(argv: readonly string[]): Promise<number> {
   // No core.setSecret(token): `::add-mask::` would print the token whole; the runner masks it already.
   const cwd = env.GITHUB_WORKSPACE || process.cwd();
   const command = argv[0] ?? '';
-  if (argv.length !== 1 || (command !== 'report' && !(STAGE_IDS as readonly string[]).includes(command))) {
-    throw new UsageError(`step: expected one of ${[...STAGE_IDS, 'report'].join(', ')}; got "${argv.join(' ')}" (inputs come from INPUT_* variables)`);
-  }
-  return command === 'report' ? report(env, context, cwd) : stage(command as StageId, env, context, cwd);
+  if (argv.length === 1 && command === 'report') return report(env, context, cwd);
+  if (argv.length === 1 && isOneOf(STAGE_IDS, command)) return stage(command, env, context, cwd);
+  throw new UsageError(`step: expected one of ${[...STAGE_IDS, 'report'].join(', ')}; got "${argv.join(' ')}" (inputs come from INPUT_* variables)`);
 }
 
 async function stage(id: StageId, env: Env, context: RunnerContext, cwd: string): Promise<number> {

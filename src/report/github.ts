@@ -1,5 +1,6 @@
 import type { SecretRegistry } from '../core/redaction.js';
 import type { GateResult } from '../core/result.js';
+import { isGateResult } from '../core/result-file.js';
 import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderMarkdown } from './markdown.js';
 import type { SourceLinks } from './shared.js';
 
@@ -31,7 +32,11 @@ export function renderJobSummary(result: GateResult, secrets: SecretRegistry, re
 
 /** The result with every registered secret already masked, so escaping during rendering cannot split one. */
 function scrubbed(result: GateResult, secrets: SecretRegistry): GateResult {
-  return secrets.size === 0 ? result : (JSON.parse(secrets.scrub(JSON.stringify(result))) as GateResult);
+  if (secrets.size === 0) return result;
+  const parsed: unknown = JSON.parse(secrets.scrub(JSON.stringify(result)));
+  // Scrubbing replaces text inside strings, so the shape survives; never render the unscrubbed result instead.
+  if (!isGateResult(parsed)) throw new Error('internal: masking the secrets changed the shape of the result');
+  return parsed;
 }
 
 /** Render at `limit` characters; scrubbing and multi-byte characters can change the size, so shrink until it fits. */

@@ -1,5 +1,7 @@
 import { STAGE_IDS, type Finding, type StageId } from '../core/findings.js';
+import { isOneOf, isRecord, stringOr, stringsOf } from '../core/guards.js';
 import type { StageResult } from '../core/result.js';
+import { isCompactFinding, isReportBlock, isStagePartError, STAGE_STATUSES } from '../core/result-file.js';
 import { severityRank } from '../core/severity.js';
 
 /**
@@ -91,21 +93,21 @@ function decodeStageData(section: string, id: StageId): { result: StageResult; r
   const end = section.indexOf(DATA_SUFFIX, at + DATA_PREFIX.length);
   if (end === -1) return undefined;
   try {
-    const data = JSON.parse(section.slice(at + DATA_PREFIX.length, end)) as Partial<StageResult> & { revision?: unknown };
-    if (data.id !== id || !Array.isArray(data.findings)) return undefined;
+    const data: unknown = JSON.parse(section.slice(at + DATA_PREFIX.length, end));
+    if (!isRecord(data) || data.id !== id || !Array.isArray(data.findings)) return undefined;
     const result: StageResult = {
       id,
-      status: data.status ?? 'error',
-      summary: data.summary ?? '',
-      durationMs: data.durationMs ?? 0,
-      metrics: data.metrics ?? {},
-      findings: data.findings.map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
+      status: isOneOf(STAGE_STATUSES, data.status) ? data.status : 'error',
+      summary: stringOr(data.summary) ?? '',
+      durationMs: typeof data.durationMs === 'number' ? data.durationMs : 0,
+      metrics: isRecord(data.metrics) ? data.metrics : {},
+      findings: data.findings.filter(isCompactFinding).map((f) => ({ ...f, id: '', paths: f.paths ?? [] })),
     };
-    if (data.errors) result.errors = data.errors;
+    if (Array.isArray(data.errors)) result.errors = data.errors.filter(isStagePartError);
     if (typeof data.title === 'string') result.title = data.title;
     if (data.phase === 'passive' || data.phase === 'load' || data.phase === 'change') result.phase = data.phase;
-    if (Array.isArray(data.blocks)) result.blocks = data.blocks;
-    if (Array.isArray(data.checkedPaths)) result.checkedPaths = data.checkedPaths.filter((p): p is string => typeof p === 'string');
+    if (Array.isArray(data.blocks)) result.blocks = data.blocks.filter(isReportBlock);
+    if (Array.isArray(data.checkedPaths)) result.checkedPaths = stringsOf(data.checkedPaths);
     return typeof data.revision === 'string' ? { result, revision: data.revision } : { result };
   } catch {
     return undefined;

@@ -20,8 +20,9 @@ export function stageGitHubApi(baseUrl: string, owner: string, repo: string, tok
   return {
     owner,
     repo,
-    get: <T>(path: string, query?: Record<string, string | number>) => client.request<T>('GET', pathOf(path, query)),
+    // Core's interface promises the caller's type; the double's answers are checked against GitHub's OpenAPI.
+    get: async <T>(path: string, query?: Record<string, string | number>) => (await client.request('GET', pathOf(path, query))) as T,
     paginate: async <T>(path: string, query?: Record<string, string | number>, maxItems?: number) =>
-      (await client.paginate<T>(pathOf(path, query))).slice(0, maxItems ?? Infinity),
+      (await client.paginate(pathOf(path, query))).slice(0, maxItems ?? Infinity) as T[],
   };
 }

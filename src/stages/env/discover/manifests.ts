@@ -87,7 +87,7 @@ function parseYaml(text: string): { docs: Node[]; lineOf: (node: Node | null | u
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.some((d) => d.errors.length > 0)) return undefined;
     return {
-      docs: list.map((d) => d.contents).filter((c): c is NonNullable<typeof c> => c !== null) as Node[],
+      docs: list.map((d) => d.contents).filter((c): c is NonNullable<typeof c> => c !== null),
       lineOf: (node) => counter.linePos(node?.range?.[0] ?? 0).line,
     };
   } catch {
@@ -109,7 +109,7 @@ function composeUse(name: string, operator: string, structural: string | undefin
  */
 function structuralReads(yaml: NonNullable<ReturnType<typeof parseYaml>>): Map<string, string> {
   const out = new Map<string, string>();
-  const mark = (node: Node, what: string, whole: boolean) => {
+  const mark = (node: unknown, what: string, whole: boolean) => {
     if (!isScalar(node) || typeof node.value !== 'string') return;
     const value = node.value;
     for (const { name, operator } of interpolationsOf(value)) {
@@ -124,13 +124,13 @@ function structuralReads(yaml: NonNullable<ReturnType<typeof parseYaml>>): Map<s
     for (const service of services.items) {
       if (!isMap(service.value)) continue;
       const image = service.value.get('image', true);
-      if (image) mark(image as Node, 'the image reference', false);
+      if (image) mark(image, 'the image reference', false);
       for (const [key, what] of [
         ['volumes', 'a volume'],
         ['ports', 'a port mapping'],
       ] as const) {
         const list = service.value.get(key, true);
-        if (isSeq(list)) for (const item of list.items) mark(item as Node, what, true);
+        if (isSeq(list)) for (const item of list.items) mark(item, what, true);
       }
     }
   }
@@ -153,7 +153,7 @@ function passThrough(node: unknown, file: string, lineOf: (node: Node) => number
         out.uses.push({
           name: String(pair.key.value),
           file,
-          line: lineOf(pair.key as Node),
+          line: lineOf(pair.key),
           kind: 'compose',
           optional: true,
           why: why(String(pair.key.value)),
@@ -248,7 +248,7 @@ export function discoverWorkflow(file: string, text: string): FileDiscovery {
       out.uses.push({
         name: String(entry.key.value),
         file,
-        line: yaml.lineOf(entry.key as Node),
+        line: yaml.lineOf(entry.key),
         kind: 'workflow',
         optional: !fromGitHub,
         why: fromGitHub ? 'a workflow env: entry fed from GitHub secrets or variables' : 'a workflow env: entry with its own value',

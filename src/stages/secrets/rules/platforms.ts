@@ -1,3 +1,5 @@
+import { stringOr } from '../../../core/guards.js';
+import { valueAt } from '../../../core/narrow.js';
 import type { SecretRule } from './types.js';
 import { assigned, isNotASecret, near } from './types.js';
 
@@ -174,8 +176,8 @@ function jwtRole(token: string): string | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
-    const json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { role?: unknown };
-    return typeof json.role === 'string' ? json.role : undefined;
+    const json: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return stringOr(valueAt(json, 'role'));
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import type { Severity } from '../../../core/severity.js';
 import type { SecretRule } from './types.js';
 
 const BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -46,6 +45,6 @@ export const PRIVATE_KEY_RULE: SecretRule = {
   title: 'Private key (PEM or OpenSSH)',
   keywords: ['private key'],
   pattern: BEGIN,
-  severity: 'blocker' as Severity,
+  severity: 'blocker',
   find: findPrivateKeys,
 };
