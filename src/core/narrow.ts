@@ -16,8 +16,3 @@ export function valueAt(root: unknown, ...keys: readonly string[]): unknown {
   }
   return current;
 }
-
-/** The items of a list that pass `guard`; anything that is not an array gives `[]`. */
-export function itemsOf<T>(value: unknown, guard: (item: unknown) => item is T): T[] {
-  return Array.isArray(value) ? value.filter(guard) : [];
-}

@@ -55,7 +55,14 @@ async function stage(id: StageId, env: Env, context: RunnerContext, cwd: string)
   if (parsed.kind !== 'run') throw new UsageError(`step: ${id}: not a stage command`);
   // As the root action: a cancelled job still publishes what the stage found before it stopped.
   const signal = cancelOnSignals();
-  return runAndPublish(parsed.request, { context, inputs, commentMode: 'merge', reportFile: join(context.resultDir, stageResultFile(id)), annotate: true, signal });
+  return runAndPublish(parsed.request, {
+    context,
+    inputs,
+    commentMode: 'merge',
+    reportFile: join(context.resultDir, stageResultFile(id)),
+    annotate: true,
+    signal,
+  });
 }
 
 async function report(env: Env, context: RunnerContext, cwd: string): Promise<number> {

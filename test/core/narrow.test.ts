@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { itemsOf, valueAt } from '../../src/core/narrow.js';
+import { valueAt } from '../../src/core/narrow.js';
 
 describe('narrowing unknown input', () => {
   const event: unknown = JSON.parse('{"pull_request":{"number":12,"head":{"sha":"abc"}},"issue":[1],"none":null}');
@@ -16,11 +16,5 @@ describe('narrowing unknown input', () => {
     expect(valueAt(event, 'issue', '0')).toBeUndefined();
     expect(valueAt(event, 'pull_request', 'number', 'toFixed')).toBeUndefined();
     expect(valueAt('text', 'length')).toBeUndefined();
-  });
-
-  it('keeps the items of a list that pass the guard, and nothing of a non-list', () => {
-    const isNumber = (v: unknown): v is number => typeof v === 'number';
-    expect(itemsOf([1, 'two', 3, null], isNumber)).toEqual([1, 3]);
-    expect(itemsOf({ 0: 1, length: 1 }, isNumber)).toEqual([]);
   });
 });

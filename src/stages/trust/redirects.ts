@@ -50,8 +50,24 @@ export async function fetchOnce(url: URL, options: FetchOptions): Promise<Fetche
 
 /** Headers whose repeats node:http drops (the first wins), as the checks were written against it. */
 const SINGLE_VALUED = new Set([
-  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since', 'if-unmodified-since',
-  'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent',
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
 ]);
 
 /** Repeated headers as node:http folds them: `set-cookie` always a list, single-valued ones first-wins, others joined by `, `. */

@@ -57,7 +57,14 @@ export async function runTrust(ctx: StageContext<TrustConfig>): Promise<StageOut
   setMaxListeners(0, abort.signal);
   if (ctx.signal.aborted) abort.abort();
   else ctx.signal.addEventListener('abort', () => abort.abort(), { once: true });
-  const fetchOptions: FetchOptions = { http: ctx.services.http, resolve, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: abort.signal };
+  const fetchOptions: FetchOptions = {
+    http: ctx.services.http,
+    resolve,
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    readBody: false,
+    signal: abort.signal,
+  };
   const tlsOptions = { connectTo: ctx.network.connectTo, resolve, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
 
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
