@@ -175,7 +175,8 @@ function gitleaksEntries(text: string | undefined): string[] {
   const entries: string[] = [];
   const allowlists = (value: unknown, scope: string) => {
     for (const list of Array.isArray(value) ? value : value ? [value] : []) {
-      for (const key of ['paths', 'regexes', 'stopwords', 'commits']) for (const item of listOf(isRecord(list) ? list[key] : undefined)) entries.push(`${scope}${key}: ${item}`);
+      for (const key of ['paths', 'regexes', 'stopwords', 'commits'])
+        for (const item of listOf(isRecord(list) ? list[key] : undefined)) entries.push(`${scope}${key}: ${item}`);
     }
   };
   allowlists(data.allowlist, '');
