@@ -1,6 +1,6 @@
 /**
  * Narrowing reads for the shapes config sections and parsed documents take beyond `guards.ts`:
- * typed maps, "one or a list", numbers, and the message of whatever was thrown. Each one checks
+ * typed maps, "one or a list", and the message of whatever was thrown. Each one checks
  * the value it returns; none asserts a type.
  */
 import { isRecord } from './guards.js';
@@ -23,11 +23,6 @@ export function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
 }
 
-/** The number, when it is one. */
-export function numberOr(value: unknown): number | undefined {
-  return isNumber(value) ? value : undefined;
-}
-
 /** The object's entries whose values pass `guard` (others dropped); empty when it is not an object. */
 export function entriesOf<T>(value: unknown, guard: Guard<T>): Record<string, T> {
   const out: Record<string, T> = {};
@@ -40,11 +35,6 @@ export function entriesOf<T>(value: unknown, guard: Guard<T>): Record<string, T>
 export function oneOrMany<T>(value: unknown, guard: Guard<T>): T[] {
   if (Array.isArray(value)) return value.filter(guard);
   return guard(value) ? [value] : [];
-}
-
-/** The items of a list that pass `guard`; empty when it is not a list. */
-export function itemsOf<T>(value: unknown, guard: Guard<T>): T[] {
-  return Array.isArray(value) ? value.filter(guard) : [];
 }
 
 /** What was thrown, as one message: an error's `message`, else the value as text. */

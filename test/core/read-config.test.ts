@@ -1,13 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { entriesOf, errorMessage, isBoolean, isNumber, isString, itemsOf, numberOr, oneOrMany } from '../../src/core/read-config.js';
+import { entriesOf, errorMessage, isBoolean, isNumber, isString, oneOrMany } from '../../src/core/read-config.js';
 
 describe('reading config values without asserting their type', () => {
   it('tells strings, numbers and booleans from look-alikes', () => {
     expect([isString('a'), isString(1), isString(undefined)]).toEqual([true, false, false]);
     expect([isNumber(0), isNumber('1'), isNumber(undefined)]).toEqual([true, false, false]);
     expect([isBoolean(false), isBoolean('false'), isBoolean(0)]).toEqual([true, false, false]);
-    expect(numberOr(300)).toBe(300);
-    expect(numberOr('300')).toBeUndefined();
   });
 
   it('keeps only the map entries of the wanted type, and gives an empty map for a non-object', () => {
@@ -22,11 +20,6 @@ describe('reading config values without asserting their type', () => {
     expect(oneOrMany([400, 401, 'x'], isNumber)).toEqual([400, 401]);
     expect(oneOrMany(undefined, isNumber)).toEqual([]);
     expect(oneOrMany('200', isNumber)).toEqual([]);
-  });
-
-  it('keeps the list items of the wanted type, and gives an empty list for a non-list', () => {
-    expect(itemsOf(['a', 1, 'b'], isString)).toEqual(['a', 'b']);
-    expect(itemsOf('a', isString)).toEqual([]);
   });
 
   it('gives the message of an error, and anything else thrown as text', () => {

@@ -37,10 +37,9 @@ export function readTargetEnvironment(files: readonly string[], baseDir: string,
     try {
       text = readFileSync(resolve(baseDir, file), 'utf8');
     } catch (error) {
-      throw new Error(
-        `${file}: cannot read it (${errorCode(error) ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`,
-        { cause: error },
-      );
+      throw new Error(`${file}: cannot read it (${errorCode(error) ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`, {
+        cause: error,
+      });
     }
     for (const [name, value] of parseDotenvLines(text)) variables.set(name, value);
   }

@@ -68,9 +68,7 @@ export function importMonitors(content: string, shown: string): ImportedMonitors
   try {
     data = parseYaml(content, { uniqueKeys: false });
   } catch (error) {
-    throw new MonitorFormatError(
-      `${shown}: neither JSON nor YAML (${errorMessage(error).split('\n')[0]}); export the monitors again from your uptime service`,
-    );
+    throw new MonitorFormatError(`${shown}: neither JSON nor YAML (${errorMessage(error).split('\n')[0]}); export the monitors again from your uptime service`);
   }
   const format = detectMonitorFormat(data);
   if (!format) throw new MonitorFormatError(`${shown}: not a monitors export launch-ready knows; known formats: ${knownFormatsText()}`);
