@@ -97,7 +97,8 @@ export const read = {
   /** A mapping of names to texts (`headers`, `form`): undefined when absent, else it must be a mapping; values that are not strings are dropped. */
   optionalStringMap(section: Record<string, unknown>, key: string): Record<string, string> | undefined {
     const value = read.optionalRecord(section, key);
-    return value === undefined ? undefined : stringMapOf(value);
+    if (value === undefined) return undefined;
+    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   },
   /** One of the schema's `enum` values (`method`, `executor`). */
   oneOf<T extends string>(section: Record<string, unknown>, key: string, allowed: readonly T[]): T {
@@ -106,9 +107,3 @@ export const read = {
     return value;
   },
 };
-
-/** The entries of a mapping whose values are strings (others dropped); empty when it is not a mapping. */
-export function stringMapOf(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}

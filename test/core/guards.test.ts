@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { read, stringMapOf } from '../../src/core/guards.js';
+import { read } from '../../src/core/guards.js';
 
 describe('typed reads of a validated config section', () => {
   const section: Record<string, unknown> = {
@@ -36,17 +36,5 @@ describe('typed reads of a validated config section', () => {
     expect(read.oneOf(section, 'method', ['GET', 'POST'])).toBe('POST');
     expect(() => read.oneOf(section, 'method', ['GET', 'HEAD'])).toThrow('config key method: expected the schema to give one of GET, HEAD');
     expect(() => read.oneOf(section, 'executor', ['constant-vus'])).toThrow('config key executor');
-  });
-});
-
-describe('string maps', () => {
-  it('keeps the entries whose values are texts', () => {
-    expect(stringMapOf({ a: 'x', b: 2, c: 'y', d: null })).toEqual({ a: 'x', c: 'y' });
-  });
-
-  it('is empty for anything that is not a mapping', () => {
-    expect(stringMapOf(['a'])).toEqual({});
-    expect(stringMapOf('a=b')).toEqual({});
-    expect(stringMapOf(null)).toEqual({});
   });
 });

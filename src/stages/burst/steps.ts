@@ -1,4 +1,5 @@
 import { isOneOf, isRecord, read, stringsOf } from '../../core/guards.js';
+import { errorMessage } from '../../core/read-config.js';
 import type { ConfigProblem } from '../../core/stage.js';
 import { parseDuration } from './duration.js';
 
@@ -155,7 +156,7 @@ function regexProblem(source: string): string | undefined {
     const groups = new RegExp(`${source}|`).exec('')!.length - 1;
     return groups < 1 ? `/${source}/ has no (group); put the part to capture in parentheses, e.g. name="csrf" value="([^"]+)"` : undefined;
   } catch (error) {
-    return `/${source}/ is not a valid regular expression (${error instanceof Error ? error.message : String(error)}); fix the pattern`;
+    return `/${source}/ is not a valid regular expression (${errorMessage(error)}); fix the pattern`;
   }
 }
 
