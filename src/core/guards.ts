@@ -100,10 +100,4 @@ export const read = {
     if (value === undefined) return undefined;
     return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   },
-  /** One of the schema's `enum` values (`method`, `executor`). */
-  oneOf<T extends string>(section: Record<string, unknown>, key: string, allowed: readonly T[]): T {
-    const value = section[key];
-    if (!isOneOf(allowed, value)) throw new TypeError(`config key ${key}: expected the schema to give one of ${allowed.join(', ')}`);
-    return value;
-  },
 };

@@ -8,7 +8,6 @@ describe('typed reads of a validated config section', () => {
     limits: { maxVUs: 2000 },
     steps: [{ url: '/' }, 'not a step', { url: '/signup' }],
     headers: { accept: 'text/html', retries: 3 },
-    method: 'POST',
   };
 
   it('gives a key the schema does not default when it is there, and undefined when it is not', () => {
@@ -30,11 +29,5 @@ describe('typed reads of a validated config section', () => {
     expect(() => read.optionalRecord(section, 'steps')).toThrow('config key steps: expected the schema to give a mapping');
     expect(() => read.optionalRecords(section, 'limits')).toThrow('config key limits: expected the schema to give a list');
     expect(() => read.optionalStringMap(section, 'target')).toThrow('config key target: expected the schema to give a mapping');
-  });
-
-  it('gives an enum value only when it is one of the allowed ones', () => {
-    expect(read.oneOf(section, 'method', ['GET', 'POST'])).toBe('POST');
-    expect(() => read.oneOf(section, 'method', ['GET', 'HEAD'])).toThrow('config key method: expected the schema to give one of GET, HEAD');
-    expect(() => read.oneOf(section, 'executor', ['constant-vus'])).toThrow('config key executor');
   });
 });
