@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The lines one commit added to one file, with each line's number in that commit's version. */
 export interface AddedBlock {
@@ -34,9 +37,42 @@ export interface HistoryOptions {
 }
 
 /**
+ * Files whose history is not diffed: lockfiles, images, fonts and office or binary files, the paths
+ * gitleaks' default config never scans. Marked `-diff`, git prints "Binary files differ" for them
+ * without reading either version, and a lockfile's churn is a large part of a JavaScript
+ * project's patch stream (about 40% of git's CPU on vuejs/core). Their current versions are still
+ * scanned with the working tree, so a credential in today's lockfile is found.
+ */
+export const UNDIFFED_HISTORY_PATTERNS = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'deno.lock',
+  'bun.lock',
+  'bun.lockb',
+  'Pipfile.lock',
+  'poetry.lock',
+  'go.sum',
+  'gradle.lockfile',
+  ...['bmp', 'gif', 'jpg', 'jpeg', 'png', 'svg', 'tif', 'tiff', 'ico', 'webp', 'eot', 'ttf', 'otf', 'woff', 'woff2', 'pdf', 'doc', 'docx', 'xls', 'xlsx'].map(
+    (ext) => `*.${ext}`,
+  ),
+];
+
+/** A git attributes file marking {@link UNDIFFED_HISTORY_PATTERNS} `-diff`, written once per machine. */
+function undiffedAttributesFile(): string {
+  const text = UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff\n`).join('');
+  const file = join(tmpdir(), `launch-ready-history-${text.length.toString(36)}-v1.gitattributes`);
+  if (!existsSync(file)) writeFileSync(file, text);
+  return file;
+}
+
+/**
  * The `git log` that feeds the scan: every ref, patches with no context (added lines only matter),
  * author date and the reaching ref in a header line marked by \x01 so no commit message can fake it.
- * Deleted files are filtered out by git itself since their lines are all removals.
+ * Deleted files are filtered out by git itself since their lines are all removals. The repository's
+ * own `.gitattributes` wins over the built-in `-diff` list (a team can ask for its lockfile's history).
  */
 export function historyArgs(extra: string[] = [], revisions: readonly string[] = ['--all']): string[] {
   // Listed commits have no reaching ref (%S would repeat the hash): the caller knows it from the list.
@@ -46,6 +82,8 @@ export function historyArgs(extra: string[] = [], revisions: readonly string[] =
     'core.quotePath=false',
     '-c',
     'diff.renames=true',
+    '-c',
+    `core.attributesFile=${undiffedAttributesFile()}`,
     'log',
     '-p',
     '-U0',
