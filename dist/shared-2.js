@@ -9457,7 +9457,7 @@ var require_pool = __commonJS({
     function defaultFactory(origin, opts) {
       return new Client(origin, opts);
     }
-    var Pool2 = class extends PoolBase {
+    var Pool = class extends PoolBase {
       constructor(origin, {
         connections,
         factory = defaultFactory,
@@ -9530,7 +9530,7 @@ var require_pool = __commonJS({
         }
       }
     };
-    module.exports = Pool2;
+    module.exports = Pool;
   }
 });
 
@@ -9550,7 +9550,7 @@ var require_balanced_pool = __commonJS({
       kRemoveClient,
       kGetDispatcher
     } = require_pool_base();
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var { kUrl } = require_symbols();
     var util = require_util();
     var kFactory = /* @__PURE__ */ Symbol("factory");
@@ -9571,7 +9571,7 @@ var require_balanced_pool = __commonJS({
       return a;
     }
     function defaultFactory(origin, opts) {
-      return new Pool2(origin, opts);
+      return new Pool(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, connect, tls, ...opts } = {}) {
@@ -9808,7 +9808,7 @@ var require_agent = __commonJS({
     var { InvalidArgumentError, MaxOriginsReachedError } = require_errors();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var Client = require_client();
     var util = require_util();
     var kOnConnect = /* @__PURE__ */ Symbol("onConnect");
@@ -9819,7 +9819,7 @@ var require_agent = __commonJS({
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kOrigins = /* @__PURE__ */ Symbol("origins");
     function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool2(origin, opts);
+      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
@@ -10441,7 +10441,7 @@ var require_socks5_proxy_agent = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Socks5Client, STATES } = require_socks5_client();
     var { kDispatch, kClose, kDestroy } = require_symbols();
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var buildConnector2 = require_connect();
     var { debuglog } = __require("node:util");
     var debug = debuglog("undici:socks5-proxy");
@@ -10564,7 +10564,7 @@ var require_socks5_proxy_agent = __commonJS({
           const originKey = String(origin);
           let pool = this[kPools].get(originKey);
           if (!pool || pool.destroyed || pool.closed) {
-            pool = new Pool2(origin, {
+            pool = new Pool(origin, {
               pipelining: opts.pipelining,
               connections: opts.connections,
               connect: async (connectOpts, callback) => {
@@ -10640,7 +10640,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
     var Agent2 = require_agent();
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
     var buildConnector2 = require_connect();
@@ -10658,7 +10658,7 @@ var require_proxy_agent = __commonJS({
       return protocol === "https:" ? 443 : 80;
     }
     function defaultFactory(origin, opts) {
-      return new Pool2(origin, opts);
+      return new Pool(origin, opts);
     }
     var noop = () => {
     };
@@ -10666,7 +10666,7 @@ var require_proxy_agent = __commonJS({
       if (opts.connections === 1) {
         return new Client(origin, opts);
       }
-      return new Pool2(origin, opts);
+      return new Pool(origin, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -13558,7 +13558,7 @@ var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
     var { promisify } = __require("node:util");
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
       kDispatches,
@@ -13573,7 +13573,7 @@ var require_mock_pool = __commonJS({
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
-    var MockPool = class extends Pool2 {
+    var MockPool = class extends Pool {
       constructor(origin, opts) {
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
@@ -15084,7 +15084,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP3 } = __require("node:net");
+    var { isIP: isIP4 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -15490,7 +15490,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP3(origin.hostname) !== 0) {
+          if (isIP4(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -26451,7 +26451,7 @@ var require_undici = __commonJS({
     "use strict";
     var Client = require_client();
     var Dispatcher = require_dispatcher();
-    var Pool2 = require_pool();
+    var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
     var Agent2 = require_agent();
@@ -26478,7 +26478,7 @@ var require_undici = __commonJS({
     Object.assign(Dispatcher.prototype, api);
     module.exports.Dispatcher = Dispatcher;
     module.exports.Client = Client;
-    module.exports.Pool = Pool2;
+    module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
     module.exports.Agent = Agent2;
@@ -26642,13 +26642,242 @@ ${captureLines}` : capture.stack;
 
 // src/core/http.ts
 var import_undici = __toESM(require_undici(), 1);
-import { Resolver } from "node:dns";
-import { isIP as isIP2 } from "node:net";
+import { isIP as isIP3 } from "node:net";
 import { pipeline } from "node:stream";
-import { rootCertificates } from "node:tls";
+import { rootCertificates as rootCertificates2 } from "node:tls";
 
 // src/core/http-pool.ts
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+
+// src/core/http1-parser.ts
+var ResponseParseError = class extends Error {
+  code = "HPE_INVALID_RESPONSE";
+};
+var MAX_HEAD_BYTES = 64 * 1024;
+var HEAD_END = Buffer.from("\r\n\r\n");
+var CRLF = Buffer.from("\r\n");
+var ResponseParser = class {
+  constructor(sink) {
+    this.sink = sink;
+  }
+  sink;
+  phase = 0 /* Idle */;
+  pending;
+  remaining = 0;
+  headOnly = false;
+  /** Set when the answer is complete: may the connection carry another request? */
+  keepAlive = true;
+  /** Bytes that came after the end of the answer (a server that sent more than it framed). */
+  extraBytes = 0;
+  /** Expect the answer to a request with this method (a HEAD answer has no body). */
+  expect(method) {
+    this.phase = 1 /* Head */;
+    this.pending = void 0;
+    this.headOnly = method === "HEAD";
+    this.keepAlive = true;
+    this.extraBytes = 0;
+  }
+  /** True once the answer is complete. */
+  get done() {
+    return this.phase === 8 /* Done */;
+  }
+  /** Feed the bytes read; throws `ResponseParseError` on a malformed answer. */
+  feed(chunk) {
+    let data = chunk;
+    while (data.length > 0) {
+      if (this.phase === 8 /* Done */ || this.phase === 0 /* Idle */) {
+        this.extraBytes += data.length;
+        return;
+      }
+      data = this.step(data);
+    }
+  }
+  /** The connection closed: true when that ends the answer (a body read until close). */
+  close() {
+    if (this.phase === 7 /* UntilClose */) {
+      this.phase = 8 /* Done */;
+      this.keepAlive = false;
+      return true;
+    }
+    return this.phase === 8 /* Done */;
+  }
+  /** Consume what the current phase can from `data`; returns the rest. */
+  step(data) {
+    switch (this.phase) {
+      case 1 /* Head */:
+        return this.readHead(data);
+      case 2 /* Length */:
+      case 4 /* ChunkData */:
+        return this.readBody(data);
+      case 7 /* UntilClose */:
+        this.sink.body(data);
+        return data.subarray(data.length);
+      case 3 /* ChunkSize */:
+        return this.readChunkSize(data);
+      case 5 /* ChunkEnd */:
+        return this.readChunkEnd(data);
+      default:
+        return this.readTrailers(data);
+    }
+  }
+  joined(data) {
+    if (!this.pending) return data;
+    const all = Buffer.concat([this.pending, data]);
+    this.pending = void 0;
+    return all;
+  }
+  readHead(chunk) {
+    const data = this.joined(chunk);
+    const end = data.indexOf(HEAD_END);
+    if (end < 0) {
+      if (data.length > MAX_HEAD_BYTES) throw new ResponseParseError(`the response head is longer than ${MAX_HEAD_BYTES} bytes`);
+      this.pending = data;
+      return data.subarray(data.length);
+    }
+    const head = parseHead(data.toString("latin1", 0, end));
+    const rest = data.subarray(end + 4);
+    if (head.status < 200) {
+      if (head.status === 101) throw new ResponseParseError("the server switched protocols (101) without being asked");
+      return rest;
+    }
+    this.sink.head(head);
+    this.frame(head);
+    return rest;
+  }
+  /** RFC 9112 §6.3: how the body of this answer is delimited. */
+  frame(head) {
+    this.keepAlive = head.http11 ? !head.connectionClose : head.connectionKeepAlive;
+    if (this.headOnly || head.status === 204 || head.status === 304) return this.finish();
+    if (head.chunked) {
+      this.phase = 3 /* ChunkSize */;
+      return;
+    }
+    if (head.contentLength !== void 0) {
+      this.remaining = head.contentLength;
+      if (this.remaining === 0) return this.finish();
+      this.phase = 2 /* Length */;
+      return;
+    }
+    this.keepAlive = false;
+    this.phase = 7 /* UntilClose */;
+  }
+  readBody(data) {
+    if (data.length <= this.remaining) {
+      this.remaining -= data.length;
+      this.sink.body(data);
+      if (this.remaining === 0) this.afterData();
+      return data.subarray(data.length);
+    }
+    const part = data.subarray(0, this.remaining);
+    this.remaining = 0;
+    this.sink.body(part);
+    this.afterData();
+    return data.subarray(part.length);
+  }
+  afterData() {
+    if (this.phase === 2 /* Length */) this.finish();
+    else {
+      this.phase = 5 /* ChunkEnd */;
+      this.remaining = 2;
+    }
+  }
+  readChunkSize(chunk) {
+    const data = this.joined(chunk);
+    const end = data.indexOf(CRLF);
+    if (end < 0) {
+      if (data.length > 1024) throw new ResponseParseError("a chunk-size line is longer than 1024 bytes");
+      this.pending = data;
+      return data.subarray(data.length);
+    }
+    const line = data.toString("latin1", 0, end);
+    const hex = /^([0-9a-fA-F]{1,15})[ \t]*(?:;.*)?$/.exec(line)?.[1];
+    if (hex === void 0) throw new ResponseParseError(`a chunk-size line does not parse: ${JSON.stringify(line.slice(0, 40))}`);
+    const size = parseInt(hex, 16);
+    this.remaining = size;
+    this.phase = size === 0 ? 6 /* Trailers */ : 4 /* ChunkData */;
+    return data.subarray(end + 2);
+  }
+  readChunkEnd(data) {
+    const take = Math.min(this.remaining, data.length);
+    for (let i = 0; i < take; i++) {
+      const expected = this.remaining === 2 ? 13 : 10;
+      if (data[i] !== expected) throw new ResponseParseError("a chunk does not end with CRLF");
+      this.remaining--;
+    }
+    if (this.remaining === 0) this.phase = 3 /* ChunkSize */;
+    return data.subarray(take);
+  }
+  readTrailers(chunk) {
+    const data = this.joined(chunk);
+    if (data.length >= 2 && data[0] === 13 && data[1] === 10) {
+      this.finish();
+      return data.subarray(2);
+    }
+    const end = data.indexOf(HEAD_END);
+    if (end < 0) {
+      if (data.length > MAX_HEAD_BYTES) throw new ResponseParseError(`the trailers are longer than ${MAX_HEAD_BYTES} bytes`);
+      this.pending = data;
+      return data.subarray(data.length);
+    }
+    this.finish();
+    return data.subarray(end + 4);
+  }
+  finish() {
+    this.phase = 8 /* Done */;
+  }
+};
+function parseHead(text) {
+  const lines = text.split("\r\n");
+  const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+  if (!statusLine) throw new ResponseParseError(`not an HTTP/1.x status line: ${JSON.stringify(lines[0].slice(0, 40))}`);
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const colon = line.indexOf(":");
+    if (colon <= 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)
+      throw new ResponseParseError(`a header line does not parse: ${JSON.stringify(line.slice(0, 40))}`);
+    const name = line.slice(0, colon).toLowerCase();
+    if (name === "__proto__") continue;
+    const value = line.slice(colon + 1).trim();
+    const known = headers[name];
+    headers[name] = known === void 0 ? value : Array.isArray(known) ? [...known, value] : [known, value];
+  }
+  const head = {
+    status: Number(statusLine[2]),
+    headers,
+    http11: statusLine[1] === "1",
+    chunked: false,
+    connectionClose: false,
+    connectionKeepAlive: false
+  };
+  const connection = headers.connection;
+  if (connection !== void 0) {
+    const tokens = listOf(connection);
+    head.connectionClose = tokens.includes("close");
+    head.connectionKeepAlive = tokens.includes("keep-alive");
+  }
+  if (headers["transfer-encoding"] !== void 0) {
+    const encodings = listOf(headers["transfer-encoding"]);
+    if (encodings[encodings.length - 1] !== "chunked") throw new ResponseParseError(`transfer-encoding ${encodings.join(", ")} does not end in chunked`);
+    head.chunked = true;
+    if (headers["content-length"] !== void 0) head.connectionClose = true;
+    return head;
+  }
+  const length = headers["content-length"];
+  if (length === void 0) return head;
+  const lengths = typeof length === "string" && DIGITS.test(length) ? [length] : [...new Set(listOf(length))];
+  if (lengths.length !== 1 || !DIGITS.test(lengths[0])) throw new ResponseParseError(`content-length ${JSON.stringify(length)} is not one number`);
+  head.contentLength = Number(lengths[0]);
+  return head;
+}
+var DIGITS = /^\d{1,15}$/;
+function listOf(value) {
+  if (value === void 0) return [];
+  const text = Array.isArray(value) ? value.join(",") : value;
+  return text.split(",").map((part) => part.trim().toLowerCase()).filter((part) => part !== "");
+}
+
+// src/core/http-pool.ts
 var INFLATE_RATIO_LIMIT = 100;
 var INFLATE_RATIO_FREE_BYTES = 1024 * 1024;
 var SWEEP_MS = 20;
@@ -26662,47 +26891,51 @@ function decodersFor(encoding) {
     (c) => c === "br" ? createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }) : c === "deflate" ? createInflate(flush) : createGunzip(flush)
   );
 }
+function closedError(url) {
+  return Object.assign(new Error(`${url}: the server closed the connection before the answer was complete`), { code: "ECONNRESET" });
+}
 var Exchange = class {
-  constructor(url, started, deadline, timeoutMs, max, resolve, reject, signal) {
+  constructor(url, method, bytesToSend, started, deadline, timeoutMs, max, settle) {
     this.url = url;
+    this.method = method;
+    this.bytesToSend = bytesToSend;
     this.started = started;
     this.deadline = deadline;
     this.timeoutMs = timeoutMs;
     this.max = max;
-    this.resolve = resolve;
-    this.reject = reject;
-    this.signal = signal;
+    this.settle = settle;
   }
   url;
+  method;
+  bytesToSend;
   started;
   deadline;
   timeoutMs;
   max;
-  resolve;
-  reject;
-  signal;
+  settle;
   status = 0;
   headers = {};
   bytes = 0;
   truncated = false;
   headersAt = 0;
   settled = false;
-  timedOut = false;
-  controller;
+  /** The connection reading this answer, until the answer is read. */
+  connection;
+  /** A reused connection the server had closed before answering: the request goes again once. */
+  retried = false;
   chunks = [];
   kept = 0;
   compressed = 0;
   decoders = [];
-  onRequestStart(controller) {
-    this.controller = controller;
-    if (this.timedOut || this.signal?.aborted) controller.abort(new Error("aborted"));
+  /** GET, HEAD and OPTIONS may go again when nothing came back on a reused connection. */
+  get idempotent() {
+    return this.method === "GET" || this.method === "HEAD" || this.method === "OPTIONS";
   }
-  onResponseStart(_controller, statusCode, headers) {
-    if (statusCode < 200) return;
-    this.status = statusCode;
-    this.headers = headers;
+  onHead(head) {
+    this.status = head.status;
+    this.headers = head.headers;
     this.headersAt = performance.now();
-    const decoders = decodersFor(headers["content-encoding"]);
+    const decoders = decodersFor(head.headers["content-encoding"]);
     if (decoders.length === 0) return;
     this.decoders = decoders;
     for (let i = 0; i < decoders.length - 1; i++) decoders[i].pipe(decoders[i + 1]);
@@ -26711,7 +26944,7 @@ var Exchange = class {
     last.on("end", () => this.finish());
     for (const d of decoders) d.on("error", (error) => this.fail(error));
   }
-  onResponseData(_controller, chunk) {
+  onBody(chunk) {
     if (this.settled) return;
     if (this.decoders.length === 0) this.take(chunk);
     else {
@@ -26719,30 +26952,22 @@ var Exchange = class {
       this.decoders[0].write(chunk);
     }
   }
-  onResponseEnd() {
+  /** The whole answer was read off the connection (decoders may still be flushing). */
+  onEnd() {
+    this.connection = void 0;
     if (this.decoders.length === 0) this.finish();
     else this.decoders[0].end();
-  }
-  onResponseError(_controller, error) {
-    if (this.settled) return;
-    this.settled = true;
-    this.stopDecoders();
-    if (this.timedOut) this.reject(new Error(`${this.url}: no complete answer within ${this.timeoutMs} ms`, { cause: error }));
-    else if (this.signal?.aborted) this.reject(new Error(`${this.url}: request cancelled`, { cause: error }));
-    else this.reject(error);
   }
   fail(error) {
     if (this.settled) return;
     this.settled = true;
     this.stopDecoders();
-    this.reject(error);
-    this.controller?.abort(error);
+    this.settle(void 0, error);
+    this.connection?.destroy();
   }
-  /** Cut the request: its timeout passed or its signal fired. */
+  /** Cut the request: its timeout passed, its signal fired, or the pool closed. */
   cancel(timedOut) {
-    if (this.settled) return;
-    if (timedOut) this.timedOut = true;
-    this.controller?.abort(new Error(timedOut ? "timeout" : "cancelled"));
+    this.fail(new Error(timedOut ? `${this.url}: no complete answer within ${this.timeoutMs} ms` : `${this.url}: request cancelled`));
   }
   take(chunk) {
     if (this.settled) return;
@@ -26757,7 +26982,7 @@ var Exchange = class {
     if (overCap || bomb) {
       this.truncated = true;
       this.finish();
-      this.controller?.abort(new Error("body past its cap"));
+      this.connection?.destroy();
     }
   }
   finish() {
@@ -26766,89 +26991,257 @@ var Exchange = class {
     this.stopDecoders();
     const now = performance.now();
     const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept);
-    this.resolve({
-      url: this.url,
-      status: this.status,
-      headers: this.headers,
-      body,
-      bodyBytes: this.bytes,
-      truncated: this.truncated,
-      redirects: [],
-      timings: { headersMs: Math.round(this.headersAt - this.started), totalMs: Math.round(now - this.started) }
-    });
+    this.settle(
+      {
+        url: this.url,
+        status: this.status,
+        headers: this.headers,
+        body,
+        bodyBytes: this.bytes,
+        truncated: this.truncated,
+        redirects: [],
+        timings: { headersMs: Math.round(this.headersAt - this.started), totalMs: Math.round(now - this.started) }
+      },
+      void 0
+    );
   }
   stopDecoders() {
     for (const d of this.decoders) d.destroy();
   }
 };
-function leanPool(pool, origin, settings) {
-  const inFlight = /* @__PURE__ */ new Set();
-  let sweeper;
-  const sweep = () => {
-    const now = performance.now();
-    for (const exchange2 of inFlight) {
-      if (exchange2.settled) inFlight.delete(exchange2);
-      else if (now >= exchange2.deadline) {
-        inFlight.delete(exchange2);
-        exchange2.cancel(true);
+var Connection = class {
+  constructor(open, pool) {
+    this.pool = pool;
+    this.parser = new ResponseParser({ head: (head) => this.current?.onHead(head), body: (chunk) => this.current?.onBody(chunk) });
+    this.socket = open();
+    this.socket.on("data", (chunk) => this.onData(chunk));
+    this.socket.on("error", (error) => this.error ??= error);
+    this.socket.on("close", () => this.onClose());
+  }
+  pool;
+  socket;
+  current;
+  parser;
+  error;
+  used = 0;
+  answered = false;
+  send(exchange2) {
+    this.current = exchange2;
+    exchange2.connection = this;
+    this.used++;
+    this.answered = false;
+    this.parser.expect(exchange2.method);
+    this.socket.write(exchange2.bytesToSend);
+  }
+  destroy() {
+    this.socket.destroy();
+  }
+  onData(chunk) {
+    const exchange2 = this.current;
+    if (!exchange2) return void this.socket.destroy();
+    this.answered = true;
+    try {
+      this.parser.feed(chunk);
+    } catch (error) {
+      exchange2.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (!this.parser.done) return;
+    this.current = void 0;
+    exchange2.onEnd();
+    if (this.parser.keepAlive && this.parser.extraBytes === 0 && !this.socket.destroyed) this.pool.release(this);
+    else this.socket.destroy();
+  }
+  onClose() {
+    this.pool.forget(this);
+    const exchange2 = this.current;
+    this.current = void 0;
+    if (!exchange2 || exchange2.settled) return;
+    if (this.parser.close()) return exchange2.onEnd();
+    exchange2.connection = void 0;
+    if (!this.answered && this.used > 1 && exchange2.idempotent && !exchange2.retried) {
+      exchange2.retried = true;
+      return this.pool.dispatch(exchange2);
+    }
+    exchange2.fail(this.error ?? closedError(exchange2.url));
+  }
+};
+var ConnectionPool = class {
+  constructor(open, settings) {
+    this.open = open;
+    this.settings = settings;
+  }
+  open;
+  settings;
+  idle = [];
+  connections = /* @__PURE__ */ new Set();
+  queue = [];
+  queueHead = 0;
+  sweeper;
+  closing;
+  closed = false;
+  dispatch(exchange2) {
+    this.watch();
+    const idle = this.idle.pop();
+    if (idle) return idle.send(exchange2);
+    if (this.connections.size < this.settings.connections) {
+      const connection = new Connection(this.open, this);
+      this.connections.add(connection);
+      return connection.send(exchange2);
+    }
+    this.queue.push(exchange2);
+  }
+  /** A connection finished an answer and may carry the next request. */
+  release(connection) {
+    const next = this.nextQueued();
+    if (next) return connection.send(next);
+    if (this.closed) return connection.destroy();
+    this.idle.push(connection);
+    this.checkClosed();
+  }
+  /** A connection closed. */
+  forget(connection) {
+    this.connections.delete(connection);
+    const at = this.idle.indexOf(connection);
+    if (at >= 0) this.idle.splice(at, 1);
+    const next = this.closed ? void 0 : this.nextQueued();
+    if (next) this.dispatch(next);
+    this.checkClosed();
+  }
+  /** Stop taking requests; resolve once those in flight and queued are done, then drop every socket. */
+  close() {
+    this.closed = true;
+    return new Promise((resolve) => {
+      this.closing = resolve;
+      this.checkClosed();
+    });
+  }
+  nextQueued() {
+    while (this.queueHead < this.queue.length) {
+      const exchange2 = this.queue[this.queueHead];
+      this.queue[this.queueHead++] = void 0;
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue.splice(0, this.queueHead);
+        this.queueHead = 0;
       }
+      if (exchange2 && !exchange2.settled) return exchange2;
     }
-    if (inFlight.size === 0 && sweeper) {
-      clearInterval(sweeper);
-      sweeper = void 0;
+    return void 0;
+  }
+  busy() {
+    if (this.queueHead < this.queue.length) return true;
+    for (const connection of this.connections) if (connection.current) return true;
+    return false;
+  }
+  checkClosed() {
+    if (!this.closing || this.busy()) return;
+    for (const connection of this.connections) connection.destroy();
+    this.idle.length = 0;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = void 0;
+    const resolve = this.closing;
+    this.closing = void 0;
+    resolve();
+  }
+  watch() {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+  sweep() {
+    const now = performance.now();
+    for (const connection of this.connections) {
+      const exchange2 = connection.current;
+      if (exchange2 && !exchange2.settled && now >= exchange2.deadline) exchange2.cancel(true);
     }
-  };
+    for (let i = this.queueHead; i < this.queue.length; i++) {
+      const exchange2 = this.queue[i];
+      if (exchange2 && !exchange2.settled && now >= exchange2.deadline) exchange2.cancel(true);
+    }
+    if (!this.busy() && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = void 0;
+    }
+  }
+};
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var UNSAFE_VALUE = /[\r\n\0]/;
+var wireBytes = /* @__PURE__ */ new WeakMap();
+function serialize(request, method, path, host) {
+  let head = `${method} ${path} HTTP/1.1\r
+`;
+  let hasHost = false;
+  const body = request.body === void 0 ? void 0 : typeof request.body === "string" ? Buffer.from(request.body) : Buffer.from(request.body);
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    if (!TOKEN.test(name)) throw new Error(`header name ${JSON.stringify(name)} is not a valid HTTP token`);
+    if (UNSAFE_VALUE.test(value)) throw new Error(`header ${name}: its value has a line break or NUL, which would split the request; remove it`);
+    const lower = name.toLowerCase();
+    if (lower === "content-length" || lower === "transfer-encoding" || lower === "connection") continue;
+    if (lower === "host") hasHost = true;
+    head += `${name}: ${value}\r
+`;
+  }
+  if (!hasHost) head += `host: ${host}\r
+`;
+  if (body) head += `content-length: ${body.length}\r
+`;
+  else if (method === "POST" || method === "PUT" || method === "PATCH") head += "content-length: 0\r\n";
+  head += "\r\n";
+  return body ? Buffer.concat([Buffer.from(head, "latin1"), body]) : Buffer.from(head, "latin1");
+}
+function connectionPool(origin, open, settings) {
+  const pool = new ConnectionPool(open, { ...settings, connections: Math.max(1, settings.connections) });
+  const prefix = origin.origin;
+  const host = origin.host;
   const request = (request2) => {
     const href = typeof request2.url === "string" ? request2.url : request2.url.href;
-    const path = href.startsWith(origin) && (href.length === origin.length || href[origin.length] === "/" || href[origin.length] === "?") ? href.slice(origin.length) || "/" : pathOf(href);
+    const started = performance.now();
     const timeoutMs = request2.timeoutMs ?? settings.defaultTimeoutMs;
     const max = request2.discardBody ? 0 : request2.maxBodyBytes ?? settings.defaultMaxBodyBytes;
-    const started = performance.now();
+    const method = (request2.method ?? "GET").toUpperCase();
     return new Promise((resolve, reject) => {
-      const signal = request2.signal;
-      const done = signal ? (fn) => () => (signal.removeEventListener("abort", onAbort), fn()) : void 0;
-      const exchange2 = new Exchange(
-        href,
-        started,
-        started + timeoutMs,
-        timeoutMs,
-        max,
-        (r) => done ? done(() => resolve(r))() : resolve(r),
-        (e) => done ? done(() => reject(e))() : reject(e),
-        signal
-      );
-      function onAbort() {
-        exchange2.cancel(false);
+      if (pool.closed) return reject(new Error(`${href}: request cancelled (the pool is closed)`));
+      let bytes = wireBytes.get(request2);
+      if (!bytes) {
+        try {
+          if (!TOKEN.test(method)) throw new Error(`method ${JSON.stringify(method)} is not a valid HTTP token`);
+          bytes = serialize(request2, method, pathIn(href, prefix), host);
+        } catch (error) {
+          return reject(new Error(`${href}: ${error instanceof Error ? error.message : String(error)}`));
+        }
+        wireBytes.set(request2, bytes);
       }
+      const signal = request2.signal;
+      const onAbort = () => exchange2.cancel(false);
+      const exchange2 = new Exchange(href, method, bytes, started, started + timeoutMs, timeoutMs, max, (response, error) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (response) resolve(response);
+        else reject(error);
+      });
       if (signal) {
         if (signal.aborted) return reject(new Error(`${href}: request cancelled`));
         signal.addEventListener("abort", onAbort, { once: true });
       }
-      inFlight.add(exchange2);
-      if (!sweeper) {
-        sweeper = setInterval(sweep, SWEEP_MS);
-        sweeper.unref();
-      }
-      try {
-        pool.dispatch({ origin, path, method: (request2.method ?? "GET").toUpperCase(), headers: request2.headers ?? {}, body: request2.body ?? null }, exchange2);
-      } catch (error) {
-        exchange2.onResponseError(void 0, error);
-      }
+      pool.dispatch(exchange2);
     });
   };
-  return {
-    request,
-    close: async () => {
-      await pool.close();
-      if (sweeper) clearInterval(sweeper);
-      sweeper = void 0;
-    }
-  };
+  return { request, close: () => pool.close() };
 }
-function pathOf(href) {
+function pathIn(href, origin) {
+  if (href.startsWith(origin)) {
+    const rest = href.slice(origin.length);
+    if (rest === "") return "/";
+    if (rest[0] === "/") return rest;
+    if (rest[0] === "?") return `/${rest}`;
+  }
   const url = new URL(href);
   return `${url.pathname}${url.search}`;
 }
+
+// src/core/sockets.ts
+import { Resolver } from "node:dns";
+import { connect as connectTcp, isIP as isIP2 } from "node:net";
+import { connect as connectTls, rootCertificates } from "node:tls";
 
 // src/core/network.ts
 import { isIP } from "node:net";
@@ -26885,45 +27278,7 @@ function splitHostPort(value, defaultPort) {
   return { host: value, port: defaultPort };
 }
 
-// src/core/http.ts
-var DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-var DEFAULT_TIMEOUT_MS = 3e4;
-var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function createHttpClient(network) {
-  const connectors = /* @__PURE__ */ new Map();
-  const connectorFor = (verifyTls) => {
-    let connector = connectors.get(verifyTls);
-    if (!connector) connectors.set(verifyTls, connector = routedConnector(network, verifyTls));
-    return connector;
-  };
-  const agents = /* @__PURE__ */ new Map();
-  const agentFor = (verifyTls) => {
-    let agent = agents.get(verifyTls);
-    if (!agent) agents.set(verifyTls, agent = new import_undici.Agent({ connect: connectorFor(verifyTls) }));
-    return agent;
-  };
-  return {
-    request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
-    pool: (origin, options) => {
-      const pool = new import_undici.Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
-      return leanPool(pool, new URL(origin).origin, { defaultTimeoutMs: DEFAULT_TIMEOUT_MS, defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES });
-    }
-  };
-}
-function routedConnector(network, verifyTls) {
-  const rules = parseConnectRules(network.connectTo);
-  const options = { rejectUnauthorized: verifyTls };
-  if (network.ca.length > 0) options.ca = [...rootCertificates, ...network.ca];
-  if (network.resolvers.length > 0) options.lookup = resolverLookup(network.resolvers);
-  const connect = (0, import_undici.buildConnector)(options);
-  if (rules.length === 0) return connect;
-  return (opts, callback) => {
-    const port = Number(opts.port) || (opts.protocol === "https:" ? 443 : 80);
-    const route = applyConnectTo(rules, opts.hostname, port);
-    const servername = opts.servername ?? (isIP2(opts.hostname) ? void 0 : opts.hostname);
-    return connect({ ...opts, hostname: route.host, port: String(route.port), ...servername ? { servername } : {} }, callback);
-  };
-}
+// src/core/sockets.ts
 function resolverLookup(servers) {
   const resolver = new Resolver();
   resolver.setServers([...servers]);
@@ -26944,6 +27299,62 @@ function resolverLookup(servers) {
         callback(error4 ?? error6 ?? new Error(`${hostname} has no A or AAAA record`), "", 4);
       });
     });
+  };
+}
+function socketOpener(origin, network) {
+  const secure = origin.protocol === "https:";
+  const hostname = origin.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(origin.port) || (secure ? 443 : 80);
+  const route = applyConnectTo(parseConnectRules(network.connectTo), hostname, port);
+  const lookup = network.resolvers.length > 0 ? resolverLookup(network.resolvers) : void 0;
+  const base = { host: route.host, port: route.port, noDelay: true, ...lookup ? { lookup } : {} };
+  if (!secure) return () => connectTcp(base);
+  const ca = network.ca.length > 0 ? [...rootCertificates, ...network.ca] : void 0;
+  const servername = isIP2(hostname) ? void 0 : hostname;
+  return () => connectTls({ ...base, ALPNProtocols: ["http/1.1"], ...servername ? { servername } : {}, ...ca ? { ca } : {} });
+}
+
+// src/core/http.ts
+var DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+var DEFAULT_TIMEOUT_MS = 3e4;
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function createHttpClient(network) {
+  const connectors = /* @__PURE__ */ new Map();
+  const connectorFor = (verifyTls) => {
+    let connector = connectors.get(verifyTls);
+    if (!connector) connectors.set(verifyTls, connector = routedConnector(network, verifyTls));
+    return connector;
+  };
+  const agents = /* @__PURE__ */ new Map();
+  const agentFor = (verifyTls) => {
+    let agent = agents.get(verifyTls);
+    if (!agent) agents.set(verifyTls, agent = new import_undici.Agent({ connect: connectorFor(verifyTls) }));
+    return agent;
+  };
+  return {
+    request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
+    pool: (origin, options) => {
+      const url = new URL(origin);
+      return connectionPool(url, socketOpener(url, network), {
+        connections: options.connections,
+        defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+        defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES
+      });
+    }
+  };
+}
+function routedConnector(network, verifyTls) {
+  const rules = parseConnectRules(network.connectTo);
+  const options = { rejectUnauthorized: verifyTls };
+  if (network.ca.length > 0) options.ca = [...rootCertificates2, ...network.ca];
+  if (network.resolvers.length > 0) options.lookup = resolverLookup(network.resolvers);
+  const connect = (0, import_undici.buildConnector)(options);
+  if (rules.length === 0) return connect;
+  return (opts, callback) => {
+    const port = Number(opts.port) || (opts.protocol === "https:" ? 443 : 80);
+    const route = applyConnectTo(rules, opts.hostname, port);
+    const servername = opts.servername ?? (isIP3(opts.hostname) ? void 0 : opts.hostname);
+    return connect({ ...opts, hostname: route.host, port: String(route.port), ...servername ? { servername } : {} }, callback);
   };
 }
 async function requestFollowing(dispatcher, request) {

@@ -935,7 +935,7 @@ function storeCookies(response, jar) {
   if (response.headers["set-cookie"] === void 0) return;
   for (const [k, v] of cookiesOf(response)) jar.set(k, v);
 }
-var TLS_CODES = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
+var TLS_CODES = /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
 function classifyError(error) {
   const codes = [];
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = e.cause, depth++) {

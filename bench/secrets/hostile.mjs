@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // "Hostile inputs" row for the secrets scanners: the worst case, in ms per MB, of the text scan and
-// the history parser on the reproducers of test/stages/secrets/pathological.test.ts (the same
-// shapes: repeated rule prefixes, long runs, unclosed quotes, minified one-liners, a data dump of
+// the history parser on the reproducers of test/stages/secrets/pathological.test.ts (the very
+// shapes, imported from test/stages/secrets/hostile-shapes.ts: repeated rule prefixes, long runs, unclosed quotes, minified one-liners, a data dump of
 // 100,000 hits, a one-line file far over the size cap). The test asserts linear growth; this
 // prints what it costs.
 //
@@ -23,7 +23,8 @@ const out = join(WORK, 'hostile-scanner.mjs');
 await build({
   stdin: {
     contents:
-      "export { scanText } from './src/stages/secrets/scan.ts'; export { DEFAULT_RULES } from './src/stages/secrets/rules/index.ts'; export { PatchParser } from './src/stages/secrets/sources/history.ts';",
+      "export { scanText } from './src/stages/secrets/scan.ts'; export { DEFAULT_RULES } from './src/stages/secrets/rules/index.ts'; export { PatchParser } from './src/stages/secrets/sources/history.ts';" +
+      " export { fill, hostileInputs } from './test/stages/secrets/hostile-shapes.ts';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -34,50 +35,9 @@ await build({
   outfile: out,
   logLevel: 'warning',
 });
-const { scanText, DEFAULT_RULES, PatchParser } = await import(pathToFileURL(out).href);
+const { scanText, DEFAULT_RULES, PatchParser, fill, hostileInputs } = await import(pathToFileURL(out).href);
 
-const fill = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-const SEEDS = [
-  'eyJ',
-  'eyJa.eyJb.',
-  'sk-',
-  'sk-proj-T3BlbkFJ',
-  'AKIA',
-  'SG.',
-  'xoxb-1-',
-  'xoxp-1',
-  '-----BEGIN PRIVATE KEY-----',
-  `-----BEGIN PRIVATE KEY-----${' '.repeat(19000)}-----END`,
-  'postgres://a:',
-  'postgres://a:b',
-  'NEXT_PUBLIC_',
-  'Authorization: Bearer ',
-  'AIza',
-  'v1.0-',
-  'dp.pt.',
-  're_',
-  'SK',
-  'hooks.slack.com/services/',
-  'M',
-  '1234567890:AA',
-  'ghp_',
-  'github_pat_',
-  'glpat-',
-  'sk_live_',
-  'whsec_',
-  'key-',
-  '0123456789abcdef',
-];
-const shapes = (keyword) => [
-  ...SEEDS.map((seed) => [`${seed.slice(0, 30)} repeated`, (size) => `${keyword} ${fill(seed, size)}`]),
-  ['one run of letters', (size) => fill('a', size)],
-  ['the keyword repeated', (size) => fill(keyword, size)],
-  ['keyword= repeated', (size) => fill(`${keyword}=`, size)],
-  ['keyword followed by a long token run', (size) => keyword + fill('A1b2', size)],
-  ['quoted keyword assignments without a closing quote', (size) => fill(`"${keyword}": "`, size)],
-  ['minified code on one line', (size) => fill(`var ${keyword}_x="${keyword}A1",b=function(){return "${keyword}"};`, size)],
-  ['whitespace runs', (size) => fill(`${keyword}     =      `, size)],
-];
+const shapes = hostileInputs;
 const best = (work) => {
   let ms = Infinity;
   for (let i = 0; i < ROUNDS; i++) {

@@ -83,9 +83,8 @@ export function parseCommandLine(argv: readonly string[], stages: readonly Stage
 
 /** A `fail-on` value (flag, action input); anything else is a usage error naming `source`. */
 export function parseFailOn(value: string, source: string): FailOn {
-  if (!(FAIL_ON_VALUES as readonly string[]).includes(value))
-    throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
-  return value as FailOn;
+  if (!isOneOf(FAIL_ON_VALUES, value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  return value;
 }
 
 /** `secrets,env` → ids; unknown names are a usage error naming `source`. */

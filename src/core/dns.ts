@@ -5,6 +5,7 @@
  */
 import { promises as dnsPromises } from 'node:dns';
 import { isIP } from 'node:net';
+import { errorCode, isRecord } from './guards.js';
 
 /** One record, value in presentation form; `ttl` is what the answering server has left. */
 export interface DnsAnswerRecord {
@@ -32,10 +33,10 @@ const UNKNOWN_REASONS: Record<string, string> = {
 
 /** Classify a resolver error: NXDOMAIN/NODATA are `missing`, everything else `unknown`. */
 export function dnsAnswerOfError(error: unknown): Exclude<DnsAnswer, { status: 'found' }> {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const code = errorCode(error) ?? '';
   if (code === 'ENOTFOUND') return { status: 'missing', reason: 'NXDOMAIN' };
   if (code === 'ENODATA') return { status: 'missing', reason: 'NODATA' };
-  return { status: 'unknown', reason: UNKNOWN_REASONS[code] ?? (code || String((error as Error | undefined)?.message ?? error)) };
+  return { status: 'unknown', reason: UNKNOWN_REASONS[code] ?? (code || String((isRecord(error) ? error.message : undefined) ?? error)) };
 }
 
 /** `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53` → node's `setServers` form; throws naming the server when it is not an IP. */

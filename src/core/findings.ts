@@ -93,12 +93,12 @@ export function toFinding(stage: StageId, input: FindingInput): Finding {
   };
   if (input.location && Object.keys(input.location).length > 0) finding.location = cleanLocation(input.location);
   if (evidence !== undefined) finding.evidence = evidence;
-  if (input.occurrences && input.occurrences.length > 1) finding.occurrences = input.occurrences.map((o) => cleanLocation(o) as Occurrence);
+  if (input.occurrences && input.occurrences.length > 1) finding.occurrences = input.occurrences.map(cleanLocation);
   if (input.weight !== undefined) finding.weight = input.weight;
   return finding;
 }
 
-function cleanLocation(location: Location | Occurrence): Location {
+function cleanLocation(location: Occurrence): Occurrence {
   // Keys with nothing in them are left out of the JSON result.
   return Object.fromEntries(Object.entries(location).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 }

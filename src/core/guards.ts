@@ -72,4 +72,32 @@ export const read = {
     if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
     return stringsOf(value);
   },
+  /** A key the schema does not default: undefined when absent, else it must be a string. */
+  optionalString(section: Record<string, unknown>, key: string): string | undefined {
+    return section[key] === undefined ? undefined : read.string(section, key);
+  },
+  /** A key the schema does not default: undefined when absent, else it must be a number. */
+  optionalNumber(section: Record<string, unknown>, key: string): number | undefined {
+    return section[key] === undefined ? undefined : read.number(section, key);
+  },
+  /** A nested mapping (`burst.limits`): undefined when absent, else it must be a plain object. */
+  optionalRecord(section: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+    const value = section[key];
+    if (value === undefined) return undefined;
+    if (!isRecord(value)) throw new TypeError(`config key ${key}: expected the schema to give a mapping`);
+    return value;
+  },
+  /** A list of mappings (`steps`): undefined when absent, else it must be a list; items that are not mappings are dropped. */
+  optionalRecords(section: Record<string, unknown>, key: string): Record<string, unknown>[] | undefined {
+    const value = section[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
+    return recordsOf(value);
+  },
+  /** A mapping of names to texts (`headers`, `form`): undefined when absent, else it must be a mapping; values that are not strings are dropped. */
+  optionalStringMap(section: Record<string, unknown>, key: string): Record<string, string> | undefined {
+    const value = read.optionalRecord(section, key);
+    if (value === undefined) return undefined;
+    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  },
 };

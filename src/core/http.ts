@@ -4,13 +4,13 @@
  * unless asked. Bodies are decompressed here with node:zlib streams rather than by undici, so a
  * gzip bomb or an endless body is cut at the cap instead of being buffered whole.
  */
-import { Resolver } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { Agent, buildConnector, Client, Pool, type Dispatcher } from 'undici';
-import { decodersFor, INFLATE_RATIO_FREE_BYTES, INFLATE_RATIO_LIMIT, leanPool } from './http-pool.js';
+import { Agent, buildConnector, Client, type Dispatcher } from 'undici';
+import { connectionPool, decodersFor, INFLATE_RATIO_FREE_BYTES, INFLATE_RATIO_LIMIT } from './http-pool.js';
+import { resolverLookup, socketOpener } from './sockets.js';
 import { applyConnectTo, parseConnectRules, routeConnection } from './network.js';
 import type { HttpClient, HttpRequest, HttpResponse } from './services.js';
 import type { NetworkOptions } from './stage.js';
@@ -50,9 +50,12 @@ export function createHttpClient(network: NetworkOptions): HttpClient {
   return {
     request: (request) => requestFollowing(hopFor, request),
     pool: (origin, options) => {
-      const pool = new Pool(origin, { connections: options.connections, pipelining: options.pipelining ?? 1, connect: connectorFor(true) });
-      // A pool talks to one origin: redirects elsewhere are returned, not followed.
-      return leanPool(pool, new URL(origin).origin, { defaultTimeoutMs: DEFAULT_TIMEOUT_MS, defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+      const url = new URL(origin);
+      return connectionPool(url, socketOpener(url, network), {
+        connections: options.connections,
+        defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+        defaultMaxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      });
     },
   };
 }
@@ -93,30 +96,6 @@ function routedConnector(network: NetworkOptions, verifyTls: boolean): Connector
     // The TLS name stays the original host's, so SNI and certificate checks are those of the real site.
     const servername = opts.servername ?? (isIP(opts.hostname) ? undefined : opts.hostname);
     return connect({ ...opts, hostname: route.host, port: String(route.port), ...(servername ? { servername } : {}) }, callback);
-  };
-}
-
-/** A `lookup` that asks the configured DNS servers (A records, then AAAA). */
-function resolverLookup(servers: readonly string[]): LookupFunction {
-  const resolver = new Resolver();
-  resolver.setServers([...servers]);
-  return (hostname, options, callback) => {
-    const answer = (addresses: string[], family: 4 | 6): void => {
-      if (options.all)
-        callback(
-          null,
-          addresses.map((address) => ({ address, family })),
-        );
-      else callback(null, addresses[0]!, family);
-    };
-    if (isIP(hostname)) return answer([hostname], isIP(hostname) === 6 ? 6 : 4);
-    resolver.resolve4(hostname, (error4, v4) => {
-      if (!error4 && v4.length > 0) return answer(v4, 4);
-      resolver.resolve6(hostname, (error6, v6) => {
-        if (!error6 && v6.length > 0) return answer(v6, 6);
-        callback(error4 ?? error6 ?? new Error(`${hostname} has no A or AAAA record`), '', 4);
-      });
-    });
   };
 }
 

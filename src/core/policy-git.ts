@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LaunchReadyConfig } from './config/types.js';
 import { DEFAULT_CONFIG_FILE } from './config/load.js';
-import { comparePolicy, type PolicyFiles, type PolicyReview, type WorkflowPolicy } from './policy.js';
+import { isRecord } from './guards.js';
+import { comparePolicy, type PolicyFiles, type PolicyPaths, type PolicyReview, type WorkflowPolicy } from './policy.js';
 
 /**
  * The git edge of the policy check: launch-ready's policy files as the pull request has them (the
@@ -12,6 +13,8 @@ import { comparePolicy, type PolicyFiles, type PolicyReview, type WorkflowPolicy
  */
 
 const GIT_TIMEOUT_MS = 60_000;
+/** The policy files, in the order they are read. */
+const POLICY_FILES = ['config', 'gitleaksConfig', 'gitleaksIgnore', 'baseline'] as const satisfies readonly (keyof PolicyFiles & keyof PolicyPaths)[];
 
 /** Compare the policy files of the checkout with those of `baseRevision`. Not a git checkout: nothing to compare. */
 export function reviewPolicy(config: LaunchReadyConfig, baseRevision: string, workflow: WorkflowPolicy): PolicyReview {
@@ -23,19 +26,26 @@ export function reviewPolicy(config: LaunchReadyConfig, baseRevision: string, wo
 
   const secrets = config.stages.secrets ?? {};
   const secretsRepo = resolve(config.baseDir, typeof secrets.repo === 'string' ? secrets.repo : '.');
-  const absolute = {
+  const absolute: PolicyPaths = {
     config: config.file ?? join(config.baseDir, DEFAULT_CONFIG_FILE),
     gitleaksConfig: join(secretsRepo, '.gitleaks.toml'),
     gitleaksIgnore: join(secretsRepo, '.gitleaksignore'),
     ...(typeof secrets.baseline === 'string' ? { baseline: resolve(config.baseDir, secrets.baseline) } : {}),
   };
-  const paths = Object.fromEntries(Object.entries(absolute).map(([key, path]) => [key, relativeTo(root, path)])) as Record<keyof typeof absolute, string>;
+  const paths: PolicyPaths = {
+    config: relativeTo(root, absolute.config),
+    gitleaksConfig: relativeTo(root, absolute.gitleaksConfig),
+    gitleaksIgnore: relativeTo(root, absolute.gitleaksIgnore),
+    ...(absolute.baseline !== undefined ? { baseline: relativeTo(root, absolute.baseline) } : {}),
+  };
   const base: PolicyFiles = {};
   const head: PolicyFiles = {};
-  for (const key of Object.keys(absolute) as (keyof typeof absolute)[]) {
-    const atBase = git(root, ['show', `${baseRevision}:${paths[key]}`]);
+  for (const key of POLICY_FILES) {
+    const path = absolute[key];
+    const shown = paths[key];
+    if (path === undefined || shown === undefined) continue;
+    const atBase = git(root, ['show', `${baseRevision}:${shown}`]);
     if (atBase !== undefined) base[key] = atBase;
-    const path = absolute[key]!;
     if (existsSync(path)) head[key] = readFileSync(path, 'utf8');
   }
   return { changes: comparePolicy(base, head, paths, workflow) };
@@ -71,7 +81,7 @@ function gitResult(cwd: string, args: string[]): { ok: true; stdout: string } | 
     return { ok: true, stdout };
   } catch (error) {
     const stderr =
-      String((error as { stderr?: unknown }).stderr ?? '')
+      String((isRecord(error) ? error.stderr : undefined) ?? '')
         .trim()
         .split('\n')
         .pop() ?? '';

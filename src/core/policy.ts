@@ -3,6 +3,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { STAGE_IDS, toFinding, type FindingInput, type StageId } from './findings.js';
 import type { StageResult } from './result.js';
+import { isOneOf, isRecord, recordsOf } from './guards.js';
 import { FAIL_ON_VALUES, type FailOn } from './severity.js';
 
 /**
@@ -140,12 +141,12 @@ function strictness(failOn: FailOn): number {
 
 function failOnOf(tree: Tree): FailOn {
   const value = tree.failOn;
-  return typeof value === 'string' && (FAIL_ON_VALUES as readonly string[]).includes(value) ? (value as FailOn) : 'blocker';
+  return isOneOf(FAIL_ON_VALUES, value) ? value : 'blocker';
 }
 
 function sectionOf(tree: Tree, stage: StageId): Tree {
   const section = tree[stage];
-  return section && typeof section === 'object' && !Array.isArray(section) ? (section as Tree) : {};
+  return isRecord(section) ? section : {};
 }
 
 function listOf(value: unknown): string[] {
@@ -156,7 +157,7 @@ function listOf(value: unknown): string[] {
 function yamlOf(text: string | undefined): Tree {
   try {
     const data: unknown = text === undefined ? {} : parseYaml(text);
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Tree) : {};
+    return isRecord(data) ? data : {};
   } catch {
     return {};
   }
@@ -167,24 +168,24 @@ function gitleaksEntries(text: string | undefined): string[] {
   if (text === undefined) return [];
   let data: Tree;
   try {
-    data = parseToml(text) as Tree;
+    data = parseToml(text);
   } catch {
     return [];
   }
   const entries: string[] = [];
   const allowlists = (value: unknown, scope: string) => {
     for (const list of Array.isArray(value) ? value : value ? [value] : []) {
-      for (const key of ['paths', 'regexes', 'stopwords', 'commits']) for (const item of listOf((list as Tree)[key])) entries.push(`${scope}${key}: ${item}`);
+      for (const key of ['paths', 'regexes', 'stopwords', 'commits'])
+        for (const item of listOf(isRecord(list) ? list[key] : undefined)) entries.push(`${scope}${key}: ${item}`);
     }
   };
   allowlists(data.allowlist, '');
   allowlists(data.allowlists, '');
-  for (const rule of Array.isArray(data.rules) ? (data.rules as Tree[]) : []) {
+  for (const rule of recordsOf(data.rules)) {
     allowlists(rule.allowlist, `${String(rule.id)} `);
     allowlists(rule.allowlists, `${String(rule.id)} `);
   }
-  const extend = data.extend as Tree | undefined;
-  for (const rule of listOf(extend?.disabledRules)) entries.push(`disabled rule ${rule}`);
+  for (const rule of listOf(isRecord(data.extend) ? data.extend.disabledRules : undefined)) entries.push(`disabled rule ${rule}`);
   return entries;
 }
 
@@ -201,8 +202,8 @@ function baselineEntries(text: string | undefined): string[] {
   try {
     const data: unknown = JSON.parse(text);
     if (Array.isArray(data)) return data.map((f: { Fingerprint?: unknown }) => String(f?.Fingerprint ?? '')).filter(Boolean);
-    const stages = (data as { stages?: { findings?: { fingerprint?: unknown }[] }[] }).stages ?? [];
-    return stages.flatMap((s) => (s.findings ?? []).map((f) => String(f.fingerprint ?? ''))).filter(Boolean);
+    const stages = recordsOf(isRecord(data) ? data.stages : undefined);
+    return stages.flatMap((s) => recordsOf(s.findings).map((f) => String(f.fingerprint ?? ''))).filter(Boolean);
   } catch {
     return [];
   }

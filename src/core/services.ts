@@ -66,7 +66,7 @@ export interface HttpPool {
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
   /** A pool of up to `connections` keep-alive sockets to `origin` (`https://host:port`). */
-  pool(origin: string, options: { connections: number; pipelining?: number }): HttpPool;
+  pool(origin: string, options: { connections: number }): HttpPool;
 }
 
 /** A command from the repository's config (the env probe, rollback commands). */

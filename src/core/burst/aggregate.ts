@@ -46,6 +46,17 @@ export interface BurstData {
   vusMax: number;
 }
 
+/** The run's counters, which add up across loops and shards. */
+const TOTAL_KEYS = [
+  'requests',
+  'failed',
+  'checksPassed',
+  'checksFailed',
+  'iterations',
+  'dropped',
+  'bytes',
+] as const satisfies readonly (keyof BurstData['counts'])[];
+
 /**
  * The coordinator's running totals: windows from every load loop (threads, or shards read back
  * from their results) add up exactly, histograms included; it answers threshold queries.
@@ -53,7 +64,15 @@ export interface BurstData {
 export class BurstAggregate implements ThresholdData {
   readonly overall = new LatencyHistogram();
   readonly lagHist = new LatencyHistogram();
-  readonly totals = { requests: 0, failed: 0, checksPassed: 0, checksFailed: 0, iterations: 0, dropped: 0, bytes: 0 };
+  readonly totals: Record<(typeof TOTAL_KEYS)[number], number> = {
+    requests: 0,
+    failed: 0,
+    checksPassed: 0,
+    checksFailed: 0,
+    iterations: 0,
+    dropped: 0,
+    bytes: 0,
+  };
   readonly errors: Partial<Record<ErrorClass, number>> = {};
   readonly status: Record<string, number> = {};
   readonly routes = new Map<string, RouteTotal>();
@@ -183,7 +202,7 @@ export class BurstAggregate implements ThresholdData {
       agg.elapsedMs = Math.max(agg.elapsedMs, part.elapsedMs);
       agg.overall.add(LatencyHistogram.decode(part.latency));
       agg.lagHist.add(LatencyHistogram.decode(part.lag));
-      for (const key of Object.keys(agg.totals) as (keyof typeof agg.totals)[]) agg.totals[key] += part.counts[key];
+      for (const key of TOTAL_KEYS) agg.totals[key] += part.counts[key];
       mergeCounts(agg.errors, part.errors);
       mergeCounts(agg.status, part.status);
       for (const r of part.routes) agg.addRoute(r, LatencyHistogram.decode(r.latency));
@@ -203,5 +222,5 @@ export class BurstAggregate implements ThresholdData {
 }
 
 function mergeCounts<K extends string>(into: Partial<Record<K, number>>, from: Partial<Record<K, number>>): void {
-  for (const [key, value] of Object.entries(from) as [K, number][]) into[key] = (into[key] ?? 0) + value;
+  for (const key in from) into[key] = (into[key] ?? 0) + (from[key] ?? 0);
 }

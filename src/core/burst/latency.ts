@@ -1,8 +1,23 @@
 import { createRequire } from 'node:module';
 import type { Histogram } from 'hdr-histogram-js';
+import { isRecord } from '../guards.js';
+
+type HdrModule = typeof import('hdr-histogram-js');
+
+/** The functions of hdr-histogram-js this file calls, so a broken install fails here, by name. */
+function isHdrModule(value: unknown): value is HdrModule {
+  return (
+    isRecord(value) &&
+    typeof value.build === 'function' &&
+    typeof value.encodeIntoCompressedBase64 === 'function' &&
+    typeof value.decodeFromCompressedBase64 === 'function'
+  );
+}
 
 // hdr-histogram-js is CommonJS; load it the same way from source (jest) and from the bundle.
-const hdr = createRequire(import.meta.url)('hdr-histogram-js') as typeof import('hdr-histogram-js');
+const loaded: unknown = createRequire(import.meta.url)('hdr-histogram-js');
+if (!isHdrModule(loaded)) throw new Error('hdr-histogram-js did not load (no build/encode/decode); reinstall the dependencies with npm ci');
+const hdr = loaded;
 
 /** Latency percentiles in milliseconds, as the burst metrics contract reports them. */
 export interface LatencySummary {

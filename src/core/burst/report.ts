@@ -256,10 +256,10 @@ function blocksOf(input: BurstReportInput, thresholds: ThresholdResult[], routes
   const responses = [
     ...Object.entries(agg.status)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([code, n]) => [`HTTP ${code}`, n] as [string, number]),
+      .map(([code, n]): [string, number] => [`HTTP ${code}`, n]),
     ...Object.entries(agg.errors)
       .filter(([cls]) => !cls.startsWith('http'))
-      .map(([cls, n]) => [cls, n ?? 0] as [string, number]),
+      .map(([cls, n]): [string, number] => [cls, n ?? 0]),
   ];
   if (responses.length > 0) blocks.push({ kind: 'table', title: 'Responses', columns: ['answer', 'count'], rows: responses });
   const notes = bottleneckNotes(agg, routes, input.timeoutMs);

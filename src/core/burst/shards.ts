@@ -1,4 +1,5 @@
 import { toFinding, type Finding } from '../findings.js';
+import { isOneOf, isRecord } from '../guards.js';
 import type { StageResult } from '../result.js';
 import { BurstAggregate, type BurstData } from './aggregate.js';
 import { buildBurstReport, type BurstStop } from './report.js';
@@ -8,8 +9,37 @@ const REBUILT = new Set(['burst-latency-threshold', 'burst-error-threshold', 'bu
 
 /** True when a burst result carries shard data (`--shard i/n`) that {@link mergeBurstShards} can merge. */
 export function isBurstShard(result: StageResult): boolean {
-  const shard = result.metrics.shard as { index?: unknown; count?: unknown } | undefined;
+  const shard = isRecord(result.metrics.shard) ? result.metrics.shard : undefined;
   return result.id === 'burst' && typeof shard?.index === 'number' && typeof shard.count === 'number' && typeof result.metrics.shardData === 'object';
+}
+
+/** What one shard result carries for the merge. */
+interface ShardPart {
+  index: number;
+  count: number;
+  data: BurstData;
+  stopped?: BurstStop;
+}
+
+/** Shard data as `BurstAggregate.toData` writes it, checked by the keys the merge reads. */
+function isBurstData(value: unknown): value is BurstData {
+  if (!isRecord(value) || !isRecord(value.counts) || !isRecord(value.errors) || !isRecord(value.status)) return false;
+  const lists = [value.routes, value.scenarios, value.series, value.stages, value.thresholds];
+  return typeof value.elapsedMs === 'number' && typeof value.latency === 'string' && typeof value.lag === 'string' && lists.every(Array.isArray);
+}
+
+const STOP_KINDS: readonly BurstStop['kind'][] = ['error-rate', 'threshold', 'signal'];
+
+function isBurstStop(value: unknown): value is BurstStop {
+  return isRecord(value) && isOneOf(STOP_KINDS, value.kind) && typeof value.reason === 'string' && typeof value.atSeconds === 'number';
+}
+
+/** The shard's share, data and early stop; a result `isBurstShard` let through with other data is a broken file, said as such. */
+function shardPartOf(result: StageResult): ShardPart {
+  const { shard, shardData, stopped } = result.metrics;
+  if (!isRecord(shard) || typeof shard.index !== 'number' || typeof shard.count !== 'number' || !isBurstData(shardData))
+    throw new Error('a burst shard result has no readable shard data; upload the burst.json each shard job wrote, unchanged');
+  return { index: shard.index, count: shard.count, data: shardData, ...(isBurstStop(stopped) ? { stopped } : {}) };
 }
 
 /**
@@ -21,14 +51,18 @@ export function isBurstShard(result: StageResult): boolean {
 export function mergeBurstShards(results: readonly StageResult[]): StageResult {
   const shards = results.filter(isBurstShard);
   if (shards.length === 0) throw new Error('no burst shard results to merge');
-  const byIndex = new Map<number, StageResult>();
-  for (const r of shards) byIndex.set((r.metrics.shard as { index: number }).index, r);
-  const parts = [...byIndex.values()];
-  const count = Math.max(...parts.map((r) => (r.metrics.shard as { count: number }).count));
-  const data = parts.map((r) => r.metrics.shardData as BurstData);
+  const byIndex = new Map<number, { result: StageResult; part: ShardPart }>();
+  for (const result of shards) {
+    const part = shardPartOf(result);
+    byIndex.set(part.index, { result, part });
+  }
+  const parts = [...byIndex.values()].map((entry) => entry.result);
+  const shardParts = [...byIndex.values()].map((entry) => entry.part);
+  const count = Math.max(...shardParts.map((part) => part.count));
+  const data = shardParts.map((part) => part.data);
   const agg = BurstAggregate.fromData(data);
   const first = parts[0]!;
-  const stops = parts.map((r) => r.metrics.stopped as BurstStop | undefined).filter((s): s is BurstStop => s !== undefined);
+  const stops = shardParts.flatMap((part) => (part.stopped ? [part.stopped] : []));
   const report = buildBurstReport({
     agg,
     thresholds: data[0]!.thresholds,
@@ -59,7 +93,6 @@ export function mergeBurstShards(results: readonly StageResult[]): StageResult {
     });
   if (errors.length) merged.errors = errors;
   if (first.checkedPaths) merged.checkedPaths = first.checkedPaths;
-  const blocks = (first as StageResult & { blocks?: unknown }).blocks;
-  if (blocks !== undefined) (merged as StageResult & { blocks?: unknown }).blocks = report.blocks;
+  if (first.blocks !== undefined) merged.blocks = report.blocks;
   return merged;
 }

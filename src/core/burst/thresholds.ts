@@ -1,3 +1,4 @@
+import { isOneOf } from '../guards.js';
 import type { LatencyHistogram } from './latency.js';
 
 /** Metrics a threshold can name (k6's built-in names). */
@@ -13,7 +14,11 @@ const AGGREGATIONS: Record<ThresholdMetric, readonly string[]> = {
   dropped_iterations: ['count', 'rate'],
 };
 
-export type Operator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+const OPERATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** The aggregations written as a word (a percentile is `p(N)`). */
+const AGGREGATION_WORDS = ['avg', 'min', 'med', 'max', 'rate', 'count'] as const;
 
 /** Which requests a threshold looks at: `{name:signup}`, `{scenario:launch}`, or all. */
 export interface TagFilter {
@@ -29,7 +34,7 @@ export interface Threshold {
   metricText: string;
   /** The expression as written: `p(95)<800`. */
   expression: string;
-  aggregation: 'avg' | 'min' | 'med' | 'max' | 'rate' | 'count' | { percentile: number };
+  aggregation: (typeof AGGREGATION_WORDS)[number] | { percentile: number };
   operator: Operator;
   value: number;
   /** Stop the whole run as soon as this threshold fails (after `delayAbortEvalMs`). */
@@ -76,14 +81,18 @@ export function parseThreshold(text: string, metric?: string, extra: { abortOnFa
   if (!match) throw new ThresholdSyntaxError(text, `expected AGGREGATION OPERATOR NUMBER such as p(95)<800`);
   const word = match[1]!;
   const pText = match[2] ?? match[3];
-  const aggregation: Threshold['aggregation'] = pText !== undefined ? { percentile: Number(pText) } : (word as 'avg');
+  let aggregation: Threshold['aggregation'];
+  if (pText !== undefined) aggregation = { percentile: Number(pText) };
+  else if (isOneOf(AGGREGATION_WORDS, word)) aggregation = word;
+  else throw new ThresholdSyntaxError(text, `unknown aggregation "${word}"`);
   if (typeof aggregation === 'object' && (aggregation.percentile <= 0 || aggregation.percentile > 100)) {
     throw new ThresholdSyntaxError(text, 'a percentile is above 0 and at most 100');
   }
   const allowed = AGGREGATIONS[name];
   const shown = typeof aggregation === 'object' ? 'p(N)' : aggregation;
   if (!allowed.includes(shown)) throw new ThresholdSyntaxError(text, `${name} takes ${allowed.join(', ')}, not ${shown}`);
-  const operator = (match[4] === '===' ? '==' : match[4]) as Operator;
+  const operator = match[4] === '===' ? '==' : match[4];
+  if (!isOneOf(OPERATORS, operator)) throw new ThresholdSyntaxError(text, `unknown comparison "${String(match[4])}"`);
   return {
     metric: name,
     tags,
@@ -100,8 +109,8 @@ export function parseThreshold(text: string, metric?: string, extra: { abortOnFa
 function parseMetric(metricText: string, text: string): { name: ThresholdMetric; tags: TagFilter } {
   const match = /^([a-z_]+)(?:\{([^}]*)\})?$/.exec(metricText.trim());
   if (!match) throw new ThresholdSyntaxError(text, `"${metricText}" is not a metric name`);
-  const name = match[1] as ThresholdMetric;
-  if (!THRESHOLD_METRICS.includes(name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(', ')}`);
+  const name = match[1];
+  if (!isOneOf(THRESHOLD_METRICS, name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(', ')}`);
   const tags: TagFilter = {};
   for (const part of (match[2] ?? '')
     .split(',')
@@ -109,7 +118,9 @@ function parseMetric(metricText: string, text: string): { name: ThresholdMetric;
     .filter(Boolean)) {
     const tag = /^(name|scenario)\s*:\s*(.+)$/.exec(part);
     if (!tag) throw new ThresholdSyntaxError(text, `tag "${part}" must be name:ROUTE or scenario:NAME`);
-    tags[tag[1] as 'name' | 'scenario'] = tag[2]!.trim().replace(/^["']|["']$/g, '');
+    const value = tag[2]!.trim().replace(/^["']|["']$/g, '');
+    if (tag[1] === 'name') tags.name = value;
+    else tags.scenario = value;
   }
   return { name, tags };
 }

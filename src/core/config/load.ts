@@ -2,7 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { StageConfigError, type NetworkOptions, type StageDefinition } from '../stage.js';
-import { STAGE_IDS, type StageId } from '../findings.js';
+import type { StageId } from '../findings.js';
 import { reasonOf, UsageError } from '../errors.js';
 import { readBoundedText, type BoundedRead } from '../files.js';
 import { isOneOf, isRecord, recordsOf, stringsOf } from '../guards.js';
@@ -10,7 +10,7 @@ import { FAIL_ON_VALUES } from '../severity.js';
 import { didYouMean } from '../suggest.js';
 import { readNetworkOptions } from './network.js';
 import { buildConfigSchema } from './schema.js';
-import { DEFAULT_CRITICAL_PATHS, type CriticalPathConfig, type LaunchReadyConfig } from './types.js';
+import { DEFAULT_CRITICAL_PATHS, type CriticalPathConfig, type LaunchReadyConfig, type StageSection } from './types.js';
 
 /** One value given on the command line (or as an action input) that overrides the file. */
 export interface ConfigOverride {
@@ -83,7 +83,14 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
     throw new UsageError(shownProblems.join('\n') + more);
   }
   // Every id gets a section (validated ones carry the schema's defaults), so a lookup never misses.
-  const stages = Object.fromEntries(STAGE_IDS.map((id) => [id, { enabled: true, maxMinutes: 15, ...sectionOf(data, id) }])) as LaunchReadyConfig['stages'];
+  const stages: LaunchReadyConfig['stages'] = {
+    secrets: stageSectionOf(data, 'secrets'),
+    env: stageSectionOf(data, 'env'),
+    trust: stageSectionOf(data, 'trust'),
+    burst: stageSectionOf(data, 'burst'),
+    rollback: stageSectionOf(data, 'rollback'),
+    readiness: stageSectionOf(data, 'readiness'),
+  };
   const config: LaunchReadyConfig = {
     failOn: isOneOf(FAIL_ON_VALUES, data.failOn) ? data.failOn : 'blocker',
     criticalPaths: Array.isArray(data.criticalPaths) ? recordsOf(data.criticalPaths).map(criticalPathOf) : DEFAULT_CRITICAL_PATHS,
@@ -99,6 +106,19 @@ export function loadConfig(options: LoadConfigOptions): LaunchReadyConfig {
 function sectionOf(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
   const section = data[key];
   return isRecord(section) ? section : undefined;
+}
+
+const STAGE_SECTION_DEFAULTS: StageSection = { enabled: true, maxMinutes: 15 };
+
+/** A stage's section with the keys every stage has; an unvalidated or missing section gets their defaults. */
+function stageSectionOf(data: Record<string, unknown>, id: StageId): StageSection {
+  const section = sectionOf(data, id) ?? {};
+  return {
+    ...STAGE_SECTION_DEFAULTS,
+    ...section,
+    enabled: typeof section.enabled === 'boolean' ? section.enabled : STAGE_SECTION_DEFAULTS.enabled,
+    maxMinutes: typeof section.maxMinutes === 'number' ? section.maxMinutes : STAGE_SECTION_DEFAULTS.maxMinutes,
+  };
 }
 
 function criticalPathOf(raw: Record<string, unknown>): CriticalPathConfig {

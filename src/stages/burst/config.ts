@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isRecord, read } from '../../core/guards.js';
 import type { ConfigProblem } from '../../core/stage.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { checkCaptures, guessCriticalPath, parseStep, splitStepUrl, type StepBody, type StepSpec } from './steps.js';
@@ -81,15 +82,15 @@ export function parseBurstConfig(section: Record<string, unknown>, baseDir: stri
   } catch {
     return { problems: [{ path: ['target'], message: `"${section.target}" is not an http(s) URL; e.g. https://staging.example.com` }] };
   }
-  const limitsRaw = (section.limits as Record<string, unknown> | undefined) ?? {};
+  const limitsRaw = read.optionalRecord(section, 'limits') ?? {};
   const limits: BurstLimits = {
-    maxVUs: (limitsRaw.maxVUs as number | undefined) ?? DEFAULT_LIMITS.maxVUs,
-    maxRate: (limitsRaw.maxRate as number | undefined) ?? DEFAULT_LIMITS.maxRate,
+    maxVUs: read.optionalNumber(limitsRaw, 'maxVUs') ?? DEFAULT_LIMITS.maxVUs,
+    maxRate: read.optionalNumber(limitsRaw, 'maxRate') ?? DEFAULT_LIMITS.maxRate,
     maxDurationMs: parseDuration(String(limitsRaw.maxDuration ?? '10m')) ?? DEFAULT_LIMITS.maxDurationMs,
   };
   const scenarios = parseScenarios(section, target, limits, problems);
   const { thresholds, defaults } = parseThresholds(section, scenarios, problems);
-  const abortRaw = (section.abort as Record<string, unknown> | undefined) ?? {};
+  const abortRaw = read.optionalRecord(section, 'abort') ?? {};
   const options: BurstOptions = {
     target: target.href,
     origin: target.origin,
@@ -100,20 +101,21 @@ export function parseBurstConfig(section: Record<string, unknown>, baseDir: stri
     timeoutMs: parseDuration(String(section.timeout ?? '10s')) ?? 10_000,
     abort: {
       enabled: abortRaw.enabled !== false,
-      errorRate: (abortRaw.errorRate as number | undefined) ?? 0.5,
+      errorRate: read.optionalNumber(abortRaw, 'errorRate') ?? 0.5,
       windowMs: parseDuration(String(abortRaw.window ?? '5s')) ?? 5000,
-      minRequests: (abortRaw.minRequests as number | undefined) ?? 10,
+      minRequests: read.optionalNumber(abortRaw, 'minRequests') ?? 10,
     },
     limits,
-    workers: (section.workers as number | 'auto' | undefined) ?? 'auto',
+    workers: typeof section.workers === 'number' ? section.workers : 'auto',
   };
-  if (section.abuse) {
-    const abuse = parseAbuse(section.abuse as Record<string, unknown>, target, problems);
+  const abuseRaw = read.optionalRecord(section, 'abuse');
+  if (abuseRaw) {
+    const abuse = parseAbuse(abuseRaw, target, problems);
     if (abuse) options.abuse = abuse;
   }
   if (typeof section.shard === 'string') {
-    const [index, count] = section.shard.split('/').map(Number) as [number, number];
-    if (count < 1 || index < 1 || index > count || count > 1000)
+    const [index, count] = section.shard.split('/').map(Number);
+    if (index === undefined || count === undefined || count < 1 || index < 1 || index > count || count > 1000)
       problems.push({ path: ['shard'], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
     else options.shard = { index, count };
   }
@@ -123,7 +125,7 @@ export function parseBurstConfig(section: Record<string, unknown>, baseDir: stri
 }
 
 function parseScenarios(section: Record<string, unknown>, target: URL, limits: BurstLimits, problems: ConfigProblem[]): ScenarioSpec[] {
-  const configured = section.scenarios as Record<string, Record<string, unknown>> | undefined;
+  const configured = read.optionalRecord(section, 'scenarios');
   if (configured !== undefined) {
     for (const key of ['vus', 'rate', 'duration'] as const) {
       if (section[key] !== undefined)
@@ -134,7 +136,7 @@ function parseScenarios(section: Record<string, unknown>, target: URL, limits: B
     }
     const out: ScenarioSpec[] = [];
     for (const [name, raw] of Object.entries(configured)) {
-      const scenario = parseScenario(name, raw, target, problems);
+      const scenario = isRecord(raw) ? parseScenario(name, raw, target, problems) : undefined;
       if (scenario) out.push(scenario);
     }
     if (Object.keys(configured).length === 0)
@@ -176,7 +178,7 @@ function parseScenarios(section: Record<string, unknown>, target: URL, limits: B
 
 /** The pages named in `burst.pages` (default: the homepage), one GET each. */
 function defaultJourney(section: Record<string, unknown>, target: URL, problems: ConfigProblem[]): StepSpec[] {
-  const pages = (section.pages as Record<string, string> | undefined) ?? { homepage: target.pathname || '/' };
+  const pages = read.optionalStringMap(section, 'pages') ?? { homepage: target.pathname || '/' };
   const steps: StepSpec[] = [];
   for (const [name, path] of Object.entries(pages)) {
     const split = splitStepUrl(path, target);
@@ -199,20 +201,20 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
     if (raw[key] === undefined) problems.push({ path: at, message: `${String(raw.executor)} needs ${key}; add e.g. ${key}: ${example}` });
   };
   const ms = (key: string, fallback: number): number => (typeof raw[key] === 'string' ? (parseDuration(raw[key]) ?? fallback) : fallback);
-  const stages = ((raw.stages as { duration: string; target: number }[] | undefined) ?? []).map((s) => ({
-    durationMs: parseDuration(s.duration) ?? 0,
-    target: s.target,
+  const stages = (read.optionalRecords(raw, 'stages') ?? []).map((s) => ({
+    durationMs: parseDuration(read.string(s, 'duration')) ?? 0,
+    target: read.number(s, 'target'),
   }));
   let executor: ExecutorSpec;
   switch (raw.executor) {
     case 'constant-vus':
       need('vus', '10');
       need('duration', '30s');
-      executor = { kind: 'constant-vus', vus: (raw.vus as number) ?? 1, durationMs: ms('duration', 0) };
+      executor = { kind: 'constant-vus', vus: read.optionalNumber(raw, 'vus') ?? 1, durationMs: ms('duration', 0) };
       break;
     case 'ramping-vus':
       need('stages', '[{duration: 30s, target: 100}]');
-      executor = { kind: 'ramping-vus', startVUs: (raw.startVUs as number) ?? 0, stages };
+      executor = { kind: 'ramping-vus', startVUs: read.optionalNumber(raw, 'startVUs') ?? 0, stages };
       break;
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate': {
@@ -220,25 +222,15 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
         need('rate', '20');
         need('duration', '30s');
       } else need('stages', '[{duration: 30s, target: 50}]');
-      const peak =
-        raw.executor === 'constant-arrival-rate' ? ((raw.rate as number) ?? 0) : Math.max((raw.startRate as number) ?? 0, ...stages.map((s) => s.target));
+      const rate = read.optionalNumber(raw, 'rate') ?? 0;
+      const startRate = read.optionalNumber(raw, 'startRate') ?? 0;
+      const peak = raw.executor === 'constant-arrival-rate' ? rate : Math.max(startRate, ...stages.map((s) => s.target));
       const timeUnitMs = ms('timeUnit', 1000);
-      const maxVUs = (raw.maxVUs as number | undefined) ?? (raw.preAllocatedVUs as number | undefined) ?? Math.max(20, Math.ceil((peak * 2000) / timeUnitMs));
-      const preAllocatedVUs = Math.min(maxVUs, (raw.preAllocatedVUs as number | undefined) ?? maxVUs);
-      if (
-        (raw.preAllocatedVUs as number | undefined) !== undefined &&
-        (raw.maxVUs as number | undefined) !== undefined &&
-        (raw.maxVUs as number) < (raw.preAllocatedVUs as number)
-      ) {
-        problems.push({
-          path: [...at, 'maxVUs'],
-          message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs`,
-        });
-      }
+      const { maxVUs, preAllocatedVUs } = arrivalVUs(raw, Math.max(20, Math.ceil((peak * 2000) / timeUnitMs)), at, problems);
       executor =
         raw.executor === 'constant-arrival-rate'
-          ? { kind: 'constant-arrival-rate', rate: (raw.rate as number) ?? 0, timeUnitMs, durationMs: ms('duration', 0), preAllocatedVUs, maxVUs }
-          : { kind: 'ramping-arrival-rate', startRate: (raw.startRate as number) ?? 0, timeUnitMs, stages, preAllocatedVUs, maxVUs };
+          ? { kind: 'constant-arrival-rate', rate, timeUnitMs, durationMs: ms('duration', 0), preAllocatedVUs, maxVUs }
+          : { kind: 'ramping-arrival-rate', startRate, timeUnitMs, stages, preAllocatedVUs, maxVUs };
       break;
     }
     default:
@@ -247,10 +239,29 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
   const foreign = Object.keys(raw).filter((key) => !EXECUTOR_KEYS[executor.kind].includes(key) && !COMMON_SCENARIO_KEYS.includes(key));
   for (const key of foreign)
     problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(', ')}` });
-  const rawSteps = (raw.steps as Record<string, unknown>[] | undefined) ?? [{ url: target.pathname || '/', name: 'homepage' }];
+  const rawSteps = read.optionalRecords(raw, 'steps') ?? [{ url: target.pathname || '/', name: 'homepage' }];
   const steps = rawSteps.map((s, i) => parseStep(s, target, [...at, 'steps', i], problems)).filter((s): s is StepSpec => s !== undefined);
   problems.push(...checkCaptures(steps, [...at, 'steps']));
   return { name, executor, startTimeMs: ms('startTime', 0), gracefulStopMs: ms('gracefulStop', 30_000), thinkTimeMs: ms('thinkTime', 0), steps };
+}
+
+/** An arrival-rate scenario's VUs: `maxVUs` defaults to `preAllocatedVUs`, else to `fallback` (twice the peak's need). */
+function arrivalVUs(
+  raw: Record<string, unknown>,
+  fallback: number,
+  at: (string | number)[],
+  problems: ConfigProblem[],
+): { maxVUs: number; preAllocatedVUs: number } {
+  const configuredMax = read.optionalNumber(raw, 'maxVUs');
+  const configuredPre = read.optionalNumber(raw, 'preAllocatedVUs');
+  const maxVUs = configuredMax ?? configuredPre ?? fallback;
+  if (configuredPre !== undefined && configuredMax !== undefined && configuredMax < configuredPre) {
+    problems.push({
+      path: [...at, 'maxVUs'],
+      message: `${configuredMax} is below preAllocatedVUs (${configuredPre}); raise maxVUs or lower preAllocatedVUs`,
+    });
+  }
+  return { maxVUs, preAllocatedVUs: Math.min(maxVUs, configuredPre ?? maxVUs) };
 }
 
 const COMMON_SCENARIO_KEYS = ['executor', 'startTime', 'gracefulStop', 'thinkTime', 'steps'];
@@ -287,14 +298,15 @@ function parseThresholds(
     raw.forEach((text, i) => add(['thresholds', i], String(text)));
     return { thresholds: out, defaults: false };
   }
-  if (raw && typeof raw === 'object') {
-    for (const [metric, list] of Object.entries(raw as Record<string, unknown[]>)) {
-      list.forEach((entry, i) => {
+  if (isRecord(raw)) {
+    for (const [metric, list] of Object.entries(raw)) {
+      const entries: unknown[] = Array.isArray(list) ? list : [];
+      entries.forEach((entry, i) => {
         if (typeof entry === 'string') return add(['thresholds', metric, i], entry, metric);
-        const item = entry as { threshold: string; abortOnFail?: boolean; delayAbortEval?: string };
-        add(['thresholds', metric, i], item.threshold, metric, {
+        const item = isRecord(entry) ? entry : {};
+        add(['thresholds', metric, i], read.string(item, 'threshold'), metric, {
           abortOnFail: item.abortOnFail === true,
-          delayAbortEvalMs: parseDuration(item.delayAbortEval ?? '0s') ?? 0,
+          delayAbortEvalMs: parseDuration(read.optionalString(item, 'delayAbortEval') ?? '0s') ?? 0,
         });
       });
     }
@@ -325,15 +337,16 @@ function parseAbuse(raw: Record<string, unknown>, target: URL, problems: ConfigP
     method,
     origin: split.origin,
     path: split.path,
-    headers: { ...((raw.headers as Record<string, string> | undefined) ?? {}) },
-    limit: (raw.limit as number | undefined) ?? 50,
-    concurrency: (raw.concurrency as number | undefined) ?? 5,
-    normalRate: (raw.normalRate as number | undefined) ?? 1,
-    normalRequests: (raw.normalRequests as number | undefined) ?? 5,
+    headers: { ...(read.optionalStringMap(raw, 'headers') ?? {}) },
+    limit: read.optionalNumber(raw, 'limit') ?? 50,
+    concurrency: read.optionalNumber(raw, 'concurrency') ?? 5,
+    normalRate: read.optionalNumber(raw, 'normalRate') ?? 1,
+    normalRequests: read.optionalNumber(raw, 'normalRequests') ?? 5,
     cooldownMs,
   };
+  const form = read.optionalStringMap(raw, 'form');
   if (raw.json !== undefined) spec.body = { kind: 'json', value: raw.json };
-  else if (raw.form !== undefined) spec.body = { kind: 'form', value: raw.form as Record<string, string> };
+  else if (form !== undefined) spec.body = { kind: 'form', value: form };
   else if (typeof raw.body === 'string') spec.body = { kind: 'raw', value: raw.body };
   return spec;
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
+import { errorCode, isRecord } from '../../core/guards.js';
 import type { StageContext, StageDefinition } from '../../core/stage.js';
 import { DEFAULT_LIMITS, parseBurstConfig, type BurstOptions } from './config.js';
 import { burstConfigSchema, burstFlags } from './config-schema.js';
@@ -28,20 +29,16 @@ const UNCONFIGURED: BurstOptions = {
   workers: 'auto',
 };
 
+/** Options `parseOptions` made, not a raw section a caller handed `run` directly. */
 function isParsed(options: unknown): options is BurstOptions {
-  return (
-    typeof options === 'object' &&
-    options !== null &&
-    Array.isArray((options as BurstOptions).scenarios) &&
-    typeof (options as BurstOptions).origin === 'string'
-  );
+  return isRecord(options) && Array.isArray(options.scenarios) && typeof options.origin === 'string';
 }
 
 function writeK6(file: string, script: string): void {
   try {
     writeFileSync(file, script);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
+    const code = errorCode(error) ?? 'unwritable';
     throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`, { cause: error });
   }
 }
@@ -68,7 +65,8 @@ export const burstStage: StageDefinition<BurstOptions> = {
   parseOptions: parseBurstOptions,
   validateConfig: (section, baseDir) => (typeof section.target === 'string' ? parseBurstConfig(section, baseDir).problems : []),
   run: async (ctx: StageContext<BurstOptions>) => {
-    const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options as unknown as Record<string, unknown>, ctx.baseDir);
+    const given: unknown = ctx.options;
+    const options = isParsed(given) ? given : parseBurstOptions(isRecord(given) ? given : {}, ctx.baseDir);
     if (options.exportK6) writeK6(options.exportK6, exportK6(options));
     return runBurst(ctx, options);
   },

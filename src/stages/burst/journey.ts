@@ -256,7 +256,8 @@ function storeCookies(response: HttpResponse, jar: Map<string, string>): void {
   for (const [k, v] of cookiesOf(response)) jar.set(k, v);
 }
 
-const TLS_CODES = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
+// EPROTO: OpenSSL's "wrong version number" and kin, as a raw TLS socket reports them.
+const TLS_CODES = /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
 
 /** The class of a failed request from the error an HTTP client throws (its `code`, or its cause's). */
 export function classifyError(error: unknown): ErrorClass {

@@ -1,10 +1,12 @@
+import { isOneOf, isRecord, read, stringsOf } from '../../core/guards.js';
+import { errorMessage } from '../../core/read-config.js';
 import type { ConfigProblem } from '../../core/stage.js';
 import { parseDuration } from './duration.js';
 
 /** Where a captured value comes from. */
 export interface CaptureSpec {
   as: string;
-  from: 'regex' | 'header' | 'json' | 'cookie';
+  from: (typeof CAPTURE_SOURCES)[number];
   /** The regex source, header name, dotted JSON path or cookie name. */
   expr: string;
 }
@@ -30,6 +32,9 @@ export interface StepSpec {
   /** Critical path the route belongs to, when known or guessed. */
   criticalPath?: string;
 }
+
+/** Where a capture may read from, as the schema's `capture` entries name them. */
+const CAPTURE_SOURCES = ['regex', 'header', 'json', 'cookie'] as const;
 
 /** Values every journey can use without capturing them. */
 const BUILTIN_VARIABLES = ['__VU', '__ITER', '__SCENARIO'] as const;
@@ -116,24 +121,29 @@ export function parseStep(raw: Record<string, unknown>, target: URL, at: (string
   }
   const bodies = ['json', 'form', 'body'].filter((key) => raw[key] !== undefined);
   if (bodies.length > 1) problems.push({ path: at, message: `give one body (${bodies.join(', ')} are all set); keep json, form or body` });
-  const headers = { ...((raw.headers as Record<string, string> | undefined) ?? {}) };
+  const headers = { ...(read.optionalStringMap(raw, 'headers') ?? {}) };
+  const form = read.optionalStringMap(raw, 'form');
   let body: StepBody | undefined;
   if (raw.json !== undefined) body = { kind: 'json', value: raw.json };
-  else if (raw.form !== undefined) body = { kind: 'form', value: raw.form as Record<string, string> };
+  else if (form !== undefined) body = { kind: 'form', value: form };
   else if (typeof raw.body === 'string') body = { kind: 'raw', value: raw.body };
   const name = typeof raw.name === 'string' ? raw.name : `${method} ${split.path.split('?')[0]}`;
   const step: StepSpec = { name, method, origin: split.origin, path: split.path, headers, checkBody: [], captures: [] };
   if (body) step.body = body;
-  const check = (raw.check as { status?: number | number[]; bodyContains?: string | string[] } | undefined) ?? {};
-  if (check.status !== undefined) step.checkStatus = Array.isArray(check.status) ? check.status : [check.status];
-  if (check.bodyContains !== undefined) step.checkBody = Array.isArray(check.bodyContains) ? check.bodyContains : [check.bodyContains];
-  for (const [as, from] of Object.entries((raw.capture as Record<string, Record<string, string>> | undefined) ?? {})) {
-    const [kind, expr] = Object.entries(from)[0] ?? [];
+  const check = read.optionalRecord(raw, 'check') ?? {};
+  if (typeof check.status === 'number') step.checkStatus = [check.status];
+  else if (Array.isArray(check.status)) step.checkStatus = check.status.filter((status): status is number => typeof status === 'number');
+  if (typeof check.bodyContains === 'string') step.checkBody = [check.bodyContains];
+  else if (Array.isArray(check.bodyContains)) step.checkBody = stringsOf(check.bodyContains);
+  for (const [as, from] of Object.entries(read.optionalRecord(raw, 'capture') ?? {})) {
+    // The schema gives each capture exactly one source.
+    const [kind, expr] = Object.entries(isRecord(from) ? from : {})[0] ?? [];
+    if (!isOneOf(CAPTURE_SOURCES, kind) || typeof expr !== 'string') continue;
     if (kind === 'regex') {
-      const problem = regexProblem(expr!);
+      const problem = regexProblem(expr);
       if (problem) problems.push({ path: [...at, 'capture', as, 'regex'], message: problem });
     }
-    step.captures.push({ as, from: kind as CaptureSpec['from'], expr: expr! });
+    step.captures.push({ as, from: kind, expr });
   }
   if (typeof raw.sleep === 'string') step.sleepMs = parseDuration(raw.sleep);
   const criticalPath = typeof raw.path === 'string' ? raw.path : guessCriticalPath(name, split.path);
@@ -146,7 +156,7 @@ function regexProblem(source: string): string | undefined {
     const groups = new RegExp(`${source}|`).exec('')!.length - 1;
     return groups < 1 ? `/${source}/ has no (group); put the part to capture in parentheses, e.g. name="csrf" value="([^"]+)"` : undefined;
   } catch (error) {
-    return `/${source}/ is not a valid regular expression (${(error as Error).message}); fix the pattern`;
+    return `/${source}/ is not a valid regular expression (${errorMessage(error)}); fix the pattern`;
   }
 }
 

@@ -1,6 +1,7 @@
 /** The `readiness` section of launch-ready.yml: schema, typed options, and the checks the schema cannot express. */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isRecord, read, stringOr, withSchemaDefaults } from '../../core/guards.js';
 import type { ConfigProblem, JsonSchema, StageFlag } from '../../core/stage.js';
 import { importMonitors, MonitorFormatError, fromNative } from './monitors/import.js';
 import type { Monitor } from './monitors/model.js';
@@ -50,6 +51,19 @@ export type ReadinessOptions = {
 };
 
 const URL_ITEM = { type: 'string', errorMessage: 'expected a full URL; e.g. https://app.example.com/login' };
+
+const LOGS: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
+  errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
+  properties: {
+    file: { type: 'string', description: 'Log file, relative to launch-ready.yml.' },
+    command: { type: 'string', minLength: 1, description: 'Command whose output is the log, run with /bin/sh and a stripped environment.' },
+    passEnv: { type: 'array', items: { type: 'string' }, default: [], description: 'Variables the log command may see.' },
+    waitSeconds: { type: 'number', minimum: 0, maximum: 60, default: 2, description: 'How long the sample request may take to reach the log.' },
+  },
+};
 
 export const readinessConfigSchema: JsonSchema = {
   properties: {
@@ -120,18 +134,7 @@ export const readinessConfigSchema: JsonSchema = {
       description: 'Dotenv files of the target environment for the error-tracking check; default: the environment launch-ready runs in.',
       errorMessage: 'expected a list of dotenv files; e.g. [.env.production]',
     },
-    logs: {
-      type: 'object',
-      additionalProperties: false,
-      description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
-      errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
-      properties: {
-        file: { type: 'string', description: 'Log file, relative to launch-ready.yml.' },
-        command: { type: 'string', minLength: 1, description: 'Command whose output is the log, run with /bin/sh and a stripped environment.' },
-        passEnv: { type: 'array', items: { type: 'string' }, default: [], description: 'Variables the log command may see.' },
-        waitSeconds: { type: 'number', minimum: 0, maximum: 60, default: 2, description: 'How long the sample request may take to reach the log.' },
-      },
-    },
+    logs: LOGS,
     logProbeUrl: { ...URL_ITEM, description: 'Where the marked sample request goes; default: loginUrl, else the homepage.' },
     burstResult: {
       type: 'string',
@@ -219,7 +222,7 @@ export function validateReadinessConfig(section: Record<string, unknown>, baseDi
     if (!isHttpUrl(value)) problems.push({ path, message: `"${value}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/login` });
   };
   for (const key of URL_KEYS) checkUrl(section[key], [key]);
-  ((section.monitors as Record<string, unknown>[] | undefined) ?? []).forEach((m, i) => checkUrl(m.url, ['monitors', i, 'url']));
+  listOrEmpty(section.monitors).forEach((m, i) => checkUrl(isRecord(m) ? m.url : undefined, ['monitors', i, 'url']));
   const file = section.monitorsFile;
   if (typeof file === 'string') {
     const path = resolve(baseDir, file);
@@ -237,29 +240,54 @@ export function validateReadinessConfig(section: Record<string, unknown>, baseDi
       }
     }
   }
-  const logs = section.logs as Record<string, unknown> | undefined;
+  const logs = isRecord(section.logs) ? section.logs : undefined;
   if (logs && logs.file === undefined && logs.command === undefined)
     problems.push({ path: ['logs'], message: 'names neither a file nor a command; add file: PATH or command: "docker logs app"' });
   if (logs && logs.file !== undefined && logs.command !== undefined) problems.push({ path: ['logs'], message: 'names both a file and a command; keep one' });
   return problems;
 }
 
+function listOrEmpty(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function errorTrackingOf(value: unknown): ReadinessOptions['errorTracking'] {
+  if (typeof value === 'string') return { variable: value };
+  if (!isRecord(value)) return undefined;
+  const tracking: NonNullable<ReadinessOptions['errorTracking']> = {};
+  const variable = stringOr(value.variable);
+  const provider = stringOr(value.provider);
+  if (variable !== undefined) tracking.variable = variable;
+  if (provider !== undefined) tracking.provider = provider;
+  return tracking;
+}
+
+function logSourceOf(value: unknown): LogSource | undefined {
+  if (!isRecord(value)) return undefined;
+  const logs = withSchemaDefaults(LOGS, value);
+  const source: LogSource = { passEnv: read.strings(logs, 'passEnv'), waitSeconds: read.number(logs, 'waitSeconds') };
+  if (typeof logs.file === 'string') source.file = logs.file;
+  if (typeof logs.command === 'string') source.command = logs.command;
+  return source;
+}
+
 /** The section, defaults applied by the schema, as typed options with the monitors imported. */
-export function parseReadinessOptions(section: Record<string, unknown>, baseDir: string): ReadinessOptions {
-  const monitors = fromNative((section.monitors as unknown[] | undefined) ?? [], 'launch-ready.yml').monitors;
+export function parseReadinessOptions(given: Record<string, unknown>, baseDir: string): ReadinessOptions {
+  const section = withSchemaDefaults(readinessConfigSchema, given);
+  const monitors = fromNative(listOrEmpty(section.monitors), 'launch-ready.yml').monitors;
   const options: ReadinessOptions = {
     parsed: true,
     monitors,
-    envFiles: (section.envFiles as string[] | undefined) ?? [],
-    latencyBudgetMs: (section.latencyBudgetMs as number | undefined) ?? 800,
-    maxIntervalMinutes: (section.maxIntervalMinutes as number | undefined) ?? 5,
-    handover: (section.handover as string | undefined) ?? 'HANDOVER.md',
+    envFiles: read.strings(section, 'envFiles'),
+    latencyBudgetMs: read.number(section, 'latencyBudgetMs'),
+    maxIntervalMinutes: read.number(section, 'maxIntervalMinutes'),
+    handover: read.string(section, 'handover'),
     diagnose: section.diagnose !== false,
-    authoritative: (section.authoritative as string[] | undefined) ?? [],
-    timeoutMs: (section.timeoutMs as number | undefined) ?? 5000,
-    contacts: (section.contacts as string[] | undefined) ?? [],
-    deploySteps: (section.deploySteps as string[] | undefined) ?? [],
-    rollbackSteps: (section.rollbackSteps as string[] | undefined) ?? [],
+    authoritative: read.strings(section, 'authoritative'),
+    timeoutMs: read.number(section, 'timeoutMs'),
+    contacts: read.strings(section, 'contacts'),
+    deploySteps: read.strings(section, 'deploySteps'),
+    rollbackSteps: read.strings(section, 'rollbackSteps'),
   };
   if (typeof section.monitorsFile === 'string') {
     const imported = importMonitors(readFileSync(resolve(baseDir, section.monitorsFile), 'utf8'), section.monitorsFile);
@@ -267,18 +295,13 @@ export function parseReadinessOptions(section: Record<string, unknown>, baseDir:
     options.monitorsFile = { path: section.monitorsFile, format: imported.format, skipped: imported.skipped };
   }
   for (const key of ['owner', 'homepage', 'loginUrl', 'healthUrl', 'logProbeUrl', 'burstResult', 'secretManager'] as const) {
-    if (typeof section[key] === 'string') options[key] = section[key] as string;
+    const value = section[key];
+    if (typeof value === 'string') options[key] = value;
   }
-  const tracking = section.errorTracking;
-  if (typeof tracking === 'string') options.errorTracking = { variable: tracking };
-  else if (tracking && typeof tracking === 'object') options.errorTracking = tracking as { variable?: string; provider?: string };
-  const logs = section.logs as Record<string, unknown> | undefined;
-  if (logs) {
-    const source: LogSource = { passEnv: (logs.passEnv as string[] | undefined) ?? [], waitSeconds: (logs.waitSeconds as number | undefined) ?? 2 };
-    if (typeof logs.file === 'string') source.file = logs.file;
-    if (typeof logs.command === 'string') source.command = logs.command;
-    options.logs = source;
-  }
+  const tracking = errorTrackingOf(section.errorTracking);
+  if (tracking) options.errorTracking = tracking;
+  const logs = logSourceOf(section.logs);
+  if (logs) options.logs = logs;
   return options;
 }
 
@@ -286,7 +309,10 @@ const OWN_KEYS = ['monitors', 'monitorsFile', 'healthUrl', 'errorTracking', 'log
 
 /** Skipped until the section names something to check: monitors, a health URL, error tracking, logs. */
 export function readinessNotConfigured(section: Record<string, unknown>): string | undefined {
-  const set = OWN_KEYS.some((key) => section[key] !== undefined && !(Array.isArray(section[key]) && (section[key] as unknown[]).length === 0));
+  const set = OWN_KEYS.some((key) => {
+    const value = section[key];
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
+  });
   return set ? undefined : 'Launch readiness: nothing configured (add readiness.monitors or readiness.monitorsFile, healthUrl, errorTracking, logs)';
 }
 

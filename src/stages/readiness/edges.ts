@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { errorMessage } from '../../core/read-config.js';
 import type { NetworkOptions } from '../../core/stage.js';
 import type { StageServices } from '../../core/services.js';
 import { applyConnectTo, parseConnectRules } from '../../core/network.js';
@@ -60,7 +61,7 @@ export async function send(
     if (result.http.contentType) answer.contentType = result.http.contentType;
     return answer;
   } catch (error) {
-    return { error: (error as Error).message.split('\n')[0]! };
+    return { error: errorMessage(error).split('\n')[0]! };
   }
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FindingInput } from '../../core/findings.js';
+import { errorCode, isRecord, stringsOf } from '../../core/guards.js';
 
 /** Where the target environment's variables were read from, with the values (never shown). */
 export interface TargetEnvironment {
@@ -19,8 +20,8 @@ export function targetEnvironmentFiles(readinessFiles: readonly string[], envSec
   if (readinessFiles.length > 0) return [...readinessFiles];
   if (!envSection) return [];
   const target = typeof envSection.target === 'string' ? envSection.target : 'production';
-  const environments = (envSection.environments ?? {}) as Record<string, { files?: string[] } | undefined>;
-  return [...((envSection.envFiles as string[] | undefined) ?? []), ...(environments[target]?.files ?? [])];
+  const environment = isRecord(envSection.environments) ? envSection.environments[target] : undefined;
+  return [...stringsOf(envSection.envFiles), ...(isRecord(environment) ? stringsOf(environment.files) : [])];
 }
 
 /** Read the target environment: dotenv files in order (later ones override), or `processEnv`. Throws naming an unreadable file. */
@@ -36,10 +37,9 @@ export function readTargetEnvironment(files: readonly string[], baseDir: string,
     try {
       text = readFileSync(resolve(baseDir, file), 'utf8');
     } catch (error) {
-      throw new Error(
-        `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`,
-        { cause: error },
-      );
+      throw new Error(`${file}: cannot read it (${errorCode(error) ?? 'unreadable'}); fix readiness.envFiles (or the env stage's files for the target)`, {
+        cause: error,
+      });
     }
     for (const [name, value] of parseDotenvLines(text)) variables.set(name, value);
   }

@@ -3,6 +3,7 @@
  * burst: it reads a previous burst result (`--format json`) named in `readiness.burstResult`.
  */
 import type { FindingInput } from '../../core/findings.js';
+import { isRecord, recordsOf, stringOr } from '../../core/guards.js';
 import { covers } from './monitors/checks.js';
 import type { Monitor } from './monitors/model.js';
 
@@ -15,14 +16,14 @@ export interface BurstRoute {
 
 /** Routes from a gate result or a bare burst stage result; [] when it holds no burst metrics. */
 export function burstRoutesOf(result: unknown): BurstRoute[] {
-  const stages = (result as { stages?: unknown[] } | undefined)?.stages;
-  const stage = Array.isArray(stages) ? stages.find((s) => (s as { id?: string }).id === 'burst') : result;
-  const routes = (stage as { metrics?: { routes?: unknown[] } } | undefined)?.metrics?.routes;
-  if (!Array.isArray(routes)) return [];
+  const stages = isRecord(result) ? result.stages : undefined;
+  const stage: unknown = Array.isArray(stages) ? stages.find((s) => isRecord(s) && s.id === 'burst') : result;
+  const metrics = isRecord(stage) ? stage.metrics : undefined;
+  const routes = isRecord(metrics) ? metrics.routes : undefined;
   const out: BurstRoute[] = [];
-  for (const route of routes as { name?: string; url?: string; latencyMs?: { p95?: number } }[]) {
-    if (typeof route.url === 'string' && typeof route.latencyMs?.p95 === 'number')
-      out.push({ name: route.name ?? route.url, url: route.url, p95Ms: route.latencyMs.p95 });
+  for (const route of recordsOf(routes)) {
+    const p95 = isRecord(route.latencyMs) ? route.latencyMs.p95 : undefined;
+    if (typeof route.url === 'string' && typeof p95 === 'number') out.push({ name: stringOr(route.name) ?? route.url, url: route.url, p95Ms: p95 });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BlockCell, ReportBlock } from '../../core/blocks.js';
 import type { FindingInput } from '../../core/findings.js';
+import { errorMessage } from '../../core/read-config.js';
 import type { StageContext, StageOutcome, StagePartError } from '../../core/stage.js';
 import { parseReadinessOptions, type ReadinessOptions } from './config.js';
 import { diagnoseUrl, layersTable, type Diagnosis } from './diagnose/index.js';
@@ -21,8 +22,16 @@ type CheckRow = [string, 'yes' | 'no' | 'not checked', string];
 
 /** Options as parsed by the core (parseOptions), or the raw section when a caller did not parse it. */
 export function optionsOf(ctx: StageContext<ReadinessOptions>): ReadinessOptions {
-  const given = ctx.options as ReadinessOptions | Record<string, unknown>;
-  return (given as ReadinessOptions).parsed === true ? (given as ReadinessOptions) : parseReadinessOptions(given as Record<string, unknown>, ctx.baseDir);
+  return parsedOrParse(ctx.options, ctx.baseDir);
+}
+
+// The parameter is the union on purpose: the context's type says parsed, a caller may still hand a raw section.
+function parsedOrParse(given: ReadinessOptions | Record<string, unknown>, baseDir: string): ReadinessOptions {
+  return isParsed(given) ? given : parseReadinessOptions(given, baseDir);
+}
+
+function isParsed(given: ReadinessOptions | Record<string, unknown>): given is ReadinessOptions {
+  return given.parsed === true;
 }
 
 /** What the checks add to as they go. */
@@ -199,8 +208,8 @@ function checkErrorTracking(
       : (options.errorTracking?.provider ?? 'readiness.errorTracking not set');
     checks.push(['Server-side error tracking is configured', own.length === 0 ? 'yes' : 'no', what]);
   } catch (error) {
-    errors.push({ part: 'error tracking', message: (error as Error).message, fix: 'fix readiness.envFiles so every file can be read' });
-    checks.push(['Server-side error tracking is configured', 'not checked', (error as Error).message]);
+    errors.push({ part: 'error tracking', message: errorMessage(error), fix: 'fix readiness.envFiles so every file can be read' });
+    checks.push(['Server-side error tracking is configured', 'not checked', errorMessage(error)]);
   }
 }
 

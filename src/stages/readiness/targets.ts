@@ -1,5 +1,6 @@
 /** What must be watched and named, from the config: critical URLs, the homepage, login, health; hostnames. */
 import type { CriticalPathConfig } from '../../core/config/types.js';
+import { stringsOf } from '../../core/guards.js';
 import type { WatchTarget } from './monitors/checks.js';
 import type { ReadinessOptions } from './config.js';
 
@@ -60,7 +61,7 @@ export function configuredHostnames(options: ReadinessOptions, config: Scope): s
     }
   };
   add(trust.domain);
-  for (const host of (trust.hostnames as string[] | undefined) ?? []) add(host);
+  for (const host of stringsOf(trust.hostnames)) add(host);
   for (const path of config.criticalPaths) {
     for (const host of path.hosts ?? []) add(host);
     for (const url of path.urls ?? []) addUrl(url);

@@ -1,4 +1,6 @@
 /** The `rollback` section of launch-ready.yml: schema, typed options, and the checks the schema cannot express. */
+import { isRecord, read, recordsOf, stringOr, withSchemaDefaults } from '../../core/guards.js';
+import { entriesOf, errorMessage, isBoolean, isNumber, isString, oneOrMany } from '../../core/read-config.js';
 import type { ConfigProblem, JsonSchema } from '../../core/stage.js';
 
 /** One smoke check: a request and what its answer must look like. */
@@ -202,6 +204,31 @@ const DRILL: JsonSchema = {
   },
 };
 
+const RETRY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.',
+  errorMessage: 'expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}',
+  properties: {
+    attempts: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 10,
+      default: 3,
+      description: 'Tries per check, the first included.',
+      errorMessage: 'expected 1 to 10; e.g. 3',
+    },
+    backoffMs: {
+      type: 'number',
+      minimum: 0,
+      maximum: 60000,
+      default: 500,
+      description: 'Wait before the second try; it doubles for each further one.',
+      errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500',
+    },
+  },
+};
+
 export const rollbackConfigSchema: JsonSchema = {
   properties: {
     url: {
@@ -251,30 +278,7 @@ export const rollbackConfigSchema: JsonSchema = {
       description: 'Smoke checks on the current deployment (and during the drill).',
       errorMessage: 'expected a list of checks; e.g. [{path: /healthz, status: 200}]',
     },
-    retry: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.',
-      errorMessage: 'expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}',
-      properties: {
-        attempts: {
-          type: 'integer',
-          minimum: 1,
-          maximum: 10,
-          default: 3,
-          description: 'Tries per check, the first included.',
-          errorMessage: 'expected 1 to 10; e.g. 3',
-        },
-        backoffMs: {
-          type: 'number',
-          minimum: 0,
-          maximum: 60000,
-          default: 500,
-          description: 'Wait before the second try; it doubles for each further one.',
-          errorMessage: 'expected milliseconds from 0 to 60000; e.g. 500',
-        },
-      },
-    },
+    retry: RETRY,
     followRedirects: {
       type: 'integer',
       minimum: 0,
@@ -288,71 +292,78 @@ export const rollbackConfigSchema: JsonSchema = {
   },
 };
 
-function listOf<T>(value: T | T[] | undefined, fallback: T[]): T[] {
-  if (value === undefined) return fallback;
-  return Array.isArray(value) ? value : [value];
-}
-
 function resolveUrl(path: string, base: string | undefined): string {
   if (/^https?:\/\//i.test(path)) return path;
   return new URL(path, base).href;
 }
 
-function smokeCheckOf(raw: Record<string, unknown>, base: string | undefined): SmokeCheck {
-  const path = (raw.path as string | undefined) ?? '/';
-  const method = ((raw.method as string | undefined) ?? 'GET').toUpperCase();
+const isHeaderAssertion = (value: unknown): value is string | boolean => isString(value) || isBoolean(value);
+
+function basicAuthOf(value: unknown): SmokeCheck['basicAuthFromEnv'] {
+  if (!isRecord(value) || !isString(value.username) || !isString(value.password)) return undefined;
+  return { username: value.username, password: value.password };
+}
+
+/** One smoke check, the item's schema defaults filled in (the home-page check is built here, not by the schema). */
+function smokeCheckOf(given: Record<string, unknown>, base: string | undefined): SmokeCheck {
+  const raw = withSchemaDefaults(SMOKE_ITEM, given);
+  const path = stringOr(raw.path) ?? '/';
+  const method = read.string(raw, 'method').toUpperCase();
   const check: SmokeCheck = {
     name: method === 'GET' ? path : `${method} ${path}`,
     url: resolveUrl(path, base),
     method,
-    status: listOf(raw.status as number | number[] | undefined, [200]),
-    contains: listOf(raw.contains as string | string[] | undefined, []),
-    headers: (raw.headers as Record<string, string | boolean> | undefined) ?? {},
-    jsonPath: (raw.jsonPath as Record<string, unknown> | undefined) ?? {},
-    headersFromEnv: (raw.headersFromEnv as Record<string, string> | undefined) ?? {},
-    timeoutMs: (raw.timeoutMs as number | undefined) ?? 10_000,
+    status: oneOrMany(raw.status, isNumber),
+    contains: oneOrMany(raw.contains, isString),
+    headers: entriesOf(raw.headers, isHeaderAssertion),
+    jsonPath: isRecord(raw.jsonPath) ? raw.jsonPath : {},
+    headersFromEnv: entriesOf(raw.headersFromEnv, isString),
+    timeoutMs: read.number(raw, 'timeoutMs'),
   };
   if (raw.json !== undefined) check.json = raw.json;
-  if (raw.basicAuthFromEnv) check.basicAuthFromEnv = raw.basicAuthFromEnv as { username: string; password: string };
+  const basicAuth = basicAuthOf(raw.basicAuthFromEnv);
+  if (basicAuth) check.basicAuthFromEnv = basicAuth;
   if (typeof raw.maxMs === 'number') check.maxMs = raw.maxMs;
   return check;
 }
 
-function drillOf(raw: Record<string, unknown>): DrillOptions {
+function drillOf(given: Record<string, unknown>): DrillOptions {
+  const raw = withSchemaDefaults(DRILL, given);
   return {
-    rollbackCommand: raw.rollbackCommand as string,
-    rollForwardCommand: raw.rollForwardCommand as string,
-    passEnv: (raw.passEnv as string[] | undefined) ?? [],
-    waitSeconds: (raw.waitSeconds as number | undefined) ?? 300,
-    budgetSeconds: (raw.budgetSeconds as number | undefined) ?? 600,
-    pollSeconds: (raw.pollSeconds as number | undefined) ?? 5,
-    commandTimeoutSeconds: (raw.commandTimeoutSeconds as number | undefined) ?? 300,
+    rollbackCommand: read.string(raw, 'rollbackCommand'),
+    rollForwardCommand: read.string(raw, 'rollForwardCommand'),
+    passEnv: read.strings(raw, 'passEnv'),
+    waitSeconds: read.number(raw, 'waitSeconds'),
+    budgetSeconds: read.number(raw, 'budgetSeconds'),
+    pollSeconds: read.number(raw, 'pollSeconds'),
+    commandTimeoutSeconds: read.number(raw, 'commandTimeoutSeconds'),
   };
 }
 
 /** The validated section (defaults applied by the schema) as typed options. Throws only on input `validate` rejects. */
-export function parseRollbackOptions(section: Record<string, unknown>): RollbackOptions {
-  const url = section.url as string | undefined;
-  const retry = (section.retry as Record<string, number> | undefined) ?? {};
+export function parseRollbackOptions(given: Record<string, unknown>): RollbackOptions {
+  const section = withSchemaDefaults(rollbackConfigSchema, given);
+  const url = stringOr(section.url);
+  const retry = withSchemaDefaults(RETRY, isRecord(section.retry) ? section.retry : {});
   const options: RollbackOptions = {
-    environment: (section.environment as string | undefined) ?? 'production',
-    repo: (section.repo as string | undefined) ?? '.',
-    smoke: ((section.smoke as Record<string, unknown>[] | undefined) ?? []).map((raw) => smokeCheckOf(raw, url)),
-    retry: { attempts: retry.attempts ?? 3, backoffMs: retry.backoffMs ?? 500 },
-    followRedirects: (section.followRedirects as number | undefined) ?? 5,
+    environment: read.string(section, 'environment'),
+    repo: read.string(section, 'repo'),
+    smoke: recordsOf(section.smoke).map((raw) => smokeCheckOf(raw, url)),
+    retry: { attempts: read.number(retry, 'attempts'), backoffMs: read.number(retry, 'backoffMs') },
+    followRedirects: read.number(section, 'followRedirects'),
     dryRun: section.dryRun === true,
   };
   if (url) options.url = url;
   // A URL and no checks: the home page must answer.
   if (url && options.smoke.length === 0) options.smoke.push(smokeCheckOf({ path: '/' }, url));
-  const versionUrl = (section.versionUrl as string | undefined) ?? (section.versionHeader || section.versionPattern ? url : undefined);
+  const versionUrl = stringOr(section.versionUrl) ?? (section.versionHeader || section.versionPattern ? url : undefined);
   if (versionUrl) {
     options.version = { url: resolveUrl(versionUrl, url) };
     if (typeof section.versionHeader === 'string') options.version.header = section.versionHeader.toLowerCase();
     if (typeof section.versionPattern === 'string') options.version.pattern = new RegExp(section.versionPattern);
   }
   if (typeof section.previousRelease === 'string') options.previousRelease = section.previousRelease;
-  if (section.drill) options.drill = drillOf(section.drill as Record<string, unknown>);
+  if (isRecord(section.drill)) options.drill = drillOf(section.drill);
   return options;
 }
 
@@ -381,9 +392,9 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
     const versionError = urlProblem(versionUrl, 'versionUrl');
     if (versionError) problems.push(versionError);
   }
-  const smoke = (section.smoke as Record<string, unknown>[] | undefined) ?? [];
+  const smoke: unknown[] = Array.isArray(section.smoke) ? section.smoke : [];
   smoke.forEach((check, i) => {
-    const path = (check.path as string | undefined) ?? '/';
+    const path = (isRecord(check) ? stringOr(check.path) : undefined) ?? '/';
     if (!/^https?:\/\//i.test(path) && typeof url !== 'string') {
       problems.push({
         path: ['smoke', i, 'path'],
@@ -395,13 +406,13 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
     try {
       new RegExp(section.versionPattern);
     } catch (error) {
-      problems.push({ path: ['versionPattern'], message: `not a valid regular expression (${(error as Error).message}); e.g. "release: ([\\\\w.-]+)"` });
+      problems.push({ path: ['versionPattern'], message: `not a valid regular expression (${errorMessage(error)}); e.g. "release: ([\\\\w.-]+)"` });
     }
   }
   if ((section.versionHeader || section.versionPattern) && typeof section.versionUrl !== 'string' && typeof url !== 'string') {
     problems.push({ path: ['versionUrl'], message: 'versionHeader/versionPattern need a page to read; set versionUrl or url' });
   }
-  const drill = section.drill as Record<string, unknown> | undefined;
+  const drill = isRecord(section.drill) ? section.drill : undefined;
   const budget = typeof drill?.budgetSeconds === 'number' ? drill.budgetSeconds : 600;
   const maxMinutes = typeof section.maxMinutes === 'number' ? section.maxMinutes : 15;
   if (drill && maxMinutes * 60 < budget) {
@@ -421,7 +432,7 @@ export function validateRollbackConfig(section: Record<string, unknown>): Config
 
 /** Why the stage has nothing to do. */
 export function rollbackNotConfigured(section: Record<string, unknown>): string | undefined {
-  const smoke = (section.smoke as unknown[] | undefined) ?? [];
+  const smoke: unknown[] = Array.isArray(section.smoke) ? section.smoke : [];
   if (!section.url && smoke.length === 0 && !section.drill) return 'Rollback: not configured (set rollback.url, smoke checks or a drill in launch-ready.yml)';
   return undefined;
 }

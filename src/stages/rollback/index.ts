@@ -23,9 +23,12 @@ function parseOptions(section: Record<string, unknown>): ParsedOptions {
   return { ...parseRollbackOptions(section), parsed: 'rollback' };
 }
 
-function optionsOf(raw: unknown): RollbackOptions {
-  const options = raw as Partial<ParsedOptions>;
-  return options.parsed === 'rollback' ? (options as ParsedOptions) : parseOptions(raw as Record<string, unknown>);
+function isParsed(given: ParsedOptions | Record<string, unknown>): given is ParsedOptions {
+  return given.parsed === 'rollback';
+}
+
+function optionsOf(given: ParsedOptions | Record<string, unknown>): RollbackOptions {
+  return isParsed(given) ? given : parseOptions(given);
 }
 
 /** The `rollback` stage definition. */

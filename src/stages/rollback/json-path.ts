@@ -2,6 +2,7 @@
  * The small JSON-path subset smoke checks need: `$.a.b`, `$.items[0].id`, `$['odd key']`, and
  * `.length` of arrays and strings. No filters or wildcards: a check names one value.
  */
+import { isRecord } from '../../core/guards.js';
 
 /** Path segments of `$.a[0]['b c']`, or undefined when it does not parse. */
 export function parseJsonPath(path: string): (string | number)[] | undefined {
@@ -31,10 +32,15 @@ export function readJsonPath(data: unknown, path: string): { found: boolean; val
       current = current.length;
       continue;
     }
-    if (current === null || typeof current !== 'object') return { found: false };
-    const key = typeof segment === 'number' && !Array.isArray(current) ? String(segment) : segment;
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false };
-    current = (current as Record<string | number, unknown>)[key];
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false };
+      current = current[index];
+    } else if (isRecord(current)) {
+      const key = String(segment);
+      if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false };
+      current = current[key];
+    } else return { found: false };
   }
   return { found: true, value: current };
 }

@@ -2,6 +2,7 @@
  * Smoke checks: a pure judge of one answer against its check, a pure retry rule (transient failures
  * only), and a thin edge that sends the request through the shared HTTP client.
  */
+import { isRecord } from '../../core/guards.js';
 import type { SecretRegistry } from '../../core/redaction.js';
 import type { HttpClient, HttpResponse, Waiter } from '../../core/services.js';
 import type { RetryPolicy, SmokeCheck } from './config.js';
@@ -84,12 +85,11 @@ function jsonProblems(check: SmokeCheck, body: string): string[] {
 
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  if (!isRecord(a) || !isRecord(b)) return false;
   const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => sameJson(a[key], b[key]));
 }
 
 /** Every way `answer` falls short of `check` (pure); empty when it passes. */

@@ -2,6 +2,7 @@
  * Which release the site serves: JSON `{version}` or `{sha}`, a response header, or a pattern on the
  * body. An answer without one (an HTML page, an empty object) is reported with what came back.
  */
+import { isRecord } from '../../core/guards.js';
 import type { HttpClient } from '../../core/services.js';
 import type { VersionSource } from './config.js';
 
@@ -35,9 +36,9 @@ function fromJson(body: string, type: string): VersionReading {
       problem: `answered ${what}: ${preview(body)}; it needs to return JSON {"version": "…"} or {"sha": "…"}, or set versionHeader / versionPattern`,
     };
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
+  if (isRecord(data)) {
     for (const key of ['version', 'sha']) {
-      const value = (data as Record<string, unknown>)[key];
+      const value = data[key];
       if ((typeof value === 'string' && value.trim()) || typeof value === 'number') return { ok: true, version: String(value).trim(), via: `JSON ${key}` };
     }
   }

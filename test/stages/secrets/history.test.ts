@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StageOutcome } from '../../../src/core/stage.js';
 import { checksummed, stripeKey } from './fakes.js';
 import { allPlaces, ofRule, runSecrets, TempRepo } from './helpers.js';
+import { PatchParser } from '../../../src/stages/secrets/sources/history.js';
 
 describe('secrets in git history', () => {
   const repo = new TempRepo();
@@ -163,5 +164,28 @@ describe('history edge cases', () => {
     const outcome = await runSecrets({ repo: repo.dir, history: false }, repo.dir);
     expect(outcome.findings.map((f) => f.location)).toEqual([{ file: 'a.txt', line: 1 }]);
     expect(outcome.metrics).toMatchObject({ commits: 0 });
+  });
+});
+
+describe('reading git output as bytes', () => {
+  const patch = Buffer.from(
+    '\x01' +
+      'b'.repeat(40) +
+      ' 2026-01-10T12:00:00Z refs/heads/main\n' +
+      'diff --git a/café.env b/café.env\n--- a/café.env\n+++ b/café.env\n@@ -1 +1,2 @@\n-OLD=1\n+NAME=Zoë\n+TOKEN=x\n',
+  );
+
+  it('keeps a UTF-8 character whole when a chunk boundary splits it, at every boundary', () => {
+    const whole: string[] = [];
+    const parse = (pieces: Buffer[]): string[] => {
+      const texts: string[] = [];
+      const parser = new PatchParser(1 << 20, (block) => texts.push(`${block.file}:${block.lines.join(',')}:${block.text}`));
+      for (const piece of pieces) parser.push(piece);
+      parser.end();
+      return texts;
+    };
+    whole.push(...parse([patch]));
+    expect(whole).toEqual(['café.env:1,2:NAME=Zoë\nTOKEN=x']);
+    for (let cut = 1; cut < patch.length; cut++) expect(parse([patch.subarray(0, cut), patch.subarray(cut)])).toEqual(whole);
   });
 });

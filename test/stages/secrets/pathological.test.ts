@@ -4,6 +4,7 @@ import type { SecretRule } from '../../../src/stages/secrets/rules/types.js';
 import { MAX_MATCHES_PER_RULE, scanText } from '../../../src/stages/secrets/scan.js';
 import { PatchParser } from '../../../src/stages/secrets/sources/history.js';
 import { alnum } from './fakes.js';
+import { fill, hostileInputs } from './hostile-shapes.js';
 
 const KB = 1024;
 const SMALL = 64 * KB;
@@ -19,57 +20,6 @@ const ROUNDS = 4;
 /** Generous: a loaded shared machine slows every run; the assertions are ratios, this only stops a hang. */
 const TIMEOUT_MS = 180_000;
 const FLOOR_MS = 2;
-
-/** Inputs crafted to make a backtracking regex explode: long runs, repeated prefixes, unclosed quotes. */
-const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-
-/** Prefixes of the rules' formats, repeated back to back so each is a possible match start. */
-const SEEDS = [
-  'eyJ',
-  'eyJa.eyJb.',
-  'sk-',
-  'sk-proj-T3BlbkFJ',
-  'AKIA',
-  'SG.',
-  'xoxb-1-',
-  'xoxp-1',
-  '-----BEGIN PRIVATE KEY-----',
-  `-----BEGIN PRIVATE KEY-----${' '.repeat(19000)}-----END`,
-  'postgres://a:',
-  'postgres://a:b',
-  'NEXT_PUBLIC_',
-  'Authorization: Bearer ',
-  'AIza',
-  'v1.0-',
-  'dp.pt.',
-  're_',
-  'SK',
-  'hooks.slack.com/services/',
-  'M',
-  '1234567890:AA',
-  'ghp_',
-  'github_pat_',
-  'glpat-',
-  'sk_live_',
-  'whsec_',
-  'key-',
-  '0123456789abcdef',
-];
-
-type Hostile = [what: string, make: (size: number) => string];
-
-function hostileInputs(keyword: string): Hostile[] {
-  return [
-    ...SEEDS.map((seed): Hostile => [`${seed} repeated`, (size) => `${keyword} ${fill(seed, size)}`]),
-    ['one run of letters', (size) => fill('a', size)],
-    ['the keyword repeated', (size) => fill(keyword, size)],
-    ['keyword= repeated', (size) => fill(`${keyword}=`, size)],
-    ['keyword followed by a long token run', (size) => keyword + fill('A1b2', size)],
-    ['quoted keyword assignments without a closing quote', (size) => fill(`"${keyword}": "`, size)],
-    ['minified code on one line', (size) => fill(`var ${keyword}_x="${keyword}A1",b=function(){return "${keyword}"};`, size)],
-    ['whitespace runs', (size) => fill(`${keyword}     =      `, size)],
-  ];
-}
 
 /**
  * CPU time of the scan, in ms: the work this process did, which a loaded machine does not stretch

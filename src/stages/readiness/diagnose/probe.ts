@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { isRecord, stringOr } from '../../../core/guards.js';
 
 export interface TcpLayer {
   ok: boolean;
@@ -142,9 +143,10 @@ function handshake(raw: Socket, host: string, options: ProbeOptions): Promise<{ 
 }
 
 function describeCertificate(layer: TlsLayer, cert: PeerCertificate): void {
-  const cn = (name: unknown) => {
-    const value = (name as Record<string, string | string[] | undefined> | undefined)?.CN;
-    return Array.isArray(value) ? value.join(', ') : value;
+  // A name with several CNs gives a list; a certificate without a subject gives none.
+  const cn = (name: unknown): string | undefined => {
+    const value = isRecord(name) ? name.CN : undefined;
+    return Array.isArray(value) ? value.join(', ') : stringOr(value);
   };
   const subject = cn(cert.subject);
   const issuer = cn(cert.issuer);

@@ -4,6 +4,8 @@
  * listing the formats known.
  */
 import { parse as parseYaml } from 'yaml';
+import { recordsOf } from '../../../core/guards.js';
+import { errorMessage } from '../../../core/read-config.js';
 import { kindOfProvider, parseChannel, parseInterval, type Channel, type Monitor } from './model.js';
 
 /** The export formats understood, as named in messages and the README. */
@@ -66,24 +68,24 @@ export function importMonitors(content: string, shown: string): ImportedMonitors
   try {
     data = parseYaml(content, { uniqueKeys: false });
   } catch (error) {
-    throw new MonitorFormatError(
-      `${shown}: neither JSON nor YAML (${(error as Error).message.split('\n')[0]}); export the monitors again from your uptime service`,
-    );
+    throw new MonitorFormatError(`${shown}: neither JSON nor YAML (${errorMessage(error).split('\n')[0]}); export the monitors again from your uptime service`);
   }
   const format = detectMonitorFormat(data);
   if (!format) throw new MonitorFormatError(`${shown}: not a monitors export launch-ready knows; known formats: ${knownFormatsText()}`);
   const source = `${shown} (${format})`;
+  // Every format but a bare launch-ready list is an object (detectMonitorFormat checked it).
+  const json: Json = isObject(data) ? data : {};
   switch (format) {
     case 'launch-ready':
-      return { format, ...fromNative(Array.isArray(data) ? data : ((data as Json).monitors as unknown[]), source) };
+      return { format, ...fromNative(Array.isArray(data) ? data : Array.isArray(json.monitors) ? json.monitors : [], source) };
     case 'uptime-kuma':
-      return { format, ...fromUptimeKuma(data as Json, source) };
+      return { format, ...fromUptimeKuma(json, source) };
     case 'uptimerobot':
-      return { format, ...fromUptimeRobot(data as Json, source) };
+      return { format, ...fromUptimeRobot(json, source) };
     case 'betterstack':
-      return { format, ...fromBetterStack(data as Json, source) };
+      return { format, ...fromBetterStack(json, source) };
     case 'gatus':
-      return { format, ...fromGatus(data as Json, source) };
+      return { format, ...fromGatus(json, source) };
   }
 }
 
@@ -117,8 +119,7 @@ export function fromNative(items: unknown[], source: string): Parsed {
 /** Uptime Kuma 1.x/2.x backup: notifications carry their settings as a JSON string in `config`. */
 function fromUptimeKuma(data: Json, source: string): Parsed {
   const channels = new Map<string, Channel>();
-  for (const notification of (data.notificationList as unknown[] | undefined) ?? []) {
-    if (!isObject(notification)) continue;
+  for (const notification of recordsOf(data.notificationList)) {
     let config: Json = {};
     try {
       const parsed: unknown = typeof notification.config === 'string' ? JSON.parse(notification.config) : notification.config;
@@ -132,8 +133,7 @@ function fromUptimeKuma(data: Json, source: string): Parsed {
   }
   const monitors: Monitor[] = [];
   const skipped: string[] = [];
-  for (const item of data.monitorList as unknown[]) {
-    if (!isObject(item)) continue;
+  for (const item of recordsOf(data.monitorList)) {
     const name = text(item.name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
     if (!watchesUrl(url)) {
@@ -185,8 +185,7 @@ const UPTIMEROBOT_CONTACT_TYPES: Record<string, string> = {
 function fromUptimeRobot(data: Json, source: string): Parsed {
   const monitors: Monitor[] = [];
   const skipped: string[] = [];
-  for (const item of data.monitors as unknown[]) {
-    if (!isObject(item)) continue;
+  for (const item of recordsOf(data.monitors)) {
     const name = text(item.friendly_name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
     // Type 1 is HTTP(s), 2 keyword: both watch a URL. Ping and port monitors watch a host.
@@ -214,8 +213,8 @@ function fromUptimeRobot(data: Json, source: string): Parsed {
 function fromBetterStack(data: Json, source: string): Parsed {
   const monitors: Monitor[] = [];
   const skipped: string[] = [];
-  for (const item of data.data as unknown[]) {
-    if (!isObject(item) || !isObject(item.attributes)) continue;
+  for (const item of recordsOf(data.data)) {
+    if (!isObject(item.attributes)) continue;
     const a = item.attributes;
     const name = text(a.pronounceable_name) ?? text(a.url) ?? `monitor ${String(item.id)}`;
     const url = text(a.url);
@@ -247,9 +246,8 @@ function fromGatus(data: Json, source: string): Parsed {
   const emailTo = isObject(alerting.email) ? text(alerting.email.to) : undefined;
   const monitors: Monitor[] = [];
   const skipped: string[] = [];
-  const endpoints = [...((data.endpoints as unknown[] | undefined) ?? []), ...((data['external-endpoints'] as unknown[] | undefined) ?? [])];
+  const endpoints = [...recordsOf(data.endpoints), ...recordsOf(data['external-endpoints'])];
   for (const item of endpoints) {
-    if (!isObject(item)) continue;
     const name = [text(item.group), text(item.name)].filter(Boolean).join('/') || 'endpoint';
     const url = text(item.url);
     if (item.enabled === false) {
