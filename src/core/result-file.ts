@@ -7,6 +7,7 @@
 import type { BlockCell, ReportBlock } from './blocks.js';
 import { STAGE_IDS, type Finding } from './findings.js';
 import { isOneOf, isRecord } from './guards.js';
+import { isBoolean, isNumber, isString } from './read-config.js';
 import type { CriticalPathResult, GateResult, GateStatus, StageResult, StageStatus } from './result.js';
 import { FAIL_ON_VALUES, SEVERITIES } from './severity.js';
 import type { StagePartError } from './stage.js';
@@ -16,8 +17,6 @@ const GATE_STATUSES: readonly GateStatus[] = ['pass', 'fail', 'error'];
 /** Every stage status a result may carry. */
 export const STAGE_STATUSES: readonly StageStatus[] = ['pass', 'fail', 'warn', 'error', 'skipped'];
 
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number';
 const optional = (value: unknown, guard: (v: unknown) => boolean): boolean => value === undefined || guard(value);
 const listOf = (value: unknown, guard: (v: unknown) => boolean): boolean => Array.isArray(value) && value.every(guard);
 
@@ -73,7 +72,7 @@ export function isReportBlock(value: unknown): value is ReportBlock {
         optional(value.budgetSeconds, isNumber) &&
         listOf(
           value.steps,
-          (s) => isRecord(s) && isString(s.name) && isNumber(s.startSeconds) && isNumber(s.seconds) && typeof s.ok === 'boolean' && optional(s.note, isString),
+          (s) => isRecord(s) && isString(s.name) && isNumber(s.startSeconds) && isNumber(s.seconds) && isBoolean(s.ok) && optional(s.note, isString),
         )
       );
     case 'notes':
@@ -121,7 +120,7 @@ function isCriticalPathResult(value: unknown): value is CriticalPathResult {
     isRecord(value) &&
     isString(value.id) &&
     isString(value.title) &&
-    typeof value.ok === 'boolean' &&
+    isBoolean(value.ok) &&
     listOf(value.blockers, isString) &&
     listOf(value.checkedBy, isString)
   );
