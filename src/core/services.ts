@@ -124,10 +124,10 @@ export interface Waiter {
 export interface GitHubApi {
   owner: string;
   repo: string;
-  /** GET one resource; `path` may hold `{owner}` and `{repo}`. */
-  get<T>(path: string, query?: Record<string, string | number>): Promise<T>;
-  /** GET every page of a list resource (follows `Link: rel="next"`), up to `maxItems`. */
-  paginate<T>(path: string, query?: Record<string, string | number>, maxItems?: number): Promise<T[]>;
+  /** GET one resource; `path` may hold `{owner}` and `{repo}`. The answer is untyped JSON: the caller narrows it. */
+  get(path: string, query?: Record<string, string | number>): Promise<unknown>;
+  /** GET every page of a list resource, up to `maxItems`; each item is untyped JSON the caller narrows. */
+  paginate(path: string, query?: Record<string, string | number>, maxItems?: number): Promise<unknown[]>;
 }
 
 export interface StageServices {

@@ -39,12 +39,12 @@ export function createStageGitHubApi(access: GitHubAccess): GitHubApi {
   return {
     owner: access.owner,
     repo: access.repo,
-    get: <T>(path: string, query?: Record<string, string | number>) => get(path, query) as Promise<T>,
-    async paginate<T>(path: string, query: Record<string, string | number> = {}, maxItems = 1000): Promise<T[]> {
+    get: (path: string, query?: Record<string, string | number>) => get(path, query),
+    async paginate(path: string, query: Record<string, string | number> = {}, maxItems = 1000): Promise<unknown[]> {
       const perPage = Number(query.per_page ?? 100);
-      const items: T[] = [];
+      const items: unknown[] = [];
       for (let page = 1; page <= MAX_PAGES && items.length < maxItems; page++) {
-        const batch: T[] = itemsOf(await get(path, { ...query, per_page: perPage, page }));
+        const batch = itemsOf(await get(path, { ...query, per_page: perPage, page }));
         items.push(...batch.slice(0, maxItems - items.length));
         if (batch.length < perPage) break;
       }
@@ -54,7 +54,7 @@ export function createStageGitHubApi(access: GitHubAccess): GitHubApi {
 }
 
 /** A list answer is an array, or an object holding one (`{total_count, secrets: [...]}`). */
-function itemsOf<T>(body: unknown): T[] {
+function itemsOf(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   if (typeof body === 'object' && body !== null) {
     for (const value of Object.values(body)) if (Array.isArray(value)) return value;

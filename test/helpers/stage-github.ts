@@ -20,9 +20,9 @@ export function stageGitHubApi(baseUrl: string, owner: string, repo: string, tok
   return {
     owner,
     repo,
-    // Core's interface promises the caller's type; the double's answers are checked against GitHub's OpenAPI.
-    get: async <T>(path: string, query?: Record<string, string | number>) => (await client.request('GET', pathOf(path, query))) as T,
-    paginate: async <T>(path: string, query?: Record<string, string | number>, maxItems?: number) =>
-      (await client.paginate(pathOf(path, query))).slice(0, maxItems ?? Infinity) as T[],
+    // Untyped JSON, as from the real client; the double's answers are checked against GitHub's OpenAPI.
+    get: async (path: string, query?: Record<string, string | number>): Promise<unknown> => await client.request('GET', pathOf(path, query)),
+    paginate: async (path: string, query?: Record<string, string | number>, maxItems?: number): Promise<unknown[]> =>
+      (await client.paginate(pathOf(path, query))).slice(0, maxItems ?? Infinity),
   };
 }

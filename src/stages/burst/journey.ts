@@ -1,4 +1,5 @@
 import type { HttpPool, HttpResponse } from '../../core/services.js';
+import { isRecord } from '../../core/guards.js';
 import type { ErrorClass, RequestRecord, WindowRecorder } from '../../core/burst/window.js';
 import type { ScenarioSpec } from './config.js';
 import type { RateCap } from './schedule.js';
@@ -232,8 +233,9 @@ function jsonPath(text: string, path: string): string | undefined {
     return undefined;
   }
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : undefined;
+    else if (isRecord(value)) value = value[key];
+    else return undefined;
   }
   if (value === undefined || value === null) return undefined;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -262,11 +264,10 @@ const TLS_CODES = /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|E
 /** The class of a failed request from the error an HTTP client throws (its `code`, or its cause's). */
 export function classifyError(error: unknown): ErrorClass {
   const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
+  for (let e: unknown = error, depth = 0; isRecord(e) && depth < 4; e = e.cause, depth++) {
+    const code = e.code;
     if (typeof code === 'string') codes.push(code);
-    const name = (e as { name?: unknown }).name;
-    if (name === 'TimeoutError') codes.push('TIMEOUT');
+    if (e.name === 'TimeoutError') codes.push('TIMEOUT');
   }
   const message = error instanceof Error ? error.message : '';
   // Core's client says so in words: "no complete answer within N ms".

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { reasonOf } from '../../core/errors.js';
+import { isRecord } from '../../core/guards.js';
 import { GitHubRequestError, type GitHubApi } from '../../core/services.js';
 import { parseDotenv, type DotenvProblem } from './dotenv.js';
 import type { EnvironmentSource } from './target.js';
@@ -34,13 +35,9 @@ export async function githubEnvironmentSource(github: GitHubApi, environment: st
     ['secrets', 100],
     ['variables', 30],
   ] as const) {
-    let items: { name?: unknown }[];
+    let items: unknown[];
     try {
-      items = await github.paginate<{ name?: unknown }>(
-        `/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`,
-        { per_page: perPage },
-        1000,
-      );
+      items = await github.paginate(`/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`, { per_page: perPage }, 1000);
     } catch (error) {
       const status = error instanceof GitHubRequestError ? error.status : 0;
       const why =
@@ -51,7 +48,7 @@ export async function githubEnvironmentSource(github: GitHubApi, environment: st
             : reasonOf(error);
       throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`, { cause: error });
     }
-    for (const item of items) if (typeof item.name === 'string') variables.set(item.name, {});
+    for (const item of items) if (isRecord(item) && typeof item.name === 'string') variables.set(item.name, {});
   }
   return { label: `GitHub environment "${environment}"`, variables };
 }

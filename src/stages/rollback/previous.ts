@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { GitHubApi } from '../../core/services.js';
+import { isRecord, stringOr } from '../../core/guards.js';
 import { sameRelease } from './version.js';
 
 const run = promisify(execFile);
@@ -106,16 +107,11 @@ export function pickPreviousTag(tags: readonly TagFacts[], current: CurrentRelea
   return best?.tag;
 }
 
-interface ApiDeployment {
-  id: number;
-  sha: string;
-  ref: string;
-  environment: string;
-  created_at: string;
-}
-
-interface ApiDeploymentStatus {
-  state: string;
+/** The facts of one deployment as GitHub lists it; undefined for an item without them. */
+function deploymentFacts(item: unknown): DeploymentFacts | undefined {
+  if (!isRecord(item) || typeof item.id !== 'number') return undefined;
+  const text = (key: string) => stringOr(item[key]) ?? '';
+  return { id: item.id, sha: text('sha'), ref: text('ref'), environment: text('environment'), createdAt: text('created_at') };
 }
 
 /** At most this many earlier deployments have their statuses read. */
@@ -123,12 +119,12 @@ const MAX_STATUS_LOOKUPS = 20;
 
 /** The newest earlier deployment to `environment` that ever reached `success` (an edge: GitHub API). */
 export async function previousFromDeployments(github: GitHubApi, environment: string, current: CurrentRelease): Promise<PreviousRelease | undefined> {
-  const listed = await github.paginate<ApiDeployment>('/repos/{owner}/{repo}/deployments', { environment }, 300);
-  const facts = listed.map((d) => ({ id: d.id, sha: d.sha, ref: d.ref, environment: d.environment, createdAt: d.created_at }));
+  const listed = await github.paginate('/repos/{owner}/{repo}/deployments', { environment }, 300);
+  const facts = listed.map(deploymentFacts).filter((d): d is DeploymentFacts => d !== undefined);
   for (const candidate of previousDeploymentCandidates(facts, environment, current).slice(0, MAX_STATUS_LOOKUPS)) {
     // A deployment that succeeded and was later superseded is `inactive` now: any success counts.
-    const statuses = await github.paginate<ApiDeploymentStatus>(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, {}, 100);
-    if (statuses.some((s) => s.state === 'success')) return deploymentRelease(candidate);
+    const statuses = await github.paginate(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, {}, 100);
+    if (statuses.some((s) => isRecord(s) && s.state === 'success')) return deploymentRelease(candidate);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { isRecord } from '../../core/guards.js';
 import { scanText } from './scan.js';
 import { streamHistory } from './sources/history.js';
 import type { HistoryShare, HistoryWorkerMessage, SharedMatch } from './sources/history-split.js';
@@ -6,7 +7,22 @@ import { loadScanPolicy } from './suppress.js';
 
 // One worker thread diffs and scans one contiguous share of the history; the main thread replays
 // the shares in order. The rules are loaded here again (their functions cannot cross threads).
-const share = workerData as HistoryShare;
+const share = shareOf(workerData);
+
+/** The share the main thread sent; anything else is a bug in the caller, said once. */
+function shareOf(data: unknown): HistoryShare {
+  const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (
+    isRecord(data) &&
+    typeof data.repo === 'string' &&
+    typeof data.maxBlockBytes === 'number' &&
+    strings(data.commits) &&
+    strings(data.refs) &&
+    strings(data.ruleIds)
+  )
+    return { repo: data.repo, maxBlockBytes: data.maxBlockBytes, commits: data.commits, refs: data.refs, ruleIds: data.ruleIds };
+  throw new Error('history worker: the main thread sent no share of the history');
+}
 const port = parentPort!;
 const send = (message: HistoryWorkerMessage) => port.postMessage(message);
 

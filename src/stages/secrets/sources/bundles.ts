@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import picomatch from 'picomatch';
+import { isRecord } from '../../../core/guards.js';
 import { readForScan, walk, yieldToEventLoop, type FileCounters } from './files.js';
 import { shownPath } from './paths.js';
 
@@ -19,9 +20,10 @@ export interface BundlePiece {
  */
 export function sourcesOfMap(mapText: string): { source: string; text: string }[] {
   try {
-    const map = JSON.parse(mapText) as { sources?: unknown[]; sourcesContent?: unknown[] };
-    const contents = Array.isArray(map.sourcesContent) ? map.sourcesContent : [];
-    return contents.flatMap((text, i) => (typeof text === 'string' ? [{ source: String(map.sources?.[i] ?? `source ${i}`), text }] : []));
+    const map: unknown = JSON.parse(mapText);
+    if (!isRecord(map) || !Array.isArray(map.sourcesContent)) return [];
+    const sources: unknown[] = Array.isArray(map.sources) ? map.sources : [];
+    return map.sourcesContent.flatMap((text: unknown, i) => (typeof text === 'string' ? [{ source: String(sources[i] ?? `source ${i}`), text }] : []));
   } catch {
     return [];
   }

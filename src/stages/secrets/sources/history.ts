@@ -288,6 +288,14 @@ export class PatchParser {
   }
 }
 
+const C_ESCAPES = new Map([
+  ['n', 10],
+  ['t', 9],
+  ['r', 13],
+  ['"', 34],
+  ['\\', 92],
+]);
+
 /** git quotes paths with unusual bytes as C strings: `"b/caf\303\251.txt"`. */
 function unquote(path: string): string {
   if (!path.startsWith('"')) return path;
@@ -303,7 +311,7 @@ function unquote(path: string): string {
     if (/[0-7]/.test(next)) {
       bytes.push(Number.parseInt(body.slice(i, i + 3), 8));
       i += 2;
-    } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92 } as Record<string, number>)[next] ?? next.charCodeAt(0));
+    } else bytes.push(C_ESCAPES.get(next) ?? next.charCodeAt(0));
   }
   return Buffer.from(bytes).toString('utf8');
 }
