@@ -6,11 +6,18 @@ import {
   poolFactory
 } from "./shared-7.js";
 import "./shared-2.js";
-import "./shared-9.js";
+import {
+  isRecord
+} from "./shared-9.js";
 
 // src/stages/burst/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var input = workerData;
+function isWorkerInput(data2) {
+  return isRecord(data2) && isRecord(data2.plan) && isRecord(data2.network);
+}
+var data = workerData;
+if (!isWorkerInput(data)) throw new Error("the burst worker thread started without its load plan; start it through the burst stage, not directly");
+var input = data;
 var port = parentPort;
 var send = (message) => port.postMessage(message);
 var loop = new LoadLoop(input.plan, { createPool: poolFactory(input.network), onWindow: (window) => send({ type: "window", window }) });

@@ -4,6 +4,8 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   STAGES,
   VERSION,
+  cancelOnSignals,
+  commandHelpText,
   configuredHostnames,
   createStageGitHubApi,
   diagnoseUrl,
@@ -13,6 +15,7 @@ import {
   layersTable,
   parseCommandLine,
   parseReadinessOptions,
+  readFlags,
   readRunnerContext,
   readTargetEnvironment,
   targetEnvironmentFiles
@@ -22,7 +25,6 @@ import "./shared-6.js";
 import {
   EXIT,
   buildConfigSchema,
-  closest,
   loadConfig,
   renderReport,
   runLaunchReady
@@ -30,10 +32,15 @@ import {
 import "./shared-2.js";
 import {
   UsageError,
-  errorCode,
   reasonOf
 } from "./shared-8.js";
-import "./shared-9.js";
+import {
+  errorCode,
+  isRecord,
+  recordsOf,
+  stringOr,
+  stringsOf
+} from "./shared-9.js";
 
 // src/cli.ts
 import { tmpdir } from "node:os";
@@ -73,66 +80,19 @@ function terminalProgress(stream, afterMs = 2e3) {
   };
 }
 
-// src/diagnose/args.ts
-function parseFlags(command, args, specs) {
-  const values = /* @__PURE__ */ new Map();
-  const positional = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-h") {
-      values.set("help", true);
-      continue;
-    }
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq === -1 ? void 0 : eq);
-    const spec = specs.find((s) => s.name === name);
-    if (!spec) {
-      const guess = closest(
-        name,
-        specs.map((s) => s.name)
-      );
-      throw new UsageError(
-        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`
-      );
-    }
-    if (spec.kind === "boolean") {
-      values.set(name, true);
-      continue;
-    }
-    const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-    if (value === void 0 || eq === -1 && value.startsWith("--"))
-      throw new UsageError(`--${name}: needs a value; e.g. --${name} ${spec.valueName ?? "VALUE"}`);
-    if (spec.kind === "list") values.set(name, [...values.get(name) ?? [], value]);
-    else if (values.has(name)) throw new UsageError(`--${name}: given twice; give it once`);
-    else values.set(name, value);
-  }
-  return { values, positional };
-}
-function helpText(usage, what, specs, footer) {
-  const rows = specs.map(
-    (s) => [`--${s.name}${s.kind === "boolean" ? "" : ` ${s.valueName ?? "VALUE"}`}${s.kind === "list" ? "..." : ""}`, s.description]
-  );
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return [`${usage}: ${what}`, "", "Flags:", ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`), "", ...footer].join("\n");
-}
-
 // src/diagnose/command.ts
 var FLAGS = [
-  { name: "config", kind: "string", valueName: "FILE", description: "launch-ready.yml to read for trust.resolvers, connectTo, ca and readiness.healthUrl" },
-  { name: "format", kind: "string", valueName: "FMT", description: "text|json (default: text)" },
-  { name: "health-url", kind: "string", valueName: "URL", description: "the health endpoint to ask (default: readiness.healthUrl)" },
-  { name: "timeout", kind: "string", valueName: "MS", description: "per-layer timeout in ms (default: readiness.timeoutMs, 5000)" },
-  { name: "help", kind: "boolean", description: "show this help" }
+  { name: "config", type: "string", valueName: "FILE", description: "launch-ready.yml to read for trust.resolvers, connectTo, ca and readiness.healthUrl" },
+  { name: "format", type: "string", valueName: "FMT", description: "text|json (default: text)" },
+  { name: "health-url", type: "string", valueName: "URL", description: "the health endpoint to ask (default: readiness.healthUrl)" },
+  { name: "timeout", type: "string", valueName: "MS", description: "per-layer timeout in ms (default: readiness.timeoutMs, 5000)" },
+  { name: "help", type: "boolean", description: "show this help" }
 ];
 async function diagnoseCommand(args, io) {
-  const { values, positional } = parseFlags("diagnose", args, FLAGS);
+  const { values, positional } = readFlags(args, FLAGS, "diagnose", { positional: true });
   if (values.has("help")) {
     io.stdout(
-      `${helpText("launch-ready diagnose URL", "is it DNS, the edge/CDN, the app or a third party?", FLAGS, ["Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input."])}
+      `${commandHelpText("launch-ready diagnose URL", "is it DNS, the edge/CDN, the app or a third party?", FLAGS, ["Exit codes: 0 every layer healthy, 1 a layer fails, 2 bad input."])}
 `
     );
     return 0;
@@ -141,23 +101,23 @@ async function diagnoseCommand(args, io) {
   if (positional.length > 1) throw new UsageError(`diagnose: one URL at a time; got ${positional.length} (${positional.slice(0, 3).join(", ")})`);
   const target = positional[0];
   if (!isHttpUrl(target)) throw new UsageError(`diagnose: "${target}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/signup`);
-  const format = values.get("format") ?? "text";
+  const format = stringOr(values.get("format")) ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format: "${format}" is not a format diagnose writes; use text or json`);
-  const healthFlag = values.get("health-url");
+  const healthFlag = stringOr(values.get("health-url"));
   if (healthFlag !== void 0 && !isHttpUrl(healthFlag))
     throw new UsageError(`--health-url: "${healthFlag}" is not an http(s) URL; e.g. --health-url https://api.example.com/healthz`);
-  const timeoutFlag = values.get("timeout");
+  const timeoutFlag = stringOr(values.get("timeout"));
   const timeout = timeoutFlag === void 0 ? void 0 : Number(timeoutFlag);
   if (timeout !== void 0 && !(timeout > 0 && timeout <= 6e4))
     throw new UsageError(`--timeout: "${timeoutFlag}" is not a timeout; give milliseconds from 1 to 60000, e.g. --timeout 5000`);
-  const configFile = values.get("config");
+  const configFile = stringOr(values.get("config"));
   const config = loadConfig({ cwd: io.cwd, stages: io.stages, version: io.version, selected: [], ...configFile !== void 0 ? { file: configFile } : {} });
   const section = config.stages.readiness ?? {};
   const healthUrl = healthFlag ?? (typeof section.healthUrl === "string" ? section.healthUrl : void 0);
   const diagnosis = await diagnoseUrl(target, {
     network: config.network,
-    authoritative: section.authoritative ?? [],
-    timeoutMs: timeout ?? section.timeoutMs ?? 5e3,
+    authoritative: stringsOf(section.authoritative),
+    timeoutMs: timeout ?? (typeof section.timeoutMs === "number" ? section.timeoutMs : 5e3),
     ...healthUrl ? { healthUrl } : {},
     ...io.signal ? { signal: io.signal } : {}
   });
@@ -259,31 +219,28 @@ function notesOf(previous) {
 
 // src/handover/command.ts
 var FLAGS2 = [
-  { name: "config", kind: "string", valueName: "FILE", description: "launch-ready.yml to read (default: ./launch-ready.yml if present)" },
-  { name: "output", kind: "string", valueName: "FILE", description: "where to write (default: readiness.handover, HANDOVER.md)" },
+  { name: "config", type: "string", valueName: "FILE", description: "launch-ready.yml to read (default: ./launch-ready.yml if present)" },
+  { name: "output", type: "string", valueName: "FILE", description: "where to write (default: readiness.handover, HANDOVER.md)" },
   {
     name: "results",
-    kind: "list",
+    type: "string",
+    multiple: true,
     valueName: "FILE",
     description: "a result JSON (launch-ready check --format json) for the domain map and drill time; repeatable"
   },
-  { name: "force", kind: "boolean", description: "replace a HANDOVER.md that launch-ready did not write" },
-  { name: "help", kind: "boolean", description: "show this help" }
+  { name: "force", type: "boolean", description: "replace a HANDOVER.md that launch-ready did not write" },
+  { name: "help", type: "boolean", description: "show this help" }
 ];
 function handoverCommand(args, io) {
-  const { values, positional } = parseFlags("handover", args, FLAGS2);
+  const { values } = readFlags(args, FLAGS2, "handover");
   if (values.has("help")) {
     io.stdout(
-      `${helpText("launch-ready handover", "write HANDOVER.md from the config and the last results", FLAGS2, ['Own text under "## Notes" is kept when the file is written again.'])}
+      `${commandHelpText("launch-ready handover", "write HANDOVER.md from the config and the last results", FLAGS2, ['Own text under "## Notes" is kept when the file is written again.'])}
 `
     );
     return 0;
   }
-  if (positional.length > 0)
-    throw new UsageError(
-      `unexpected argument "${positional[0]}" for "launch-ready handover"; give files with --output or --results (see launch-ready handover --help)`
-    );
-  const configFile = values.get("config");
+  const configFile = stringOr(values.get("config"));
   const config = loadConfig({
     cwd: io.cwd,
     stages: io.stages,
@@ -292,14 +249,14 @@ function handoverCommand(args, io) {
     ...configFile !== void 0 ? { file: configFile } : {}
   });
   const options = parseReadinessOptions(config.stages.readiness, config.baseDir);
-  const output = resolve2(values.has("output") ? io.cwd : config.baseDir, values.get("output") ?? options.handover);
+  const output = resolve2(values.has("output") ? io.cwd : config.baseDir, stringOr(values.get("output")) ?? options.handover);
   const previous = existsSync(output) ? readFileSync(output, "utf8") : void 0;
   if (previous !== void 0 && !previous.startsWith(HANDOVER_MARKER.slice(0, 40)) && !values.has("force")) {
     throw new UsageError(
       `${relative(io.cwd, output) || output}: exists and was not written by launch-ready handover; pass --force to replace it (move your own text under "## Notes" first: it is kept)`
     );
   }
-  const results = readResults(values.get("results") ?? defaultResults(io.env), io.cwd);
+  const results = readResults(values.has("results") ? stringsOf(values.get("results")) : defaultResults(io.env), io.cwd);
   const facts = handoverFacts(config, options, results, io.now ?? /* @__PURE__ */ new Date());
   const notes = notesOf(previous);
   if (notes) facts.notes = notes;
@@ -310,18 +267,31 @@ function handoverCommand(args, io) {
 `);
   return 0;
 }
-function handoverFacts(config, options, results, now) {
-  const map = results.get("trust")?.metrics.domainMap ?? [];
+function mappedHostsOf(domainMap) {
+  return recordsOf(domainMap).flatMap((row) => {
+    const host = stringOr(row.host);
+    if (host === void 0) return [];
+    const out = { host, pointsTo: stringsOf(recordsOf(row.records).map((r) => r.value)) };
+    if (typeof row.proxied === "boolean") out.proxied = row.proxied;
+    const certificate = isRecord(row.certificate) ? row.certificate : {};
+    const issuer = stringOr(certificate.issuer);
+    const notAfter = stringOr(certificate.notAfter);
+    if (issuer !== void 0 && notAfter !== void 0) out.certificate = { issuer, notAfter };
+    return [out];
+  });
+}
+function handoverFacts(config, options, metrics, now) {
+  const map = mappedHostsOf(metrics.get("trust")?.domainMap);
   const hostnames = configuredHostnames(options, { criticalPaths: config.criticalPaths, trust: config.stages.trust }).map((host) => {
     const row = map.find((r) => r.host === host);
     const entry = { host };
-    if (row?.records?.length) entry.pointsTo = row.records.map((r) => r.value).join(", ");
+    if (row?.pointsTo.length) entry.pointsTo = row.pointsTo.join(", ");
     if (row?.certificate) entry.certificate = `${row.certificate.issuer}, expires ${row.certificate.notAfter.slice(0, 10)}`;
     if (row?.proxied !== void 0) entry.proxied = row.proxied;
     return entry;
   });
   for (const row of map) if (!hostnames.some((h) => h.host === row.host)) hostnames.push({ host: row.host });
-  const rollback = results.get("rollback")?.metrics ?? {};
+  const rollback = metrics.get("rollback") ?? {};
   const facts = {
     project: basename(config.baseDir),
     generatedAt: now,
@@ -343,13 +313,13 @@ function handoverFacts(config, options, results, now) {
 }
 function credentialsOf(config, options) {
   const env = config.stages.env ?? {};
-  const environments = Object.entries(
-    env.environments ?? {}
-  ).map(([name, e]) => {
-    const from = Array.isArray(e.from) ? e.from : e.from ? [e.from] : [];
+  const environments = Object.entries(isRecord(env.environments) ? env.environments : {}).map(([name, value]) => {
+    const e = isRecord(value) ? value : {};
+    const from = Array.isArray(e.from) ? stringsOf(e.from) : typeof e.from === "string" && e.from ? [e.from] : [];
+    const githubEnvironment = stringOr(e.githubEnvironment) ?? name;
     const where = [
-      ...(e.files ?? []).map((f) => `dotenv file ${f}`),
-      ...from.map((f) => f === "github" ? `GitHub environment "${e.githubEnvironment ?? name}" secrets and variables` : "the deploy job's environment")
+      ...stringsOf(e.files).map((f) => `dotenv file ${f}`),
+      ...from.map((f) => f === "github" ? `GitHub environment "${githubEnvironment}" secrets and variables` : "the deploy job's environment")
     ];
     return { name, where: where.length > 0 ? where : ["not described in launch-ready.yml"] };
   });
@@ -377,13 +347,16 @@ function readResults(files, cwd) {
     try {
       data = JSON.parse(readFileSync(resolve2(cwd, file), "utf8"));
     } catch (error) {
-      const code = error.code;
       throw new UsageError(
-        `--results: ${file}: ${code === "ENOENT" ? "no such file" : "not a result JSON"}; write one with launch-ready check --format json --output FILE`
+        `--results: ${file}: ${errorCode(error) === "ENOENT" ? "no such file" : "not a result JSON"}; write one with launch-ready check --format json --output FILE`
       );
     }
-    const stages = Array.isArray(data.stages) ? data.stages : data.id ? [data] : [];
-    for (const stage of stages) out.set(stage.id, stage);
+    const record = isRecord(data) ? data : {};
+    const stages = Array.isArray(record.stages) ? recordsOf(record.stages) : record.id ? [record] : [];
+    for (const stage of stages) {
+      const id = stringOr(stage.id);
+      if (id !== void 0) out.set(id, isRecord(stage.metrics) ? stage.metrics : {});
+    }
   }
   return out;
 }
@@ -401,20 +374,11 @@ async function main(argv) {
   if (parsed.kind === "schema") return print(`${JSON.stringify(buildConfigSchema(STAGES, VERSION), null, 2)}
 `, EXIT.pass);
   const { request } = parsed;
-  const controller = new AbortController();
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143]
-  ]) {
-    process.once(signal, () => {
-      controller.abort();
-      process.once(signal, () => process.exit(code));
-    });
-  }
+  const signal = cancelOnSignals();
   if (request.command === "demo") {
     const { runDemo } = await import("./shared-4.js");
     const color2 = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    return runDemo({ request, stages: STAGES, version: VERSION, signal: controller.signal, color: color2, write: (text) => process.stdout.write(text) });
+    return runDemo({ request, stages: STAGES, version: VERSION, signal, color: color2, write: (text) => process.stdout.write(text) });
   }
   const progress = terminalProgress(process.stderr);
   const github = gitHubAccessOf(readRunnerContext(process.env, tmpdir()), process.env.GH_TOKEN || process.env.GITHUB_TOKEN);
@@ -423,7 +387,7 @@ async function main(argv) {
     version: VERSION,
     env: process.env,
     progress: progress.report,
-    signal: controller.signal,
+    signal,
     ...github ? { githubApi: createStageGitHubApi(github) } : {}
   });
   progress.clear();

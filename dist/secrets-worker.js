@@ -7,11 +7,19 @@ import {
   streamHistory
 } from "./shared-6.js";
 import "./shared-8.js";
-import "./shared-9.js";
+import {
+  isRecord
+} from "./shared-9.js";
 
 // src/stages/secrets/history-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var share = workerData;
+var share = shareOf(workerData);
+function shareOf(data) {
+  const strings = (value) => Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (isRecord(data) && typeof data.repo === "string" && typeof data.maxBlockBytes === "number" && strings(data.commits) && strings(data.refs) && strings(data.ruleIds))
+    return { repo: data.repo, maxBlockBytes: data.maxBlockBytes, commits: data.commits, refs: data.refs, ruleIds: data.ruleIds };
+  throw new Error("history worker: the main thread sent no share of the history");
+}
 var port = parentPort;
 var send = (message) => port.postMessage(message);
 async function run() {

@@ -27,7 +27,8 @@ import {
   loadGitleaksIgnore,
   loadScanPolicy,
   scanText,
-  streamHistory
+  streamHistory,
+  valueAt
 } from "./shared-6.js";
 import {
   FAIL_ON_VALUES,
@@ -43,26 +44,33 @@ import {
 } from "./shared-5.js";
 import {
   applyConnectTo,
+  entriesOf,
+  errorMessage,
+  isBoolean,
+  isNumber,
+  isString,
+  oneOrMany,
   parseConnectRules,
+  routeConnection,
   splitHostPort
 } from "./shared-2.js";
 import {
   UsageError,
-  errorCode,
-  isOneOf,
-  isRecord,
   looksBinary,
-  read,
-  reasonOf,
-  recordsOf,
-  stringOr,
-  stringsOf,
-  withSchemaDefaults
+  reasonOf
 } from "./shared-8.js";
 import {
   __commonJS,
   __require,
-  __toESM
+  __toESM,
+  errorCode,
+  isOneOf,
+  isRecord,
+  read,
+  recordsOf,
+  stringOr,
+  stringsOf,
+  withSchemaDefaults
 } from "./shared-9.js";
 
 // node_modules/picomatch/lib/constants.js
@@ -7666,10 +7674,10 @@ var require_util = __commonJS({
       return nativeIsArray ? nativeIsArray(x3) : toString.call(x3) === "[object Array]";
     }
     exports.isArray = isArray;
-    function isString(x3) {
+    function isString2(x3) {
       return typeof x3 === "string" || toString.call(x3) === "[object String]";
     }
-    exports.isString = isString;
+    exports.isString = isString2;
     function objectKeys(object) {
       if (nativeObjectKeys) {
         return nativeObjectKeys(object);
@@ -41908,6 +41916,71 @@ var require_spf = __commonJS({
   }
 });
 
+// src/core/flags.ts
+var COMMON_NAMES = ["config", "format", "output", "fail-on", "stages"];
+function readFlags(args, flags, command, options = {}) {
+  const values = /* @__PURE__ */ new Map();
+  const positional = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-h") {
+      values.set("help", true);
+      continue;
+    }
+    if (!arg.startsWith("--")) {
+      if (!options.positional) throw unexpectedArgument(arg, flags, command);
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? void 0 : eq);
+    const flag = flags.find((f3) => f3.name === name);
+    if (!flag) throw unknownFlag(name, flags, command);
+    let value;
+    if (flag.type === "boolean") {
+      if (eq !== -1) throw new UsageError(`--${name}: takes no value; write --${name} alone`);
+      value = true;
+    } else {
+      const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
+      if (raw === void 0 || eq === -1 && raw.startsWith("--"))
+        throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? "VALUE"}`);
+      value = flag.type === "number" ? toNumber(raw, name) : raw;
+    }
+    if (flag.multiple) {
+      const earlier = values.get(name);
+      values.set(name, [...Array.isArray(earlier) ? earlier : [], value]);
+    } else if (values.has(name) && flag.type !== "boolean") throw new UsageError(`--${name}: given twice; give it once`);
+    else values.set(name, value);
+  }
+  return { values, positional };
+}
+function unexpectedArgument(arg, flags, command) {
+  const example = flags.find((f3) => f3.type !== "boolean" && !COMMON_NAMES.includes(f3.name)) ?? flags[0];
+  return new UsageError(
+    `unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`
+  );
+}
+function unknownFlag(name, flags, command) {
+  const guess = closest(
+    name,
+    flags.map((f3) => f3.name)
+  );
+  return new UsageError(`--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`);
+}
+function toNumber(raw, name) {
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) throw new UsageError(`--${name}: "${raw}" is not a number; e.g. --${name} 10`);
+  return value;
+}
+function flagLines(flags) {
+  const rows = flags.map((f3) => [`--${f3.name}${f3.type === "boolean" ? "" : ` ${f3.valueName ?? "VALUE"}`}${f3.multiple ? "..." : ""}`, f3.description]);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join("\n");
+}
+function commandHelpText(usage, what, flags, footer) {
+  return [`${usage}: ${what}`, "", "Flags:", flagLines(flags), "", ...footer].join("\n");
+}
+
 // src/core/request.ts
 var FORMATS = ["text", "json", "markdown", "sarif", "html"];
 
@@ -41953,7 +42026,7 @@ function parseCommandLine(argv, stages, cwd) {
   const command = first;
   const stage = stages.find((s) => s.id === command);
   const flags = [...COMMON_FLAGS, ...command === "check" ? [STAGES_FLAG] : [], ...command === "demo" ? DEMO_FLAGS : [], ...stage?.flags ?? []];
-  const values = readFlags(rest, flags, command);
+  const { values } = readFlags(rest, flags, command);
   if (values.has("help")) return { kind: "help", text: commandHelp(command, flags, stage) };
   const request = { command, overrides: [], format: "text", cwd };
   const format = stringOr(values.get("format"));
@@ -41975,8 +42048,7 @@ function parseCommandLine(argv, stages, cwd) {
   return { kind: "run", request };
 }
 function parseFailOn(value, source) {
-  if (!FAIL_ON_VALUES.includes(value))
-    throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
+  if (!isOneOf(FAIL_ON_VALUES, value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
   return value;
 }
 function parseStageList(list, source) {
@@ -41989,55 +42061,6 @@ function parseStageList(list, source) {
   }
   return [...out];
 }
-function readFlags(args, flags, command) {
-  const values = /* @__PURE__ */ new Map();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-h") {
-      values.set("help", true);
-      continue;
-    }
-    if (!arg.startsWith("--")) {
-      const example = flags.find((f3) => f3.type !== "boolean" && !["config", "format", "output", "fail-on", "stages"].includes(f3.name)) ?? flags[0];
-      throw new UsageError(
-        `unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`
-      );
-    }
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq === -1 ? void 0 : eq);
-    const flag = flags.find((f3) => f3.name === name);
-    if (!flag) {
-      const guess = closest(
-        name,
-        flags.map((f3) => f3.name)
-      );
-      throw new UsageError(
-        `--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`
-      );
-    }
-    let value;
-    if (flag.type === "boolean") {
-      if (eq !== -1) throw new UsageError(`--${name}: takes no value; write --${name} alone`);
-      value = true;
-    } else {
-      const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-      if (raw === void 0 || eq === -1 && raw.startsWith("--"))
-        throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? "VALUE"}`);
-      value = flag.type === "number" ? toNumber(raw, name) : raw;
-    }
-    if (flag.multiple) {
-      const earlier = values.get(name);
-      values.set(name, [...Array.isArray(earlier) ? earlier : [], value]);
-    } else if (values.has(name) && flag.type !== "boolean") throw new UsageError(`--${name}: given twice; give it once`);
-    else values.set(name, value);
-  }
-  return values;
-}
-function toNumber(raw, name) {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new UsageError(`--${name}: "${raw}" is not a number; e.g. --${name} 10`);
-  return value;
-}
 function overridesOf(stage, values) {
   const out = [];
   for (const flag of stage.flags) {
@@ -42046,11 +42069,6 @@ function overridesOf(stage, values) {
     out.push({ path: [stage.id, ...flag.configKey.split(".")], value: flag.negate ? !value : value, source: `--${flag.name}` });
   }
   return out;
-}
-function flagLines(flags) {
-  const rows = flags.map((f3) => [`--${f3.name}${f3.type === "boolean" ? "" : ` ${f3.valueName ?? "VALUE"}`}${f3.multiple ? "..." : ""}`, f3.description]);
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join("\n");
 }
 function mainHelp(stages) {
   const lines = [
@@ -42086,6 +42104,21 @@ function commandHelp(command, flags, stage) {
     "",
     "Flags override launch-ready.yml."
   ].join("\n");
+}
+
+// src/core/signals.ts
+function cancelOnSignals() {
+  const controller = new AbortController();
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143]
+  ]) {
+    process.once(signal, () => {
+      controller.abort();
+      process.once(signal, () => process.exit(code));
+    });
+  }
+  return controller.signal;
 }
 
 // src/core/version.ts
@@ -42463,6 +42496,15 @@ function canonicalHeader(name) {
 import { availableParallelism } from "node:os";
 
 // src/core/burst/aggregate.ts
+var TOTAL_KEYS = [
+  "requests",
+  "failed",
+  "checksPassed",
+  "checksFailed",
+  "iterations",
+  "dropped",
+  "bytes"
+];
 var BurstAggregate = class _BurstAggregate {
   /** `stageOf(second)`: which ramp stage a second belongs to (for the knee), or undefined. */
   constructor(stageOf = () => void 0) {
@@ -42471,7 +42513,15 @@ var BurstAggregate = class _BurstAggregate {
   stageOf;
   overall = new LatencyHistogram();
   lagHist = new LatencyHistogram();
-  totals = { requests: 0, failed: 0, checksPassed: 0, checksFailed: 0, iterations: 0, dropped: 0, bytes: 0 };
+  totals = {
+    requests: 0,
+    failed: 0,
+    checksPassed: 0,
+    checksFailed: 0,
+    iterations: 0,
+    dropped: 0,
+    bytes: 0
+  };
   errors = {};
   status = {};
   routes = /* @__PURE__ */ new Map();
@@ -42588,7 +42638,7 @@ var BurstAggregate = class _BurstAggregate {
       agg.elapsedMs = Math.max(agg.elapsedMs, part.elapsedMs);
       agg.overall.add(LatencyHistogram.decode(part.latency));
       agg.lagHist.add(LatencyHistogram.decode(part.lag));
-      for (const key of Object.keys(agg.totals)) agg.totals[key] += part.counts[key];
+      for (const key of TOTAL_KEYS) agg.totals[key] += part.counts[key];
       mergeCounts(agg.errors, part.errors);
       mergeCounts(agg.status, part.status);
       for (const r2 of part.routes) agg.addRoute(r2, LatencyHistogram.decode(r2.latency));
@@ -42607,7 +42657,7 @@ var BurstAggregate = class _BurstAggregate {
   }
 };
 function mergeCounts(into, from) {
-  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+  for (const key in from) into[key] = (into[key] ?? 0) + (from[key] ?? 0);
 }
 
 // src/core/burst/notes.ts
@@ -43139,13 +43189,13 @@ var UNCONFIGURED = {
   workers: "auto"
 };
 function isParsed(options) {
-  return typeof options === "object" && options !== null && Array.isArray(options.scenarios) && typeof options.origin === "string";
+  return isRecord(options) && Array.isArray(options.scenarios) && typeof options.origin === "string";
 }
 function writeK6(file, script) {
   try {
     writeFileSync(file, script);
   } catch (error) {
-    const code = error.code ?? "unwritable";
+    const code = errorCode(error) ?? "unwritable";
     throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`, { cause: error });
   }
 }
@@ -43163,7 +43213,8 @@ var burstStage = {
   parseOptions: parseBurstOptions,
   validateConfig: (section, baseDir) => typeof section.target === "string" ? parseBurstConfig(section, baseDir).problems : [],
   run: async (ctx) => {
-    const options = isParsed(ctx.options) ? ctx.options : parseBurstOptions(ctx.options, ctx.baseDir);
+    const given = ctx.options;
+    const options = isParsed(given) ? given : parseBurstOptions(isRecord(given) ? given : {}, ctx.baseDir);
     if (options.exportK6) writeK6(options.exportK6, exportK6(options));
     return runBurst(ctx, options);
   }
@@ -45205,17 +45256,13 @@ async function githubEnvironmentSource(github, environment) {
   ]) {
     let items;
     try {
-      items = await github.paginate(
-        `/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`,
-        { per_page: perPage },
-        1e3
-      );
+      items = await github.paginate(`/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`, { per_page: perPage }, 1e3);
     } catch (error) {
       const status = error instanceof GitHubRequestError ? error.status : 0;
       const why = status === 404 ? "not found (no such environment, or the token cannot see it)" : status === 403 || status === 401 ? "the token lacks permission" : reasonOf(error);
       throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`, { cause: error });
     }
-    for (const item of items) if (typeof item.name === "string") variables.set(item.name, {});
+    for (const item of items) if (isRecord(item) && typeof item.name === "string") variables.set(item.name, {});
   }
   return { label: `GitHub environment "${environment}"`, variables };
 }
@@ -45773,24 +45820,23 @@ function importMonitors(content, shown) {
   try {
     data = (0, import_yaml2.parse)(content, { uniqueKeys: false });
   } catch (error) {
-    throw new MonitorFormatError(
-      `${shown}: neither JSON nor YAML (${error.message.split("\n")[0]}); export the monitors again from your uptime service`
-    );
+    throw new MonitorFormatError(`${shown}: neither JSON nor YAML (${errorMessage(error).split("\n")[0]}); export the monitors again from your uptime service`);
   }
   const format = detectMonitorFormat(data);
   if (!format) throw new MonitorFormatError(`${shown}: not a monitors export launch-ready knows; known formats: ${knownFormatsText()}`);
   const source = `${shown} (${format})`;
+  const json = isObject(data) ? data : {};
   switch (format) {
     case "launch-ready":
-      return { format, ...fromNative(Array.isArray(data) ? data : data.monitors, source) };
+      return { format, ...fromNative(Array.isArray(data) ? data : Array.isArray(json.monitors) ? json.monitors : [], source) };
     case "uptime-kuma":
-      return { format, ...fromUptimeKuma(data, source) };
+      return { format, ...fromUptimeKuma(json, source) };
     case "uptimerobot":
-      return { format, ...fromUptimeRobot(data, source) };
+      return { format, ...fromUptimeRobot(json, source) };
     case "betterstack":
-      return { format, ...fromBetterStack(data, source) };
+      return { format, ...fromBetterStack(json, source) };
     case "gatus":
-      return { format, ...fromGatus(data, source) };
+      return { format, ...fromGatus(json, source) };
   }
 }
 function fromNative(items, source) {
@@ -45818,8 +45864,7 @@ function fromNative(items, source) {
 }
 function fromUptimeKuma(data, source) {
   const channels = /* @__PURE__ */ new Map();
-  for (const notification of data.notificationList ?? []) {
-    if (!isObject(notification)) continue;
+  for (const notification of recordsOf(data.notificationList)) {
     let config = {};
     try {
       const parsed = typeof notification.config === "string" ? JSON.parse(notification.config) : notification.config;
@@ -45832,8 +45877,7 @@ function fromUptimeKuma(data, source) {
   }
   const monitors = [];
   const skipped = [];
-  for (const item of data.monitorList) {
-    if (!isObject(item)) continue;
+  for (const item of recordsOf(data.monitorList)) {
     const name = text(item.name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
     if (!watchesUrl(url)) {
@@ -45875,8 +45919,7 @@ var UPTIMEROBOT_CONTACT_TYPES = {
 function fromUptimeRobot(data, source) {
   const monitors = [];
   const skipped = [];
-  for (const item of data.monitors) {
-    if (!isObject(item)) continue;
+  for (const item of recordsOf(data.monitors)) {
     const name = text(item.friendly_name) ?? `monitor ${String(item.id)}`;
     const url = text(item.url);
     if (!watchesUrl(url)) {
@@ -45902,8 +45945,8 @@ function fromUptimeRobot(data, source) {
 function fromBetterStack(data, source) {
   const monitors = [];
   const skipped = [];
-  for (const item of data.data) {
-    if (!isObject(item) || !isObject(item.attributes)) continue;
+  for (const item of recordsOf(data.data)) {
+    if (!isObject(item.attributes)) continue;
     const a = item.attributes;
     const name = text(a.pronounceable_name) ?? text(a.url) ?? `monitor ${String(item.id)}`;
     const url = text(a.url);
@@ -45932,9 +45975,8 @@ function fromGatus(data, source) {
   const emailTo = isObject(alerting.email) ? text(alerting.email.to) : void 0;
   const monitors = [];
   const skipped = [];
-  const endpoints = [...data.endpoints ?? [], ...data["external-endpoints"] ?? []];
+  const endpoints = [...recordsOf(data.endpoints), ...recordsOf(data["external-endpoints"])];
   for (const item of endpoints) {
-    if (!isObject(item)) continue;
     const name = [text(item.group), text(item.name)].filter(Boolean).join("/") || "endpoint";
     const url = text(item.url);
     if (item.enabled === false) {
@@ -45969,6 +46011,18 @@ function kindOfEndpoint(url) {
 
 // src/stages/readiness/config.ts
 var URL_ITEM = { type: "string", errorMessage: "expected a full URL; e.g. https://app.example.com/login" };
+var LOGS = {
+  type: "object",
+  additionalProperties: false,
+  description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
+  errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
+  properties: {
+    file: { type: "string", description: "Log file, relative to launch-ready.yml." },
+    command: { type: "string", minLength: 1, description: "Command whose output is the log, run with /bin/sh and a stripped environment." },
+    passEnv: { type: "array", items: { type: "string" }, default: [], description: "Variables the log command may see." },
+    waitSeconds: { type: "number", minimum: 0, maximum: 60, default: 2, description: "How long the sample request may take to reach the log." }
+  }
+};
 var readinessConfigSchema = {
   properties: {
     monitors: {
@@ -46037,18 +46091,7 @@ var readinessConfigSchema = {
       description: "Dotenv files of the target environment for the error-tracking check; default: the environment launch-ready runs in.",
       errorMessage: "expected a list of dotenv files; e.g. [.env.production]"
     },
-    logs: {
-      type: "object",
-      additionalProperties: false,
-      description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
-      errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
-      properties: {
-        file: { type: "string", description: "Log file, relative to launch-ready.yml." },
-        command: { type: "string", minLength: 1, description: "Command whose output is the log, run with /bin/sh and a stripped environment." },
-        passEnv: { type: "array", items: { type: "string" }, default: [], description: "Variables the log command may see." },
-        waitSeconds: { type: "number", minimum: 0, maximum: 60, default: 2, description: "How long the sample request may take to reach the log." }
-      }
-    },
+    logs: LOGS,
     logProbeUrl: { ...URL_ITEM, description: "Where the marked sample request goes; default: loginUrl, else the homepage." },
     burstResult: {
       type: "string",
@@ -46132,7 +46175,7 @@ function validateReadinessConfig(section, baseDir) {
     if (!isHttpUrl(value)) problems.push({ path, message: `"${value}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/login` });
   };
   for (const key of URL_KEYS) checkUrl(section[key], [key]);
-  (section.monitors ?? []).forEach((m2, i) => checkUrl(m2.url, ["monitors", i, "url"]));
+  listOrEmpty(section.monitors).forEach((m2, i) => checkUrl(isRecord(m2) ? m2.url : void 0, ["monitors", i, "url"]));
   const file = section.monitorsFile;
   if (typeof file === "string") {
     const path = resolve4(baseDir, file);
@@ -46150,27 +46193,49 @@ function validateReadinessConfig(section, baseDir) {
       }
     }
   }
-  const logs = section.logs;
+  const logs = isRecord(section.logs) ? section.logs : void 0;
   if (logs && logs.file === void 0 && logs.command === void 0)
     problems.push({ path: ["logs"], message: 'names neither a file nor a command; add file: PATH or command: "docker logs app"' });
   if (logs && logs.file !== void 0 && logs.command !== void 0) problems.push({ path: ["logs"], message: "names both a file and a command; keep one" });
   return problems;
 }
-function parseReadinessOptions(section, baseDir) {
-  const monitors = fromNative(section.monitors ?? [], "launch-ready.yml").monitors;
+function listOrEmpty(value) {
+  return Array.isArray(value) ? value : [];
+}
+function errorTrackingOf(value) {
+  if (typeof value === "string") return { variable: value };
+  if (!isRecord(value)) return void 0;
+  const tracking = {};
+  const variable = stringOr(value.variable);
+  const provider = stringOr(value.provider);
+  if (variable !== void 0) tracking.variable = variable;
+  if (provider !== void 0) tracking.provider = provider;
+  return tracking;
+}
+function logSourceOf(value) {
+  if (!isRecord(value)) return void 0;
+  const logs = withSchemaDefaults(LOGS, value);
+  const source = { passEnv: read.strings(logs, "passEnv"), waitSeconds: read.number(logs, "waitSeconds") };
+  if (typeof logs.file === "string") source.file = logs.file;
+  if (typeof logs.command === "string") source.command = logs.command;
+  return source;
+}
+function parseReadinessOptions(given, baseDir) {
+  const section = withSchemaDefaults(readinessConfigSchema, given);
+  const monitors = fromNative(listOrEmpty(section.monitors), "launch-ready.yml").monitors;
   const options = {
     parsed: true,
     monitors,
-    envFiles: section.envFiles ?? [],
-    latencyBudgetMs: section.latencyBudgetMs ?? 800,
-    maxIntervalMinutes: section.maxIntervalMinutes ?? 5,
-    handover: section.handover ?? "HANDOVER.md",
+    envFiles: read.strings(section, "envFiles"),
+    latencyBudgetMs: read.number(section, "latencyBudgetMs"),
+    maxIntervalMinutes: read.number(section, "maxIntervalMinutes"),
+    handover: read.string(section, "handover"),
     diagnose: section.diagnose !== false,
-    authoritative: section.authoritative ?? [],
-    timeoutMs: section.timeoutMs ?? 5e3,
-    contacts: section.contacts ?? [],
-    deploySteps: section.deploySteps ?? [],
-    rollbackSteps: section.rollbackSteps ?? []
+    authoritative: read.strings(section, "authoritative"),
+    timeoutMs: read.number(section, "timeoutMs"),
+    contacts: read.strings(section, "contacts"),
+    deploySteps: read.strings(section, "deploySteps"),
+    rollbackSteps: read.strings(section, "rollbackSteps")
   };
   if (typeof section.monitorsFile === "string") {
     const imported = importMonitors(readFileSync2(resolve4(baseDir, section.monitorsFile), "utf8"), section.monitorsFile);
@@ -46178,23 +46243,21 @@ function parseReadinessOptions(section, baseDir) {
     options.monitorsFile = { path: section.monitorsFile, format: imported.format, skipped: imported.skipped };
   }
   for (const key of ["owner", "homepage", "loginUrl", "healthUrl", "logProbeUrl", "burstResult", "secretManager"]) {
-    if (typeof section[key] === "string") options[key] = section[key];
+    const value = section[key];
+    if (typeof value === "string") options[key] = value;
   }
-  const tracking = section.errorTracking;
-  if (typeof tracking === "string") options.errorTracking = { variable: tracking };
-  else if (tracking && typeof tracking === "object") options.errorTracking = tracking;
-  const logs = section.logs;
-  if (logs) {
-    const source = { passEnv: logs.passEnv ?? [], waitSeconds: logs.waitSeconds ?? 2 };
-    if (typeof logs.file === "string") source.file = logs.file;
-    if (typeof logs.command === "string") source.command = logs.command;
-    options.logs = source;
-  }
+  const tracking = errorTrackingOf(section.errorTracking);
+  if (tracking) options.errorTracking = tracking;
+  const logs = logSourceOf(section.logs);
+  if (logs) options.logs = logs;
   return options;
 }
 var OWN_KEYS = ["monitors", "monitorsFile", "healthUrl", "errorTracking", "logs", "homepage", "loginUrl", "burstResult"];
 function readinessNotConfigured(section) {
-  const set = OWN_KEYS.some((key) => section[key] !== void 0 && !(Array.isArray(section[key]) && section[key].length === 0));
+  const set = OWN_KEYS.some((key) => {
+    const value = section[key];
+    return value !== void 0 && !(Array.isArray(value) && value.length === 0);
+  });
   return set ? void 0 : "Launch readiness: nothing configured (add readiness.monitors or readiness.monitorsFile, healthUrl, errorTracking, logs)";
 }
 function isHttpUrl(value) {
@@ -46398,10 +46461,10 @@ var UNKNOWN_REASONS = {
   EFORMERR: "FORMERR"
 };
 function dnsAnswerOfError(error) {
-  const code = error?.code ?? "";
+  const code = errorCode(error) ?? "";
   if (code === "ENOTFOUND") return { status: "missing", reason: "NXDOMAIN" };
   if (code === "ENODATA") return { status: "missing", reason: "NODATA" };
-  return { status: "unknown", reason: UNKNOWN_REASONS[code] ?? (code || String(error?.message ?? error)) };
+  return { status: "unknown", reason: UNKNOWN_REASONS[code] ?? (code || String((isRecord(error) ? error.message : void 0) ?? error)) };
 }
 function serverAddress(server, defaultPort = 53) {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
@@ -46604,8 +46667,8 @@ function handshake(raw, host, options) {
 }
 function describeCertificate(layer, cert) {
   const cn2 = (name) => {
-    const value = name?.CN;
-    return Array.isArray(value) ? value.join(", ") : value;
+    const value = isRecord(name) ? name.CN : void 0;
+    return Array.isArray(value) ? value.join(", ") : stringOr(value);
   };
   const subject = cn2(cert.subject);
   const issuer = cn2(cert.issuer);
@@ -46925,7 +46988,7 @@ async function send(ctx, request) {
     if (result.http.contentType) answer.contentType = result.http.contentType;
     return answer;
   } catch (error) {
-    return { error: error.message.split("\n")[0] };
+    return { error: errorMessage(error).split("\n")[0] };
   }
 }
 async function fetchHealth(ctx, healthUrl) {
@@ -47003,8 +47066,8 @@ function targetEnvironmentFiles(readinessFiles, envSection) {
   if (readinessFiles.length > 0) return [...readinessFiles];
   if (!envSection) return [];
   const target = typeof envSection.target === "string" ? envSection.target : "production";
-  const environments = envSection.environments ?? {};
-  return [...envSection.envFiles ?? [], ...environments[target]?.files ?? []];
+  const environment = isRecord(envSection.environments) ? envSection.environments[target] : void 0;
+  return [...stringsOf(envSection.envFiles), ...isRecord(environment) ? stringsOf(environment.files) : []];
 }
 function readTargetEnvironment(files, baseDir, processEnv) {
   if (files.length === 0) {
@@ -47018,10 +47081,9 @@ function readTargetEnvironment(files, baseDir, processEnv) {
     try {
       text2 = readFileSync3(resolve5(baseDir, file), "utf8");
     } catch (error) {
-      throw new Error(
-        `${file}: cannot read it (${error.code ?? "unreadable"}); fix readiness.envFiles (or the env stage's files for the target)`,
-        { cause: error }
-      );
+      throw new Error(`${file}: cannot read it (${errorCode(error) ?? "unreadable"}); fix readiness.envFiles (or the env stage's files for the target)`, {
+        cause: error
+      });
     }
     for (const [name, value] of parseDotenvLines(text2)) variables.set(name, value);
   }
@@ -47245,14 +47307,14 @@ function channelFinding(monitor, email, realTime) {
 
 // src/stages/readiness/latency.ts
 function burstRoutesOf(result) {
-  const stages = result?.stages;
-  const stage = Array.isArray(stages) ? stages.find((s) => s.id === "burst") : result;
-  const routes = stage?.metrics?.routes;
-  if (!Array.isArray(routes)) return [];
+  const stages = isRecord(result) ? result.stages : void 0;
+  const stage = Array.isArray(stages) ? stages.find((s) => isRecord(s) && s.id === "burst") : result;
+  const metrics = isRecord(stage) ? stage.metrics : void 0;
+  const routes = isRecord(metrics) ? metrics.routes : void 0;
   const out = [];
-  for (const route of routes) {
-    if (typeof route.url === "string" && typeof route.latencyMs?.p95 === "number")
-      out.push({ name: route.name ?? route.url, url: route.url, p95Ms: route.latencyMs.p95 });
+  for (const route of recordsOf(routes)) {
+    const p95 = isRecord(route.latencyMs) ? route.latencyMs.p95 : void 0;
+    if (typeof route.url === "string" && typeof p95 === "number") out.push({ name: stringOr(route.name) ?? route.url, url: route.url, p95Ms: p95 });
   }
   return out;
 }
@@ -47392,7 +47454,7 @@ function configuredHostnames(options, config) {
     }
   };
   add(trust.domain);
-  for (const host of trust.hostnames ?? []) add(host);
+  for (const host of stringsOf(trust.hostnames)) add(host);
   for (const path of config.criticalPaths) {
     for (const host of path.hosts ?? []) add(host);
     for (const url of path.urls ?? []) addUrl(url);
@@ -47470,8 +47532,13 @@ function sleep(ms4) {
 
 // src/stages/readiness/run.ts
 function optionsOf(ctx) {
-  const given = ctx.options;
-  return given.parsed === true ? given : parseReadinessOptions(given, ctx.baseDir);
+  return parsedOrParse(ctx.options, ctx.baseDir);
+}
+function parsedOrParse(given, baseDir) {
+  return isParsed2(given) ? given : parseReadinessOptions(given, baseDir);
+}
+function isParsed2(given) {
+  return given.parsed === true;
 }
 async function runReadiness(ctx) {
   const options = optionsOf(ctx);
@@ -47611,8 +47678,8 @@ function checkErrorTracking(ctx, options, findings, checks, errors) {
     const what = options.errorTracking?.variable ? `${options.errorTracking.variable} in ${env.label}` : options.errorTracking?.provider ?? "readiness.errorTracking not set";
     checks.push(["Server-side error tracking is configured", own.length === 0 ? "yes" : "no", what]);
   } catch (error) {
-    errors.push({ part: "error tracking", message: error.message, fix: "fix readiness.envFiles so every file can be read" });
-    checks.push(["Server-side error tracking is configured", "not checked", error.message]);
+    errors.push({ part: "error tracking", message: errorMessage(error), fix: "fix readiness.envFiles so every file can be read" });
+    checks.push(["Server-side error tracking is configured", "not checked", errorMessage(error)]);
   }
 }
 function readBurstRoutes(ctx, options, errors) {
@@ -47849,6 +47916,30 @@ var DRILL = {
     }
   }
 };
+var RETRY = {
+  type: "object",
+  additionalProperties: false,
+  description: "Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.",
+  errorMessage: "expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}",
+  properties: {
+    attempts: {
+      type: "integer",
+      minimum: 1,
+      maximum: 10,
+      default: 3,
+      description: "Tries per check, the first included.",
+      errorMessage: "expected 1 to 10; e.g. 3"
+    },
+    backoffMs: {
+      type: "number",
+      minimum: 0,
+      maximum: 6e4,
+      default: 500,
+      description: "Wait before the second try; it doubles for each further one.",
+      errorMessage: "expected milliseconds from 0 to 60000; e.g. 500"
+    }
+  }
+};
 var rollbackConfigSchema = {
   properties: {
     url: {
@@ -47897,30 +47988,7 @@ var rollbackConfigSchema = {
       description: "Smoke checks on the current deployment (and during the drill).",
       errorMessage: "expected a list of checks; e.g. [{path: /healthz, status: 200}]"
     },
-    retry: {
-      type: "object",
-      additionalProperties: false,
-      description: "Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.",
-      errorMessage: "expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}",
-      properties: {
-        attempts: {
-          type: "integer",
-          minimum: 1,
-          maximum: 10,
-          default: 3,
-          description: "Tries per check, the first included.",
-          errorMessage: "expected 1 to 10; e.g. 3"
-        },
-        backoffMs: {
-          type: "number",
-          minimum: 0,
-          maximum: 6e4,
-          default: 500,
-          description: "Wait before the second try; it doubles for each further one.",
-          errorMessage: "expected milliseconds from 0 to 60000; e.g. 500"
-        }
-      }
-    },
+    retry: RETRY,
     followRedirects: {
       type: "integer",
       minimum: 0,
@@ -47933,65 +48001,70 @@ var rollbackConfigSchema = {
     dryRun: { type: "boolean", default: false, description: "Run smoke checks and discovery, but not the drill's commands (set by `--dry-run`)." }
   }
 };
-function listOf(value, fallback) {
-  if (value === void 0) return fallback;
-  return Array.isArray(value) ? value : [value];
-}
 function resolveUrl(path, base) {
   if (/^https?:\/\//i.test(path)) return path;
   return new URL(path, base).href;
 }
-function smokeCheckOf(raw, base) {
-  const path = raw.path ?? "/";
-  const method = (raw.method ?? "GET").toUpperCase();
+var isHeaderAssertion = (value) => isString(value) || isBoolean(value);
+function basicAuthOf(value) {
+  if (!isRecord(value) || !isString(value.username) || !isString(value.password)) return void 0;
+  return { username: value.username, password: value.password };
+}
+function smokeCheckOf(given, base) {
+  const raw = withSchemaDefaults(SMOKE_ITEM, given);
+  const path = stringOr(raw.path) ?? "/";
+  const method = read.string(raw, "method").toUpperCase();
   const check = {
     name: method === "GET" ? path : `${method} ${path}`,
     url: resolveUrl(path, base),
     method,
-    status: listOf(raw.status, [200]),
-    contains: listOf(raw.contains, []),
-    headers: raw.headers ?? {},
-    jsonPath: raw.jsonPath ?? {},
-    headersFromEnv: raw.headersFromEnv ?? {},
-    timeoutMs: raw.timeoutMs ?? 1e4
+    status: oneOrMany(raw.status, isNumber),
+    contains: oneOrMany(raw.contains, isString),
+    headers: entriesOf(raw.headers, isHeaderAssertion),
+    jsonPath: isRecord(raw.jsonPath) ? raw.jsonPath : {},
+    headersFromEnv: entriesOf(raw.headersFromEnv, isString),
+    timeoutMs: read.number(raw, "timeoutMs")
   };
   if (raw.json !== void 0) check.json = raw.json;
-  if (raw.basicAuthFromEnv) check.basicAuthFromEnv = raw.basicAuthFromEnv;
+  const basicAuth = basicAuthOf(raw.basicAuthFromEnv);
+  if (basicAuth) check.basicAuthFromEnv = basicAuth;
   if (typeof raw.maxMs === "number") check.maxMs = raw.maxMs;
   return check;
 }
-function drillOf(raw) {
+function drillOf(given) {
+  const raw = withSchemaDefaults(DRILL, given);
   return {
-    rollbackCommand: raw.rollbackCommand,
-    rollForwardCommand: raw.rollForwardCommand,
-    passEnv: raw.passEnv ?? [],
-    waitSeconds: raw.waitSeconds ?? 300,
-    budgetSeconds: raw.budgetSeconds ?? 600,
-    pollSeconds: raw.pollSeconds ?? 5,
-    commandTimeoutSeconds: raw.commandTimeoutSeconds ?? 300
+    rollbackCommand: read.string(raw, "rollbackCommand"),
+    rollForwardCommand: read.string(raw, "rollForwardCommand"),
+    passEnv: read.strings(raw, "passEnv"),
+    waitSeconds: read.number(raw, "waitSeconds"),
+    budgetSeconds: read.number(raw, "budgetSeconds"),
+    pollSeconds: read.number(raw, "pollSeconds"),
+    commandTimeoutSeconds: read.number(raw, "commandTimeoutSeconds")
   };
 }
-function parseRollbackOptions(section) {
-  const url = section.url;
-  const retry = section.retry ?? {};
+function parseRollbackOptions(given) {
+  const section = withSchemaDefaults(rollbackConfigSchema, given);
+  const url = stringOr(section.url);
+  const retry = withSchemaDefaults(RETRY, isRecord(section.retry) ? section.retry : {});
   const options = {
-    environment: section.environment ?? "production",
-    repo: section.repo ?? ".",
-    smoke: (section.smoke ?? []).map((raw) => smokeCheckOf(raw, url)),
-    retry: { attempts: retry.attempts ?? 3, backoffMs: retry.backoffMs ?? 500 },
-    followRedirects: section.followRedirects ?? 5,
+    environment: read.string(section, "environment"),
+    repo: read.string(section, "repo"),
+    smoke: recordsOf(section.smoke).map((raw) => smokeCheckOf(raw, url)),
+    retry: { attempts: read.number(retry, "attempts"), backoffMs: read.number(retry, "backoffMs") },
+    followRedirects: read.number(section, "followRedirects"),
     dryRun: section.dryRun === true
   };
   if (url) options.url = url;
   if (url && options.smoke.length === 0) options.smoke.push(smokeCheckOf({ path: "/" }, url));
-  const versionUrl = section.versionUrl ?? (section.versionHeader || section.versionPattern ? url : void 0);
+  const versionUrl = stringOr(section.versionUrl) ?? (section.versionHeader || section.versionPattern ? url : void 0);
   if (versionUrl) {
     options.version = { url: resolveUrl(versionUrl, url) };
     if (typeof section.versionHeader === "string") options.version.header = section.versionHeader.toLowerCase();
     if (typeof section.versionPattern === "string") options.version.pattern = new RegExp(section.versionPattern);
   }
   if (typeof section.previousRelease === "string") options.previousRelease = section.previousRelease;
-  if (section.drill) options.drill = drillOf(section.drill);
+  if (isRecord(section.drill)) options.drill = drillOf(section.drill);
   return options;
 }
 function urlProblem(value, key) {
@@ -48016,9 +48089,9 @@ function validateRollbackConfig(section) {
     const versionError = urlProblem(versionUrl, "versionUrl");
     if (versionError) problems.push(versionError);
   }
-  const smoke = section.smoke ?? [];
+  const smoke = Array.isArray(section.smoke) ? section.smoke : [];
   smoke.forEach((check, i) => {
-    const path = check.path ?? "/";
+    const path = (isRecord(check) ? stringOr(check.path) : void 0) ?? "/";
     if (!/^https?:\/\//i.test(path) && typeof url !== "string") {
       problems.push({
         path: ["smoke", i, "path"],
@@ -48030,13 +48103,13 @@ function validateRollbackConfig(section) {
     try {
       new RegExp(section.versionPattern);
     } catch (error) {
-      problems.push({ path: ["versionPattern"], message: `not a valid regular expression (${error.message}); e.g. "release: ([\\\\w.-]+)"` });
+      problems.push({ path: ["versionPattern"], message: `not a valid regular expression (${errorMessage(error)}); e.g. "release: ([\\\\w.-]+)"` });
     }
   }
   if ((section.versionHeader || section.versionPattern) && typeof section.versionUrl !== "string" && typeof url !== "string") {
     problems.push({ path: ["versionUrl"], message: "versionHeader/versionPattern need a page to read; set versionUrl or url" });
   }
-  const drill = section.drill;
+  const drill = isRecord(section.drill) ? section.drill : void 0;
   const budget = typeof drill?.budgetSeconds === "number" ? drill.budgetSeconds : 600;
   const maxMinutes = typeof section.maxMinutes === "number" ? section.maxMinutes : 15;
   if (drill && maxMinutes * 60 < budget) {
@@ -48054,7 +48127,7 @@ function validateRollbackConfig(section) {
   return problems;
 }
 function rollbackNotConfigured(section) {
-  const smoke = section.smoke ?? [];
+  const smoke = Array.isArray(section.smoke) ? section.smoke : [];
   if (!section.url && smoke.length === 0 && !section.drill) return "Rollback: not configured (set rollback.url, smoke checks or a drill in launch-ready.yml)";
   return void 0;
 }
@@ -48080,7 +48153,7 @@ function fromJson(body, type) {
       problem: `answered ${what}: ${preview(body)}; it needs to return JSON {"version": "\u2026"} or {"sha": "\u2026"}, or set versionHeader / versionPattern`
     };
   }
-  if (data && typeof data === "object" && !Array.isArray(data)) {
+  if (isRecord(data)) {
     for (const key of ["version", "sha"]) {
       const value = data[key];
       if (typeof value === "string" && value.trim() || typeof value === "number") return { ok: true, version: String(value).trim(), via: `JSON ${key}` };
@@ -48551,13 +48624,18 @@ function pickPreviousTag(tags, current) {
   }
   return best?.tag;
 }
+function deploymentFacts(item) {
+  if (!isRecord(item) || typeof item.id !== "number") return void 0;
+  const text2 = (key) => stringOr(item[key]) ?? "";
+  return { id: item.id, sha: text2("sha"), ref: text2("ref"), environment: text2("environment"), createdAt: text2("created_at") };
+}
 var MAX_STATUS_LOOKUPS = 20;
 async function previousFromDeployments(github, environment, current) {
   const listed = await github.paginate("/repos/{owner}/{repo}/deployments", { environment }, 300);
-  const facts = listed.map((d2) => ({ id: d2.id, sha: d2.sha, ref: d2.ref, environment: d2.environment, createdAt: d2.created_at }));
+  const facts = listed.map(deploymentFacts).filter((d2) => d2 !== void 0);
   for (const candidate of previousDeploymentCandidates(facts, environment, current).slice(0, MAX_STATUS_LOOKUPS)) {
     const statuses = await github.paginate(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, {}, 100);
-    if (statuses.some((s) => s.state === "success")) return deploymentRelease(candidate);
+    if (statuses.some((s) => isRecord(s) && s.state === "success")) return deploymentRelease(candidate);
   }
   return void 0;
 }
@@ -48806,10 +48884,15 @@ function readJsonPath(data, path) {
       current = current.length;
       continue;
     }
-    if (current === null || typeof current !== "object") return { found: false };
-    const key = typeof segment === "number" && !Array.isArray(current) ? String(segment) : segment;
-    if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false };
-    current = current[key];
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false };
+      current = current[index];
+    } else if (isRecord(current)) {
+      const key = String(segment);
+      if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false };
+      current = current[key];
+    } else return { found: false };
   }
   return { found: true, value: current };
 }
@@ -48857,11 +48940,10 @@ function jsonProblems(check, body) {
 }
 function sameJson(a, b3) {
   if (a === b3) return true;
-  if (typeof a !== "object" || typeof b3 !== "object" || a === null || b3 === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b3)) return false;
+  if (Array.isArray(a) && Array.isArray(b3)) return a.length === b3.length && a.every((item, i) => sameJson(item, b3[i]));
+  if (!isRecord(a) || !isRecord(b3)) return false;
   const keysA = Object.keys(a);
-  const keysB = Object.keys(b3);
-  if (keysA.length !== keysB.length) return false;
+  if (keysA.length !== Object.keys(b3).length) return false;
   return keysA.every((key) => sameJson(a[key], b3[key]));
 }
 function judgeAnswer(check, answer) {
@@ -48972,9 +49054,11 @@ async function runSmokeChecks(checks, deps) {
 function parseOptions(section) {
   return { ...parseRollbackOptions(section), parsed: "rollback" };
 }
-function optionsOf2(raw) {
-  const options = raw;
-  return options.parsed === "rollback" ? options : parseOptions(raw);
+function isParsed3(given) {
+  return given.parsed === "rollback";
+}
+function optionsOf2(given) {
+  return isParsed3(given) ? given : parseOptions(given);
 }
 var rollbackStage = {
   id: "rollback",
@@ -52917,8 +53001,9 @@ function shownPath(workspace, absolute) {
 function sourcesOfMap(mapText) {
   try {
     const map = JSON.parse(mapText);
-    const contents = Array.isArray(map.sourcesContent) ? map.sourcesContent : [];
-    return contents.flatMap((text2, i) => typeof text2 === "string" ? [{ source: String(map.sources?.[i] ?? `source ${i}`), text: text2 }] : []);
+    if (!isRecord(map) || !Array.isArray(map.sourcesContent)) return [];
+    const sources = Array.isArray(map.sources) ? map.sources : [];
+    return map.sourcesContent.flatMap((text2, i) => typeof text2 === "string" ? [{ source: String(sources[i] ?? `source ${i}`), text: text2 }] : []);
   } catch {
     return [];
   }
@@ -53633,36 +53718,14 @@ function isCloudflareAddress(address) {
   return proxyRanges.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-// src/stages/trust/connect.ts
-import { isIP as isIP6 } from "node:net";
-var Dialer = class {
-  constructor(connectTo, dns) {
-    this.dns = dns;
-    this.rules = parseConnectRules(connectTo);
-  }
-  dns;
-  rules;
-  /** The address and port to dial for `host:port`; throws with a one-line reason when there is none. */
-  async target(host, port) {
-    const routed = applyConnectTo(this.rules, host, port);
-    if (isIP6(routed.host) !== 0) return { address: routed.host, port: routed.port };
-    for (const type of ["A", "AAAA"]) {
-      const answer = await this.dns.query(routed.host, type);
-      if (answer.status === "found" && answer.records[0]) return { address: answer.records[0].value, port: routed.port };
-      if (answer.status === "unknown") throw new Error(`DNS for ${routed.host} is unknown (${answer.reason})`);
-    }
-    throw new Error(`${routed.host} has no address`);
-  }
-};
-
 // src/stages/trust/dns.ts
 import { getServers, promises as dnsPromises2 } from "node:dns";
-import { isIP as isIP8 } from "node:net";
+import { isIP as isIP7 } from "node:net";
 
 // src/stages/trust/dns-rcode.ts
 import { createSocket } from "node:dgram";
 import { randomInt } from "node:crypto";
-import { isIP as isIP7 } from "node:net";
+import { isIP as isIP6 } from "node:net";
 var TYPE_CODES = { A: 1, NS: 2, CNAME: 5, MX: 15, TXT: 16, AAAA: 28, CAA: 257, PTR: 12, SPF: 99 };
 var RCODE_NAMES = {
   1: "FORMERR",
@@ -53703,7 +53766,7 @@ function verdictOfReply(reply, id, question) {
 }
 function askServer(host, port, packet, id, question, timeoutMs) {
   return new Promise((resolve10) => {
-    const socket = createSocket(isIP7(host) === 6 ? "udp6" : "udp4");
+    const socket = createSocket(isIP6(host) === 6 ? "udp6" : "udp4");
     let invalid = false;
     const finish = (answer) => {
       clearTimeout(timer);
@@ -53746,8 +53809,8 @@ function verdictOfError(error) {
 function resolverAddresses(servers) {
   return servers.map((server) => {
     const { host, port } = splitHostPort(server, 53);
-    if (isIP8(host) === 0) throw new Error(`resolver "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
-    return isIP8(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+    if (isIP7(host) === 0) throw new Error(`resolver "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
+    return isIP7(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
   });
 }
 async function createDnsClient(options) {
@@ -53776,7 +53839,8 @@ async function createDnsClient(options) {
     },
     raw: async (name, type) => {
       try {
-        return await resolver.resolve(name, type);
+        const answer = await resolver.resolve(name, type);
+        return Array.isArray(answer) ? answer : [answer];
       } catch (error) {
         const verdict = await confirm(name, type, verdictOfError(error));
         if (verdict.status === "unknown") throw Object.assign(new Error(`${type} ${name}: ${verdict.reason}`), { code: "EBADRESP" });
@@ -53808,6 +53872,16 @@ function caaValue(record) {
     if (record[tag] !== void 0) return `${record.critical} ${tag} "${record[tag]}"`;
   }
   return `${record.critical}`;
+}
+function addressResolver(dns) {
+  return async (host) => {
+    for (const type of ["A", "AAAA"]) {
+      const answer = await dns.query(host, type);
+      if (answer.status === "found" && answer.records[0]) return answer.records[0].value;
+      if (answer.status === "unknown") throw new Error(`DNS for ${host} is unknown (${answer.reason})`);
+    }
+    throw new Error(`${host} has no address`);
+  };
 }
 
 // src/stages/trust/dns-checks.ts
@@ -54100,7 +54174,7 @@ import { createPublicKey } from "node:crypto";
 
 // src/stages/trust/dmarc.ts
 var POLICIES = ["none", "quarantine", "reject"];
-var isPolicy = (value) => POLICIES.includes(value);
+var isPolicy = (value) => isOneOf(POLICIES, value);
 function closestPolicy(value) {
   const score = (policy) => {
     let i = 0;
@@ -54166,7 +54240,8 @@ function parseDmarc(record) {
   }
   const sp = tags.get("sp");
   if (sp !== void 0) {
-    if (isPolicy(sp.toLowerCase())) out.subdomainPolicy = sp.toLowerCase();
+    const subdomainPolicy = sp.toLowerCase();
+    if (isPolicy(subdomainPolicy)) out.subdomainPolicy = subdomainPolicy;
     else out.errors.push(`sp=${sp} is not a policy (none, quarantine, reject): subdomains get p=none`);
   }
   const pct2 = tags.get("pct");
@@ -54211,9 +54286,10 @@ function asReceived(record) {
 }
 
 // src/stages/trust/spf-record.ts
-import { isIP as isIP9 } from "node:net";
+import { isIP as isIP8 } from "node:net";
 var MAX_BAD_TERMS = 20;
-var MECHANISMS = /* @__PURE__ */ new Set(["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"]);
+var MECHANISMS = ["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"];
+var QUALIFIERS = ["+", "-", "~", "?"];
 var NEEDS_DOMAIN = /* @__PURE__ */ new Set(["include", "exists"]);
 var MACRO_LETTERS = "slodiphv";
 var clip = (text2, max = 60) => text2.length > max ? `${text2.slice(0, max)}\u2026` : text2;
@@ -54299,7 +54375,7 @@ function splitCidr(arg) {
 function ipNetwork(arg, version) {
   const slash = arg.indexOf("/");
   const network = slash < 0 ? arg : arg.slice(0, slash);
-  if (isIP9(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
+  if (isIP8(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
   if (slash < 0) return { network };
   const digits = arg.slice(slash + 1);
   const max = version === 4 ? 32 : 128;
@@ -54310,8 +54386,9 @@ function ipNetwork(arg, version) {
 function parseTerm(text2) {
   let i = 0;
   let qualifier = "+";
-  if ("+-~?".includes(text2[0] ?? "")) {
-    qualifier = text2[0];
+  const first = text2[0];
+  if (isOneOf(QUALIFIERS, first)) {
+    qualifier = first;
     i = 1;
   }
   let end = i;
@@ -54329,7 +54406,7 @@ function parseTerm(text2) {
     }
     return { term: { kind: "modifier", text: text2, name, value } };
   }
-  if (!MECHANISMS.has(name)) return { why: name === "" ? "not a mechanism or modifier" : `"${clip(name)}" is not a mechanism` };
+  if (!isOneOf(MECHANISMS, name)) return { why: name === "" ? "not a mechanism or modifier" : `"${clip(name)}" is not a mechanism` };
   const mechanism2 = name;
   let arg = "";
   if (sep3 === ":") arg = text2.slice(end + 1);
@@ -54804,7 +54881,7 @@ var MAX_SECOND_OPINION_CHARS = 2048;
 async function evaluateSpf(domain, resolver, ip = PROBE_IP, sender = `postmaster@${domain}`, helo = domain) {
   let records = [];
   try {
-    records = (await resolver(domain, "TXT")).map((parts) => parts.join("")).filter(isSpfRecord);
+    records = (await resolver(domain, "TXT")).map((parts) => Array.isArray(parts) ? stringsOf(parts).join("") : "").filter(isSpfRecord);
   } catch {
   }
   if (records.length === 1) {
@@ -54834,7 +54911,7 @@ function dkimKeyOf(record) {
     const key = createPublicKey({ key: Buffer.from(tags.p, "base64"), format: "der", type: "spki" });
     return { keyType, keyBits: key.asymmetricKeyDetails?.modulusLength };
   } catch (error) {
-    return { keyType, keyProblem: error.message.split("\n")[0].slice(0, 80) };
+    return { keyType, keyProblem: reasonOf(error).slice(0, 80) };
   }
 }
 function organizationalDomain(domain) {
@@ -55200,71 +55277,56 @@ function emailFindings(facts) {
   return [...mxFindings(facts), ...spfFindings(facts), ...dkimFindings(facts), ...dmarcFindings(facts), ...mtaStsFindings(facts)];
 }
 
-// src/stages/trust/http.ts
-import { request as httpRequest2 } from "node:http";
-import { request as httpsRequest } from "node:https";
-import { isIP as isIP10 } from "node:net";
+// src/stages/trust/redirects.ts
 async function fetchOnce(url, options) {
-  const secure = url.protocol === "https:";
-  const port = url.port ? Number(url.port) : secure ? 443 : 80;
-  const target = await options.dialer.target(url.hostname, port);
-  return new Promise((resolve10, reject) => {
-    const request = (secure ? httpsRequest : httpRequest2)({
-      host: target.address,
-      port: target.port,
-      method: "GET",
-      path: `${url.pathname}${url.search}`,
-      headers: { host: url.host, "user-agent": "launch-ready (trust check)", accept: "text/html,*/*" },
-      // SNI carries names only, never an IP literal.
-      servername: secure && isIP10(url.hostname.replace(/^\[|\]$/g, "")) === 0 ? url.hostname : void 0,
-      rejectUnauthorized: false,
-      timeout: options.timeoutMs,
-      signal: options.signal,
-      agent: false
-    });
-    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    let answered = false;
-    request.on("error", (error) => {
-      if (answered) return;
-      clearTimeout(timer);
-      reject(error);
-    });
-    request.on("response", (response) => {
-      answered = true;
-      let settled = false;
-      const done = (body, truncated) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        const out = { url: url.href, status: response.statusCode ?? 0, headers: response.headers };
-        if (body !== void 0) out.body = body;
-        if (truncated) out.truncated = true;
-        resolve10(out);
-      };
-      const isHtml = /html/i.test(String(response.headers["content-type"] ?? "text/html"));
-      if (!options.readBody || !isHtml || (response.statusCode ?? 0) >= 300) {
-        response.destroy();
-        done();
-        return;
-      }
-      const chunks = [];
-      let size = 0;
-      response.on("data", (chunk) => {
-        if (size >= options.maxBodyBytes) return;
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= options.maxBodyBytes) {
-          response.destroy();
-          done(Buffer.concat(chunks).subarray(0, options.maxBodyBytes).toString("utf8"), true);
-        }
-      });
-      response.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
-      response.on("error", () => done(Buffer.concat(chunks).toString("utf8"), true));
-      response.on("close", () => done(Buffer.concat(chunks).toString("utf8"), !response.complete));
-    });
-    request.end();
-  });
+  const wanted = (status, headers) => options.readBody && status < 300 && /html/i.test(String(headers["content-type"] ?? "text/html"));
+  const request = {
+    url,
+    headers: { "user-agent": "launch-ready (trust check)", accept: "text/html,*/*" },
+    timeoutMs: options.timeoutMs,
+    maxBodyBytes: options.maxBodyBytes,
+    verifyTls: false,
+    resolve: options.resolve,
+    bodyWanted: wanted,
+    // A body cut off by the timeout still yields what arrived: the scan only needs the head of a page.
+    keepPartialBody: true
+  };
+  if (options.signal) request.signal = options.signal;
+  const response = await options.http.request(request);
+  const out = { url: url.href, status: response.status, headers: nodeHeaders(response.headers) };
+  if (wanted(response.status, response.headers)) out.body = Buffer.from(response.body).toString("utf8");
+  if (response.truncated) out.truncated = true;
+  return out;
+}
+var SINGLE_VALUED = /* @__PURE__ */ new Set([
+  "age",
+  "authorization",
+  "content-length",
+  "content-type",
+  "etag",
+  "expires",
+  "from",
+  "host",
+  "if-modified-since",
+  "if-unmodified-since",
+  "last-modified",
+  "location",
+  "max-forwards",
+  "proxy-authorization",
+  "referer",
+  "retry-after",
+  "server",
+  "user-agent"
+]);
+function nodeHeaders(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === void 0) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (name === "set-cookie") out["set-cookie"] = values;
+    else out[name] = SINGLE_VALUED.has(name) ? values[0] : values.join(", ");
+  }
+  return out;
 }
 async function followRedirects(start, maxHops, options) {
   const hops = [];
@@ -55305,7 +55367,8 @@ function describeNetworkError(error) {
     ECONNREFUSED: "connection refused",
     EHOSTUNREACH: "host unreachable",
     ETIMEDOUT: "timed out",
-    EPROTO: "TLS handshake failed"
+    EPROTO: "TLS handshake failed",
+    UND_ERR_SOCKET: "connection closed by the server"
   };
   const message = reasonOf(error);
   return code && known[code] ? `${known[code]} (${code})` : message;
@@ -55658,9 +55721,9 @@ import { checkServerIdentity as checkServerIdentity2, connect, rootCertificates 
 async function probeTls(host, options, port = 443, via) {
   let target;
   try {
-    target = await options.dialer.target(via ?? host, port);
+    target = await routeConnection(parseConnectRules(options.connectTo), via ?? host, port, options.resolve);
   } catch (error) {
-    return { host, connected: false, error: error.message };
+    return { host, connected: false, error: error instanceof Error ? error.message : String(error) };
   }
   return new Promise((resolve10) => {
     const socket = connect({
@@ -55682,7 +55745,7 @@ async function probeTls(host, options, port = 443, via) {
       try {
         finish(describeHandshake(socket, host));
       } catch (error) {
-        finish({ host, connected: false, error: `the certificate could not be read: ${error.message.split("\n")[0]}` });
+        finish({ host, connected: false, error: `the certificate could not be read: ${reasonOf(error)}` });
       }
     });
   });
@@ -55713,7 +55776,7 @@ function describeHandshake(socket, host) {
 async function acceptsLegacyTls(host, options, port = 443) {
   let target;
   try {
-    target = await options.dialer.target(host, port);
+    target = await routeConnection(parseConnectRules(options.connectTo), host, port, options.resolve);
   } catch {
     return void 0;
   }
@@ -55736,7 +55799,7 @@ async function acceptsLegacyTls(host, options, port = 443) {
     };
     const timer = setTimeout(() => finish(void 0), options.timeoutMs);
     socket.on("secureConnect", () => finish(true));
-    socket.on("error", (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String(error.code)) ? void 0 : false));
+    socket.on("error", (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String(errorCode(error))) ? void 0 : false));
   });
   const [v10, v11] = await Promise.all([attempt("TLSv1"), attempt("TLSv1.1")]);
   if (v10) return { accepted: true, version: "TLS 1.0" };
@@ -55746,7 +55809,10 @@ async function acceptsLegacyTls(host, options, port = 443) {
 }
 function nameOf(name) {
   if (!name) return "";
-  const pick = (key) => Array.isArray(name[key]) ? name[key].join(", ") : name[key];
+  const pick = (key) => {
+    const value = name[key];
+    return Array.isArray(value) ? value.join(", ") : value;
+  };
   return pick("O") ? `${pick("CN") ?? ""}${pick("CN") ? " / " : ""}${pick("O")}` : pick("CN") ?? "";
 }
 function chainLengthOf(cert) {
@@ -55777,7 +55843,7 @@ async function runTrust(ctx) {
       errors: [{ part: "dns", message: reasonOf(error), fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }]
     };
   }
-  const dialer = new Dialer(ctx.network.connectTo, dns);
+  const resolve10 = addressResolver(dns);
   const homepageHosts = /* @__PURE__ */ new Set();
   if (config.domain) {
     homepageHosts.add(config.domain);
@@ -55789,8 +55855,15 @@ async function runTrust(ctx) {
   setMaxListeners(0, abort.signal);
   if (ctx.signal.aborted) abort.abort();
   else ctx.signal.addEventListener("abort", () => abort.abort(), { once: true });
-  const fetchOptions = { dialer, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, readBody: false, signal: abort.signal };
-  const tlsOptions = { dialer, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
+  const fetchOptions = {
+    http: ctx.services.http,
+    resolve: resolve10,
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    readBody: false,
+    signal: abort.signal
+  };
+  const tlsOptions = { connectTo: ctx.network.connectTo, resolve: resolve10, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
   const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
   const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));
   const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
@@ -56046,9 +56119,9 @@ function readRunnerContext(env, tmpdir) {
   const event = readEvent(env.GITHUB_EVENT_PATH);
   const pullRequest = pullRequestOf(event);
   if (pullRequest !== void 0) context.pullRequest = pullRequest;
-  const revision = typeof event?.pull_request?.head?.sha === "string" ? event.pull_request.head.sha : env.GITHUB_SHA;
+  const revision = stringOr(valueAt(event, "pull_request", "head", "sha")) ?? env.GITHUB_SHA;
   if (revision) context.revision = revision;
-  const base = event?.pull_request?.base?.sha;
+  const base = valueAt(event, "pull_request", "base", "sha");
   if (typeof base === "string" && /^[0-9a-f]{40}$/i.test(base)) context.baseRevision = base;
   const runId = Number(env.GITHUB_RUN_ID);
   if (env.GITHUB_REPOSITORY && Number.isSafeInteger(runId) && runId > 0 && revision) {
@@ -56069,14 +56142,14 @@ function gitHubAccessOf(context, token) {
 function readEvent(eventPath) {
   if (!eventPath) return void 0;
   try {
-    return JSON.parse(readFileSync6(eventPath, "utf8"));
+    const parsed = JSON.parse(readFileSync6(eventPath, "utf8"));
+    return parsed;
   } catch {
     return void 0;
   }
 }
 function pullRequestOf(event) {
-  if (!event) return void 0;
-  const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : void 0);
+  const number = valueAt(event, "pull_request", "number") ?? (valueAt(event, "issue", "pull_request") ? valueAt(event, "issue", "number") : void 0);
   return typeof number === "number" && Number.isInteger(number) ? number : void 0;
 }
 
@@ -56134,9 +56207,12 @@ function itemsOf(body) {
 }
 
 export {
+  readFlags,
+  commandHelpText,
   parseCommandLine,
   parseFailOn,
   parseStageList,
+  cancelOnSignals,
   VERSION,
   BurstAggregate,
   buildBurstReport,

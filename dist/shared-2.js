@@ -4,7 +4,8 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   __commonJS,
   __require,
-  __toESM
+  __toESM,
+  isRecord
 } from "./shared-9.js";
 
 // node_modules/undici/lib/core/symbols.js
@@ -8725,7 +8726,7 @@ var require_client = __commonJS({
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
     }
-    var Client = class extends DispatcherBase {
+    var Client2 = class extends DispatcherBase {
       /**
        *
        * @param {string|URL} url
@@ -9181,7 +9182,7 @@ var require_client = __commonJS({
         }
       }
     }
-    module.exports = Client;
+    module.exports = Client2;
   }
 });
 
@@ -9444,7 +9445,7 @@ var require_pool = __commonJS({
       kGetDispatcher,
       kRemoveClient
     } = require_pool_base();
-    var Client = require_client();
+    var Client2 = require_client();
     var {
       InvalidArgumentError
     } = require_errors();
@@ -9455,7 +9456,7 @@ var require_pool = __commonJS({
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
     function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+      return new Client2(origin, opts);
     }
     var Pool = class extends PoolBase {
       constructor(origin, {
@@ -9696,7 +9697,7 @@ var require_round_robin_pool = __commonJS({
       kGetDispatcher,
       kRemoveClient
     } = require_pool_base();
-    var Client = require_client();
+    var Client2 = require_client();
     var {
       InvalidArgumentError
     } = require_errors();
@@ -9708,7 +9709,7 @@ var require_round_robin_pool = __commonJS({
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kIndex = /* @__PURE__ */ Symbol("index");
     function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+      return new Client2(origin, opts);
     }
     var RoundRobinPool = class extends PoolBase {
       constructor(origin, {
@@ -9809,7 +9810,7 @@ var require_agent = __commonJS({
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
-    var Client = require_client();
+    var Client2 = require_client();
     var util = require_util();
     var kOnConnect = /* @__PURE__ */ Symbol("onConnect");
     var kOnDisconnect = /* @__PURE__ */ Symbol("onDisconnect");
@@ -9819,7 +9820,7 @@ var require_agent = __commonJS({
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kOrigins = /* @__PURE__ */ Symbol("origins");
     function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+      return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
     }
     var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
@@ -10365,8 +10366,8 @@ var require_socks5_client = __commonJS({
           return;
         }
         if (reply !== REPLY_CODES.SUCCEEDED) {
-          const errorMessage = this.getReplyErrorMessage(reply);
-          throw new Socks5ProxyError(`SOCKS5 connection failed: ${errorMessage}`, `UND_ERR_SOCKS5_REPLY_${reply}`);
+          const errorMessage2 = this.getReplyErrorMessage(reply);
+          throw new Socks5ProxyError(`SOCKS5 connection failed: ${errorMessage2}`, `UND_ERR_SOCKS5_REPLY_${reply}`);
         }
         let boundAddress;
         let offset = 4;
@@ -10644,7 +10645,7 @@ var require_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
     var buildConnector2 = require_connect();
-    var Client = require_client();
+    var Client2 = require_client();
     var { channels } = require_diagnostics();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
     var kAgent = /* @__PURE__ */ Symbol("proxy agent");
@@ -10664,7 +10665,7 @@ var require_proxy_agent = __commonJS({
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
-        return new Client(origin, opts);
+        return new Client2(origin, opts);
       }
       return new Pool(origin, opts);
     }
@@ -10679,7 +10680,7 @@ var require_proxy_agent = __commonJS({
         if (factory) {
           this.#client = factory(proxyUrl, { connect });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client2(proxyUrl, { connect });
         }
       }
       [kDispatch](opts, handler) {
@@ -11459,8 +11460,8 @@ var require_h2c_client = __commonJS({
   "node_modules/undici/lib/dispatcher/h2c-client.js"(exports, module) {
     "use strict";
     var { InvalidArgumentError } = require_errors();
-    var Client = require_client();
-    var H2CClient = class extends Client {
+    var Client2 = require_client();
+    var H2CClient = class extends Client2 {
       constructor(origin, clientOpts) {
         if (typeof origin === "string") {
           origin = new URL(origin);
@@ -13297,7 +13298,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
     var { promisify } = __require("node:util");
-    var Client = require_client();
+    var Client2 = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
       kDispatches,
@@ -13312,7 +13313,7 @@ var require_mock_client = __commonJS({
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
-    var MockClient = class extends Client {
+    var MockClient = class extends Client2 {
       constructor(origin, opts) {
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
@@ -26449,7 +26450,7 @@ var require_eventsource = __commonJS({
 var require_undici = __commonJS({
   "node_modules/undici/index.js"(exports, module) {
     "use strict";
-    var Client = require_client();
+    var Client2 = require_client();
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
@@ -26477,7 +26478,7 @@ var require_undici = __commonJS({
     var RedirectHandler = require_redirect_handler();
     Object.assign(Dispatcher.prototype, api);
     module.exports.Dispatcher = Dispatcher;
-    module.exports.Client = Client;
+    module.exports.Client = Client2;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
@@ -27269,13 +27270,19 @@ function applyConnectTo(rules, host, port) {
 function normaliseHost(host) {
   return host.toLowerCase().replace(/\.$/, "");
 }
-function splitHostPort(value, defaultPort) {
+function splitHostPort(value, defaultPort2) {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
-  if (bracketed) return { host: bracketed[1], port: bracketed[2] ? Number(bracketed[2]) : defaultPort };
-  if (isIP(value) === 6) return { host: value, port: defaultPort };
+  if (bracketed) return { host: bracketed[1], port: bracketed[2] ? Number(bracketed[2]) : defaultPort2 };
+  if (isIP(value) === 6) return { host: value, port: defaultPort2 };
   const colon = value.lastIndexOf(":");
   if (colon > 0 && /^\d+$/.test(value.slice(colon + 1))) return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
-  return { host: value, port: defaultPort };
+  return { host: value, port: defaultPort2 };
+}
+async function routeConnection(rules, host, port, resolve) {
+  const routed = applyConnectTo(rules, host.replace(/^\[|\]$/g, ""), port);
+  const literal = routed.host.replace(/^\[|\]$/g, "");
+  if (isIP(literal) !== 0) return { address: literal, port: routed.port };
+  return { address: await resolve(routed.host), port: routed.port };
 }
 
 // src/core/sockets.ts
@@ -27319,6 +27326,7 @@ var DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 3e4;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function createHttpClient(network) {
+  const rules = parseConnectRules(network.connectTo);
   const connectors = /* @__PURE__ */ new Map();
   const connectorFor = (verifyTls) => {
     let connector = connectors.get(verifyTls);
@@ -27331,8 +27339,17 @@ function createHttpClient(network) {
     if (!agent) agents.set(verifyTls, agent = new import_undici.Agent({ connect: connectorFor(verifyTls) }));
     return agent;
   };
+  const direct = /* @__PURE__ */ new Map();
+  const hopFor = async (url, request) => {
+    const verifyTls = request.verifyTls !== false;
+    if (!request.resolve) return { dispatcher: agentFor(verifyTls), done: () => void 0 };
+    const target = await routeConnection(rules, url.hostname, defaultPort(url), request.resolve);
+    let connect = direct.get(verifyTls);
+    if (!connect) direct.set(verifyTls, connect = (0, import_undici.buildConnector)(tlsOptionsOf(network, verifyTls)));
+    return pinnedHop(url, target, connect);
+  };
   return {
-    request: (request) => requestFollowing(agentFor(request.verifyTls !== false), request),
+    request: (request) => requestFollowing(hopFor, request),
     pool: (origin, options) => {
       const url = new URL(origin);
       return connectionPool(url, socketOpener(url, network), {
@@ -27343,12 +27360,23 @@ function createHttpClient(network) {
     }
   };
 }
-function routedConnector(network, verifyTls) {
-  const rules = parseConnectRules(network.connectTo);
+var defaultPort = (url) => Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+function tlsOptionsOf(network, verifyTls, lookup) {
   const options = { rejectUnauthorized: verifyTls };
   if (network.ca.length > 0) options.ca = [...rootCertificates2, ...network.ca];
-  if (network.resolvers.length > 0) options.lookup = resolverLookup(network.resolvers);
-  const connect = (0, import_undici.buildConnector)(options);
+  if (lookup) options.lookup = lookup;
+  return options;
+}
+function pinnedHop(url, target, connect) {
+  const servername = isIP3(url.hostname.replace(/^\[|\]$/g, "")) ? void 0 : url.hostname;
+  const client = new import_undici.Client(url.origin, {
+    connect: (opts, callback) => connect({ ...opts, hostname: target.address, port: String(target.port), ...servername ? { servername } : {} }, callback)
+  });
+  return { dispatcher: client, done: () => void client.destroy().catch(() => void 0) };
+}
+function routedConnector(network, verifyTls) {
+  const rules = parseConnectRules(network.connectTo);
+  const connect = (0, import_undici.buildConnector)(tlsOptionsOf(network, verifyTls, network.resolvers.length > 0 ? resolverLookup(network.resolvers) : void 0));
   if (rules.length === 0) return connect;
   return (opts, callback) => {
     const port = Number(opts.port) || (opts.protocol === "https:" ? 443 : 80);
@@ -27357,14 +27385,20 @@ function routedConnector(network, verifyTls) {
     return connect({ ...opts, hostname: route.host, port: String(route.port), ...servername ? { servername } : {} }, callback);
   };
 }
-async function requestFollowing(dispatcher, request) {
+async function requestFollowing(hopFor, request) {
   const started = performance.now();
   const limit = request.followRedirects ?? 0;
   const redirects = [];
   let url = new URL(request.url);
   let current = request;
   for (; ; ) {
-    const response = await exchange(dispatcher, url, current, started);
+    const hop = await hopFor(url, current);
+    let response;
+    try {
+      response = await exchange(hop.dispatcher, url, current, started);
+    } finally {
+      hop.done();
+    }
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.status) || redirects.length >= limit || typeof location !== "string") {
       return { ...response, redirects };
@@ -27410,7 +27444,8 @@ async function exchange(dispatcher, url, request, started) {
       signal: controller.signal
     });
     const headersMs = performance.now() - started;
-    const body = await readBody(answer.body, answer.headers["content-encoding"], request);
+    const wanted = request.bodyWanted?.(answer.statusCode, answer.headers) ?? true;
+    const body = wanted ? await readBody(answer.body, answer.headers["content-encoding"], request) : dropBody(answer.body);
     return {
       url: url.href,
       status: answer.statusCode,
@@ -27428,6 +27463,11 @@ async function exchange(dispatcher, url, request, started) {
     request.signal?.removeEventListener("abort", onAbort);
   }
 }
+function dropBody(raw) {
+  raw.on("error", () => void 0);
+  raw.destroy();
+  return { body: new Uint8Array(0), bodyBytes: 0, truncated: false };
+}
 async function readBody(raw, encoding, request) {
   const max = request.discardBody ? 0 : request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const decoders = decodersFor(encoding);
@@ -27443,28 +27483,64 @@ async function readBody(raw, encoding, request) {
   let kept = 0;
   let bytes = 0;
   let truncated = false;
-  for await (const data of source) {
-    const chunk = data;
-    bytes += chunk.length;
-    if (!request.discardBody && kept < max) {
-      const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
-      chunks.push(part);
-      kept += part.length;
+  try {
+    for await (const data of source) {
+      const chunk = data;
+      bytes += chunk.length;
+      if (!request.discardBody && kept < max) {
+        const part = kept + chunk.length > max ? chunk.subarray(0, max - kept) : chunk;
+        chunks.push(part);
+        kept += part.length;
+      }
+      const overCap = !request.discardBody && bytes > max;
+      const bomb = decoders.length > 0 && bytes > INFLATE_RATIO_FREE_BYTES && bytes > compressed * INFLATE_RATIO_LIMIT;
+      if (overCap || bomb) {
+        truncated = true;
+        raw.destroy();
+        break;
+      }
     }
-    const overCap = !request.discardBody && bytes > max;
-    const bomb = decoders.length > 0 && bytes > INFLATE_RATIO_FREE_BYTES && bytes > compressed * INFLATE_RATIO_LIMIT;
-    if (overCap || bomb) {
-      truncated = true;
-      raw.destroy();
-      break;
-    }
+  } catch (error) {
+    if (!request.keepPartialBody) throw error;
+    truncated = true;
   }
   return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, kept), bodyBytes: bytes, truncated };
+}
+
+// src/core/read-config.ts
+function isString(value) {
+  return typeof value === "string";
+}
+function isNumber(value) {
+  return typeof value === "number";
+}
+function isBoolean(value) {
+  return typeof value === "boolean";
+}
+function entriesOf(value, guard) {
+  const out = {};
+  if (!isRecord(value)) return out;
+  for (const [key, item] of Object.entries(value)) if (guard(item)) out[key] = item;
+  return out;
+}
+function oneOrMany(value, guard) {
+  if (Array.isArray(value)) return value.filter(guard);
+  return guard(value) ? [value] : [];
+}
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export {
   parseConnectRules,
   applyConnectTo,
   splitHostPort,
-  createHttpClient
+  routeConnection,
+  createHttpClient,
+  isString,
+  isNumber,
+  isBoolean,
+  entriesOf,
+  oneOrMany,
+  errorMessage
 };

@@ -21,6 +21,7 @@ import {
   didYouMean,
   exitCodeOf,
   failsGate,
+  isGateResult,
   rankedFindings,
   readStageSections,
   renderMarkdown,
@@ -34,7 +35,10 @@ import {
 import {
   __commonJS,
   __require,
-  __toESM
+  __toESM,
+  isOneOf,
+  isRecord,
+  stringOr
 } from "./shared-9.js";
 
 // node_modules/tunnel/lib/tunnel.js
@@ -19660,7 +19664,10 @@ function renderJobSummary(result, secrets, reportPath, links) {
   );
 }
 function scrubbed(result, secrets) {
-  return secrets.size === 0 ? result : JSON.parse(secrets.scrub(JSON.stringify(result)));
+  if (secrets.size === 0) return result;
+  const parsed = JSON.parse(secrets.scrub(JSON.stringify(result)));
+  if (!isGateResult(parsed)) throw new Error("internal: masking the secrets changed the shape of the result");
+  return parsed;
 }
 function fit(render, size, limit) {
   let maxLength = limit;
@@ -19831,7 +19838,8 @@ function createGitHubApi(options) {
       const text = await response.text().catch(() => "");
       let detail = text.slice(0, 200);
       try {
-        detail = String(JSON.parse(text).message ?? detail);
+        const parsed = JSON.parse(text);
+        detail = String((isRecord(parsed) ? parsed.message : void 0) ?? detail);
       } catch {
       }
       throw new GitHubApiError(method, path, response.status, detail);
@@ -19842,14 +19850,15 @@ function createGitHubApi(options) {
     async request(method, path, body) {
       const response = await call(method, `${base}${path}`, body);
       if (response.status === 204) return void 0;
-      return await response.json();
+      return response.json();
     },
     async paginate(path) {
       const items = [];
       let url = `${base}${path}${path.includes("?") ? "&" : "?"}per_page=100`;
       for (let page = 0; url && page < MAX_PAGES; page++) {
         const response = await call("GET", url);
-        items.push(...await response.json());
+        const page2 = await response.json();
+        if (Array.isArray(page2)) items.push(...page2);
         url = nextLink(response.headers.get("link"));
       }
       return items;
@@ -19880,6 +19889,17 @@ function nextLink(header) {
 
 // src/github/comment.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
+function issueCommentOf(value) {
+  if (!isRecord(value) || typeof value.id !== "number") return void 0;
+  const comment = { id: value.id };
+  const body = stringOr(value.body);
+  if (body !== void 0) comment.body = body;
+  if (isRecord(value.user)) {
+    const login = stringOr(value.user.login);
+    comment.user = login === void 0 ? {} : { login };
+  }
+  return comment;
+}
 var KEY_LINE = /^<!-- launch-ready-key: ([A-Za-z0-9._-]{1,64}) -->$/;
 function withCommentKey(body, key) {
   if (!key || !body.startsWith(COMMENT_MARKER)) return body;
@@ -19890,7 +19910,8 @@ function commentKeyOf(body) {
   return KEY_LINE.exec(body.split("\n", 2)[1] ?? "")?.[1] ?? "";
 }
 async function findOurComments(api, target) {
-  const all = await api.paginate(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
+  const listed = await api.paginate(`/repos/${enc(target.owner)}/${enc(target.repo)}/issues/${target.issueNumber}/comments`);
+  const all = listed.map(issueCommentOf).filter((c) => c !== void 0);
   const author = (target.author ?? DEFAULT_AUTHOR).toLowerCase();
   const key = target.key ?? "";
   return all.filter((c) => typeof c.body === "string" && c.body.startsWith(COMMENT_MARKER) && commentKeyOf(c.body) === key && c.user?.login?.toLowerCase() === author).sort((a, b) => a.id - b.id);
@@ -19908,7 +19929,7 @@ async function upsertComment(api, target, options) {
     const existing = ours[0];
     const body = withCommentKey(options.compose(existing?.body), target.key ?? "");
     if (!existing) {
-      created = (await api.request("POST", `${base}/${target.issueNumber}/comments`, { body })).id;
+      created = issueCommentOf(await api.request("POST", `${base}/${target.issueNumber}/comments`, { body }))?.id;
       outcome = "created";
     } else if (existing.body !== body) {
       await api.request("PATCH", `${base}/comments/${existing.id}`, { body });
@@ -20022,6 +20043,7 @@ async function runAndPublish(request, options) {
     version: VERSION,
     env: process.env,
     policy: policyOf(context, inputs),
+    ...options.signal ? { signal: options.signal } : {},
     ...github ? { githubApi: createStageGitHubApi(github) } : {}
   });
   return publishStep({ result: outcome.result, secrets: outcome.secrets, criticalPaths: outcome.config.criticalPaths }, options);
@@ -20100,7 +20122,7 @@ function parseBoolean(value, name, fallback) {
 }
 function parseConfigChanges(value) {
   if (value === "") return "block";
-  if (CONFIG_CHANGE_MODES.includes(value)) return value;
+  if (isOneOf(CONFIG_CHANGE_MODES, value)) return value;
   throw new UsageError(`input config-changes: "${value}" is not ${CONFIG_CHANGE_MODES.join(", ")}; ${didYouMean(value, CONFIG_CHANGE_MODES)}`);
 }
 function parseCommentKey(value) {

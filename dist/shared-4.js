@@ -20947,22 +20947,25 @@ var NXDOMAIN = 3;
 function answerOf(record) {
   const base = { name: record.name, type: Packet2.TYPE[record.type], class: Packet2.CLASS.IN, ttl: record.ttl };
   const text2 = Array.isArray(record.value) ? record.value.join(" ") : record.value;
+  return new Packet2.Resource({ ...base, ...recordData(record, text2) });
+}
+function recordData(record, text2) {
   switch (record.type) {
     case "A":
     case "AAAA":
-      return { ...base, address: text2 };
+      return { address: text2 };
     case "CNAME":
     case "NS":
-      return { ...base, domain: text2 };
+      return { domain: text2 };
     case "MX": {
       const [priority, exchange] = text2.split(/\s+/);
-      return { ...base, priority: Number(priority), exchange: exchange ?? "" };
+      return { priority: Number(priority), exchange: exchange ?? "" };
     }
     case "TXT":
-      return { ...base, data: Array.isArray(record.value) ? record.value : [record.value] };
+      return { data: Array.isArray(record.value) ? record.value : [record.value] };
     case "CAA": {
       const [flags, tag, ...rest] = text2.split(/\s+/);
-      return { ...base, flags: Number(flags), tag: tag ?? "issue", value: rest.join(" ").replace(/^"|"$/g, "") };
+      return { flags: Number(flags), tag: tag ?? "issue", value: rest.join(" ").replace(/^"|"$/g, "") };
     }
   }
 }
@@ -20996,11 +20999,10 @@ function zoneServer(zone) {
     handle: (request, send) => {
       const response = Packet2.createResponseFromRequest(request);
       const [question] = request.questions;
-      const header = response.header;
-      header.aa = 1;
+      response.header.aa = 1;
       if (question) {
         const { rcode, answers } = answerQuestion(zone, question);
-        header.rcode = rcode;
+        response.header.rcode = rcode;
         response.answers.push(...answers);
       }
       send(response);
@@ -21144,7 +21146,8 @@ function serve(server) {
   return new Promise((resolve2, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const port = server.address().port;
+      const address = server.address();
+      const port = address !== null && typeof address === "object" ? address.port : 0;
       resolve2({
         port,
         close: () => new Promise((done) => {

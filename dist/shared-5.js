@@ -3,22 +3,26 @@ import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
   createHttpClient,
+  isBoolean,
+  isNumber,
+  isString,
   splitHostPort
 } from "./shared-2.js";
 import {
   UsageError,
-  isOneOf,
-  isRecord,
   parse,
   readBoundedText,
-  reasonOf,
-  recordsOf,
-  stringsOf
+  reasonOf
 } from "./shared-8.js";
 import {
   __commonJS,
   __require,
-  __toESM
+  __toESM,
+  isOneOf,
+  isRecord,
+  recordsOf,
+  stringOr,
+  stringsOf
 } from "./shared-9.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
@@ -1189,8 +1193,8 @@ var require_util = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -14344,7 +14348,7 @@ function toFinding(stage, input) {
   };
   if (input.location && Object.keys(input.location).length > 0) finding.location = cleanLocation(input.location);
   if (evidence !== void 0) finding.evidence = evidence;
-  if (input.occurrences && input.occurrences.length > 1) finding.occurrences = input.occurrences.map((o) => cleanLocation(o));
+  if (input.occurrences && input.occurrences.length > 1) finding.occurrences = input.occurrences.map(cleanLocation);
   if (input.weight !== void 0) finding.weight = input.weight;
   return finding;
 }
@@ -14599,7 +14603,14 @@ function loadConfig(options) {
 \u2026and more problems after these ${MAX_PROBLEMS}` : "";
     throw new UsageError(shownProblems.join("\n") + more);
   }
-  const stages = Object.fromEntries(STAGE_IDS.map((id) => [id, { enabled: true, maxMinutes: 15, ...sectionOf(data, id) }]));
+  const stages = {
+    secrets: stageSectionOf(data, "secrets"),
+    env: stageSectionOf(data, "env"),
+    trust: stageSectionOf(data, "trust"),
+    burst: stageSectionOf(data, "burst"),
+    rollback: stageSectionOf(data, "rollback"),
+    readiness: stageSectionOf(data, "readiness")
+  };
   const config = {
     failOn: isOneOf(FAIL_ON_VALUES, data.failOn) ? data.failOn : "blocker",
     criticalPaths: Array.isArray(data.criticalPaths) ? recordsOf(data.criticalPaths).map(criticalPathOf) : DEFAULT_CRITICAL_PATHS,
@@ -14614,6 +14625,16 @@ function loadConfig(options) {
 function sectionOf(data, key) {
   const section = data[key];
   return isRecord(section) ? section : void 0;
+}
+var STAGE_SECTION_DEFAULTS = { enabled: true, maxMinutes: 15 };
+function stageSectionOf(data, id) {
+  const section = sectionOf(data, id) ?? {};
+  return {
+    ...STAGE_SECTION_DEFAULTS,
+    ...section,
+    enabled: typeof section.enabled === "boolean" ? section.enabled : STAGE_SECTION_DEFAULTS.enabled,
+    maxMinutes: typeof section.maxMinutes === "number" ? section.maxMinutes : STAGE_SECTION_DEFAULTS.maxMinutes
+  };
 }
 function criticalPathOf(raw) {
   const path = { id: String(raw.id) };
@@ -14979,11 +15000,11 @@ function strictness(failOn) {
 }
 function failOnOf(tree) {
   const value = tree.failOn;
-  return typeof value === "string" && FAIL_ON_VALUES.includes(value) ? value : "blocker";
+  return isOneOf(FAIL_ON_VALUES, value) ? value : "blocker";
 }
 function sectionOf2(tree, stage) {
   const section = tree[stage];
-  return section && typeof section === "object" && !Array.isArray(section) ? section : {};
+  return isRecord(section) ? section : {};
 }
 function listOf(value) {
   return Array.isArray(value) ? value.map(String) : [];
@@ -14991,7 +15012,7 @@ function listOf(value) {
 function yamlOf(text) {
   try {
     const data = text === void 0 ? {} : (0, import_yaml2.parse)(text);
-    return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    return isRecord(data) ? data : {};
   } catch {
     return {};
   }
@@ -15007,17 +15028,17 @@ function gitleaksEntries(text) {
   const entries = [];
   const allowlists = (value, scope) => {
     for (const list of Array.isArray(value) ? value : value ? [value] : []) {
-      for (const key of ["paths", "regexes", "stopwords", "commits"]) for (const item of listOf(list[key])) entries.push(`${scope}${key}: ${item}`);
+      for (const key of ["paths", "regexes", "stopwords", "commits"])
+        for (const item of listOf(isRecord(list) ? list[key] : void 0)) entries.push(`${scope}${key}: ${item}`);
     }
   };
   allowlists(data.allowlist, "");
   allowlists(data.allowlists, "");
-  for (const rule of Array.isArray(data.rules) ? data.rules : []) {
+  for (const rule of recordsOf(data.rules)) {
     allowlists(rule.allowlist, `${String(rule.id)} `);
     allowlists(rule.allowlists, `${String(rule.id)} `);
   }
-  const extend = data.extend;
-  for (const rule of listOf(extend?.disabledRules)) entries.push(`disabled rule ${rule}`);
+  for (const rule of listOf(isRecord(data.extend) ? data.extend.disabledRules : void 0)) entries.push(`disabled rule ${rule}`);
   return entries;
 }
 function ignoreEntries(text) {
@@ -15028,8 +15049,8 @@ function baselineEntries(text) {
   try {
     const data = JSON.parse(text);
     if (Array.isArray(data)) return data.map((f) => String(f?.Fingerprint ?? "")).filter(Boolean);
-    const stages = data.stages ?? [];
-    return stages.flatMap((s) => (s.findings ?? []).map((f) => String(f.fingerprint ?? ""))).filter(Boolean);
+    const stages = recordsOf(isRecord(data) ? data.stages : void 0);
+    return stages.flatMap((s) => recordsOf(s.findings).map((f) => String(f.fingerprint ?? ""))).filter(Boolean);
   } catch {
     return [];
   }
@@ -15100,6 +15121,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative as relative2, resolve as resolve3, sep } from "node:path";
 var GIT_TIMEOUT_MS = 6e4;
+var POLICY_FILES = ["config", "gitleaksConfig", "gitleaksIgnore", "baseline"];
 function reviewPolicy(config, baseRevision, workflow) {
   const top = git(config.baseDir, ["rev-parse", "--show-toplevel"]);
   if (top === void 0) return { changes: [] };
@@ -15114,13 +15136,20 @@ function reviewPolicy(config, baseRevision, workflow) {
     gitleaksIgnore: join(secretsRepo, ".gitleaksignore"),
     ...typeof secrets.baseline === "string" ? { baseline: resolve3(config.baseDir, secrets.baseline) } : {}
   };
-  const paths = Object.fromEntries(Object.entries(absolute).map(([key, path]) => [key, relativeTo(root, path)]));
+  const paths = {
+    config: relativeTo(root, absolute.config),
+    gitleaksConfig: relativeTo(root, absolute.gitleaksConfig),
+    gitleaksIgnore: relativeTo(root, absolute.gitleaksIgnore),
+    ...absolute.baseline !== void 0 ? { baseline: relativeTo(root, absolute.baseline) } : {}
+  };
   const base = {};
   const head = {};
-  for (const key of Object.keys(absolute)) {
-    const atBase = git(root, ["show", `${baseRevision}:${paths[key]}`]);
-    if (atBase !== void 0) base[key] = atBase;
+  for (const key of POLICY_FILES) {
     const path = absolute[key];
+    const shown = paths[key];
+    if (path === void 0 || shown === void 0) continue;
+    const atBase = git(root, ["show", `${baseRevision}:${shown}`]);
+    if (atBase !== void 0) base[key] = atBase;
     if (existsSync(path)) head[key] = readFileSync(path, "utf8");
   }
   return { changes: comparePolicy(base, head, paths, workflow) };
@@ -15150,7 +15179,7 @@ function gitResult(cwd, args) {
     });
     return { ok: true, stdout };
   } catch (error) {
-    const stderr = String(error.stderr ?? "").trim().split("\n").pop() ?? "";
+    const stderr = String((isRecord(error) ? error.stderr : void 0) ?? "").trim().split("\n").pop() ?? "";
     return { ok: false, error: stderr || (error instanceof Error ? error.message.split("\n")[0] : String(error)) };
   }
 }
@@ -15515,6 +15544,49 @@ function stageById(stages, id) {
   return stage;
 }
 
+// src/core/result-file.ts
+var GATE_STATUSES = ["pass", "fail", "error"];
+var STAGE_STATUSES = ["pass", "fail", "warn", "error", "skipped"];
+var optional = (value, guard) => value === void 0 || guard(value);
+var listOf2 = (value, guard) => Array.isArray(value) && value.every(guard);
+function isCompactFinding(value) {
+  return isRecord(value) && isOneOf(STAGE_IDS, value.stage) && isString(value.ruleId) && isOneOf(SEVERITIES, value.severity) && isString(value.title) && isString(value.fix) && isString(value.fingerprint) && optional(value.paths, (p) => listOf2(p, isString)) && optional(value.location, isRecord) && optional(value.evidence, isString) && optional(value.occurrences, Array.isArray) && optional(value.weight, isNumber);
+}
+function isFinding(value) {
+  return isRecord(value) && isString(value.id) && Array.isArray(value.paths) && isCompactFinding(value);
+}
+function isStagePartError(value) {
+  return isRecord(value) && isString(value.part) && isString(value.message) && optional(value.fix, isString);
+}
+var isCell = (value) => value === null || ["string", "number", "boolean"].includes(typeof value) || isRecord(value) && isString(value.code) && optional(value.note, isString);
+function isReportBlock(value) {
+  if (!isRecord(value) || !isString(value.title)) return false;
+  switch (value.kind) {
+    case "table":
+      return listOf2(value.columns, isString) && listOf2(value.rows, (row) => listOf2(row, isCell)) && optional(value.note, isString);
+    case "series":
+      return isString(value.xLabel) && isString(value.yLabel) && listOf2(value.x, isNumber) && listOf2(value.series, (s) => isRecord(s) && isString(s.name) && listOf2(s.values, (v) => v === null || isNumber(v)));
+    case "timeline":
+      return optional(value.budgetSeconds, isNumber) && listOf2(
+        value.steps,
+        (s) => isRecord(s) && isString(s.name) && isNumber(s.startSeconds) && isNumber(s.seconds) && isBoolean(s.ok) && optional(s.note, isString)
+      );
+    case "notes":
+      return listOf2(value.items, isString);
+    default:
+      return false;
+  }
+}
+function isStageResult(value) {
+  return isRecord(value) && isOneOf(STAGE_IDS, value.id) && isOneOf(STAGE_STATUSES, value.status) && isString(value.summary) && isNumber(value.durationMs) && isRecord(value.metrics) && listOf2(value.findings, isFinding) && optional(value.errors, (e) => listOf2(e, isStagePartError)) && optional(value.blocks, (b) => listOf2(b, isReportBlock)) && optional(value.checkedPaths, (p) => listOf2(p, isString));
+}
+function isGateResult(value) {
+  return isRecord(value) && value.version === 1 && isRecord(value.tool) && value.tool.name === "launch-ready" && isString(value.tool.version) && isOneOf(GATE_STATUSES, value.status) && isOneOf(FAIL_ON_VALUES, value.failOn) && isNumber(value.durationMs) && listOf2(value.criticalPaths, isCriticalPathResult) && listOf2(value.stages, isStageResult) && optional(value.run, (r) => isRecord(r) && isString(r.repository) && isNumber(r.runId) && isNumber(r.runAttempt) && isString(r.sha));
+}
+function isCriticalPathResult(value) {
+  return isRecord(value) && isString(value.id) && isString(value.title) && isBoolean(value.ok) && listOf2(value.blockers, isString) && listOf2(value.checkedBy, isString);
+}
+
 // src/report/markdown-data.ts
 var COMMENT_MARKER = "<!-- launch-ready -->";
 var stageStartMarker = (id) => `<!-- launch-ready:stage:${id}:start -->`;
@@ -15578,20 +15650,20 @@ function decodeStageData(section, id) {
   if (end === -1) return void 0;
   try {
     const data = JSON.parse(section.slice(at + DATA_PREFIX.length, end));
-    if (data.id !== id || !Array.isArray(data.findings)) return void 0;
+    if (!isRecord(data) || data.id !== id || !Array.isArray(data.findings)) return void 0;
     const result = {
       id,
-      status: data.status ?? "error",
-      summary: data.summary ?? "",
-      durationMs: data.durationMs ?? 0,
-      metrics: data.metrics ?? {},
-      findings: data.findings.map((f) => ({ ...f, id: "", paths: f.paths ?? [] }))
+      status: isOneOf(STAGE_STATUSES, data.status) ? data.status : "error",
+      summary: stringOr(data.summary) ?? "",
+      durationMs: typeof data.durationMs === "number" ? data.durationMs : 0,
+      metrics: isRecord(data.metrics) ? data.metrics : {},
+      findings: data.findings.filter(isCompactFinding).map((f) => ({ ...f, id: "", paths: f.paths ?? [] }))
     };
-    if (data.errors) result.errors = data.errors;
+    if (Array.isArray(data.errors)) result.errors = data.errors.filter(isStagePartError);
     if (typeof data.title === "string") result.title = data.title;
     if (data.phase === "passive" || data.phase === "load" || data.phase === "change") result.phase = data.phase;
-    if (Array.isArray(data.blocks)) result.blocks = data.blocks;
-    if (Array.isArray(data.checkedPaths)) result.checkedPaths = data.checkedPaths.filter((p) => typeof p === "string");
+    if (Array.isArray(data.blocks)) result.blocks = data.blocks.filter(isReportBlock);
+    if (Array.isArray(data.checkedPaths)) result.checkedPaths = stringsOf(data.checkedPaths);
     return typeof data.revision === "string" ? { result, revision: data.revision } : { result };
   } catch {
     return void 0;
@@ -16207,6 +16279,8 @@ export {
   reviewPolicy,
   runLaunchReady,
   rankedFindings,
+  isStageResult,
+  isGateResult,
   COMMENT_MARKER,
   readStageSections,
   COMMENT_LIMIT,

@@ -4,12 +4,15 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   TomlError,
   UsageError,
-  isRecord,
   parse,
   readBoundedText,
-  reasonOf,
-  recordsOf
+  reasonOf
 } from "./shared-8.js";
+import {
+  isRecord,
+  recordsOf,
+  stringOr
+} from "./shared-9.js";
 
 // src/stages/secrets/suppress.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -806,6 +809,16 @@ var PAYMENT_RULES = [
   }
 ];
 
+// src/core/narrow.ts
+function valueAt(root, ...keys) {
+  let current = root;
+  for (const key of keys) {
+    if (!isRecord(current)) return void 0;
+    current = current[key];
+  }
+  return current;
+}
+
 // src/stages/secrets/rules/platforms.ts
 var UUID3 = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 var PLATFORM_RULES = [
@@ -976,7 +989,7 @@ function jwtRole(token) {
   if (!payload) return void 0;
   try {
     const json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    return typeof json.role === "string" ? json.role : void 0;
+    return stringOr(valueAt(json, "role"));
   } catch {
     return void 0;
   }
@@ -1366,7 +1379,32 @@ function locate(text, candidates) {
 
 // src/stages/secrets/sources/history.ts
 import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
+import { existsSync as existsSync2, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+var UNDIFFED_HISTORY_PATTERNS = [
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "pnpm-lock.yaml",
+  "yarn.lock",
+  "deno.lock",
+  "bun.lock",
+  "bun.lockb",
+  "Pipfile.lock",
+  "poetry.lock",
+  "go.sum",
+  "gradle.lockfile",
+  ...["bmp", "gif", "jpg", "jpeg", "png", "svg", "tif", "tiff", "ico", "webp", "eot", "ttf", "otf", "woff", "woff2", "pdf", "doc", "docx", "xls", "xlsx"].map(
+    (ext) => `*.${ext}`
+  )
+];
+function undiffedAttributesFile() {
+  const text = UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff
+`).join("");
+  const file = join2(tmpdir(), `launch-ready-history-${text.length.toString(36)}-v1.gitattributes`);
+  if (!existsSync2(file)) writeFileSync(file, text);
+  return file;
+}
 function historyArgs(extra = [], revisions = ["--all"]) {
   const format = revisions.includes("--stdin") ? "--format=%x01%H %aI" : "--format=%x01%H %aI %S";
   return [
@@ -1374,6 +1412,8 @@ function historyArgs(extra = [], revisions = ["--all"]) {
     "core.quotePath=false",
     "-c",
     "diff.renames=true",
+    "-c",
+    `core.attributesFile=${undiffedAttributesFile()}`,
     "log",
     "-p",
     "-U0",
@@ -1394,14 +1434,13 @@ function streamHistory(options, onBlock) {
     child.stdin.on("error", () => void 0);
     child.stdin.end(options.commits ? options.commits.join("\n") + "\n" : "");
     const parser = new PatchParser(options.maxBlockBytes, onBlock);
-    const decoder = new StringDecoder("utf8");
     let stderr = "";
     let failed;
     child.stdout.on("data", (chunk) => {
       if (failed) return;
       parser.stats.bytes += chunk.length;
       try {
-        parser.push(decoder.write(chunk));
+        parser.push(chunk);
       } catch (error) {
         failed = error;
         child.kill();
@@ -1413,7 +1452,6 @@ function streamHistory(options, onBlock) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (failed) return reject(failed);
-      parser.push(decoder.end());
       parser.end();
       if (code !== 0) return reject(new Error(`git log failed (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`));
       resolvePromise(parser.stats);
@@ -1428,7 +1466,8 @@ var PatchParser = class {
   maxBlockBytes;
   onBlock;
   stats = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
-  carry = "";
+  /** The start of a line that continues in the next chunk. */
+  carry;
   commit = "";
   date = "";
   ref = "";
@@ -1442,89 +1481,66 @@ var PatchParser = class {
   /** Inside a line longer than any block may be: its rest is dropped up to the next newline. */
   skippingLine = false;
   /**
-   * Feed the next piece of output. Only the new text is searched for newlines (the carried partial
-   * line has none), and a partial line is never kept past the block cap: a 100 MiB one-line file
-   * costs one pass over its bytes, not one pass per chunk.
+   * Feed the next piece of output (bytes as git wrote them; a string is taken as UTF-8). Only the
+   * new bytes are searched for newlines, and a partial line is never kept past the block cap: a
+   * 100 MiB one-line file costs one pass over its bytes, not one pass per chunk.
    */
-  push(text) {
+  push(input) {
+    const chunk = typeof input === "string" ? Buffer.from(input, "utf8") : input;
     let start = 0;
     if (this.skippingLine) {
-      const nl2 = text.indexOf("\n");
+      const nl2 = chunk.indexOf(10);
       if (nl2 === -1) return;
       this.skippingLine = false;
       start = nl2 + 1;
     }
-    let nl = text.indexOf("\n", start);
+    let nl = chunk.indexOf(10, start);
     if (this.carry) {
-      if (nl === -1) return this.keep(text.slice(start));
-      this.take(this.carry + text.slice(start, nl));
-      this.carry = "";
+      if (nl === -1) return this.keep(chunk, start);
+      const line = Buffer.concat([this.carry, chunk.subarray(start, nl)]);
+      this.carry = void 0;
+      this.take(line, 0, line.length);
       start = nl + 1;
-      nl = text.indexOf("\n", start);
+      nl = chunk.indexOf(10, start);
     }
-    for (; nl !== -1; nl = text.indexOf("\n", start)) {
-      this.take(text.slice(start, nl));
+    for (; nl !== -1; nl = chunk.indexOf(10, start)) {
+      this.take(chunk, start, nl);
       start = nl + 1;
     }
-    this.keep(text.slice(start));
-  }
-  /** Removed lines are most of a patch and never scanned: skip them without looking further. */
-  take(line) {
-    if (!(line.charCodeAt(0) === 45 && !this.inHeader)) this.line(line);
+    if (start < chunk.length) this.keep(chunk, start);
   }
   /** Carry a partial line, unless it already outgrew the block cap: then it is counted as too large and dropped. */
-  keep(rest) {
-    if (this.carry.length + rest.length <= this.maxBlockBytes + 1) {
-      this.carry += rest;
+  keep(chunk, start) {
+    const rest = chunk.subarray(start);
+    const carried = this.carry?.length ?? 0;
+    if (carried + rest.length <= this.maxBlockBytes + 1) {
+      this.carry = this.carry ? Buffer.concat([this.carry, rest]) : Buffer.from(rest);
       return;
     }
-    const head = this.carry || rest;
-    if (!this.inHeader && this.file !== void 0 && head.charCodeAt(0) === 43) {
+    const first = carried > 0 ? this.carry[0] : rest[0];
+    if (!this.inHeader && this.file !== void 0 && first === 43) {
       this.tooLarge = true;
       this.added = [];
       this.lines = [];
     }
-    this.carry = "";
+    this.carry = void 0;
     this.skippingLine = true;
   }
   end() {
-    if (this.carry) this.line(this.carry);
-    this.carry = "";
+    if (this.carry) this.take(this.carry, 0, this.carry.length);
+    this.carry = void 0;
     this.flush();
   }
-  line(line) {
-    const first = line.charCodeAt(0);
+  /** One line: `bytes[start, end)`, without its newline. */
+  take(bytes, start, end) {
+    const first = start < end ? bytes[start] : -1;
     if (!this.inHeader && this.file !== void 0) {
-      if (first === 43) {
-        if (this.tooLarge) return;
-        this.blockBytes += line.length;
-        if (this.blockBytes > this.maxBlockBytes) {
-          this.tooLarge = true;
-          this.added = [];
-          this.lines = [];
-          return;
-        }
-        this.added.push(line.slice(1));
-        this.lines.push(this.nextLine++);
-        return;
-      }
+      if (first === 43) return this.addLine(bytes, start, end);
       if (first === 45 || first === 92) return;
-      if (first === 64 && line.startsWith("@@ ")) {
-        this.hunk(line);
-        return;
-      }
-    }
-    if (first === 1) {
-      this.flush();
-      this.file = void 0;
-      this.inHeader = false;
-      const [commit = "", date = "", ref = ""] = line.slice(1).split(" ");
-      this.commit = commit;
-      this.date = date;
-      this.ref = ref;
-      this.stats.commits++;
-      return;
-    }
+      if (first === 64 && end - start > 3 && bytes[start + 1] === 64 && bytes[start + 2] === 32) return this.hunk(bytes.toString("latin1", start, end));
+    } else if (first === 45 && !this.inHeader) return;
+    if (first === 1) return this.startCommit(bytes.toString("utf8", start + 1, end));
+    const line = bytes.toString("utf8", start, Math.min(end, start + 4096));
     if (line.startsWith("diff --git ")) {
       this.flush();
       this.file = void 0;
@@ -1542,6 +1558,28 @@ var PatchParser = class {
       this.hunk(line);
     }
   }
+  addLine(bytes, start, end) {
+    if (this.tooLarge) return;
+    this.blockBytes += end - start;
+    if (this.blockBytes > this.maxBlockBytes) {
+      this.tooLarge = true;
+      this.added = [];
+      this.lines = [];
+      return;
+    }
+    this.added.push(bytes.toString("utf8", start + 1, end));
+    this.lines.push(this.nextLine++);
+  }
+  startCommit(header) {
+    this.flush();
+    this.file = void 0;
+    this.inHeader = false;
+    const [commit = "", date = "", ref = ""] = header.split(" ");
+    this.commit = commit;
+    this.date = date;
+    this.ref = ref;
+    this.stats.commits++;
+  }
   hunk(line) {
     const plus = line.indexOf(" +");
     this.nextLine = Number.parseInt(line.slice(plus + 2), 10) || 1;
@@ -1557,6 +1595,13 @@ var PatchParser = class {
     this.tooLarge = false;
   }
 };
+var C_ESCAPES = /* @__PURE__ */ new Map([
+  ["n", 10],
+  ["t", 9],
+  ["r", 13],
+  ['"', 34],
+  ["\\", 92]
+]);
 function unquote(path) {
   if (!path.startsWith('"')) return path;
   const body = path.slice(1, -1);
@@ -1571,13 +1616,14 @@ function unquote(path) {
     if (/[0-7]/.test(next)) {
       bytes.push(Number.parseInt(body.slice(i, i + 3), 8));
       i += 2;
-    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92 }[next] ?? next.charCodeAt(0));
+    } else bytes.push(C_ESCAPES.get(next) ?? next.charCodeAt(0));
   }
   return Buffer.from(bytes).toString("utf8");
 }
 
 export {
   EXPOSURES,
+  valueAt,
   GITLEAKS_CONFIG,
   loadScanPolicy,
   isAllowed,

@@ -2,12 +2,24 @@
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
-  createHttpClient
+  createHttpClient,
+  errorMessage
 } from "./shared-2.js";
+import {
+  isOneOf,
+  isRecord,
+  read,
+  stringsOf
+} from "./shared-9.js";
 
 // src/core/burst/latency.ts
 import { createRequire } from "node:module";
-var hdr = createRequire(import.meta.url)("hdr-histogram-js");
+function isHdrModule(value) {
+  return isRecord(value) && typeof value.build === "function" && typeof value.encodeIntoCompressedBase64 === "function" && typeof value.decodeFromCompressedBase64 === "function";
+}
+var loaded = createRequire(import.meta.url)("hdr-histogram-js");
+if (!isHdrModule(loaded)) throw new Error("hdr-histogram-js did not load (no build/encode/decode); reinstall the dependencies with npm ci");
+var hdr = loaded;
 var HIGHEST_US = 36e8;
 var LatencyHistogram = class _LatencyHistogram {
   hdr;
@@ -189,6 +201,7 @@ function formatDuration(ms) {
 }
 
 // src/stages/burst/steps.ts
+var CAPTURE_SOURCES = ["regex", "header", "json", "cookie"];
 var BUILTIN_VARIABLES = ["__VU", "__ITER", "__SCENARIO"];
 var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function variablesIn(text) {
@@ -257,19 +270,23 @@ function parseStep(raw, target, at, problems) {
   }
   const bodies = ["json", "form", "body"].filter((key) => raw[key] !== void 0);
   if (bodies.length > 1) problems.push({ path: at, message: `give one body (${bodies.join(", ")} are all set); keep json, form or body` });
-  const headers = { ...raw.headers ?? {} };
+  const headers = { ...read.optionalStringMap(raw, "headers") ?? {} };
+  const form = read.optionalStringMap(raw, "form");
   let body;
   if (raw.json !== void 0) body = { kind: "json", value: raw.json };
-  else if (raw.form !== void 0) body = { kind: "form", value: raw.form };
+  else if (form !== void 0) body = { kind: "form", value: form };
   else if (typeof raw.body === "string") body = { kind: "raw", value: raw.body };
   const name = typeof raw.name === "string" ? raw.name : `${method} ${split.path.split("?")[0]}`;
   const step = { name, method, origin: split.origin, path: split.path, headers, checkBody: [], captures: [] };
   if (body) step.body = body;
-  const check = raw.check ?? {};
-  if (check.status !== void 0) step.checkStatus = Array.isArray(check.status) ? check.status : [check.status];
-  if (check.bodyContains !== void 0) step.checkBody = Array.isArray(check.bodyContains) ? check.bodyContains : [check.bodyContains];
-  for (const [as, from] of Object.entries(raw.capture ?? {})) {
-    const [kind, expr] = Object.entries(from)[0] ?? [];
+  const check = read.optionalRecord(raw, "check") ?? {};
+  if (typeof check.status === "number") step.checkStatus = [check.status];
+  else if (Array.isArray(check.status)) step.checkStatus = check.status.filter((status) => typeof status === "number");
+  if (typeof check.bodyContains === "string") step.checkBody = [check.bodyContains];
+  else if (Array.isArray(check.bodyContains)) step.checkBody = stringsOf(check.bodyContains);
+  for (const [as, from] of Object.entries(read.optionalRecord(raw, "capture") ?? {})) {
+    const [kind, expr] = Object.entries(isRecord(from) ? from : {})[0] ?? [];
+    if (!isOneOf(CAPTURE_SOURCES, kind) || typeof expr !== "string") continue;
     if (kind === "regex") {
       const problem = regexProblem(expr);
       if (problem) problems.push({ path: [...at, "capture", as, "regex"], message: problem });
@@ -286,7 +303,7 @@ function regexProblem(source) {
     const groups = new RegExp(`${source}|`).exec("").length - 1;
     return groups < 1 ? `/${source}/ has no (group); put the part to capture in parentheses, e.g. name="csrf" value="([^"]+)"` : void 0;
   } catch (error) {
-    return `/${source}/ is not a valid regular expression (${error.message}); fix the pattern`;
+    return `/${source}/ is not a valid regular expression (${errorMessage(error)}); fix the pattern`;
   }
 }
 function checkCaptures(steps, at) {
@@ -318,6 +335,8 @@ var AGGREGATIONS = {
   iterations: ["count", "rate"],
   dropped_iterations: ["count", "rate"]
 };
+var OPERATORS = ["<", "<=", ">", ">=", "==", "!="];
+var AGGREGATION_WORDS = ["avg", "min", "med", "max", "rate", "count"];
 var THRESHOLD_FORMS = "valid forms: p(95)<800, p(99.9)<1500, avg<300, med<200, min<50, max<2000 (ms of http_req_duration), http_req_failed:rate<0.01, checks:rate>0.99, http_reqs:count>100, dropped_iterations:count==0, http_req_duration{name:signup}:p(95)<800, {scenario:NAME} likewise";
 var ThresholdSyntaxError = class extends Error {
   constructor(text, why) {
@@ -345,7 +364,10 @@ function parseThreshold(text, metric, extra = {}) {
   if (!match) throw new ThresholdSyntaxError(text, `expected AGGREGATION OPERATOR NUMBER such as p(95)<800`);
   const word = match[1];
   const pText = match[2] ?? match[3];
-  const aggregation = pText !== void 0 ? { percentile: Number(pText) } : word;
+  let aggregation;
+  if (pText !== void 0) aggregation = { percentile: Number(pText) };
+  else if (isOneOf(AGGREGATION_WORDS, word)) aggregation = word;
+  else throw new ThresholdSyntaxError(text, `unknown aggregation "${word}"`);
   if (typeof aggregation === "object" && (aggregation.percentile <= 0 || aggregation.percentile > 100)) {
     throw new ThresholdSyntaxError(text, "a percentile is above 0 and at most 100");
   }
@@ -353,6 +375,7 @@ function parseThreshold(text, metric, extra = {}) {
   const shown = typeof aggregation === "object" ? "p(N)" : aggregation;
   if (!allowed.includes(shown)) throw new ThresholdSyntaxError(text, `${name} takes ${allowed.join(", ")}, not ${shown}`);
   const operator = match[4] === "===" ? "==" : match[4];
+  if (!isOneOf(OPERATORS, operator)) throw new ThresholdSyntaxError(text, `unknown comparison "${String(match[4])}"`);
   return {
     metric: name,
     tags,
@@ -369,12 +392,14 @@ function parseMetric(metricText, text) {
   const match = /^([a-z_]+)(?:\{([^}]*)\})?$/.exec(metricText.trim());
   if (!match) throw new ThresholdSyntaxError(text, `"${metricText}" is not a metric name`);
   const name = match[1];
-  if (!THRESHOLD_METRICS.includes(name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(", ")}`);
+  if (!isOneOf(THRESHOLD_METRICS, name)) throw new ThresholdSyntaxError(text, `unknown metric "${match[1]}"; metrics: ${THRESHOLD_METRICS.join(", ")}`);
   const tags = {};
   for (const part of (match[2] ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
     const tag = /^(name|scenario)\s*:\s*(.+)$/.exec(part);
     if (!tag) throw new ThresholdSyntaxError(text, `tag "${part}" must be name:ROUTE or scenario:NAME`);
-    tags[tag[1]] = tag[2].trim().replace(/^["']|["']$/g, "");
+    const value = tag[2].trim().replace(/^["']|["']$/g, "");
+    if (tag[1] === "name") tags.name = value;
+    else tags.scenario = value;
   }
   return { name, tags };
 }
@@ -443,15 +468,15 @@ function parseBurstConfig(section, baseDir) {
   } catch {
     return { problems: [{ path: ["target"], message: `"${section.target}" is not an http(s) URL; e.g. https://staging.example.com` }] };
   }
-  const limitsRaw = section.limits ?? {};
+  const limitsRaw = read.optionalRecord(section, "limits") ?? {};
   const limits = {
-    maxVUs: limitsRaw.maxVUs ?? DEFAULT_LIMITS.maxVUs,
-    maxRate: limitsRaw.maxRate ?? DEFAULT_LIMITS.maxRate,
+    maxVUs: read.optionalNumber(limitsRaw, "maxVUs") ?? DEFAULT_LIMITS.maxVUs,
+    maxRate: read.optionalNumber(limitsRaw, "maxRate") ?? DEFAULT_LIMITS.maxRate,
     maxDurationMs: parseDuration(String(limitsRaw.maxDuration ?? "10m")) ?? DEFAULT_LIMITS.maxDurationMs
   };
   const scenarios = parseScenarios(section, target, limits, problems);
   const { thresholds, defaults } = parseThresholds(section, scenarios, problems);
-  const abortRaw = section.abort ?? {};
+  const abortRaw = read.optionalRecord(section, "abort") ?? {};
   const options = {
     target: target.href,
     origin: target.origin,
@@ -462,20 +487,21 @@ function parseBurstConfig(section, baseDir) {
     timeoutMs: parseDuration(String(section.timeout ?? "10s")) ?? 1e4,
     abort: {
       enabled: abortRaw.enabled !== false,
-      errorRate: abortRaw.errorRate ?? 0.5,
+      errorRate: read.optionalNumber(abortRaw, "errorRate") ?? 0.5,
       windowMs: parseDuration(String(abortRaw.window ?? "5s")) ?? 5e3,
-      minRequests: abortRaw.minRequests ?? 10
+      minRequests: read.optionalNumber(abortRaw, "minRequests") ?? 10
     },
     limits,
-    workers: section.workers ?? "auto"
+    workers: typeof section.workers === "number" ? section.workers : "auto"
   };
-  if (section.abuse) {
-    const abuse = parseAbuse(section.abuse, target, problems);
+  const abuseRaw = read.optionalRecord(section, "abuse");
+  if (abuseRaw) {
+    const abuse = parseAbuse(abuseRaw, target, problems);
     if (abuse) options.abuse = abuse;
   }
   if (typeof section.shard === "string") {
     const [index, count] = section.shard.split("/").map(Number);
-    if (count < 1 || index < 1 || index > count || count > 1e3)
+    if (index === void 0 || count === void 0 || count < 1 || index < 1 || index > count || count > 1e3)
       problems.push({ path: ["shard"], message: `"${section.shard}" is not a share; give i/n with 1 <= i <= n <= 1000, e.g. 1/4` });
     else options.shard = { index, count };
   }
@@ -484,7 +510,7 @@ function parseBurstConfig(section, baseDir) {
   return problems.length ? { problems } : { options, problems };
 }
 function parseScenarios(section, target, limits, problems) {
-  const configured = section.scenarios;
+  const configured = read.optionalRecord(section, "scenarios");
   if (configured !== void 0) {
     for (const key of ["vus", "rate", "duration"]) {
       if (section[key] !== void 0)
@@ -495,7 +521,7 @@ function parseScenarios(section, target, limits, problems) {
     }
     const out = [];
     for (const [name, raw] of Object.entries(configured)) {
-      const scenario = parseScenario(name, raw, target, problems);
+      const scenario = isRecord(raw) ? parseScenario(name, raw, target, problems) : void 0;
       if (scenario) out.push(scenario);
     }
     if (Object.keys(configured).length === 0)
@@ -534,7 +560,7 @@ function parseScenarios(section, target, limits, problems) {
   return [{ name: "launch-spike", executor: { kind: "ramping-vus", startVUs: 0, stages }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 1e3, steps }];
 }
 function defaultJourney(section, target, problems) {
-  const pages = section.pages ?? { homepage: target.pathname || "/" };
+  const pages = read.optionalStringMap(section, "pages") ?? { homepage: target.pathname || "/" };
   const steps = [];
   for (const [name, path] of Object.entries(pages)) {
     const split = splitStepUrl(path, target);
@@ -556,20 +582,20 @@ function parseScenario(name, raw, target, problems) {
     if (raw[key] === void 0) problems.push({ path: at, message: `${String(raw.executor)} needs ${key}; add e.g. ${key}: ${example}` });
   };
   const ms = (key, fallback) => typeof raw[key] === "string" ? parseDuration(raw[key]) ?? fallback : fallback;
-  const stages = (raw.stages ?? []).map((s) => ({
-    durationMs: parseDuration(s.duration) ?? 0,
-    target: s.target
+  const stages = (read.optionalRecords(raw, "stages") ?? []).map((s) => ({
+    durationMs: parseDuration(read.string(s, "duration")) ?? 0,
+    target: read.number(s, "target")
   }));
   let executor;
   switch (raw.executor) {
     case "constant-vus":
       need("vus", "10");
       need("duration", "30s");
-      executor = { kind: "constant-vus", vus: raw.vus ?? 1, durationMs: ms("duration", 0) };
+      executor = { kind: "constant-vus", vus: read.optionalNumber(raw, "vus") ?? 1, durationMs: ms("duration", 0) };
       break;
     case "ramping-vus":
       need("stages", "[{duration: 30s, target: 100}]");
-      executor = { kind: "ramping-vus", startVUs: raw.startVUs ?? 0, stages };
+      executor = { kind: "ramping-vus", startVUs: read.optionalNumber(raw, "startVUs") ?? 0, stages };
       break;
     case "constant-arrival-rate":
     case "ramping-arrival-rate": {
@@ -577,17 +603,12 @@ function parseScenario(name, raw, target, problems) {
         need("rate", "20");
         need("duration", "30s");
       } else need("stages", "[{duration: 30s, target: 50}]");
-      const peak = raw.executor === "constant-arrival-rate" ? raw.rate ?? 0 : Math.max(raw.startRate ?? 0, ...stages.map((s) => s.target));
+      const rate = read.optionalNumber(raw, "rate") ?? 0;
+      const startRate = read.optionalNumber(raw, "startRate") ?? 0;
+      const peak = raw.executor === "constant-arrival-rate" ? rate : Math.max(startRate, ...stages.map((s) => s.target));
       const timeUnitMs = ms("timeUnit", 1e3);
-      const maxVUs = raw.maxVUs ?? raw.preAllocatedVUs ?? Math.max(20, Math.ceil(peak * 2e3 / timeUnitMs));
-      const preAllocatedVUs = Math.min(maxVUs, raw.preAllocatedVUs ?? maxVUs);
-      if (raw.preAllocatedVUs !== void 0 && raw.maxVUs !== void 0 && raw.maxVUs < raw.preAllocatedVUs) {
-        problems.push({
-          path: [...at, "maxVUs"],
-          message: `${String(raw.maxVUs)} is below preAllocatedVUs (${String(raw.preAllocatedVUs)}); raise maxVUs or lower preAllocatedVUs`
-        });
-      }
-      executor = raw.executor === "constant-arrival-rate" ? { kind: "constant-arrival-rate", rate: raw.rate ?? 0, timeUnitMs, durationMs: ms("duration", 0), preAllocatedVUs, maxVUs } : { kind: "ramping-arrival-rate", startRate: raw.startRate ?? 0, timeUnitMs, stages, preAllocatedVUs, maxVUs };
+      const { maxVUs, preAllocatedVUs } = arrivalVUs(raw, Math.max(20, Math.ceil(peak * 2e3 / timeUnitMs)), at, problems);
+      executor = raw.executor === "constant-arrival-rate" ? { kind: "constant-arrival-rate", rate, timeUnitMs, durationMs: ms("duration", 0), preAllocatedVUs, maxVUs } : { kind: "ramping-arrival-rate", startRate, timeUnitMs, stages, preAllocatedVUs, maxVUs };
       break;
     }
     default:
@@ -596,10 +617,22 @@ function parseScenario(name, raw, target, problems) {
   const foreign = Object.keys(raw).filter((key) => !EXECUTOR_KEYS[executor.kind].includes(key) && !COMMON_SCENARIO_KEYS.includes(key));
   for (const key of foreign)
     problems.push({ path: [...at, key], message: `does not apply to ${executor.kind}; it takes ${EXECUTOR_KEYS[executor.kind].join(", ")}` });
-  const rawSteps = raw.steps ?? [{ url: target.pathname || "/", name: "homepage" }];
+  const rawSteps = read.optionalRecords(raw, "steps") ?? [{ url: target.pathname || "/", name: "homepage" }];
   const steps = rawSteps.map((s, i) => parseStep(s, target, [...at, "steps", i], problems)).filter((s) => s !== void 0);
   problems.push(...checkCaptures(steps, [...at, "steps"]));
   return { name, executor, startTimeMs: ms("startTime", 0), gracefulStopMs: ms("gracefulStop", 3e4), thinkTimeMs: ms("thinkTime", 0), steps };
+}
+function arrivalVUs(raw, fallback, at, problems) {
+  const configuredMax = read.optionalNumber(raw, "maxVUs");
+  const configuredPre = read.optionalNumber(raw, "preAllocatedVUs");
+  const maxVUs = configuredMax ?? configuredPre ?? fallback;
+  if (configuredPre !== void 0 && configuredMax !== void 0 && configuredMax < configuredPre) {
+    problems.push({
+      path: [...at, "maxVUs"],
+      message: `${configuredMax} is below preAllocatedVUs (${configuredPre}); raise maxVUs or lower preAllocatedVUs`
+    });
+  }
+  return { maxVUs, preAllocatedVUs: Math.min(maxVUs, configuredPre ?? maxVUs) };
 }
 var COMMON_SCENARIO_KEYS = ["executor", "startTime", "gracefulStop", "thinkTime", "steps"];
 var EXECUTOR_KEYS = {
@@ -630,14 +663,15 @@ function parseThresholds(section, scenarios, problems) {
     raw.forEach((text, i) => add2(["thresholds", i], String(text)));
     return { thresholds: out, defaults: false };
   }
-  if (raw && typeof raw === "object") {
+  if (isRecord(raw)) {
     for (const [metric, list] of Object.entries(raw)) {
-      list.forEach((entry, i) => {
+      const entries = Array.isArray(list) ? list : [];
+      entries.forEach((entry, i) => {
         if (typeof entry === "string") return add2(["thresholds", metric, i], entry, metric);
-        const item = entry;
-        add2(["thresholds", metric, i], item.threshold, metric, {
+        const item = isRecord(entry) ? entry : {};
+        add2(["thresholds", metric, i], read.string(item, "threshold"), metric, {
           abortOnFail: item.abortOnFail === true,
-          delayAbortEvalMs: parseDuration(item.delayAbortEval ?? "0s") ?? 0
+          delayAbortEvalMs: parseDuration(read.optionalString(item, "delayAbortEval") ?? "0s") ?? 0
         });
       });
     }
@@ -666,15 +700,16 @@ function parseAbuse(raw, target, problems) {
     method,
     origin: split.origin,
     path: split.path,
-    headers: { ...raw.headers ?? {} },
-    limit: raw.limit ?? 50,
-    concurrency: raw.concurrency ?? 5,
-    normalRate: raw.normalRate ?? 1,
-    normalRequests: raw.normalRequests ?? 5,
+    headers: { ...read.optionalStringMap(raw, "headers") ?? {} },
+    limit: read.optionalNumber(raw, "limit") ?? 50,
+    concurrency: read.optionalNumber(raw, "concurrency") ?? 5,
+    normalRate: read.optionalNumber(raw, "normalRate") ?? 1,
+    normalRequests: read.optionalNumber(raw, "normalRequests") ?? 5,
     cooldownMs
   };
+  const form = read.optionalStringMap(raw, "form");
   if (raw.json !== void 0) spec.body = { kind: "json", value: raw.json };
-  else if (raw.form !== void 0) spec.body = { kind: "form", value: raw.form };
+  else if (form !== void 0) spec.body = { kind: "form", value: form };
   else if (typeof raw.body === "string") spec.body = { kind: "raw", value: raw.body };
   return spec;
 }
@@ -914,8 +949,9 @@ function jsonPath(text, path) {
     return void 0;
   }
   for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[key];
+    if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : void 0;
+    else if (isRecord(value)) value = value[key];
+    else return void 0;
   }
   if (value === void 0 || value === null) return void 0;
   return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -938,11 +974,10 @@ function storeCookies(response, jar) {
 var TLS_CODES = /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_OSSL|HOSTNAME_MISMATCH|ALTNAME/;
 function classifyError(error) {
   const codes = [];
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = e.cause, depth++) {
+  for (let e = error, depth = 0; isRecord(e) && depth < 4; e = e.cause, depth++) {
     const code = e.code;
     if (typeof code === "string") codes.push(code);
-    const name = e.name;
-    if (name === "TimeoutError") codes.push("TIMEOUT");
+    if (e.name === "TimeoutError") codes.push("TIMEOUT");
   }
   const message = error instanceof Error ? error.message : "";
   if (/no complete answer within|timed? ?out/i.test(message)) codes.push("TIMEOUT");

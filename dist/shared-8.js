@@ -1,6 +1,9 @@
 #!/usr/bin/env -S node --
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
+import {
+  errorCode
+} from "./shared-9.js";
 
 // src/core/errors.ts
 var UsageError = class extends Error {
@@ -13,56 +16,6 @@ function reasonOf(error) {
   if (error instanceof Error) return error.message.split("\n")[0] || error.name;
   return String(error);
 }
-
-// src/core/guards.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isOneOf(allowed, value) {
-  return typeof value === "string" && allowed.some((item) => item === value);
-}
-function stringOr(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function stringsOf(value) {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-function recordsOf(value) {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-function errorCode(error) {
-  return isRecord(error) && typeof error.code === "string" ? error.code : void 0;
-}
-function withSchemaDefaults(schema, section) {
-  const out = { ...section };
-  const properties = isRecord(schema.properties) ? schema.properties : {};
-  for (const [key, property] of Object.entries(properties)) {
-    if (out[key] === void 0 && isRecord(property) && property.default !== void 0) out[key] = structuredClone(property.default);
-  }
-  return out;
-}
-var read = {
-  string(section, key) {
-    const value = section[key];
-    if (typeof value !== "string") throw new TypeError(`config key ${key}: expected the schema to give a string`);
-    return value;
-  },
-  number(section, key) {
-    const value = section[key];
-    if (typeof value !== "number") throw new TypeError(`config key ${key}: expected the schema to give a number`);
-    return value;
-  },
-  boolean(section, key) {
-    const value = section[key];
-    if (typeof value !== "boolean") throw new TypeError(`config key ${key}: expected the schema to give true or false`);
-    return value;
-  },
-  strings(section, key) {
-    const value = section[key];
-    if (!Array.isArray(value)) throw new TypeError(`config key ${key}: expected the schema to give a list`);
-    return stringsOf(value);
-  }
-};
 
 // src/core/files.ts
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
@@ -872,14 +825,6 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 export {
   UsageError,
   reasonOf,
-  isRecord,
-  isOneOf,
-  stringOr,
-  stringsOf,
-  recordsOf,
-  errorCode,
-  withSchemaDefaults,
-  read,
   looksBinary,
   readBoundedText,
   TomlError,
