@@ -20,6 +20,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const WORK = join(ROOT, '.bench/secrets');
@@ -168,6 +169,23 @@ async function buildRepo() {
   return located;
 }
 
+// --- the stage's own git arguments, bundled from src/ (so this line can never drift from the stage) ---
+async function stageHistoryArgs() {
+  const { build } = await import('esbuild');
+  const out = join(WORK, 'history-args.mjs');
+  await build({
+    stdin: { contents: "export { historyArgs } from './src/stages/secrets/sources/history.ts';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  const { historyArgs } = await import(pathToFileURL(out).href);
+  return historyArgs();
+}
+
 // --- timing ---------------------------------------------------------------------------------
 function timed(label, command, args, options = {}) {
   const started = process.hrtime.bigint();
@@ -197,22 +215,7 @@ async function main() {
   closeSync(fd);
   const patchBytes = statSync(PATCH).size;
   const devnull = openSync('/dev/null', 'w');
-  const ourArgs = [
-    '-c',
-    'core.quotePath=false',
-    '-c',
-    'diff.renames=true',
-    'log',
-    '-p',
-    '-U0',
-    '--full-history',
-    '--all',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--diff-filter=d',
-    '--format=%x01%H %aI %S',
-  ];
+  const ourArgs = await stageHistoryArgs();
   const resultFile = join(WORK, 'ours.json');
   const rc = join(WORK, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
