@@ -20,7 +20,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importFromSrc } from './from-src.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const WORK = join(ROOT, '.bench/secrets');
@@ -171,18 +171,7 @@ async function buildRepo() {
 
 // --- the stage's own git arguments, bundled from src/ (so this line can never drift from the stage) ---
 async function stageHistoryArgs() {
-  const { build } = await import('esbuild');
-  const out = join(WORK, 'history-args.mjs');
-  await build({
-    stdin: { contents: "export { historyArgs } from './src/stages/secrets/sources/history.ts';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  const { historyArgs } = await import(pathToFileURL(out).href);
+  const { historyArgs } = await importFromSrc('history-args', "export { historyArgs } from './src/stages/secrets/sources/history.ts';");
   return historyArgs();
 }
 

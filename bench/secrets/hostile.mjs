@@ -8,34 +8,16 @@
 //   node bench/secrets/hostile.mjs            (BENCH_KB=512: size of each input; BENCH_ROUNDS=3, best counts)
 //
 // The scanner is bundled from src/ with esbuild on the fly (into .bench/), so no build is needed.
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importFromSrc } from './from-src.mjs';
 
-const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-const WORK = join(ROOT, '.bench/secrets');
 const KB = Number(process.env.BENCH_KB ?? 512);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
-mkdirSync(WORK, { recursive: true });
-const out = join(WORK, 'hostile-scanner.mjs');
-await build({
-  stdin: {
-    contents:
-      "export { scanText } from './src/stages/secrets/scan.ts'; export { DEFAULT_RULES } from './src/stages/secrets/rules/index.ts'; export { PatchParser } from './src/stages/secrets/sources/history.ts';" +
-      " export { fill, hostileInputs } from './test/stages/secrets/hostile-shapes.ts';",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { scanText, DEFAULT_RULES, PatchParser, fill, hostileInputs } = await import(pathToFileURL(out).href);
+const { scanText, DEFAULT_RULES, PatchParser, fill, hostileInputs } = await importFromSrc(
+  'hostile-scanner',
+  "export { scanText } from './src/stages/secrets/scan.ts'; export { DEFAULT_RULES } from './src/stages/secrets/rules/index.ts';" +
+    " export { PatchParser } from './src/stages/secrets/sources/history.ts'; export { fill, hostileInputs } from './test/stages/secrets/hostile-shapes.ts';",
+);
 
 const shapes = hostileInputs;
 const best = (work) => {
