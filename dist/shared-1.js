@@ -55183,6 +55183,11 @@ function dmarcFindings(facts) {
       )
     ];
   }
+  return [...dmarcPolicyFindings(facts, dmarc, evidence, fixed), ...dmarcReportFindings(facts, dmarc, evidence, fixed)];
+}
+function dmarcPolicyFindings(facts, dmarc, evidence, fixed) {
+  const d2 = facts.domain;
+  const { parsed } = dmarc;
   const out = [];
   const whose = dmarc.orgRecord ? "the organizational domain's" : "its";
   const policyError = parsed.errors.find((e) => e.startsWith("p="));
@@ -55224,6 +55229,12 @@ function dmarcFindings(facts) {
       )
     );
   }
+  return out;
+}
+function dmarcReportFindings(facts, dmarc, evidence, fixed) {
+  const d2 = facts.domain;
+  const { parsed } = dmarc;
+  const out = [];
   if (parsed.ruaInvalid.length > 0 && parsed.rua.length === 0) {
     out.push(
       mailFinding(

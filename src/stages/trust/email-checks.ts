@@ -1,6 +1,6 @@
 import type { FindingInput } from '../../core/findings.js';
 import type { DnsVerdict } from './dns.js';
-import { asReceived, mailFinding, unknownFinding, type DkimSelectorFacts, type EmailFacts } from './email-facts.js';
+import { asReceived, mailFinding, unknownFinding, type DkimSelectorFacts, type DmarcFacts, type EmailFacts } from './email-facts.js';
 import { spfFindings } from './spf-checks.js';
 
 export type { EmailFacts } from './email-facts.js';
@@ -200,6 +200,15 @@ export function dmarcFindings(facts: EmailFacts): FindingInput[] {
       ),
     ];
   }
+  return [...dmarcPolicyFindings(facts, dmarc, evidence, fixed), ...dmarcReportFindings(facts, dmarc, evidence, fixed)];
+}
+
+type FoundDmarc = Extract<DmarcFacts, { status: 'found' }>;
+
+/** The policy a receiver applies: p= (or sp= for a subdomain under its organizational record), its tags and pct. */
+function dmarcPolicyFindings(facts: EmailFacts, dmarc: FoundDmarc, evidence: string, fixed: string): FindingInput[] {
+  const d = facts.domain;
+  const { parsed } = dmarc;
   const out: FindingInput[] = [];
   const whose = dmarc.orgRecord ? "the organizational domain's" : 'its';
   const policyError = parsed.errors.find((e) => e.startsWith('p='));
@@ -242,6 +251,14 @@ export function dmarcFindings(facts: EmailFacts): FindingInput[] {
       ),
     );
   }
+  return out;
+}
+
+/** Where aggregate (rua=) and failure (ruf=) reports go: nowhere is a blind spot, not a delivery failure. */
+function dmarcReportFindings(facts: EmailFacts, dmarc: FoundDmarc, evidence: string, fixed: string): FindingInput[] {
+  const d = facts.domain;
+  const { parsed } = dmarc;
+  const out: FindingInput[] = [];
   if (parsed.ruaInvalid.length > 0 && parsed.rua.length === 0) {
     out.push(
       mailFinding(
