@@ -26828,31 +26828,38 @@ var ResponseParser = class {
   }
 };
 function parseHead(text) {
-  const lines = text.split("\r\n");
-  const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
-  if (!statusLine) throw new ResponseParseError(`not an HTTP/1.x status line: ${JSON.stringify(lines[0].slice(0, 40))}`);
+  const firstEnd = text.indexOf("\r\n");
+  const statusLine = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  const minor = statusLine.charCodeAt(7);
+  const status = threeDigits(statusLine);
+  if (!statusLine.startsWith("HTTP/1.") || minor !== 48 && minor !== 49 || statusLine.charCodeAt(8) !== 32 || status < 0 || statusLine.length > 12 && statusLine.charCodeAt(12) !== 32)
+    throw new ResponseParseError(`not an HTTP/1.x status line: ${JSON.stringify(statusLine.slice(0, 40))}`);
   const headers = {};
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    const colon = line.indexOf(":");
-    if (colon <= 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)
-      throw new ResponseParseError(`a header line does not parse: ${JSON.stringify(line.slice(0, 40))}`);
-    const name = line.slice(0, colon).toLowerCase();
+  for (let start = firstEnd < 0 ? text.length : firstEnd + 2; start < text.length; ) {
+    let end = text.indexOf("\r\n", start);
+    if (end < 0) end = text.length;
+    const colon = text.indexOf(":", start);
+    const first = text.charCodeAt(start);
+    if (colon <= start || colon > end || first === 32 || first === 9)
+      throw new ResponseParseError(`a header line does not parse: ${JSON.stringify(text.slice(start, Math.min(end, start + 40)))}`);
+    const name = text.slice(start, colon).toLowerCase();
+    start = end + 2;
     if (name === "__proto__") continue;
-    const value = line.slice(colon + 1).trim();
+    const value = text.slice(colon + 1, end).trim();
     const known = headers[name];
     headers[name] = known === void 0 ? value : Array.isArray(known) ? [...known, value] : [known, value];
   }
   const head = {
-    status: Number(statusLine[2]),
+    status,
     headers,
-    http11: statusLine[1] === "1",
+    http11: minor === 49,
     chunked: false,
     connectionClose: false,
     connectionKeepAlive: false
   };
   const connection = headers.connection;
-  if (connection !== void 0) {
+  if (connection === "keep-alive" || connection === "Keep-Alive") head.connectionKeepAlive = true;
+  else if (connection !== void 0) {
     const tokens = listOf(connection);
     head.connectionClose = tokens.includes("close");
     head.connectionKeepAlive = tokens.includes("keep-alive");
@@ -26872,6 +26879,15 @@ function parseHead(text) {
   return head;
 }
 var DIGITS = /^\d{1,15}$/;
+function threeDigits(line) {
+  let code = 0;
+  for (let i = 9; i < 12; i++) {
+    const digit = line.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    code = code * 10 + digit;
+  }
+  return code;
+}
 function listOf(value) {
   if (value === void 0) return [];
   const text = Array.isArray(value) ? value.join(",") : value;

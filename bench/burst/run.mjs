@@ -1,5 +1,5 @@
 // Burst benchmark: our load loop vs autocannon 9 (npm) vs wrk (Debian) on the same loopback servers.
-//   npm run build && node bench/burst/run.mjs            (BENCH_SECONDS=10 by default)
+//   npm run build && node bench/burst/run.mjs            (BENCH_SECONDS=10, BENCH_ROUNDS=3 by default)
 // 1. hello world, 64 connections, closed loop: requests/s, CPU µs per request, ratios (goal >= 1.0x autocannon).
 // 2. a server that answers in exactly 100 ms: p50/p95 should read 100-106 ms.
 // 3. a server whose event loop freezes 300 ms every 2 s, open model at 200 requests/s: p95 ~200 ms, p99 ~280 ms
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { spawnDemoServer } from './servers.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CLI = resolve('dist/cli.js');
 const AUTOCANNON = resolve('node_modules/autocannon/autocannon.js');
 const work = mkdtempSync(join(tmpdir(), 'lr-burst-bench-'));
@@ -80,14 +81,25 @@ async function main() {
   try {
     const url = `${hello.url}/hello`;
     await warm(url);
-    const a = await autocannon(url, 64);
-    const w = await wrk(url, 64);
-    const o = await ours(hello.url, `  vus: 64\n  duration: ${SECONDS}s\n  pages: {hello: /hello}`);
+    // Interleaved rounds, median of each tool: the server is the bottleneck, and its pace drifts
+    // (JIT, CPU frequency, the other core's load), so one run of each in sequence can mislead.
+    const runs = { a: [], w: [], o: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.a.push(await autocannon(url, 64));
+      runs.w.push(await wrk(url, 64));
+      runs.o.push(await ours(hello.url, `  vus: 64\n  duration: ${SECONDS}s\n  pages: {hello: /hello}`));
+    }
+    const median = (list) => [...list].sort((x, y) => x.rps - y.rps)[Math.floor(list.length / 2)];
+    const [a, w, o] = [median(runs.a), median(runs.w), median(runs.o)];
+    const spread = (list) => list.map((r) => fmt(r.rps)).join(' / ');
+    console.log(`\nrounds (requests/s): burst ${spread(runs.o)}; autocannon ${spread(runs.a)}; wrk ${spread(runs.w)}`);
     // Start-up apart from the loop: a 1-VU, 1 s run is almost all process start, config load and teardown.
     const idle = await ours(hello.url, `  vus: 1\n  duration: 1s\n  pages: {hello: /hello}`);
     const loopOnly = { requests: o.requests, rps: o.rps, cpuMs: Math.max(0, o.cpuMs - idle.cpuMs) };
     rows.push(['launch-ready burst', o], ['  loop only', loopOnly], ['autocannon 9', a], ['wrk (1 thread)', w]);
-    console.log(`\n1. hello world, 64 connections, ${SECONDS} s, closed loop (server in its own process; client CPU includes process start)`);
+    console.log(
+      `\n1. hello world, 64 connections, ${SECONDS} s, closed loop, median of ${ROUNDS} interleaved rounds (server in its own process; client CPU includes process start)`,
+    );
     console.log('tool                 requests/s   CPU µs/request   vs autocannon');
     for (const [name, r] of rows)
       console.log(`${name.padEnd(20)} ${fmt(r.rps).padStart(10)}   ${fmt(perRequest(r), 1).padStart(14)}   ${(r.rps / a.rps).toFixed(2)}x`);
