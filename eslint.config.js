@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // Untyped input (YAML, JSON, flags, errors, worker messages) is narrowed with the guards in
+    // src/core/guards.ts, never asserted: `as T` and `<T>x` stay out of the sources (`as const` is fine).
+    files: ['src/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests read JSON and YAML of any shape (action.yml, API bodies) and poke at it.
