@@ -46466,7 +46466,7 @@ function dnsAnswerOfError(error) {
   if (code === "ENODATA") return { status: "missing", reason: "NODATA" };
   return { status: "unknown", reason: UNKNOWN_REASONS[code] ?? (code || String((isRecord(error) ? error.message : void 0) ?? error)) };
 }
-function serverAddress(server, defaultPort = 53) {
+function serverAddress(server, defaultPort = 53, label = "DNS server") {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
   let host = server;
   let port = defaultPort;
@@ -46480,7 +46480,7 @@ function serverAddress(server, defaultPort = 53) {
       port = Number(server.slice(colon + 1));
     }
   }
-  if (isIP(host) === 0) throw new Error(`DNS server "${server}" is not an IP address; give the server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
+  if (isIP(host) === 0) throw new Error(`${label} "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 function createSimpleDnsClient(servers, options) {
@@ -46506,11 +46506,23 @@ async function recordsOf2(resolver, name, type) {
       return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
     case "NS":
       return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
+    case "MX":
+      return (await resolver.resolveMx(name)).sort((a, b3) => a.priority - b3.priority).map((r2) => ({ type, value: `${r2.priority} ${r2.exchange}` }));
+    case "TXT":
+      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(""), parts }));
+    case "CAA":
+      return (await resolver.resolveCaa(name)).map((r2) => ({ type, value: caaValue(r2) }));
     case "SOA": {
       const soa = await resolver.resolveSoa(name);
       return [{ type, value: `${soa.nsname} ${soa.hostmaster} ${soa.serial}`, ttl: soa.minttl }];
     }
   }
+}
+function caaValue(record) {
+  for (const tag of ["issue", "issuewild", "iodef"]) {
+    if (record[tag] !== void 0) return `${record.critical} ${tag} "${record[tag]}"`;
+  }
+  return `${record.critical}`;
 }
 
 // src/stages/readiness/diagnose/dns-layer.ts
@@ -53720,7 +53732,6 @@ function isCloudflareAddress(address) {
 
 // src/stages/trust/dns.ts
 import { getServers, promises as dnsPromises2 } from "node:dns";
-import { isIP as isIP7 } from "node:net";
 
 // src/stages/trust/dns-rcode.ts
 import { createSocket } from "node:dgram";
@@ -53807,11 +53818,7 @@ function verdictOfError(error) {
   return dnsAnswerOfError(error);
 }
 function resolverAddresses(servers) {
-  return servers.map((server) => {
-    const { host, port } = splitHostPort(server, 53);
-    if (isIP7(host) === 0) throw new Error(`resolver "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
-    return isIP7(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-  });
+  return servers.map((server) => serverAddress(server, 53, "resolver"));
 }
 async function createDnsClient(options) {
   const resolver = new dnsPromises2.Resolver({ timeout: options.timeoutMs, tries: options.tries });
@@ -53825,7 +53832,7 @@ async function createDnsClient(options) {
   };
   const ask2 = async (name, type) => {
     try {
-      return { status: "found", records: await recordsOf3(resolver, name, type) };
+      return { status: "found", records: await recordsOf2(resolver, name, type) };
     } catch (error) {
       return confirm(name, type, verdictOfError(error));
     }
@@ -53849,30 +53856,6 @@ async function createDnsClient(options) {
     }
   };
 }
-async function recordsOf3(resolver, name, type) {
-  switch (type) {
-    case "A":
-      return (await resolver.resolve4(name, { ttl: true })).map((r2) => ({ type, value: r2.address, ttl: r2.ttl }));
-    case "AAAA":
-      return (await resolver.resolve6(name, { ttl: true })).map((r2) => ({ type, value: r2.address, ttl: r2.ttl }));
-    case "CNAME":
-      return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
-    case "MX":
-      return (await resolver.resolveMx(name)).sort((a, b3) => a.priority - b3.priority).map((r2) => ({ type, value: `${r2.priority} ${r2.exchange}` }));
-    case "TXT":
-      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(""), parts }));
-    case "NS":
-      return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
-    case "CAA":
-      return (await resolver.resolveCaa(name)).map((r2) => ({ type, value: caaValue(r2) }));
-  }
-}
-function caaValue(record) {
-  for (const tag of ["issue", "issuewild", "iodef"]) {
-    if (record[tag] !== void 0) return `${record.critical} ${tag} "${record[tag]}"`;
-  }
-  return `${record.critical}`;
-}
 function addressResolver(dns) {
   return async (host) => {
     for (const type of ["A", "AAAA"]) {
@@ -53894,7 +53877,7 @@ function resolutionOf(dns) {
   const reasons = [dns.a, dns.aaaa].map((v2) => v2.status === "missing" ? v2.reason : "");
   return { status: "missing", reason: reasons.includes("NXDOMAIN") ? "NXDOMAIN" : "NODATA" };
 }
-function recordsOf4(dns) {
+function recordsOf3(dns) {
   return [dns.cname, dns.a, dns.aaaa, dns.caa].flatMap((v2) => v2.status === "found" ? v2.records : []);
 }
 function hostDnsFindings(dns, paths) {
@@ -53934,7 +53917,7 @@ function hostDnsFindings(dns, paths) {
       evidence: `A: ${resolution.reason}`
     });
   }
-  const long = recordsOf4(dns).filter((r2) => r2.ttl !== void 0 && r2.ttl > MAX_LAUNCH_TTL);
+  const long = recordsOf3(dns).filter((r2) => r2.ttl !== void 0 && r2.ttl > MAX_LAUNCH_TTL);
   if (long.length > 0) {
     findings.push({
       ruleId: "dns-ttl-long",
@@ -54286,7 +54269,7 @@ function asReceived(record) {
 }
 
 // src/stages/trust/spf-record.ts
-import { isIP as isIP8 } from "node:net";
+import { isIP as isIP7 } from "node:net";
 var MAX_BAD_TERMS = 20;
 var MECHANISMS = ["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"];
 var QUALIFIERS = ["+", "-", "~", "?"];
@@ -54375,7 +54358,7 @@ function splitCidr(arg) {
 function ipNetwork(arg, version) {
   const slash = arg.indexOf("/");
   const network = slash < 0 ? arg : arg.slice(0, slash);
-  if (isIP8(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
+  if (isIP7(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
   if (slash < 0) return { network };
   const digits = arg.slice(slash + 1);
   const max = version === 4 ? 32 : 128;
@@ -56004,7 +55987,7 @@ async function checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOpti
       location: { host }
     });
   }
-  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf4(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
+  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf3(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
   return { findings, row, resolution, paths };
 }
 async function firstAnswer(host, options) {

@@ -12,13 +12,15 @@ export interface DnsAnswerRecord {
   type: string;
   value: string;
   ttl?: number;
+  /** TXT only: the strings as received, before joining (a record split at 255 bytes has several). */
+  parts?: string[];
 }
 
 /** The verdict of one question to one server. */
 export type DnsAnswer =
   { status: 'found'; records: DnsAnswerRecord[] } | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' } | { status: 'unknown'; reason: string };
 
-export type DnsQuestionType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'SOA';
+export type DnsQuestionType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'SOA' | 'MX' | 'TXT' | 'CAA';
 
 const UNKNOWN_REASONS: Record<string, string> = {
   ESERVFAIL: 'SERVFAIL',
@@ -40,7 +42,7 @@ export function dnsAnswerOfError(error: unknown): Exclude<DnsAnswer, { status: '
 }
 
 /** `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53` → node's `setServers` form; throws naming the server when it is not an IP. */
-export function serverAddress(server: string, defaultPort = 53): string {
+export function serverAddress(server: string, defaultPort = 53, label = 'DNS server'): string {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
   let host = server;
   let port = defaultPort;
@@ -54,7 +56,7 @@ export function serverAddress(server: string, defaultPort = 53): string {
       port = Number(server.slice(colon + 1));
     }
   }
-  if (isIP(host) === 0) throw new Error(`DNS server "${server}" is not an IP address; give the server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
+  if (isIP(host) === 0) throw new Error(`${label} "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
@@ -78,7 +80,8 @@ export function createSimpleDnsClient(servers: readonly string[], options: { tim
   };
 }
 
-async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: DnsQuestionType): Promise<DnsAnswerRecord[]> {
+/** Ask one question through c-ares, records in presentation form (MX by priority, TXT strings joined). */
+export async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: DnsQuestionType): Promise<DnsAnswerRecord[]> {
   switch (type) {
     case 'A':
       return (await resolver.resolve4(name, { ttl: true })).map((r) => ({ type, value: r.address, ttl: r.ttl }));
@@ -88,9 +91,22 @@ async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: Dns
       return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
     case 'NS':
       return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
+    case 'MX':
+      return (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => ({ type, value: `${r.priority} ${r.exchange}` }));
+    case 'TXT':
+      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(''), parts }));
+    case 'CAA':
+      return (await resolver.resolveCaa(name)).map((r) => ({ type, value: caaValue(r) }));
     case 'SOA': {
       const soa = await resolver.resolveSoa(name);
       return [{ type, value: `${soa.nsname} ${soa.hostmaster} ${soa.serial}`, ttl: soa.minttl }];
     }
   }
+}
+
+function caaValue(record: { critical: number; issue?: string; issuewild?: string; iodef?: string; contactemail?: string; contactphone?: string }): string {
+  for (const tag of ['issue', 'issuewild', 'iodef'] as const) {
+    if (record[tag] !== undefined) return `${record.critical} ${tag} "${record[tag]}"`;
+  }
+  return `${record.critical}`;
 }

@@ -1,8 +1,6 @@
 import { getServers, promises as dnsPromises } from 'node:dns';
-import { isIP } from 'node:net';
-import { splitHostPort } from './config.js';
 import { confirmMissing } from './dns-rcode.js';
-import { dnsAnswerOfError } from '../../core/dns.js';
+import { dnsAnswerOfError, recordsOf, serverAddress, type DnsAnswerRecord } from '../../core/dns.js';
 
 /**
  * The verdict of one DNS question. Only NXDOMAIN and NODATA mean `missing`; SERVFAIL, REFUSED, a
@@ -11,14 +9,8 @@ import { dnsAnswerOfError } from '../../core/dns.js';
 export type DnsVerdict =
   { status: 'found'; records: DnsRecord[] } | { status: 'missing'; reason: 'NXDOMAIN' | 'NODATA' } | { status: 'unknown'; reason: string };
 
-/** One record as found, value in presentation form (TXT strings joined). */
-export interface DnsRecord {
-  type: string;
-  value: string;
-  ttl?: number;
-  /** TXT only: the strings as received, before joining (a record split at 255 bytes has several). */
-  parts?: string[];
-}
+/** One record as found, value in presentation form (TXT strings joined, their `parts` kept). */
+export type DnsRecord = DnsAnswerRecord;
 
 export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'CAA' | 'NS';
 
@@ -43,11 +35,7 @@ export function verdictOfError(error: unknown): DnsVerdict {
 
 /** Resolver addresses for node's `setServers` (`host:port`, IPv6 in brackets). Config validation made them IPs. */
 export function resolverAddresses(servers: string[]): string[] {
-  return servers.map((server) => {
-    const { host, port } = splitHostPort(server, 53);
-    if (isIP(host) === 0) throw new Error(`resolver "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
-    return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-  });
+  return servers.map((server) => serverAddress(server, 53, 'resolver'));
 }
 
 /** A DNS client over node's c-ares resolver with our servers, timeout and tries. */
@@ -88,32 +76,6 @@ export async function createDnsClient(options: DnsClientOptions): Promise<DnsCli
       }
     },
   };
-}
-
-async function recordsOf(resolver: dnsPromises.Resolver, name: string, type: RecordType): Promise<DnsRecord[]> {
-  switch (type) {
-    case 'A':
-      return (await resolver.resolve4(name, { ttl: true })).map((r) => ({ type, value: r.address, ttl: r.ttl }));
-    case 'AAAA':
-      return (await resolver.resolve6(name, { ttl: true })).map((r) => ({ type, value: r.address, ttl: r.ttl }));
-    case 'CNAME':
-      return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
-    case 'MX':
-      return (await resolver.resolveMx(name)).sort((a, b) => a.priority - b.priority).map((r) => ({ type, value: `${r.priority} ${r.exchange}` }));
-    case 'TXT':
-      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(''), parts }));
-    case 'NS':
-      return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
-    case 'CAA':
-      return (await resolver.resolveCaa(name)).map((r) => ({ type, value: caaValue(r) }));
-  }
-}
-
-function caaValue(record: { critical: number; issue?: string; issuewild?: string; iodef?: string; contactemail?: string; contactphone?: string }): string {
-  for (const tag of ['issue', 'issuewild', 'iodef'] as const) {
-    if (record[tag] !== undefined) return `${record.critical} ${tag} "${record[tag]}"`;
-  }
-  return `${record.critical}`;
 }
 
 /**
