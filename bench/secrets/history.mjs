@@ -20,7 +20,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { importFromSrc } from './from-src.mjs';
+import { importFromSrc } from '../run-ts.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const WORK = join(ROOT, '.bench/secrets');

@@ -9,7 +9,7 @@
 //
 // The scanner is bundled from src/ with esbuild on the fly (into .bench/), so no build is needed.
 import { loadavg, cpus } from 'node:os';
-import { importFromSrc } from './from-src.mjs';
+import { importFromSrc } from '../run-ts.mjs';
 
 const KB = Number(process.env.BENCH_KB ?? 512);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
