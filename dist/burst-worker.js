@@ -4,11 +4,12 @@ const require = __lrCreateRequire(import.meta.url);
 import {
   LoadLoop,
   poolFactory
-} from "./shared-7.js";
+} from "./shared-9.js";
 import "./shared-2.js";
 import {
   isRecord
-} from "./shared-9.js";
+} from "./shared-11.js";
+import "./shared-12.js";
 
 // src/stages/burst/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -19,28 +19,30 @@ import {
   readRunnerContext,
   readTargetEnvironment,
   targetEnvironmentFiles
-} from "./shared-1.js";
+} from "./shared-5.js";
+import "./shared-9.js";
+import "./shared-8.js";
 import "./shared-7.js";
-import "./shared-6.js";
 import {
   EXIT,
   buildConfigSchema,
   loadConfig,
   renderReport,
   runLaunchReady
-} from "./shared-5.js";
+} from "./shared-6.js";
 import "./shared-2.js";
 import {
   UsageError,
   reasonOf
-} from "./shared-8.js";
+} from "./shared-10.js";
 import {
   errorCode,
   isRecord,
   recordsOf,
   stringOr,
   stringsOf
-} from "./shared-9.js";
+} from "./shared-11.js";
+import "./shared-12.js";
 
 // src/cli.ts
 import { tmpdir } from "node:os";

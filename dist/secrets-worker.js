@@ -5,11 +5,12 @@ import {
   loadScanPolicy,
   scanText,
   streamHistory
-} from "./shared-6.js";
-import "./shared-8.js";
+} from "./shared-8.js";
+import "./shared-10.js";
 import {
   isRecord
-} from "./shared-9.js";
+} from "./shared-11.js";
+import "./shared-12.js";
 
 // src/stages/secrets/history-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -2,2713 +2,12 @@
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
-  DEFAULT_LIMITS,
-  DURATION_PATTERN,
-  LatencyHistogram,
-  addCounts,
-  classifyError,
-  composeShare,
-  evaluateThreshold,
-  formatDuration,
-  guessCriticalPath,
-  parseBurstConfig,
-  peakArrivalRate,
-  peakVUs,
-  poolFactory,
-  scenarioDurationMs,
-  startLoops
+  require_cjs
 } from "./shared-7.js";
 import {
-  EXPOSURES,
-  GITLEAKS_CONFIG,
-  gitleaksFingerprint,
-  isAllowed,
-  loadBaseline,
-  loadGitleaksIgnore,
-  loadScanPolicy,
-  scanText,
-  streamHistory,
-  valueAt
-} from "./shared-6.js";
-import {
-  FAIL_ON_VALUES,
-  SEVERITIES,
-  STAGE_IDS,
-  closest,
-  didYouMean,
-  fingerprintOf,
-  isWithheld,
-  require_dist,
-  resolverProblem,
-  severityRank
-} from "./shared-5.js";
-import {
-  applyConnectTo,
-  entriesOf,
-  errorMessage,
-  isBoolean,
-  isNumber,
-  isString,
-  oneOrMany,
-  parseConnectRules,
-  routeConnection,
-  splitHostPort
-} from "./shared-2.js";
-import {
-  UsageError,
-  looksBinary,
-  reasonOf
-} from "./shared-8.js";
-import {
   __commonJS,
-  __require,
-  __toESM,
-  errorCode,
-  isOneOf,
-  isRecord,
-  read,
-  recordsOf,
-  stringOr,
-  stringsOf,
-  withSchemaDefaults
-} from "./shared-9.js";
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants2 = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants2;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j3 = i + 1; j3 < values.length; j3++) {
-          const a = values[i];
-          const b3 = values[j3];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b3 !== char.repeat(b3.length)) {
-            continue;
-          }
-          if (a === b3 || a.startsWith(b3) || b3.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m2;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m2 : `\\${m2}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m2) => {
-              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t2 of toks) {
-              state.output += t2.output || t2.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants2.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan2 = require_scan();
-    var parse = require_parse();
-    var utils = require_utils();
-    var constants2 = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants2;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms4) {
-      var msAbs = Math.abs(ms4);
-      if (msAbs >= d2) {
-        return Math.round(ms4 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms4 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms4 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms4 / s) + "s";
-      }
-      return ms4 + "ms";
-    }
-    function fmtLong(ms4) {
-      var msAbs = Math.abs(ms4);
-      if (msAbs >= d2) {
-        return plural(ms4, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural(ms4, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural(ms4, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms4, msAbs, s, "second");
-      }
-      return ms4 + " ms";
-    }
-    function plural(ms4, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms4 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms4 = curr - (prevTime || curr);
-          self.diff = ms4;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template2) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template2.length && (template2[templateIndex] === search[searchIndex] || template2[templateIndex] === "*")) {
-            if (template2[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template2.length && template2[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template2.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile2, isDirectory2) {
-      log(`checking %s`, path);
-      try {
-        const stat2 = fs_1.statSync(path);
-        if (stat2.isFile() && isFile2) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat2.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
+  __require
+} from "./shared-12.js";
 
 // node_modules/punycode.js/punycode.js
 var require_punycode = __commonJS({
@@ -2794,13 +93,13 @@ var require_punycode = __commonJS({
       return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
     };
     var adapt = function(delta, numPoints, firstTime) {
-      let k2 = 0;
+      let k = 0;
       delta = firstTime ? floor(delta / damp) : delta >> 1;
       delta += floor(delta / numPoints);
-      for (; delta > baseMinusTMin * tMax >> 1; k2 += base) {
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
         delta = floor(delta / baseMinusTMin);
       }
-      return floor(k2 + (baseMinusTMin + 1) * delta / (delta + skew));
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
     };
     var decode = function(input) {
       const output = [];
@@ -2812,15 +111,15 @@ var require_punycode = __commonJS({
       if (basic < 0) {
         basic = 0;
       }
-      for (let j3 = 0; j3 < basic; ++j3) {
-        if (input.charCodeAt(j3) >= 128) {
+      for (let j = 0; j < basic; ++j) {
+        if (input.charCodeAt(j) >= 128) {
           error("not-basic");
         }
-        output.push(input.charCodeAt(j3));
+        output.push(input.charCodeAt(j));
       }
       for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
         const oldi = i;
-        for (let w2 = 1, k2 = base; ; k2 += base) {
+        for (let w = 1, k = base; ; k += base) {
           if (index >= inputLength) {
             error("invalid-input");
           }
@@ -2828,19 +127,19 @@ var require_punycode = __commonJS({
           if (digit >= base) {
             error("invalid-input");
           }
-          if (digit > floor((maxInt - i) / w2)) {
+          if (digit > floor((maxInt - i) / w)) {
             error("overflow");
           }
-          i += digit * w2;
-          const t2 = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
-          if (digit < t2) {
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
             break;
           }
-          const baseMinusT = base - t2;
-          if (w2 > floor(maxInt / baseMinusT)) {
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
             error("overflow");
           }
-          w2 *= baseMinusT;
+          w *= baseMinusT;
         }
         const out = output.length + 1;
         bias = adapt(i - oldi, out, oldi == 0);
@@ -2871,37 +170,37 @@ var require_punycode = __commonJS({
         output.push(delimiter);
       }
       while (handledCPCount < inputLength) {
-        let m2 = maxInt;
+        let m = maxInt;
         for (const currentValue of input) {
-          if (currentValue >= n && currentValue < m2) {
-            m2 = currentValue;
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
           }
         }
         const handledCPCountPlusOne = handledCPCount + 1;
-        if (m2 - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
           error("overflow");
         }
-        delta += (m2 - n) * handledCPCountPlusOne;
-        n = m2;
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
         for (const currentValue of input) {
           if (currentValue < n && ++delta > maxInt) {
             error("overflow");
           }
           if (currentValue === n) {
-            let q3 = delta;
-            for (let k2 = base; ; k2 += base) {
-              const t2 = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
-              if (q3 < t2) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
                 break;
               }
-              const qMinusT = q3 - t2;
-              const baseMinusT = base - t2;
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
               output.push(
-                stringFromCharCode(digitToBasic(t2 + qMinusT % baseMinusT, 0))
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
               );
-              q3 = floor(qMinusT / baseMinusT);
+              q = floor(qMinusT / baseMinusT);
             }
-            output.push(stringFromCharCode(digitToBasic(q3, 0)));
+            output.push(stringFromCharCode(digitToBasic(q, 0)));
             bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
             delta = 0;
             ++handledCPCount;
@@ -3325,11 +624,11 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: invalid IPv4 prefix length");
         }
         const octets = [0, 0, 0, 0];
-        let j3 = 0;
+        let j = 0;
         const filledOctetCount = Math.floor(prefix / 8);
-        while (j3 < filledOctetCount) {
-          octets[j3] = 255;
-          j3++;
+        while (j < filledOctetCount) {
+          octets[j] = 255;
+          j++;
         }
         if (filledOctetCount < 4) {
           octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
@@ -3667,11 +966,11 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: invalid IPv6 prefix length");
         }
         const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        let j3 = 0;
+        let j = 0;
         const filledOctetCount = Math.floor(prefix / 8);
-        while (j3 < filledOctetCount) {
-          octets[j3] = 255;
-          j3++;
+        while (j < filledOctetCount) {
+          octets[j] = 255;
+          j++;
         }
         if (filledOctetCount < 16) {
           octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
@@ -3758,7 +1057,7 @@ var require_macro = __commonJS({
     "use strict";
     var net = __require("net");
     var ipaddr = require_ipaddr();
-    var os2 = __require("node:os");
+    var os = __require("node:os");
     var macro = (input, values) => {
       input = (input || "").toString();
       let { sender, ip, helo, mta } = values || {};
@@ -3769,23 +1068,23 @@ var require_macro = __commonJS({
       let senderLocal = atPos >= 0 ? sender.substr(0, atPos) : "";
       let senderDomain = atPos >= 0 ? sender.substr(atPos + 1) : sender;
       let vStr = net.isIPv4(ip) ? "in-addr" : net.isIPv6(ip) ? "ip6" : "";
-      return input.replace(/%%|%_|%-|%\{([^}]+)\}|%/gi, (m2, c3) => {
-        if (m2 === "%") {
+      return input.replace(/%%|%_|%-|%\{([^}]+)\}|%/gi, (m, c) => {
+        if (m === "%") {
           let err = new Error("Syntax error on parsing macro");
           err.spfResult = { error: "permerror", message: `Unexpected % in macro` };
           throw err;
         }
-        if (m2 === "%%") {
+        if (m === "%%") {
           return "%";
         }
-        if (m2 === "%_") {
+        if (m === "%_") {
           return " ";
         }
-        if (m2 === "%-") {
+        if (m === "%-") {
           return "%20";
         }
         let curval = "";
-        let chars = c3.split("");
+        let chars = c.split("");
         let macroChar = chars.shift();
         let delimiters = "";
         switch (macroChar.toLowerCase()) {
@@ -3803,11 +1102,11 @@ var require_macro = __commonJS({
           case "i":
             curval = ipaddr.parse(ip).toNormalizedString();
             if (net.isIPv6(ip)) {
-              curval = curval.split(":").flatMap((p2) => {
-                if (p2.length < 4) {
-                  p2 = "0".repeat(4 - p2.length) + p2;
+              curval = curval.split(":").flatMap((p) => {
+                if (p.length < 4) {
+                  p = "0".repeat(4 - p.length) + p;
                 }
-                return p2.split("");
+                return p.split("");
               }).join(".");
             }
             break;
@@ -3821,7 +1120,7 @@ var require_macro = __commonJS({
             curval = ipaddr.parse(ip).toString();
             break;
           case "r":
-            curval = mta || os2.hostname();
+            curval = mta || os.hostname();
             break;
           case "t":
             curval = Math.round(Date.now() / 1e3).toString();
@@ -3832,19 +1131,19 @@ var require_macro = __commonJS({
             throw err;
           }
         }
-        let nr2 = "";
+        let nr = "";
         let reversed = false;
         while (chars.length) {
           let char = chars[0];
           if (char >= "0" && char <= "9") {
             chars.shift();
-            nr2 += char;
+            nr += char;
           } else {
             break;
           }
         }
-        if (nr2) {
-          nr2 = parseInt(nr2, 10);
+        if (nr) {
+          nr = parseInt(nr, 10);
         }
         if (chars.length && chars[0] === "r") {
           chars.shift();
@@ -3856,13 +1155,13 @@ var require_macro = __commonJS({
           }
         }
         delimiters = delimiters || ".";
-        if (reversed || nr2 || delimiters !== ".") {
+        if (reversed || nr || delimiters !== ".") {
           curval = curval.split(new RegExp(`[${delimiters.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}]`));
           if (reversed) {
             curval = curval.reverse();
           }
-          if (nr2 && nr2 > 0) {
-            curval = curval.slice(-nr2);
+          if (nr && nr > 0) {
+            curval = curval.slice(-nr);
           }
           return curval.join(".");
         }
@@ -4376,7 +1675,7 @@ var require_utf32 = __commonJS({
       return this.decoder.end();
     };
     function detectEncoding(bufs, defaultEncoding) {
-      var b3 = [];
+      var b = [];
       var charsProcessed = 0;
       var invalidLE = 0;
       var invalidBE = 0;
@@ -4385,22 +1684,22 @@ var require_utf32 = __commonJS({
       outerLoop:
         for (var i = 0; i < bufs.length; i++) {
           var buf = bufs[i];
-          for (var j3 = 0; j3 < buf.length; j3++) {
-            b3.push(buf[j3]);
-            if (b3.length === 4) {
+          for (var j = 0; j < buf.length; j++) {
+            b.push(buf[j]);
+            if (b.length === 4) {
               if (charsProcessed === 0) {
-                if (b3[0] === 255 && b3[1] === 254 && b3[2] === 0 && b3[3] === 0) {
+                if (b[0] === 255 && b[1] === 254 && b[2] === 0 && b[3] === 0) {
                   return "utf-32le";
                 }
-                if (b3[0] === 0 && b3[1] === 0 && b3[2] === 254 && b3[3] === 255) {
+                if (b[0] === 0 && b[1] === 0 && b[2] === 254 && b[3] === 255) {
                   return "utf-32be";
                 }
               }
-              if (b3[0] !== 0 || b3[1] > 16) invalidBE++;
-              if (b3[3] !== 0 || b3[2] > 16) invalidLE++;
-              if (b3[0] === 0 && b3[1] === 0 && (b3[2] !== 0 || b3[3] !== 0)) bmpCharsBE++;
-              if ((b3[0] !== 0 || b3[1] !== 0) && b3[2] === 0 && b3[3] === 0) bmpCharsLE++;
-              b3.length = 0;
+              if (b[0] !== 0 || b[1] > 16) invalidBE++;
+              if (b[3] !== 0 || b[2] > 16) invalidLE++;
+              if (b[0] === 0 && b[1] === 0 && (b[2] !== 0 || b[3] !== 0)) bmpCharsBE++;
+              if ((b[0] !== 0 || b[1] !== 0) && b[2] === 0 && b[3] === 0) bmpCharsLE++;
+              b.length = 0;
               charsProcessed++;
               if (charsProcessed >= 100) {
                 break outerLoop;
@@ -4448,19 +1747,19 @@ var require_utf16 = __commonJS({
       }
       var buf2 = Buffer2.alloc(buf.length + 1);
       var i = 0;
-      var j3 = 0;
+      var j = 0;
       if (this.overflowByte !== -1) {
         buf2[0] = buf[0];
         buf2[1] = this.overflowByte;
         i = 1;
-        j3 = 2;
+        j = 2;
       }
-      for (; i < buf.length - 1; i += 2, j3 += 2) {
-        buf2[j3] = buf[i + 1];
-        buf2[j3 + 1] = buf[i];
+      for (; i < buf.length - 1; i += 2, j += 2) {
+        buf2[j] = buf[i + 1];
+        buf2[j + 1] = buf[i];
       }
       this.overflowByte = i == buf.length - 1 ? buf[buf.length - 1] : -1;
-      return buf2.slice(0, j3).toString("ucs2");
+      return buf2.slice(0, j).toString("ucs2");
     };
     Utf16BEDecoder.prototype.end = function() {
       this.overflowByte = -1;
@@ -4527,23 +1826,23 @@ var require_utf16 = __commonJS({
       return this.decoder.end();
     };
     function detectEncoding(bufs, defaultEncoding) {
-      var b3 = [];
+      var b = [];
       var charsProcessed = 0;
       var asciiCharsLE = 0;
       var asciiCharsBE = 0;
       outerLoop:
         for (var i = 0; i < bufs.length; i++) {
           var buf = bufs[i];
-          for (var j3 = 0; j3 < buf.length; j3++) {
-            b3.push(buf[j3]);
-            if (b3.length === 2) {
+          for (var j = 0; j < buf.length; j++) {
+            b.push(buf[j]);
+            if (b.length === 2) {
               if (charsProcessed === 0) {
-                if (b3[0] === 255 && b3[1] === 254) return "utf-16le";
-                if (b3[0] === 254 && b3[1] === 255) return "utf-16be";
+                if (b[0] === 255 && b[1] === 254) return "utf-16le";
+                if (b[0] === 254 && b[1] === 255) return "utf-16be";
               }
-              if (b3[0] === 0 && b3[1] !== 0) asciiCharsBE++;
-              if (b3[0] !== 0 && b3[1] === 0) asciiCharsLE++;
-              b3.length = 0;
+              if (b[0] === 0 && b[1] !== 0) asciiCharsBE++;
+              if (b[0] !== 0 && b[1] === 0) asciiCharsLE++;
+              b.length = 0;
               charsProcessed++;
               if (charsProcessed >= 100) {
                 break outerLoop;
@@ -5486,25 +2785,25 @@ var require_dbcs_codec = __commonJS({
         var firstByteNode = this.decodeTables[0];
         for (var i2 = 129; i2 <= 254; i2++) {
           var secondByteNode = this.decodeTables[NODE_START - firstByteNode[i2]];
-          for (var j3 = 48; j3 <= 57; j3++) {
-            if (secondByteNode[j3] === UNASSIGNED) {
-              secondByteNode[j3] = NODE_START - commonThirdByteNodeIdx;
-            } else if (secondByteNode[j3] > NODE_START) {
+          for (var j = 48; j <= 57; j++) {
+            if (secondByteNode[j] === UNASSIGNED) {
+              secondByteNode[j] = NODE_START - commonThirdByteNodeIdx;
+            } else if (secondByteNode[j] > NODE_START) {
               throw new Error("gb18030 decode tables conflict at byte 2");
             }
-            var thirdByteNode = this.decodeTables[NODE_START - secondByteNode[j3]];
-            for (var k2 = 129; k2 <= 254; k2++) {
-              if (thirdByteNode[k2] === UNASSIGNED) {
-                thirdByteNode[k2] = NODE_START - commonFourthByteNodeIdx;
-              } else if (thirdByteNode[k2] === NODE_START - commonFourthByteNodeIdx) {
+            var thirdByteNode = this.decodeTables[NODE_START - secondByteNode[j]];
+            for (var k = 129; k <= 254; k++) {
+              if (thirdByteNode[k] === UNASSIGNED) {
+                thirdByteNode[k] = NODE_START - commonFourthByteNodeIdx;
+              } else if (thirdByteNode[k] === NODE_START - commonFourthByteNodeIdx) {
                 continue;
-              } else if (thirdByteNode[k2] > NODE_START) {
+              } else if (thirdByteNode[k] > NODE_START) {
                 throw new Error("gb18030 decode tables conflict at byte 3");
               }
-              var fourthByteNode = this.decodeTables[NODE_START - thirdByteNode[k2]];
-              for (var l3 = 48; l3 <= 57; l3++) {
-                if (fourthByteNode[l3] === UNASSIGNED) {
-                  fourthByteNode[l3] = GB18030_CODE;
+              var fourthByteNode = this.decodeTables[NODE_START - thirdByteNode[k]];
+              for (var l = 48; l <= 57; l++) {
+                if (fourthByteNode[l] === UNASSIGNED) {
+                  fourthByteNode[l] = GB18030_CODE;
                 }
               }
             }
@@ -5521,8 +2820,8 @@ var require_dbcs_codec = __commonJS({
           if (typeof val === "number") {
             skipEncodeChars[val] = true;
           } else {
-            for (var j3 = val.from; j3 <= val.to; j3++) {
-              skipEncodeChars[j3] = true;
+            for (var j = val.from; j <= val.to; j++) {
+              skipEncodeChars[j] = true;
             }
           }
         }
@@ -5567,13 +2866,13 @@ var require_dbcs_codec = __commonJS({
       var curAddr = parseInt(chunk[0], 16);
       var writeTable = this._getDecodeTrieNode(curAddr);
       curAddr = curAddr & 255;
-      for (var k2 = 1; k2 < chunk.length; k2++) {
-        var part = chunk[k2];
+      for (var k = 1; k < chunk.length; k++) {
+        var part = chunk[k];
         if (typeof part === "string") {
-          for (var l3 = 0; l3 < part.length; ) {
-            var code = part.charCodeAt(l3++);
+          for (var l = 0; l < part.length; ) {
+            var code = part.charCodeAt(l++);
             if (code >= 55296 && code < 56320) {
-              var codeTrail = part.charCodeAt(l3++);
+              var codeTrail = part.charCodeAt(l++);
               if (codeTrail >= 56320 && codeTrail < 57344) {
                 writeTable[curAddr++] = 65536 + (code - 55296) * 1024 + (codeTrail - 56320);
               } else {
@@ -5582,8 +2881,8 @@ var require_dbcs_codec = __commonJS({
             } else if (code > 4080 && code <= 4095) {
               var len = 4095 - code + 2;
               var seq = [];
-              for (var m2 = 0; m2 < len; m2++) {
-                seq.push(part.charCodeAt(l3++));
+              for (var m = 0; m < len; m++) {
+                seq.push(part.charCodeAt(l++));
               }
               writeTable[curAddr++] = SEQ_START - this.decodeTableSeq.length;
               this.decodeTableSeq.push(seq);
@@ -5593,7 +2892,7 @@ var require_dbcs_codec = __commonJS({
           }
         } else if (typeof part === "number") {
           var charCode = writeTable[curAddr - 1] + 1;
-          for (var l3 = 0; l3 < part; l3++) {
+          for (var l = 0; l < part; l++) {
             writeTable[curAddr++] = charCode++;
           }
         } else {
@@ -5633,7 +2932,7 @@ var require_dbcs_codec = __commonJS({
         bucket[low] = SEQ_START - this.encodeTableSeq.length;
         this.encodeTableSeq.push(node);
       }
-      for (var j3 = 1; j3 < seq.length - 1; j3++) {
+      for (var j = 1; j < seq.length - 1; j++) {
         var oldVal = node[uCode];
         if (typeof oldVal === "object") {
           node = oldVal;
@@ -5691,7 +2990,7 @@ var require_dbcs_codec = __commonJS({
       var seqObj = this.seqObj;
       var nextChar = -1;
       var i2 = 0;
-      var j3 = 0;
+      var j = 0;
       while (true) {
         if (nextChar === -1) {
           if (i2 == str.length) break;
@@ -5752,13 +3051,13 @@ var require_dbcs_codec = __commonJS({
             var idx = findIdx(this.gb18030.uChars, uCode);
             if (idx != -1) {
               var dbcsCode = this.gb18030.gbChars[idx] + (uCode - this.gb18030.uChars[idx]);
-              newBuf[j3++] = 129 + Math.floor(dbcsCode / 12600);
+              newBuf[j++] = 129 + Math.floor(dbcsCode / 12600);
               dbcsCode = dbcsCode % 12600;
-              newBuf[j3++] = 48 + Math.floor(dbcsCode / 1260);
+              newBuf[j++] = 48 + Math.floor(dbcsCode / 1260);
               dbcsCode = dbcsCode % 1260;
-              newBuf[j3++] = 129 + Math.floor(dbcsCode / 10);
+              newBuf[j++] = 129 + Math.floor(dbcsCode / 10);
               dbcsCode = dbcsCode % 10;
-              newBuf[j3++] = 48 + dbcsCode;
+              newBuf[j++] = 48 + dbcsCode;
               continue;
             }
           }
@@ -5767,49 +3066,49 @@ var require_dbcs_codec = __commonJS({
           dbcsCode = this.defaultCharSingleByte;
         }
         if (dbcsCode < 256) {
-          newBuf[j3++] = dbcsCode;
+          newBuf[j++] = dbcsCode;
         } else if (dbcsCode < 65536) {
-          newBuf[j3++] = dbcsCode >> 8;
-          newBuf[j3++] = dbcsCode & 255;
+          newBuf[j++] = dbcsCode >> 8;
+          newBuf[j++] = dbcsCode & 255;
         } else if (dbcsCode < 16777216) {
-          newBuf[j3++] = dbcsCode >> 16;
-          newBuf[j3++] = dbcsCode >> 8 & 255;
-          newBuf[j3++] = dbcsCode & 255;
+          newBuf[j++] = dbcsCode >> 16;
+          newBuf[j++] = dbcsCode >> 8 & 255;
+          newBuf[j++] = dbcsCode & 255;
         } else {
-          newBuf[j3++] = dbcsCode >>> 24;
-          newBuf[j3++] = dbcsCode >>> 16 & 255;
-          newBuf[j3++] = dbcsCode >>> 8 & 255;
-          newBuf[j3++] = dbcsCode & 255;
+          newBuf[j++] = dbcsCode >>> 24;
+          newBuf[j++] = dbcsCode >>> 16 & 255;
+          newBuf[j++] = dbcsCode >>> 8 & 255;
+          newBuf[j++] = dbcsCode & 255;
         }
       }
       this.seqObj = seqObj;
       this.leadSurrogate = leadSurrogate;
-      return newBuf.slice(0, j3);
+      return newBuf.slice(0, j);
     };
     DBCSEncoder.prototype.end = function() {
       if (this.leadSurrogate === -1 && this.seqObj === void 0) {
         return;
       }
       var newBuf = Buffer2.alloc(10);
-      var j3 = 0;
+      var j = 0;
       if (this.seqObj) {
         var dbcsCode = this.seqObj[DEF_CHAR];
         if (dbcsCode !== void 0) {
           if (dbcsCode < 256) {
-            newBuf[j3++] = dbcsCode;
+            newBuf[j++] = dbcsCode;
           } else {
-            newBuf[j3++] = dbcsCode >> 8;
-            newBuf[j3++] = dbcsCode & 255;
+            newBuf[j++] = dbcsCode >> 8;
+            newBuf[j++] = dbcsCode & 255;
           }
         } else {
         }
         this.seqObj = void 0;
       }
       if (this.leadSurrogate !== -1) {
-        newBuf[j3++] = this.defaultCharSingleByte;
+        newBuf[j++] = this.defaultCharSingleByte;
         this.leadSurrogate = -1;
       }
-      return newBuf.slice(0, j3);
+      return newBuf.slice(0, j);
     };
     DBCSEncoder.prototype.findIdx = findIdx;
     function DBCSDecoder(options, codec) {
@@ -5827,7 +3126,7 @@ var require_dbcs_codec = __commonJS({
       var prevOffset = this.prevBytes.length;
       var seqStart = -this.prevBytes.length;
       var uCode;
-      for (var i2 = 0, j3 = 0; i2 < buf.length; i2++) {
+      for (var i2 = 0, j = 0; i2 < buf.length; i2++) {
         var curByte = i2 >= 0 ? buf[i2] : prevBytes[i2 + prevOffset];
         var uCode = this.decodeTables[nodeIdx][curByte];
         if (uCode >= 0) {
@@ -5847,10 +3146,10 @@ var require_dbcs_codec = __commonJS({
           continue;
         } else if (uCode <= SEQ_START) {
           var seq = this.decodeTableSeq[SEQ_START - uCode];
-          for (var k2 = 0; k2 < seq.length - 1; k2++) {
-            uCode = seq[k2];
-            newBuf[j3++] = uCode & 255;
-            newBuf[j3++] = uCode >> 8;
+          for (var k = 0; k < seq.length - 1; k++) {
+            uCode = seq[k];
+            newBuf[j++] = uCode & 255;
+            newBuf[j++] = uCode >> 8;
           }
           uCode = seq[seq.length - 1];
         } else {
@@ -5859,18 +3158,18 @@ var require_dbcs_codec = __commonJS({
         if (uCode >= 65536) {
           uCode -= 65536;
           var uCodeLead = 55296 | uCode >> 10;
-          newBuf[j3++] = uCodeLead & 255;
-          newBuf[j3++] = uCodeLead >> 8;
+          newBuf[j++] = uCodeLead & 255;
+          newBuf[j++] = uCodeLead >> 8;
           uCode = 56320 | uCode & 1023;
         }
-        newBuf[j3++] = uCode & 255;
-        newBuf[j3++] = uCode >> 8;
+        newBuf[j++] = uCode & 255;
+        newBuf[j++] = uCode >> 8;
         nodeIdx = 0;
         seqStart = i2 + 1;
       }
       this.nodeIdx = nodeIdx;
       this.prevBytes = seqStart >= 0 ? Array.prototype.slice.call(buf, seqStart) : prevBytes.slice(seqStart + prevOffset).concat(Array.prototype.slice.call(buf));
-      return newBuf.slice(0, j3).toString("ucs2");
+      return newBuf.slice(0, j).toString("ucs2");
     };
     DBCSDecoder.prototype.end = function() {
       var ret = "";
@@ -5891,17 +3190,17 @@ var require_dbcs_codec = __commonJS({
       if (table[0] > val) {
         return -1;
       }
-      var l3 = 0;
-      var r2 = table.length;
-      while (l3 < r2 - 1) {
-        var mid = l3 + (r2 - l3 + 1 >> 1);
+      var l = 0;
+      var r = table.length;
+      while (l < r - 1) {
+        var mid = l + (r - l + 1 >> 1);
         if (table[mid] <= val) {
-          l3 = mid;
+          l = mid;
         } else {
-          r2 = mid;
+          r = mid;
         }
       }
-      return l3;
+      return l;
     }
   }
 });
@@ -7665,19 +4964,19 @@ var require_util = __commonJS({
     var hasOwnProperty = Object.prototype.hasOwnProperty;
     var nativeIsArray = Array.isArray;
     var nativeObjectKeys = Object.keys;
-    function isObject3(x3) {
-      var type = typeof x3;
-      return type === "function" || type === "object" && !!x3;
+    function isObject(x) {
+      var type = typeof x;
+      return type === "function" || type === "object" && !!x;
     }
-    exports.isObject = isObject3;
-    function isArray(x3) {
-      return nativeIsArray ? nativeIsArray(x3) : toString.call(x3) === "[object Array]";
+    exports.isObject = isObject;
+    function isArray(x) {
+      return nativeIsArray ? nativeIsArray(x) : toString.call(x) === "[object Array]";
     }
     exports.isArray = isArray;
-    function isString2(x3) {
-      return typeof x3 === "string" || toString.call(x3) === "[object String]";
+    function isString(x) {
+      return typeof x === "string" || toString.call(x) === "[object String]";
     }
-    exports.isString = isString2;
+    exports.isString = isString;
     function objectKeys(object) {
       if (nativeObjectKeys) {
         return nativeObjectKeys(object);
@@ -7811,7 +5110,7 @@ var require_util = __commonJS({
       var aliasNames = objectKeys(config.EncodingAliases);
       var len = aliasNames.length;
       var hit = 0;
-      var encoding, encodingLen, j3;
+      var encoding, encodingLen, j;
       for (var i = 0; i < len; i++) {
         encoding = aliasNames[i];
         if (encoding === expect) {
@@ -7819,10 +5118,10 @@ var require_util = __commonJS({
           break;
         }
         encodingLen = encoding.length;
-        for (j3 = hit; j3 < encodingLen; j3++) {
-          if (encoding.slice(0, j3) === expect.slice(0, j3) || encoding.slice(-j3) === expect.slice(-j3)) {
+        for (j = hit; j < encodingLen; j++) {
+          if (encoding.slice(0, j) === expect.slice(0, j) || encoding.slice(-j) === expect.slice(-j)) {
             name = encoding;
-            hit = j3;
+            hit = j;
           }
         }
       }
@@ -8031,7 +5330,7 @@ var require_util = __commonJS({
     var base64EncodePadding = "=".charCodeAt(0);
     function base64encode(data) {
       var out, i, len;
-      var c1, c22, c3;
+      var c1, c2, c3;
       len = data && data.length;
       i = 0;
       out = [];
@@ -8044,25 +5343,25 @@ var require_util = __commonJS({
           out[out.length] = base64EncodePadding;
           break;
         }
-        c22 = data[i++];
+        c2 = data[i++];
         if (i == len) {
           out[out.length] = base64EncodeChars[c1 >> 2];
-          out[out.length] = base64EncodeChars[(c1 & 3) << 4 | (c22 & 240) >> 4];
-          out[out.length] = base64EncodeChars[(c22 & 15) << 2];
+          out[out.length] = base64EncodeChars[(c1 & 3) << 4 | (c2 & 240) >> 4];
+          out[out.length] = base64EncodeChars[(c2 & 15) << 2];
           out[out.length] = base64EncodePadding;
           break;
         }
         c3 = data[i++];
         out[out.length] = base64EncodeChars[c1 >> 2];
-        out[out.length] = base64EncodeChars[(c1 & 3) << 4 | (c22 & 240) >> 4];
-        out[out.length] = base64EncodeChars[(c22 & 15) << 2 | (c3 & 192) >> 6];
+        out[out.length] = base64EncodeChars[(c1 & 3) << 4 | (c2 & 240) >> 4];
+        out[out.length] = base64EncodeChars[(c2 & 15) << 2 | (c3 & 192) >> 6];
         out[out.length] = base64EncodeChars[c3 & 63];
       }
       return codeToString_fast(out);
     }
     exports.base64encode = base64encode;
     function base64decode(str) {
-      var c1, c22, c3, c4;
+      var c1, c2, c3, c4;
       var i, len, out;
       len = str && str.length;
       i = 0;
@@ -8075,12 +5374,12 @@ var require_util = __commonJS({
           break;
         }
         do {
-          c22 = base64DecodeChars[str.charCodeAt(i++) & 255];
-        } while (i < len && c22 == -1);
-        if (c22 == -1) {
+          c2 = base64DecodeChars[str.charCodeAt(i++) & 255];
+        } while (i < len && c2 == -1);
+        if (c2 == -1) {
           break;
         }
-        out[out.length] = c1 << 2 | (c22 & 48) >> 4;
+        out[out.length] = c1 << 2 | (c2 & 48) >> 4;
         do {
           c3 = str.charCodeAt(i++) & 255;
           if (c3 == 61) {
@@ -8091,7 +5390,7 @@ var require_util = __commonJS({
         if (c3 == -1) {
           break;
         }
-        out[out.length] = (c22 & 15) << 4 | (c3 & 60) >> 2;
+        out[out.length] = (c2 & 15) << 4 | (c3 & 60) >> 2;
         do {
           c4 = str.charCodeAt(i++) & 255;
           if (c4 == 61) {
@@ -21687,7 +18986,7 @@ var require_config = __commonJS({
       var aliases = EncodingAliases;
       var names = util.objectKeys(EncodingNames);
       var orders = [];
-      var name, encoding, j3, l3;
+      var name, encoding, j, l;
       for (var i = 0, len = names.length; i < len; i++) {
         name = names[i];
         aliases[name] = name;
@@ -21697,14 +18996,14 @@ var require_config = __commonJS({
             orders[orders.length] = name;
           }
           if (encoding.alias) {
-            for (j3 = 0, l3 = encoding.alias.length; j3 < l3; j3++) {
-              aliases[encoding.alias[j3]] = name;
+            for (j = 0, l = encoding.alias.length; j < l; j++) {
+              aliases[encoding.alias[j]] = name;
             }
           }
         }
       }
-      orders.sort(function(a, b3) {
-        return EncodingNames[a].order - EncodingNames[b3].order;
+      orders.sort(function(a, b) {
+        return EncodingNames[a].order - EncodingNames[b].order;
       });
       return orders;
     })();
@@ -21742,13 +19041,13 @@ var require_encoding_detect = __commonJS({
     function isBINARY(data) {
       var i = 0;
       var len = data && data.length;
-      var c3;
+      var c;
       for (; i < len; i++) {
-        c3 = data[i];
-        if (c3 > 255) {
+        c = data[i];
+        if (c > 255) {
           return false;
         }
-        if (c3 >= 0 && c3 <= 7 || c3 === 255) {
+        if (c >= 0 && c <= 7 || c === 255) {
           return true;
         }
       }
@@ -21758,10 +19057,10 @@ var require_encoding_detect = __commonJS({
     function isASCII(data) {
       var i = 0;
       var len = data && data.length;
-      var b3;
+      var b;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 > 255 || b3 >= 128 && b3 <= 255 || b3 === 27) {
+        b = data[i];
+        if (b > 255 || b >= 128 && b <= 255 || b === 27) {
           return false;
         }
       }
@@ -21771,13 +19070,13 @@ var require_encoding_detect = __commonJS({
     function isJIS(data) {
       var i = 0;
       var len = data && data.length;
-      var b3, esc1, esc2;
+      var b, esc1, esc2;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 > 255 || b3 >= 128 && b3 <= 255) {
+        b = data[i];
+        if (b > 255 || b >= 128 && b <= 255) {
           return false;
         }
-        if (b3 === 27) {
+        if (b === 27) {
           if (i + 2 >= len) {
             return false;
           }
@@ -21807,41 +19106,41 @@ var require_encoding_detect = __commonJS({
     function isEUCJP(data) {
       var i = 0;
       var len = data && data.length;
-      var b3;
+      var b;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 < 128) {
+        b = data[i];
+        if (b < 128) {
           continue;
         }
-        if (b3 > 255 || b3 < 142) {
+        if (b > 255 || b < 142) {
           return false;
         }
-        if (b3 === 142) {
+        if (b === 142) {
           if (i + 1 >= len) {
             return false;
           }
-          b3 = data[++i];
-          if (b3 < 161 || 223 < b3) {
+          b = data[++i];
+          if (b < 161 || 223 < b) {
             return false;
           }
-        } else if (b3 === 143) {
+        } else if (b === 143) {
           if (i + 2 >= len) {
             return false;
           }
-          b3 = data[++i];
-          if (b3 < 162 || 237 < b3) {
+          b = data[++i];
+          if (b < 162 || 237 < b) {
             return false;
           }
-          b3 = data[++i];
-          if (b3 < 161 || 254 < b3) {
+          b = data[++i];
+          if (b < 161 || 254 < b) {
             return false;
           }
-        } else if (161 <= b3 && b3 <= 254) {
+        } else if (161 <= b && b <= 254) {
           if (i + 1 >= len) {
             return false;
           }
-          b3 = data[++i];
-          if (b3 < 161 || 254 < b3) {
+          b = data[++i];
+          if (b < 161 || 254 < b) {
             return false;
           }
         } else {
@@ -21854,22 +19153,22 @@ var require_encoding_detect = __commonJS({
     function isSJIS(data) {
       var i = 0;
       var len = data && data.length;
-      var b3;
+      var b;
       while (i < len && data[i] > 128) {
         if (data[i++] > 255) {
           return false;
         }
       }
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 <= 128 || 161 <= b3 && b3 <= 223) {
+        b = data[i];
+        if (b <= 128 || 161 <= b && b <= 223) {
           continue;
         }
-        if (b3 === 160 || b3 > 239 || i + 1 >= len) {
+        if (b === 160 || b > 239 || i + 1 >= len) {
           return false;
         }
-        b3 = data[++i];
-        if (b3 < 64 || b3 === 127 || b3 > 252) {
+        b = data[++i];
+        if (b < 64 || b === 127 || b > 252) {
           return false;
         }
       }
@@ -21879,46 +19178,46 @@ var require_encoding_detect = __commonJS({
     function isUTF8(data) {
       var i = 0;
       var len = data && data.length;
-      var b3;
+      var b;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 > 255) {
+        b = data[i];
+        if (b > 255) {
           return false;
         }
-        if (b3 === 9 || b3 === 10 || b3 === 13 || b3 >= 32 && b3 <= 126) {
+        if (b === 9 || b === 10 || b === 13 || b >= 32 && b <= 126) {
           continue;
         }
-        if (b3 >= 194 && b3 <= 223) {
+        if (b >= 194 && b <= 223) {
           if (i + 1 >= len || data[i + 1] < 128 || data[i + 1] > 191) {
             return false;
           }
           i++;
-        } else if (b3 === 224) {
+        } else if (b === 224) {
           if (i + 2 >= len || data[i + 1] < 160 || data[i + 1] > 191 || data[i + 2] < 128 || data[i + 2] > 191) {
             return false;
           }
           i += 2;
-        } else if (b3 >= 225 && b3 <= 236 || b3 === 238 || b3 === 239) {
+        } else if (b >= 225 && b <= 236 || b === 238 || b === 239) {
           if (i + 2 >= len || data[i + 1] < 128 || data[i + 1] > 191 || data[i + 2] < 128 || data[i + 2] > 191) {
             return false;
           }
           i += 2;
-        } else if (b3 === 237) {
+        } else if (b === 237) {
           if (i + 2 >= len || data[i + 1] < 128 || data[i + 1] > 159 || data[i + 2] < 128 || data[i + 2] > 191) {
             return false;
           }
           i += 2;
-        } else if (b3 === 240) {
+        } else if (b === 240) {
           if (i + 3 >= len || data[i + 1] < 144 || data[i + 1] > 191 || data[i + 2] < 128 || data[i + 2] > 191 || data[i + 3] < 128 || data[i + 3] > 191) {
             return false;
           }
           i += 3;
-        } else if (b3 >= 241 && b3 <= 243) {
+        } else if (b >= 241 && b <= 243) {
           if (i + 3 >= len || data[i + 1] < 128 || data[i + 1] > 191 || data[i + 2] < 128 || data[i + 2] > 191 || data[i + 3] < 128 || data[i + 3] > 191) {
             return false;
           }
           i += 3;
-        } else if (b3 === 244) {
+        } else if (b === 244) {
           if (i + 3 >= len || data[i + 1] < 128 || data[i + 1] > 143 || data[i + 2] < 128 || data[i + 2] > 191 || data[i + 3] < 128 || data[i + 3] > 191) {
             return false;
           }
@@ -21934,20 +19233,20 @@ var require_encoding_detect = __commonJS({
       var i = 0;
       var len = data && data.length;
       var pos = null;
-      var b1, b22, next, prev;
+      var b1, b2, next, prev;
       if (len < 2) {
         if (data[0] > 255) {
           return false;
         }
       } else {
         b1 = data[0];
-        b22 = data[1];
+        b2 = data[1];
         if (b1 === 255 && // BOM (little-endian)
-        b22 === 254) {
+        b2 === 254) {
           return true;
         }
         if (b1 === 254 && // BOM (big-endian)
-        b22 === 255) {
+        b2 === 255) {
           return true;
         }
         for (; i < len; i++) {
@@ -21977,16 +19276,16 @@ var require_encoding_detect = __commonJS({
       var i = 0;
       var len = data && data.length;
       var pos = null;
-      var b1, b22;
+      var b1, b2;
       if (len < 2) {
         if (data[0] > 255) {
           return false;
         }
       } else {
         b1 = data[0];
-        b22 = data[1];
+        b2 = data[1];
         if (b1 === 254 && // BOM
-        b22 === 255) {
+        b2 === 255) {
           return true;
         }
         for (; i < len; i++) {
@@ -22011,16 +19310,16 @@ var require_encoding_detect = __commonJS({
       var i = 0;
       var len = data && data.length;
       var pos = null;
-      var b1, b22;
+      var b1, b2;
       if (len < 2) {
         if (data[0] > 255) {
           return false;
         }
       } else {
         b1 = data[0];
-        b22 = data[1];
+        b2 = data[1];
         if (b1 === 255 && // BOM
-        b22 === 254) {
+        b2 === 254) {
           return true;
         }
         for (; i < len; i++) {
@@ -22045,7 +19344,7 @@ var require_encoding_detect = __commonJS({
       var i = 0;
       var len = data && data.length;
       var pos = null;
-      var b1, b22, b3, b4;
+      var b1, b2, b3, b4;
       var next, prev;
       if (len < 4) {
         for (; i < len; i++) {
@@ -22055,14 +19354,14 @@ var require_encoding_detect = __commonJS({
         }
       } else {
         b1 = data[0];
-        b22 = data[1];
+        b2 = data[1];
         b3 = data[2];
         b4 = data[3];
-        if (b1 === 0 && b22 === 0 && // BOM (big-endian)
+        if (b1 === 0 && b2 === 0 && // BOM (big-endian)
         b3 === 254 && b4 === 255) {
           return true;
         }
-        if (b1 === 255 && b22 === 254 && // BOM (little-endian)
+        if (b1 === 255 && b2 === 254 && // BOM (little-endian)
         b3 === 0 && b4 === 0) {
           return true;
         }
@@ -22092,10 +19391,10 @@ var require_encoding_detect = __commonJS({
     function isUNICODE(data) {
       var i = 0;
       var len = data && data.length;
-      var c3;
+      var c;
       for (; i < len; i++) {
-        c3 = data[i];
-        if (c3 < 0 || c3 > 1114111) {
+        c = data[i];
+        if (c < 0 || c > 1114111) {
           return false;
         }
       }
@@ -22117,7 +19416,7 @@ var require_encoding_convert = __commonJS({
       var index = 0;
       var i = 0;
       var len = data && data.length;
-      var b1, b22;
+      var b1, b2;
       for (; i < len; i++) {
         while (data[i] === 27) {
           if (data[i + 1] === 36 && data[i + 2] === 66 || data[i + 1] === 36 && data[i + 2] === 64) {
@@ -22137,7 +19436,7 @@ var require_encoding_convert = __commonJS({
         }
         if (index === 1) {
           b1 = data[i];
-          b22 = data[++i];
+          b2 = data[++i];
           if (b1 & 1) {
             b1 >>= 1;
             if (b1 < 47) {
@@ -22145,10 +19444,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 -= 79;
             }
-            if (b22 > 95) {
-              b22 += 32;
+            if (b2 > 95) {
+              b2 += 32;
             } else {
-              b22 += 31;
+              b2 += 31;
             }
           } else {
             b1 >>= 1;
@@ -22157,10 +19456,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 -= 80;
             }
-            b22 += 126;
+            b2 += 126;
           }
           results[results.length] = b1 & 255;
-          results[results.length] = b22 & 255;
+          results[results.length] = b2 & 255;
         } else if (index === 2) {
           results[results.length] = data[i] + 128 & 255;
         } else if (index === 3) {
@@ -22216,7 +19515,7 @@ var require_encoding_convert = __commonJS({
       var index = 0;
       var len = data && data.length;
       var i = 0;
-      var b1, b22;
+      var b1, b2;
       var esc = [
         27,
         40,
@@ -22246,17 +19545,17 @@ var require_encoding_convert = __commonJS({
             results[results.length] = esc[5];
           }
           b1 <<= 1;
-          b22 = data[++i];
-          if (b22 < 159) {
+          b2 = data[++i];
+          if (b2 < 159) {
             if (b1 < 319) {
               b1 -= 225;
             } else {
               b1 -= 97;
             }
-            if (b22 > 126) {
-              b22 -= 32;
+            if (b2 > 126) {
+              b2 -= 32;
             } else {
-              b22 -= 31;
+              b2 -= 31;
             }
           } else {
             if (b1 < 319) {
@@ -22264,10 +19563,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 -= 96;
             }
-            b22 -= 126;
+            b2 -= 126;
           }
           results[results.length] = b1 & 255;
-          results[results.length] = b22 & 255;
+          results[results.length] = b2 & 255;
         } else {
           if (index !== 0) {
             index = 0;
@@ -22290,25 +19589,25 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var len = data && data.length;
       var i = 0;
-      var b1, b22;
+      var b1, b2;
       for (; i < len; i++) {
         b1 = data[i];
         if (b1 >= 161 && b1 <= 223) {
           results[results.length] = 142;
           results[results.length] = b1;
         } else if (b1 >= 129) {
-          b22 = data[++i];
+          b2 = data[++i];
           b1 <<= 1;
-          if (b22 < 159) {
+          if (b2 < 159) {
             if (b1 < 319) {
               b1 -= 97;
             } else {
               b1 -= 225;
             }
-            if (b22 > 126) {
-              b22 += 96;
+            if (b2 > 126) {
+              b2 += 96;
             } else {
-              b22 += 97;
+              b2 += 97;
             }
           } else {
             if (b1 < 319) {
@@ -22316,10 +19615,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 -= 224;
             }
-            b22 += 2;
+            b2 += 2;
           }
           results[results.length] = b1 & 255;
-          results[results.length] = b22 & 255;
+          results[results.length] = b2 & 255;
         } else {
           results[results.length] = b1 & 255;
         }
@@ -22332,7 +19631,7 @@ var require_encoding_convert = __commonJS({
       var index = 0;
       var len = data && data.length;
       var i = 0;
-      var b3;
+      var b;
       var esc = [
         27,
         40,
@@ -22349,8 +19648,8 @@ var require_encoding_convert = __commonJS({
         68
       ];
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 === 142) {
+        b = data[i];
+        if (b === 142) {
           if (index !== 2) {
             index = 2;
             results[results.length] = esc[6];
@@ -22358,7 +19657,7 @@ var require_encoding_convert = __commonJS({
             results[results.length] = esc[8];
           }
           results[results.length] = data[++i] - 128 & 255;
-        } else if (b3 === 143) {
+        } else if (b === 143) {
           if (index !== 3) {
             index = 3;
             results[results.length] = esc[9];
@@ -22368,14 +19667,14 @@ var require_encoding_convert = __commonJS({
           }
           results[results.length] = data[++i] - 128 & 255;
           results[results.length] = data[++i] - 128 & 255;
-        } else if (b3 > 142) {
+        } else if (b > 142) {
           if (index !== 1) {
             index = 1;
             results[results.length] = esc[3];
             results[results.length] = esc[4];
             results[results.length] = esc[5];
           }
-          results[results.length] = b3 - 128 & 255;
+          results[results.length] = b - 128 & 255;
           results[results.length] = data[++i] - 128 & 255;
         } else {
           if (index !== 0) {
@@ -22384,7 +19683,7 @@ var require_encoding_convert = __commonJS({
             results[results.length] = esc[1];
             results[results.length] = esc[2];
           }
-          results[results.length] = b3 & 255;
+          results[results.length] = b & 255;
         }
       }
       if (index !== 0) {
@@ -22399,14 +19698,14 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var len = data && data.length;
       var i = 0;
-      var b1, b22;
+      var b1, b2;
       for (; i < len; i++) {
         b1 = data[i];
         if (b1 === 143) {
           results[results.length] = config.FALLBACK_CHARACTER;
           i += 2;
         } else if (b1 > 142) {
-          b22 = data[++i];
+          b2 = data[++i];
           if (b1 & 1) {
             b1 >>= 1;
             if (b1 < 111) {
@@ -22414,10 +19713,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 += 113;
             }
-            if (b22 > 223) {
-              b22 -= 96;
+            if (b2 > 223) {
+              b2 -= 96;
             } else {
-              b22 -= 97;
+              b2 -= 97;
             }
           } else {
             b1 >>= 1;
@@ -22426,10 +19725,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 += 112;
             }
-            b22 -= 2;
+            b2 -= 2;
           }
           results[results.length] = b1 & 255;
-          results[results.length] = b22 & 255;
+          results[results.length] = b2 & 255;
         } else if (b1 === 142) {
           results[results.length] = data[++i] & 255;
         } else {
@@ -22444,29 +19743,29 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var b3, b1, b22, u2, u3, jis, utf8;
+      var b, b1, b2, u2, u3, jis, utf8;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 >= 161 && b3 <= 223) {
-          b22 = b3 - 64;
-          u2 = 188 | b22 >> 6 & 3;
-          u3 = 128 | b22 & 63;
+        b = data[i];
+        if (b >= 161 && b <= 223) {
+          b2 = b - 64;
+          u2 = 188 | b2 >> 6 & 3;
+          u3 = 128 | b2 & 63;
           results[results.length] = 239;
           results[results.length] = u2 & 255;
           results[results.length] = u3 & 255;
-        } else if (b3 >= 128) {
-          b1 = b3 << 1;
-          b22 = data[++i];
-          if (b22 < 159) {
+        } else if (b >= 128) {
+          b1 = b << 1;
+          b2 = data[++i];
+          if (b2 < 159) {
             if (b1 < 319) {
               b1 -= 225;
             } else {
               b1 -= 97;
             }
-            if (b22 > 126) {
-              b22 -= 32;
+            if (b2 > 126) {
+              b2 -= 32;
             } else {
-              b22 -= 31;
+              b2 -= 31;
             }
           } else {
             if (b1 < 319) {
@@ -22474,10 +19773,10 @@ var require_encoding_convert = __commonJS({
             } else {
               b1 -= 96;
             }
-            b22 -= 126;
+            b2 -= 126;
           }
           b1 &= 255;
-          jis = (b1 << 8) + b22;
+          jis = (b1 << 8) + b2;
           utf8 = EncodingTable.JIS_TO_UTF8_TABLE[jis];
           if (utf8 === void 0) {
             results[results.length] = config.FALLBACK_CHARACTER;
@@ -22503,20 +19802,20 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var b3, b22, u2, u3, j22, j3, jis, utf8;
+      var b, b2, u2, u3, j2, j3, jis, utf8;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 === 142) {
-          b22 = data[++i] - 64;
-          u2 = 188 | b22 >> 6 & 3;
-          u3 = 128 | b22 & 63;
+        b = data[i];
+        if (b === 142) {
+          b2 = data[++i] - 64;
+          u2 = 188 | b2 >> 6 & 3;
+          u3 = 128 | b2 & 63;
           results[results.length] = 239;
           results[results.length] = u2 & 255;
           results[results.length] = u3 & 255;
-        } else if (b3 === 143) {
-          j22 = data[++i] - 128;
+        } else if (b === 143) {
+          j2 = data[++i] - 128;
           j3 = data[++i] - 128;
-          jis = (j22 << 8) + j3;
+          jis = (j2 << 8) + j3;
           utf8 = EncodingTable.JISX0212_TO_UTF8_TABLE[jis];
           if (utf8 === void 0) {
             results[results.length] = config.FALLBACK_CHARACTER;
@@ -22530,8 +19829,8 @@ var require_encoding_convert = __commonJS({
               results[results.length] = utf8 & 255;
             }
           }
-        } else if (b3 >= 128) {
-          jis = (b3 - 128 << 8) + (data[++i] - 128);
+        } else if (b >= 128) {
+          jis = (b - 128 << 8) + (data[++i] - 128);
           utf8 = EncodingTable.JIS_TO_UTF8_TABLE[jis];
           if (utf8 === void 0) {
             results[results.length] = config.FALLBACK_CHARACTER;
@@ -22558,7 +19857,7 @@ var require_encoding_convert = __commonJS({
       var index = 0;
       var i = 0;
       var len = data && data.length;
-      var b22, u2, u3, jis, utf8;
+      var b2, u2, u3, jis, utf8;
       for (; i < len; i++) {
         while (data[i] === 27) {
           if (data[i + 1] === 36 && data[i + 2] === 66 || data[i + 1] === 36 && data[i + 2] === 64) {
@@ -22592,9 +19891,9 @@ var require_encoding_convert = __commonJS({
             }
           }
         } else if (index === 2) {
-          b22 = data[i] + 64;
-          u2 = 188 | b22 >> 6 & 3;
-          u3 = 128 | b22 & 63;
+          b2 = data[i] + 64;
+          u2 = 188 | b2 >> 6 & 3;
+          u3 = 128 | b2 & 63;
           results[results.length] = 239;
           results[results.length] = u2 & 255;
           results[results.length] = u3 & 255;
@@ -22624,20 +19923,20 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var b3, b1, b22, bytes, utf8, jis;
+      var b, b1, b2, bytes, utf8, jis;
       var fallbackOption = options && options.fallback;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 >= 128) {
-          if (b3 <= 223) {
-            bytes = [b3, data[i + 1]];
-            utf8 = (b3 << 8) + data[++i];
-          } else if (b3 <= 239) {
-            bytes = [b3, data[i + 1], data[i + 2]];
-            utf8 = (b3 << 16) + (data[++i] << 8) + (data[++i] & 255);
+        b = data[i];
+        if (b >= 128) {
+          if (b <= 223) {
+            bytes = [b, data[i + 1]];
+            utf8 = (b << 8) + data[++i];
+          } else if (b <= 239) {
+            bytes = [b, data[i + 1], data[i + 2]];
+            utf8 = (b << 16) + (data[++i] << 8) + (data[++i] & 255);
           } else {
-            bytes = [b3, data[i + 1], data[i + 2], data[i + 3]];
-            utf8 = (b3 << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
+            bytes = [b, data[i + 1], data[i + 2], data[i + 3]];
+            utf8 = (b << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
           }
           jis = EncodingTable.UTF8_TO_JIS_TABLE[utf8];
           if (jis == null) {
@@ -22654,7 +19953,7 @@ var require_encoding_convert = __commonJS({
                 jis -= 65536;
               }
               b1 = jis >> 8;
-              b22 = jis & 255;
+              b2 = jis & 255;
               if (b1 & 1) {
                 b1 >>= 1;
                 if (b1 < 47) {
@@ -22662,10 +19961,10 @@ var require_encoding_convert = __commonJS({
                 } else {
                   b1 -= 79;
                 }
-                if (b22 > 95) {
-                  b22 += 32;
+                if (b2 > 95) {
+                  b2 += 32;
                 } else {
-                  b22 += 31;
+                  b2 += 31;
                 }
               } else {
                 b1 >>= 1;
@@ -22674,10 +19973,10 @@ var require_encoding_convert = __commonJS({
                 } else {
                   b1 -= 80;
                 }
-                b22 += 126;
+                b2 += 126;
               }
               results[results.length] = b1 & 255;
-              results[results.length] = b22 & 255;
+              results[results.length] = b2 & 255;
             }
           }
         } else {
@@ -22691,20 +19990,20 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var b3, bytes, utf8, jis;
+      var b, bytes, utf8, jis;
       var fallbackOption = options && options.fallback;
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 >= 128) {
-          if (b3 <= 223) {
-            bytes = [b3, data[i + 1]];
-            utf8 = (b3 << 8) + data[++i];
-          } else if (b3 <= 239) {
-            bytes = [b3, data[i + 1], data[i + 2]];
-            utf8 = (b3 << 16) + (data[++i] << 8) + (data[++i] & 255);
+        b = data[i];
+        if (b >= 128) {
+          if (b <= 223) {
+            bytes = [b, data[i + 1]];
+            utf8 = (b << 8) + data[++i];
+          } else if (b <= 239) {
+            bytes = [b, data[i + 1], data[i + 2]];
+            utf8 = (b << 16) + (data[++i] << 8) + (data[++i] & 255);
           } else {
-            bytes = [b3, data[i + 1], data[i + 2], data[i + 3]];
-            utf8 = (b3 << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
+            bytes = [b, data[i + 1], data[i + 2], data[i + 3]];
+            utf8 = (b << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
           }
           jis = EncodingTable.UTF8_TO_JIS_TABLE[utf8];
           if (jis == null) {
@@ -22744,7 +20043,7 @@ var require_encoding_convert = __commonJS({
       var index = 0;
       var len = data && data.length;
       var i = 0;
-      var b3, bytes, utf8, jis;
+      var b, bytes, utf8, jis;
       var fallbackOption = options && options.fallback;
       var esc = [
         27,
@@ -22762,25 +20061,25 @@ var require_encoding_convert = __commonJS({
         68
       ];
       for (; i < len; i++) {
-        b3 = data[i];
-        if (b3 < 128) {
+        b = data[i];
+        if (b < 128) {
           if (index !== 0) {
             index = 0;
             results[results.length] = esc[0];
             results[results.length] = esc[1];
             results[results.length] = esc[2];
           }
-          results[results.length] = b3 & 255;
+          results[results.length] = b & 255;
         } else {
-          if (b3 <= 223) {
-            bytes = [b3, data[i + 1]];
-            utf8 = (b3 << 8) + data[++i];
-          } else if (b3 <= 239) {
-            bytes = [b3, data[i + 1], data[i + 2]];
-            utf8 = (b3 << 16) + (data[++i] << 8) + (data[++i] & 255);
+          if (b <= 223) {
+            bytes = [b, data[i + 1]];
+            utf8 = (b << 8) + data[++i];
+          } else if (b <= 239) {
+            bytes = [b, data[i + 1], data[i + 2]];
+            utf8 = (b << 16) + (data[++i] << 8) + (data[++i] & 255);
           } else {
-            bytes = [b3, data[i + 1], data[i + 2], data[i + 3]];
-            utf8 = (b3 << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
+            bytes = [b, data[i + 1], data[i + 2], data[i + 3]];
+            utf8 = (b << 24) + (data[++i] << 16) + (data[++i] << 8) + (data[++i] & 255);
           }
           jis = EncodingTable.UTF8_TO_JIS_TABLE[utf8];
           if (jis == null) {
@@ -22845,30 +20144,30 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c3, second;
+      var c, second;
       for (; i < len; i++) {
-        c3 = data[i];
-        if (c3 >= 55296 && c3 <= 56319 && i + 1 < len) {
+        c = data[i];
+        if (c >= 55296 && c <= 56319 && i + 1 < len) {
           second = data[i + 1];
           if (second >= 56320 && second <= 57343) {
-            c3 = (c3 - 55296) * 1024 + second - 56320 + 65536;
+            c = (c - 55296) * 1024 + second - 56320 + 65536;
             i++;
           }
         }
-        if (c3 < 128) {
-          results[results.length] = c3;
-        } else if (c3 < 2048) {
-          results[results.length] = 192 | c3 >> 6 & 31;
-          results[results.length] = 128 | c3 & 63;
-        } else if (c3 < 65536) {
-          results[results.length] = 224 | c3 >> 12 & 15;
-          results[results.length] = 128 | c3 >> 6 & 63;
-          results[results.length] = 128 | c3 & 63;
-        } else if (c3 < 2097152) {
-          results[results.length] = 240 | c3 >> 18 & 15;
-          results[results.length] = 128 | c3 >> 12 & 63;
-          results[results.length] = 128 | c3 >> 6 & 63;
-          results[results.length] = 128 | c3 & 63;
+        if (c < 128) {
+          results[results.length] = c;
+        } else if (c < 2048) {
+          results[results.length] = 192 | c >> 6 & 31;
+          results[results.length] = 128 | c & 63;
+        } else if (c < 65536) {
+          results[results.length] = 224 | c >> 12 & 15;
+          results[results.length] = 128 | c >> 6 & 63;
+          results[results.length] = 128 | c & 63;
+        } else if (c < 2097152) {
+          results[results.length] = 240 | c >> 18 & 15;
+          results[results.length] = 128 | c >> 12 & 63;
+          results[results.length] = 128 | c >> 6 & 63;
+          results[results.length] = 128 | c & 63;
         }
       }
       return results;
@@ -22878,25 +20177,25 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var n, c3, c22, c32, c4, code;
+      var n, c, c2, c3, c4, code;
       var ignoreSurrogatePair = options && options.ignoreSurrogatePair;
       while (i < len) {
-        c3 = data[i++];
-        n = c3 >> 4;
+        c = data[i++];
+        n = c >> 4;
         if (n >= 0 && n <= 7) {
-          code = c3;
+          code = c;
         } else if (n === 12 || n === 13) {
-          c22 = data[i++];
-          code = (c3 & 31) << 6 | c22 & 63;
+          c2 = data[i++];
+          code = (c & 31) << 6 | c2 & 63;
         } else if (n === 14) {
-          c22 = data[i++];
-          c32 = data[i++];
-          code = (c3 & 15) << 12 | (c22 & 63) << 6 | c32 & 63;
+          c2 = data[i++];
+          c3 = data[i++];
+          code = (c & 15) << 12 | (c2 & 63) << 6 | c3 & 63;
         } else if (n === 15) {
-          c22 = data[i++];
-          c32 = data[i++];
+          c2 = data[i++];
+          c3 = data[i++];
           c4 = data[i++];
-          code = (c3 & 7) << 18 | (c22 & 63) << 12 | (c32 & 63) << 6 | c4 & 63;
+          code = (c & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63;
         }
         if (code <= 65535 || ignoreSurrogatePair) {
           results[results.length] = code;
@@ -22940,15 +20239,15 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c3;
+      var c;
       while (i < len) {
-        c3 = data[i++];
-        if (c3 <= 255) {
+        c = data[i++];
+        if (c <= 255) {
           results[results.length] = 0;
-          results[results.length] = c3;
-        } else if (c3 <= 65535) {
-          results[results.length] = c3 >> 8 & 255;
-          results[results.length] = c3 & 255;
+          results[results.length] = c;
+        } else if (c <= 65535) {
+          results[results.length] = c >> 8 & 255;
+          results[results.length] = c & 255;
         }
       }
       return results;
@@ -22958,15 +20257,15 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c3;
+      var c;
       while (i < len) {
-        c3 = data[i++];
-        if (c3 <= 255) {
-          results[results.length] = c3;
+        c = data[i++];
+        if (c <= 255) {
+          results[results.length] = c;
           results[results.length] = 0;
-        } else if (c3 <= 65535) {
-          results[results.length] = c3 & 255;
-          results[results.length] = c3 >> 8 & 255;
+        } else if (c <= 65535) {
+          results[results.length] = c & 255;
+          results[results.length] = c >> 8 & 255;
         }
       }
       return results;
@@ -22976,17 +20275,17 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c1, c22;
+      var c1, c2;
       if (len >= 2 && (data[0] === 254 && data[1] === 255 || data[0] === 255 && data[1] === 254)) {
         i = 2;
       }
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (c1 === 0) {
-          results[results.length] = c22;
+          results[results.length] = c2;
         } else {
-          results[results.length] = (c1 & 255) << 8 | c22 & 255;
+          results[results.length] = (c1 & 255) << 8 | c2 & 255;
         }
       }
       return results;
@@ -22996,17 +20295,17 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c1, c22;
+      var c1, c2;
       if (len >= 2 && (data[0] === 254 && data[1] === 255 || data[0] === 255 && data[1] === 254)) {
         i = 2;
       }
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
-        if (c22 === 0) {
+        c2 = data[i++];
+        if (c2 === 0) {
           results[results.length] = c1;
         } else {
-          results[results.length] = (c22 & 255) << 8 | c1 & 255;
+          results[results.length] = (c2 & 255) << 8 | c1 & 255;
         }
       }
       return results;
@@ -23018,15 +20317,15 @@ var require_encoding_convert = __commonJS({
       var len = data && data.length;
       var isLE = false;
       var first = true;
-      var c1, c22;
+      var c1, c2;
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (first && i === 2) {
           first = false;
-          if (c1 === 254 && c22 === 255) {
+          if (c1 === 254 && c2 === 255) {
             isLE = false;
-          } else if (c1 === 255 && c22 === 254) {
+          } else if (c1 === 255 && c2 === 254) {
             isLE = true;
           } else {
             isLE = EncodingDetect.isUTF16LE(data);
@@ -23035,16 +20334,16 @@ var require_encoding_convert = __commonJS({
           continue;
         }
         if (isLE) {
-          if (c22 === 0) {
+          if (c2 === 0) {
             results[results.length] = c1;
           } else {
-            results[results.length] = (c22 & 255) << 8 | c1 & 255;
+            results[results.length] = (c2 & 255) << 8 | c1 & 255;
           }
         } else {
           if (c1 === 0) {
-            results[results.length] = c22;
+            results[results.length] = c2;
           } else {
-            results[results.length] = (c1 & 255) << 8 | c22 & 255;
+            results[results.length] = (c1 & 255) << 8 | c2 & 255;
           }
         }
       }
@@ -23057,15 +20356,15 @@ var require_encoding_convert = __commonJS({
       var len = data && data.length;
       var isLE = false;
       var first = true;
-      var c1, c22;
+      var c1, c2;
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (first && i === 2) {
           first = false;
-          if (c1 === 254 && c22 === 255) {
+          if (c1 === 254 && c2 === 255) {
             isLE = false;
-          } else if (c1 === 255 && c22 === 254) {
+          } else if (c1 === 255 && c2 === 254) {
             isLE = true;
           } else {
             isLE = EncodingDetect.isUTF16LE(data);
@@ -23074,11 +20373,11 @@ var require_encoding_convert = __commonJS({
           continue;
         }
         if (isLE) {
-          results[results.length] = c22;
+          results[results.length] = c2;
           results[results.length] = c1;
         } else {
           results[results.length] = c1;
-          results[results.length] = c22;
+          results[results.length] = c2;
         }
       }
       return results;
@@ -23109,16 +20408,16 @@ var require_encoding_convert = __commonJS({
         results[0] = bom[0];
         results[1] = bom[1];
       }
-      var c1, c22;
+      var c1, c2;
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (isLE) {
-          results[results.length] = c22;
+          results[results.length] = c2;
           results[results.length] = c1;
         } else {
           results[results.length] = c1;
-          results[results.length] = c22;
+          results[results.length] = c2;
         }
       }
       return results;
@@ -23130,15 +20429,15 @@ var require_encoding_convert = __commonJS({
       var len = data && data.length;
       var isLE = false;
       var first = true;
-      var c1, c22;
+      var c1, c2;
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (first && i === 2) {
           first = false;
-          if (c1 === 254 && c22 === 255) {
+          if (c1 === 254 && c2 === 255) {
             isLE = false;
-          } else if (c1 === 255 && c22 === 254) {
+          } else if (c1 === 255 && c2 === 254) {
             isLE = true;
           } else {
             isLE = EncodingDetect.isUTF16LE(data);
@@ -23148,9 +20447,9 @@ var require_encoding_convert = __commonJS({
         }
         if (isLE) {
           results[results.length] = c1;
-          results[results.length] = c22;
+          results[results.length] = c2;
         } else {
-          results[results.length] = c22;
+          results[results.length] = c2;
           results[results.length] = c1;
         }
       }
@@ -23182,15 +20481,15 @@ var require_encoding_convert = __commonJS({
         results[0] = bom[0];
         results[1] = bom[1];
       }
-      var c1, c22;
+      var c1, c2;
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
+        c2 = data[i++];
         if (isLE) {
           results[results.length] = c1;
-          results[results.length] = c22;
+          results[results.length] = c2;
         } else {
-          results[results.length] = c22;
+          results[results.length] = c2;
           results[results.length] = c1;
         }
       }
@@ -23201,14 +20500,14 @@ var require_encoding_convert = __commonJS({
       var results = [];
       var i = 0;
       var len = data && data.length;
-      var c1, c22;
+      var c1, c2;
       if (len >= 2 && (data[0] === 254 && data[1] === 255 || data[0] === 255 && data[1] === 254)) {
         i = 2;
       }
       while (i < len) {
         c1 = data[i++];
-        c22 = data[i++];
-        results[results.length] = c22;
+        c2 = data[i++];
+        results[results.length] = c2;
         results[results.length] = c1;
       }
       return results;
@@ -23584,7 +20883,7 @@ var require_package = __commonJS({
 });
 
 // node_modules/encoding-japanese/src/index.js
-var require_src3 = __commonJS({
+var require_src = __commonJS({
   "node_modules/encoding-japanese/src/index.js"(exports, module) {
     var config = require_config();
     var util = require_util();
@@ -23664,14 +20963,14 @@ var require_src3 = __commonJS({
        *   character encoding
        * @return {Array|TypedArray|string} The converted data
        */
-      convert: function(data, to2, from) {
+      convert: function(data, to, from) {
         var result, type, options;
-        if (!util.isObject(to2)) {
+        if (!util.isObject(to)) {
           options = {};
         } else {
-          options = to2;
+          options = to;
           from = options.from;
-          to2 = options.to;
+          to = options.to;
           if (options.type) {
             type = options.type;
           }
@@ -23688,7 +20987,7 @@ var require_src3 = __commonJS({
         } else {
           encodingFrom = Encoding.detect(data);
         }
-        var encodingTo = util.canonicalizeEncodingName(to2);
+        var encodingTo = util.canonicalizeEncodingName(to);
         var method = encodingFrom + "To" + encodingTo;
         if (hasOwnProperty.call(EncodingConvert, method)) {
           result = EncodingConvert[method](data, options);
@@ -23718,22 +21017,22 @@ var require_src3 = __commonJS({
         var results = [];
         var i = 0;
         var len = data && data.length;
-        var b3;
+        var b;
         for (; i < len; i++) {
-          b3 = data[i];
-          if (b3 > 255) {
+          b = data[i];
+          if (b > 255) {
             return encodeURIComponent(util.codeToString_fast(data));
           }
-          if (b3 >= 97 && b3 <= 122 || b3 >= 65 && b3 <= 90 || b3 >= 48 && b3 <= 57 || b3 === 33 || b3 >= 39 && b3 <= 42 || b3 === 45 || b3 === 46 || b3 === 95 || b3 === 126) {
-            results[results.length] = b3;
+          if (b >= 97 && b <= 122 || b >= 65 && b <= 90 || b >= 48 && b <= 57 || b === 33 || b >= 39 && b <= 42 || b === 45 || b === 46 || b === 95 || b === 126) {
+            results[results.length] = b;
           } else {
             results[results.length] = 37;
-            if (b3 < 16) {
+            if (b < 16) {
               results[results.length] = 48;
-              results[results.length] = alpha[b3];
+              results[results.length] = alpha[b];
             } else {
-              results[results.length] = alpha[b3 >> 4 & 15];
-              results[results.length] = alpha[b3 & 15];
+              results[results.length] = alpha[b >> 4 & 15];
+              results[results.length] = alpha[b & 15];
             }
           }
         }
@@ -23750,16 +21049,16 @@ var require_src3 = __commonJS({
         var results = [];
         var i = 0;
         var len = string && string.length;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = string.charCodeAt(i++);
-          if (c3 === 37) {
+          c = string.charCodeAt(i++);
+          if (c === 37) {
             results[results.length] = parseInt(
               string.charAt(i++) + string.charAt(i++),
               16
             );
           } else {
-            results[results.length] = c3;
+            results[results.length] = c;
           }
         }
         return results;
@@ -23821,13 +21120,13 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 >= 65281 && c3 <= 65374) {
-            c3 -= 65248;
+          c = data[i++];
+          if (c >= 65281 && c <= 65374) {
+            c -= 65248;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return asString ? util.codeToString_fast(results) : results;
       },
@@ -23853,13 +21152,13 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 >= 33 && c3 <= 126) {
-            c3 += 65248;
+          c = data[i++];
+          if (c >= 33 && c <= 126) {
+            c += 65248;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return asString ? util.codeToString_fast(results) : results;
       },
@@ -23884,19 +21183,19 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 >= 12449 && c3 <= 12534) {
-            c3 -= 96;
-          } else if (c3 === 12535) {
+          c = data[i++];
+          if (c >= 12449 && c <= 12534) {
+            c -= 96;
+          } else if (c === 12535) {
             results[results.length] = 12431;
-            c3 = 12443;
-          } else if (c3 === 12538) {
+            c = 12443;
+          } else if (c === 12538) {
             results[results.length] = 12434;
-            c3 = 12443;
+            c = 12443;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return asString ? util.codeToString_fast(results) : results;
       },
@@ -23921,20 +21220,20 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 >= 12353 && c3 <= 12438) {
-            if ((c3 === 12431 || // 「わ」 + 「゛」 => 「ワ゛」
-            c3 === 12434) && // 「を」 + 「゛」 => 「ヲ゛」
+          c = data[i++];
+          if (c >= 12353 && c <= 12438) {
+            if ((c === 12431 || // 「わ」 + 「゛」 => 「ワ゛」
+            c === 12434) && // 「を」 + 「゛」 => 「ヲ゛」
             i < len && data[i] === 12443) {
-              c3 = c3 === 12431 ? 12535 : 12538;
+              c = c === 12431 ? 12535 : 12538;
               i++;
             } else {
-              c3 += 96;
+              c += 96;
             }
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return asString ? util.codeToString_fast(results) : results;
       },
@@ -23959,28 +21258,28 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3, d2, t2;
+        var c, d, t;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 >= 12289 && c3 <= 12540) {
-            t2 = KanaCaseTable.HANKANA_TABLE[c3];
-            if (t2 !== void 0) {
-              results[results.length] = t2;
+          c = data[i++];
+          if (c >= 12289 && c <= 12540) {
+            t = KanaCaseTable.HANKANA_TABLE[c];
+            if (t !== void 0) {
+              results[results.length] = t;
               continue;
             }
           }
-          if (c3 === 12532 || c3 === 12535 || c3 === 12538) {
-            results[results.length] = KanaCaseTable.HANKANA_SONANTS[c3];
+          if (c === 12532 || c === 12535 || c === 12538) {
+            results[results.length] = KanaCaseTable.HANKANA_SONANTS[c];
             results[results.length] = 65438;
-          } else if (c3 >= 12459 && c3 <= 12489) {
-            results[results.length] = KanaCaseTable.HANKANA_TABLE[c3 - 1];
+          } else if (c >= 12459 && c <= 12489) {
+            results[results.length] = KanaCaseTable.HANKANA_TABLE[c - 1];
             results[results.length] = 65438;
-          } else if (c3 >= 12495 && c3 <= 12509) {
-            d2 = c3 % 3;
-            results[results.length] = KanaCaseTable.HANKANA_TABLE[c3 - d2];
-            results[results.length] = KanaCaseTable.HANKANA_MARKS[d2 - 1];
+          } else if (c >= 12495 && c <= 12509) {
+            d = c % 3;
+            results[results.length] = KanaCaseTable.HANKANA_TABLE[c - d];
+            results[results.length] = KanaCaseTable.HANKANA_MARKS[d - 1];
           } else {
-            results[results.length] = c3;
+            results[results.length] = c;
           }
         }
         return asString ? util.codeToString_fast(results) : results;
@@ -24006,33 +21305,33 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3, code, next;
+        var c, code, next;
         for (i = 0; i < len; i++) {
-          c3 = data[i];
-          if (c3 > 65376 && c3 < 65440) {
-            code = KanaCaseTable.ZENKANA_TABLE[c3 - 65377];
+          c = data[i];
+          if (c > 65376 && c < 65440) {
+            code = KanaCaseTable.ZENKANA_TABLE[c - 65377];
             if (i + 1 < len) {
               next = data[i + 1];
-              if (next === 65438 && c3 === 65395) {
+              if (next === 65438 && c === 65395) {
                 code = 12532;
                 i++;
-              } else if (next === 65438 && c3 === 65436) {
+              } else if (next === 65438 && c === 65436) {
                 code = 12535;
                 i++;
-              } else if (next === 65438 && c3 === 65382) {
+              } else if (next === 65438 && c === 65382) {
                 code = 12538;
                 i++;
-              } else if (next === 65438 && (c3 > 65397 && c3 < 65413 || c3 > 65417 && c3 < 65423)) {
+              } else if (next === 65438 && (c > 65397 && c < 65413 || c > 65417 && c < 65423)) {
                 code++;
                 i++;
-              } else if (next === 65439 && (c3 > 65417 && c3 < 65423)) {
+              } else if (next === 65439 && (c > 65417 && c < 65423)) {
                 code += 2;
                 i++;
               }
             }
-            c3 = code;
+            c = code;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return asString ? util.codeToString_fast(results) : results;
       },
@@ -24051,13 +21350,13 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 === 12288) {
-            c3 = 32;
+          c = data[i++];
+          if (c === 12288) {
+            c = 32;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return results;
       },
@@ -24076,13 +21375,13 @@ var require_src3 = __commonJS({
         var results = [];
         var len = data && data.length;
         var i = 0;
-        var c3;
+        var c;
         while (i < len) {
-          c3 = data[i++];
-          if (c3 === 32) {
-            c3 = 12288;
+          c = data[i++];
+          if (c === 32) {
+            c = 12288;
           }
-          results[results.length] = c3;
+          results[results.length] = c;
         }
         return results;
       }
@@ -24312,7 +21611,7 @@ var require_charset = __commonJS({
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
     var iconv = require_lib();
-    var encodingJapanese = require_src3();
+    var encodingJapanese = require_src();
     var charsets = require_charsets();
     var charset = module.exports = {
       /**
@@ -24683,15 +21982,15 @@ var require_libqp = __commonJS({
       }
       return result;
     }
-    function checkRanges(nr2, ranges) {
+    function checkRanges(nr, ranges) {
       for (let i = ranges.length - 1; i >= 0; i--) {
         if (!ranges[i].length) {
           continue;
         }
-        if (ranges[i].length === 1 && nr2 === ranges[i][0]) {
+        if (ranges[i].length === 1 && nr === ranges[i][0]) {
           return true;
         }
-        if (ranges[i].length === 2 && nr2 >= ranges[i][0] && nr2 <= ranges[i][1]) {
+        if (ranges[i].length === 2 && nr >= ranges[i][0] && nr <= ranges[i][1]) {
           return true;
         }
       }
@@ -27014,18 +24313,18 @@ var require_libmime = __commonJS({
           let buf = Buffer2.from(str);
           let bytes = [];
           for (let i = 0, len = buf.length; i < len; i++) {
-            let c3 = buf[i];
-            if (i <= len - 2 && c3 === 61) {
+            let c = buf[i];
+            if (i <= len - 2 && c === 61) {
               let c1 = this.getHex(buf[i + 1]);
-              let c22 = this.getHex(buf[i + 2]);
-              if (c1 && c22) {
-                let c4 = parseInt(c1 + c22, 16);
-                bytes.push(c4);
+              let c2 = this.getHex(buf[i + 2]);
+              if (c1 && c2) {
+                let c3 = parseInt(c1 + c2, 16);
+                bytes.push(c3);
                 i += 2;
                 continue;
               }
             }
-            bytes.push(c3);
+            bytes.push(c);
           }
           str = Buffer2.from(bytes);
         } else if (encoding === "B") {
@@ -27086,11 +24385,11 @@ var require_libmime = __commonJS({
             return left + "__\0JOIN\0__";
           }
           return match;
-        }).replace(/(\?=)?__\x00JOIN\x00__(=\?([^?]+)\?[QqBb]\?)?/g, "").replace(/(=\?[^?]+\?[QqBb]\?[^?]*\?=)\s+(?==\?[^?]+\?[QqBb]\?[^?]*\?=)/g, "$1").replace(/=\?([\w_\-*]+)\?([QqBb])\?([^?]*)\?=/g, (m2, charset, encoding, text2) => this.decodeWord(charset, encoding, text2));
+        }).replace(/(\?=)?__\x00JOIN\x00__(=\?([^?]+)\?[QqBb]\?)?/g, "").replace(/(=\?[^?]+\?[QqBb]\?[^?]*\?=)\s+(?==\?[^?]+\?[QqBb]\?[^?]*\?=)/g, "$1").replace(/=\?([\w_\-*]+)\?([QqBb])\?([^?]*)\?=/g, (m, charset, encoding, text) => this.decodeWord(charset, encoding, text));
       }
-      getHex(c3) {
-        if (c3 >= 48 && c3 <= 57 || c3 >= 97 && c3 <= 102 || c3 >= 65 && c3 <= 70) {
-          return String.fromCharCode(c3);
+      getHex(c) {
+        if (c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70) {
+          return String.fromCharCode(c);
         }
         return false;
       }
@@ -27236,14 +24535,14 @@ var require_libmime = __commonJS({
         }
         Object.keys(response.params).forEach((key2) => {
           let actualKey;
-          let nr2;
+          let nr;
           let value2;
           let match = key2.match(/\*((\d+)\*?)?$/);
           if (!match) {
             return;
           }
           actualKey = key2.substr(0, match.index).toLowerCase();
-          nr2 = Number(match[2]) || 0;
+          nr = Number(match[2]) || 0;
           if (!response.params[actualKey] || typeof response.params[actualKey] !== "object") {
             response.params[actualKey] = {
               charset: false,
@@ -27251,25 +24550,25 @@ var require_libmime = __commonJS({
             };
           }
           value2 = response.params[key2];
-          if (nr2 === 0 && match[0].charAt(match[0].length - 1) === "*" && (match = value2.match(/^([^']*)'[^']*'(.*)$/))) {
+          if (nr === 0 && match[0].charAt(match[0].length - 1) === "*" && (match = value2.match(/^([^']*)'[^']*'(.*)$/))) {
             response.params[actualKey].charset = match[1] || "utf-8";
             value2 = match[2];
           }
-          response.params[actualKey].values.push({ nr: nr2, value: value2 });
+          response.params[actualKey].values.push({ nr, value: value2 });
           delete response.params[key2];
         });
         Object.keys(response.params).forEach((key2) => {
           let value2;
           if (response.params[key2] && Array.isArray(response.params[key2].values)) {
-            value2 = response.params[key2].values.sort((a, b3) => a.nr - b3.nr).map((val) => val && val.value || "").join("");
+            value2 = response.params[key2].values.sort((a, b) => a.nr - b.nr).map((val) => val && val.value || "").join("");
             if (response.params[key2].charset) {
               response.params[key2] = this.decodeWords(
                 "=?" + response.params[key2].charset + "?Q?" + value2.replace(/[=?_\s]/g, (s) => {
-                  let c3 = s.charCodeAt(0).toString(16);
+                  let c = s.charCodeAt(0).toString(16);
                   if (s === " ") {
                     return "_";
                   } else {
-                    return "%" + (c3.length < 2 ? "0" : "") + c3;
+                    return "%" + (c.length < 2 ? "0" : "") + c;
                   }
                 }).replace(/%/g, "=") + "?="
               );
@@ -27534,7 +24833,7 @@ var require_libmime = __commonJS({
         str = (str || "").toString();
         try {
           str = encodeURIComponent(str);
-        } catch (E3) {
+        } catch (E) {
           return str.replace(/[^\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]+/g, "");
         }
         return str.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => this.encodeURICharComponent(chr));
@@ -27652,20 +24951,20 @@ var require_parse_dkim_headers = __commonJS({
         let quote;
         let curPart = createPart();
         for (let i = 0; i < line.length; i++) {
-          let c3 = line.charAt(i);
+          let c = line.charAt(i);
           switch (state) {
             case "key":
-              if (c3 === "=") {
+              if (c === "=") {
                 state = "value";
                 break;
               }
             // falls through
             case "value": {
               if (escaped === true) {
-                curPart[state] += c3;
+                curPart[state] += c;
                 break;
               }
-              switch (c3) {
+              switch (c) {
                 case " ":
                   curPart = createPart();
                   state = "key";
@@ -27677,20 +24976,20 @@ var require_parse_dkim_headers = __commonJS({
                 case "'":
                   lastState = state;
                   state = "quoted";
-                  quote = c3;
+                  quote = c;
                   break;
                 default:
-                  curPart[state] += c3;
+                  curPart[state] += c;
                   break;
               }
               break;
             }
             case "quoted":
               if (escaped === true) {
-                curPart[lastState] += c3;
+                curPart[lastState] += c;
                 break;
               }
-              switch (c3) {
+              switch (c) {
                 case "\\":
                   escaped = true;
                   break;
@@ -27698,7 +24997,7 @@ var require_parse_dkim_headers = __commonJS({
                   state = lastState;
                   break;
                 default:
-                  curPart[lastState] += c3;
+                  curPart[lastState] += c;
                   break;
               }
               break;
@@ -27712,11 +25011,11 @@ var require_parse_dkim_headers = __commonJS({
             let path = part.key.split(".");
             let curRes = result;
             let final = path.pop();
-            for (let p2 of path) {
-              if (typeof curRes[p2] !== "object" || !curRes[p2]) {
-                curRes[p2] = {};
+            for (let p of path) {
+              if (typeof curRes[p] !== "object" || !curRes[p]) {
+                curRes[p] = {};
               }
-              curRes = curRes[p2];
+              curRes = curRes[p];
             }
             curRes[final] = part.value;
           }
@@ -27751,10 +25050,10 @@ var require_parse_dkim_headers = __commonJS({
         let quote;
         let curPart = createPart();
         for (let i = 0; i < line.length; i++) {
-          let c3 = line.charAt(i);
+          let c = line.charAt(i);
           switch (state) {
             case "key":
-              if (c3 === "=") {
+              if (c === "=") {
                 state = "value";
                 curPart.hasValue = true;
                 break;
@@ -27762,9 +25061,9 @@ var require_parse_dkim_headers = __commonJS({
             // falls through
             case "value": {
               if (escaped === true) {
-                curPart[state] += c3;
+                curPart[state] += c;
               }
-              switch (c3) {
+              switch (c) {
                 case ";":
                   curPart = createPart();
                   state = "key";
@@ -27779,18 +25078,18 @@ var require_parse_dkim_headers = __commonJS({
                 case '"':
                 case "'":
                   lastState = state;
-                  curPart[state] += c3;
+                  curPart[state] += c;
                   state = "quoted";
-                  quote = c3;
+                  quote = c;
                   break;
                 default:
-                  curPart[state] += c3;
+                  curPart[state] += c;
                   break;
               }
               break;
             }
             case "comment":
-              switch (c3) {
+              switch (c) {
                 case "\\":
                   escaped = true;
                   break;
@@ -27798,12 +25097,12 @@ var require_parse_dkim_headers = __commonJS({
                   state = lastState;
                   break;
                 default:
-                  curPart[state] += c3;
+                  curPart[state] += c;
                   break;
               }
               break;
             case "quoted":
-              switch (c3) {
+              switch (c) {
                 case "\\":
                   escaped = true;
                   break;
@@ -27811,7 +25110,7 @@ var require_parse_dkim_headers = __commonJS({
                   state = lastState;
                 // falls through
                 default:
-                  curPart[lastState] += c3;
+                  curPart[lastState] += c;
                   break;
               }
               break;
@@ -27870,458 +25169,6 @@ var require_parse_dkim_headers = __commonJS({
       return { parsed: parse(), original: buf };
     };
     module.exports = headerParser;
-  }
-});
-
-// node_modules/tldts/dist/cjs/index.js
-var require_cjs = __commonJS({
-  "node_modules/tldts/dist/cjs/index.js"(exports) {
-    "use strict";
-    function shareSameDomainSuffix(hostname, vhost) {
-      if (hostname.endsWith(vhost)) {
-        return hostname.length === vhost.length || hostname[hostname.length - vhost.length - 1] === ".";
-      }
-      return false;
-    }
-    function extractDomainWithSuffix(hostname, publicSuffix) {
-      const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
-      const lastDotBeforeSuffixIndex = hostname.lastIndexOf(".", publicSuffixIndex);
-      if (lastDotBeforeSuffixIndex === -1) {
-        return hostname;
-      }
-      return hostname.slice(lastDotBeforeSuffixIndex + 1);
-    }
-    function getDomain$1(suffix, hostname, options) {
-      if (options.validHosts !== null) {
-        const validHosts = options.validHosts;
-        for (const vhost of validHosts) {
-          if (
-            /*@__INLINE__*/
-            shareSameDomainSuffix(hostname, vhost)
-          ) {
-            return vhost;
-          }
-        }
-      }
-      let numberOfLeadingDots = 0;
-      if (hostname.startsWith(".")) {
-        while (numberOfLeadingDots < hostname.length && hostname[numberOfLeadingDots] === ".") {
-          numberOfLeadingDots += 1;
-        }
-      }
-      if (suffix.length === hostname.length - numberOfLeadingDots) {
-        return null;
-      }
-      return (
-        /*@__INLINE__*/
-        extractDomainWithSuffix(hostname, suffix)
-      );
-    }
-    function getDomainWithoutSuffix$1(domain, suffix) {
-      return domain.slice(0, -suffix.length - 1);
-    }
-    function extractHostname(url, urlIsValidHostname) {
-      let start = 0;
-      let end = url.length;
-      let hasUpper = false;
-      if (!urlIsValidHostname) {
-        if (url.startsWith("data:")) {
-          return null;
-        }
-        while (start < url.length && url.charCodeAt(start) <= 32) {
-          start += 1;
-        }
-        while (end > start + 1 && url.charCodeAt(end - 1) <= 32) {
-          end -= 1;
-        }
-        if (url.charCodeAt(start) === 47 && url.charCodeAt(start + 1) === 47) {
-          start += 2;
-        } else {
-          const indexOfProtocol = url.indexOf(":/", start);
-          if (indexOfProtocol !== -1) {
-            const protocolSize = indexOfProtocol - start;
-            const c0 = url.charCodeAt(start);
-            const c1 = url.charCodeAt(start + 1);
-            const c22 = url.charCodeAt(start + 2);
-            const c3 = url.charCodeAt(start + 3);
-            const c4 = url.charCodeAt(start + 4);
-            if (protocolSize === 5 && c0 === 104 && c1 === 116 && c22 === 116 && c3 === 112 && c4 === 115) ;
-            else if (protocolSize === 4 && c0 === 104 && c1 === 116 && c22 === 116 && c3 === 112) ;
-            else if (protocolSize === 3 && c0 === 119 && c1 === 115 && c22 === 115) ;
-            else if (protocolSize === 2 && c0 === 119 && c1 === 115) ;
-            else {
-              for (let i = start; i < indexOfProtocol; i += 1) {
-                const lowerCaseCode = url.charCodeAt(i) | 32;
-                if (!(lowerCaseCode >= 97 && lowerCaseCode <= 122 || // [a, z]
-                lowerCaseCode >= 48 && lowerCaseCode <= 57 || // [0, 9]
-                lowerCaseCode === 46 || // '.'
-                lowerCaseCode === 45 || // '-'
-                lowerCaseCode === 43)) {
-                  return null;
-                }
-              }
-            }
-            start = indexOfProtocol + 2;
-            while (url.charCodeAt(start) === 47) {
-              start += 1;
-            }
-          }
-        }
-        let indexOfIdentifier = -1;
-        let indexOfClosingBracket = -1;
-        let indexOfPort = -1;
-        for (let i = start; i < end; i += 1) {
-          const code = url.charCodeAt(i);
-          if (code === 35 || // '#'
-          code === 47 || // '/'
-          code === 63) {
-            end = i;
-            break;
-          } else if (code === 64) {
-            indexOfIdentifier = i;
-          } else if (code === 93) {
-            indexOfClosingBracket = i;
-          } else if (code === 58) {
-            indexOfPort = i;
-          } else if (code >= 65 && code <= 90) {
-            hasUpper = true;
-          }
-        }
-        if (indexOfIdentifier !== -1 && indexOfIdentifier > start && indexOfIdentifier < end) {
-          start = indexOfIdentifier + 1;
-        }
-        if (url.charCodeAt(start) === 91) {
-          if (indexOfClosingBracket !== -1) {
-            return url.slice(start + 1, indexOfClosingBracket).toLowerCase();
-          }
-          return null;
-        } else if (indexOfPort !== -1 && indexOfPort > start && indexOfPort < end) {
-          end = indexOfPort;
-        }
-      }
-      while (end > start + 1 && url.charCodeAt(end - 1) === 46) {
-        end -= 1;
-      }
-      const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
-      if (hasUpper) {
-        return hostname.toLowerCase();
-      }
-      return hostname;
-    }
-    function isProbablyIpv4(hostname) {
-      if (hostname.length < 7) {
-        return false;
-      }
-      if (hostname.length > 15) {
-        return false;
-      }
-      let numberOfDots = 0;
-      for (let i = 0; i < hostname.length; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code === 46) {
-          numberOfDots += 1;
-        } else if (code < 48 || code > 57) {
-          return false;
-        }
-      }
-      return numberOfDots === 3 && hostname.charCodeAt(0) !== 46 && hostname.charCodeAt(hostname.length - 1) !== 46;
-    }
-    function isProbablyIpv6(hostname) {
-      if (hostname.length < 3) {
-        return false;
-      }
-      let start = hostname.startsWith("[") ? 1 : 0;
-      let end = hostname.length;
-      if (hostname[end - 1] === "]") {
-        end -= 1;
-      }
-      if (end - start > 39) {
-        return false;
-      }
-      let hasColon = false;
-      for (; start < end; start += 1) {
-        const code = hostname.charCodeAt(start);
-        if (code === 58) {
-          hasColon = true;
-        } else if (!(code >= 48 && code <= 57 || // 0-9
-        code >= 97 && code <= 102 || // a-f
-        code >= 65 && code <= 90)) {
-          return false;
-        }
-      }
-      return hasColon;
-    }
-    function isIp(hostname) {
-      return isProbablyIpv6(hostname) || isProbablyIpv4(hostname);
-    }
-    function isValidAscii(code) {
-      return code >= 97 && code <= 122 || code >= 48 && code <= 57 || code > 127;
-    }
-    function isValidHostname(hostname) {
-      if (hostname.length > 255) {
-        return false;
-      }
-      if (hostname.length === 0) {
-        return false;
-      }
-      if (
-        /*@__INLINE__*/
-        !isValidAscii(hostname.charCodeAt(0)) && hostname.charCodeAt(0) !== 46 && // '.' (dot)
-        hostname.charCodeAt(0) !== 95
-      ) {
-        return false;
-      }
-      let lastDotIndex = -1;
-      let lastCharCode = -1;
-      const len = hostname.length;
-      for (let i = 0; i < len; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code === 46) {
-          if (
-            // Check that previous label is < 63 bytes long (64 = 63 + '.')
-            i - lastDotIndex > 64 || // Check that previous character was not already a '.'
-            lastCharCode === 46 || // Check that the previous label does not end with a '-' (dash)
-            lastCharCode === 45 || // Check that the previous label does not end with a '_' (underscore)
-            lastCharCode === 95
-          ) {
-            return false;
-          }
-          lastDotIndex = i;
-        } else if (!/*@__INLINE__*/
-        (isValidAscii(code) || code === 45 || code === 95)) {
-          return false;
-        }
-        lastCharCode = code;
-      }
-      return (
-        // Check that last label is shorter than 63 chars
-        len - lastDotIndex - 1 <= 63 && // Check that the last character is an allowed trailing label character.
-        // Since we already checked that the char is a valid hostname character,
-        // we only need to check that it's different from '-'.
-        lastCharCode !== 45
-      );
-    }
-    function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, extractHostname: extractHostname2 = true, mixedInputs = true, validHosts = null, validateHostname = true }) {
-      return {
-        allowIcannDomains,
-        allowPrivateDomains,
-        detectIp,
-        extractHostname: extractHostname2,
-        mixedInputs,
-        validHosts,
-        validateHostname
-      };
-    }
-    var DEFAULT_OPTIONS = (
-      /*@__INLINE__*/
-      setDefaultsImpl({})
-    );
-    function setDefaults(options) {
-      if (options === void 0) {
-        return DEFAULT_OPTIONS;
-      }
-      return (
-        /*@__INLINE__*/
-        setDefaultsImpl(options)
-      );
-    }
-    function getSubdomain$1(hostname, domain) {
-      if (domain.length === hostname.length) {
-        return "";
-      }
-      return hostname.slice(0, -domain.length - 1);
-    }
-    function getEmptyResult() {
-      return {
-        domain: null,
-        domainWithoutSuffix: null,
-        hostname: null,
-        isIcann: null,
-        isIp: null,
-        isPrivate: null,
-        publicSuffix: null,
-        subdomain: null
-      };
-    }
-    function resetResult(result) {
-      result.domain = null;
-      result.domainWithoutSuffix = null;
-      result.hostname = null;
-      result.isIcann = null;
-      result.isIp = null;
-      result.isPrivate = null;
-      result.publicSuffix = null;
-      result.subdomain = null;
-    }
-    function parseImpl(url, step, suffixLookup2, partialOptions, result) {
-      const options = (
-        /*@__INLINE__*/
-        setDefaults(partialOptions)
-      );
-      if (typeof url !== "string") {
-        return result;
-      }
-      if (!options.extractHostname) {
-        result.hostname = url;
-      } else if (options.mixedInputs) {
-        result.hostname = extractHostname(url, isValidHostname(url));
-      } else {
-        result.hostname = extractHostname(url, false);
-      }
-      if (options.detectIp && result.hostname !== null) {
-        result.isIp = isIp(result.hostname);
-        if (result.isIp) {
-          return result;
-        }
-      }
-      if (options.validateHostname && options.extractHostname && result.hostname !== null && !isValidHostname(result.hostname)) {
-        result.hostname = null;
-        return result;
-      }
-      if (step === 0 || result.hostname === null) {
-        return result;
-      }
-      suffixLookup2(result.hostname, options, result);
-      if (step === 2 || result.publicSuffix === null) {
-        return result;
-      }
-      result.domain = getDomain$1(result.publicSuffix, result.hostname, options);
-      if (step === 3 || result.domain === null) {
-        return result;
-      }
-      result.subdomain = getSubdomain$1(result.hostname, result.domain);
-      if (step === 4) {
-        return result;
-      }
-      result.domainWithoutSuffix = getDomainWithoutSuffix$1(result.domain, result.publicSuffix);
-      return result;
-    }
-    function fastPathLookup(hostname, options, out) {
-      if (!options.allowPrivateDomains && hostname.length > 3) {
-        const last = hostname.length - 1;
-        const c3 = hostname.charCodeAt(last);
-        const c22 = hostname.charCodeAt(last - 1);
-        const c1 = hostname.charCodeAt(last - 2);
-        const c0 = hostname.charCodeAt(last - 3);
-        if (c3 === 109 && c22 === 111 && c1 === 99 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "com";
-          return true;
-        } else if (c3 === 103 && c22 === 114 && c1 === 111 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "org";
-          return true;
-        } else if (c3 === 117 && c22 === 100 && c1 === 101 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "edu";
-          return true;
-        } else if (c3 === 118 && c22 === 111 && c1 === 103 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "gov";
-          return true;
-        } else if (c3 === 116 && c22 === 101 && c1 === 110 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "net";
-          return true;
-        } else if (c3 === 101 && c22 === 100 && c1 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "de";
-          return true;
-        }
-      }
-      return false;
-    }
-    var exceptions = /* @__PURE__ */ (function() {
-      const _0 = [1, {}], _1 = [0, { "city": _0 }];
-      const exceptions2 = [0, { "ck": [0, { "www": _0 }], "jp": [0, { "kawasaki": _1, "kitakyushu": _1, "kobe": _1, "nagoya": _1, "sapporo": _1, "sendai": _1, "yokohama": _1 }] }];
-      return exceptions2;
-    })();
-    var rules = /* @__PURE__ */ (function() {
-      const _22 = [1, {}], _3 = [2, {}], _4 = [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22 }], _5 = [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22 }], _6 = [0, { "*": _3 }], _7 = [2, { "s": _6 }], _8 = [0, { "relay": _3 }], _9 = [2, { "id": _3 }], _10 = [1, { "gov": _22 }], _11 = [0, { "airflow": _6, "lambda-url": _3, "transfer-webapp": _3 }], _12 = [0, { "airflow": _6, "transfer-webapp": _3 }], _13 = [0, { "transfer-webapp": _3 }], _14 = [0, { "transfer-webapp": _3, "transfer-webapp-fips": _3 }], _15 = [0, { "notebook": _3, "studio": _3 }], _16 = [0, { "labeling": _3, "notebook": _3, "studio": _3 }], _17 = [0, { "notebook": _3 }], _18 = [0, { "labeling": _3, "notebook": _3, "notebook-fips": _3, "studio": _3 }], _19 = [0, { "notebook": _3, "notebook-fips": _3, "studio": _3, "studio-fips": _3 }], _20 = [0, { "shop": _3 }], _21 = [0, { "*": _22 }], _222 = [1, { "co": _3 }], _23 = [0, { "objects": _3 }], _24 = [2, { "eu-west-1": _3, "us-east-1": _3 }], _25 = [0, { "lb": _3, "s3": _3, "website": _3 }], _26 = [2, { "nodes": _3 }], _27 = [0, { "my": _3 }], _28 = [0, { "s3": _3, "s3-accesspoint": _3, "s3-website": _3 }], _29 = [0, { "s3": _3, "s3-accesspoint": _3 }], _30 = [0, { "direct": _3 }], _31 = [0, { "webview-assets": _3 }], _32 = [0, { "vfs": _3, "webview-assets": _3 }], _33 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3, "aws-cloud9": _31, "cloud9": _32 }], _34 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _29, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3, "aws-cloud9": _31, "cloud9": _32 }], _35 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3, "analytics-gateway": _3, "aws-cloud9": _31, "cloud9": _32 }], _36 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3 }], _37 = [0, { "s3": _3, "s3-accesspoint": _3, "s3-accesspoint-fips": _3, "s3-fips": _3, "s3-website": _3 }], _38 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _37, "s3": _3, "s3-accesspoint": _3, "s3-accesspoint-fips": _3, "s3-fips": _3, "s3-object-lambda": _3, "s3-website": _3, "aws-cloud9": _31, "cloud9": _32 }], _39 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _37, "s3": _3, "s3-accesspoint": _3, "s3-accesspoint-fips": _3, "s3-fips": _3, "s3-object-lambda": _3, "s3-website": _3 }], _40 = [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _37, "s3": _3, "s3-accesspoint": _3, "s3-accesspoint-fips": _3, "s3-deprecated": _3, "s3-fips": _3, "s3-object-lambda": _3, "s3-website": _3, "analytics-gateway": _3, "aws-cloud9": _31, "cloud9": _32 }], _41 = [0, { "auth": _3 }], _42 = [0, { "auth": _3, "auth-fips": _3 }], _43 = [0, { "auth-fips": _3 }], _44 = [0, { "apps": _3 }], _45 = [0, { "paas": _3 }], _46 = [2, { "eu": _3 }], _47 = [0, { "app": _3 }], _48 = [0, { "site": _3 }], _49 = [1, { "com": _22, "edu": _22, "net": _22, "org": _22 }], _50 = [0, { "j": _3 }], _51 = [0, { "dyn": _3 }], _52 = [2, { "web": _3 }], _53 = [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22 }], _54 = [0, { "p": _3 }], _55 = [0, { "user": _3 }], _56 = [0, { "cdn": _3 }], _57 = [2, { "raw": _6 }], _58 = [0, { "cust": _3, "reservd": _3 }], _59 = [0, { "cust": _3 }], _60 = [0, { "s3": _3 }], _61 = [1, { "biz": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "net": _22, "org": _22 }], _62 = [0, { "ipfs": _3 }], _63 = [1, { "framer": _3 }], _64 = [0, { "forgot": _3 }], _65 = [0, { "blob": _3, "file": _3, "web": _3 }], _66 = [0, { "core": _65, "servicebus": _3 }], _67 = [1, { "gs": _22 }], _68 = [0, { "nes": _22 }], _69 = [1, { "k12": _22, "cc": _22, "lib": _22 }], _70 = [1, { "cc": _22 }], _71 = [1, { "cc": _22, "lib": _22 }];
-      const rules2 = [0, { "ac": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "drr": _3, "feedback": _3, "forms": _3 }], "ad": _22, "ae": [1, { "ac": _22, "co": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "sch": _22 }], "aero": [1, { "airline": _22, "airport": _22, "accident-investigation": _22, "accident-prevention": _22, "aerobatic": _22, "aeroclub": _22, "aerodrome": _22, "agents": _22, "air-surveillance": _22, "air-traffic-control": _22, "aircraft": _22, "airtraffic": _22, "ambulance": _22, "association": _22, "author": _22, "ballooning": _22, "broker": _22, "caa": _22, "cargo": _22, "catering": _22, "certification": _22, "championship": _22, "charter": _22, "civilaviation": _22, "club": _22, "conference": _22, "consultant": _22, "consulting": _22, "control": _22, "council": _22, "crew": _22, "design": _22, "dgca": _22, "educator": _22, "emergency": _22, "engine": _22, "engineer": _22, "entertainment": _22, "equipment": _22, "exchange": _22, "express": _22, "federation": _22, "flight": _22, "freight": _22, "fuel": _22, "gliding": _22, "government": _22, "groundhandling": _22, "group": _22, "hanggliding": _22, "homebuilt": _22, "insurance": _22, "journal": _22, "journalist": _22, "leasing": _22, "logistics": _22, "magazine": _22, "maintenance": _22, "marketplace": _22, "media": _22, "microlight": _22, "modelling": _22, "navigation": _22, "parachuting": _22, "paragliding": _22, "passenger-association": _22, "pilot": _22, "press": _22, "production": _22, "recreation": _22, "repbody": _22, "res": _22, "research": _22, "rotorcraft": _22, "safety": _22, "scientist": _22, "services": _22, "show": _22, "skydiving": _22, "software": _22, "student": _22, "taxi": _22, "trader": _22, "trading": _22, "trainer": _22, "union": _22, "workinggroup": _22, "works": _22 }], "af": _4, "ag": [1, { "co": _22, "com": _22, "net": _22, "nom": _22, "org": _22, "obj": _3 }], "ai": [1, { "com": _22, "net": _22, "off": _22, "org": _22, "uwu": _3, "framer": _3, "kiloapps": _3 }], "al": _5, "am": [1, { "co": _22, "com": _22, "commune": _22, "net": _22, "org": _22, "radio": _3 }], "ao": [1, { "co": _22, "ed": _22, "edu": _22, "gov": _22, "gv": _22, "it": _22, "og": _22, "org": _22, "pb": _22 }], "aq": _22, "ar": [1, { "bet": _22, "com": _22, "coop": _22, "edu": _22, "gob": _22, "gov": _22, "int": _22, "mil": _22, "musica": _22, "mutual": _22, "net": _22, "org": _22, "seg": _22, "senasa": _22, "tur": _22 }], "arpa": [1, { "e164": _22, "home": _22, "in-addr": _22, "ip6": _22, "iris": _22, "uri": _22, "urn": _22 }], "as": _10, "asia": [1, { "cloudns": _3, "daemon": _3, "dix": _3 }], "at": [1, { "4": _3, "ac": [1, { "sth": _22 }], "co": _22, "gv": _22, "or": _22, "funkfeuer": [0, { "wien": _3 }], "futurecms": [0, { "*": _3, "ex": _6, "in": _6 }], "futurehosting": _3, "futuremailing": _3, "ortsinfo": [0, { "ex": _6, "kunden": _6 }], "biz": _3, "info": _3, "123webseite": _3, "priv": _3, "my": _3, "myspreadshop": _3, "12hp": _3, "2ix": _3, "4lima": _3, "lima-city": _3 }], "au": [1, { "asn": _22, "com": [1, { "cloudlets": [0, { "mel": _3 }], "myspreadshop": _3 }], "edu": [1, { "act": _22, "catholic": _22, "nsw": _22, "nt": _22, "qld": _22, "sa": _22, "tas": _22, "vic": _22, "wa": _22 }], "gov": [1, { "qld": _22, "sa": _22, "tas": _22, "vic": _22, "wa": _22 }], "id": _22, "net": _22, "org": _22, "conf": _22, "oz": _22, "act": _22, "nsw": _22, "nt": _22, "qld": _22, "sa": _22, "tas": _22, "vic": _22, "wa": _22, "hrsn": [0, { "vps": _3 }] }], "aw": [1, { "com": _22 }], "ax": _22, "az": [1, { "biz": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "int": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "pp": _22, "pro": _22 }], "ba": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "brendly": _20, "rs": _3 }], "bb": [1, { "biz": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "net": _22, "org": _22, "store": _22, "tv": _22 }], "bd": [1, { "ac": _22, "ai": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "id": _22, "info": _22, "it": _22, "mil": _22, "net": _22, "org": _22, "sch": _22, "tv": _22 }], "be": [1, { "ac": _22, "cloudns": _3, "webhosting": _3, "interhostsolutions": [0, { "cloud": _3 }], "kuleuven": [0, { "ezproxy": _3 }], "my": _3, "123website": _3, "myspreadshop": _3, "transurl": _6 }], "bf": _10, "bg": [1, { "0": _22, "1": _22, "2": _22, "3": _22, "4": _22, "5": _22, "6": _22, "7": _22, "8": _22, "9": _22, "a": _22, "b": _22, "c": _22, "d": _22, "e": _22, "f": _22, "g": _22, "h": _22, "i": _22, "j": _22, "k": _22, "l": _22, "m": _22, "n": _22, "o": _22, "p": _22, "q": _22, "r": _22, "s": _22, "t": _22, "u": _22, "v": _22, "w": _22, "x": _22, "y": _22, "z": _22, "barsy": _3 }], "bh": _4, "bi": [1, { "co": _22, "com": _22, "edu": _22, "or": _22, "org": _22 }], "biz": [1, { "activetrail": _3, "cloud-ip": _3, "cloudns": _3, "jozi": _3, "dyndns": _3, "for-better": _3, "for-more": _3, "for-some": _3, "for-the": _3, "selfip": _3, "webhop": _3, "orx": _3, "mmafan": _3, "myftp": _3, "no-ip": _3, "dscloud": _3 }], "bj": [1, { "africa": _22, "agro": _22, "architectes": _22, "assur": _22, "avocats": _22, "co": _22, "com": _22, "eco": _22, "econo": _22, "edu": _22, "info": _22, "loisirs": _22, "money": _22, "net": _22, "org": _22, "ote": _22, "restaurant": _22, "resto": _22, "tourism": _22, "univ": _22 }], "bm": _4, "bn": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "co": _3 }], "bo": [1, { "com": _22, "edu": _22, "gob": _22, "int": _22, "mil": _22, "net": _22, "org": _22, "tv": _22, "web": _22, "academia": _22, "agro": _22, "arte": _22, "blog": _22, "bolivia": _22, "ciencia": _22, "cooperativa": _22, "democracia": _22, "deporte": _22, "ecologia": _22, "economia": _22, "empresa": _22, "indigena": _22, "industria": _22, "info": _22, "medicina": _22, "movimiento": _22, "musica": _22, "natural": _22, "nombre": _22, "noticias": _22, "patria": _22, "plurinacional": _22, "politica": _22, "profesional": _22, "pueblo": _22, "revista": _22, "salud": _22, "tecnologia": _22, "tksat": _22, "transporte": _22, "wiki": _22 }], "br": [1, { "9guacu": _22, "abc": _22, "adm": _22, "adv": _22, "agr": _22, "aju": _22, "am": _22, "anani": _22, "aparecida": _22, "api": _22, "app": _22, "arq": _22, "art": _22, "ato": _22, "b": _22, "barueri": _22, "belem": _22, "bet": _22, "bhz": _22, "bib": _22, "bio": _22, "blog": _22, "bmd": _22, "boavista": _22, "bsb": _22, "campinagrande": _22, "campinas": _22, "caxias": _22, "cim": _22, "cng": _22, "cnt": _22, "com": [1, { "simplesite": _3 }], "contagem": _22, "coop": _22, "coz": _22, "cri": _22, "cuiaba": _22, "curitiba": _22, "def": _22, "des": _22, "det": _22, "dev": _22, "ecn": _22, "eco": _22, "edu": _22, "emp": _22, "enf": _22, "eng": _22, "esp": _22, "etc": _22, "eti": _22, "far": _22, "feira": _22, "flog": _22, "floripa": _22, "fm": _22, "fnd": _22, "fortal": _22, "fot": _22, "foz": _22, "fst": _22, "g12": _22, "geo": _22, "ggf": _22, "goiania": _22, "gov": [1, { "ac": _22, "al": _22, "am": _22, "ap": _22, "ba": _22, "ce": _22, "df": _22, "es": _22, "go": _22, "ma": _22, "mg": _22, "ms": _22, "mt": _22, "pa": _22, "pb": _22, "pe": _22, "pi": _22, "pr": _22, "rj": _22, "rn": _22, "ro": _22, "rr": _22, "rs": _22, "sc": _22, "se": _22, "sp": _22, "to": _22 }], "gru": _22, "ia": _22, "imb": _22, "ind": _22, "inf": _22, "jab": _22, "jampa": _22, "jdf": _22, "joinville": _22, "jor": _22, "jus": _22, "leg": [1, { "ac": _3, "al": _3, "am": _3, "ap": _3, "ba": _3, "ce": _3, "df": _3, "es": _3, "go": _3, "ma": _3, "mg": _3, "ms": _3, "mt": _3, "pa": _3, "pb": _3, "pe": _3, "pi": _3, "pr": _3, "rj": _3, "rn": _3, "ro": _3, "rr": _3, "rs": _3, "sc": _3, "se": _3, "sp": _3, "to": _3 }], "leilao": _22, "lel": _22, "log": _22, "londrina": _22, "macapa": _22, "maceio": _22, "manaus": _22, "maringa": _22, "mat": _22, "med": _22, "mil": _22, "morena": _22, "mp": _22, "mus": _22, "natal": _22, "net": _22, "niteroi": _22, "nom": _21, "not": _22, "ntr": _22, "odo": _22, "ong": _22, "org": _22, "osasco": _22, "palmas": _22, "poa": _22, "ppg": _22, "pro": _22, "psc": _22, "psi": _22, "pvh": _22, "qsl": _22, "radio": _22, "rec": _22, "recife": _22, "rep": _22, "ribeirao": _22, "rio": _22, "riobranco": _22, "riopreto": _22, "salvador": _22, "sampa": _22, "santamaria": _22, "santoandre": _22, "saobernardo": _22, "saogonca": _22, "seg": _22, "sjc": _22, "slg": _22, "slz": _22, "social": _22, "sorocaba": _22, "srv": _22, "taxi": _22, "tc": _22, "tec": _22, "teo": _22, "the": _22, "tmp": _22, "trd": _22, "tur": _22, "tv": _22, "udi": _22, "vet": _22, "vix": _22, "vlog": _22, "wiki": _22, "xyz": _22, "zlg": _22, "tche": _3 }], "bs": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "we": _3 }], "bt": _4, "bv": _22, "bw": [1, { "ac": _22, "co": _22, "gov": _22, "net": _22, "org": _22 }], "by": [1, { "gov": _22, "mil": _22, "com": _22, "of": _22, "mediatech": _3 }], "bz": [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "za": _3, "mydns": _3, "gsj": _3 }], "ca": [1, { "ab": _22, "bc": _22, "mb": _22, "nb": _22, "nf": _22, "nl": _22, "ns": _22, "nt": _22, "nu": _22, "on": _22, "pe": _22, "qc": _22, "sk": _22, "yk": _22, "gc": _22, "barsy": _3, "awdev": _6, "co": _3, "no-ip": _3, "onid": _3, "myspreadshop": _3, "box": _3 }], "cat": _22, "cc": [1, { "cleverapps": _3, "cloud-ip": _3, "cloudns": _3, "ccwu": _3, "ftpaccess": _3, "game-server": _3, "myphotos": _3, "scrapping": _3, "twmail": _3, "csx": _3, "fantasyleague": _3, "spawn": [0, { "instances": _3 }], "sryze": _3, "ec": _3, "eu": _3, "gu": _3, "uk": _3, "us": _3 }], "cd": [1, { "gov": _22, "cc": _3 }], "cf": _22, "cg": _22, "ch": [1, { "square7": _3, "cloudns": _3, "cloudscale": [0, { "cust": _3, "lpg": _23, "rma": _23 }], "objectstorage": [0, { "lpg": _3, "rma": _3 }], "flow": [0, { "ae": [0, { "alp1": _3 }], "appengine": _3 }], "linkyard-cloud": _3, "gotdns": _3, "dnsking": _3, "123website": _3, "myspreadshop": _3, "firenet": [0, { "*": _3, "svc": _6 }], "12hp": _3, "2ix": _3, "4lima": _3, "lima-city": _3 }], "ci": [1, { "ac": _22, "xn--aroport-bya": _22, "a\xE9roport": _22, "asso": _22, "co": _22, "com": _22, "ed": _22, "edu": _22, "go": _22, "gouv": _22, "int": _22, "net": _22, "or": _22, "org": _22, "us": _3 }], "ck": _21, "cl": [1, { "co": _22, "gob": _22, "gov": _22, "mil": _22, "cloudns": _3 }], "cm": [1, { "co": _22, "com": _22, "gov": _22, "net": _22 }], "cn": [1, { "ac": _22, "com": [1, { "amazonaws": [0, { "cn-north-1": [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "rds": _6, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-deprecated": _3, "s3-object-lambda": _3, "s3-website": _3 }], "cn-northwest-1": [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "rds": _6, "dualstack": _29, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3 }], "compute": _6, "airflow": [0, { "cn-north-1": _6, "cn-northwest-1": _6 }], "eb": [0, { "cn-north-1": _3, "cn-northwest-1": _3 }], "elb": _6 }], "amazonwebservices": [0, { "on": [0, { "cn-north-1": _12, "cn-northwest-1": _12 }] }], "sagemaker": [0, { "cn-north-1": _15, "cn-northwest-1": _15 }] }], "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "xn--55qx5d": _22, "\u516C\u53F8": _22, "xn--od0alg": _22, "\u7DB2\u7D61": _22, "xn--io0a7i": _22, "\u7F51\u7EDC": _22, "ah": _22, "bj": _22, "cq": _22, "fj": _22, "gd": _22, "gs": _22, "gx": _22, "gz": _22, "ha": _22, "hb": _22, "he": _22, "hi": _22, "hk": _22, "hl": _22, "hn": _22, "jl": _22, "js": _22, "jx": _22, "ln": _22, "mo": _22, "nm": _22, "nx": _22, "qh": _22, "sc": _22, "sd": _22, "sh": [1, { "as": _3 }], "sn": _22, "sx": _22, "tj": _22, "tw": _22, "xj": _22, "xz": _22, "yn": _22, "zj": _22, "canva-apps": _3, "canvasite": _27, "myqnapcloud": _3, "quickconnect": _30 }], "co": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "nom": _22, "org": _22, "carrd": _3, "crd": _3, "otap": _6, "hidns": _3, "leadpages": _3, "lpages": _3, "mypi": _3, "xmit": _6, "rdpa": [0, { "clusters": _6, "srvrless": _6 }], "firewalledreplit": _9, "repl": _9, "supabase": [2, { "realtime": _3, "storage": _3 }], "umso": _3 }], "com": [1, { "a2hosted": _3, "cpserver": _3, "adobeaemcloud": [2, { "dev": _6 }], "africa": _3, "auiusercontent": _6, "aivencloud": _3, "alibabacloudcs": _3, "kasserver": _3, "amazonaws": [0, { "af-south-1": _33, "ap-east-1": _34, "ap-northeast-1": _35, "ap-northeast-2": _35, "ap-northeast-3": _33, "ap-south-1": _35, "ap-south-2": _36, "ap-southeast-1": _35, "ap-southeast-2": _35, "ap-southeast-3": _36, "ap-southeast-4": _36, "ap-southeast-5": [0, { "execute-api": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-deprecated": _3, "s3-object-lambda": _3, "s3-website": _3 }], "ca-central-1": _38, "ca-west-1": _39, "eu-central-1": _35, "eu-central-2": _36, "eu-north-1": _34, "eu-south-1": _33, "eu-south-2": _36, "eu-west-1": [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-deprecated": _3, "s3-object-lambda": _3, "s3-website": _3, "analytics-gateway": _3, "aws-cloud9": _31, "cloud9": _32 }], "eu-west-2": _34, "eu-west-3": _33, "il-central-1": [0, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _28, "s3": _3, "s3-accesspoint": _3, "s3-object-lambda": _3, "s3-website": _3, "aws-cloud9": _31, "cloud9": [0, { "vfs": _3 }] }], "me-central-1": _36, "me-south-1": _34, "sa-east-1": _33, "us-east-1": [2, { "execute-api": _3, "emrappui-prod": _3, "emrnotebooks-prod": _3, "emrstudio-prod": _3, "dualstack": _37, "s3": _3, "s3-accesspoint": _3, "s3-accesspoint-fips": _3, "s3-deprecated": _3, "s3-fips": _3, "s3-object-lambda": _3, "s3-website": _3, "analytics-gateway": _3, "aws-cloud9": _31, "cloud9": _32 }], "us-east-2": _40, "us-gov-east-1": _39, "us-gov-west-1": _39, "us-west-1": _38, "us-west-2": _40, "compute": _6, "compute-1": _6, "airflow": [0, { "af-south-1": _6, "ap-east-1": _6, "ap-northeast-1": _6, "ap-northeast-2": _6, "ap-northeast-3": _6, "ap-south-1": _6, "ap-south-2": _6, "ap-southeast-1": _6, "ap-southeast-2": _6, "ap-southeast-3": _6, "ap-southeast-4": _6, "ap-southeast-5": _6, "ap-southeast-7": _6, "ca-central-1": _6, "ca-west-1": _6, "eu-central-1": _6, "eu-central-2": _6, "eu-north-1": _6, "eu-south-1": _6, "eu-south-2": _6, "eu-west-1": _6, "eu-west-2": _6, "eu-west-3": _6, "il-central-1": _6, "me-central-1": _6, "me-south-1": _6, "sa-east-1": _6, "us-east-1": _6, "us-east-2": _6, "us-west-1": _6, "us-west-2": _6 }], "rds": [0, { "af-south-1": _6, "ap-east-1": _6, "ap-east-2": _6, "ap-northeast-1": _6, "ap-northeast-2": _6, "ap-northeast-3": _6, "ap-south-1": _6, "ap-south-2": _6, "ap-southeast-1": _6, "ap-southeast-2": _6, "ap-southeast-3": _6, "ap-southeast-4": _6, "ap-southeast-5": _6, "ap-southeast-6": _6, "ap-southeast-7": _6, "ca-central-1": _6, "ca-west-1": _6, "eu-central-1": _6, "eu-central-2": _6, "eu-west-1": _6, "eu-west-2": _6, "eu-west-3": _6, "il-central-1": _6, "me-central-1": _6, "me-south-1": _6, "mx-central-1": _6, "sa-east-1": _6, "us-east-1": _6, "us-east-2": _6, "us-gov-east-1": _6, "us-gov-west-1": _6, "us-northeast-1": _6, "us-west-1": _6, "us-west-2": _6 }], "s3": _3, "s3-1": _3, "s3-ap-east-1": _3, "s3-ap-northeast-1": _3, "s3-ap-northeast-2": _3, "s3-ap-northeast-3": _3, "s3-ap-south-1": _3, "s3-ap-southeast-1": _3, "s3-ap-southeast-2": _3, "s3-ca-central-1": _3, "s3-eu-central-1": _3, "s3-eu-north-1": _3, "s3-eu-west-1": _3, "s3-eu-west-2": _3, "s3-eu-west-3": _3, "s3-external-1": _3, "s3-fips-us-gov-east-1": _3, "s3-fips-us-gov-west-1": _3, "s3-global": [0, { "accesspoint": [0, { "mrap": _3 }] }], "s3-me-south-1": _3, "s3-sa-east-1": _3, "s3-us-east-2": _3, "s3-us-gov-east-1": _3, "s3-us-gov-west-1": _3, "s3-us-west-1": _3, "s3-us-west-2": _3, "s3-website-ap-northeast-1": _3, "s3-website-ap-southeast-1": _3, "s3-website-ap-southeast-2": _3, "s3-website-eu-west-1": _3, "s3-website-sa-east-1": _3, "s3-website-us-east-1": _3, "s3-website-us-gov-west-1": _3, "s3-website-us-west-1": _3, "s3-website-us-west-2": _3, "elb": _6 }], "amazoncognito": [0, { "af-south-1": _41, "ap-east-1": _41, "ap-northeast-1": _41, "ap-northeast-2": _41, "ap-northeast-3": _41, "ap-south-1": _41, "ap-south-2": _41, "ap-southeast-1": _41, "ap-southeast-2": _41, "ap-southeast-3": _41, "ap-southeast-4": _41, "ap-southeast-5": _41, "ap-southeast-7": _41, "ca-central-1": _41, "ca-west-1": _41, "eu-central-1": _41, "eu-central-2": _41, "eu-north-1": _41, "eu-south-1": _41, "eu-south-2": _41, "eu-west-1": _41, "eu-west-2": _41, "eu-west-3": _41, "il-central-1": _41, "me-central-1": _41, "me-south-1": _41, "mx-central-1": _41, "sa-east-1": _41, "us-east-1": _42, "us-east-2": _42, "us-gov-east-1": _43, "us-gov-west-1": _43, "us-west-1": _42, "us-west-2": _42 }], "amplifyapp": _3, "awsapprunner": _6, "awsapps": _3, "elasticbeanstalk": [2, { "af-south-1": _3, "ap-east-1": _3, "ap-northeast-1": _3, "ap-northeast-2": _3, "ap-northeast-3": _3, "ap-south-1": _3, "ap-southeast-1": _3, "ap-southeast-2": _3, "ap-southeast-3": _3, "ap-southeast-5": _3, "ap-southeast-7": _3, "ca-central-1": _3, "eu-central-1": _3, "eu-north-1": _3, "eu-south-1": _3, "eu-south-2": _3, "eu-west-1": _3, "eu-west-2": _3, "eu-west-3": _3, "il-central-1": _3, "me-central-1": _3, "me-south-1": _3, "sa-east-1": _3, "us-east-1": _3, "us-east-2": _3, "us-gov-east-1": _3, "us-gov-west-1": _3, "us-west-1": _3, "us-west-2": _3 }], "awsglobalaccelerator": _3, "siiites": _3, "appspacehosted": _3, "appspaceusercontent": _3, "on-aptible": _3, "myasustor": _3, "atlassian-3p": _6, "atlassian-3p-us-gov-mod": _6, "atlassian-isolated-3p": _6, "balena-devices": _3, "boutir": _3, "bplaced": _3, "cafjs": _3, "canva-apps": _3, "canva-hosted-embed": _3, "canvacode": _3, "rice-labs": _3, "cdn77-storage": _3, "br": _3, "cn": _3, "de": _3, "eu": _3, "jpn": _3, "mex": _3, "ru": _3, "sa": _3, "uk": _3, "us": _3, "za": _3, "clever-cloud": [0, { "services": _6 }], "abrdns": _3, "dnsabr": _3, "ip-ddns": _3, "jdevcloud": _3, "wpdevcloud": _3, "cf-ipfs": _3, "cloudflare-ipfs": _3, "trycloudflare": _3, "co": _3, "devinapps": _6, "builtwithdark": _3, "datadetect": [0, { "demo": _3, "instance": _3 }], "dattolocal": _3, "dattorelay": _3, "dattoweb": _3, "mydatto": _3, "deployagent": _3, "digitaloceanspaces": _6, "discordsays": _3, "discordsez": _3, "drayddns": _3, "dreamhosters": _3, "durumis": _3, "blogdns": _3, "cechire": _3, "dnsalias": _3, "dnsdojo": _3, "doesntexist": _3, "dontexist": _3, "doomdns": _3, "dyn-o-saur": _3, "dynalias": _3, "dyndns-at-home": _3, "dyndns-at-work": _3, "dyndns-blog": _3, "dyndns-free": _3, "dyndns-home": _3, "dyndns-ip": _3, "dyndns-mail": _3, "dyndns-office": _3, "dyndns-pics": _3, "dyndns-remote": _3, "dyndns-server": _3, "dyndns-web": _3, "dyndns-wiki": _3, "dyndns-work": _3, "est-a-la-maison": _3, "est-a-la-masion": _3, "est-le-patron": _3, "est-mon-blogueur": _3, "from-ak": _3, "from-al": _3, "from-ar": _3, "from-ca": _3, "from-ct": _3, "from-dc": _3, "from-de": _3, "from-fl": _3, "from-ga": _3, "from-hi": _3, "from-ia": _3, "from-id": _3, "from-il": _3, "from-in": _3, "from-ks": _3, "from-ky": _3, "from-ma": _3, "from-md": _3, "from-mi": _3, "from-mn": _3, "from-mo": _3, "from-ms": _3, "from-mt": _3, "from-nc": _3, "from-nd": _3, "from-ne": _3, "from-nh": _3, "from-nj": _3, "from-nm": _3, "from-nv": _3, "from-oh": _3, "from-ok": _3, "from-or": _3, "from-pa": _3, "from-pr": _3, "from-ri": _3, "from-sc": _3, "from-sd": _3, "from-tn": _3, "from-tx": _3, "from-ut": _3, "from-va": _3, "from-vt": _3, "from-wa": _3, "from-wi": _3, "from-wv": _3, "from-wy": _3, "getmyip": _3, "gotdns": _3, "hobby-site": _3, "homelinux": _3, "homeunix": _3, "iamallama": _3, "is-a-anarchist": _3, "is-a-blogger": _3, "is-a-bookkeeper": _3, "is-a-bulls-fan": _3, "is-a-caterer": _3, "is-a-chef": _3, "is-a-conservative": _3, "is-a-cpa": _3, "is-a-cubicle-slave": _3, "is-a-democrat": _3, "is-a-designer": _3, "is-a-doctor": _3, "is-a-financialadvisor": _3, "is-a-geek": _3, "is-a-green": _3, "is-a-guru": _3, "is-a-hard-worker": _3, "is-a-hunter": _3, "is-a-landscaper": _3, "is-a-lawyer": _3, "is-a-liberal": _3, "is-a-libertarian": _3, "is-a-llama": _3, "is-a-musician": _3, "is-a-nascarfan": _3, "is-a-nurse": _3, "is-a-painter": _3, "is-a-personaltrainer": _3, "is-a-photographer": _3, "is-a-player": _3, "is-a-republican": _3, "is-a-rockstar": _3, "is-a-socialist": _3, "is-a-student": _3, "is-a-teacher": _3, "is-a-techie": _3, "is-a-therapist": _3, "is-an-accountant": _3, "is-an-actor": _3, "is-an-actress": _3, "is-an-anarchist": _3, "is-an-artist": _3, "is-an-engineer": _3, "is-an-entertainer": _3, "is-certified": _3, "is-gone": _3, "is-into-anime": _3, "is-into-cars": _3, "is-into-cartoons": _3, "is-into-games": _3, "is-leet": _3, "is-not-certified": _3, "is-slick": _3, "is-uberleet": _3, "is-with-theband": _3, "isa-geek": _3, "isa-hockeynut": _3, "issmarterthanyou": _3, "likes-pie": _3, "likescandy": _3, "neat-url": _3, "saves-the-whales": _3, "selfip": _3, "sells-for-less": _3, "sells-for-u": _3, "servebbs": _3, "simple-url": _3, "space-to-rent": _3, "teaches-yoga": _3, "writesthisblog": _3, "1cooldns": _3, "bumbleshrimp": _3, "ddnsfree": _3, "ddnsgeek": _3, "ddnsguru": _3, "dynuddns": _3, "dynuhosting": _3, "giize": _3, "gleeze": _3, "kozow": _3, "loseyourip": _3, "ooguy": _3, "pivohosting": _3, "theworkpc": _3, "wiredbladehosting": _3, "emergentagent": [0, { "preview": _3 }], "mytuleap": _3, "tuleap-partners": _3, "encoreapi": _3, "evennode": [0, { "eu-1": _3, "eu-2": _3, "eu-3": _3, "eu-4": _3, "us-1": _3, "us-2": _3, "us-3": _3, "us-4": _3 }], "onfabrica": _3, "fastly-edge": _3, "fastly-terrarium": _3, "fastvps-server": _3, "mydobiss": _3, "firebaseapp": _3, "fldrv": _3, "framercanvas": _3, "freebox-os": _3, "freeboxos": _3, "freemyip": _3, "aliases121": _3, "gentapps": _3, "gentlentapis": _3, "githubusercontent": _3, "0emm": _6, "appspot": [2, { "r": _6 }], "blogspot": _3, "codespot": _3, "googleapis": _3, "googlecode": _3, "pagespeedmobilizer": _3, "withgoogle": _3, "withyoutube": _3, "grayjayleagues": _3, "hatenablog": _3, "hatenadiary": _3, "hercules-app": _3, "hercules-dev": _3, "herokuapp": _3, "gr": _3, "smushcdn": _3, "wphostedmail": _3, "wpmucdn": _3, "pixolino": _3, "apps-1and1": _3, "live-website": _3, "webspace-host": _3, "dopaas": _3, "hosted-by-previder": _45, "hosteur": [0, { "rag-cloud": _3, "rag-cloud-ch": _3 }], "ik-server": [0, { "jcloud": _3, "jcloud-ver-jpc": _3 }], "jelastic": [0, { "demo": _3 }], "massivegrid": _45, "wafaicloud": [0, { "jed": _3, "ryd": _3 }], "eu1-plenit": _3, "la1-plenit": _3, "us1-plenit": _3, "webadorsite": _3, "on-forge": _3, "on-vapor": _3, "lpusercontent": _3, "linode": [0, { "members": _3, "nodebalancer": _6 }], "linodeobjects": _6, "linodeusercontent": [0, { "ip": _3 }], "localtonet": _3, "lovableproject": _3, "barsycenter": _3, "barsyonline": _3, "lutrausercontent": _6, "magicpatternsapp": _3, "modelscape": _3, "mwcloudnonprod": _3, "polyspace": _3, "miniserver": _3, "atmeta": _3, "fbsbx": _44, "metaaiusercontent": _6, "meteorapp": _46, "routingthecloud": _3, "same-app": _3, "same-preview": _3, "mydbserver": _3, "mochausercontent": _3, "hostedpi": _3, "mythic-beasts": [0, { "caracal": _3, "customer": _3, "fentiger": _3, "lynx": _3, "ocelot": _3, "oncilla": _3, "onza": _3, "sphinx": _3, "vs": _3, "x": _3, "yali": _3 }], "nospamproxy": [0, { "cloud": [2, { "o365": _3 }] }], "4u": _3, "nfshost": _3, "3utilities": _3, "blogsyte": _3, "ciscofreak": _3, "damnserver": _3, "ddnsking": _3, "ditchyourip": _3, "dnsiskinky": _3, "dynns": _3, "geekgalaxy": _3, "health-carereform": _3, "homesecuritymac": _3, "homesecuritypc": _3, "myactivedirectory": _3, "mysecuritycamera": _3, "myvnc": _3, "net-freaks": _3, "onthewifi": _3, "point2this": _3, "quicksytes": _3, "securitytactics": _3, "servebeer": _3, "servecounterstrike": _3, "serveexchange": _3, "serveftp": _3, "servegame": _3, "servehalflife": _3, "servehttp": _3, "servehumour": _3, "serveirc": _3, "servemp3": _3, "servep2p": _3, "servepics": _3, "servequake": _3, "servesarcasm": _3, "stufftoread": _3, "unusualperson": _3, "workisboring": _3, "myiphost": _3, "observableusercontent": [0, { "static": _3 }], "simplesite": _3, "oaiusercontent": _6, "orsites": _3, "operaunite": _3, "customer-oci": [0, { "*": _3, "oci": _6, "ocp": _6, "ocs": _6 }], "oraclecloudapps": _6, "oraclegovcloudapps": _6, "authgear-staging": _3, "authgearapps": _3, "outsystemscloud": _3, "ownprovider": _3, "pgfog": _3, "gotpantheon": _3, "paywhirl": _6, "forgeblocks": _3, "upsunapp": _3, "postman-echo": _3, "prgmr": [0, { "xen": _3 }], "project-study": [0, { "dev": _3 }], "pythonanywhere": _46, "qa2": _3, "alpha-myqnapcloud": _3, "dev-myqnapcloud": _3, "mycloudnas": _3, "mynascloud": _3, "myqnapcloud": _3, "qualifioapp": _3, "ladesk": _3, "qualyhqpartner": _6, "qualyhqportal": _6, "qbuser": _3, "quipelements": _6, "rackmaze": _3, "readthedocs-hosted": _3, "rhcloud": _3, "onrender": _3, "render": _47, "subsc-pay": _3, "180r": _3, "dojin": _3, "sakuratan": _3, "sakuraweb": _3, "x0": _3, "code": [0, { "builder": _6, "dev-builder": _6, "stg-builder": _6 }], "salesforce": [0, { "platform": [0, { "code-builder-stg": [0, { "test": [0, { "001": _6 }] }] }] }], "logoip": _3, "scrysec": _3, "firewall-gateway": _3, "myshopblocks": _3, "myshopify": _3, "shopitsite": _3, "1kapp": _3, "appchizi": _3, "applinzi": _3, "sinaapp": _3, "vipsinaapp": _3, "streamlitapp": _3, "try-snowplow": _3, "playstation-cloud": _3, "myspreadshop": _3, "w-corp-staticblitz": _3, "w-credentialless-staticblitz": _3, "w-staticblitz": _3, "stackhero-network": _3, "stdlib": [0, { "api": _3 }], "strapiapp": [2, { "media": _3 }], "streak-link": _3, "streaklinks": _3, "streakusercontent": _3, "temp-dns": _3, "dsmynas": _3, "familyds": _3, "mytabit": _3, "taveusercontent": _3, "tb-hosting": _48, "reservd": _3, "thingdustdata": _3, "townnews-staging": _3, "typeform": [0, { "pro": _3 }], "hk": _3, "it": _3, "deus-canvas": _3, "vivenushop": _3, "vultrobjects": _6, "wafflecell": _3, "hotelwithflight": _3, "reserve-online": _3, "cprapid": _3, "pleskns": _3, "remotewd": _3, "wiardweb": [0, { "pages": _3 }], "drive-platform": _3, "base44-sandbox": _3, "wixsite": _3, "wixstudio": _3, "messwithdns": _3, "woltlab-demo": _3, "wpenginepowered": [2, { "js": _3 }], "xnbay": [2, { "u2": _3, "u2-local": _3 }], "xtooldevice": _3, "yolasite": _3 }], "coop": _22, "cr": [1, { "ac": _22, "co": _22, "ed": _22, "fi": _22, "go": _22, "or": _22, "sa": _22 }], "cu": [1, { "com": _22, "edu": _22, "gob": _22, "inf": _22, "nat": _22, "net": _22, "org": _22 }], "cv": [1, { "com": _22, "edu": _22, "id": _22, "int": _22, "net": _22, "nome": _22, "org": _22, "publ": _22 }], "cw": _49, "cx": [1, { "gov": _22, "cloudns": _3, "ath": _3, "info": _3, "assessments": _3, "calculators": _3, "funnels": _3, "paynow": _3, "quizzes": _3, "researched": _3, "tests": _3 }], "cy": [1, { "ac": _22, "biz": _22, "com": [1, { "scaleforce": _50 }], "ekloges": _22, "gov": _22, "ltd": _22, "mil": _22, "net": _22, "org": _22, "press": _22, "pro": _22, "tm": _22 }], "cz": [1, { "gov": _22, "contentproxy9": [0, { "rsc": _3 }], "realm": _3, "e4": _3, "co": _3, "metacentrum": [0, { "cloud": _6, "custom": _3 }], "muni": [0, { "cloud": [0, { "flt": _3, "usr": _3 }] }] }], "de": [1, { "bplaced": _3, "square7": _3, "bwcloud-os-instance": _6, "com": _3, "cosidns": _51, "dnsupdater": _3, "dynamisches-dns": _3, "internet-dns": _3, "l-o-g-i-n": _3, "ddnss": [2, { "dyn": _3, "dyndns": _3 }], "dyn-ip24": _3, "dyndns1": _3, "home-webserver": [2, { "dyn": _3 }], "myhome-server": _3, "dnshome": _3, "fuettertdasnetz": _3, "isteingeek": _3, "istmein": _3, "lebtimnetz": _3, "leitungsen": _3, "traeumtgerade": _3, "frusky": _6, "goip": _3, "xn--gnstigbestellen-zvb": _3, "g\xFCnstigbestellen": _3, "xn--gnstigliefern-wob": _3, "g\xFCnstigliefern": _3, "hs-heilbronn": [0, { "it": [0, { "pages": _3, "pages-research": _3 }] }], "dyn-berlin": _3, "in-berlin": _3, "in-brb": _3, "in-butter": _3, "in-dsl": _3, "in-vpn": _3, "iservschule": _3, "mein-iserv": _3, "schuldock": _3, "schulplattform": _3, "schulserver": _3, "test-iserv": _3, "keymachine": _3, "co": _3, "git-repos": _3, "lcube-server": _3, "svn-repos": _3, "barsy": _3, "webspaceconfig": _3, "123webseite": _3, "rub": _3, "ruhr-uni-bochum": [2, { "noc": [0, { "io": _3 }] }], "logoip": _3, "firewall-gateway": _3, "my-gateway": _3, "my-router": _3, "spdns": _3, "my": _3, "speedpartner": [0, { "customer": _3 }], "myspreadshop": _3, "taifun-dns": _3, "12hp": _3, "2ix": _3, "4lima": _3, "lima-city": _3, "virtual-user": _3, "virtualuser": _3, "community-pro": _3, "diskussionsbereich": _3, "xenonconnect": _6 }], "dj": _22, "dk": [1, { "biz": _3, "co": _3, "firm": _3, "reg": _3, "store": _3, "123hjemmeside": _3, "myspreadshop": _3 }], "dm": _53, "do": [1, { "art": _22, "com": _22, "edu": _22, "gob": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "sld": _22, "web": _22 }], "dz": [1, { "art": _22, "asso": _22, "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "pol": _22, "soc": _22, "tm": _22 }], "ec": [1, { "abg": _22, "adm": _22, "agron": _22, "arqt": _22, "art": _22, "bar": _22, "chef": _22, "com": _22, "cont": _22, "cpa": _22, "cue": _22, "dent": _22, "dgn": _22, "disco": _22, "doc": _22, "edu": _22, "eng": _22, "esm": _22, "fin": _22, "fot": _22, "gal": _22, "gob": _22, "gov": _22, "gye": _22, "ibr": _22, "info": _22, "k12": _22, "lat": _22, "loj": _22, "med": _22, "mil": _22, "mktg": _22, "mon": _22, "net": _22, "ntr": _22, "odont": _22, "org": _22, "pro": _22, "prof": _22, "psic": _22, "psiq": _22, "pub": _22, "rio": _22, "rrpp": _22, "sal": _22, "tech": _22, "tul": _22, "tur": _22, "uio": _22, "vet": _22, "xxx": _22, "base": _3, "official": _3 }], "edu": [1, { "rit": [0, { "git-pages": _3 }] }], "ee": [1, { "aip": _22, "com": _22, "edu": _22, "fie": _22, "gov": _22, "lib": _22, "med": _22, "org": _22, "pri": _22, "riik": _22 }], "eg": [1, { "ac": _22, "com": _22, "edu": _22, "eun": _22, "gov": _22, "info": _22, "me": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "sci": _22, "sport": _22, "tv": _22 }], "er": _21, "es": [1, { "com": _22, "edu": _22, "gob": _22, "nom": _22, "org": _22, "123miweb": _3, "myspreadshop": _3 }], "et": [1, { "biz": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "name": _22, "net": _22, "org": _22 }], "eu": [1, { "amazonwebservices": [0, { "on": [0, { "eusc-de-east-1": [0, { "cognito-idp": _41 }] }] }], "cloudns": _3, "prvw": _3, "deuxfleurs": _3, "dogado": [0, { "jelastic": _3 }], "barsy": _3, "spdns": _3, "nxa": _6, "directwp": _3, "transurl": _6 }], "fi": [1, { "aland": _22, "dy": _3, "xn--hkkinen-5wa": _3, "h\xE4kkinen": _3, "iki": _3, "cloudplatform": [0, { "fi": _3 }], "datacenter": [0, { "demo": _3, "paas": _3 }], "kapsi": _3, "123kotisivu": _3, "myspreadshop": _3 }], "fj": [1, { "ac": _22, "biz": _22, "com": _22, "edu": _22, "gov": _22, "id": _22, "info": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "pro": _22 }], "fk": _21, "fm": [1, { "com": _22, "edu": _22, "net": _22, "org": _22, "radio": _3, "user": _6 }], "fo": _22, "fr": [1, { "asso": _22, "com": _22, "gouv": _22, "nom": _22, "prd": _22, "tm": _22, "avoues": _22, "cci": _22, "greta": _22, "huissier-justice": _22, "fbx-os": _3, "fbxos": _3, "freebox-os": _3, "freeboxos": _3, "goupile": _3, "kdns": _3, "123siteweb": _3, "on-web": _3, "chirurgiens-dentistes-en-france": _3, "dedibox": _3, "aeroport": _3, "avocat": _3, "chambagri": _3, "chirurgiens-dentistes": _3, "experts-comptables": _3, "medecin": _3, "notaires": _3, "pharmacien": _3, "port": _3, "veterinaire": _3, "myspreadshop": _3, "ynh": _3 }], "ga": _22, "gb": _22, "gd": [1, { "edu": _22, "gov": _22 }], "ge": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "pvt": _22, "school": _22 }], "gf": _22, "gg": [1, { "co": _22, "net": _22, "org": _22, "ply": [0, { "at": _6, "d6": _3 }], "botdash": _3, "kaas": _3, "stackit": _3, "panel": [2, { "daemon": _3 }] }], "gh": [1, { "biz": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22 }], "gi": [1, { "com": _22, "edu": _22, "gov": _22, "ltd": _22, "mod": _22, "org": _22 }], "gl": [1, { "co": _22, "com": _22, "edu": _22, "net": _22, "org": _22 }], "gm": _22, "gn": [1, { "ac": _22, "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22 }], "gov": _22, "gp": [1, { "asso": _22, "com": _22, "edu": _22, "mobi": _22, "net": _22, "org": _22 }], "gq": _22, "gr": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "barsy": _3, "simplesite": _3 }], "gs": _22, "gt": [1, { "com": _22, "edu": _22, "gob": _22, "ind": _22, "mil": _22, "net": _22, "org": _22 }], "gu": [1, { "com": _22, "edu": _22, "gov": _22, "guam": _22, "info": _22, "net": _22, "org": _22, "web": _22 }], "gw": [1, { "nx": _3 }], "gy": _53, "hk": [1, { "com": _22, "edu": _22, "gov": _22, "idv": _22, "net": _22, "org": _22, "xn--ciqpn": _22, "\u4E2A\u4EBA": _22, "xn--gmqw5a": _22, "\u500B\u4EBA": _22, "xn--55qx5d": _22, "\u516C\u53F8": _22, "xn--mxtq1m": _22, "\u653F\u5E9C": _22, "xn--lcvr32d": _22, "\u654E\u80B2": _22, "xn--wcvs22d": _22, "\u6559\u80B2": _22, "xn--gmq050i": _22, "\u7B87\u4EBA": _22, "xn--uc0atv": _22, "\u7D44\u7E54": _22, "xn--uc0ay4a": _22, "\u7D44\u7EC7": _22, "xn--od0alg": _22, "\u7DB2\u7D61": _22, "xn--zf0avx": _22, "\u7DB2\u7EDC": _22, "xn--mk0axi": _22, "\u7EC4\u7E54": _22, "xn--tn0ag": _22, "\u7EC4\u7EC7": _22, "xn--od0aq3b": _22, "\u7F51\u7D61": _22, "xn--io0a7i": _22, "\u7F51\u7EDC": _22, "inc": _3, "ltd": _3 }], "hm": _22, "hn": [1, { "com": _22, "edu": _22, "gob": _22, "mil": _22, "net": _22, "org": _22 }], "hr": [1, { "com": _22, "from": _22, "iz": _22, "name": _22, "brendly": _20 }], "ht": [1, { "adult": _22, "art": _22, "asso": _22, "com": _22, "coop": _22, "edu": _22, "firm": _22, "gouv": _22, "info": _22, "med": _22, "net": _22, "org": _22, "perso": _22, "pol": _22, "pro": _22, "rel": _22, "shop": _22, "rt": _3 }], "hu": [1, { "2000": _22, "agrar": _22, "bolt": _22, "casino": _22, "city": _22, "co": _22, "erotica": _22, "erotika": _22, "film": _22, "forum": _22, "games": _22, "hotel": _22, "info": _22, "ingatlan": _22, "jogasz": _22, "konyvelo": _22, "lakas": _22, "media": _22, "news": _22, "org": _22, "priv": _22, "reklam": _22, "sex": _22, "shop": _22, "sport": _22, "suli": _22, "szex": _22, "tm": _22, "tozsde": _22, "utazas": _22, "video": _22 }], "id": [1, { "ac": _22, "biz": _22, "co": _22, "desa": _22, "go": _22, "kop": _22, "mil": _22, "my": _22, "net": _22, "or": _22, "ponpes": _22, "sch": _22, "web": _22, "xn--9tfky": _22, "\u1B29\u1B2E\u1B36": _22, "e": _3, "zone": _3 }], "ie": [1, { "gov": _22, "myspreadshop": _3 }], "il": [1, { "ac": _22, "co": [1, { "ravpage": _3, "mytabit": _3, "tabitorder": _3 }], "gov": _22, "idf": _22, "k12": _22, "muni": _22, "net": _22, "org": _22 }], "xn--4dbrk0ce": [1, { "xn--4dbgdty6c": _22, "xn--5dbhl8d": _22, "xn--8dbq2a": _22, "xn--hebda8b": _22 }], "\u05D9\u05E9\u05E8\u05D0\u05DC": [1, { "\u05D0\u05E7\u05D3\u05DE\u05D9\u05D4": _22, "\u05D9\u05E9\u05D5\u05D1": _22, "\u05E6\u05D4\u05DC": _22, "\u05DE\u05DE\u05E9\u05DC": _22 }], "im": [1, { "ac": _22, "co": [1, { "ltd": _22, "plc": _22 }], "com": _22, "net": _22, "org": _22, "tt": _22, "tv": _22 }], "in": [1, { "5g": _22, "6g": _22, "ac": _22, "ai": _22, "am": _22, "bank": _22, "bihar": _22, "biz": _22, "business": _22, "ca": _22, "cn": _22, "co": _22, "com": _22, "coop": _22, "cs": _22, "delhi": _22, "dr": _22, "edu": _22, "er": _22, "fin": _22, "firm": _22, "gen": _22, "gov": _22, "gujarat": _22, "ind": _22, "info": _22, "int": _22, "internet": _22, "io": _22, "me": _22, "mil": _22, "net": _22, "nic": _22, "org": _22, "pg": _22, "post": _22, "pro": _22, "res": _22, "travel": _22, "tv": _22, "uk": _22, "up": _22, "us": _22, "cloudns": _3, "barsy": _3, "web": _3, "indevs": _3, "supabase": _3 }], "info": [1, { "cloudns": _3, "dynamic-dns": _3, "barrel-of-knowledge": _3, "barrell-of-knowledge": _3, "dyndns": _3, "for-our": _3, "groks-the": _3, "groks-this": _3, "here-for-more": _3, "knowsitall": _3, "selfip": _3, "webhop": _3, "barsy": _3, "mayfirst": _3, "mittwald": _3, "mittwaldserver": _3, "typo3server": _3, "dvrcam": _3, "ilovecollege": _3, "no-ip": _3, "forumz": _3, "nsupdate": _3, "dnsupdate": _3, "v-info": _3 }], "int": [1, { "eu": _22 }], "io": [1, { "2038": _3, "co": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "nom": _22, "org": _22, "on-acorn": _6, "myaddr": _3, "apigee": _3, "b-data": _3, "beagleboard": _3, "bitbucket": _3, "bluebite": _3, "boxfuse": _3, "brave": _7, "browsersafetymark": _3, "bubble": _56, "bubbleapps": _3, "bigv": [0, { "uk0": _3 }], "cleverapps": _3, "cloudbeesusercontent": _3, "dappnode": [0, { "dyndns": _3 }], "darklang": _3, "definima": _3, "dedyn": _3, "icp0": _57, "icp1": _57, "qzz": _3, "fh-muenster": _3, "gitbook": _3, "github": _3, "gitlab": _3, "lolipop": _3, "hasura-app": _3, "hostyhosting": _3, "hypernode": _3, "moonscale": _6, "beebyte": _45, "beebyteapp": [0, { "sekd1": _3 }], "jele": _3, "keenetic": _3, "kiloapps": _3, "webthings": _3, "loginline": _3, "barsy": _3, "azurecontainer": _6, "ngrok": [2, { "ap": _3, "au": _3, "eu": _3, "in": _3, "jp": _3, "sa": _3, "us": _3 }], "nodeart": [0, { "stage": _3 }], "pantheonsite": _3, "forgerock": [0, { "id": _3 }], "pstmn": [2, { "mock": _3 }], "protonet": _3, "qcx": [2, { "sys": _6 }], "qoto": _3, "vaporcloud": _3, "myrdbx": _3, "rb-hosting": _48, "on-k3s": _6, "on-rio": _6, "readthedocs": _3, "resindevice": _3, "resinstaging": [0, { "devices": _3 }], "hzc": _3, "sandcats": _3, "scrypted": [0, { "client": _3 }], "mo-siemens": _3, "lair": _44, "stolos": _6, "musician": _3, "utwente": _3, "edugit": _3, "telebit": _3, "thingdust": [0, { "dev": _58, "disrec": _58, "prod": _59, "testing": _58 }], "tickets": _3, "webflow": _3, "webflowtest": _3, "drive-platform": _3, "editorx": _3, "wixstudio": _3, "basicserver": _3, "virtualserver": _3 }], "iq": _5, "ir": [1, { "ac": _22, "co": _22, "gov": _22, "id": _22, "net": _22, "org": _22, "sch": _22, "xn--mgba3a4f16a": _22, "\u0627\u06CC\u0631\u0627\u0646": _22, "xn--mgba3a4fra": _22, "\u0627\u064A\u0631\u0627\u0646": _22, "arvanedge": _3, "vistablog": _3 }], "is": _22, "it": [1, { "edu": _22, "gov": _22, "abr": _22, "abruzzo": _22, "aosta-valley": _22, "aostavalley": _22, "bas": _22, "basilicata": _22, "cal": _22, "calabria": _22, "cam": _22, "campania": _22, "emilia-romagna": _22, "emiliaromagna": _22, "emr": _22, "friuli-v-giulia": _22, "friuli-ve-giulia": _22, "friuli-vegiulia": _22, "friuli-venezia-giulia": _22, "friuli-veneziagiulia": _22, "friuli-vgiulia": _22, "friuliv-giulia": _22, "friulive-giulia": _22, "friulivegiulia": _22, "friulivenezia-giulia": _22, "friuliveneziagiulia": _22, "friulivgiulia": _22, "fvg": _22, "laz": _22, "lazio": _22, "lig": _22, "liguria": _22, "lom": _22, "lombardia": _22, "lombardy": _22, "lucania": _22, "mar": _22, "marche": _22, "mol": _22, "molise": _22, "piedmont": _22, "piemonte": _22, "pmn": _22, "pug": _22, "puglia": _22, "sar": _22, "sardegna": _22, "sardinia": _22, "sic": _22, "sicilia": _22, "sicily": _22, "taa": _22, "tos": _22, "toscana": _22, "trentin-sud-tirol": _22, "xn--trentin-sd-tirol-rzb": _22, "trentin-s\xFCd-tirol": _22, "trentin-sudtirol": _22, "xn--trentin-sdtirol-7vb": _22, "trentin-s\xFCdtirol": _22, "trentin-sued-tirol": _22, "trentin-suedtirol": _22, "trentino": _22, "trentino-a-adige": _22, "trentino-aadige": _22, "trentino-alto-adige": _22, "trentino-altoadige": _22, "trentino-s-tirol": _22, "trentino-stirol": _22, "trentino-sud-tirol": _22, "xn--trentino-sd-tirol-c3b": _22, "trentino-s\xFCd-tirol": _22, "trentino-sudtirol": _22, "xn--trentino-sdtirol-szb": _22, "trentino-s\xFCdtirol": _22, "trentino-sued-tirol": _22, "trentino-suedtirol": _22, "trentinoa-adige": _22, "trentinoaadige": _22, "trentinoalto-adige": _22, "trentinoaltoadige": _22, "trentinos-tirol": _22, "trentinostirol": _22, "trentinosud-tirol": _22, "xn--trentinosd-tirol-rzb": _22, "trentinos\xFCd-tirol": _22, "trentinosudtirol": _22, "xn--trentinosdtirol-7vb": _22, "trentinos\xFCdtirol": _22, "trentinosued-tirol": _22, "trentinosuedtirol": _22, "trentinsud-tirol": _22, "xn--trentinsd-tirol-6vb": _22, "trentins\xFCd-tirol": _22, "trentinsudtirol": _22, "xn--trentinsdtirol-nsb": _22, "trentins\xFCdtirol": _22, "trentinsued-tirol": _22, "trentinsuedtirol": _22, "tuscany": _22, "umb": _22, "umbria": _22, "val-d-aosta": _22, "val-daosta": _22, "vald-aosta": _22, "valdaosta": _22, "valle-aosta": _22, "valle-d-aosta": _22, "valle-daosta": _22, "valleaosta": _22, "valled-aosta": _22, "valledaosta": _22, "vallee-aoste": _22, "xn--valle-aoste-ebb": _22, "vall\xE9e-aoste": _22, "vallee-d-aoste": _22, "xn--valle-d-aoste-ehb": _22, "vall\xE9e-d-aoste": _22, "valleeaoste": _22, "xn--valleaoste-e7a": _22, "vall\xE9eaoste": _22, "valleedaoste": _22, "xn--valledaoste-ebb": _22, "vall\xE9edaoste": _22, "vao": _22, "vda": _22, "ven": _22, "veneto": _22, "ag": _22, "agrigento": _22, "al": _22, "alessandria": _22, "alto-adige": _22, "altoadige": _22, "an": _22, "ancona": _22, "andria-barletta-trani": _22, "andria-trani-barletta": _22, "andriabarlettatrani": _22, "andriatranibarletta": _22, "ao": _22, "aosta": _22, "aoste": _22, "ap": _22, "aq": _22, "aquila": _22, "ar": _22, "arezzo": _22, "ascoli-piceno": _22, "ascolipiceno": _22, "asti": _22, "at": _22, "av": _22, "avellino": _22, "ba": _22, "balsan": _22, "balsan-sudtirol": _22, "xn--balsan-sdtirol-nsb": _22, "balsan-s\xFCdtirol": _22, "balsan-suedtirol": _22, "bari": _22, "barletta-trani-andria": _22, "barlettatraniandria": _22, "belluno": _22, "benevento": _22, "bergamo": _22, "bg": _22, "bi": _22, "biella": _22, "bl": _22, "bn": _22, "bo": _22, "bologna": _22, "bolzano": _22, "bolzano-altoadige": _22, "bozen": _22, "bozen-sudtirol": _22, "xn--bozen-sdtirol-2ob": _22, "bozen-s\xFCdtirol": _22, "bozen-suedtirol": _22, "br": _22, "brescia": _22, "brindisi": _22, "bs": _22, "bt": _22, "bulsan": _22, "bulsan-sudtirol": _22, "xn--bulsan-sdtirol-nsb": _22, "bulsan-s\xFCdtirol": _22, "bulsan-suedtirol": _22, "bz": _22, "ca": _22, "cagliari": _22, "caltanissetta": _22, "campidano-medio": _22, "campidanomedio": _22, "campobasso": _22, "carbonia-iglesias": _22, "carboniaiglesias": _22, "carrara-massa": _22, "carraramassa": _22, "caserta": _22, "catania": _22, "catanzaro": _22, "cb": _22, "ce": _22, "cesena-forli": _22, "xn--cesena-forl-mcb": _22, "cesena-forl\xEC": _22, "cesenaforli": _22, "xn--cesenaforl-i8a": _22, "cesenaforl\xEC": _22, "ch": _22, "chieti": _22, "ci": _22, "cl": _22, "cn": _22, "co": _22, "como": _22, "cosenza": _22, "cr": _22, "cremona": _22, "crotone": _22, "cs": _22, "ct": _22, "cuneo": _22, "cz": _22, "dell-ogliastra": _22, "dellogliastra": _22, "en": _22, "enna": _22, "fc": _22, "fe": _22, "fermo": _22, "ferrara": _22, "fg": _22, "fi": _22, "firenze": _22, "florence": _22, "fm": _22, "foggia": _22, "forli-cesena": _22, "xn--forl-cesena-fcb": _22, "forl\xEC-cesena": _22, "forlicesena": _22, "xn--forlcesena-c8a": _22, "forl\xECcesena": _22, "fr": _22, "frosinone": _22, "ge": _22, "genoa": _22, "genova": _22, "go": _22, "gorizia": _22, "gr": _22, "grosseto": _22, "iglesias-carbonia": _22, "iglesiascarbonia": _22, "im": _22, "imperia": _22, "is": _22, "isernia": _22, "kr": _22, "la-spezia": _22, "laquila": _22, "laspezia": _22, "latina": _22, "lc": _22, "le": _22, "lecce": _22, "lecco": _22, "li": _22, "livorno": _22, "lo": _22, "lodi": _22, "lt": _22, "lu": _22, "lucca": _22, "macerata": _22, "mantova": _22, "massa-carrara": _22, "massacarrara": _22, "matera": _22, "mb": _22, "mc": _22, "me": _22, "medio-campidano": _22, "mediocampidano": _22, "messina": _22, "mi": _22, "milan": _22, "milano": _22, "mn": _22, "mo": _22, "modena": _22, "monza": _22, "monza-brianza": _22, "monza-e-della-brianza": _22, "monzabrianza": _22, "monzaebrianza": _22, "monzaedellabrianza": _22, "ms": _22, "mt": _22, "na": _22, "naples": _22, "napoli": _22, "no": _22, "novara": _22, "nu": _22, "nuoro": _22, "og": _22, "ogliastra": _22, "olbia-tempio": _22, "olbiatempio": _22, "or": _22, "oristano": _22, "ot": _22, "pa": _22, "padova": _22, "padua": _22, "palermo": _22, "parma": _22, "pavia": _22, "pc": _22, "pd": _22, "pe": _22, "perugia": _22, "pesaro-urbino": _22, "pesarourbino": _22, "pescara": _22, "pg": _22, "pi": _22, "piacenza": _22, "pisa": _22, "pistoia": _22, "pn": _22, "po": _22, "pordenone": _22, "potenza": _22, "pr": _22, "prato": _22, "pt": _22, "pu": _22, "pv": _22, "pz": _22, "ra": _22, "ragusa": _22, "ravenna": _22, "rc": _22, "re": _22, "reggio-calabria": _22, "reggio-emilia": _22, "reggiocalabria": _22, "reggioemilia": _22, "rg": _22, "ri": _22, "rieti": _22, "rimini": _22, "rm": _22, "rn": _22, "ro": _22, "roma": _22, "rome": _22, "rovigo": _22, "sa": _22, "salerno": _22, "sassari": _22, "savona": _22, "si": _22, "siena": _22, "siracusa": _22, "so": _22, "sondrio": _22, "sp": _22, "sr": _22, "ss": _22, "xn--sdtirol-n2a": _22, "s\xFCdtirol": _22, "suedtirol": _22, "sv": _22, "ta": _22, "taranto": _22, "te": _22, "tempio-olbia": _22, "tempioolbia": _22, "teramo": _22, "terni": _22, "tn": _22, "to": _22, "torino": _22, "tp": _22, "tr": _22, "trani-andria-barletta": _22, "trani-barletta-andria": _22, "traniandriabarletta": _22, "tranibarlettaandria": _22, "trapani": _22, "trento": _22, "treviso": _22, "trieste": _22, "ts": _22, "turin": _22, "tv": _22, "ud": _22, "udine": _22, "urbino-pesaro": _22, "urbinopesaro": _22, "va": _22, "varese": _22, "vb": _22, "vc": _22, "ve": _22, "venezia": _22, "venice": _22, "verbania": _22, "vercelli": _22, "verona": _22, "vi": _22, "vibo-valentia": _22, "vibovalentia": _22, "vicenza": _22, "viterbo": _22, "vr": _22, "vs": _22, "vt": _22, "vv": _22, "ibxos": _3, "iliadboxos": _3, "neen": [0, { "jc": _3 }], "123homepage": _3, "16-b": _3, "32-b": _3, "64-b": _3, "myspreadshop": _3, "syncloud": _3 }], "je": [1, { "co": _22, "net": _22, "org": _22, "of": _3 }], "jm": _21, "jo": [1, { "agri": _22, "ai": _22, "com": _22, "edu": _22, "eng": _22, "fm": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "per": _22, "phd": _22, "sch": _22, "tv": _22 }], "jobs": _22, "jp": [1, { "ac": _22, "ad": _22, "co": _22, "ed": _22, "go": _22, "gr": _22, "lg": _22, "ne": [1, { "aseinet": _55, "gehirn": _3, "ivory": _3, "mail-box": _3, "mints": _3, "mokuren": _3, "opal": _3, "sakura": _3, "sumomo": _3, "topaz": _3 }], "or": _22, "aichi": [1, { "aisai": _22, "ama": _22, "anjo": _22, "asuke": _22, "chiryu": _22, "chita": _22, "fuso": _22, "gamagori": _22, "handa": _22, "hazu": _22, "hekinan": _22, "higashiura": _22, "ichinomiya": _22, "inazawa": _22, "inuyama": _22, "isshiki": _22, "iwakura": _22, "kanie": _22, "kariya": _22, "kasugai": _22, "kira": _22, "kiyosu": _22, "komaki": _22, "konan": _22, "kota": _22, "mihama": _22, "miyoshi": _22, "nishio": _22, "nisshin": _22, "obu": _22, "oguchi": _22, "oharu": _22, "okazaki": _22, "owariasahi": _22, "seto": _22, "shikatsu": _22, "shinshiro": _22, "shitara": _22, "tahara": _22, "takahama": _22, "tobishima": _22, "toei": _22, "togo": _22, "tokai": _22, "tokoname": _22, "toyoake": _22, "toyohashi": _22, "toyokawa": _22, "toyone": _22, "toyota": _22, "tsushima": _22, "yatomi": _22 }], "akita": [1, { "akita": _22, "daisen": _22, "fujisato": _22, "gojome": _22, "hachirogata": _22, "happou": _22, "higashinaruse": _22, "honjo": _22, "honjyo": _22, "ikawa": _22, "kamikoani": _22, "kamioka": _22, "katagami": _22, "kazuno": _22, "kitaakita": _22, "kosaka": _22, "kyowa": _22, "misato": _22, "mitane": _22, "moriyoshi": _22, "nikaho": _22, "noshiro": _22, "odate": _22, "oga": _22, "ogata": _22, "semboku": _22, "yokote": _22, "yurihonjo": _22 }], "aomori": [1, { "aomori": _22, "gonohe": _22, "hachinohe": _22, "hashikami": _22, "hiranai": _22, "hirosaki": _22, "itayanagi": _22, "kuroishi": _22, "misawa": _22, "mutsu": _22, "nakadomari": _22, "noheji": _22, "oirase": _22, "owani": _22, "rokunohe": _22, "sannohe": _22, "shichinohe": _22, "shingo": _22, "takko": _22, "towada": _22, "tsugaru": _22, "tsuruta": _22 }], "chiba": [1, { "abiko": _22, "asahi": _22, "chonan": _22, "chosei": _22, "choshi": _22, "chuo": _22, "funabashi": _22, "futtsu": _22, "hanamigawa": _22, "ichihara": _22, "ichikawa": _22, "ichinomiya": _22, "inzai": _22, "isumi": _22, "kamagaya": _22, "kamogawa": _22, "kashiwa": _22, "katori": _22, "katsuura": _22, "kimitsu": _22, "kisarazu": _22, "kozaki": _22, "kujukuri": _22, "kyonan": _22, "matsudo": _22, "midori": _22, "mihama": _22, "minamiboso": _22, "mobara": _22, "mutsuzawa": _22, "nagara": _22, "nagareyama": _22, "narashino": _22, "narita": _22, "noda": _22, "oamishirasato": _22, "omigawa": _22, "onjuku": _22, "otaki": _22, "sakae": _22, "sakura": _22, "shimofusa": _22, "shirako": _22, "shiroi": _22, "shisui": _22, "sodegaura": _22, "sosa": _22, "tako": _22, "tateyama": _22, "togane": _22, "tohnosho": _22, "tomisato": _22, "urayasu": _22, "yachimata": _22, "yachiyo": _22, "yokaichiba": _22, "yokoshibahikari": _22, "yotsukaido": _22 }], "ehime": [1, { "ainan": _22, "honai": _22, "ikata": _22, "imabari": _22, "iyo": _22, "kamijima": _22, "kihoku": _22, "kumakogen": _22, "masaki": _22, "matsuno": _22, "matsuyama": _22, "namikata": _22, "niihama": _22, "ozu": _22, "saijo": _22, "seiyo": _22, "shikokuchuo": _22, "tobe": _22, "toon": _22, "uchiko": _22, "uwajima": _22, "yawatahama": _22 }], "fukui": [1, { "echizen": _22, "eiheiji": _22, "fukui": _22, "ikeda": _22, "katsuyama": _22, "mihama": _22, "minamiechizen": _22, "obama": _22, "ohi": _22, "ono": _22, "sabae": _22, "sakai": _22, "takahama": _22, "tsuruga": _22, "wakasa": _22 }], "fukuoka": [1, { "ashiya": _22, "buzen": _22, "chikugo": _22, "chikuho": _22, "chikujo": _22, "chikushino": _22, "chikuzen": _22, "chuo": _22, "dazaifu": _22, "fukuchi": _22, "hakata": _22, "higashi": _22, "hirokawa": _22, "hisayama": _22, "iizuka": _22, "inatsuki": _22, "kaho": _22, "kasuga": _22, "kasuya": _22, "kawara": _22, "keisen": _22, "koga": _22, "kurate": _22, "kurogi": _22, "kurume": _22, "minami": _22, "miyako": _22, "miyama": _22, "miyawaka": _22, "mizumaki": _22, "munakata": _22, "nakagawa": _22, "nakama": _22, "nishi": _22, "nogata": _22, "ogori": _22, "okagaki": _22, "okawa": _22, "oki": _22, "omuta": _22, "onga": _22, "onojo": _22, "oto": _22, "saigawa": _22, "sasaguri": _22, "shingu": _22, "shinyoshitomi": _22, "shonai": _22, "soeda": _22, "sue": _22, "tachiarai": _22, "tagawa": _22, "takata": _22, "toho": _22, "toyotsu": _22, "tsuiki": _22, "ukiha": _22, "umi": _22, "usui": _22, "yamada": _22, "yame": _22, "yanagawa": _22, "yukuhashi": _22 }], "fukushima": [1, { "aizubange": _22, "aizumisato": _22, "aizuwakamatsu": _22, "asakawa": _22, "bandai": _22, "date": _22, "fukushima": _22, "furudono": _22, "futaba": _22, "hanawa": _22, "higashi": _22, "hirata": _22, "hirono": _22, "iitate": _22, "inawashiro": _22, "ishikawa": _22, "iwaki": _22, "izumizaki": _22, "kagamiishi": _22, "kaneyama": _22, "kawamata": _22, "kitakata": _22, "kitashiobara": _22, "koori": _22, "koriyama": _22, "kunimi": _22, "miharu": _22, "mishima": _22, "namie": _22, "nango": _22, "nishiaizu": _22, "nishigo": _22, "okuma": _22, "omotego": _22, "ono": _22, "otama": _22, "samegawa": _22, "shimogo": _22, "shirakawa": _22, "showa": _22, "soma": _22, "sukagawa": _22, "taishin": _22, "tamakawa": _22, "tanagura": _22, "tenei": _22, "yabuki": _22, "yamato": _22, "yamatsuri": _22, "yanaizu": _22, "yugawa": _22 }], "gifu": [1, { "anpachi": _22, "ena": _22, "gifu": _22, "ginan": _22, "godo": _22, "gujo": _22, "hashima": _22, "hichiso": _22, "hida": _22, "higashishirakawa": _22, "ibigawa": _22, "ikeda": _22, "kakamigahara": _22, "kani": _22, "kasahara": _22, "kasamatsu": _22, "kawaue": _22, "kitagata": _22, "mino": _22, "minokamo": _22, "mitake": _22, "mizunami": _22, "motosu": _22, "nakatsugawa": _22, "ogaki": _22, "sakahogi": _22, "seki": _22, "sekigahara": _22, "shirakawa": _22, "tajimi": _22, "takayama": _22, "tarui": _22, "toki": _22, "tomika": _22, "wanouchi": _22, "yamagata": _22, "yaotsu": _22, "yoro": _22 }], "gunma": [1, { "annaka": _22, "chiyoda": _22, "fujioka": _22, "higashiagatsuma": _22, "isesaki": _22, "itakura": _22, "kanna": _22, "kanra": _22, "katashina": _22, "kawaba": _22, "kiryu": _22, "kusatsu": _22, "maebashi": _22, "meiwa": _22, "midori": _22, "minakami": _22, "naganohara": _22, "nakanojo": _22, "nanmoku": _22, "numata": _22, "oizumi": _22, "ora": _22, "ota": _22, "shibukawa": _22, "shimonita": _22, "shinto": _22, "showa": _22, "takasaki": _22, "takayama": _22, "tamamura": _22, "tatebayashi": _22, "tomioka": _22, "tsukiyono": _22, "tsumagoi": _22, "ueno": _22, "yoshioka": _22 }], "hiroshima": [1, { "asaminami": _22, "daiwa": _22, "etajima": _22, "fuchu": _22, "fukuyama": _22, "hatsukaichi": _22, "higashihiroshima": _22, "hongo": _22, "jinsekikogen": _22, "kaita": _22, "kui": _22, "kumano": _22, "kure": _22, "mihara": _22, "miyoshi": _22, "naka": _22, "onomichi": _22, "osakikamijima": _22, "otake": _22, "saka": _22, "sera": _22, "seranishi": _22, "shinichi": _22, "shobara": _22, "takehara": _22 }], "hokkaido": [1, { "abashiri": _22, "abira": _22, "aibetsu": _22, "akabira": _22, "akkeshi": _22, "asahikawa": _22, "ashibetsu": _22, "ashoro": _22, "assabu": _22, "atsuma": _22, "bibai": _22, "biei": _22, "bifuka": _22, "bihoro": _22, "biratori": _22, "chippubetsu": _22, "chitose": _22, "date": _22, "ebetsu": _22, "embetsu": _22, "eniwa": _22, "erimo": _22, "esan": _22, "esashi": _22, "fukagawa": _22, "fukushima": _22, "furano": _22, "furubira": _22, "haboro": _22, "hakodate": _22, "hamatonbetsu": _22, "hidaka": _22, "higashikagura": _22, "higashikawa": _22, "hiroo": _22, "hokuryu": _22, "hokuto": _22, "honbetsu": _22, "horokanai": _22, "horonobe": _22, "ikeda": _22, "imakane": _22, "ishikari": _22, "iwamizawa": _22, "iwanai": _22, "kamifurano": _22, "kamikawa": _22, "kamishihoro": _22, "kamisunagawa": _22, "kamoenai": _22, "kayabe": _22, "kembuchi": _22, "kikonai": _22, "kimobetsu": _22, "kitahiroshima": _22, "kitami": _22, "kiyosato": _22, "koshimizu": _22, "kunneppu": _22, "kuriyama": _22, "kuromatsunai": _22, "kushiro": _22, "kutchan": _22, "kyowa": _22, "mashike": _22, "matsumae": _22, "mikasa": _22, "minamifurano": _22, "mombetsu": _22, "moseushi": _22, "mukawa": _22, "muroran": _22, "naie": _22, "nakagawa": _22, "nakasatsunai": _22, "nakatombetsu": _22, "nanae": _22, "nanporo": _22, "nayoro": _22, "nemuro": _22, "niikappu": _22, "niki": _22, "nishiokoppe": _22, "noboribetsu": _22, "numata": _22, "obihiro": _22, "obira": _22, "oketo": _22, "okoppe": _22, "otaru": _22, "otobe": _22, "otofuke": _22, "otoineppu": _22, "oumu": _22, "ozora": _22, "pippu": _22, "rankoshi": _22, "rebun": _22, "rikubetsu": _22, "rishiri": _22, "rishirifuji": _22, "saroma": _22, "sarufutsu": _22, "shakotan": _22, "shari": _22, "shibecha": _22, "shibetsu": _22, "shikabe": _22, "shikaoi": _22, "shimamaki": _22, "shimizu": _22, "shimokawa": _22, "shinshinotsu": _22, "shintoku": _22, "shiranuka": _22, "shiraoi": _22, "shiriuchi": _22, "sobetsu": _22, "sunagawa": _22, "taiki": _22, "takasu": _22, "takikawa": _22, "takinoue": _22, "teshikaga": _22, "tobetsu": _22, "tohma": _22, "tomakomai": _22, "tomari": _22, "toya": _22, "toyako": _22, "toyotomi": _22, "toyoura": _22, "tsubetsu": _22, "tsukigata": _22, "urakawa": _22, "urausu": _22, "uryu": _22, "utashinai": _22, "wakkanai": _22, "wassamu": _22, "yakumo": _22, "yoichi": _22 }], "hyogo": [1, { "aioi": _22, "akashi": _22, "ako": _22, "amagasaki": _22, "aogaki": _22, "asago": _22, "ashiya": _22, "awaji": _22, "fukusaki": _22, "goshiki": _22, "harima": _22, "himeji": _22, "ichikawa": _22, "inagawa": _22, "itami": _22, "kakogawa": _22, "kamigori": _22, "kamikawa": _22, "kasai": _22, "kasuga": _22, "kawanishi": _22, "miki": _22, "minamiawaji": _22, "nishinomiya": _22, "nishiwaki": _22, "ono": _22, "sanda": _22, "sannan": _22, "sasayama": _22, "sayo": _22, "shingu": _22, "shinonsen": _22, "shiso": _22, "sumoto": _22, "taishi": _22, "taka": _22, "takarazuka": _22, "takasago": _22, "takino": _22, "tamba": _22, "tatsuno": _22, "toyooka": _22, "yabu": _22, "yashiro": _22, "yoka": _22, "yokawa": _22 }], "ibaraki": [1, { "ami": _22, "asahi": _22, "bando": _22, "chikusei": _22, "daigo": _22, "fujishiro": _22, "hitachi": _22, "hitachinaka": _22, "hitachiomiya": _22, "hitachiota": _22, "ibaraki": _22, "ina": _22, "inashiki": _22, "itako": _22, "iwama": _22, "joso": _22, "kamisu": _22, "kasama": _22, "kashima": _22, "kasumigaura": _22, "koga": _22, "miho": _22, "mito": _22, "moriya": _22, "naka": _22, "namegata": _22, "oarai": _22, "ogawa": _22, "omitama": _22, "ryugasaki": _22, "sakai": _22, "sakuragawa": _22, "shimodate": _22, "shimotsuma": _22, "shirosato": _22, "sowa": _22, "suifu": _22, "takahagi": _22, "tamatsukuri": _22, "tokai": _22, "tomobe": _22, "tone": _22, "toride": _22, "tsuchiura": _22, "tsukuba": _22, "uchihara": _22, "ushiku": _22, "yachiyo": _22, "yamagata": _22, "yawara": _22, "yuki": _22 }], "ishikawa": [1, { "anamizu": _22, "hakui": _22, "hakusan": _22, "kaga": _22, "kahoku": _22, "kanazawa": _22, "kawakita": _22, "komatsu": _22, "nakanoto": _22, "nanao": _22, "nomi": _22, "nonoichi": _22, "noto": _22, "shika": _22, "suzu": _22, "tsubata": _22, "tsurugi": _22, "uchinada": _22, "wajima": _22 }], "iwate": [1, { "fudai": _22, "fujisawa": _22, "hanamaki": _22, "hiraizumi": _22, "hirono": _22, "ichinohe": _22, "ichinoseki": _22, "iwaizumi": _22, "iwate": _22, "joboji": _22, "kamaishi": _22, "kanegasaki": _22, "karumai": _22, "kawai": _22, "kitakami": _22, "kuji": _22, "kunohe": _22, "kuzumaki": _22, "miyako": _22, "mizusawa": _22, "morioka": _22, "ninohe": _22, "noda": _22, "ofunato": _22, "oshu": _22, "otsuchi": _22, "rikuzentakata": _22, "shiwa": _22, "shizukuishi": _22, "sumita": _22, "tanohata": _22, "tono": _22, "yahaba": _22, "yamada": _22 }], "kagawa": [1, { "ayagawa": _22, "higashikagawa": _22, "kanonji": _22, "kotohira": _22, "manno": _22, "marugame": _22, "mitoyo": _22, "naoshima": _22, "sanuki": _22, "tadotsu": _22, "takamatsu": _22, "tonosho": _22, "uchinomi": _22, "utazu": _22, "zentsuji": _22 }], "kagoshima": [1, { "akune": _22, "amami": _22, "hioki": _22, "isa": _22, "isen": _22, "izumi": _22, "kagoshima": _22, "kanoya": _22, "kawanabe": _22, "kinko": _22, "kouyama": _22, "makurazaki": _22, "matsumoto": _22, "minamitane": _22, "nakatane": _22, "nishinoomote": _22, "satsumasendai": _22, "soo": _22, "tarumizu": _22, "yusui": _22 }], "kanagawa": [1, { "aikawa": _22, "atsugi": _22, "ayase": _22, "chigasaki": _22, "ebina": _22, "fujisawa": _22, "hadano": _22, "hakone": _22, "hiratsuka": _22, "isehara": _22, "kaisei": _22, "kamakura": _22, "kiyokawa": _22, "matsuda": _22, "minamiashigara": _22, "miura": _22, "nakai": _22, "ninomiya": _22, "odawara": _22, "oi": _22, "oiso": _22, "sagamihara": _22, "samukawa": _22, "tsukui": _22, "yamakita": _22, "yamato": _22, "yokosuka": _22, "yugawara": _22, "zama": _22, "zushi": _22 }], "kochi": [1, { "aki": _22, "geisei": _22, "hidaka": _22, "higashitsuno": _22, "ino": _22, "kagami": _22, "kami": _22, "kitagawa": _22, "kochi": _22, "mihara": _22, "motoyama": _22, "muroto": _22, "nahari": _22, "nakamura": _22, "nankoku": _22, "nishitosa": _22, "niyodogawa": _22, "ochi": _22, "okawa": _22, "otoyo": _22, "otsuki": _22, "sakawa": _22, "sukumo": _22, "susaki": _22, "tosa": _22, "tosashimizu": _22, "toyo": _22, "tsuno": _22, "umaji": _22, "yasuda": _22, "yusuhara": _22 }], "kumamoto": [1, { "amakusa": _22, "arao": _22, "aso": _22, "choyo": _22, "gyokuto": _22, "kamiamakusa": _22, "kikuchi": _22, "kumamoto": _22, "mashiki": _22, "mifune": _22, "minamata": _22, "minamioguni": _22, "nagasu": _22, "nishihara": _22, "oguni": _22, "ozu": _22, "sumoto": _22, "takamori": _22, "uki": _22, "uto": _22, "yamaga": _22, "yamato": _22, "yatsushiro": _22 }], "kyoto": [1, { "ayabe": _22, "fukuchiyama": _22, "higashiyama": _22, "ide": _22, "ine": _22, "joyo": _22, "kameoka": _22, "kamo": _22, "kita": _22, "kizu": _22, "kumiyama": _22, "kyotamba": _22, "kyotanabe": _22, "kyotango": _22, "maizuru": _22, "minami": _22, "minamiyamashiro": _22, "miyazu": _22, "muko": _22, "nagaokakyo": _22, "nakagyo": _22, "nantan": _22, "oyamazaki": _22, "sakyo": _22, "seika": _22, "tanabe": _22, "uji": _22, "ujitawara": _22, "wazuka": _22, "yamashina": _22, "yawata": _22 }], "mie": [1, { "asahi": _22, "inabe": _22, "ise": _22, "kameyama": _22, "kawagoe": _22, "kiho": _22, "kisosaki": _22, "kiwa": _22, "komono": _22, "kumano": _22, "kuwana": _22, "matsusaka": _22, "meiwa": _22, "mihama": _22, "minamiise": _22, "misugi": _22, "miyama": _22, "nabari": _22, "shima": _22, "suzuka": _22, "tado": _22, "taiki": _22, "taki": _22, "tamaki": _22, "toba": _22, "tsu": _22, "udono": _22, "ureshino": _22, "watarai": _22, "yokkaichi": _22 }], "miyagi": [1, { "furukawa": _22, "higashimatsushima": _22, "ishinomaki": _22, "iwanuma": _22, "kakuda": _22, "kami": _22, "kawasaki": _22, "marumori": _22, "matsushima": _22, "minamisanriku": _22, "misato": _22, "murata": _22, "natori": _22, "ogawara": _22, "ohira": _22, "onagawa": _22, "osaki": _22, "rifu": _22, "semine": _22, "shibata": _22, "shichikashuku": _22, "shikama": _22, "shiogama": _22, "shiroishi": _22, "tagajo": _22, "taiwa": _22, "tome": _22, "tomiya": _22, "wakuya": _22, "watari": _22, "yamamoto": _22, "zao": _22 }], "miyazaki": [1, { "aya": _22, "ebino": _22, "gokase": _22, "hyuga": _22, "kadogawa": _22, "kawaminami": _22, "kijo": _22, "kitagawa": _22, "kitakata": _22, "kitaura": _22, "kobayashi": _22, "kunitomi": _22, "kushima": _22, "mimata": _22, "miyakonojo": _22, "miyazaki": _22, "morotsuka": _22, "nichinan": _22, "nishimera": _22, "nobeoka": _22, "saito": _22, "shiiba": _22, "shintomi": _22, "takaharu": _22, "takanabe": _22, "takazaki": _22, "tsuno": _22 }], "nagano": [1, { "achi": _22, "agematsu": _22, "anan": _22, "aoki": _22, "asahi": _22, "azumino": _22, "chikuhoku": _22, "chikuma": _22, "chino": _22, "fujimi": _22, "hakuba": _22, "hara": _22, "hiraya": _22, "iida": _22, "iijima": _22, "iiyama": _22, "iizuna": _22, "ikeda": _22, "ikusaka": _22, "ina": _22, "karuizawa": _22, "kawakami": _22, "kiso": _22, "kisofukushima": _22, "kitaaiki": _22, "komagane": _22, "komoro": _22, "matsukawa": _22, "matsumoto": _22, "miasa": _22, "minamiaiki": _22, "minamimaki": _22, "minamiminowa": _22, "minowa": _22, "miyada": _22, "miyota": _22, "mochizuki": _22, "nagano": _22, "nagawa": _22, "nagiso": _22, "nakagawa": _22, "nakano": _22, "nozawaonsen": _22, "obuse": _22, "ogawa": _22, "okaya": _22, "omachi": _22, "omi": _22, "ookuwa": _22, "ooshika": _22, "otaki": _22, "otari": _22, "sakae": _22, "sakaki": _22, "saku": _22, "sakuho": _22, "shimosuwa": _22, "shinanomachi": _22, "shiojiri": _22, "suwa": _22, "suzaka": _22, "takagi": _22, "takamori": _22, "takayama": _22, "tateshina": _22, "tatsuno": _22, "togakushi": _22, "togura": _22, "tomi": _22, "ueda": _22, "wada": _22, "yamagata": _22, "yamanouchi": _22, "yasaka": _22, "yasuoka": _22 }], "nagasaki": [1, { "chijiwa": _22, "futsu": _22, "goto": _22, "hasami": _22, "hirado": _22, "iki": _22, "isahaya": _22, "kawatana": _22, "kuchinotsu": _22, "matsuura": _22, "nagasaki": _22, "obama": _22, "omura": _22, "oseto": _22, "saikai": _22, "sasebo": _22, "seihi": _22, "shimabara": _22, "shinkamigoto": _22, "togitsu": _22, "tsushima": _22, "unzen": _22 }], "nara": [1, { "ando": _22, "gose": _22, "heguri": _22, "higashiyoshino": _22, "ikaruga": _22, "ikoma": _22, "kamikitayama": _22, "kanmaki": _22, "kashiba": _22, "kashihara": _22, "katsuragi": _22, "kawai": _22, "kawakami": _22, "kawanishi": _22, "koryo": _22, "kurotaki": _22, "mitsue": _22, "miyake": _22, "nara": _22, "nosegawa": _22, "oji": _22, "ouda": _22, "oyodo": _22, "sakurai": _22, "sango": _22, "shimoichi": _22, "shimokitayama": _22, "shinjo": _22, "soni": _22, "takatori": _22, "tawaramoto": _22, "tenkawa": _22, "tenri": _22, "uda": _22, "yamatokoriyama": _22, "yamatotakada": _22, "yamazoe": _22, "yoshino": _22 }], "niigata": [1, { "aga": _22, "agano": _22, "gosen": _22, "itoigawa": _22, "izumozaki": _22, "joetsu": _22, "kamo": _22, "kariwa": _22, "kashiwazaki": _22, "minamiuonuma": _22, "mitsuke": _22, "muika": _22, "murakami": _22, "myoko": _22, "nagaoka": _22, "niigata": _22, "ojiya": _22, "omi": _22, "sado": _22, "sanjo": _22, "seiro": _22, "seirou": _22, "sekikawa": _22, "shibata": _22, "tagami": _22, "tainai": _22, "tochio": _22, "tokamachi": _22, "tsubame": _22, "tsunan": _22, "uonuma": _22, "yahiko": _22, "yoita": _22, "yuzawa": _22 }], "oita": [1, { "beppu": _22, "bungoono": _22, "bungotakada": _22, "hasama": _22, "hiji": _22, "himeshima": _22, "hita": _22, "kamitsue": _22, "kokonoe": _22, "kuju": _22, "kunisaki": _22, "kusu": _22, "oita": _22, "saiki": _22, "taketa": _22, "tsukumi": _22, "usa": _22, "usuki": _22, "yufu": _22 }], "okayama": [1, { "akaiwa": _22, "asakuchi": _22, "bizen": _22, "hayashima": _22, "ibara": _22, "kagamino": _22, "kasaoka": _22, "kibichuo": _22, "kumenan": _22, "kurashiki": _22, "maniwa": _22, "misaki": _22, "nagi": _22, "niimi": _22, "nishiawakura": _22, "okayama": _22, "satosho": _22, "setouchi": _22, "shinjo": _22, "shoo": _22, "soja": _22, "takahashi": _22, "tamano": _22, "tsuyama": _22, "wake": _22, "yakage": _22 }], "okinawa": [1, { "aguni": _22, "ginowan": _22, "ginoza": _22, "gushikami": _22, "haebaru": _22, "higashi": _22, "hirara": _22, "iheya": _22, "ishigaki": _22, "ishikawa": _22, "itoman": _22, "izena": _22, "kadena": _22, "kin": _22, "kitadaito": _22, "kitanakagusuku": _22, "kumejima": _22, "kunigami": _22, "minamidaito": _22, "motobu": _22, "nago": _22, "naha": _22, "nakagusuku": _22, "nakijin": _22, "nanjo": _22, "nishihara": _22, "ogimi": _22, "okinawa": _22, "onna": _22, "shimoji": _22, "taketomi": _22, "tarama": _22, "tokashiki": _22, "tomigusuku": _22, "tonaki": _22, "urasoe": _22, "uruma": _22, "yaese": _22, "yomitan": _22, "yonabaru": _22, "yonaguni": _22, "zamami": _22 }], "osaka": [1, { "abeno": _22, "chihayaakasaka": _22, "chuo": _22, "daito": _22, "fujiidera": _22, "habikino": _22, "hannan": _22, "higashiosaka": _22, "higashisumiyoshi": _22, "higashiyodogawa": _22, "hirakata": _22, "ibaraki": _22, "ikeda": _22, "izumi": _22, "izumiotsu": _22, "izumisano": _22, "kadoma": _22, "kaizuka": _22, "kanan": _22, "kashiwara": _22, "katano": _22, "kawachinagano": _22, "kishiwada": _22, "kita": _22, "kumatori": _22, "matsubara": _22, "minato": _22, "minoh": _22, "misaki": _22, "moriguchi": _22, "neyagawa": _22, "nishi": _22, "nose": _22, "osakasayama": _22, "sakai": _22, "sayama": _22, "sennan": _22, "settsu": _22, "shijonawate": _22, "shimamoto": _22, "suita": _22, "tadaoka": _22, "taishi": _22, "tajiri": _22, "takaishi": _22, "takatsuki": _22, "tondabayashi": _22, "toyonaka": _22, "toyono": _22, "yao": _22 }], "saga": [1, { "ariake": _22, "arita": _22, "fukudomi": _22, "genkai": _22, "hamatama": _22, "hizen": _22, "imari": _22, "kamimine": _22, "kanzaki": _22, "karatsu": _22, "kashima": _22, "kitagata": _22, "kitahata": _22, "kiyama": _22, "kouhoku": _22, "kyuragi": _22, "nishiarita": _22, "ogi": _22, "omachi": _22, "ouchi": _22, "saga": _22, "shiroishi": _22, "taku": _22, "tara": _22, "tosu": _22, "yoshinogari": _22 }], "saitama": [1, { "arakawa": _22, "asaka": _22, "chichibu": _22, "fujimi": _22, "fujimino": _22, "fukaya": _22, "hanno": _22, "hanyu": _22, "hasuda": _22, "hatogaya": _22, "hatoyama": _22, "hidaka": _22, "higashichichibu": _22, "higashimatsuyama": _22, "honjo": _22, "ina": _22, "iruma": _22, "iwatsuki": _22, "kamiizumi": _22, "kamikawa": _22, "kamisato": _22, "kasukabe": _22, "kawagoe": _22, "kawaguchi": _22, "kawajima": _22, "kazo": _22, "kitamoto": _22, "koshigaya": _22, "kounosu": _22, "kuki": _22, "kumagaya": _22, "matsubushi": _22, "minano": _22, "misato": _22, "miyashiro": _22, "miyoshi": _22, "moroyama": _22, "nagatoro": _22, "namegawa": _22, "niiza": _22, "ogano": _22, "ogawa": _22, "ogose": _22, "okegawa": _22, "omiya": _22, "otaki": _22, "ranzan": _22, "ryokami": _22, "saitama": _22, "sakado": _22, "satte": _22, "sayama": _22, "shiki": _22, "shiraoka": _22, "soka": _22, "sugito": _22, "toda": _22, "tokigawa": _22, "tokorozawa": _22, "tsurugashima": _22, "urawa": _22, "warabi": _22, "yashio": _22, "yokoze": _22, "yono": _22, "yorii": _22, "yoshida": _22, "yoshikawa": _22, "yoshimi": _22 }], "shiga": [1, { "aisho": _22, "gamo": _22, "higashiomi": _22, "hikone": _22, "koka": _22, "konan": _22, "kosei": _22, "koto": _22, "kusatsu": _22, "maibara": _22, "moriyama": _22, "nagahama": _22, "nishiazai": _22, "notogawa": _22, "omihachiman": _22, "otsu": _22, "ritto": _22, "ryuoh": _22, "takashima": _22, "takatsuki": _22, "torahime": _22, "toyosato": _22, "yasu": _22 }], "shimane": [1, { "akagi": _22, "ama": _22, "gotsu": _22, "hamada": _22, "higashiizumo": _22, "hikawa": _22, "hikimi": _22, "izumo": _22, "kakinoki": _22, "masuda": _22, "matsue": _22, "misato": _22, "nishinoshima": _22, "ohda": _22, "okinoshima": _22, "okuizumo": _22, "shimane": _22, "tamayu": _22, "tsuwano": _22, "unnan": _22, "yakumo": _22, "yasugi": _22, "yatsuka": _22 }], "shizuoka": [1, { "arai": _22, "atami": _22, "fuji": _22, "fujieda": _22, "fujikawa": _22, "fujinomiya": _22, "fukuroi": _22, "gotemba": _22, "haibara": _22, "hamamatsu": _22, "higashiizu": _22, "ito": _22, "iwata": _22, "izu": _22, "izunokuni": _22, "kakegawa": _22, "kannami": _22, "kawanehon": _22, "kawazu": _22, "kikugawa": _22, "kosai": _22, "makinohara": _22, "matsuzaki": _22, "minamiizu": _22, "mishima": _22, "morimachi": _22, "nishiizu": _22, "numazu": _22, "omaezaki": _22, "shimada": _22, "shimizu": _22, "shimoda": _22, "shizuoka": _22, "susono": _22, "yaizu": _22, "yoshida": _22 }], "tochigi": [1, { "ashikaga": _22, "bato": _22, "haga": _22, "ichikai": _22, "iwafune": _22, "kaminokawa": _22, "kanuma": _22, "karasuyama": _22, "kuroiso": _22, "mashiko": _22, "mibu": _22, "moka": _22, "motegi": _22, "nasu": _22, "nasushiobara": _22, "nikko": _22, "nishikata": _22, "nogi": _22, "ohira": _22, "ohtawara": _22, "oyama": _22, "sakura": _22, "sano": _22, "shimotsuke": _22, "shioya": _22, "takanezawa": _22, "tochigi": _22, "tsuga": _22, "ujiie": _22, "utsunomiya": _22, "yaita": _22 }], "tokushima": [1, { "aizumi": _22, "anan": _22, "ichiba": _22, "itano": _22, "kainan": _22, "komatsushima": _22, "matsushige": _22, "mima": _22, "minami": _22, "miyoshi": _22, "mugi": _22, "nakagawa": _22, "naruto": _22, "sanagochi": _22, "shishikui": _22, "tokushima": _22, "wajiki": _22 }], "tokyo": [1, { "adachi": _22, "akiruno": _22, "akishima": _22, "aogashima": _22, "arakawa": _22, "bunkyo": _22, "chiyoda": _22, "chofu": _22, "chuo": _22, "edogawa": _22, "fuchu": _22, "fussa": _22, "hachijo": _22, "hachioji": _22, "hamura": _22, "higashikurume": _22, "higashimurayama": _22, "higashiyamato": _22, "hino": _22, "hinode": _22, "hinohara": _22, "inagi": _22, "itabashi": _22, "katsushika": _22, "kita": _22, "kiyose": _22, "kodaira": _22, "koganei": _22, "kokubunji": _22, "komae": _22, "koto": _22, "kouzushima": _22, "kunitachi": _22, "machida": _22, "meguro": _22, "minato": _22, "mitaka": _22, "mizuho": _22, "musashimurayama": _22, "musashino": _22, "nakano": _22, "nerima": _22, "ogasawara": _22, "okutama": _22, "ome": _22, "oshima": _22, "ota": _22, "setagaya": _22, "shibuya": _22, "shinagawa": _22, "shinjuku": _22, "suginami": _22, "sumida": _22, "tachikawa": _22, "taito": _22, "tama": _22, "toshima": _22 }], "tottori": [1, { "chizu": _22, "hino": _22, "kawahara": _22, "koge": _22, "kotoura": _22, "misasa": _22, "nanbu": _22, "nichinan": _22, "sakaiminato": _22, "tottori": _22, "wakasa": _22, "yazu": _22, "yonago": _22 }], "toyama": [1, { "asahi": _22, "fuchu": _22, "fukumitsu": _22, "funahashi": _22, "himi": _22, "imizu": _22, "inami": _22, "johana": _22, "kamiichi": _22, "kurobe": _22, "nakaniikawa": _22, "namerikawa": _22, "nanto": _22, "nyuzen": _22, "oyabe": _22, "taira": _22, "takaoka": _22, "tateyama": _22, "toga": _22, "tonami": _22, "toyama": _22, "unazuki": _22, "uozu": _22, "yamada": _22 }], "wakayama": [1, { "arida": _22, "aridagawa": _22, "gobo": _22, "hashimoto": _22, "hidaka": _22, "hirogawa": _22, "inami": _22, "iwade": _22, "kainan": _22, "kamitonda": _22, "katsuragi": _22, "kimino": _22, "kinokawa": _22, "kitayama": _22, "koya": _22, "koza": _22, "kozagawa": _22, "kudoyama": _22, "kushimoto": _22, "mihama": _22, "misato": _22, "nachikatsuura": _22, "shingu": _22, "shirahama": _22, "taiji": _22, "tanabe": _22, "wakayama": _22, "yuasa": _22, "yura": _22 }], "yamagata": [1, { "asahi": _22, "funagata": _22, "higashine": _22, "iide": _22, "kahoku": _22, "kaminoyama": _22, "kaneyama": _22, "kawanishi": _22, "mamurogawa": _22, "mikawa": _22, "murayama": _22, "nagai": _22, "nakayama": _22, "nanyo": _22, "nishikawa": _22, "obanazawa": _22, "oe": _22, "oguni": _22, "ohkura": _22, "oishida": _22, "sagae": _22, "sakata": _22, "sakegawa": _22, "shinjo": _22, "shirataka": _22, "shonai": _22, "takahata": _22, "tendo": _22, "tozawa": _22, "tsuruoka": _22, "yamagata": _22, "yamanobe": _22, "yonezawa": _22, "yuza": _22 }], "yamaguchi": [1, { "abu": _22, "hagi": _22, "hikari": _22, "hofu": _22, "iwakuni": _22, "kudamatsu": _22, "mitou": _22, "nagato": _22, "oshima": _22, "shimonoseki": _22, "shunan": _22, "tabuse": _22, "tokuyama": _22, "toyota": _22, "ube": _22, "yuu": _22 }], "yamanashi": [1, { "chuo": _22, "doshi": _22, "fuefuki": _22, "fujikawa": _22, "fujikawaguchiko": _22, "fujiyoshida": _22, "hayakawa": _22, "hokuto": _22, "ichikawamisato": _22, "kai": _22, "kofu": _22, "koshu": _22, "kosuge": _22, "minami-alps": _22, "minobu": _22, "nakamichi": _22, "nanbu": _22, "narusawa": _22, "nirasaki": _22, "nishikatsura": _22, "oshino": _22, "otsuki": _22, "showa": _22, "tabayama": _22, "tsuru": _22, "uenohara": _22, "yamanakako": _22, "yamanashi": _22 }], "xn--ehqz56n": _22, "\u4E09\u91CD": _22, "xn--1lqs03n": _22, "\u4EAC\u90FD": _22, "xn--qqqt11m": _22, "\u4F50\u8CC0": _22, "xn--f6qx53a": _22, "\u5175\u5EAB": _22, "xn--djrs72d6uy": _22, "\u5317\u6D77\u9053": _22, "xn--mkru45i": _22, "\u5343\u8449": _22, "xn--0trq7p7nn": _22, "\u548C\u6B4C\u5C71": _22, "xn--5js045d": _22, "\u57FC\u7389": _22, "xn--kbrq7o": _22, "\u5927\u5206": _22, "xn--pssu33l": _22, "\u5927\u962A": _22, "xn--ntsq17g": _22, "\u5948\u826F": _22, "xn--uisz3g": _22, "\u5BAE\u57CE": _22, "xn--6btw5a": _22, "\u5BAE\u5D0E": _22, "xn--1ctwo": _22, "\u5BCC\u5C71": _22, "xn--6orx2r": _22, "\u5C71\u53E3": _22, "xn--rht61e": _22, "\u5C71\u5F62": _22, "xn--rht27z": _22, "\u5C71\u68A8": _22, "xn--nit225k": _22, "\u5C90\u961C": _22, "xn--rht3d": _22, "\u5CA1\u5C71": _22, "xn--djty4k": _22, "\u5CA9\u624B": _22, "xn--klty5x": _22, "\u5CF6\u6839": _22, "xn--kltx9a": _22, "\u5E83\u5CF6": _22, "xn--kltp7d": _22, "\u5FB3\u5CF6": _22, "xn--c3s14m": _22, "\u611B\u5A9B": _22, "xn--vgu402c": _22, "\u611B\u77E5": _22, "xn--efvn9s": _22, "\u65B0\u6F5F": _22, "xn--1lqs71d": _22, "\u6771\u4EAC": _22, "xn--4pvxs": _22, "\u6803\u6728": _22, "xn--uuwu58a": _22, "\u6C96\u7E04": _22, "xn--zbx025d": _22, "\u6ECB\u8CC0": _22, "xn--8pvr4u": _22, "\u718A\u672C": _22, "xn--5rtp49c": _22, "\u77F3\u5DDD": _22, "xn--ntso0iqx3a": _22, "\u795E\u5948\u5DDD": _22, "xn--elqq16h": _22, "\u798F\u4E95": _22, "xn--4it168d": _22, "\u798F\u5CA1": _22, "xn--klt787d": _22, "\u798F\u5CF6": _22, "xn--rny31h": _22, "\u79CB\u7530": _22, "xn--7t0a264c": _22, "\u7FA4\u99AC": _22, "xn--uist22h": _22, "\u8328\u57CE": _22, "xn--8ltr62k": _22, "\u9577\u5D0E": _22, "xn--2m4a15e": _22, "\u9577\u91CE": _22, "xn--32vp30h": _22, "\u9752\u68EE": _22, "xn--4it797k": _22, "\u9759\u5CA1": _22, "xn--5rtq34k": _22, "\u9999\u5DDD": _22, "xn--k7yn95e": _22, "\u9AD8\u77E5": _22, "xn--tor131o": _22, "\u9CE5\u53D6": _22, "xn--d5qv7z876c": _22, "\u9E7F\u5150\u5CF6": _22, "kawasaki": _21, "kitakyushu": _21, "kobe": _21, "nagoya": _21, "sapporo": _21, "sendai": _21, "yokohama": _21, "buyshop": _3, "fashionstore": _3, "handcrafted": _3, "kawaiishop": _3, "supersale": _3, "theshop": _3, "0am": _3, "0g0": _3, "0j0": _3, "0t0": _3, "mydns": _3, "pgw": _3, "wjg": _3, "usercontent": _3, "angry": _3, "babyblue": _3, "babymilk": _3, "backdrop": _3, "bambina": _3, "bitter": _3, "blush": _3, "boo": _3, "boy": _3, "boyfriend": _3, "but": _3, "candypop": _3, "capoo": _3, "catfood": _3, "cheap": _3, "chicappa": _3, "chillout": _3, "chips": _3, "chowder": _3, "chu": _3, "ciao": _3, "cocotte": _3, "coolblog": _3, "cranky": _3, "cutegirl": _3, "daa": _3, "deca": _3, "deci": _3, "digick": _3, "egoism": _3, "fakefur": _3, "fem": _3, "flier": _3, "floppy": _3, "fool": _3, "frenchkiss": _3, "girlfriend": _3, "girly": _3, "gloomy": _3, "gonna": _3, "greater": _3, "hacca": _3, "heavy": _3, "her": _3, "hiho": _3, "hippy": _3, "holy": _3, "hungry": _3, "icurus": _3, "itigo": _3, "jellybean": _3, "kikirara": _3, "kill": _3, "kilo": _3, "kuron": _3, "littlestar": _3, "lolipopmc": _3, "lolitapunk": _3, "lomo": _3, "lovepop": _3, "lovesick": _3, "main": _3, "mods": _3, "mond": _3, "mongolian": _3, "moo": _3, "namaste": _3, "nikita": _3, "nobushi": _3, "noor": _3, "oops": _3, "parallel": _3, "parasite": _3, "pecori": _3, "peewee": _3, "penne": _3, "pepper": _3, "perma": _3, "pigboat": _3, "pinoko": _3, "punyu": _3, "pupu": _3, "pussycat": _3, "pya": _3, "raindrop": _3, "readymade": _3, "sadist": _3, "schoolbus": _3, "secret": _3, "staba": _3, "stripper": _3, "sub": _3, "sunnyday": _3, "thick": _3, "tonkotsu": _3, "under": _3, "upper": _3, "velvet": _3, "verse": _3, "versus": _3, "vivian": _3, "watson": _3, "weblike": _3, "whitesnow": _3, "zombie": _3, "hateblo": _3, "hatenablog": _3, "hatenadiary": _3, "2-d": _3, "bona": _3, "crap": _3, "daynight": _3, "eek": _3, "flop": _3, "halfmoon": _3, "jeez": _3, "matrix": _3, "mimoza": _3, "netgamers": _3, "nyanta": _3, "o0o0": _3, "rdy": _3, "rgr": _3, "rulez": _3, "sakurastorage": [0, { "isk01": _60, "isk02": _60 }], "saloon": _3, "sblo": _3, "skr": _3, "tank": _3, "uh-oh": _3, "undo": _3, "webaccel": [0, { "rs": _3, "user": _3 }], "websozai": _3, "xii": _3 }], "ke": [1, { "ac": _22, "co": _22, "go": _22, "info": _22, "me": _22, "mobi": _22, "ne": _22, "or": _22, "sc": _22 }], "kg": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "us": _3, "xx": _3, "ae": _3 }], "kh": _4, "ki": _61, "km": [1, { "ass": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "nom": _22, "org": _22, "prd": _22, "tm": _22, "asso": _22, "coop": _22, "gouv": _22, "medecin": _22, "notaires": _22, "pharmaciens": _22, "presse": _22, "veterinaire": _22 }], "kn": [1, { "edu": _22, "gov": _22, "net": _22, "org": _22 }], "kp": [1, { "com": _22, "edu": _22, "gov": _22, "org": _22, "rep": _22, "tra": _22 }], "kr": [1, { "ac": _22, "ai": _22, "co": _22, "es": _22, "go": _22, "hs": _22, "io": _22, "it": _22, "kg": _22, "me": _22, "mil": _22, "ms": _22, "ne": _22, "or": _22, "pe": _22, "re": _22, "sc": _22, "busan": _22, "chungbuk": _22, "chungnam": _22, "daegu": _22, "daejeon": _22, "gangwon": _22, "gwangju": _22, "gyeongbuk": _22, "gyeonggi": _22, "gyeongnam": _22, "incheon": _22, "jeju": _22, "jeonbuk": _22, "jeonnam": _22, "seoul": _22, "ulsan": _22, "c01": _3, "eliv-api": _3, "eliv-cdn": _3, "eliv-dns": _3, "mmv": _3, "vki": _3 }], "kw": [1, { "com": _22, "edu": _22, "emb": _22, "gov": _22, "ind": _22, "net": _22, "org": _22 }], "ky": _49, "kz": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "jcloud": _3 }], "la": [1, { "com": _22, "edu": _22, "gov": _22, "info": _22, "int": _22, "net": _22, "org": _22, "per": _22, "bnr": _3 }], "lb": _4, "lc": [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "oy": _3 }], "li": _22, "lk": [1, { "ac": _22, "assn": _22, "com": _22, "edu": _22, "gov": _22, "grp": _22, "hotel": _22, "int": _22, "ltd": _22, "net": _22, "ngo": _22, "org": _22, "sch": _22, "soc": _22, "web": _22 }], "lr": _4, "ls": [1, { "ac": _22, "biz": _22, "co": _22, "edu": _22, "gov": _22, "info": _22, "net": _22, "org": _22, "sc": _22 }], "lt": _10, "lu": [1, { "123website": _3 }], "lv": [1, { "asn": _22, "com": _22, "conf": _22, "edu": _22, "gov": _22, "id": _22, "mil": _22, "net": _22, "org": _22 }], "ly": [1, { "com": _22, "edu": _22, "gov": _22, "id": _22, "med": _22, "net": _22, "org": _22, "plc": _22, "sch": _22 }], "ma": [1, { "ac": _22, "co": _22, "gov": _22, "net": _22, "org": _22, "press": _22 }], "mc": [1, { "asso": _22, "tm": _22 }], "md": [1, { "ir": _3 }], "me": [1, { "ac": _22, "co": _22, "edu": _22, "gov": _22, "its": _22, "net": _22, "org": _22, "priv": _22, "c66": _3, "craft": _3, "edgestack": _3, "mybox": _3, "filegear": _3, "hooc": [0, { "seprox": _3 }], "filegear-sg": _3, "lohmus": _3, "barsy": _3, "mcdir": _3, "brasilia": _3, "ddns": _3, "dnsfor": _3, "hopto": _3, "loginto": _3, "noip": _3, "webhop": _3, "soundcast": _3, "tcp4": _3, "vp4": _3, "diskstation": _3, "dscloud": _3, "i234": _3, "myds": _3, "synology": _3, "transip": _48, "nohost": _3 }], "mg": [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "nom": _22, "org": _22, "prd": _22 }], "mh": _22, "mil": _22, "mk": [1, { "com": _22, "edu": _22, "gov": _22, "inf": _22, "name": _22, "net": _22, "org": _22 }], "ml": [1, { "ac": _22, "art": _22, "asso": _22, "com": _22, "edu": _22, "gouv": _22, "gov": _22, "info": _22, "inst": _22, "net": _22, "org": _22, "pr": _22, "presse": _22 }], "mm": _21, "mn": [1, { "edu": _22, "gov": _22, "org": _22, "nyc": _3 }], "mo": _4, "mobi": [1, { "barsy": _3, "dscloud": _3 }], "mp": [1, { "ju": _3 }], "mq": _22, "mr": _10, "ms": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "minisite": _3 }], "mt": _49, "mu": [1, { "ac": _22, "co": _22, "com": _22, "gov": _22, "net": _22, "or": _22, "org": _22 }], "museum": _22, "mv": [1, { "aero": _22, "biz": _22, "com": _22, "coop": _22, "edu": _22, "gov": _22, "info": _22, "int": _22, "mil": _22, "museum": _22, "name": _22, "net": _22, "org": _22, "pro": _22 }], "mw": [1, { "ac": _22, "biz": _22, "co": _22, "com": _22, "coop": _22, "edu": _22, "gov": _22, "int": _22, "net": _22, "org": _22 }], "mx": [1, { "com": _22, "edu": _22, "gob": _22, "net": _22, "org": _22 }], "my": [1, { "biz": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "name": _22, "net": _22, "org": _22 }], "mz": [1, { "ac": _22, "adv": _22, "co": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22 }], "na": [1, { "alt": _22, "co": _22, "com": _22, "gov": _22, "net": _22, "org": _22 }], "name": [1, { "her": _64, "his": _64, "ispmanager": _3, "keenetic": _3 }], "nc": [1, { "asso": _22, "nom": _22 }], "ne": _22, "net": [1, { "adobeaemcloud": _3, "adobeio-static": _3, "adobeioruntime": _3, "akadns": _3, "akamai": _3, "akamai-staging": _3, "akamaiedge": _3, "akamaiedge-staging": _3, "akamaihd": _3, "akamaihd-staging": _3, "akamaiorigin": _3, "akamaiorigin-staging": _3, "akamaized": _3, "akamaized-staging": _3, "edgekey": _3, "edgekey-staging": _3, "edgesuite": _3, "edgesuite-staging": _3, "alwaysdata": _3, "myamaze": _3, "cloudfront": _3, "appudo": _3, "atlassian-dev": [0, { "prod": _56 }], "myfritz": _3, "shopselect": _3, "blackbaudcdn": _3, "boomla": _3, "bplaced": _3, "square7": _3, "cdn77": [0, { "r": _3 }], "cdn77-ssl": _3, "gb": _3, "hu": _3, "jp": _3, "se": _3, "uk": _3, "clickrising": _3, "ddns-ip": _3, "dns-cloud": _3, "dns-dynamic": _3, "cloudaccess": _3, "cloudflare": [2, { "cdn": _3 }], "cloudflareanycast": _56, "cloudflarecn": _56, "cloudflareglobal": _56, "ctfcloud": _3, "feste-ip": _3, "knx-server": _3, "static-access": _3, "cryptonomic": _6, "dattolocal": _3, "mydatto": _3, "debian": _3, "definima": _3, "deno": [2, { "sandbox": _3 }], "icp": _6, "de5": _3, "at-band-camp": _3, "blogdns": _3, "broke-it": _3, "buyshouses": _3, "dnsalias": _3, "dnsdojo": _3, "does-it": _3, "dontexist": _3, "dynalias": _3, "dynathome": _3, "endofinternet": _3, "from-az": _3, "from-co": _3, "from-la": _3, "from-ny": _3, "gets-it": _3, "ham-radio-op": _3, "homeftp": _3, "homeip": _3, "homelinux": _3, "homeunix": _3, "in-the-band": _3, "is-a-chef": _3, "is-a-geek": _3, "isa-geek": _3, "kicks-ass": _3, "office-on-the": _3, "podzone": _3, "scrapper-site": _3, "selfip": _3, "sells-it": _3, "servebbs": _3, "serveftp": _3, "thruhere": _3, "webhop": _3, "casacam": _3, "dynu": _3, "dynuddns": _3, "mysynology": _3, "opik": _3, "spryt": _3, "dynv6": _3, "twmail": _3, "ru": _3, "channelsdvr": [2, { "u": _3 }], "fastly": [0, { "freetls": _3, "map": _3, "prod": [0, { "a": _3, "global": _3 }], "ssl": [0, { "a": _3, "b": _3, "global": _3 }] }], "fastlylb": [2, { "map": _3 }], "keyword-on": _3, "live-on": _3, "server-on": _3, "cdn-edges": _3, "heteml": _3, "cloudfunctions": _3, "grafana-dev": _3, "iobb": _3, "moonscale": _3, "in-dsl": _3, "in-vpn": _3, "oninferno": _3, "botdash": _3, "apps-1and1": _3, "ipifony": _3, "cloudjiffy": [2, { "fra1-de": _3, "west1-us": _3 }], "elastx": [0, { "jls-sto1": _3, "jls-sto2": _3, "jls-sto3": _3 }], "massivegrid": [0, { "paas": [0, { "fr-1": _3, "lon-1": _3, "lon-2": _3, "ny-1": _3, "ny-2": _3, "sg-1": _3 }] }], "saveincloud": [0, { "jelastic": _3, "nordeste-idc": _3 }], "scaleforce": _50, "kinghost": _3, "uni5": _3, "krellian": _3, "ggff": _3, "localto": _6, "barsy": _3, "luyani": _3, "memset": _3, "azure-api": _3, "azure-mobile": _3, "azureedge": _3, "azurefd": _3, "azurestaticapps": [2, { "1": _3, "2": _3, "3": _3, "4": _3, "5": _3, "6": _3, "7": _3, "centralus": _3, "eastasia": _3, "eastus2": _3, "westeurope": _3, "westus2": _3 }], "azurewebsites": _3, "cloudapp": _3, "trafficmanager": _3, "usgovcloudapi": _66, "usgovcloudapp": _3, "usgovtrafficmanager": _3, "windows": _66, "mynetname": [0, { "sn": _3 }], "routingthecloud": _3, "bounceme": _3, "ddns": _3, "eating-organic": _3, "mydissent": _3, "myeffect": _3, "mymediapc": _3, "mypsx": _3, "mysecuritycamera": _3, "nhlfan": _3, "no-ip": _3, "pgafan": _3, "privatizehealthinsurance": _3, "redirectme": _3, "serveblog": _3, "serveminecraft": _3, "sytes": _3, "dnsup": _3, "hicam": _3, "now-dns": _3, "ownip": _3, "vpndns": _3, "cloudycluster": _3, "ovh": [0, { "hosting": _6, "webpaas": _6 }], "rackmaze": _3, "myradweb": _3, "in": _3, "subsc-pay": _3, "squares": _3, "schokokeks": _3, "firewall-gateway": _3, "seidat": _3, "senseering": _3, "siteleaf": _3, "mafelo": _3, "myspreadshop": _3, "vps-host": [2, { "jelastic": [0, { "atl": _3, "njs": _3, "ric": _3 }] }], "srcf": [0, { "soc": _3, "user": _3 }], "supabase": _3, "dsmynas": _3, "familyds": _3, "ts": [2, { "c": _6 }], "torproject": [2, { "pages": _3 }], "tunnelmole": _3, "vusercontent": _3, "reserve-online": _3, "localcert": _3, "community-pro": _3, "meinforum": _3, "yandexcloud": [2, { "storage": _3, "website": _3 }], "za": _3, "zabc": _3 }], "nf": [1, { "arts": _22, "com": _22, "firm": _22, "info": _22, "net": _22, "other": _22, "per": _22, "rec": _22, "store": _22, "web": _22 }], "ng": [1, { "com": _22, "edu": _22, "gov": _22, "i": _22, "mil": _22, "mobi": _22, "name": _22, "net": _22, "org": _22, "sch": _22, "biz": [2, { "co": _3, "dl": _3, "go": _3, "lg": _3, "on": _3 }], "col": _3, "firm": _3, "gen": _3, "ltd": _3, "ngo": _3, "plc": _3 }], "ni": [1, { "ac": _22, "biz": _22, "co": _22, "com": _22, "edu": _22, "gob": _22, "in": _22, "info": _22, "int": _22, "mil": _22, "net": _22, "nom": _22, "org": _22, "web": _22 }], "nl": [1, { "co": _3, "hosting-cluster": _3, "gov": _3, "khplay": _3, "123website": _3, "myspreadshop": _3, "transurl": _6, "cistron": _3, "demon": _3 }], "no": [1, { "fhs": _22, "folkebibl": _22, "fylkesbibl": _22, "idrett": _22, "museum": _22, "priv": _22, "vgs": _22, "dep": _22, "herad": _22, "kommune": _22, "mil": _22, "stat": _22, "aa": _67, "ah": _67, "bu": _67, "fm": _67, "hl": _67, "hm": _67, "jan-mayen": _67, "mr": _67, "nl": _67, "nt": _67, "of": _67, "ol": _67, "oslo": _67, "rl": _67, "sf": _67, "st": _67, "svalbard": _67, "tm": _67, "tr": _67, "va": _67, "vf": _67, "akrehamn": _22, "xn--krehamn-dxa": _22, "\xE5krehamn": _22, "algard": _22, "xn--lgrd-poac": _22, "\xE5lg\xE5rd": _22, "arna": _22, "bronnoysund": _22, "xn--brnnysund-m8ac": _22, "br\xF8nn\xF8ysund": _22, "brumunddal": _22, "bryne": _22, "drobak": _22, "xn--drbak-wua": _22, "dr\xF8bak": _22, "egersund": _22, "fetsund": _22, "floro": _22, "xn--flor-jra": _22, "flor\xF8": _22, "fredrikstad": _22, "hokksund": _22, "honefoss": _22, "xn--hnefoss-q1a": _22, "h\xF8nefoss": _22, "jessheim": _22, "jorpeland": _22, "xn--jrpeland-54a": _22, "j\xF8rpeland": _22, "kirkenes": _22, "kopervik": _22, "krokstadelva": _22, "langevag": _22, "xn--langevg-jxa": _22, "langev\xE5g": _22, "leirvik": _22, "mjondalen": _22, "xn--mjndalen-64a": _22, "mj\xF8ndalen": _22, "mo-i-rana": _22, "mosjoen": _22, "xn--mosjen-eya": _22, "mosj\xF8en": _22, "nesoddtangen": _22, "orkanger": _22, "osoyro": _22, "xn--osyro-wua": _22, "os\xF8yro": _22, "raholt": _22, "xn--rholt-mra": _22, "r\xE5holt": _22, "sandnessjoen": _22, "xn--sandnessjen-ogb": _22, "sandnessj\xF8en": _22, "skedsmokorset": _22, "slattum": _22, "spjelkavik": _22, "stathelle": _22, "stavern": _22, "stjordalshalsen": _22, "xn--stjrdalshalsen-sqb": _22, "stj\xF8rdalshalsen": _22, "tananger": _22, "tranby": _22, "vossevangen": _22, "aarborte": _22, "aejrie": _22, "afjord": _22, "xn--fjord-lra": _22, "\xE5fjord": _22, "agdenes": _22, "akershus": _68, "aknoluokta": _22, "xn--koluokta-7ya57h": _22, "\xE1k\u014Boluokta": _22, "al": _22, "xn--l-1fa": _22, "\xE5l": _22, "alaheadju": _22, "xn--laheadju-7ya": _22, "\xE1laheadju": _22, "alesund": _22, "xn--lesund-hua": _22, "\xE5lesund": _22, "alstahaug": _22, "alta": _22, "xn--lt-liac": _22, "\xE1lt\xE1": _22, "alvdal": _22, "amli": _22, "xn--mli-tla": _22, "\xE5mli": _22, "amot": _22, "xn--mot-tla": _22, "\xE5mot": _22, "andasuolo": _22, "andebu": _22, "andoy": _22, "xn--andy-ira": _22, "and\xF8y": _22, "ardal": _22, "xn--rdal-poa": _22, "\xE5rdal": _22, "aremark": _22, "arendal": _22, "xn--s-1fa": _22, "\xE5s": _22, "aseral": _22, "xn--seral-lra": _22, "\xE5seral": _22, "asker": _22, "askim": _22, "askoy": _22, "xn--asky-ira": _22, "ask\xF8y": _22, "askvoll": _22, "asnes": _22, "xn--snes-poa": _22, "\xE5snes": _22, "audnedaln": _22, "aukra": _22, "aure": _22, "aurland": _22, "aurskog-holand": _22, "xn--aurskog-hland-jnb": _22, "aurskog-h\xF8land": _22, "austevoll": _22, "austrheim": _22, "averoy": _22, "xn--avery-yua": _22, "aver\xF8y": _22, "badaddja": _22, "xn--bdddj-mrabd": _22, "b\xE5d\xE5ddj\xE5": _22, "xn--brum-voa": _22, "b\xE6rum": _22, "bahcavuotna": _22, "xn--bhcavuotna-s4a": _22, "b\xE1hcavuotna": _22, "bahccavuotna": _22, "xn--bhccavuotna-k7a": _22, "b\xE1hccavuotna": _22, "baidar": _22, "xn--bidr-5nac": _22, "b\xE1id\xE1r": _22, "bajddar": _22, "xn--bjddar-pta": _22, "b\xE1jddar": _22, "balat": _22, "xn--blt-elab": _22, "b\xE1l\xE1t": _22, "balestrand": _22, "ballangen": _22, "balsfjord": _22, "bamble": _22, "bardu": _22, "barum": _22, "batsfjord": _22, "xn--btsfjord-9za": _22, "b\xE5tsfjord": _22, "bearalvahki": _22, "xn--bearalvhki-y4a": _22, "bearalv\xE1hki": _22, "beardu": _22, "beiarn": _22, "berg": _22, "bergen": _22, "berlevag": _22, "xn--berlevg-jxa": _22, "berlev\xE5g": _22, "bievat": _22, "xn--bievt-0qa": _22, "biev\xE1t": _22, "bindal": _22, "birkenes": _22, "bjerkreim": _22, "bjugn": _22, "bodo": _22, "xn--bod-2na": _22, "bod\xF8": _22, "bokn": _22, "bomlo": _22, "xn--bmlo-gra": _22, "b\xF8mlo": _22, "bremanger": _22, "bronnoy": _22, "xn--brnny-wuac": _22, "br\xF8nn\xF8y": _22, "budejju": _22, "buskerud": _68, "bygland": _22, "bykle": _22, "cahcesuolo": _22, "xn--hcesuolo-7ya35b": _22, "\u010D\xE1hcesuolo": _22, "davvenjarga": _22, "xn--davvenjrga-y4a": _22, "davvenj\xE1rga": _22, "davvesiida": _22, "deatnu": _22, "dielddanuorri": _22, "divtasvuodna": _22, "divttasvuotna": _22, "donna": _22, "xn--dnna-gra": _22, "d\xF8nna": _22, "dovre": _22, "drammen": _22, "drangedal": _22, "dyroy": _22, "xn--dyry-ira": _22, "dyr\xF8y": _22, "eid": _22, "eidfjord": _22, "eidsberg": _22, "eidskog": _22, "eidsvoll": _22, "eigersund": _22, "elverum": _22, "enebakk": _22, "engerdal": _22, "etne": _22, "etnedal": _22, "evenassi": _22, "xn--eveni-0qa01ga": _22, "even\xE1\u0161\u0161i": _22, "evenes": _22, "evje-og-hornnes": _22, "farsund": _22, "fauske": _22, "fedje": _22, "fet": _22, "finnoy": _22, "xn--finny-yua": _22, "finn\xF8y": _22, "fitjar": _22, "fjaler": _22, "fjell": _22, "fla": _22, "xn--fl-zia": _22, "fl\xE5": _22, "flakstad": _22, "flatanger": _22, "flekkefjord": _22, "flesberg": _22, "flora": _22, "folldal": _22, "forde": _22, "xn--frde-gra": _22, "f\xF8rde": _22, "forsand": _22, "fosnes": _22, "xn--frna-woa": _22, "fr\xE6na": _22, "frana": _22, "frei": _22, "frogn": _22, "froland": _22, "frosta": _22, "froya": _22, "xn--frya-hra": _22, "fr\xF8ya": _22, "fuoisku": _22, "fuossko": _22, "fusa": _22, "fyresdal": _22, "gaivuotna": _22, "xn--givuotna-8ya": _22, "g\xE1ivuotna": _22, "galsa": _22, "xn--gls-elac": _22, "g\xE1ls\xE1": _22, "gamvik": _22, "gangaviika": _22, "xn--ggaviika-8ya47h": _22, "g\xE1\u014Bgaviika": _22, "gaular": _22, "gausdal": _22, "giehtavuoatna": _22, "gildeskal": _22, "xn--gildeskl-g0a": _22, "gildesk\xE5l": _22, "giske": _22, "gjemnes": _22, "gjerdrum": _22, "gjerstad": _22, "gjesdal": _22, "gjovik": _22, "xn--gjvik-wua": _22, "gj\xF8vik": _22, "gloppen": _22, "gol": _22, "gran": _22, "grane": _22, "granvin": _22, "gratangen": _22, "grimstad": _22, "grong": _22, "grue": _22, "gulen": _22, "guovdageaidnu": _22, "ha": _22, "xn--h-2fa": _22, "h\xE5": _22, "habmer": _22, "xn--hbmer-xqa": _22, "h\xE1bmer": _22, "hadsel": _22, "xn--hgebostad-g3a": _22, "h\xE6gebostad": _22, "hagebostad": _22, "halden": _22, "halsa": _22, "hamar": _22, "hamaroy": _22, "hammarfeasta": _22, "xn--hmmrfeasta-s4ac": _22, "h\xE1mm\xE1rfeasta": _22, "hammerfest": _22, "hapmir": _22, "xn--hpmir-xqa": _22, "h\xE1pmir": _22, "haram": _22, "hareid": _22, "harstad": _22, "hasvik": _22, "hattfjelldal": _22, "haugesund": _22, "hedmark": [0, { "os": _22, "valer": _22, "xn--vler-qoa": _22, "v\xE5ler": _22 }], "hemne": _22, "hemnes": _22, "hemsedal": _22, "hitra": _22, "hjartdal": _22, "hjelmeland": _22, "hobol": _22, "xn--hobl-ira": _22, "hob\xF8l": _22, "hof": _22, "hol": _22, "hole": _22, "holmestrand": _22, "holtalen": _22, "xn--holtlen-hxa": _22, "holt\xE5len": _22, "hordaland": [0, { "os": _22 }], "hornindal": _22, "horten": _22, "hoyanger": _22, "xn--hyanger-q1a": _22, "h\xF8yanger": _22, "hoylandet": _22, "xn--hylandet-54a": _22, "h\xF8ylandet": _22, "hurdal": _22, "hurum": _22, "hvaler": _22, "hyllestad": _22, "ibestad": _22, "inderoy": _22, "xn--indery-fya": _22, "inder\xF8y": _22, "iveland": _22, "ivgu": _22, "jevnaker": _22, "jolster": _22, "xn--jlster-bya": _22, "j\xF8lster": _22, "jondal": _22, "kafjord": _22, "xn--kfjord-iua": _22, "k\xE5fjord": _22, "karasjohka": _22, "xn--krjohka-hwab49j": _22, "k\xE1r\xE1\u0161johka": _22, "karasjok": _22, "karlsoy": _22, "karmoy": _22, "xn--karmy-yua": _22, "karm\xF8y": _22, "kautokeino": _22, "klabu": _22, "xn--klbu-woa": _22, "kl\xE6bu": _22, "klepp": _22, "kongsberg": _22, "kongsvinger": _22, "kraanghke": _22, "xn--kranghke-b0a": _22, "kr\xE5anghke": _22, "kragero": _22, "xn--krager-gya": _22, "krager\xF8": _22, "kristiansand": _22, "kristiansund": _22, "krodsherad": _22, "xn--krdsherad-m8a": _22, "kr\xF8dsherad": _22, "xn--kvfjord-nxa": _22, "kv\xE6fjord": _22, "xn--kvnangen-k0a": _22, "kv\xE6nangen": _22, "kvafjord": _22, "kvalsund": _22, "kvam": _22, "kvanangen": _22, "kvinesdal": _22, "kvinnherad": _22, "kviteseid": _22, "kvitsoy": _22, "xn--kvitsy-fya": _22, "kvits\xF8y": _22, "laakesvuemie": _22, "xn--lrdal-sra": _22, "l\xE6rdal": _22, "lahppi": _22, "xn--lhppi-xqa": _22, "l\xE1hppi": _22, "lardal": _22, "larvik": _22, "lavagis": _22, "lavangen": _22, "leangaviika": _22, "xn--leagaviika-52b": _22, "lea\u014Bgaviika": _22, "lebesby": _22, "leikanger": _22, "leirfjord": _22, "leka": _22, "leksvik": _22, "lenvik": _22, "lerdal": _22, "lesja": _22, "levanger": _22, "lier": _22, "lierne": _22, "lillehammer": _22, "lillesand": _22, "lindas": _22, "xn--linds-pra": _22, "lind\xE5s": _22, "lindesnes": _22, "loabat": _22, "xn--loabt-0qa": _22, "loab\xE1t": _22, "lodingen": _22, "xn--ldingen-q1a": _22, "l\xF8dingen": _22, "lom": _22, "loppa": _22, "lorenskog": _22, "xn--lrenskog-54a": _22, "l\xF8renskog": _22, "loten": _22, "xn--lten-gra": _22, "l\xF8ten": _22, "lund": _22, "lunner": _22, "luroy": _22, "xn--lury-ira": _22, "lur\xF8y": _22, "luster": _22, "lyngdal": _22, "lyngen": _22, "malatvuopmi": _22, "xn--mlatvuopmi-s4a": _22, "m\xE1latvuopmi": _22, "malselv": _22, "xn--mlselv-iua": _22, "m\xE5lselv": _22, "malvik": _22, "mandal": _22, "marker": _22, "marnardal": _22, "masfjorden": _22, "masoy": _22, "xn--msy-ula0h": _22, "m\xE5s\xF8y": _22, "matta-varjjat": _22, "xn--mtta-vrjjat-k7af": _22, "m\xE1tta-v\xE1rjjat": _22, "meland": _22, "meldal": _22, "melhus": _22, "meloy": _22, "xn--mely-ira": _22, "mel\xF8y": _22, "meraker": _22, "xn--merker-kua": _22, "mer\xE5ker": _22, "midsund": _22, "midtre-gauldal": _22, "moareke": _22, "xn--moreke-jua": _22, "mo\xE5reke": _22, "modalen": _22, "modum": _22, "molde": _22, "more-og-romsdal": [0, { "heroy": _22, "sande": _22 }], "xn--mre-og-romsdal-qqb": [0, { "xn--hery-ira": _22, "sande": _22 }], "m\xF8re-og-romsdal": [0, { "her\xF8y": _22, "sande": _22 }], "moskenes": _22, "moss": _22, "muosat": _22, "xn--muost-0qa": _22, "muos\xE1t": _22, "naamesjevuemie": _22, "xn--nmesjevuemie-tcba": _22, "n\xE5\xE5mesjevuemie": _22, "xn--nry-yla5g": _22, "n\xE6r\xF8y": _22, "namdalseid": _22, "namsos": _22, "namsskogan": _22, "nannestad": _22, "naroy": _22, "narviika": _22, "narvik": _22, "naustdal": _22, "navuotna": _22, "xn--nvuotna-hwa": _22, "n\xE1vuotna": _22, "nedre-eiker": _22, "nesna": _22, "nesodden": _22, "nesseby": _22, "nesset": _22, "nissedal": _22, "nittedal": _22, "nord-aurdal": _22, "nord-fron": _22, "nord-odal": _22, "norddal": _22, "nordkapp": _22, "nordland": [0, { "bo": _22, "xn--b-5ga": _22, "b\xF8": _22, "heroy": _22, "xn--hery-ira": _22, "her\xF8y": _22 }], "nordre-land": _22, "nordreisa": _22, "nore-og-uvdal": _22, "notodden": _22, "notteroy": _22, "xn--nttery-byae": _22, "n\xF8tter\xF8y": _22, "odda": _22, "oksnes": _22, "xn--ksnes-uua": _22, "\xF8ksnes": _22, "omasvuotna": _22, "oppdal": _22, "oppegard": _22, "xn--oppegrd-ixa": _22, "oppeg\xE5rd": _22, "orkdal": _22, "orland": _22, "xn--rland-uua": _22, "\xF8rland": _22, "orskog": _22, "xn--rskog-uua": _22, "\xF8rskog": _22, "orsta": _22, "xn--rsta-fra": _22, "\xF8rsta": _22, "osen": _22, "osteroy": _22, "xn--ostery-fya": _22, "oster\xF8y": _22, "ostfold": [0, { "valer": _22 }], "xn--stfold-9xa": [0, { "xn--vler-qoa": _22 }], "\xF8stfold": [0, { "v\xE5ler": _22 }], "ostre-toten": _22, "xn--stre-toten-zcb": _22, "\xF8stre-toten": _22, "overhalla": _22, "ovre-eiker": _22, "xn--vre-eiker-k8a": _22, "\xF8vre-eiker": _22, "oyer": _22, "xn--yer-zna": _22, "\xF8yer": _22, "oygarden": _22, "xn--ygarden-p1a": _22, "\xF8ygarden": _22, "oystre-slidre": _22, "xn--ystre-slidre-ujb": _22, "\xF8ystre-slidre": _22, "porsanger": _22, "porsangu": _22, "xn--porsgu-sta26f": _22, "pors\xE1\u014Bgu": _22, "porsgrunn": _22, "rade": _22, "xn--rde-ula": _22, "r\xE5de": _22, "radoy": _22, "xn--rady-ira": _22, "rad\xF8y": _22, "xn--rlingen-mxa": _22, "r\xE6lingen": _22, "rahkkeravju": _22, "xn--rhkkervju-01af": _22, "r\xE1hkker\xE1vju": _22, "raisa": _22, "xn--risa-5na": _22, "r\xE1isa": _22, "rakkestad": _22, "ralingen": _22, "rana": _22, "randaberg": _22, "rauma": _22, "rendalen": _22, "rennebu": _22, "rennesoy": _22, "xn--rennesy-v1a": _22, "rennes\xF8y": _22, "rindal": _22, "ringebu": _22, "ringerike": _22, "ringsaker": _22, "risor": _22, "xn--risr-ira": _22, "ris\xF8r": _22, "rissa": _22, "roan": _22, "rodoy": _22, "xn--rdy-0nab": _22, "r\xF8d\xF8y": _22, "rollag": _22, "romsa": _22, "romskog": _22, "xn--rmskog-bya": _22, "r\xF8mskog": _22, "roros": _22, "xn--rros-gra": _22, "r\xF8ros": _22, "rost": _22, "xn--rst-0na": _22, "r\xF8st": _22, "royken": _22, "xn--ryken-vua": _22, "r\xF8yken": _22, "royrvik": _22, "xn--ryrvik-bya": _22, "r\xF8yrvik": _22, "ruovat": _22, "rygge": _22, "salangen": _22, "salat": _22, "xn--slat-5na": _22, "s\xE1lat": _22, "xn--slt-elab": _22, "s\xE1l\xE1t": _22, "saltdal": _22, "samnanger": _22, "sandefjord": _22, "sandnes": _22, "sandoy": _22, "xn--sandy-yua": _22, "sand\xF8y": _22, "sarpsborg": _22, "sauda": _22, "sauherad": _22, "sel": _22, "selbu": _22, "selje": _22, "seljord": _22, "siellak": _22, "sigdal": _22, "siljan": _22, "sirdal": _22, "skanit": _22, "xn--sknit-yqa": _22, "sk\xE1nit": _22, "skanland": _22, "xn--sknland-fxa": _22, "sk\xE5nland": _22, "skaun": _22, "skedsmo": _22, "ski": _22, "skien": _22, "skierva": _22, "xn--skierv-uta": _22, "skierv\xE1": _22, "skiptvet": _22, "skjak": _22, "xn--skjk-soa": _22, "skj\xE5k": _22, "skjervoy": _22, "xn--skjervy-v1a": _22, "skjerv\xF8y": _22, "skodje": _22, "smola": _22, "xn--smla-hra": _22, "sm\xF8la": _22, "snaase": _22, "xn--snase-nra": _22, "sn\xE5ase": _22, "snasa": _22, "xn--snsa-roa": _22, "sn\xE5sa": _22, "snillfjord": _22, "snoasa": _22, "sogndal": _22, "sogne": _22, "xn--sgne-gra": _22, "s\xF8gne": _22, "sokndal": _22, "sola": _22, "solund": _22, "somna": _22, "xn--smna-gra": _22, "s\xF8mna": _22, "sondre-land": _22, "xn--sndre-land-0cb": _22, "s\xF8ndre-land": _22, "songdalen": _22, "sor-aurdal": _22, "xn--sr-aurdal-l8a": _22, "s\xF8r-aurdal": _22, "sor-fron": _22, "xn--sr-fron-q1a": _22, "s\xF8r-fron": _22, "sor-odal": _22, "xn--sr-odal-q1a": _22, "s\xF8r-odal": _22, "sor-varanger": _22, "xn--sr-varanger-ggb": _22, "s\xF8r-varanger": _22, "sorfold": _22, "xn--srfold-bya": _22, "s\xF8rfold": _22, "sorreisa": _22, "xn--srreisa-q1a": _22, "s\xF8rreisa": _22, "sortland": _22, "sorum": _22, "xn--srum-gra": _22, "s\xF8rum": _22, "spydeberg": _22, "stange": _22, "stavanger": _22, "steigen": _22, "steinkjer": _22, "stjordal": _22, "xn--stjrdal-s1a": _22, "stj\xF8rdal": _22, "stokke": _22, "stor-elvdal": _22, "stord": _22, "stordal": _22, "storfjord": _22, "strand": _22, "stranda": _22, "stryn": _22, "sula": _22, "suldal": _22, "sund": _22, "sunndal": _22, "surnadal": _22, "sveio": _22, "svelvik": _22, "sykkylven": _22, "tana": _22, "telemark": [0, { "bo": _22, "xn--b-5ga": _22, "b\xF8": _22 }], "time": _22, "tingvoll": _22, "tinn": _22, "tjeldsund": _22, "tjome": _22, "xn--tjme-hra": _22, "tj\xF8me": _22, "tokke": _22, "tolga": _22, "tonsberg": _22, "xn--tnsberg-q1a": _22, "t\xF8nsberg": _22, "torsken": _22, "xn--trna-woa": _22, "tr\xE6na": _22, "trana": _22, "tranoy": _22, "xn--trany-yua": _22, "tran\xF8y": _22, "troandin": _22, "trogstad": _22, "xn--trgstad-r1a": _22, "tr\xF8gstad": _22, "tromsa": _22, "tromso": _22, "xn--troms-zua": _22, "troms\xF8": _22, "trondheim": _22, "trysil": _22, "tvedestrand": _22, "tydal": _22, "tynset": _22, "tysfjord": _22, "tysnes": _22, "xn--tysvr-vra": _22, "tysv\xE6r": _22, "tysvar": _22, "ullensaker": _22, "ullensvang": _22, "ulvik": _22, "unjarga": _22, "xn--unjrga-rta": _22, "unj\xE1rga": _22, "utsira": _22, "vaapste": _22, "vadso": _22, "xn--vads-jra": _22, "vads\xF8": _22, "xn--vry-yla5g": _22, "v\xE6r\xF8y": _22, "vaga": _22, "xn--vg-yiab": _22, "v\xE5g\xE5": _22, "vagan": _22, "xn--vgan-qoa": _22, "v\xE5gan": _22, "vagsoy": _22, "xn--vgsy-qoa0j": _22, "v\xE5gs\xF8y": _22, "vaksdal": _22, "valle": _22, "vang": _22, "vanylven": _22, "vardo": _22, "xn--vard-jra": _22, "vard\xF8": _22, "varggat": _22, "xn--vrggt-xqad": _22, "v\xE1rgg\xE1t": _22, "varoy": _22, "vefsn": _22, "vega": _22, "vegarshei": _22, "xn--vegrshei-c0a": _22, "veg\xE5rshei": _22, "vennesla": _22, "verdal": _22, "verran": _22, "vestby": _22, "vestfold": [0, { "sande": _22 }], "vestnes": _22, "vestre-slidre": _22, "vestre-toten": _22, "vestvagoy": _22, "xn--vestvgy-ixa6o": _22, "vestv\xE5g\xF8y": _22, "vevelstad": _22, "vik": _22, "vikna": _22, "vindafjord": _22, "voagat": _22, "volda": _22, "voss": _22, "co": _3, "123hjemmeside": _3, "myspreadshop": _3 }], "np": _21, "nr": _61, "nu": [1, { "merseine": _3, "mine": _3, "shacknet": _3, "enterprisecloud": _3 }], "nz": [1, { "ac": _22, "co": _22, "cri": _22, "geek": _22, "gen": _22, "govt": _22, "health": _22, "iwi": _22, "kiwi": _22, "maori": _22, "xn--mori-qsa": _22, "m\u0101ori": _22, "mil": _22, "net": _22, "org": _22, "parliament": _22, "school": _22, "cloudns": _3 }], "om": [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "med": _22, "museum": _22, "net": _22, "org": _22, "pro": _22 }], "onion": _22, "org": [1, { "altervista": _3, "pimienta": _3, "poivron": _3, "potager": _3, "sweetpepper": _3, "cdn77": [0, { "c": _3, "rsc": _3 }], "cdn77-secure": [0, { "origin": [0, { "ssl": _3 }] }], "ae": _3, "cloudns": _3, "ip-dynamic": _3, "ddnss": _3, "dpdns": _3, "duckdns": _3, "tunk": _3, "blogdns": _3, "blogsite": _3, "boldlygoingnowhere": _3, "dnsalias": _3, "dnsdojo": _3, "doesntexist": _3, "dontexist": _3, "doomdns": _3, "dvrdns": _3, "dynalias": _3, "dyndns": [2, { "go": _3, "home": _3 }], "endofinternet": _3, "endoftheinternet": _3, "from-me": _3, "game-host": _3, "gotdns": _3, "hobby-site": _3, "homedns": _3, "homeftp": _3, "homelinux": _3, "homeunix": _3, "is-a-bruinsfan": _3, "is-a-candidate": _3, "is-a-celticsfan": _3, "is-a-chef": _3, "is-a-geek": _3, "is-a-knight": _3, "is-a-linux-user": _3, "is-a-patsfan": _3, "is-a-soxfan": _3, "is-found": _3, "is-lost": _3, "is-saved": _3, "is-very-bad": _3, "is-very-evil": _3, "is-very-good": _3, "is-very-nice": _3, "is-very-sweet": _3, "isa-geek": _3, "kicks-ass": _3, "misconfused": _3, "podzone": _3, "readmyblog": _3, "selfip": _3, "sellsyourhome": _3, "servebbs": _3, "serveftp": _3, "servegame": _3, "stuff-4-sale": _3, "webhop": _3, "accesscam": _3, "camdvr": _3, "freeddns": _3, "mywire": _3, "roxa": _3, "webredirect": _3, "twmail": _3, "eu": [2, { "al": _3, "asso": _3, "at": _3, "au": _3, "be": _3, "bg": _3, "ca": _3, "cd": _3, "ch": _3, "cn": _3, "cy": _3, "cz": _3, "de": _3, "dk": _3, "edu": _3, "ee": _3, "es": _3, "fi": _3, "fr": _3, "gr": _3, "hr": _3, "hu": _3, "ie": _3, "il": _3, "in": _3, "int": _3, "is": _3, "it": _3, "jp": _3, "kr": _3, "lt": _3, "lu": _3, "lv": _3, "me": _3, "mk": _3, "mt": _3, "my": _3, "net": _3, "ng": _3, "nl": _3, "no": _3, "nz": _3, "pl": _3, "pt": _3, "ro": _3, "ru": _3, "se": _3, "si": _3, "sk": _3, "tr": _3, "uk": _3, "us": _3 }], "fspages": _3, "fedorainfracloud": _3, "fedorapeople": _3, "fedoraproject": [0, { "cloud": _3, "os": _47, "stg": [0, { "os": _47 }] }], "freedesktop": _3, "hatenadiary": _3, "hepforge": _3, "in-dsl": _3, "in-vpn": _3, "js": _3, "barsy": _3, "mayfirst": _3, "routingthecloud": _3, "bmoattachments": _3, "cable-modem": _3, "collegefan": _3, "couchpotatofries": _3, "hopto": _3, "mlbfan": _3, "myftp": _3, "mysecuritycamera": _3, "nflfan": _3, "no-ip": _3, "read-books": _3, "ufcfan": _3, "zapto": _3, "dynserv": _3, "now-dns": _3, "is-local": _3, "httpbin": _3, "pubtls": _3, "jpn": _3, "my-firewall": _3, "myfirewall": _3, "spdns": _3, "small-web": _3, "dsmynas": _3, "familyds": _3, "teckids": _60, "tuxfamily": _3, "hk": _3, "us": _3, "toolforge": _3, "wmcloud": [2, { "beta": _3 }], "wmflabs": _3, "za": _3 }], "pa": [1, { "abo": _22, "ac": _22, "com": _22, "edu": _22, "gob": _22, "ing": _22, "med": _22, "net": _22, "nom": _22, "org": _22, "sld": _22 }], "pe": [1, { "com": _22, "edu": _22, "gob": _22, "mil": _22, "net": _22, "nom": _22, "org": _22 }], "pf": [1, { "com": _22, "edu": _22, "org": _22 }], "pg": _21, "ph": [1, { "com": _22, "edu": _22, "gov": _22, "i": _22, "mil": _22, "net": _22, "ngo": _22, "org": _22, "cloudns": _3 }], "pk": [1, { "ac": _22, "biz": _22, "com": _22, "edu": _22, "fam": _22, "gkp": _22, "gob": _22, "gog": _22, "gok": _22, "gop": _22, "gos": _22, "gov": _22, "net": _22, "org": _22, "web": _22 }], "pl": [1, { "com": _22, "net": _22, "org": _22, "agro": _22, "aid": _22, "atm": _22, "auto": _22, "biz": _22, "edu": _22, "gmina": _22, "gsm": _22, "info": _22, "mail": _22, "media": _22, "miasta": _22, "mil": _22, "nieruchomosci": _22, "nom": _22, "pc": _22, "powiat": _22, "priv": _22, "realestate": _22, "rel": _22, "sex": _22, "shop": _22, "sklep": _22, "sos": _22, "szkola": _22, "targi": _22, "tm": _22, "tourism": _22, "travel": _22, "turystyka": _22, "gov": [1, { "ap": _22, "griw": _22, "ic": _22, "is": _22, "kmpsp": _22, "konsulat": _22, "kppsp": _22, "kwp": _22, "kwpsp": _22, "mup": _22, "mw": _22, "oia": _22, "oirm": _22, "oke": _22, "oow": _22, "oschr": _22, "oum": _22, "pa": _22, "pinb": _22, "piw": _22, "po": _22, "pr": _22, "psp": _22, "psse": _22, "pup": _22, "rzgw": _22, "sa": _22, "sdn": _22, "sko": _22, "so": _22, "sr": _22, "starostwo": _22, "ug": _22, "ugim": _22, "um": _22, "umig": _22, "upow": _22, "uppo": _22, "us": _22, "uw": _22, "uzs": _22, "wif": _22, "wiih": _22, "winb": _22, "wios": _22, "witd": _22, "wiw": _22, "wkz": _22, "wsa": _22, "wskr": _22, "wsse": _22, "wuoz": _22, "wzmiuw": _22, "zp": _22, "zpisdn": _22 }], "augustow": _22, "babia-gora": _22, "bedzin": _22, "beskidy": _22, "bialowieza": _22, "bialystok": _22, "bielawa": _22, "bieszczady": _22, "boleslawiec": _22, "bydgoszcz": _22, "bytom": _22, "cieszyn": _22, "czeladz": _22, "czest": _22, "dlugoleka": _22, "elblag": _22, "elk": _22, "glogow": _22, "gniezno": _22, "gorlice": _22, "grajewo": _22, "ilawa": _22, "jaworzno": _22, "jelenia-gora": _22, "jgora": _22, "kalisz": _22, "karpacz": _22, "kartuzy": _22, "kaszuby": _22, "katowice": _22, "kazimierz-dolny": _22, "kepno": _22, "ketrzyn": _22, "klodzko": _22, "kobierzyce": _22, "kolobrzeg": _22, "konin": _22, "konskowola": _22, "kutno": _22, "lapy": _22, "lebork": _22, "legnica": _22, "lezajsk": _22, "limanowa": _22, "lomza": _22, "lowicz": _22, "lubin": _22, "lukow": _22, "malbork": _22, "malopolska": _22, "mazowsze": _22, "mazury": _22, "mielec": _22, "mielno": _22, "mragowo": _22, "naklo": _22, "nowaruda": _22, "nysa": _22, "olawa": _22, "olecko": _22, "olkusz": _22, "olsztyn": _22, "opoczno": _22, "opole": _22, "ostroda": _22, "ostroleka": _22, "ostrowiec": _22, "ostrowwlkp": _22, "pila": _22, "pisz": _22, "podhale": _22, "podlasie": _22, "polkowice": _22, "pomorskie": _22, "pomorze": _22, "prochowice": _22, "pruszkow": _22, "przeworsk": _22, "pulawy": _22, "radom": _22, "rawa-maz": _22, "rybnik": _22, "rzeszow": _22, "sanok": _22, "sejny": _22, "skoczow": _22, "slask": _22, "slupsk": _22, "sosnowiec": _22, "stalowa-wola": _22, "starachowice": _22, "stargard": _22, "suwalki": _22, "swidnica": _22, "swiebodzin": _22, "swinoujscie": _22, "szczecin": _22, "szczytno": _22, "tarnobrzeg": _22, "tgory": _22, "turek": _22, "tychy": _22, "ustka": _22, "walbrzych": _22, "warmia": _22, "warszawa": _22, "waw": _22, "wegrow": _22, "wielun": _22, "wlocl": _22, "wloclawek": _22, "wodzislaw": _22, "wolomin": _22, "wroclaw": _22, "zachpomor": _22, "zagan": _22, "zarow": _22, "zgora": _22, "zgorzelec": _22, "art": _3, "gliwice": _3, "krakow": _3, "poznan": _3, "wroc": _3, "zakopane": _3, "beep": _3, "ecommerce-shop": _3, "cfolks": _3, "dfirma": _3, "dkonto": _3, "you2": _3, "shoparena": _3, "homesklep": _3, "sdscloud": _3, "unicloud": _3, "lodz": _3, "pabianice": _3, "plock": _3, "sieradz": _3, "skierniewice": _3, "zgierz": _3, "krasnik": _3, "leczna": _3, "lubartow": _3, "lublin": _3, "poniatowa": _3, "swidnik": _3, "co": _3, "torun": _3, "simplesite": _3, "myspreadshop": _3, "gda": _3, "gdansk": _3, "gdynia": _3, "med": _3, "sopot": _3, "bielsko": _3 }], "pm": [1, { "own": _3, "name": _3 }], "pn": [1, { "co": _22, "edu": _22, "gov": _22, "net": _22, "org": _22 }], "post": _22, "pr": [1, { "biz": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "isla": _22, "name": _22, "net": _22, "org": _22, "pro": _22, "ac": _22, "est": _22, "prof": _22 }], "pro": [1, { "aaa": _22, "aca": _22, "acct": _22, "avocat": _22, "bar": _22, "cpa": _22, "eng": _22, "jur": _22, "law": _22, "med": _22, "recht": _22, "cloudns": _3, "keenetic": _3, "barsy": _3, "ngrok": _3 }], "ps": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "plo": _22, "sec": _22 }], "pt": [1, { "com": _22, "edu": _22, "gov": _22, "int": _22, "net": _22, "nome": _22, "org": _22, "publ": _22, "123paginaweb": _3 }], "pw": [1, { "gov": _22, "cloudns": _3, "x443": _3 }], "py": [1, { "com": _22, "coop": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22 }], "qa": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "sch": _22 }], "re": [1, { "asso": _22, "com": _22, "netlib": _3, "can": _3 }], "ro": [1, { "arts": _22, "com": _22, "firm": _22, "info": _22, "nom": _22, "nt": _22, "org": _22, "rec": _22, "store": _22, "tm": _22, "www": _22, "co": _3, "shop": _3, "barsy": _3 }], "rs": [1, { "ac": _22, "co": _22, "edu": _22, "gov": _22, "in": _22, "org": _22, "brendly": _20, "barsy": _3, "ox": _3 }], "ru": [1, { "ac": _3, "edu": _3, "gov": _3, "int": _3, "mil": _3, "eurodir": _3, "adygeya": _3, "bashkiria": _3, "bir": _3, "cbg": _3, "com": _3, "dagestan": _3, "grozny": _3, "kalmykia": _3, "kustanai": _3, "marine": _3, "mordovia": _3, "msk": _3, "mytis": _3, "nalchik": _3, "nov": _3, "pyatigorsk": _3, "spb": _3, "vladikavkaz": _3, "vladimir": _3, "na4u": _3, "mircloud": _3, "myjino": [2, { "hosting": _6, "landing": _6, "spectrum": _6, "vps": _6 }], "cldmail": [0, { "hb": _3 }], "mcdir": [2, { "vps": _3 }], "mcpre": _3, "net": _3, "org": _3, "pp": _3, "ras": _3 }], "rw": [1, { "ac": _22, "co": _22, "coop": _22, "gov": _22, "mil": _22, "net": _22, "org": _22 }], "sa": [1, { "com": _22, "edu": _22, "gov": _22, "med": _22, "net": _22, "org": _22, "pub": _22, "sch": _22 }], "sb": _4, "sc": _4, "sd": [1, { "com": _22, "edu": _22, "gov": _22, "info": _22, "med": _22, "net": _22, "org": _22, "tv": _22 }], "se": [1, { "a": _22, "ac": _22, "b": _22, "bd": _22, "brand": _22, "c": _22, "d": _22, "e": _22, "f": _22, "fh": _22, "fhsk": _22, "fhv": _22, "g": _22, "h": _22, "i": _22, "k": _22, "komforb": _22, "kommunalforbund": _22, "komvux": _22, "l": _22, "lanbib": _22, "m": _22, "n": _22, "naturbruksgymn": _22, "o": _22, "org": _22, "p": _22, "parti": _22, "pp": _22, "press": _22, "r": _22, "s": _22, "t": _22, "tm": _22, "u": _22, "w": _22, "x": _22, "y": _22, "z": _22, "com": _3, "iopsys": _3, "123minsida": _3, "itcouldbewor": _3, "myspreadshop": _3 }], "sg": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "enscaled": _3 }], "sh": [1, { "com": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "hashbang": _3, "botda": _3, "lovable": _3, "platform": [0, { "ent": _3, "eu": _3, "us": _3 }], "teleport": _3, "now": _3 }], "si": [1, { "f5": _3, "gitapp": _3, "gitpage": _3 }], "sj": _22, "sk": [1, { "org": _22 }], "sl": _4, "sm": _22, "sn": [1, { "art": _22, "com": _22, "edu": _22, "gouv": _22, "org": _22, "univ": _22 }], "so": [1, { "com": _22, "edu": _22, "gov": _22, "me": _22, "net": _22, "org": _22, "surveys": _3 }], "sr": _22, "ss": [1, { "biz": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "me": _22, "net": _22, "org": _22, "sch": _22 }], "st": [1, { "co": _22, "com": _22, "consulado": _22, "edu": _22, "embaixada": _22, "mil": _22, "net": _22, "org": _22, "principe": _22, "saotome": _22, "store": _22, "helioho": _3, "cn": _6, "kirara": _3, "noho": _3 }], "su": [1, { "abkhazia": _3, "adygeya": _3, "aktyubinsk": _3, "arkhangelsk": _3, "armenia": _3, "ashgabad": _3, "azerbaijan": _3, "balashov": _3, "bashkiria": _3, "bryansk": _3, "bukhara": _3, "chimkent": _3, "dagestan": _3, "east-kazakhstan": _3, "exnet": _3, "georgia": _3, "grozny": _3, "ivanovo": _3, "jambyl": _3, "kalmykia": _3, "kaluga": _3, "karacol": _3, "karaganda": _3, "karelia": _3, "khakassia": _3, "krasnodar": _3, "kurgan": _3, "kustanai": _3, "lenug": _3, "mangyshlak": _3, "mordovia": _3, "msk": _3, "murmansk": _3, "nalchik": _3, "navoi": _3, "north-kazakhstan": _3, "nov": _3, "obninsk": _3, "penza": _3, "pokrovsk": _3, "sochi": _3, "spb": _3, "tashkent": _3, "termez": _3, "togliatti": _3, "troitsk": _3, "tselinograd": _3, "tula": _3, "tuva": _3, "vladikavkaz": _3, "vladimir": _3, "vologda": _3 }], "sv": [1, { "com": _22, "edu": _22, "gob": _22, "org": _22, "red": _22 }], "sx": _10, "sy": _5, "sz": [1, { "ac": _22, "co": _22, "org": _22 }], "tc": _22, "td": _22, "tel": _22, "tf": [1, { "sch": _3 }], "tg": _22, "th": [1, { "ac": _22, "co": _22, "go": _22, "in": _22, "mi": _22, "net": _22, "or": _22, "online": _3, "shop": _3 }], "tj": [1, { "ac": _22, "biz": _22, "co": _22, "com": _22, "edu": _22, "go": _22, "gov": _22, "int": _22, "mil": _22, "name": _22, "net": _22, "nic": _22, "org": _22, "test": _22, "web": _22 }], "tk": _22, "tl": _10, "tm": [1, { "co": _22, "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "nom": _22, "org": _22 }], "tn": [1, { "com": _22, "ens": _22, "fin": _22, "gov": _22, "ind": _22, "info": _22, "intl": _22, "mincom": _22, "nat": _22, "net": _22, "org": _22, "perso": _22, "tourism": _22, "orangecloud": _3 }], "to": [1, { "611": _3, "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "oya": _3, "x0": _3, "quickconnect": _30, "vpnplus": _3, "nett": _3 }], "tr": [1, { "av": _22, "bbs": _22, "bel": _22, "biz": _22, "com": _22, "dr": _22, "edu": _22, "gen": _22, "gov": _22, "info": _22, "k12": _22, "kep": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "pol": _22, "tel": _22, "tsk": _22, "tv": _22, "web": _22, "nc": _10 }], "tt": [1, { "biz": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "mil": _22, "name": _22, "net": _22, "org": _22, "pro": _22 }], "tv": [1, { "better-than": _3, "dyndns": _3, "on-the-web": _3, "worse-than": _3, "from": _3, "sakura": _3 }], "tw": [1, { "club": _22, "com": [1, { "mymailer": _3 }], "ebiz": _22, "edu": _22, "game": _22, "gov": _22, "idv": _22, "mil": _22, "net": _22, "org": _22, "url": _3, "mydns": _3 }], "tz": [1, { "ac": _22, "co": _22, "go": _22, "hotel": _22, "info": _22, "me": _22, "mil": _22, "mobi": _22, "ne": _22, "or": _22, "sc": _22, "tv": _22 }], "ua": [1, { "com": _22, "edu": _22, "gov": _22, "in": _22, "net": _22, "org": _22, "cherkassy": _22, "cherkasy": _22, "chernigov": _22, "chernihiv": _22, "chernivtsi": _22, "chernovtsy": _22, "ck": _22, "cn": _22, "cr": _22, "crimea": _22, "cv": _22, "dn": _22, "dnepropetrovsk": _22, "dnipropetrovsk": _22, "donetsk": _22, "dp": _22, "if": _22, "ivano-frankivsk": _22, "kh": _22, "kharkiv": _22, "kharkov": _22, "kherson": _22, "khmelnitskiy": _22, "khmelnytskyi": _22, "kiev": _22, "kirovograd": _22, "km": _22, "kr": _22, "kropyvnytskyi": _22, "krym": _22, "ks": _22, "kv": _22, "kyiv": _22, "lg": _22, "lt": _22, "lugansk": _22, "luhansk": _22, "lutsk": _22, "lv": _22, "lviv": _22, "mk": _22, "mykolaiv": _22, "nikolaev": _22, "od": _22, "odesa": _22, "odessa": _22, "pl": _22, "poltava": _22, "rivne": _22, "rovno": _22, "rv": _22, "sb": _22, "sebastopol": _22, "sevastopol": _22, "sm": _22, "sumy": _22, "te": _22, "ternopil": _22, "uz": _22, "uzhgorod": _22, "uzhhorod": _22, "vinnica": _22, "vinnytsia": _22, "vn": _22, "volyn": _22, "yalta": _22, "zakarpattia": _22, "zaporizhzhe": _22, "zaporizhzhia": _22, "zhitomir": _22, "zhytomyr": _22, "zp": _22, "zt": _22, "cc": _3, "inf": _3, "ltd": _3, "cx": _3, "biz": _3, "co": _3, "pp": _3, "v": _3 }], "ug": [1, { "ac": _22, "co": _22, "com": _22, "edu": _22, "go": _22, "gov": _22, "mil": _22, "ne": _22, "or": _22, "org": _22, "sc": _22, "us": _22 }], "uk": [1, { "ac": _22, "co": [1, { "bytemark": [0, { "dh": _3, "vm": _3 }], "layershift": _50, "barsy": _3, "barsyonline": _3, "retrosnub": _59, "nh-serv": _3, "no-ip": _3, "adimo": _3, "myspreadshop": _3 }], "gov": [1, { "api": _3, "campaign": _3, "service": _3 }], "ltd": _22, "me": _22, "net": _22, "nhs": _22, "org": [1, { "glug": _3, "lug": _3, "lugs": _3, "affinitylottery": _3, "raffleentry": _3, "weeklylottery": _3 }], "plc": _22, "police": _22, "sch": _21, "conn": _3, "copro": _3, "hosp": _3, "independent-commission": _3, "independent-inquest": _3, "independent-inquiry": _3, "independent-panel": _3, "independent-review": _3, "public-inquiry": _3, "royal-commission": _3, "pymnt": _3, "barsy": _3, "nimsite": _3, "oraclegovcloudapps": _6 }], "us": [1, { "dni": _22, "isa": _22, "nsn": _22, "ak": _69, "al": _69, "ar": _69, "as": _69, "az": _69, "ca": _69, "co": _69, "ct": _69, "dc": _69, "de": _70, "fl": _69, "ga": _69, "gu": _69, "hi": _71, "ia": _69, "id": _69, "il": _69, "in": _69, "ks": _69, "ky": _69, "la": _69, "ma": [1, { "k12": [1, { "chtr": _22, "paroch": _22, "pvt": _22 }], "cc": _22, "lib": _22 }], "md": _69, "me": _69, "mi": [1, { "k12": _22, "cc": _22, "lib": _22, "ann-arbor": _22, "cog": _22, "dst": _22, "eaton": _22, "gen": _22, "mus": _22, "tec": _22, "washtenaw": _22 }], "mn": _69, "mo": _69, "ms": [1, { "k12": _22, "cc": _22 }], "mt": _69, "nc": _69, "nd": _71, "ne": _69, "nh": _69, "nj": _69, "nm": _69, "nv": _69, "ny": _69, "oh": _69, "ok": _69, "or": _69, "pa": _69, "pr": _69, "ri": _71, "sc": _69, "sd": _71, "tn": _69, "tx": _69, "ut": _69, "va": _69, "vi": _69, "vt": _69, "wa": [1, { "k12": _22, "cc": _22, "lib": _22, "aberdeen": _3, "bainbridge-isl": _3, "bellevue": _3, "bremerton": _3, "centralia": _3, "chehalis": _3, "forks": _3, "gig-harbor": _3, "hoquiam": _3, "keyport": _3, "kingston": _3, "olympia": _3, "port-angeles": _3, "port-ludlow": _3, "port-orchard": _3, "port-townsend": _3, "poulsbo": _3, "redmond": _3, "renton": _3, "sea": _3, "seattle": _3, "sequim": _3, "shelton": _3, "silverdale": _3, "yarrow-point": _3 }], "wi": _69, "wv": _70, "wy": _69, "cloudns": _3, "is-by": _3, "land-4-sale": _3, "stuff-4-sale": _3, "heliohost": _3, "enscaled": [0, { "phx": _3 }], "mircloud": _3, "azure-api": _3, "azurewebsites": _3, "ngo": _3, "golffan": _3, "noip": _3, "pointto": _3, "freeddns": _3, "srv": [2, { "gh": _3, "gl": _3 }], "servername": _3 }], "uy": [1, { "com": _22, "edu": _22, "gub": _22, "mil": _22, "net": _22, "org": _22, "gv": _3 }], "uz": [1, { "co": _22, "com": _22, "net": _22, "org": _22 }], "va": _22, "vc": [1, { "com": _22, "edu": _22, "gov": _22, "mil": _22, "net": _22, "org": _22, "gv": [2, { "d": _3 }], "0e": _6, "mydns": _3 }], "ve": [1, { "arts": _22, "bib": _22, "co": _22, "com": _22, "e12": _22, "edu": _22, "emprende": _22, "firm": _22, "gob": _22, "gov": _22, "ia": _22, "info": _22, "int": _22, "mil": _22, "net": _22, "nom": _22, "org": _22, "rar": _22, "rec": _22, "store": _22, "tec": _22, "web": _22 }], "vg": [1, { "edu": _22 }], "vi": [1, { "co": _22, "com": _22, "k12": _22, "net": _22, "org": _22 }], "vn": [1, { "ac": _22, "ai": _22, "biz": _22, "com": _22, "edu": _22, "gov": _22, "health": _22, "id": _22, "info": _22, "int": _22, "io": _22, "name": _22, "net": _22, "org": _22, "pro": _22, "angiang": _22, "bacgiang": _22, "backan": _22, "baclieu": _22, "bacninh": _22, "baria-vungtau": _22, "bentre": _22, "binhdinh": _22, "binhduong": _22, "binhphuoc": _22, "binhthuan": _22, "camau": _22, "cantho": _22, "caobang": _22, "daklak": _22, "daknong": _22, "danang": _22, "dienbien": _22, "dongnai": _22, "dongthap": _22, "gialai": _22, "hagiang": _22, "haiduong": _22, "haiphong": _22, "hanam": _22, "hanoi": _22, "hatinh": _22, "haugiang": _22, "hoabinh": _22, "hue": _22, "hungyen": _22, "khanhhoa": _22, "kiengiang": _22, "kontum": _22, "laichau": _22, "lamdong": _22, "langson": _22, "laocai": _22, "longan": _22, "namdinh": _22, "nghean": _22, "ninhbinh": _22, "ninhthuan": _22, "phutho": _22, "phuyen": _22, "quangbinh": _22, "quangnam": _22, "quangngai": _22, "quangninh": _22, "quangtri": _22, "soctrang": _22, "sonla": _22, "tayninh": _22, "thaibinh": _22, "thainguyen": _22, "thanhhoa": _22, "thanhphohochiminh": _22, "thuathienhue": _22, "tiengiang": _22, "travinh": _22, "tuyenquang": _22, "vinhlong": _22, "vinhphuc": _22, "yenbai": _22 }], "vu": _49, "wf": [1, { "biz": _3, "sch": _3 }], "ws": [1, { "com": _22, "edu": _22, "gov": _22, "net": _22, "org": _22, "advisor": _6, "cloud66": _3, "dyndns": _3, "mypets": _3 }], "yt": [1, { "org": _3 }], "xn--mgbaam7a8h": _22, "\u0627\u0645\u0627\u0631\u0627\u062A": _22, "xn--y9a3aq": _22, "\u0570\u0561\u0575": _22, "xn--54b7fta0cc": _22, "\u09AC\u09BE\u0982\u09B2\u09BE": _22, "xn--90ae": _22, "\u0431\u0433": _22, "xn--mgbcpq6gpa1a": _22, "\u0627\u0644\u0628\u062D\u0631\u064A\u0646": _22, "xn--90ais": _22, "\u0431\u0435\u043B": _22, "xn--fiqs8s": _22, "\u4E2D\u56FD": _22, "xn--fiqz9s": _22, "\u4E2D\u570B": _22, "xn--lgbbat1ad8j": _22, "\u0627\u0644\u062C\u0632\u0627\u0626\u0631": _22, "xn--wgbh1c": _22, "\u0645\u0635\u0631": _22, "xn--e1a4c": _22, "\u0435\u044E": _22, "xn--qxa6a": _22, "\u03B5\u03C5": _22, "xn--mgbah1a3hjkrd": _22, "\u0645\u0648\u0631\u064A\u062A\u0627\u0646\u064A\u0627": _22, "xn--node": _22, "\u10D2\u10D4": _22, "xn--qxam": _22, "\u03B5\u03BB": _22, "xn--j6w193g": [1, { "xn--gmqw5a": _22, "xn--55qx5d": _22, "xn--mxtq1m": _22, "xn--wcvs22d": _22, "xn--uc0atv": _22, "xn--od0alg": _22 }], "\u9999\u6E2F": [1, { "\u500B\u4EBA": _22, "\u516C\u53F8": _22, "\u653F\u5E9C": _22, "\u6559\u80B2": _22, "\u7D44\u7E54": _22, "\u7DB2\u7D61": _22 }], "xn--2scrj9c": _22, "\u0CAD\u0CBE\u0CB0\u0CA4": _22, "xn--3hcrj9c": _22, "\u0B2D\u0B3E\u0B30\u0B24": _22, "xn--45br5cyl": _22, "\u09AD\u09BE\u09F0\u09A4": _22, "xn--h2breg3eve": _22, "\u092D\u093E\u0930\u0924\u092E\u094D": _22, "xn--h2brj9c8c": _22, "\u092D\u093E\u0930\u094B\u0924": _22, "xn--mgbgu82a": _22, "\u0680\u0627\u0631\u062A": _22, "xn--rvc1e0am3e": _22, "\u0D2D\u0D3E\u0D30\u0D24\u0D02": _22, "xn--h2brj9c": _22, "\u092D\u093E\u0930\u0924": _22, "xn--mgbbh1a": _22, "\u0628\u0627\u0631\u062A": _22, "xn--mgbbh1a71e": _22, "\u0628\u06BE\u0627\u0631\u062A": _22, "xn--fpcrj9c3d": _22, "\u0C2D\u0C3E\u0C30\u0C24\u0C4D": _22, "xn--gecrj9c": _22, "\u0AAD\u0ABE\u0AB0\u0AA4": _22, "xn--s9brj9c": _22, "\u0A2D\u0A3E\u0A30\u0A24": _22, "xn--45brj9c": _22, "\u09AD\u09BE\u09B0\u09A4": _22, "xn--xkc2dl3a5ee0h": _22, "\u0B87\u0BA8\u0BCD\u0BA4\u0BBF\u0BAF\u0BBE": _22, "xn--mgba3a4f16a": _22, "\u0627\u06CC\u0631\u0627\u0646": _22, "xn--mgba3a4fra": _22, "\u0627\u064A\u0631\u0627\u0646": _22, "xn--mgbtx2b": _22, "\u0639\u0631\u0627\u0642": _22, "xn--mgbayh7gpa": _22, "\u0627\u0644\u0627\u0631\u062F\u0646": _22, "xn--3e0b707e": _22, "\uD55C\uAD6D": _22, "xn--80ao21a": _22, "\u049B\u0430\u0437": _22, "xn--q7ce6a": _22, "\u0EA5\u0EB2\u0EA7": _22, "xn--fzc2c9e2c": _22, "\u0DBD\u0D82\u0D9A\u0DCF": _22, "xn--xkc2al3hye2a": _22, "\u0B87\u0BB2\u0B99\u0BCD\u0B95\u0BC8": _22, "xn--mgbc0a9azcg": _22, "\u0627\u0644\u0645\u063A\u0631\u0628": _22, "xn--d1alf": _22, "\u043C\u043A\u0434": _22, "xn--l1acc": _22, "\u043C\u043E\u043D": _22, "xn--mix891f": _22, "\u6FB3\u9580": _22, "xn--mix082f": _22, "\u6FB3\u95E8": _22, "xn--mgbx4cd0ab": _22, "\u0645\u0644\u064A\u0633\u064A\u0627": _22, "xn--mgb9awbf": _22, "\u0639\u0645\u0627\u0646": _22, "xn--mgbai9azgqp6j": _22, "\u067E\u0627\u06A9\u0633\u062A\u0627\u0646": _22, "xn--mgbai9a5eva00b": _22, "\u067E\u0627\u0643\u0633\u062A\u0627\u0646": _22, "xn--ygbi2ammx": _22, "\u0641\u0644\u0633\u0637\u064A\u0646": _22, "xn--90a3ac": [1, { "xn--80au": _22, "xn--90azh": _22, "xn--d1at": _22, "xn--c1avg": _22, "xn--o1ac": _22, "xn--o1ach": _22 }], "\u0441\u0440\u0431": [1, { "\u0430\u043A": _22, "\u043E\u0431\u0440": _22, "\u043E\u0434": _22, "\u043E\u0440\u0433": _22, "\u043F\u0440": _22, "\u0443\u043F\u0440": _22 }], "xn--p1ai": _22, "\u0440\u0444": _22, "xn--wgbl6a": _22, "\u0642\u0637\u0631": _22, "xn--mgberp4a5d4ar": _22, "\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0629": _22, "xn--mgberp4a5d4a87g": _22, "\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u0629": _22, "xn--mgbqly7c0a67fbc": _22, "\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u06C3": _22, "xn--mgbqly7cvafr": _22, "\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0647": _22, "xn--mgbpl2fh": _22, "\u0633\u0648\u062F\u0627\u0646": _22, "xn--yfro4i67o": _22, "\u65B0\u52A0\u5761": _22, "xn--clchc0ea0b2g2a9gcd": _22, "\u0B9A\u0BBF\u0B99\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0BC2\u0BB0\u0BCD": _22, "xn--ogbpf8fl": _22, "\u0633\u0648\u0631\u064A\u0629": _22, "xn--mgbtf8fl": _22, "\u0633\u0648\u0631\u064A\u0627": _22, "xn--o3cw4h": [1, { "xn--o3cyx2a": _22, "xn--12co0c3b4eva": _22, "xn--m3ch0j3a": _22, "xn--h3cuzk1di": _22, "xn--12c1fe0br": _22, "xn--12cfi8ixb8l": _22 }], "\u0E44\u0E17\u0E22": [1, { "\u0E17\u0E2B\u0E32\u0E23": _22, "\u0E18\u0E38\u0E23\u0E01\u0E34\u0E08": _22, "\u0E40\u0E19\u0E47\u0E15": _22, "\u0E23\u0E31\u0E10\u0E1A\u0E32\u0E25": _22, "\u0E28\u0E36\u0E01\u0E29\u0E32": _22, "\u0E2D\u0E07\u0E04\u0E4C\u0E01\u0E23": _22 }], "xn--pgbs0dh": _22, "\u062A\u0648\u0646\u0633": _22, "xn--kpry57d": _22, "\u53F0\u7063": _22, "xn--kprw13d": _22, "\u53F0\u6E7E": _22, "xn--nnx388a": _22, "\u81FA\u7063": _22, "xn--j1amh": _22, "\u0443\u043A\u0440": _22, "xn--mgb2ddes": _22, "\u0627\u0644\u064A\u0645\u0646": _22, "xxx": _22, "ye": _5, "za": [0, { "ac": _22, "agric": _22, "alt": _22, "co": _22, "edu": _22, "gov": _22, "grondar": _22, "law": _22, "mil": _22, "net": _22, "ngo": _22, "nic": _22, "nis": _22, "nom": _22, "org": _22, "school": _22, "tm": _22, "web": _22 }], "zm": [1, { "ac": _22, "biz": _22, "co": _22, "com": _22, "edu": _22, "gov": _22, "info": _22, "mil": _22, "net": _22, "org": _22, "sch": _22 }], "zw": [1, { "ac": _22, "co": _22, "gov": _22, "mil": _22, "org": _22 }], "aaa": _22, "aarp": _22, "abb": _22, "abbott": _22, "abbvie": _22, "abc": _22, "able": _22, "abogado": _22, "abudhabi": _22, "academy": [1, { "official": _3 }], "accenture": _22, "accountant": _22, "accountants": _22, "aco": _22, "actor": _22, "ads": _22, "adult": _22, "aeg": _22, "aetna": _22, "afl": _22, "africa": _22, "agakhan": _22, "agency": _22, "aig": _22, "airbus": _22, "airforce": _22, "airtel": _22, "akdn": _22, "alibaba": _22, "alipay": _22, "allfinanz": _22, "allstate": _22, "ally": _22, "alsace": _22, "alstom": _22, "amazon": _22, "americanexpress": _22, "americanfamily": _22, "amex": _22, "amfam": _22, "amica": _22, "amsterdam": _22, "analytics": _22, "android": _22, "anquan": _22, "anz": _22, "aol": _22, "apartments": _22, "app": [1, { "adaptable": _3, "aiven": _3, "claude": _3, "beget": _6, "brave": _7, "clerk": _3, "clerkstage": _3, "cloudflare": _3, "wnext": _3, "csb": [2, { "preview": _3 }], "convex": _3, "corespeed": _3, "deta": _3, "ondigitalocean": _3, "easypanel": _3, "encr": [2, { "frontend": _3 }], "evervault": _8, "expo": [2, { "on": _3, "staging": [2, { "on": _3 }] }], "edgecompute": _3, "on-fleek": _3, "flutterflow": _3, "sprites": _3, "e2b": _3, "framer": _3, "gadget": _3, "github": _3, "hosted": _6, "run": [0, { "*": _3, "mtls": _6 }], "web": _3, "hackclub": _3, "hasura": _3, "onhercules": _3, "botdash": _3, "shiptoday": _3, "leapcell": _3, "loginline": _3, "lovable": _3, "luyani": _3, "magicpatterns": _3, "medusajs": _3, "messerli": _3, "miren": _3, "mocha": _3, "netlify": _3, "ngrok": _3, "ngrok-free": _3, "developer": _6, "noop": _3, "northflank": _6, "pplx": _3, "upsun": _6, "railway": [0, { "up": _3 }], "replit": _9, "nyat": _3, "snowflake": [0, { "*": _3, "privatelink": _6 }], "streamlit": _3, "spawnbase": _3, "telebit": _3, "typedream": _3, "vercel": _3, "wal": _3, "wasmer": _3, "bookonline": _3, "windsurf": _3, "base44": _3, "zeabur": _3, "zerops": _6 }], "apple": [1, { "int": [2, { "cloud": [0, { "*": _3, "r": [0, { "*": _3, "ap-north-1": _6, "ap-south-1": _6, "ap-south-2": _6, "eu-central-1": _6, "eu-north-1": _6, "us-central-1": _6, "us-central-2": _6, "us-east-1": _6, "us-east-2": _6, "us-west-1": _6, "us-west-2": _6, "us-west-3": _6 }] }] }] }], "aquarelle": _22, "arab": _22, "aramco": _22, "archi": _22, "army": _22, "art": _22, "arte": _22, "asda": _22, "associates": _22, "athleta": _22, "attorney": _22, "auction": _22, "audi": _22, "audible": _22, "audio": _22, "auspost": _22, "author": _22, "auto": _22, "autos": _22, "aws": [1, { "on": [0, { "af-south-1": _11, "ap-east-1": _11, "ap-northeast-1": _11, "ap-northeast-2": _11, "ap-northeast-3": _11, "ap-south-1": _11, "ap-south-2": _12, "ap-southeast-1": _11, "ap-southeast-2": _11, "ap-southeast-3": _11, "ap-southeast-4": _12, "ap-southeast-5": _12, "ca-central-1": _11, "ca-west-1": _12, "eu-central-1": _11, "eu-central-2": _12, "eu-north-1": _11, "eu-south-1": _11, "eu-south-2": _12, "eu-west-1": _11, "eu-west-2": _11, "eu-west-3": _11, "il-central-1": _12, "me-central-1": _12, "me-south-1": _11, "sa-east-1": _11, "us-east-1": _11, "us-east-2": _11, "us-west-1": _11, "us-west-2": _11, "ap-southeast-7": _13, "mx-central-1": _13, "us-gov-east-1": _14, "us-gov-west-1": _14 }], "sagemaker": [0, { "ap-northeast-1": _16, "ap-northeast-2": _16, "ap-south-1": _16, "ap-southeast-1": _16, "ap-southeast-2": _16, "ca-central-1": _18, "eu-central-1": _16, "eu-west-1": _16, "eu-west-2": _16, "us-east-1": _18, "us-east-2": _18, "us-west-2": _18, "af-south-1": _15, "ap-east-1": _15, "ap-northeast-3": _15, "ap-south-2": _17, "ap-southeast-3": _15, "ap-southeast-4": _17, "ca-west-1": [0, { "notebook": _3, "notebook-fips": _3 }], "eu-central-2": _15, "eu-north-1": _15, "eu-south-1": _15, "eu-south-2": _15, "eu-west-3": _15, "il-central-1": _15, "me-central-1": _15, "me-south-1": _15, "sa-east-1": _15, "us-gov-east-1": _19, "us-gov-west-1": _19, "us-west-1": [0, { "notebook": _3, "notebook-fips": _3, "studio": _3 }], "experiments": _6 }], "repost": [0, { "private": _6 }] }], "axa": _22, "azure": _22, "baby": _22, "baidu": _22, "banamex": _22, "band": _22, "bank": _22, "bar": _22, "barcelona": _22, "barclaycard": _22, "barclays": _22, "barefoot": _22, "bargains": _22, "baseball": _22, "basketball": [1, { "aus": _3, "nz": _3 }], "bauhaus": _22, "bayern": _22, "bbc": _22, "bbt": _22, "bbva": _22, "bcg": _22, "bcn": _22, "beats": _22, "beauty": _22, "beer": _22, "berlin": _22, "best": _22, "bestbuy": _22, "bet": _22, "bharti": _22, "bible": _22, "bid": _22, "bike": _22, "bing": _22, "bingo": _22, "bio": _22, "black": _22, "blackfriday": _22, "blockbuster": _22, "blog": _22, "bloomberg": _22, "blue": _22, "bms": _22, "bmw": _22, "bnpparibas": _22, "boats": _22, "boehringer": _22, "bofa": _22, "bom": _22, "bond": _22, "boo": _22, "book": _22, "booking": _22, "bosch": _22, "bostik": _22, "boston": _22, "bot": _22, "boutique": _22, "box": _22, "bradesco": _22, "bridgestone": _22, "broadway": _22, "broker": _22, "brother": _22, "brussels": _22, "build": [1, { "shiptoday": _3, "v0": _3, "windsurf": _3 }], "builders": [1, { "cloudsite": _3 }], "business": _222, "buy": _22, "buzz": _22, "bzh": _22, "cab": _22, "cafe": _22, "cal": _22, "call": _22, "calvinklein": _22, "cam": _22, "camera": _22, "camp": [1, { "emf": [0, { "at": _3 }] }], "canon": _22, "capetown": _22, "capital": _22, "capitalone": _22, "car": _22, "caravan": _22, "cards": _22, "care": _22, "career": _22, "careers": _22, "cars": _22, "casa": [1, { "nabu": [0, { "ui": _3 }] }], "case": [1, { "sav": _3 }], "cash": _22, "casino": _22, "catering": _22, "catholic": _22, "cba": _22, "cbn": _22, "cbre": _22, "center": _22, "ceo": _22, "cern": _22, "cfa": _22, "cfd": _22, "chanel": _22, "channel": _22, "charity": _22, "chase": _22, "chat": _22, "cheap": _22, "chintai": _22, "christmas": _22, "chrome": _22, "church": _22, "cipriani": _22, "circle": _22, "cisco": _22, "citadel": _22, "citi": _22, "citic": _22, "city": _22, "claims": _22, "cleaning": _22, "click": _22, "clinic": _22, "clinique": _22, "clothing": _22, "cloud": [1, { "antagonist": _3, "begetcdn": _6, "convex": _24, "elementor": _3, "emergent": _3, "encoway": [0, { "eu": _3 }], "statics": _6, "ravendb": _3, "axarnet": [0, { "es-1": _3 }], "diadem": _3, "jelastic": [0, { "vip": _3 }], "jele": _3, "jenv-aruba": [0, { "aruba": [0, { "eur": [0, { "it1": _3 }] }], "it1": _3 }], "keliweb": [2, { "cs": _3 }], "oxa": [2, { "tn": _3, "uk": _3 }], "primetel": [2, { "uk": _3 }], "reclaim": [0, { "ca": _3, "uk": _3, "us": _3 }], "trendhosting": [0, { "ch": _3, "de": _3 }], "jote": _3, "jotelulu": _3, "k2": [0, { "elastic": _3, "ru-msk": _25, "ru-spb": _25, "s3": _3, "website": _3 }], "kuleuven": _3, "laravel": _3, "linkyard": _3, "magentosite": _6, "matlab": _3, "observablehq": _3, "perspecta": _3, "vapor": _3, "on-rancher": _6, "scw": [0, { "baremetal": [0, { "fr-par-1": _3, "fr-par-2": _3, "nl-ams-1": _3 }], "fr-par": [0, { "cockpit": _3, "ddl": _3, "dtwh": _3, "fnc": [2, { "functions": _3 }], "ifr": _3, "k8s": _26, "kafk": _3, "mgdb": _3, "rdb": _3, "s3": _3, "s3-website": _3, "scbl": _3, "whm": _3 }], "instances": [0, { "priv": _3, "pub": _3 }], "k8s": _3, "nl-ams": [0, { "cockpit": _3, "ddl": _3, "dtwh": _3, "ifr": _3, "k8s": _26, "kafk": _3, "mgdb": _3, "rdb": _3, "s3": _3, "s3-website": _3, "scbl": _3, "whm": _3 }], "pl-waw": [0, { "cockpit": _3, "ddl": _3, "dtwh": _3, "ifr": _3, "k8s": _26, "kafk": _3, "mgdb": _3, "rdb": _3, "s3": _3, "s3-website": _3, "scbl": _3 }], "scalebook": _3, "smartlabeling": _3 }], "servebolt": _3, "onstackit": [0, { "runs": _3 }], "trafficplex": _3, "unison-services": _3, "urown": _3, "voorloper": _3, "zap": _3 }], "club": [1, { "cloudns": _3, "jele": _3, "barsy": _3 }], "clubmed": _22, "coach": _22, "codes": [1, { "owo": _6 }], "coffee": _22, "college": _22, "cologne": _22, "commbank": _22, "community": [1, { "nog": _3, "ravendb": _3, "myforum": _3 }], "company": [1, { "mybox": _3 }], "compare": _22, "computer": _22, "comsec": _22, "condos": _22, "construction": _22, "consulting": _22, "contact": _22, "contractors": _22, "cooking": _22, "cool": [1, { "elementor": _3, "de": _3 }], "corsica": _22, "country": _22, "coupon": _22, "coupons": _22, "courses": _22, "cpa": _22, "credit": _22, "creditcard": _22, "creditunion": _22, "cricket": _22, "crown": _22, "crs": _22, "cruise": _22, "cruises": _22, "cuisinella": _22, "cymru": _22, "cyou": _22, "dad": _22, "dance": _22, "data": _22, "date": _22, "dating": _22, "datsun": _22, "day": _22, "dclk": _22, "dds": _22, "deal": _22, "dealer": _22, "deals": _22, "degree": _22, "delivery": _22, "dell": _22, "deloitte": _22, "delta": _22, "democrat": _22, "dental": _22, "dentist": _22, "desi": _22, "design": [1, { "graphic": _3, "bss": _3 }], "dev": [1, { "myaddr": _3, "panel": _3, "bearblog": _3, "brave": _7, "lcl": _6, "lclstage": _6, "stg": _6, "stgstage": _6, "pages": _3, "r2": _3, "workers": _3, "deno": _3, "deno-staging": _3, "deta": _3, "lp": [2, { "api": _3, "objects": _3 }], "evervault": _8, "payload": _3, "fly": _3, "githubpreview": _3, "gateway": _6, "grebedoc": _3, "botdash": _3, "inbrowser": _6, "is-a-good": _3, "iserv": _3, "leapcell": _3, "runcontainers": _3, "localcert": [0, { "user": _6 }], "loginline": _3, "barsy": _3, "mediatech": _3, "mocha-sandbox": _3, "modx": _3, "ngrok": _3, "ngrok-free": _3, "is-a-fullstack": _3, "is-cool": _3, "is-not-a": _3, "localplayer": _3, "xmit": _3, "platter-app": _3, "replit": [2, { "archer": _3, "bones": _3, "canary": _3, "global": _3, "hacker": _3, "id": _3, "janeway": _3, "kim": _3, "kira": _3, "kirk": _3, "odo": _3, "paris": _3, "picard": _3, "pike": _3, "prerelease": _3, "reed": _3, "riker": _3, "sisko": _3, "spock": _3, "staging": _3, "sulu": _3, "tarpit": _3, "teams": _3, "tucker": _3, "wesley": _3, "worf": _3 }], "crm": [0, { "aa": _6, "ab": _6, "ac": _6, "ad": _6, "ae": _6, "af": _6, "ci": _6, "d": _6, "pa": _6, "pb": _6, "pc": _6, "pd": _6, "pe": _6, "pf": _6, "w": _6, "wa": _6, "wb": _6, "wc": _6, "wd": _6, "we": _6, "wf": _6 }], "erp": _52, "vercel": _3, "vivenushop": _3, "webhare": _6, "hrsn": _3, "is-a": _3 }], "dhl": _22, "diamonds": _22, "diet": _22, "digital": _22, "direct": [1, { "libp2p": _3 }], "directory": _22, "discount": _22, "discover": _22, "dish": _22, "diy": [1, { "discourse": _3, "imagine": _3 }], "dnp": _22, "docs": _22, "doctor": _22, "dog": _22, "domains": _22, "dot": _22, "download": _22, "drive": _22, "dtv": _22, "dubai": _22, "dupont": _22, "durban": _22, "dvag": _22, "dvr": _22, "earth": _22, "eat": _22, "eco": _22, "edeka": _22, "education": _222, "email": [1, { "crisp": [0, { "on": _3 }], "intouch": _3, "tawk": _54, "tawkto": _54 }], "emerck": _22, "energy": _22, "engineer": _22, "engineering": _22, "enterprises": _22, "epson": _22, "equipment": _22, "ericsson": _22, "erni": _22, "esq": _22, "estate": [1, { "compute": _6 }], "eurovision": _22, "eus": [1, { "party": _55 }], "events": [1, { "koobin": _3, "co": _3 }], "exchange": _22, "expert": _22, "exposed": _22, "express": _22, "extraspace": _22, "fage": _22, "fail": _22, "fairwinds": _22, "faith": _22, "family": _22, "fan": _22, "fans": _22, "farm": [1, { "storj": _3 }], "farmers": _22, "fashion": _22, "fast": _22, "fedex": _22, "feedback": _22, "ferrari": _22, "ferrero": _22, "fidelity": _22, "fido": _22, "film": _22, "final": _22, "finance": _22, "financial": _222, "fire": _22, "firestone": _22, "firmdale": _22, "fish": _22, "fishing": _22, "fit": _22, "fitness": _22, "flickr": _22, "flights": _22, "flir": _22, "florist": _22, "flowers": _22, "fly": _22, "foo": _22, "food": _22, "football": _22, "ford": _22, "forex": _22, "forsale": _22, "forum": _22, "foundation": _22, "fox": _22, "free": _22, "fresenius": _22, "frl": _22, "frogans": _22, "frontier": _22, "ftr": _22, "fujitsu": _22, "fun": [1, { "ms": _3, "vicp": _3, "yicp": _3, "zicp": _3 }], "fund": _22, "furniture": _22, "futbol": _22, "fyi": _22, "gal": _22, "gallery": _22, "gallo": _22, "gallup": _22, "game": _22, "games": [1, { "pley": _3, "sheezy": _3 }], "gap": _22, "garden": _22, "gay": [1, { "pages": _3 }], "gbiz": _22, "gdn": [1, { "cnpy": _3 }], "gea": _22, "gent": _22, "genting": _22, "george": _22, "ggee": _22, "gift": _22, "gifts": _22, "gives": _22, "giving": _22, "glass": _22, "gle": _22, "global": [1, { "appwrite": _3 }], "globo": _22, "gmail": _22, "gmbh": _22, "gmo": _22, "gmx": _22, "godaddy": _22, "gold": _22, "goldpoint": _22, "golf": _22, "goodyear": _22, "goog": [1, { "cloud": _3, "translate": _3, "usercontent": _6 }], "google": _22, "gop": _22, "got": _22, "grainger": _22, "graphics": _22, "gratis": _22, "green": _22, "gripe": _22, "grocery": _22, "group": [1, { "discourse": _3 }], "gucci": _22, "guge": _22, "guide": _22, "guitars": _22, "guru": _22, "hair": _22, "hamburg": _22, "hangout": _22, "haus": _22, "hbo": _22, "hdfc": _22, "hdfcbank": _22, "health": [1, { "hra": _3 }], "healthcare": _22, "help": _22, "helsinki": _22, "here": _22, "hermes": _22, "hiphop": _22, "hisamitsu": _22, "hitachi": _22, "hiv": _22, "hkt": _22, "hockey": _22, "holdings": _22, "holiday": _22, "homedepot": _22, "homegoods": _22, "homes": _22, "homesense": _22, "honda": _22, "horse": _22, "hospital": _22, "host": [1, { "cloudaccess": _3, "freesite": _3, "easypanel": _3, "emergent": _3, "fastvps": _3, "myfast": _3, "gadget": _3, "tempurl": _3, "wpmudev": _3, "iserv": _3, "jele": _3, "mircloud": _3, "bolt": _3, "wp2": _3, "half": _3 }], "hosting": [1, { "opencraft": _3 }], "hot": _22, "hotel": _22, "hotels": _22, "hotmail": _22, "house": _22, "how": _22, "hsbc": _22, "hughes": _22, "hyatt": _22, "hyundai": _22, "ibm": _22, "icbc": _22, "ice": _22, "icu": _22, "ieee": _22, "ifm": _22, "ikano": _22, "imamat": _22, "imdb": _22, "immo": _22, "immobilien": _22, "inc": _22, "industries": _22, "infiniti": _22, "ing": _22, "ink": _22, "institute": _22, "insurance": _22, "insure": _22, "international": _22, "intuit": _22, "investments": _22, "ipiranga": _22, "irish": _22, "ismaili": _22, "ist": _22, "istanbul": _22, "itau": _22, "itv": _22, "jaguar": _22, "java": _22, "jcb": _22, "jeep": _22, "jetzt": _22, "jewelry": _22, "jio": _22, "jll": _22, "jmp": _22, "jnj": _22, "joburg": _22, "jot": _22, "joy": _22, "jpmorgan": _22, "jprs": _22, "juegos": _22, "juniper": _22, "kaufen": _22, "kddi": _22, "kerryhotels": _22, "kerryproperties": _22, "kfh": _22, "kia": _22, "kids": _22, "kim": _22, "kindle": _22, "kitchen": _22, "kiwi": _22, "koeln": _22, "komatsu": _22, "kosher": _22, "kpmg": _22, "kpn": _22, "krd": [1, { "co": _3, "edu": _3 }], "kred": _22, "kuokgroup": _22, "kyoto": _22, "lacaixa": _22, "lamborghini": _22, "lamer": _22, "land": _22, "landrover": _22, "lanxess": _22, "lasalle": _22, "lat": _22, "latino": _22, "latrobe": _22, "law": _22, "lawyer": _22, "lds": _22, "lease": _22, "leclerc": _22, "lefrak": _22, "legal": _22, "lego": _22, "lexus": _22, "lgbt": _22, "lidl": _22, "life": _22, "lifeinsurance": _22, "lifestyle": _22, "lighting": _22, "like": _22, "lilly": _22, "limited": _22, "limo": _22, "lincoln": _22, "link": [1, { "myfritz": _3, "cyon": _3, "joinmc": _3, "dweb": _6, "inbrowser": _6, "keenetic": _3, "nftstorage": _62, "mypep": _3, "storacha": _62, "w3s": _62 }], "live": [1, { "aem": _3, "hlx": _3, "ewp": _6 }], "living": _22, "llc": _22, "llp": _22, "loan": _22, "loans": _22, "locker": _22, "locus": _22, "lol": [1, { "omg": _3 }], "london": _22, "lotte": _22, "lotto": _22, "love": _22, "lpl": _22, "lplfinancial": _22, "ltd": _22, "ltda": _22, "lundbeck": _22, "luxe": _22, "luxury": _22, "madrid": _22, "maif": _22, "maison": _22, "makeup": _22, "man": _22, "management": _22, "mango": _22, "map": _22, "market": _22, "marketing": _22, "markets": _22, "marriott": _22, "marshalls": _22, "mattel": _22, "mba": _22, "mckinsey": _22, "med": _22, "media": _63, "meet": _22, "melbourne": _22, "meme": _22, "memorial": _22, "men": _22, "menu": [1, { "barsy": _3, "barsyonline": _3 }], "merck": _22, "merckmsd": _22, "miami": _22, "microsoft": _22, "mini": _22, "mint": _22, "mit": _22, "mitsubishi": _22, "mlb": _22, "mls": _22, "mma": _22, "mobile": _22, "moda": _22, "moe": _22, "moi": _22, "mom": _22, "monash": _22, "money": _22, "monster": _22, "mormon": _22, "mortgage": _22, "moscow": _22, "moto": _22, "motorcycles": _22, "mov": _22, "movie": _22, "msd": _22, "mtn": _22, "mtr": _22, "music": _22, "nab": _22, "nagoya": _22, "navy": _22, "nba": _22, "nec": _22, "netbank": _22, "netflix": _22, "network": [1, { "aem": _3, "alces": _6, "appwrite": _3, "co": _3, "arvo": _3, "azimuth": _3, "tlon": _3 }], "neustar": _22, "new": _22, "news": [1, { "noticeable": _3 }], "next": _22, "nextdirect": _22, "nexus": _22, "nfl": _22, "ngo": _22, "nhk": _22, "nico": _22, "nike": _22, "nikon": _22, "ninja": _22, "nissan": _22, "nissay": _22, "nokia": _22, "norton": _22, "now": _22, "nowruz": _22, "nowtv": _22, "nra": _22, "nrw": _22, "ntt": _22, "nyc": _22, "obi": _22, "observer": _22, "office": _22, "okinawa": _22, "olayan": _22, "olayangroup": _22, "ollo": _22, "omega": _22, "one": [1, { "kin": _6, "service": _3, "website": _3 }], "ong": _22, "onl": _22, "online": [1, { "eero": _3, "eero-stage": _3, "websitebuilder": _3, "leapcell": _3, "barsy": _3 }], "ooo": _22, "open": _22, "oracle": _22, "orange": [1, { "tech": _3 }], "organic": _22, "origins": _22, "osaka": _22, "otsuka": _22, "ott": _22, "ovh": [1, { "nerdpol": _3 }], "page": [1, { "aem": _3, "hlx": _3, "codeberg": _3, "deuxfleurs": _3, "mybox": _3, "heyflow": _3, "prvcy": _3, "rocky": _3, "statichost": _3, "pdns": _3, "plesk": _3 }], "panasonic": _22, "paris": _22, "pars": _22, "partners": _22, "parts": _22, "party": _22, "pay": _22, "pccw": _22, "pet": _22, "pfizer": _22, "pharmacy": _22, "phd": _22, "philips": _22, "phone": _22, "photo": _22, "photography": _22, "photos": _63, "physio": _22, "pics": _22, "pictet": _22, "pictures": [1, { "1337": _3 }], "pid": _22, "pin": _22, "ping": _22, "pink": _22, "pioneer": _22, "pizza": [1, { "ngrok": _3 }], "place": _222, "play": _22, "playstation": _22, "plumbing": _22, "plus": [1, { "playit": [2, { "at": _6, "with": _3 }] }], "pnc": _22, "pohl": _22, "poker": _22, "politie": _22, "porn": _22, "praxi": _22, "press": _22, "prime": _22, "prod": _22, "productions": _22, "prof": _22, "progressive": _22, "promo": _22, "properties": _22, "property": _22, "protection": _22, "pru": _22, "prudential": _22, "pub": [1, { "id": _6, "kin": _6, "barsy": _3 }], "pwc": _22, "qpon": _22, "quebec": _22, "quest": _22, "racing": _22, "radio": _22, "read": _22, "realestate": _22, "realtor": _22, "realty": _22, "recipes": _22, "red": _22, "redumbrella": _22, "rehab": _22, "reise": _22, "reisen": _22, "reit": _22, "reliance": _22, "ren": _22, "rent": _22, "rentals": _22, "repair": _22, "report": _22, "republican": _22, "rest": _22, "restaurant": _22, "review": _22, "reviews": [1, { "aem": _3 }], "rexroth": _22, "rich": _22, "richardli": _22, "ricoh": _22, "ril": _22, "rio": _22, "rip": [1, { "clan": _3 }], "rocks": [1, { "myddns": _3, "stackit": _3, "lima-city": _3, "webspace": _3 }], "rodeo": _22, "rogers": _22, "room": _22, "rsvp": _22, "rugby": _22, "ruhr": _22, "run": [1, { "appwrite": _6, "canva": _3, "development": _3, "ravendb": _3, "liara": [2, { "iran": _3 }], "lovable": _3, "needle": _3, "build": _6, "code": _6, "database": _6, "migration": _6, "onporter": _3, "repl": _3, "stackit": _3, "val": _52, "vercel": _3, "wix": _3 }], "rwe": _22, "ryukyu": _22, "saarland": _22, "safe": _22, "safety": _22, "sakura": _22, "sale": _22, "salon": _22, "samsclub": _22, "samsung": _22, "sandvik": _22, "sandvikcoromant": _22, "sanofi": _22, "sap": _22, "sarl": _22, "sas": _22, "save": _22, "saxo": _22, "sbi": _22, "sbs": _22, "scb": _22, "schaeffler": _22, "schmidt": _22, "scholarships": _22, "school": _22, "schule": _22, "schwarz": _22, "science": _22, "scot": [1, { "co": _3, "me": _3, "org": _3, "gov": [2, { "service": _3 }] }], "search": _22, "seat": _22, "secure": _22, "security": _22, "seek": _22, "select": _22, "sener": _22, "services": [1, { "loginline": _3 }], "seven": _22, "sew": _22, "sex": _22, "sexy": _22, "sfr": _22, "shangrila": _22, "sharp": _22, "shell": _22, "shia": _22, "shiksha": _22, "shoes": _22, "shop": [1, { "base": _3, "hoplix": _3, "barsy": _3, "barsyonline": _3, "shopware": _3 }], "shopping": _22, "shouji": _22, "show": [1, { "ms": _3 }], "silk": _22, "sina": _22, "singles": _22, "site": [1, { "square": _3, "canva": _27, "cloudera": _6, "convex": _24, "cyon": _3, "piebox": _3, "caffeine": _3, "fastvps": _3, "figma": _3, "figma-gov": _3, "preview": _3, "heyflow": _3, "jele": _3, "jouwweb": _3, "loginline": _3, "barsy": _3, "co": _3, "notion": _3, "omniwe": _3, "opensocial": _3, "madethis": _3, "support": _3, "platformsh": _6, "tst": _6, "byen": _3, "sol": _3, "srht": _3, "novecore": _3, "cpanel": _3, "wpsquared": _3, "sourcecraft": _3 }], "ski": _22, "skin": _22, "sky": _22, "skype": _22, "sling": _22, "smart": _22, "smile": _22, "sncf": _22, "soccer": _22, "social": _22, "softbank": _22, "software": _22, "sohu": _22, "solar": _22, "solutions": _22, "song": _22, "sony": _22, "soy": _22, "spa": _22, "space": [1, { "deployagent": _3, "myfast": _3, "heiyu": _3, "hf": [2, { "static": _3 }], "app-ionos": _3, "project": _3, "uber": _3, "xs4all": _3 }], "sport": _22, "spot": _22, "srl": _22, "stada": _22, "staples": _22, "star": _22, "statebank": _22, "statefarm": _22, "stc": _22, "stcgroup": _22, "stockholm": _22, "storage": _22, "store": [1, { "barsy": _3, "sellfy": _3, "shopware": _3, "storebase": _3 }], "stream": _22, "studio": _22, "study": _22, "style": _22, "sucks": _22, "supplies": _22, "supply": _22, "support": [1, { "barsy": _3 }], "surf": _22, "surgery": _22, "suzuki": _22, "swatch": _22, "swiss": _22, "sydney": _22, "systems": [1, { "knightpoint": _3, "miren": _3 }], "tab": _22, "taipei": _22, "talk": _22, "taobao": _22, "target": _22, "tatamotors": _22, "tatar": _22, "tattoo": _22, "tax": _22, "taxi": _22, "tci": _22, "tdk": _22, "team": [1, { "discourse": _3, "jelastic": _3 }], "tech": [1, { "cleverapps": _3 }], "technology": _222, "temasek": _22, "tennis": _22, "teva": _22, "thd": _22, "theater": _22, "theatre": _22, "tiaa": _22, "tickets": _22, "tienda": _22, "tips": _22, "tires": _22, "tirol": _22, "tjmaxx": _22, "tjx": _22, "tkmaxx": _22, "tmall": _22, "today": [1, { "prequalifyme": _3 }], "tokyo": _22, "tools": [1, { "addr": _51, "myaddr": _3 }], "top": [1, { "ntdll": _3, "wadl": _6 }], "toray": _22, "toshiba": _22, "total": _22, "tours": _22, "town": _22, "toyota": _22, "toys": _22, "trade": _22, "trading": _22, "training": _22, "travel": _22, "travelers": _22, "travelersinsurance": _22, "trust": _22, "trv": _22, "tube": _22, "tui": _22, "tunes": _22, "tushu": _22, "tvs": _22, "ubank": _22, "ubs": _22, "unicom": _22, "university": _22, "uno": _22, "uol": _22, "ups": _22, "vacations": _22, "vana": _22, "vanguard": _22, "vegas": _22, "ventures": _22, "verisign": _22, "versicherung": _22, "vet": _22, "viajes": _22, "video": _22, "vig": _22, "viking": _22, "villas": _22, "vin": _22, "vip": [1, { "hidns": _3 }], "virgin": _22, "visa": _22, "vision": _22, "viva": _22, "vivo": _22, "vlaanderen": _22, "vodka": _22, "volvo": _22, "vote": _22, "voting": _22, "voto": _22, "voyage": _22, "wales": _22, "walmart": _22, "walter": _22, "wang": _22, "wanggou": _22, "watch": _22, "watches": _22, "weather": _22, "weatherchannel": _22, "webcam": _22, "weber": _22, "website": _63, "wed": _22, "wedding": _22, "weibo": _22, "weir": _22, "whoswho": _22, "wien": _22, "wiki": _63, "williamhill": _22, "win": _22, "windows": _22, "wine": _22, "winners": _22, "wme": _22, "woodside": _22, "work": [1, { "imagine-proxy": _3 }], "works": _22, "world": _22, "wow": _22, "wtc": _22, "wtf": _22, "xbox": _22, "xerox": _22, "xihuan": _22, "xin": _22, "xn--11b4c3d": _22, "\u0915\u0949\u092E": _22, "xn--1ck2e1b": _22, "\u30BB\u30FC\u30EB": _22, "xn--1qqw23a": _22, "\u4F5B\u5C71": _22, "xn--30rr7y": _22, "\u6148\u5584": _22, "xn--3bst00m": _22, "\u96C6\u56E2": _22, "xn--3ds443g": _22, "\u5728\u7EBF": _22, "xn--3pxu8k": _22, "\u70B9\u770B": _22, "xn--42c2d9a": _22, "\u0E04\u0E2D\u0E21": _22, "xn--45q11c": _22, "\u516B\u5366": _22, "xn--4gbrim": _22, "\u0645\u0648\u0642\u0639": _22, "xn--55qw42g": _22, "\u516C\u76CA": _22, "xn--55qx5d": _22, "\u516C\u53F8": _22, "xn--5su34j936bgsg": _22, "\u9999\u683C\u91CC\u62C9": _22, "xn--5tzm5g": _22, "\u7F51\u7AD9": _22, "xn--6frz82g": _22, "\u79FB\u52A8": _22, "xn--6qq986b3xl": _22, "\u6211\u7231\u4F60": _22, "xn--80adxhks": _22, "\u043C\u043E\u0441\u043A\u0432\u0430": _22, "xn--80aqecdr1a": _22, "\u043A\u0430\u0442\u043E\u043B\u0438\u043A": _22, "xn--80asehdb": _22, "\u043E\u043D\u043B\u0430\u0439\u043D": _22, "xn--80aswg": _22, "\u0441\u0430\u0439\u0442": _22, "xn--8y0a063a": _22, "\u8054\u901A": _22, "xn--9dbq2a": _22, "\u05E7\u05D5\u05DD": _22, "xn--9et52u": _22, "\u65F6\u5C1A": _22, "xn--9krt00a": _22, "\u5FAE\u535A": _22, "xn--b4w605ferd": _22, "\u6DE1\u9A6C\u9521": _22, "xn--bck1b9a5dre4c": _22, "\u30D5\u30A1\u30C3\u30B7\u30E7\u30F3": _22, "xn--c1avg": _22, "\u043E\u0440\u0433": _22, "xn--c2br7g": _22, "\u0928\u0947\u091F": _22, "xn--cck2b3b": _22, "\u30B9\u30C8\u30A2": _22, "xn--cckwcxetd": _22, "\u30A2\u30DE\u30BE\u30F3": _22, "xn--cg4bki": _22, "\uC0BC\uC131": _22, "xn--czr694b": _22, "\u5546\u6807": _22, "xn--czrs0t": _22, "\u5546\u5E97": _22, "xn--czru2d": _22, "\u5546\u57CE": _22, "xn--d1acj3b": _22, "\u0434\u0435\u0442\u0438": _22, "xn--eckvdtc9d": _22, "\u30DD\u30A4\u30F3\u30C8": _22, "xn--efvy88h": _22, "\u65B0\u95FB": _22, "xn--fct429k": _22, "\u5BB6\u96FB": _22, "xn--fhbei": _22, "\u0643\u0648\u0645": _22, "xn--fiq228c5hs": _22, "\u4E2D\u6587\u7F51": _22, "xn--fiq64b": _22, "\u4E2D\u4FE1": _22, "xn--fjq720a": _22, "\u5A31\u4E50": _22, "xn--flw351e": _22, "\u8C37\u6B4C": _22, "xn--fzys8d69uvgm": _22, "\u96FB\u8A0A\u76C8\u79D1": _22, "xn--g2xx48c": _22, "\u8D2D\u7269": _22, "xn--gckr3f0f": _22, "\u30AF\u30E9\u30A6\u30C9": _22, "xn--gk3at1e": _22, "\u901A\u8CA9": _22, "xn--hxt814e": _22, "\u7F51\u5E97": _22, "xn--i1b6b1a6a2e": _22, "\u0938\u0902\u0917\u0920\u0928": _22, "xn--imr513n": _22, "\u9910\u5385": _22, "xn--io0a7i": _22, "\u7F51\u7EDC": _22, "xn--j1aef": _22, "\u043A\u043E\u043C": _22, "xn--jlq480n2rg": _22, "\u4E9A\u9A6C\u900A": _22, "xn--jvr189m": _22, "\u98DF\u54C1": _22, "xn--kcrx77d1x4a": _22, "\u98DE\u5229\u6D66": _22, "xn--kput3i": _22, "\u624B\u673A": _22, "xn--mgba3a3ejt": _22, "\u0627\u0631\u0627\u0645\u0643\u0648": _22, "xn--mgba7c0bbn0a": _22, "\u0627\u0644\u0639\u0644\u064A\u0627\u0646": _22, "xn--mgbab2bd": _22, "\u0628\u0627\u0632\u0627\u0631": _22, "xn--mgbca7dzdo": _22, "\u0627\u0628\u0648\u0638\u0628\u064A": _22, "xn--mgbi4ecexp": _22, "\u0643\u0627\u062B\u0648\u0644\u064A\u0643": _22, "xn--mgbt3dhd": _22, "\u0647\u0645\u0631\u0627\u0647": _22, "xn--mk1bu44c": _22, "\uB2F7\uCEF4": _22, "xn--mxtq1m": _22, "\u653F\u5E9C": _22, "xn--ngbc5azd": _22, "\u0634\u0628\u0643\u0629": _22, "xn--ngbe9e0a": _22, "\u0628\u064A\u062A\u0643": _22, "xn--ngbrx": _22, "\u0639\u0631\u0628": _22, "xn--nqv7f": _22, "\u673A\u6784": _22, "xn--nqv7fs00ema": _22, "\u7EC4\u7EC7\u673A\u6784": _22, "xn--nyqy26a": _22, "\u5065\u5EB7": _22, "xn--otu796d": _22, "\u62DB\u8058": _22, "xn--p1acf": [1, { "xn--90amc": _3, "xn--j1aef": _3, "xn--j1ael8b": _3, "xn--h1ahn": _3, "xn--j1adp": _3, "xn--c1avg": _3, "xn--80aaa0cvac": _3, "xn--h1aliz": _3, "xn--90a1af": _3, "xn--41a": _3 }], "\u0440\u0443\u0441": [1, { "\u0431\u0438\u0437": _3, "\u043A\u043E\u043C": _3, "\u043A\u0440\u044B\u043C": _3, "\u043C\u0438\u0440": _3, "\u043C\u0441\u043A": _3, "\u043E\u0440\u0433": _3, "\u0441\u0430\u043C\u0430\u0440\u0430": _3, "\u0441\u043E\u0447\u0438": _3, "\u0441\u043F\u0431": _3, "\u044F": _3 }], "xn--pssy2u": _22, "\u5927\u62FF": _22, "xn--q9jyb4c": _22, "\u307F\u3093\u306A": _22, "xn--qcka1pmc": _22, "\u30B0\u30FC\u30B0\u30EB": _22, "xn--rhqv96g": _22, "\u4E16\u754C": _22, "xn--rovu88b": _22, "\u66F8\u7C4D": _22, "xn--ses554g": _22, "\u7F51\u5740": _22, "xn--t60b56a": _22, "\uB2F7\uB137": _22, "xn--tckwe": _22, "\u30B3\u30E0": _22, "xn--tiq49xqyj": _22, "\u5929\u4E3B\u6559": _22, "xn--unup4y": _22, "\u6E38\u620F": _22, "xn--vermgensberater-ctb": _22, "verm\xF6gensberater": _22, "xn--vermgensberatung-pwb": _22, "verm\xF6gensberatung": _22, "xn--vhquv": _22, "\u4F01\u4E1A": _22, "xn--vuq861b": _22, "\u4FE1\u606F": _22, "xn--w4r85el8fhu5dnra": _22, "\u5609\u91CC\u5927\u9152\u5E97": _22, "xn--w4rs40l": _22, "\u5609\u91CC": _22, "xn--xhq521b": _22, "\u5E7F\u4E1C": _22, "xn--zfr164b": _22, "\u653F\u52A1": _22, "xyz": [1, { "opentunnel": _3, "caffeine": _3, "exe": _3, "botdash": _3, "telebit": _6 }], "yachts": _22, "yahoo": _22, "yamaxun": _22, "yandex": _22, "yodobashi": _22, "yoga": _22, "yokohama": _22, "you": _22, "youtube": _22, "yun": _22, "zappos": _22, "zara": _22, "zero": _22, "zip": _22, "zone": [1, { "stackit": _3, "lima": _3, "triton": _6 }], "zuerich": _22 }];
-      return rules2;
-    })();
-    function lookupInTrie(parts, trie, index, allowedMask) {
-      let result = null;
-      let node = trie;
-      while (node !== void 0) {
-        if ((node[0] & allowedMask) !== 0) {
-          result = {
-            index: index + 1,
-            isIcann: (node[0] & 1) !== 0,
-            isPrivate: (node[0] & 2) !== 0
-          };
-        }
-        if (index === -1) {
-          break;
-        }
-        const succ = node[1];
-        node = Object.prototype.hasOwnProperty.call(succ, parts[index]) ? succ[parts[index]] : succ["*"];
-        index -= 1;
-      }
-      return result;
-    }
-    function suffixLookup(hostname, options, out) {
-      var _a;
-      if (fastPathLookup(hostname, options, out)) {
-        return;
-      }
-      const hostnameParts = hostname.split(".");
-      const allowedMask = (options.allowPrivateDomains ? 2 : 0) | (options.allowIcannDomains ? 1 : 0);
-      const exceptionMatch = lookupInTrie(hostnameParts, exceptions, hostnameParts.length - 1, allowedMask);
-      if (exceptionMatch !== null) {
-        out.isIcann = exceptionMatch.isIcann;
-        out.isPrivate = exceptionMatch.isPrivate;
-        out.publicSuffix = hostnameParts.slice(exceptionMatch.index + 1).join(".");
-        return;
-      }
-      const rulesMatch = lookupInTrie(hostnameParts, rules, hostnameParts.length - 1, allowedMask);
-      if (rulesMatch !== null) {
-        out.isIcann = rulesMatch.isIcann;
-        out.isPrivate = rulesMatch.isPrivate;
-        out.publicSuffix = hostnameParts.slice(rulesMatch.index).join(".");
-        return;
-      }
-      out.isIcann = false;
-      out.isPrivate = false;
-      out.publicSuffix = (_a = hostnameParts[hostnameParts.length - 1]) !== null && _a !== void 0 ? _a : null;
-    }
-    var RESULT = getEmptyResult();
-    function parse(url, options = {}) {
-      return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
-    }
-    function getHostname(url, options = {}) {
-      resetResult(RESULT);
-      return parseImpl(url, 0, suffixLookup, options, RESULT).hostname;
-    }
-    function getPublicSuffix(url, options = {}) {
-      resetResult(RESULT);
-      return parseImpl(url, 2, suffixLookup, options, RESULT).publicSuffix;
-    }
-    function getDomain2(url, options = {}) {
-      resetResult(RESULT);
-      return parseImpl(url, 3, suffixLookup, options, RESULT).domain;
-    }
-    function getSubdomain(url, options = {}) {
-      resetResult(RESULT);
-      return parseImpl(url, 4, suffixLookup, options, RESULT).subdomain;
-    }
-    function getDomainWithoutSuffix(url, options = {}) {
-      resetResult(RESULT);
-      return parseImpl(url, 5, suffixLookup, options, RESULT).domainWithoutSuffix;
-    }
-    exports.getDomain = getDomain2;
-    exports.getDomainWithoutSuffix = getDomainWithoutSuffix;
-    exports.getHostname = getHostname;
-    exports.getPublicSuffix = getPublicSuffix;
-    exports.getSubdomain = getSubdomain;
-    exports.parse = parse;
   }
 });
 
@@ -28483,7 +25330,7 @@ var require_types = __commonJS({
 });
 
 // node_modules/@hapi/hoek/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/@hapi/hoek/lib/utils.js"(exports) {
     "use strict";
     exports.keys = function(obj, options = {}) {
@@ -28498,7 +25345,7 @@ var require_clone = __commonJS({
     "use strict";
     var Reach = require_reach();
     var Types = require_types();
-    var Utils = require_utils2();
+    var Utils = require_utils();
     var internals = {
       needsProtoHack: /* @__PURE__ */ new Set([Types.set, Types.map, Types.weakSet, Types.weakMap]),
       structuredCloneExists: typeof structuredClone === "function"
@@ -28515,9 +25362,9 @@ var require_clone = __commonJS({
         }
         clone = (value) => value;
       } else if (seen) {
-        const lookup2 = seen.get(obj);
-        if (lookup2) {
-          return lookup2;
+        const lookup = seen.get(obj);
+        if (lookup) {
+          return lookup;
         }
       } else {
         seen = /* @__PURE__ */ new Map();
@@ -28635,7 +25482,7 @@ var require_merge = __commonJS({
     "use strict";
     var Assert = require_assert();
     var Clone = require_clone();
-    var Utils = require_utils2();
+    var Utils = require_utils();
     var internals = {};
     module.exports = internals.merge = function(target, source, options) {
       Assert(target && typeof target === "object", "Invalid target value: must be an object");
@@ -28776,8 +25623,8 @@ var require_bench = __commonJS({
         return internals.Bench.now() - this.ts;
       }
       static now() {
-        const ts2 = process.hrtime();
-        return ts2[0] * 1e3 + ts2[1] / 1e6;
+        const ts = process.hrtime();
+        return ts[0] * 1e3 + ts[1] / 1e6;
       }
     };
   }
@@ -29038,7 +25885,7 @@ var require_contain = __commonJS({
     var Assert = require_assert();
     var DeepEqual = require_deepEqual();
     var EscapeRegex = require_escapeRegex();
-    var Utils = require_utils2();
+    var Utils = require_utils();
     var internals = {};
     module.exports = function(ref, values, options = {}) {
       if (typeof values !== "object") {
@@ -29157,7 +26004,7 @@ var require_contain = __commonJS({
     internals.string = function(ref, values, options) {
       if (ref === "") {
         return values.length === 1 && values[0] === "" || // '' contains ''
-        !options.once && !values.some((v2) => v2 !== "");
+        !options.once && !values.some((v) => v !== "");
       }
       const map = /* @__PURE__ */ new Map();
       const patterns = [];
@@ -29213,10 +26060,10 @@ var require_contain = __commonJS({
         prototype: hasOnly ? options.only : hasPart ? !options.part : false,
         part: hasOnly ? !options.only : hasPart ? options.part : false
       };
-      return (a, b3) => DeepEqual(a, b3, flags);
+      return (a, b) => DeepEqual(a, b, flags);
     };
-    internals.shallow = function(a, b3) {
-      return a === b3;
+    internals.shallow = function(a, b) {
+      return a === b;
     };
   }
 });
@@ -29413,8 +26260,8 @@ var require_reachTemplate = __commonJS({
   "node_modules/@hapi/hoek/lib/reachTemplate.js"(exports, module) {
     "use strict";
     var Reach = require_reach();
-    module.exports = function(obj, template2, options) {
-      return template2.replace(/{([^{}]+)}/g, ($0, chain) => {
+    module.exports = function(obj, template, options) {
+      return template.replace(/{([^{}]+)}/g, ($0, chain) => {
         const value = Reach(obj, chain, options);
         return value ?? "";
       });
@@ -29440,12 +26287,12 @@ var require_wait = __commonJS({
       if (typeof timeout !== "number" && timeout !== void 0) {
         throw new TypeError("Timeout must be a number or bigint");
       }
-      return new Promise((resolve10) => {
+      return new Promise((resolve) => {
         const _setTimeout = options ? options.setTimeout : setTimeout;
         const activate = () => {
           const time = Math.min(timeout, internals.maxTimer);
           timeout -= time;
-          _setTimeout(() => timeout > 0 ? activate() : resolve10(returnValue), time);
+          _setTimeout(() => timeout > 0 ? activate() : resolve(returnValue), time);
         };
         if (timeout !== Infinity) {
           activate();
@@ -29871,39 +26718,39 @@ var require_lib3 = __commonJS({
           }
           current = "";
         };
-        for (const c3 of string) {
+        for (const c of string) {
           if (literal) {
-            if (c3 === literal) {
+            if (c === literal) {
               flush();
               literal = false;
             } else {
-              current += c3;
+              current += c;
             }
           } else if (parenthesis) {
-            if (c3 === "(") {
-              current += c3;
+            if (c === "(") {
+              current += c;
               ++parenthesis;
-            } else if (c3 === ")") {
+            } else if (c === ")") {
               --parenthesis;
               if (!parenthesis) {
-                flush(c3);
+                flush(c);
               } else {
-                current += c3;
+                current += c;
               }
             } else {
-              current += c3;
+              current += c;
             }
-          } else if (c3 in internals.literals) {
-            literal = internals.literals[c3];
-          } else if (c3 === "(") {
+          } else if (c in internals.literals) {
+            literal = internals.literals[c];
+          } else if (c === "(") {
             flush();
             ++parenthesis;
-          } else if (internals.operatorCharacters.includes(c3)) {
+          } else if (internals.operatorCharacters.includes(c)) {
             flush();
-            current = c3;
+            current = c;
             flush();
-          } else if (c3 !== " ") {
-            current += c3;
+          } else if (c !== " ") {
+            current += c;
           } else {
             flush();
           }
@@ -29972,22 +26819,22 @@ var require_lib3 = __commonJS({
             current = "";
           };
           for (let i = 0; i < string.length; ++i) {
-            const c3 = string[i];
+            const c = string[i];
             if (literal) {
-              current += c3;
-              if (c3 === literal) {
+              current += c;
+              if (c === literal) {
                 literal = false;
               }
-            } else if (c3 in internals.literals && !parenthesis) {
-              current += c3;
-              literal = internals.literals[c3];
-            } else if (c3 === "," && !parenthesis) {
+            } else if (c in internals.literals && !parenthesis) {
+              current += c;
+              literal = internals.literals[c];
+            } else if (c === "," && !parenthesis) {
               flush();
             } else {
-              current += c3;
-              if (c3 === "(") {
+              current += c;
+              if (c === "(") {
                 ++parenthesis;
-              } else if (c3 === ")") {
+              } else if (c === ")") {
                 --parenthesis;
               }
             }
@@ -30116,7 +26963,7 @@ var require_annotate = __commonJS({
   "node_modules/joi/lib/annotate.js"(exports) {
     "use strict";
     var { clone } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {
       annotations: /* @__PURE__ */ Symbol("annotations")
     };
@@ -30133,12 +26980,12 @@ var require_annotate = __commonJS({
         const error = this.details[i];
         const path = error.path;
         let node = obj;
-        for (let j3 = 0; ; ++j3) {
-          const seg = path[j3];
+        for (let j = 0; ; ++j) {
+          const seg = path[j];
           if (Common.isSchema(node)) {
             node = node.clone();
           }
-          if (j3 + 1 < path.length && typeof node[seg] !== "string") {
+          if (j + 1 < path.length && typeof node[seg] !== "string") {
             node = node[seg];
           } else {
             const refAnnotations = node[internals.annotations] || { errors: {}, missing: {} };
@@ -30160,8 +27007,8 @@ var require_annotate = __commonJS({
         arrayIndex: /\s*"_\$idx\$_([, \d]+)_\$end\$_",?\n(.*)/g,
         specials: /"\[(NaN|Symbol.*|-?Infinity|function.*|\(.*)]"/g
       };
-      let message = internals.safeStringify(obj, 2).replace(replacers.key, ($0, $1) => `" ${redFgEscape}[${$1}]${endColor}`).replace(replacers.missing, ($0, $1, $22) => `${redBgEscape}"${$1}"${endColor}${redFgEscape} [${$22}]: -- missing --${endColor}`).replace(replacers.arrayIndex, ($0, $1, $22) => `
-${$22} ${redFgEscape}[${$1}]${endColor}`).replace(replacers.specials, ($0, $1) => $1);
+      let message = internals.safeStringify(obj, 2).replace(replacers.key, ($0, $1) => `" ${redFgEscape}[${$1}]${endColor}`).replace(replacers.missing, ($0, $1, $2) => `${redBgEscape}"${$1}"${endColor}${redFgEscape} [${$2}]: -- missing --${endColor}`).replace(replacers.arrayIndex, ($0, $1, $2) => `
+${$2} ${redFgEscape}[${$1}]${endColor}`).replace(replacers.specials, ($0, $1) => $1);
       message = `${message}
 ${redFgEscape}`;
       for (let i = 0; i < this.details.length; ++i) {
@@ -30239,7 +27086,7 @@ var require_errors = __commonJS({
   "node_modules/joi/lib/errors.js"(exports) {
     "use strict";
     var Annotate = require_annotate();
-    var Common = require_common2();
+    var Common = require_common();
     var Template = require_template();
     exports.Report = class {
       constructor(code, value, local, flags, messages, state, prefs) {
@@ -30264,8 +27111,8 @@ var require_errors = __commonJS({
           }
         }
       }
-      _setTemplate(template2) {
-        this.template = template2;
+      _setTemplate(template) {
+        this.template = template;
         if (!this.flags.label && this.path.length === 0) {
           const localized = this._template(this.template, "root");
           if (localized) {
@@ -30281,11 +27128,11 @@ var require_errors = __commonJS({
         if (!this.prefs.errors.render) {
           return this.code;
         }
-        const template2 = this._template(this.template) || this._template(this.prefs.messages) || this._template(this.messages);
-        if (template2 === void 0) {
+        const template = this._template(this.template) || this._template(this.prefs.messages) || this._template(this.messages);
+        if (template === void 0) {
           return `Error code "${code}" is not defined, your custom type is missing the correct messages definition`;
         }
-        this.message = template2.render(this.value, this.state, this.prefs, this.local, { errors: this.prefs.errors, messages: [this.prefs.messages, this.messages] });
+        this.message = template.render(this.value, this.state, this.prefs, this.local, { errors: this.prefs.errors, messages: [this.prefs.messages, this.messages] });
         if (!this.prefs.errors.label) {
           this.message = this.message.replace(/^"" /, "").trim();
         }
@@ -30391,7 +27238,7 @@ var require_errors = __commonJS({
         messages.push(message);
         details.push({
           message,
-          path: item.path.filter((v2) => typeof v2 !== "object"),
+          path: item.path.filter((v) => typeof v !== "object"),
           type: item.code,
           context: item.local
         });
@@ -30422,7 +27269,7 @@ var require_ref = __commonJS({
   "node_modules/joi/lib/ref.js"(exports) {
     "use strict";
     var { assert, clone, reach } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Template;
     var internals = {
       symbol: /* @__PURE__ */ Symbol("ref"),
@@ -30712,7 +27559,7 @@ var require_template = __commonJS({
     "use strict";
     var { assert, clone, escapeHtml } = require_lib2();
     var Formula = require_lib3();
-    var Common = require_common2();
+    var Common = require_common();
     var Errors = require_errors();
     var Ref = require_ref();
     var internals = {
@@ -30812,8 +27659,8 @@ var require_template = __commonJS({
       isDynamic() {
         return !!this._template;
       }
-      static isTemplate(template2) {
-        return template2 ? !!template2[Common.symbols.template] : false;
+      static isTemplate(template) {
+        return template ? !!template[Common.symbols.template] : false;
       }
       refs() {
         if (!this._template) {
@@ -31017,11 +27864,11 @@ var require_template = __commonJS({
         if (!messages) {
           return "";
         }
-        const template2 = Errors.template(value, messages[0], code, state, prefs) || Errors.template(value, messages[1], code, state, prefs);
-        if (!template2) {
+        const template = Errors.template(value, messages[0], code, state, prefs) || Errors.template(value, messages[1], code, state, prefs);
+        if (!template) {
           return "";
         }
-        return template2.render(value, state, prefs, local, options);
+        return template.render(value, state, prefs, local, options);
       },
       number(value) {
         if (typeof value === "number") {
@@ -31152,7 +27999,7 @@ var require_messages = __commonJS({
 });
 
 // node_modules/joi/lib/common.js
-var require_common2 = __commonJS({
+var require_common = __commonJS({
   "node_modules/joi/lib/common.js"(exports) {
     "use strict";
     var { assert: Assert, AssertError } = require_lib2();
@@ -31207,7 +28054,7 @@ var require_common2 = __commonJS({
     };
     exports.assertOptions = function(options, keys, name = "Options") {
       Assert(options && typeof options === "object" && !Array.isArray(options), "Options must be of type object");
-      const unknownKeys = Object.keys(options).filter((k2) => !keys.includes(k2));
+      const unknownKeys = Object.keys(options).filter((k) => !keys.includes(k));
       Assert(unknownKeys.length === 0, `${name} contain unknown keys: ${unknownKeys}`);
     };
     exports.checkPreferences = function(prefs) {
@@ -31217,18 +28064,18 @@ var require_common2 = __commonJS({
         throw new AssertError([result.error.details[0].message]);
       }
     };
-    exports.compare = function(a, b3, operator) {
+    exports.compare = function(a, b, operator) {
       switch (operator) {
         case "=":
-          return a === b3;
+          return a === b;
         case ">":
-          return a > b3;
+          return a > b;
         case "<":
-          return a < b3;
+          return a < b;
         case ">=":
-          return a >= b3;
+          return a >= b;
         case "<=":
-          return a <= b3;
+          return a <= b;
       }
     };
     exports.default = function(value, defaultValue) {
@@ -31287,9 +28134,9 @@ var require_common2 = __commonJS({
       delete merged[exports.symbols.prefs];
       return merged;
     };
-    exports.tryWithPath = function(fn2, key, options = {}) {
+    exports.tryWithPath = function(fn, key, options = {}) {
       try {
-        return fn2();
+        return fn();
       } catch (err) {
         if (err.path !== void 0) {
           err.path = key + "." + err.path;
@@ -31326,7 +28173,7 @@ var require_cache = __commonJS({
   "node_modules/joi/lib/cache.js"(exports) {
     "use strict";
     var { assert, clone } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {
       max: 1e3,
       supported: /* @__PURE__ */ new Set(["undefined", "boolean", "number", "string"])
@@ -31424,7 +28271,7 @@ var require_compile = __commonJS({
   "node_modules/joi/lib/compile.js"(exports) {
     "use strict";
     var { assert } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Ref = require_ref();
     var internals = {};
     exports.schema = function(Joi, config, options = {}) {
@@ -31553,13 +28400,13 @@ var require_compile = __commonJS({
         if (options.not !== void 0) {
           rule2 = { is: options.not, then: options.otherwise, otherwise: options.then, break: options.break };
         }
-        let is2 = rule2.is !== void 0 ? schema.$_compile(rule2.is) : schema.$_root.invalid(null, false, 0, "").required();
+        let is = rule2.is !== void 0 ? schema.$_compile(rule2.is) : schema.$_root.invalid(null, false, 0, "").required();
         assert(rule2.then !== void 0 || rule2.otherwise !== void 0, 'options must have at least one of "then", "otherwise", or "switch"');
         assert(rule2.break === void 0 || rule2.then === void 0 || rule2.otherwise === void 0, "Cannot specify then, otherwise, and break all together");
         if (options.is !== void 0 && !Ref.isRef(options.is) && !Common.isSchema(options.is)) {
-          is2 = is2.required();
+          is = is.required();
         }
-        return internals.condition(schema, { ref: exports.ref(condition), is: is2, then: rule2.then, otherwise: rule2.otherwise, break: rule2.break });
+        return internals.condition(schema, { ref: exports.ref(condition), is, then: rule2.then, otherwise: rule2.otherwise, break: rule2.break });
       }
       assert(Array.isArray(options.switch), '"switch" must be an array');
       assert(options.is === void 0, 'Cannot combine "switch" with "is"');
@@ -31613,7 +28460,7 @@ var require_extend = __commonJS({
   "node_modules/joi/lib/extend.js"(exports) {
     "use strict";
     var { assert, clone } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Messages = require_messages();
     var internals = {};
     exports.type = function(from, options) {
@@ -31808,7 +28655,7 @@ var require_manifest = __commonJS({
   "node_modules/joi/lib/manifest.js"(exports) {
     "use strict";
     var { assert, clone } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Messages = require_messages();
     var Ref = require_ref();
     var Template = require_template();
@@ -31901,10 +28748,10 @@ var require_manifest = __commonJS({
           normalized.push(internals.describe(item));
         }
         if (mapped) {
-          const { from, to: to2 } = manifest.mapped;
+          const { from, to } = manifest.mapped;
           desc[term] = {};
           for (const item of normalized) {
-            desc[term][item[to2]] = item[from];
+            desc[term][item[to]] = item[from];
           }
           continue;
         }
@@ -32304,18 +29151,18 @@ var require_trace = __commonJS({
           log[source][name] |= internals.codes[result];
         });
       }
-      resolve(state, ref, to2) {
+      resolve(state, ref, to) {
         if (!state.mainstay.debug) {
           return;
         }
-        const log = { type: "resolve", ref: ref.display, to: to2, path: state.path };
+        const log = { type: "resolve", ref: ref.display, to, path: state.path };
         state.mainstay.debug.push(log);
       }
-      value(state, by, from, to2, name) {
-        if (!state.mainstay.debug || deepEqual(from, to2)) {
+      value(state, by, from, to, name) {
+        if (!state.mainstay.debug || deepEqual(from, to)) {
           return;
         }
-        const log = { type: "value", by, from, to: to2, path: state.path };
+        const log = { type: "value", by, from, to, path: state.path };
         if (name) {
           log.name = name;
         }
@@ -32399,7 +29246,7 @@ var require_modify = __commonJS({
   "node_modules/joi/lib/modify.js"(exports) {
     "use strict";
     var { assert } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Ref = require_ref();
     var internals = {};
     exports.Ids = internals.Ids = class {
@@ -32593,7 +29440,7 @@ var require_state = __commonJS({
   "node_modules/joi/lib/state.js"(exports, module) {
     "use strict";
     var { clone, reach } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {
       value: /* @__PURE__ */ Symbol("value")
     };
@@ -32709,7 +29556,7 @@ var require_validator = __commonJS({
   "node_modules/joi/lib/validator.js"(exports) {
     "use strict";
     var { assert, clone, ignore, reach } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var Errors = require_errors();
     var State = require_state();
     var internals = {
@@ -33219,7 +30066,7 @@ var require_values = __commonJS({
   "node_modules/joi/lib/values.js"(exports, module) {
     "use strict";
     var { assert, deepEqual } = require_lib2();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {};
     module.exports = internals.Values = class {
       constructor(values, refs) {
@@ -33388,7 +30235,7 @@ var require_base = __commonJS({
     "use strict";
     var { assert, clone, deepEqual, merge } = require_lib2();
     var Cache = require_cache();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var Errors = require_errors();
     var Extend = require_extend();
@@ -33445,10 +30292,10 @@ var require_base = __commonJS({
         let schema = {};
         const isTypeAny = this.type === "any";
         const isOnly = this._flags.only;
-        const valids = this._valids && Array.from(this._valids._values).filter((v2) => v2 !== null);
+        const valids = this._valids && Array.from(this._valids._values).filter((v) => v !== null);
         let typesOverlap = true;
         if (valids && valids.length && isOnly && !isTypeAny) {
-          const types = new Set(valids.map((v2) => typeof v2));
+          const types = new Set(valids.map((v) => typeof v));
           typesOverlap = types.has(this.type) || this.type === "date" && types.has("object");
         }
         if (!isTypeAny && typesOverlap && internals.standardTypes.has(this.type)) {
@@ -33479,17 +30326,17 @@ var require_base = __commonJS({
           schema.$defs = defs;
         }
         if (this._valids) {
-          const values = valids.filter((v2) => typeof v2 !== "symbol");
+          const values = valids.filter((v) => typeof v !== "symbol");
           if (values.length) {
             if (this._flags.only) {
               schema.enum = values;
-              const list = Common.intersect(new Set(values.map((v2) => typeof v2)), internals.primitiveTypes);
+              const list = Common.intersect(new Set(values.map((v) => typeof v)), internals.primitiveTypes);
               if (list.size) {
                 const types = [...list];
                 schema.type = types.length === 1 ? types[0] : types;
               }
             } else {
-              const otherTypes = values.filter((v2) => typeof v2 !== this.type || isTypeAny);
+              const otherTypes = values.filter((v) => typeof v !== this.type || isTypeAny);
               if (otherTypes.length && !(isTypeAny && !isOnly)) {
                 if (!schema.anyOf) {
                   schema = {
@@ -33538,7 +30385,7 @@ var require_base = __commonJS({
           }
           const results = [];
           for (const match of matches) {
-            if (!results.some((r2) => deepEqual(r2, match))) {
+            if (!results.some((r) => deepEqual(r, match))) {
               results.push(match);
             }
           }
@@ -33569,10 +30416,10 @@ var require_base = __commonJS({
         assert(!this._cache, "Cannot set an artifact with a rule cache");
         return this.$_setFlag("artifact", id);
       }
-      cast(to2) {
-        assert(to2 === false || typeof to2 === "string", "Invalid to value");
-        assert(to2 === false || this._definition.cast[to2], "Type", this.type, "does not support casting to", to2);
-        return this.$_setFlag("cast", to2 === false ? void 0 : to2);
+      cast(to) {
+        assert(to === false || typeof to === "string", "Invalid to value");
+        assert(to === false || this._definition.cast[to], "Type", this.type, "does not support casting to", to);
+        return this.$_setFlag("cast", to === false ? void 0 : to);
       }
       default(value, options) {
         return this._default("default", value, options);
@@ -34102,10 +30949,10 @@ var require_base = __commonJS({
           const input = when.ref ? when.ref.resolve(value, state, prefs) : value;
           const tests = when.is ? [when] : when.switch;
           const before = ids.length;
-          for (let j3 = 0; j3 < tests.length; ++j3) {
-            const { is: is2, then, otherwise } = tests[j3];
-            const baseId = `${i}${when.switch ? "." + j3 : ""}`;
-            if (is2.$_match(input, state.nest(is2, `${baseId}.is`), prefs)) {
+          for (let j = 0; j < tests.length; ++j) {
+            const { is, then, otherwise } = tests[j];
+            const baseId = `${i}${when.switch ? "." + j : ""}`;
+            if (is.$_match(input, state.nest(is, `${baseId}.is`), prefs)) {
               if (then) {
                 const localState = state.localize([...state.path, `${baseId}.then`], state.ancestors, state.schemas);
                 const { schema: generated, id: id2 } = then._generate(value, localState, prefs);
@@ -34279,7 +31126,7 @@ var require_any = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Base = require_base();
-    var Common = require_common2();
+    var Common = require_common();
     var Messages = require_messages();
     module.exports = Base.extend({
       type: "any",
@@ -34371,13 +31218,13 @@ var require_any = __commonJS({
             }
             if (key === "whens") {
               for (const value of values) {
-                const { ref, is: is2, not, then, otherwise, concat } = value;
+                const { ref, is, not, then, otherwise, concat } = value;
                 if (concat) {
                   obj = obj.concat(concat);
                 } else if (ref) {
-                  obj = obj.when(ref, { is: is2, not, then, otherwise, switch: value.switch, break: value.break });
+                  obj = obj.when(ref, { is, not, then, otherwise, switch: value.switch, break: value.break });
                 } else {
-                  obj = obj.when(is2, { then, otherwise, break: value.break });
+                  obj = obj.when(is, { then, otherwise, break: value.break });
                 }
               }
               continue;
@@ -34411,7 +31258,7 @@ var require_alternatives = __commonJS({
     "use strict";
     var { assert, merge } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var Errors = require_errors();
     var Ref = require_ref();
@@ -34453,7 +31300,7 @@ var require_alternatives = __commonJS({
           }
           if (matched.length === 0) {
             const context = {
-              details: failed.map((f3) => Errors.details(f3, { override: false }))
+              details: failed.map((f) => Errors.details(f, { override: false }))
             };
             return { errors: error("alternatives.any", context) };
           }
@@ -34462,16 +31309,16 @@ var require_alternatives = __commonJS({
           }
           if (matched.length !== schema.$_terms.matches.length) {
             const context = {
-              details: failed.map((f3) => Errors.details(f3, { override: false }))
+              details: failed.map((f) => Errors.details(f, { override: false }))
             };
             return { errors: error("alternatives.all", context) };
           }
           const isAnyObj = (alternative) => {
-            return alternative.$_terms.matches.some((v2) => {
-              return v2.schema.type === "object" || v2.schema.type === "alternatives" && isAnyObj(v2.schema);
+            return alternative.$_terms.matches.some((v) => {
+              return v.schema.type === "object" || v.schema.type === "alternatives" && isAnyObj(v.schema);
             });
           };
-          return isAnyObj(schema) ? { value: matched.reduce((acc, v2) => merge(acc, v2, { mergeArrays: false })) } : { value: matched[matched.length - 1] };
+          return isAnyObj(schema) ? { value: matched.reduce((acc, v) => merge(acc, v, { mergeArrays: false })) } : { value: matched[matched.length - 1] };
         }
         const errors = [];
         for (let i = 0; i < schema.$_terms.matches.length; ++i) {
@@ -34490,11 +31337,11 @@ var require_alternatives = __commonJS({
           }
           const input = item.ref ? item.ref.resolve(value, state, prefs) : value;
           const tests = item.is ? [item] : item.switch;
-          for (let j3 = 0; j3 < tests.length; ++j3) {
-            const test = tests[j3];
-            const { is: is2, then, otherwise } = test;
-            const id = `match.${i}${item.switch ? "." + j3 : ""}`;
-            if (!is2.$_match(input, state.nest(is2, `${id}.is`), prefs)) {
+          for (let j = 0; j < tests.length; ++j) {
+            const test = tests[j];
+            const { is, then, otherwise } = test;
+            const id = `match.${i}${item.switch ? "." + j : ""}`;
+            if (!is.$_match(input, state.nest(is, `${id}.is`), prefs)) {
               if (otherwise) {
                 return otherwise.$_validate(value, state.nest(otherwise, `${id}.otherwise`), prefs);
               }
@@ -34614,13 +31461,13 @@ var require_alternatives = __commonJS({
         build(obj, desc) {
           if (desc.matches) {
             for (const match of desc.matches) {
-              const { schema, ref, is: is2, not, then, otherwise } = match;
+              const { schema, ref, is, not, then, otherwise } = match;
               if (schema) {
                 obj = obj.try(schema);
               } else if (ref) {
-                obj = obj.conditional(ref, { is: is2, then, not, otherwise, switch: match.switch });
+                obj = obj.conditional(ref, { is, then, not, otherwise, switch: match.switch });
               } else {
-                obj = obj.conditional(is2, { then, otherwise });
+                obj = obj.conditional(is, { then, otherwise });
               }
             }
           }
@@ -34695,7 +31542,7 @@ var require_array = __commonJS({
     "use strict";
     var { assert, deepEqual, reach } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var internals = {};
     module.exports = Any.extend({
@@ -34901,17 +31748,17 @@ var require_array = __commonJS({
               }
               const requiredChecks = [];
               let jl = requireds.length;
-              for (let j3 = 0; j3 < jl; ++j3) {
-                const localState = state.localize(path, ancestors, requireds[j3]);
+              for (let j = 0; j < jl; ++j) {
+                const localState = state.localize(path, ancestors, requireds[j]);
                 localState.snapshot();
-                const res = requireds[j3].$_validate(item, localState, prefs);
-                requiredChecks[j3] = res;
+                const res = requireds[j].$_validate(item, localState, prefs);
+                requiredChecks[j] = res;
                 if (!res.errors) {
                   localState.commit();
                   value[i] = res.value;
                   isValid = true;
-                  internals.fastSplice(requireds, j3);
-                  --j3;
+                  internals.fastSplice(requireds, j);
+                  --j;
                   --jl;
                   if (!schema._flags.sparse && res.value === void 0) {
                     errors.push(error("array.sparse", { key, path, pos: i, value: void 0 }, state.localize(path)));
@@ -35319,30 +32166,30 @@ var require_array = __commonJS({
       const order = settings.order === "ascending" ? 1 : -1;
       const aFirst = -1 * order;
       const bFirst = order;
-      const sort = (a, b3) => {
-        let compare = internals.compare(a, b3, aFirst, bFirst);
+      const sort = (a, b) => {
+        let compare = internals.compare(a, b, aFirst, bFirst);
         if (compare !== null) {
           return compare;
         }
         if (settings.by) {
           a = settings.by.resolve(a, state, prefs);
-          b3 = settings.by.resolve(b3, state, prefs);
+          b = settings.by.resolve(b, state, prefs);
         }
-        compare = internals.compare(a, b3, aFirst, bFirst);
+        compare = internals.compare(a, b, aFirst, bFirst);
         if (compare !== null) {
           return compare;
         }
         const type = typeof a;
-        if (type !== typeof b3) {
+        if (type !== typeof b) {
           throw schema.$_createError("array.sort.mismatching", value, null, state, prefs);
         }
         if (type !== "number" && type !== "string") {
           throw schema.$_createError("array.sort.unsupported", value, { type }, state, prefs);
         }
         if (type === "number") {
-          return (a - b3) * order;
+          return (a - b) * order;
         }
-        return a < b3 ? aFirst : bFirst;
+        return a < b ? aFirst : bFirst;
       };
       try {
         return { value: value.slice().sort(sort) };
@@ -35350,20 +32197,20 @@ var require_array = __commonJS({
         return { errors: err };
       }
     };
-    internals.compare = function(a, b3, aFirst, bFirst) {
-      if (a === b3) {
+    internals.compare = function(a, b, aFirst, bFirst) {
+      if (a === b) {
         return 0;
       }
       if (a === void 0) {
         return 1;
       }
-      if (b3 === void 0) {
+      if (b === void 0) {
         return -1;
       }
       if (a === null) {
         return bFirst;
       }
-      if (b3 === null) {
+      if (b === null) {
         return aFirst;
       }
       return null;
@@ -35377,7 +32224,7 @@ var require_boolean = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Values = require_values();
     var internals = {};
     internals.isBool = function(value) {
@@ -35488,7 +32335,7 @@ var require_date = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Template = require_template();
     var internals = {
       formats: ["iso", "javascript", "unix"]
@@ -35523,8 +32370,8 @@ var require_date = __commonJS({
         compare: {
           method: false,
           validate(value, helpers, { date }, { name, operator, args }) {
-            const to2 = date === "now" ? Date.now() : date.getTime();
-            if (Common.compare(value.getTime(), to2, operator)) {
+            const to = date === "now" ? Date.now() : date.getTime();
+            if (Common.compare(value.getTime(), to, operator)) {
               return value;
             }
             return helpers.error("date." + name, { limit: args.date, value });
@@ -35787,22 +32634,22 @@ var require_lib5 = __commonJS({
           let next = i;
           if (ancestors[i]) {
             next = null;
-            for (let j3 = 0; j3 < this._items.length; ++j3) {
-              if (visited[j3] === true) {
+            for (let j = 0; j < this._items.length; ++j) {
+              if (visited[j] === true) {
                 continue;
               }
-              if (!ancestors[j3]) {
-                ancestors[j3] = [];
+              if (!ancestors[j]) {
+                ancestors[j] = [];
               }
-              const shouldSeeCount = ancestors[j3].length;
+              const shouldSeeCount = ancestors[j].length;
               let seenCount = 0;
-              for (let k2 = 0; k2 < shouldSeeCount; ++k2) {
-                if (visited[ancestors[j3][k2]]) {
+              for (let k = 0; k < shouldSeeCount; ++k) {
+                if (visited[ancestors[j][k]]) {
                   ++seenCount;
                 }
               }
               if (seenCount === shouldSeeCount) {
-                next = j3;
+                next = j;
                 break;
               }
             }
@@ -35829,8 +32676,8 @@ var require_lib5 = __commonJS({
         return true;
       }
     };
-    internals.mergeSort = (a, b3) => {
-      return a.sort === b3.sort ? 0 : a.sort < b3.sort ? -1 : 1;
+    internals.mergeSort = (a, b) => {
+      return a.sort === b.sort ? 0 : a.sort < b.sort ? -1 : 1;
     };
   }
 });
@@ -35842,7 +32689,7 @@ var require_keys = __commonJS({
     var { applyToDefaults, assert, clone: Clone } = require_lib2();
     var Topo = require_lib5();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var Errors = require_errors();
     var Ref = require_ref();
@@ -36163,22 +33010,22 @@ var require_keys = __commonJS({
           }
         },
         rename: {
-          method(from, to2, options = {}) {
+          method(from, to, options = {}) {
             assert(typeof from === "string" || from instanceof RegExp, "Rename missing the from argument");
-            assert(typeof to2 === "string" || to2 instanceof Template, "Invalid rename to argument");
-            assert(to2 !== from, "Cannot rename key to same name:", from);
+            assert(typeof to === "string" || to instanceof Template, "Invalid rename to argument");
+            assert(to !== from, "Cannot rename key to same name:", from);
             Common.assertOptions(options, ["alias", "ignoreUndefined", "override", "multiple"]);
             const obj = this.clone();
             obj.$_terms.renames = obj.$_terms.renames || [];
             for (const rename of obj.$_terms.renames) {
               assert(rename.from !== from, "Cannot rename the same key multiple times");
             }
-            if (to2 instanceof Template) {
-              obj.$_mutateRegister(to2);
+            if (to instanceof Template) {
+              obj.$_mutateRegister(to);
             }
             obj.$_terms.renames.push({
               from,
-              to: to2,
+              to,
               options: applyToDefaults(internals.renameDefaults, options)
             });
             return obj;
@@ -36270,8 +33117,8 @@ var require_keys = __commonJS({
             }
           }
           if (desc.renames) {
-            for (const { from, to: to2, options } of desc.renames) {
-              obj = obj.rename(from, to2, options);
+            for (const { from, to, options } of desc.renames) {
+              obj = obj.rename(from, to, options);
             }
           }
           return obj;
@@ -36343,7 +33190,7 @@ var require_keys = __commonJS({
       and(schema, dep, value, state, prefs) {
         const missing = [];
         const present = [];
-        const count2 = dep.peers.length;
+        const count = dep.peers.length;
         const isPresent = internals.isPresent(dep.options);
         for (const peer of dep.peers) {
           if (isPresent(peer.resolve(value, state, prefs, null, { shadow: false })) === false) {
@@ -36352,7 +33199,7 @@ var require_keys = __commonJS({
             present.push(peer.key);
           }
         }
-        if (missing.length !== count2 && present.length !== count2) {
+        if (missing.length !== count && present.length !== count) {
           return {
             code: "object.and",
             context: {
@@ -36505,31 +33352,31 @@ var require_keys = __commonJS({
         }
         for (const match of matches) {
           const from = match.from;
-          let to2 = match.to;
-          if (to2 instanceof Template) {
-            to2 = to2.render(value, state, prefs, match.match);
+          let to = match.to;
+          if (to instanceof Template) {
+            to = to.render(value, state, prefs, match.match);
           }
-          if (from === to2) {
+          if (from === to) {
             continue;
           }
-          if (!rename.options.multiple && renamed[to2]) {
-            errors.push(schema.$_createError("object.rename.multiple", value, { from, to: to2, pattern }, state, prefs));
+          if (!rename.options.multiple && renamed[to]) {
+            errors.push(schema.$_createError("object.rename.multiple", value, { from, to, pattern }, state, prefs));
             if (prefs.abortEarly) {
               return false;
             }
           }
-          if (Object.prototype.hasOwnProperty.call(value, to2) && !rename.options.override && !renamed[to2]) {
-            errors.push(schema.$_createError("object.rename.override", value, { from, to: to2, pattern }, state, prefs));
+          if (Object.prototype.hasOwnProperty.call(value, to) && !rename.options.override && !renamed[to]) {
+            errors.push(schema.$_createError("object.rename.override", value, { from, to, pattern }, state, prefs));
             if (prefs.abortEarly) {
               return false;
             }
           }
           if (value[from] === void 0) {
-            delete value[to2];
+            delete value[to];
           } else {
-            value[to2] = value[from];
+            value[to] = value[from];
           }
-          renamed[to2] = true;
+          renamed[to] = true;
           if (!rename.options.alias) {
             delete value[from];
           }
@@ -36751,7 +33598,7 @@ var require_link = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var Errors = require_errors();
     var internals = {};
@@ -36772,13 +33619,13 @@ var require_link = __commonJS({
         }
         const { ref } = schema.$_terms.link[0];
         if (ref.ancestor === "root" || ref.ancestor > 0) {
-          res.$ref = `#/${ref.path.map((p2) => `properties/${p2}`).join("/")}`;
+          res.$ref = `#/${ref.path.map((p) => `properties/${p}`).join("/")}`;
           return res;
         }
         if (ref.path.length === 1) {
           res.$ref = `#/$defs/${ref.path[0]}`;
         } else {
-          res.$ref = `#/${ref.path.slice(1).map((p2) => `properties/${p2}`).join("/")}`;
+          res.$ref = `#/${ref.path.slice(1).map((p) => `properties/${p}`).join("/")}`;
         }
         return res;
       },
@@ -36906,7 +33753,7 @@ var require_number = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {
       numberRx: /^\s*[+-]?(?:(?:\d+(?:\.\d*)?)|(?:\.\d+))(?:e([+-]?\d+))?\s*$/i,
       precisionRx: /(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/,
@@ -37241,10 +34088,10 @@ var require_errors2 = __commonJS({
       DOMAIN_EMPTY_SEGMENT: "Domain contains empty dot-separated segment",
       DOMAIN_LONG_SEGMENT: "Domain contains dot-separated segment that is too long"
     };
-    function errorCode2(code) {
+    function errorCode(code) {
       return { code, error: exports.errorCodes[code] };
     }
-    exports.errorCode = errorCode2;
+    exports.errorCode = errorCode;
   }
 });
 
@@ -37452,7 +34299,7 @@ var require_email = __commonJS({
       return null;
     }
     function toBinary(char) {
-      return Array.from(ENCODER_IMPL.encode(char), (v2) => String.fromCharCode(v2)).join("");
+      return Array.from(ENCODER_IMPL.encode(char), (v) => String.fromCharCode(v)).join("");
     }
     var ATEXT_RX = /^[\w!#\$%&'\*\+\-/=\?\^`\{\|\}~]+$/;
     var ATOM_RX = new RegExp([
@@ -37538,9 +34385,9 @@ var require_uri = __commonJS({
       const rfc = rfc3986;
       const query = options.allowQuerySquareBrackets ? rfc.queryWithSquareBrackets : rfc.query;
       const suffix = "(?:\\?" + query + ")?(?:#" + rfc.fragment + ")?";
-      const relative5 = options.domain ? rfc.relativeRefCapture : rfc.relativeRef;
+      const relative = options.domain ? rfc.relativeRefCapture : rfc.relativeRef;
       if (options.relativeOnly) {
-        return wrap(relative5 + suffix);
+        return wrap(relative + suffix);
       }
       let customScheme = "";
       if (options.scheme) {
@@ -37562,7 +34409,7 @@ var require_uri = __commonJS({
       }
       const scheme = customScheme ? "(?:" + customScheme + ")" : rfc.scheme;
       const absolute = "(?:" + scheme + ":" + (options.domain ? rfc.hierPartCapture : rfc.hierPart) + ")";
-      const prefix = options.allowRelative ? "(?:" + absolute + "|" + relative5 + ")" : absolute;
+      const prefix = options.allowRelative ? "(?:" + absolute + "|" + relative + ")" : absolute;
       return wrap(prefix + suffix, customScheme);
     }
     function wrap(raw, scheme = null) {
@@ -38084,24 +34931,24 @@ var require_decode = __commonJS({
 });
 
 // node_modules/@hapi/address/dist/index.js
-var require_dist4 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/@hapi/address/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m2, k2);
-      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m2[k2];
+          return m[k];
         } };
       }
-      Object.defineProperty(o2, k22, desc);
-    }) : (function(o2, m2, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o2[k22] = m2[k2];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m2, exports2) {
-      for (var p2 in m2) if (p2 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p2)) __createBinding(exports2, m2, p2);
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.uriDecode = exports.uriRegex = exports.ipRegex = exports.errorCodes = void 0;
@@ -39590,10 +36437,10 @@ var require_string = __commonJS({
   "node_modules/joi/lib/types/string.js"(exports, module) {
     "use strict";
     var { assert, escapeRegex } = require_lib2();
-    var { isDomainValid, isEmailValid, ipRegex, uriRegex } = require_dist4();
+    var { isDomainValid, isEmailValid, ipRegex, uriRegex } = require_dist();
     var Tlds = require_commonjs();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     var internals = {
       tlds: Tlds.tlds instanceof Set ? { tlds: { allow: Tlds.tlds, deny: null } } : false,
       // $lab:coverage:ignore$
@@ -39919,8 +36766,8 @@ var require_string = __commonJS({
             return this.$_addRule({ name: "hex", args: { options } });
           },
           validate(value, helpers, { options }) {
-            const re2 = options.prefix === "optional" ? internals.hexRegex.withOptionalPrefix : options.prefix === true ? internals.hexRegex.withPrefix : internals.hexRegex.withoutPrefix;
-            if (!re2.test(value)) {
+            const re = options.prefix === "optional" ? internals.hexRegex.withOptionalPrefix : options.prefix === true ? internals.hexRegex.withPrefix : internals.hexRegex.withoutPrefix;
+            if (!re.test(value)) {
               return helpers.error("string.hex");
             }
             if (options.byteAligned && value.length % 2 !== 0) {
@@ -40084,15 +36931,15 @@ var require_string = __commonJS({
               options = { name: options };
             }
             Common.assertOptions(options, ["invert", "name"]);
-            const errorCode2 = ["string.pattern", options.invert ? ".invert" : "", options.name ? ".name" : ".base"].join("");
-            return this.$_addRule({ name: "pattern", args: { regex, options }, errorCode: errorCode2 });
+            const errorCode = ["string.pattern", options.invert ? ".invert" : "", options.name ? ".name" : ".base"].join("");
+            return this.$_addRule({ name: "pattern", args: { regex, options }, errorCode });
           },
-          validate(value, helpers, { regex, options }, { errorCode: errorCode2 }) {
+          validate(value, helpers, { regex, options }, { errorCode }) {
             const patternMatch = regex.test(value);
             if (patternMatch ^ options.invert) {
               return value;
             }
-            return helpers.error(errorCode2, { name: options.name, regex, value });
+            return helpers.error(errorCode, { name: options.name, regex, value });
           },
           jsonSchema(rule, res) {
             res.pattern = rule.args.regex.source;
@@ -40325,9 +37172,9 @@ var require_symbol = __commonJS({
       },
       coerce: {
         method(value, { schema, error }) {
-          const lookup2 = schema.$_terms.map.get(value);
-          if (lookup2) {
-            value = lookup2;
+          const lookup = schema.$_terms.map.get(value);
+          if (lookup) {
+            value = lookup;
           }
           if (!schema._flags.only || typeof value === "symbol") {
             return { value };
@@ -40392,7 +37239,7 @@ var require_binary = __commonJS({
     "use strict";
     var { assert } = require_lib2();
     var Any = require_any();
-    var Common = require_common2();
+    var Common = require_common();
     module.exports = Any.extend({
       type: "binary",
       coerce: {
@@ -40490,7 +37337,7 @@ var require_lib6 = __commonJS({
     "use strict";
     var { assert, clone } = require_lib2();
     var Cache = require_cache();
-    var Common = require_common2();
+    var Common = require_common();
     var Compile = require_compile();
     var Errors = require_errors();
     var Extend = require_extend();
@@ -40705,7 +37552,7 @@ var require_tools = __commonJS({
       if (typeof input === "string") {
         input = Buffer2.from(input);
       }
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve, reject) => {
         if (typeof input.on === "function") {
           input.pipe(stream);
           input.on("error", reject);
@@ -40730,8 +37577,8 @@ var require_tools = __commonJS({
           };
           setImmediate(writeChunk);
         }
-        stream.on("end", resolve10);
-        stream.on("finish", resolve10);
+        stream.on("end", resolve);
+        stream.on("finish", resolve);
         stream.on("error", reject);
       });
     };
@@ -40823,7 +37670,7 @@ var require_tools = __commonJS({
         default:
           throw new Error("Unknown Signature type");
       }
-      const header = `${headerKey}: ` + Object.keys(values).filter((key) => values[key] !== false && typeof values[key] !== "undefined" && values.key !== null && keyOrdering.includes(key)).sort((a, b3) => keyOrdering.indexOf(a) - keyOrdering.indexOf(b3)).map((key) => {
+      const header = `${headerKey}: ` + Object.keys(values).filter((key) => values[key] !== false && typeof values[key] !== "undefined" && values.key !== null && keyOrdering.includes(key)).sort((a, b) => keyOrdering.indexOf(a) - keyOrdering.indexOf(b)).map((key) => {
         let val = values[key] || "";
         if (key === "b" && folded && val) {
           return `${key}=${val}`.replace(/.{75}/g, "$& ").trim();
@@ -40856,28 +37703,28 @@ var require_tools = __commonJS({
       minBitLength = minBitLength || 1024;
       resolver = resolver || dns.resolve;
       let list = await resolver(name, "TXT");
-      let rr2 = list && [].concat(list[0] || []).join("").replace(/\s+/g, "");
-      if (rr2) {
-        let entry = parseDkimHeaders(`DNS: TXT;${rr2}`);
+      let rr = list && [].concat(list[0] || []).join("").replace(/\s+/g, "");
+      if (rr) {
+        let entry = parseDkimHeaders(`DNS: TXT;${rr}`);
         const publicKeyValue = entry?.parsed?.p?.value;
         if (!publicKeyValue) {
           let err2 = new Error("Missing key value");
           err2.code = "EINVALIDVAL";
-          err2.rr = rr2;
+          err2.rr = rr;
           throw err2;
         }
         let validation = base64Schema.validate(publicKeyValue);
         if (validation.error) {
           let err2 = new Error("Invalid base64 format for public key");
           err2.code = "EINVALIDVAL";
-          err2.rr = rr2;
+          err2.rr = rr;
           err2.details = validation.error;
           throw err2;
         }
         if (type === "DKIM" && entry?.parsed?.v && (entry?.parsed?.v?.value || "").toString().toLowerCase().trim() !== "dkim1") {
           let err2 = new Error("Unknown key version");
           err2.code = "EINVALIDVER";
-          err2.rr = rr2;
+          err2.rr = rr;
           throw err2;
         }
         let paddingNeeded = publicKeyValue.length % 4 ? 4 - publicKeyValue.length % 4 : 0;
@@ -40906,21 +37753,21 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
         } catch (err2) {
           let error = new Error("Unknown key type (${keyType})", { cause: err2 });
           error.code = "EINVALIDTYPE";
-          error.rr = rr2;
+          error.rr = rr;
           throw error;
         }
         let keyType = publicKeyObj.asymmetricKeyType;
         if (!["rsa", "ed25519"].includes(keyType) || entry?.parsed?.k && entry?.parsed?.k?.value?.toLowerCase() !== keyType) {
           let err2 = new Error("Unknown key type (${keyType})");
           err2.code = "EINVALIDTYPE";
-          err2.rr = rr2;
+          err2.rr = rr;
           throw err2;
         }
         let modulusLength = publicKeyObj.asymmetricKeyDetails.modulusLength;
         if (keyType === "rsa" && modulusLength < minBitLength) {
           let err2 = new Error("RSA key too short");
           err2.code = "ESHORTKEY";
-          err2.rr = rr2;
+          err2.rr = rr;
           throw err2;
         }
         return {
@@ -40928,7 +37775,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
             type: publicKeyObj.asymmetricKeyType === "ed25519" ? "spki" : "pkcs1",
             format: "pem"
           }),
-          rr: rr2,
+          rr,
           modulusLength
         };
       }
@@ -40953,7 +37800,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
       }
       return crypto.createPrivateKey(privateKeyOpts);
     };
-    var fetch2 = (url) => new Promise((resolve10, reject) => {
+    var fetch = (url) => new Promise((resolve, reject) => {
       https.get(
         url,
         {
@@ -40972,7 +37819,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
             }
           });
           res.on("end", () => {
-            resolve10({
+            resolve({
               statusCode: res.statusCode,
               headers: res.headers,
               body: Buffer2.concat(chunks, chunklen)
@@ -40986,11 +37833,11 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
       if (!/[\s\x00-\x1F\x7F-\uFFFF()<>,;:\\"/[\]?=]/.test(value)) {
         return value;
       }
-      return `"${value.replace(/["\\]/g, (c3) => `\\${c3}`)}"`;
+      return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
     };
     var escapeCommentValue = (value) => {
       value = (value || "").toString().replace(/[\x00-\x1F]+/g, " ").replace(/\s+/g, " ").trim();
-      return `${value.replace(/[\\)]/g, (c3) => `\\${c3}`)}`;
+      return `${value.replace(/[\\)]/g, (c) => `\\${c}`)}`;
     };
     var formatAuthHeaderRow = (method, status) => {
       status = status || {};
@@ -41015,7 +37862,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
       return parts.join(" ");
     };
     var formatRelaxedLine = (line, suffix) => {
-      let result = line?.toString("binary").replace(/\r?\n/g, "").replace(/^([^:]*):\s*/, (m2, k2) => k2.toLowerCase().trim() + ":").replace(/\s+/g, " ").trim() + (suffix ? suffix : "");
+      let result = line?.toString("binary").replace(/\r?\n/g, "").replace(/^([^:]*):\s*/, (m, k) => k.toLowerCase().trim() + ":").replace(/\s+/g, " ").trim() + (suffix ? suffix : "");
       return Buffer2.from(result, "binary");
     };
     var formatDomain = (domain) => {
@@ -41032,7 +37879,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
           return { domain: entry };
         }
         return entry;
-      }).sort((a, b3) => (a.underSized || 0) - (b3.underSized || 0));
+      }).sort((a, b) => (a.underSized || 0) - (b.underSized || 0));
       if (strict) {
         fromDomain = formatDomain(fromDomain);
         for (let entry of domainList) {
@@ -41249,7 +38096,7 @@ ${paddedPublicKey.replace(/.{64}/g, "$&\n").trim()}
       getPrivateKey,
       formatAuthHeaderRow,
       escapeCommentValue,
-      fetch: fetch2,
+      fetch,
       validateAlgorithm,
       getAlignment,
       formatRelaxedLine,
@@ -41388,14 +38235,14 @@ var require_spf_verify = __commonJS({
             spfRecord.push({ modifier, value });
             continue;
           }
-          let mechanism2 = part.split(/[:/=]/).shift().toLowerCase().replace(/^[?\-~+]/, "");
-          if (!["all", "include", "a", "mx", "ip4", "ip6", "exists", "ptr"].includes(mechanism2)) {
+          let mechanism = part.split(/[:/=]/).shift().toLowerCase().replace(/^[?\-~+]/, "");
+          if (!["all", "include", "a", "mx", "ip4", "ip6", "exists", "ptr"].includes(mechanism)) {
             let err = new Error("SPF failure");
-            err.spfResult = { error: "permerror", text: `Unknown mechanism ${mechanism2}` };
+            err.spfResult = { error: "permerror", text: `Unknown mechanism ${mechanism}` };
             throw err;
           }
         }
-        if (spfRecord.filter((p2) => p2 && p2.modifier === "redirect").length > 1) {
+        if (spfRecord.filter((p) => p && p.modifier === "redirect").length > 1) {
           let err = new Error("SPF failure");
           err.spfResult = { error: "permerror", text: `more than 1 redirect found` };
           throw err;
@@ -41407,7 +38254,7 @@ var require_spf_verify = __commonJS({
             switch (modifier) {
               case "redirect":
                 {
-                  if (spfRecord.some((p2) => /^[?\-~+]?all$/i.test(p2))) {
+                  if (spfRecord.some((p) => /^[?\-~+]?all$/i.test(p))) {
                     continue;
                   }
                   try {
@@ -41554,7 +38401,7 @@ var require_spf_verify = __commonJS({
                 if (mxList) {
                   let subResolver = typeof opts.createSubResolver === "function" ? opts.createSubResolver() : resolver;
                   try {
-                    mxList = mxList.sort((a, b3) => a.priority - b3.priority);
+                    mxList = mxList.sort((a, b) => a.priority - b.priority);
                     for (let mx of mxList) {
                       if (mx.exchange) {
                         let responses2 = await subResolver(mx.exchange, net.isIPv6(opts.ip) ? "AAAA" : "A", {
@@ -41671,9 +38518,8 @@ var require_spf_verify = __commonJS({
 // node_modules/mailauth/lib/spf/index.js
 var require_spf = __commonJS({
   "node_modules/mailauth/lib/spf/index.js"(exports, module) {
-    "use strict";
     var { spfVerify } = require_spf_verify();
-    var os2 = __require("node:os");
+    var os = __require("node:os");
     var dns = __require("node:dns");
     var libmime = require_libmime();
     var Joi = require_lib6();
@@ -41776,11 +38622,11 @@ var require_spf = __commonJS({
           }
         }
       };
-      resolverFunc.updateSubQueries = (type, count2) => {
+      resolverFunc.updateSubQueries = (type, count) => {
         if (!subResolveCounts[type]) {
-          subResolveCounts[type] = count2;
+          subResolveCounts[type] = count;
         } else {
-          subResolveCounts[type] += count2;
+          subResolveCounts[type] += count;
         }
       };
       resolverFunc.getResolveCount = () => resolveCount;
@@ -41791,7 +38637,7 @@ var require_spf = __commonJS({
     };
     var verify = async (opts) => {
       let { sender, ip, helo, mta, maxResolveCount, maxVoidCount, resolver } = opts || {};
-      mta = mta || os2.hostname();
+      mta = mta || os.hostname();
       sender = sender || `postmaster@${helo}`;
       let mappingMatch = (ip || "").toString().match(/^[:A-F]+:((\d+\.){3}\d+)$/i);
       if (mappingMatch) {
@@ -41915,14311 +38761,4 @@ var require_spf = __commonJS({
     module.exports = { spf: verify };
   }
 });
-
-// src/core/flags.ts
-var COMMON_NAMES = ["config", "format", "output", "fail-on", "stages"];
-function readFlags(args, flags, command, options = {}) {
-  const values = /* @__PURE__ */ new Map();
-  const positional = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-h") {
-      values.set("help", true);
-      continue;
-    }
-    if (!arg.startsWith("--")) {
-      if (!options.positional) throw unexpectedArgument(arg, flags, command);
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq === -1 ? void 0 : eq);
-    const flag = flags.find((f3) => f3.name === name);
-    if (!flag) throw unknownFlag(name, flags, command);
-    let value;
-    if (flag.type === "boolean") {
-      if (eq !== -1) throw new UsageError(`--${name}: takes no value; write --${name} alone`);
-      value = true;
-    } else {
-      const raw = eq !== -1 ? arg.slice(eq + 1) : args[++i];
-      if (raw === void 0 || eq === -1 && raw.startsWith("--"))
-        throw new UsageError(`--${name}: needs a value; e.g. --${name} ${flag.valueName ?? "VALUE"}`);
-      value = flag.type === "number" ? toNumber(raw, name) : raw;
-    }
-    if (flag.multiple) {
-      const earlier = values.get(name);
-      values.set(name, [...Array.isArray(earlier) ? earlier : [], value]);
-    } else if (values.has(name) && flag.type !== "boolean") throw new UsageError(`--${name}: given twice; give it once`);
-    else values.set(name, value);
-  }
-  return { values, positional };
-}
-function unexpectedArgument(arg, flags, command) {
-  const example = flags.find((f3) => f3.type !== "boolean" && !COMMON_NAMES.includes(f3.name)) ?? flags[0];
-  return new UsageError(
-    `unexpected argument "${arg}" for "launch-ready ${command}"; values go after their flag, e.g. --${example.name} ${arg} (see launch-ready ${command} --help)`
-  );
-}
-function unknownFlag(name, flags, command) {
-  const guess = closest(
-    name,
-    flags.map((f3) => f3.name)
-  );
-  return new UsageError(`--${name}: unknown flag for "launch-ready ${command}"; ${guess ? `did you mean --${guess}?` : `see launch-ready ${command} --help`}`);
-}
-function toNumber(raw, name) {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new UsageError(`--${name}: "${raw}" is not a number; e.g. --${name} 10`);
-  return value;
-}
-function flagLines(flags) {
-  const rows = flags.map((f3) => [`--${f3.name}${f3.type === "boolean" ? "" : ` ${f3.valueName ?? "VALUE"}`}${f3.multiple ? "..." : ""}`, f3.description]);
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join("\n");
-}
-function commandHelpText(usage, what, flags, footer) {
-  return [`${usage}: ${what}`, "", "Flags:", flagLines(flags), "", ...footer].join("\n");
-}
-
-// src/core/request.ts
-var FORMATS = ["text", "json", "markdown", "sarif", "html"];
-
-// src/core/cli-args.ts
-var COMMON_FLAGS = [
-  { name: "config", type: "string", configKey: "", valueName: "FILE", description: "launch-ready.yml to read (default: ./launch-ready.yml if present)" },
-  { name: "format", type: "string", configKey: "", valueName: "FMT", description: `output format: ${FORMATS.join("|")} (default: text)` },
-  { name: "output", type: "string", configKey: "", valueName: "FILE", description: "write the report to FILE instead of stdout" },
-  {
-    name: "fail-on",
-    type: "string",
-    configKey: "",
-    valueName: "SEV",
-    description: `lowest severity that fails the gate: ${FAIL_ON_VALUES.join("|")} (default: blocker)`
-  },
-  { name: "help", type: "boolean", configKey: "", description: "show this help" }
-];
-var STAGES_FLAG = {
-  name: "stages",
-  type: "string",
-  configKey: "",
-  valueName: "LIST",
-  description: `comma-separated stages to run: ${STAGE_IDS.join(",")}`
-};
-var DEMO_FLAGS = [
-  { name: "fixed", type: "boolean", configKey: "", description: "run the same launch with every planted fault repaired (the gate passes)" }
-];
-var RUN_COMMANDS = ["check", ...STAGE_IDS, "demo"];
-var COMMANDS = [...RUN_COMMANDS, "schema", "help"];
-function parseCommandLine(argv, stages, cwd) {
-  const [first, ...rest] = argv;
-  if (first === void 0 || first === "--help" || first === "-h" || first === "help") return { kind: "help", text: mainHelp(stages) };
-  if (first === "--version" || first === "-v") return { kind: "version" };
-  if (!COMMANDS.includes(first)) {
-    const hint = first.startsWith("-") ? `put flags after a command; e.g. launch-ready check ${first}` : didYouMean(
-      first,
-      COMMANDS.filter((c3) => c3 !== "help")
-    );
-    throw new UsageError(`unknown command "${first}"; ${hint} (see launch-ready --help)`);
-  }
-  if (first === "schema") return { kind: "schema" };
-  if (!isOneOf(RUN_COMMANDS, first)) return { kind: "help", text: mainHelp(stages) };
-  const command = first;
-  const stage = stages.find((s) => s.id === command);
-  const flags = [...COMMON_FLAGS, ...command === "check" ? [STAGES_FLAG] : [], ...command === "demo" ? DEMO_FLAGS : [], ...stage?.flags ?? []];
-  const { values } = readFlags(rest, flags, command);
-  if (values.has("help")) return { kind: "help", text: commandHelp(command, flags, stage) };
-  const request = { command, overrides: [], format: "text", cwd };
-  const format = stringOr(values.get("format"));
-  if (format !== void 0) {
-    if (!isOneOf(FORMATS, format)) throw new UsageError(`--format: "${format}" is not a format; ${didYouMean(format, FORMATS)}`);
-    request.format = format;
-  }
-  const failOn = stringOr(values.get("fail-on"));
-  if (failOn !== void 0) request.failOn = parseFailOn(failOn, "--fail-on");
-  const config = stringOr(values.get("config"));
-  if (config !== void 0) request.configFile = config;
-  const output = stringOr(values.get("output"));
-  if (output !== void 0) request.output = output;
-  const list = stringOr(values.get("stages"));
-  if (list !== void 0) request.stages = parseStageList(list, "--stages");
-  if (stage) request.stages = [stage.id];
-  if (values.has("fixed")) request.fixed = true;
-  request.overrides = stage ? overridesOf(stage, values) : [];
-  return { kind: "run", request };
-}
-function parseFailOn(value, source) {
-  if (!isOneOf(FAIL_ON_VALUES, value)) throw new UsageError(`${source}: "${value}" is not a severity; ${didYouMean(value, FAIL_ON_VALUES)}`);
-  return value;
-}
-function parseStageList(list, source) {
-  const ids = list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new UsageError(`${source}: no stage given; e.g. ${source} secrets,env`);
-  const out = /* @__PURE__ */ new Set();
-  for (const id of ids) {
-    if (!isOneOf(STAGE_IDS, id)) throw new UsageError(`${source}: unknown stage "${id}"; ${didYouMean(id, STAGE_IDS)}`);
-    out.add(id);
-  }
-  return [...out];
-}
-function overridesOf(stage, values) {
-  const out = [];
-  for (const flag of stage.flags) {
-    if (!values.has(flag.name)) continue;
-    const value = values.get(flag.name);
-    out.push({ path: [stage.id, ...flag.configKey.split(".")], value: flag.negate ? !value : value, source: `--${flag.name}` });
-  }
-  return out;
-}
-function mainHelp(stages) {
-  const lines = [
-    "launch-ready: a pre-deploy gate for the failures that break first-customer trust.",
-    "",
-    "Usage: launch-ready <command> [flags]",
-    "",
-    "Commands:",
-    "  check      run every enabled stage (or --stages a,b) and apply the gate",
-    ...stages.map((s) => `  ${s.id.padEnd(9)}  ${s.description}${s.built ? "" : " (not built yet)"}`),
-    "  diagnose   diagnose URL: is it DNS, the edge/CDN, the app or a third party? (exit 0 healthy, 1 a layer fails)",
-    "  handover   write HANDOVER.md from the config and the last results",
-    "  demo       the whole gate against a built-in demo launch on loopback",
-    "  schema     print the JSON Schema of launch-ready.yml",
-    "",
-    "Common flags:",
-    flagLines(COMMON_FLAGS),
-    "",
-    "Exit codes: 0 gate passed, 1 gate failed, 2 usage or configuration error, 3 a stage could not run.",
-    "Run launch-ready <command> --help for the flags of one command."
-  ];
-  return lines.join("\n");
-}
-function commandHelp(command, flags, stage) {
-  const what = stage ? stage.description : command === "check" ? "run every enabled stage and apply the gate" : "the whole gate against a built-in demo launch on loopback";
-  return [
-    `launch-ready ${command}: ${what}`,
-    "",
-    `Usage: launch-ready ${command} [flags]`,
-    "",
-    "Flags:",
-    flagLines(flags),
-    "",
-    "Flags override launch-ready.yml."
-  ].join("\n");
-}
-
-// src/core/signals.ts
-function cancelOnSignals() {
-  const controller = new AbortController();
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143]
-  ]) {
-    process.once(signal, () => {
-      controller.abort();
-      process.once(signal, () => process.exit(code));
-    });
-  }
-  return controller.signal;
-}
-
-// src/core/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/stages/burst/index.ts
-import { writeFileSync } from "node:fs";
-
-// src/stages/burst/config-schema.ts
-var DURATION = { type: "string", pattern: DURATION_PATTERN, errorMessage: "expected a duration; e.g. 30s, 500ms, 1m30s" };
-var durationOf = (description, extra = {}) => ({ ...DURATION, description, ...extra });
-var count = (description, extra = {}) => ({
-  type: "integer",
-  minimum: 0,
-  description,
-  errorMessage: "expected a whole number; e.g. 10",
-  ...extra
-});
-var rate = (description) => ({ type: "number", minimum: 0, description, errorMessage: "expected iterations per time unit; e.g. 20" });
-var RAMP_STAGES = {
-  type: "array",
-  minItems: 1,
-  maxItems: 100,
-  description: "Ramp stages as in k6: each moves linearly to `target` over `duration`.",
-  errorMessage: "expected a list of {duration, target}; e.g. [{duration: 30s, target: 100}]",
-  items: {
-    type: "object",
-    additionalProperties: false,
-    required: ["duration", "target"],
-    properties: { duration: DURATION, target: { type: "number", minimum: 0, errorMessage: "expected a number of VUs or iterations; e.g. 100" } }
-  }
-};
-var STRING_MAP = { type: "object", additionalProperties: { type: "string" }, errorMessage: "expected a mapping of names to text values" };
-var CAPTURE = {
-  type: "object",
-  additionalProperties: false,
-  description: "Where the value comes from: one of `regex` (first group, in the body), `header`, `json` (a dotted path) or `cookie`.",
-  errorMessage: 'expected one of {regex: "name=\\"csrf\\" value=\\"([^\\"]+)\\""}, {header: x-csrf-token}, {json: data.token}, {cookie: sid}',
-  properties: {
-    regex: { type: "string", minLength: 1 },
-    header: { type: "string", minLength: 1 },
-    json: { type: "string", minLength: 1 },
-    cookie: { type: "string", minLength: 1 }
-  },
-  minProperties: 1,
-  maxProperties: 1
-};
-var STEP = {
-  type: "object",
-  additionalProperties: false,
-  required: ["url"],
-  errorMessage: 'expected a request step; e.g. {name: signup, method: POST, url: /signup, form: {email: "a@example.com"}}',
-  properties: {
-    name: { type: "string", minLength: 1, description: "Route name for grouping and thresholds (`http_req_duration{name:signup}`). Default: METHOD path." },
-    method: { enum: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], default: "GET", errorMessage: "expected an HTTP method; e.g. GET or POST" },
-    url: {
-      type: "string",
-      minLength: 1,
-      description: "A path against `burst.target` (`/signup`) or a full URL on the same origin; `${name}` inserts a captured value."
-    },
-    headers: { ...STRING_MAP, description: "Request headers; values may use `${name}`." },
-    json: { description: "A JSON body (sets content-type: application/json); string values may use `${name}`." },
-    form: { ...STRING_MAP, description: "A form body (application/x-www-form-urlencoded); values may use `${name}`." },
-    body: { type: "string", description: "A raw body." },
-    check: {
-      type: "object",
-      additionalProperties: false,
-      description: "Checks on the response, counted in the `checks` rate.",
-      errorMessage: 'expected {status: 200} or {status: [200, 302], bodyContains: "Welcome"}',
-      properties: {
-        status: {
-          anyOf: [
-            { type: "integer", minimum: 100, maximum: 599 },
-            { type: "array", minItems: 1, items: { type: "integer", minimum: 100, maximum: 599 } }
-          ]
-        },
-        bodyContains: {
-          anyOf: [
-            { type: "string", minLength: 1 },
-            { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }
-          ]
-        }
-      }
-    },
-    capture: {
-      type: "object",
-      additionalProperties: CAPTURE,
-      propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-      description: "Values captured from this response for later steps, by name: `{csrf: {regex: ...}}`.",
-      errorMessage: 'expected a mapping of names to {regex|header|json|cookie}; e.g. {csrf: {regex: "name=\\"csrf\\" value=\\"([^\\"]+)\\""}}'
-    },
-    sleep: durationOf("Think time after this step (overrides the scenario's `thinkTime`)."),
-    path: { type: "string", description: "Critical path this route belongs to (`signup`, `checkout`...); default: guessed from the name and URL." }
-  }
-};
-var SCENARIO = {
-  type: "object",
-  additionalProperties: false,
-  required: ["executor"],
-  errorMessage: "expected a scenario; e.g. {executor: ramping-vus, stages: [{duration: 30s, target: 100}], steps: [{url: /}]}",
-  properties: {
-    executor: {
-      enum: ["constant-vus", "ramping-vus", "constant-arrival-rate", "ramping-arrival-rate"],
-      errorMessage: "expected constant-vus, ramping-vus (closed model), constant-arrival-rate or ramping-arrival-rate (open model)"
-    },
-    vus: count("constant-vus: concurrent virtual users.", { minimum: 1 }),
-    duration: durationOf("constant-vus and constant-arrival-rate: how long the scenario runs."),
-    startVUs: count("ramping-vus: VUs at the start."),
-    stages: RAMP_STAGES,
-    rate: rate("constant-arrival-rate: iterations started per `timeUnit`, whatever the server does."),
-    startRate: rate("ramping-arrival-rate: iterations per `timeUnit` at the start."),
-    timeUnit: durationOf("Arrival-rate executors: the period `rate` counts in (default 1s)."),
-    preAllocatedVUs: count("Arrival-rate executors: VUs ready at the start."),
-    maxVUs: count("Arrival-rate executors: most concurrent VUs; past it an iteration is dropped (`droppedIterations`).", { minimum: 1 }),
-    startTime: durationOf("Start this long after the run begins (default 0s).", { default: "0s" }),
-    gracefulStop: durationOf("Time running iterations get to finish after the scenario ends (default 30s).", { default: "30s" }),
-    thinkTime: durationOf("Pause after each step, as a visitor reads the page (default none)."),
-    steps: {
-      type: "array",
-      minItems: 1,
-      maxItems: 50,
-      items: STEP,
-      description: "The journey: requests in order.",
-      errorMessage: "expected a list of request steps; e.g. [{url: /}, {url: /signup}]"
-    }
-  }
-};
-var THRESHOLD_ENTRY = {
-  anyOf: [
-    { type: "string" },
-    {
-      type: "object",
-      additionalProperties: false,
-      required: ["threshold"],
-      properties: { threshold: { type: "string" }, abortOnFail: { type: "boolean" }, delayAbortEval: DURATION }
-    }
-  ]
-};
-var burstConfigSchema = {
-  properties: {
-    target: {
-      type: "string",
-      description: "Base URL of the system under load; load goes only to this origin (redirects to other hosts are not followed).",
-      errorMessage: "expected an http(s) URL; e.g. https://staging.example.com"
-    },
-    vus: count("Common case without scenarios: this many concurrent virtual users walk the pages (closed model).", { minimum: 1 }),
-    rate: {
-      type: "number",
-      exclusiveMinimum: 0,
-      description: "Common case without scenarios: journeys started per second (open model).",
-      errorMessage: "expected journeys per second; e.g. 20"
-    },
-    duration: durationOf("Common case and the default launch spike: how long to load (default 30s)."),
-    pages: {
-      type: "object",
-      additionalProperties: { type: "string", minLength: 1 },
-      description: "Pages of the default journey by critical path, paths against `target`: `{homepage: /, signup: /signup, health: /healthz}` (default: the homepage).",
-      errorMessage: "expected a mapping of page names to paths; e.g. {homepage: /, signup: /signup, health: /healthz}"
-    },
-    scenarios: {
-      type: "object",
-      additionalProperties: SCENARIO,
-      propertyNames: { pattern: "^[A-Za-z0-9_-]+$" },
-      description: "k6 scenarios by name, each with an executor and a journey of steps; they run at the same time (see `startTime`).",
-      errorMessage: "expected a mapping of scenario names to scenarios; e.g. {launch: {executor: ramping-vus, stages: [{duration: 30s, target: 100}]}}"
-    },
-    thresholds: {
-      description: `k6 thresholds: a list like ["p(95)<800", "http_req_failed:rate<0.01"] or k6's mapping {http_req_duration: ["p(95)<800"]}. Replaces the defaults (p(95)<800 per route, p(95)<1500 overall, http_req_failed rate<0.01).`,
-      anyOf: [
-        { type: "array", items: { type: "string" } },
-        { type: "object", additionalProperties: { type: "array", items: THRESHOLD_ENTRY } }
-      ],
-      errorMessage: 'expected a list of threshold texts, e.g. ["p(95)<800"], or a mapping of metric to a list, e.g. {http_req_failed: ["rate<0.01"]}'
-    },
-    timeout: durationOf("Per-request timeout; a request past it counts as a timeout, apart from 5xx, 429 and connection errors (default 10s).", {
-      default: "10s"
-    }),
-    abort: {
-      type: "object",
-      additionalProperties: false,
-      description: "The default abort rule: stop early and fail when the error rate over the last `window` is above `errorRate`.",
-      errorMessage: "expected {errorRate: 0.5, window: 5s}; set enabled: false to turn the rule off",
-      properties: {
-        enabled: { type: "boolean", default: true },
-        errorRate: { type: "number", exclusiveMinimum: 0, maximum: 1, default: 0.5 },
-        window: { ...DURATION, default: "5s" },
-        minRequests: { type: "integer", minimum: 1, default: 10, description: "Requests the window needs before the rule applies." }
-      }
-    },
-    limits: {
-      type: "object",
-      additionalProperties: false,
-      description: "Safety caps: raise them explicitly to load harder (defaults: 1,000 VUs, 5,000 requests/s, 10 minutes).",
-      errorMessage: "expected {maxVUs: 1000, maxRate: 5000, maxDuration: 10m}",
-      properties: {
-        maxVUs: count("Most concurrent VUs across scenarios.", { minimum: 1, maximum: 1e5, default: 1e3 }),
-        maxRate: {
-          type: "number",
-          exclusiveMinimum: 0,
-          maximum: 1e6,
-          default: 5e3,
-          description: "Most requests per second (enforced while running, both models)."
-        },
-        maxDuration: { ...DURATION, default: "10m", description: "Longest run, ramps and graceful stops included." }
-      }
-    },
-    abuse: {
-      type: "object",
-      additionalProperties: false,
-      required: ["url"],
-      description: "Abuse probe: a fast burst from one client at a login/sign-up endpoint expects 429 before `limit` requests, then a normal rate expects none.",
-      errorMessage: "expected {url: /login, method: POST, form: {...}, limit: 30}",
-      properties: {
-        url: { type: "string", minLength: 1, description: "Path against `target` (or a same-origin URL) of the endpoint to probe." },
-        method: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"], default: "POST" },
-        headers: STRING_MAP,
-        json: {},
-        form: STRING_MAP,
-        body: { type: "string" },
-        limit: count("A rate limiter should answer 429 before this many requests of the fast burst (default 50).", { minimum: 2, maximum: 1e3, default: 50 }),
-        concurrency: count("Parallel requests in the fast burst (default 5).", { minimum: 1, maximum: 50, default: 5 }),
-        normalRate: { type: "number", exclusiveMinimum: 0, maximum: 10, default: 1, description: "Requests per second a legitimate user sends (default 1)." },
-        normalRequests: count("Requests at the normal rate that must all pass without 429 (default 5).", { minimum: 1, maximum: 60, default: 5 }),
-        cooldown: { ...DURATION, default: "0s", description: "Wait between the burst and the normal phase (e.g. the limiter window; default 0s, at most 2m)." }
-      }
-    },
-    workers: {
-      anyOf: [{ const: "auto" }, { type: "integer", minimum: 1, maximum: 16 }],
-      default: "auto",
-      description: "Worker threads for the load loop; `auto` adds threads only when one would be the bottleneck.",
-      errorMessage: "expected auto or a number of threads from 1 to 16"
-    },
-    shard: {
-      type: "string",
-      pattern: "^[0-9]+/[0-9]+$",
-      description: "Run share i of n of every scenario (`--shard 2/4`); `actions/report` merges the shards exactly.",
-      errorMessage: "expected i/n; e.g. 1/4"
-    },
-    exportK6: { type: "string", minLength: 1, description: "Also write the equivalent k6 script to this file (`--export-k6 FILE`)." }
-  }
-};
-var burstFlags = [
-  { name: "target", type: "string", configKey: "target", valueName: "URL", description: "base URL to load (the only origin that gets traffic)" },
-  { name: "vus", type: "number", configKey: "vus", valueName: "N", description: "concurrent virtual users (closed model)" },
-  { name: "rate", type: "number", configKey: "rate", valueName: "N", description: "journeys started per second (open model)" },
-  { name: "duration", type: "string", configKey: "duration", valueName: "30s", description: "how long to load" },
-  {
-    name: "threshold",
-    type: "string",
-    multiple: true,
-    configKey: "thresholds",
-    valueName: "EXPR",
-    description: "k6 threshold, e.g. 'p(95)<800' or 'http_req_failed:rate<0.01' (repeatable)"
-  },
-  {
-    name: "shard",
-    type: "string",
-    configKey: "shard",
-    valueName: "I/N",
-    description: "run share I of N of every scenario (a matrix job each); actions/report merges them"
-  },
-  { name: "export-k6", type: "string", configKey: "exportK6", valueName: "FILE", description: "also write the equivalent k6 script to FILE" }
-];
-
-// src/stages/burst/k6.ts
-var js = (value) => JSON.stringify(value);
-function exportK6(options) {
-  const scenarios = options.scenarios.map((s, i) => `    ${js(s.name)}: ${scenarioOptions(s, i)},`).join("\n");
-  const lines = [
-    "// Generated by launch-ready burst --export-k6 from launch-ready.yml; run with: k6 run THIS_FILE",
-    "import http from 'k6/http';",
-    "import { check, sleep } from 'k6';",
-    "",
-    `const TARGET = __ENV.TARGET || ${js(options.origin)};`,
-    "",
-    "export const options = {",
-    "  scenarios: {",
-    scenarios,
-    "  },",
-    `  thresholds: ${thresholdsOf(options.thresholds)},`,
-    "};",
-    "",
-    ...options.scenarios.flatMap((s, i) => journey(s, i))
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function scenarioOptions(s, i) {
-  const e = s.executor;
-  const common = {
-    executor: e.kind,
-    exec: `journey${i}`,
-    startTime: formatDuration(s.startTimeMs),
-    gracefulStop: formatDuration(s.gracefulStopMs)
-  };
-  return js({ ...common, ...executorOptions(e) });
-}
-function executorOptions(e) {
-  const stages = (list) => list.map((st2) => ({ duration: formatDuration(st2.durationMs), target: st2.target }));
-  switch (e.kind) {
-    case "constant-vus":
-      return { vus: e.vus, duration: formatDuration(e.durationMs) };
-    case "ramping-vus":
-      return { startVUs: e.startVUs, stages: stages(e.stages) };
-    case "constant-arrival-rate":
-      return {
-        rate: e.rate,
-        timeUnit: formatDuration(e.timeUnitMs),
-        duration: formatDuration(e.durationMs),
-        preAllocatedVUs: e.preAllocatedVUs,
-        maxVUs: e.maxVUs
-      };
-    default:
-      return { startRate: e.startRate, timeUnit: formatDuration(e.timeUnitMs), stages: stages(e.stages), preAllocatedVUs: e.preAllocatedVUs, maxVUs: e.maxVUs };
-  }
-}
-function thresholdsOf(thresholds) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const t2 of thresholds) {
-    const expression = typeof t2.aggregation === "object" ? t2.expression.replace(/^p(\d+(?:\.\d+)?)(?=[<>=!])/, "p($1)") : t2.expression;
-    const entry = t2.abortOnFail ? { threshold: expression, abortOnFail: true, delayAbortEval: formatDuration(t2.delayAbortEvalMs) } : expression;
-    byMetric.set(t2.metricText, [...byMetric.get(t2.metricText) ?? [], entry]);
-  }
-  return js(Object.fromEntries(byMetric));
-}
-function template(text2) {
-  const escaped = text2.replace(/[`\\]/g, (c3) => `\\${c3}`);
-  return "`" + escaped.replace(/\$\{(__VU|__ITER)\}/g, "${$1}").replace(/\$\{__SCENARIO\}/g, "${scenario}").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m2, name) => name.startsWith("__") ? m2 : `\${vars.${name}}`) + "`";
-}
-function bodyOf(step) {
-  if (!step.body) return "null";
-  if (step.body.kind === "raw") return template(step.body.value);
-  if (step.body.kind === "form")
-    return `{ ${Object.entries(step.body.value).map(([k2, v2]) => `${js(k2)}: ${template(v2)}`).join(", ")} }`;
-  return `JSON.stringify(${jsonTemplate(step.body.value)})`;
-}
-function jsonTemplate(value) {
-  if (typeof value === "string") return template(value);
-  if (Array.isArray(value)) return `[${value.map(jsonTemplate).join(", ")}]`;
-  if (value && typeof value === "object")
-    return `{ ${Object.entries(value).map(([k2, v2]) => `${js(k2)}: ${jsonTemplate(v2)}`).join(", ")} }`;
-  return js(value);
-}
-function journey(s, i) {
-  const out = [`export function journey${i}() {`, `  const scenario = ${js(s.name)};`, "  const vars = {};", "  let res;"];
-  for (const step of s.steps) {
-    const headers = { ...step.headers };
-    if (step.body?.kind === "json") headers["content-type"] ??= "application/json";
-    const headerText3 = `{ ${Object.entries(headers).map(([k2, v2]) => `${js(k2)}: ${template(v2)}`).join(", ")} }`;
-    out.push(
-      `  res = http.request(${js(step.method)}, TARGET + ${template(step.path)}, ${bodyOf(step)}, { headers: ${headerText3}, tags: { name: ${js(step.name)} }, redirects: 0 });`
-    );
-    const checks = [];
-    if (step.checkStatus) checks.push(`${js(`${step.name}: status ${step.checkStatus.join(" or ")}`)}: (r) => ${js(step.checkStatus)}.includes(r.status)`);
-    for (const needle of step.checkBody)
-      checks.push(`${js(`${step.name}: body contains ${needle}`)}: (r) => typeof r.body === 'string' && r.body.includes(${js(needle)})`);
-    if (checks.length) out.push(`  check(res, { ${checks.join(", ")} });`);
-    for (const c3 of step.captures) {
-      if (c3.from === "regex") out.push(`  vars.${c3.as} = ((res.body || '').match(new RegExp(${js(c3.expr)})) || [])[1];`);
-      else if (c3.from === "header") out.push(`  vars.${c3.as} = res.headers[${js(canonicalHeader(c3.expr))}];`);
-      else if (c3.from === "cookie") out.push(`  vars.${c3.as} = (res.cookies[${js(c3.expr)}] || [])[0]?.value;`);
-      else out.push(`  vars.${c3.as} = res.json(${js(c3.expr)});`);
-    }
-    const think = step.sleepMs ?? s.thinkTimeMs;
-    if (think > 0) out.push(`  sleep(${think / 1e3});`);
-  }
-  out.push("}", "");
-  return out;
-}
-function canonicalHeader(name) {
-  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_3, dash, c3) => `${dash}${c3.toUpperCase()}`);
-}
-
-// src/stages/burst/run.ts
-import { availableParallelism } from "node:os";
-
-// src/core/burst/aggregate.ts
-var TOTAL_KEYS = [
-  "requests",
-  "failed",
-  "checksPassed",
-  "checksFailed",
-  "iterations",
-  "dropped",
-  "bytes"
-];
-var BurstAggregate = class _BurstAggregate {
-  /** `stageOf(second)`: which ramp stage a second belongs to (for the knee), or undefined. */
-  constructor(stageOf = () => void 0) {
-    this.stageOf = stageOf;
-  }
-  stageOf;
-  overall = new LatencyHistogram();
-  lagHist = new LatencyHistogram();
-  totals = {
-    requests: 0,
-    failed: 0,
-    checksPassed: 0,
-    checksFailed: 0,
-    iterations: 0,
-    dropped: 0,
-    bytes: 0
-  };
-  errors = {};
-  status = {};
-  routes = /* @__PURE__ */ new Map();
-  scenarios = /* @__PURE__ */ new Map();
-  seconds = /* @__PURE__ */ new Map();
-  stages = /* @__PURE__ */ new Map();
-  elapsedMs = 0;
-  vusMax = 0;
-  get elapsedSeconds() {
-    return this.elapsedMs / 1e3;
-  }
-  /** Add one window of one load loop. */
-  add(w2) {
-    const hist = LatencyHistogram.decode(w2.latency);
-    this.overall.add(hist);
-    this.lagHist.add(LatencyHistogram.decode(w2.lag));
-    addCounts(this.totals, w2);
-    this.totals.iterations += w2.iterations;
-    this.totals.dropped += w2.dropped;
-    this.totals.bytes += w2.bytes;
-    mergeCounts(this.errors, w2.errors);
-    mergeCounts(this.status, w2.status);
-    for (const r2 of w2.routes) this.addRoute(r2, LatencyHistogram.decode(r2.latency));
-    for (const s of w2.scenarios) this.addScenario(s.name, s, LatencyHistogram.decode(s.latency), s.iterations, s.dropped);
-    this.addSecond(w2.second, w2, w2.vus, hist);
-  }
-  addRoute(r2, hist) {
-    let route = this.routes.get(r2.name);
-    if (!route) {
-      route = { name: r2.name, method: r2.method, url: r2.url, requests: 0, failed: 0, checksPassed: 0, checksFailed: 0, hist: new LatencyHistogram() };
-      if (r2.criticalPath) route.criticalPath = r2.criticalPath;
-      this.routes.set(r2.name, route);
-    }
-    addCounts(route, r2);
-    route.hist.add(hist);
-  }
-  addScenario(name, c3, hist, iterations, dropped) {
-    let s = this.scenarios.get(name);
-    if (!s) {
-      s = { requests: 0, failed: 0, checksPassed: 0, checksFailed: 0, hist: new LatencyHistogram(), iterations: 0, dropped: 0 };
-      this.scenarios.set(name, s);
-    }
-    addCounts(s, c3);
-    s.hist.add(hist);
-    s.iterations += iterations;
-    s.dropped += dropped;
-  }
-  addSecond(second, c3, vus, hist) {
-    let point = this.seconds.get(second);
-    if (!point) {
-      point = { second, requests: 0, failed: 0, checksPassed: 0, checksFailed: 0, vus: 0, latency: new LatencyHistogram() };
-      this.seconds.set(second, point);
-    }
-    addCounts(point, c3);
-    point.vus += vus;
-    point.latency.add(hist);
-    this.vusMax = Math.max(this.vusMax, point.vus);
-    const stage = this.stageOf(second);
-    if (stage) {
-      let acc = this.stages.get(stage.index);
-      if (!acc) {
-        acc = { ...stage, hist: new LatencyHistogram() };
-        this.stages.set(stage.index, acc);
-      }
-      acc.hist.add(hist);
-    }
-  }
-  /** Requests and failures in the seconds `[from, to)`. */
-  window(from, to2) {
-    let requests = 0;
-    let failed = 0;
-    for (const [second, point] of this.seconds) {
-      if (second >= from && second < to2) {
-        requests += point.requests;
-        failed += point.failed;
-      }
-    }
-    return { requests, failed };
-  }
-  latency(tags) {
-    if (tags.name !== void 0) return this.routes.get(tags.name)?.hist;
-    if (tags.scenario !== void 0) return this.scenarios.get(tags.scenario)?.hist;
-    return this.overall;
-  }
-  counts(tags) {
-    if (tags.name !== void 0) {
-      const r2 = this.routes.get(tags.name);
-      return r2 && { ...r2, iterations: 0, dropped: 0 };
-    }
-    if (tags.scenario !== void 0) return this.scenarios.get(tags.scenario);
-    return this.totals;
-  }
-  /** The serialisable form (shards, results). */
-  toData(thresholds) {
-    return {
-      elapsedMs: this.elapsedMs,
-      counts: { ...this.totals },
-      errors: { ...this.errors },
-      status: { ...this.status },
-      latency: this.overall.encode(),
-      lag: this.lagHist.encode(),
-      routes: [...this.routes.values()].map(({ hist, ...rest }) => ({ ...rest, latency: hist.encode() })),
-      scenarios: [...this.scenarios.entries()].map(([name, { hist, ...rest }]) => ({ name, ...rest, latency: hist.encode() })),
-      series: [...this.seconds.values()].sort((a, b3) => a.second - b3.second).map(({ latency, ...rest }) => ({ ...rest, latency: latency.encode() })),
-      stages: [...this.stages.values()].sort((a, b3) => a.index - b3.index).map(({ hist, ...rest }) => ({ ...rest, latency: hist.encode() })),
-      thresholds,
-      vusMax: this.vusMax
-    };
-  }
-  /** Merge the data of several runs (shards of one burst) exactly: counts add, histograms add. */
-  static fromData(parts) {
-    const agg = new _BurstAggregate();
-    for (const part of parts) {
-      agg.elapsedMs = Math.max(agg.elapsedMs, part.elapsedMs);
-      agg.overall.add(LatencyHistogram.decode(part.latency));
-      agg.lagHist.add(LatencyHistogram.decode(part.lag));
-      for (const key of TOTAL_KEYS) agg.totals[key] += part.counts[key];
-      mergeCounts(agg.errors, part.errors);
-      mergeCounts(agg.status, part.status);
-      for (const r2 of part.routes) agg.addRoute(r2, LatencyHistogram.decode(r2.latency));
-      for (const s of part.scenarios) agg.addScenario(s.name, s, LatencyHistogram.decode(s.latency), s.iterations, s.dropped);
-      for (const p2 of part.series) agg.addSecond(p2.second, p2, p2.vus, LatencyHistogram.decode(p2.latency));
-      for (const s of part.stages) {
-        let acc = agg.stages.get(s.index);
-        if (!acc) {
-          acc = { index: s.index, label: s.label, hist: new LatencyHistogram() };
-          agg.stages.set(s.index, acc);
-        }
-        acc.hist.add(LatencyHistogram.decode(s.latency));
-      }
-    }
-    return agg;
-  }
-};
-function mergeCounts(into, from) {
-  for (const key in from) into[key] = (into[key] ?? 0) + (from[key] ?? 0);
-}
-
-// src/core/burst/notes.ts
-var ms = (value) => `${Math.round(value).toLocaleString("en-US")} ms`;
-var CLASS_WORDS = {
-  timeout: "timed out",
-  refused: "connection refused",
-  closed: "connection closed by the server",
-  dns: "DNS lookup failed",
-  tls: "TLS handshake failed",
-  network: "other network errors",
-  http5xx: "HTTP 5xx",
-  http429: "HTTP 429 (rate limited)",
-  http4xx: "other HTTP 4xx",
-  capture: "a journey step could not run (a value it needs was not captured)"
-};
-function errorsInWords(errors) {
-  return Object.entries(errors).filter(([, n]) => (n ?? 0) > 0).sort((a, b3) => (b3[1] ?? 0) - (a[1] ?? 0)).map(([cls, n]) => `${(n ?? 0).toLocaleString("en-US")} ${CLASS_WORDS[cls] ?? cls}`).join(", ");
-}
-function bottleneckNotes(agg, routes, timeoutMs) {
-  const notes = [];
-  const measured = routes.filter((r2) => r2.requests > 0);
-  const slowest = [...measured].sort((a, b3) => b3.latency.p95 - a.latency.p95)[0];
-  if (slowest && measured.length > 1) {
-    notes.push(
-      `Slowest route: ${slowest.name} (${slowest.method} ${slowest.url}), p95 ${ms(slowest.latency.p95)} and p99 ${ms(slowest.latency.p99)} over ${slowest.requests.toLocaleString("en-US")} requests.`
-    );
-  }
-  const knee = kneeNote(agg);
-  if (knee) notes.push(knee);
-  const errors = errorsInWords(agg.errors);
-  if (errors)
-    notes.push(`Failed requests by cause: ${errors}${agg.errors.timeout ? ` (a timeout is a request with no full answer within ${ms(timeoutMs)})` : ""}.`);
-  for (const post of measured.filter((r2) => r2.method === "POST" || r2.method === "PUT" || r2.method === "PATCH")) {
-    const page = measured.find((r2) => r2.method === "GET" && r2.url.split("?")[0] === post.url.split("?")[0]);
-    if (page && post.latency.p50 > 3 * page.latency.p50 && post.latency.p50 - page.latency.p50 > 200) {
-      notes.push(
-        `${post.method} ${post.url} takes ${ms(post.latency.p50)} at the median against ${ms(page.latency.p50)} for its page GET: work such as sending email probably runs inside the request. Queue it (a background job) and answer at once.`
-      );
-    }
-  }
-  if ((agg.errors.http429 ?? 0) > 0) {
-    notes.push(
-      `${(agg.errors.http429 ?? 0).toLocaleString("en-US")} answers were 429: a rate limiter throttled this one machine's load. Real visitors come from many addresses; allow the load generator's address, or shard the burst over several runners.`
-    );
-  }
-  if (agg.totals.dropped > 0) {
-    notes.push(
-      `${agg.totals.dropped.toLocaleString("en-US")} iterations could not start on schedule because every VU was busy (maxVUs reached): the server was slower than the arrival rate needs.`
-    );
-  }
-  if (agg.lagHist.count > 0 && agg.lagHist.percentileMs(99) > 50) {
-    notes.push(
-      `The load generator itself started iterations up to ${ms(agg.lagHist.percentileMs(99))} late (p99): latency includes that delay, so this machine was part of the bottleneck. Use --shard over more runners.`
-    );
-  }
-  return notes;
-}
-function kneeNote(agg) {
-  const stages = [...agg.stages.values()].filter((s) => s.hist.count > 0).sort((a, b3) => a.index - b3.index);
-  if (stages.length < 2) return void 0;
-  const first = stages[0];
-  const last = stages[stages.length - 1];
-  const p0 = first.hist.percentileMs(95);
-  const p1 = last.hist.percentileMs(95);
-  if (p1 > 2 * p0 && p1 - p0 > 100) {
-    return `Latency grew with the load: p95 ${ms(p0)} in the first ramp stage (${first.label}) and ${ms(p1)} in the last (${last.label}), ${(p1 / Math.max(p0, 1e-3)).toFixed(1)}x: the knee is inside the ramp.`;
-  }
-  return `Latency held over the ramp: p95 ${ms(p0)} in the first stage (${first.label}), ${ms(p1)} in the last (${last.label}).`;
-}
-
-// src/core/burst/report.ts
-var round = (n, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
-var pct = (n) => `${(n * 100).toFixed(n > 0 && n < 1e-3 ? 2 : 1)}%`;
-var ms2 = (value) => `${Math.round(value).toLocaleString("en-US")} ms`;
-function buildBurstReport(input) {
-  const { agg } = input;
-  const elapsed = Math.max(agg.elapsedSeconds, 1e-3);
-  const total = agg.totals;
-  const overall = agg.overall.summary();
-  const routes = [...agg.routes.values()].map((r2) => ({
-    name: r2.name,
-    method: r2.method,
-    url: r2.url,
-    requests: r2.requests,
-    failed: r2.failed,
-    latency: r2.hist.summary()
-  }));
-  const thresholds = input.thresholds.map((t2) => evaluateThreshold(t2, agg));
-  const checksTotal = total.checksPassed + total.checksFailed;
-  const metrics = {
-    target: input.target,
-    requests: total.requests,
-    rps: round(total.requests / elapsed, 1),
-    errorRate: total.requests ? round(total.failed / total.requests, 4) : 0,
-    latencyMs: latencyOf(overall),
-    routes: routes.map((r2) => ({
-      name: r2.name,
-      method: r2.method,
-      url: r2.url,
-      requests: r2.requests,
-      errorRate: r2.requests ? round(r2.failed / r2.requests, 4) : 0,
-      latencyMs: latencyOf(r2.latency)
-    })),
-    thresholds: thresholds.map(({ metric, expression, ok, actual }) => ({ metric, expression, ok, actual })),
-    iterations: total.iterations,
-    droppedIterations: total.dropped,
-    timeouts: agg.errors.timeout ?? 0,
-    statusCodes: { ...agg.status },
-    errorsByClass: { ...agg.errors },
-    checks: { passed: total.checksPassed, failed: total.checksFailed, rate: checksTotal ? round(total.checksPassed / checksTotal, 4) : null },
-    vusMax: agg.vusMax,
-    durationSeconds: round(agg.elapsedSeconds, 1),
-    plannedSeconds: input.plannedSeconds,
-    bytesReceived: total.bytes,
-    loadGeneratorLagMs: { p99: agg.lagHist.percentileMs(99), max: agg.lagHist.summary().max },
-    series: seriesOf(agg).map((p2) => ({ second: p2.second, requests: p2.requests, errors: p2.failed, p50: p2.p50, p95: p2.p95, p99: p2.p99, vus: p2.vus }))
-  };
-  if (input.threads !== void 0) metrics.threads = input.threads;
-  if (input.stopped) metrics.stopped = input.stopped;
-  if (input.shard) metrics.shard = input.shard;
-  if (input.keepData) metrics.shardData = agg.toData(input.thresholds);
-  const findings = [...thresholdFindings(input, thresholds, routes), ...runFindings(input)];
-  const blocks = blocksOf(input, thresholds, routes);
-  return { summary: summaryOf(input, thresholds, routes.length), metrics, findings, blocks, thresholds };
-}
-function latencyOf(s) {
-  return { min: s.min, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, max: s.max, avg: round(s.avg, 1) };
-}
-function seriesOf(agg) {
-  return [...agg.seconds.values()].sort((a, b3) => a.second - b3.second).map((p2) => ({
-    second: p2.second,
-    requests: p2.requests,
-    failed: p2.failed,
-    vus: p2.vus,
-    p50: p2.latency.percentileMs(50),
-    p95: p2.latency.percentileMs(95),
-    p99: p2.latency.percentileMs(99)
-  }));
-}
-function summaryOf(input, thresholds, routeCount) {
-  const { agg } = input;
-  const t2 = agg.totals;
-  const passed = thresholds.filter((r2) => r2.ok).length;
-  const parts = [
-    `${t2.requests.toLocaleString("en-US")} requests in ${Math.round(agg.elapsedSeconds)} s (${(t2.requests / Math.max(agg.elapsedSeconds, 1e-3)).toFixed(1)}/s, ${routeCount} route${routeCount === 1 ? "" : "s"}, up to ${agg.vusMax} VUs)`,
-    `p95 ${ms2(agg.overall.percentileMs(95))}, ${pct(t2.requests ? t2.failed / t2.requests : 0)} failed`,
-    `${passed} of ${thresholds.length} thresholds passed`
-  ];
-  const stop = input.stopped ? `; stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason} (partial results)` : "";
-  return `Launch burst: ${parts.join("; ")}${stop}`;
-}
-function thresholdFindings(input, results, routes) {
-  const out = [];
-  input.thresholds.forEach((threshold, i) => {
-    const result = results[i];
-    if (result.ok || result.actual === null && input.stopped) return;
-    const route = threshold.tags.name !== void 0 ? input.agg.routes.get(threshold.tags.name) : void 0;
-    const where2 = route ? `${route.name} (${route.method} ${route.url})` : threshold.tags.name !== void 0 ? threshold.tags.name : threshold.tags.scenario ? `scenario ${threshold.tags.scenario}` : "all routes";
-    const paths = route ? route.criticalPath ? [route.criticalPath] : [] : [...new Set([...input.agg.routes.values()].flatMap((r2) => r2.criticalPath ? [r2.criticalPath] : []))];
-    const rate2 = threshold.aggregation === "rate" && (threshold.metric === "http_req_failed" || threshold.metric === "checks");
-    const actual = result.actual === null ? "nothing measured (no request got that far)" : threshold.metric === "http_req_duration" ? ms2(result.actual) : rate2 ? pct(result.actual) : String(result.actual);
-    const latency = threshold.metric === "http_req_duration";
-    const severity = latency || threshold.metric === "http_req_failed" ? "blocker" : "high";
-    const finding = {
-      ruleId: latency ? "burst-latency-threshold" : threshold.metric === "http_req_failed" ? "burst-error-threshold" : "burst-threshold",
-      severity,
-      title: `${threshold.metricText} ${threshold.expression} failed under the launch burst on ${where2}: ${actual}`,
-      fix: fixFor(threshold.metric, route ? routes.find((r2) => r2.name === route.name) : void 0, input),
-      paths,
-      evidence: `${threshold.metricText}: ${threshold.expression}, measured ${actual} over ${input.agg.totals.requests} requests`,
-      fingerprint: `burst:${threshold.metricText}:${threshold.expression}`
-    };
-    finding.location = { url: route ? new URL(route.url, input.target).href : input.target };
-    out.push(finding);
-  });
-  return out;
-}
-function fixFor(metric, route, input) {
-  if (metric === "http_req_failed") {
-    const errors = errorsInWords(input.agg.errors);
-    return `fix what fails under load first (${errors || "see the status codes"}): raise the server's connection and worker limits, add capacity, or fix the failing handler`;
-  }
-  if (metric === "http_req_duration") {
-    const which = route ? `the ${route.name} handler` : "the slowest route (see the route table)";
-    return `profile ${which} under load: look for a slow query (add an index), work done inside the request (send email from a queue), or too few workers/connections; then re-run the burst`;
-  }
-  if (metric === "checks") return "see which checks failed in the route table: the journey got wrong answers under load (errors pages, missing content)";
-  return "see the burst report for what fell short and re-run after the fix";
-}
-function runFindings(input) {
-  const out = [];
-  const { agg } = input;
-  if (input.stopped?.kind === "error-rate") {
-    out.push({
-      ruleId: "burst-aborted",
-      severity: "blocker",
-      title: `The launch burst was stopped after ${Math.round(input.stopped.atSeconds)} s: ${input.stopped.reason}`,
-      fix: `make ${input.target} answer under load first (${errorsInWords(agg.errors) || "see the status codes"}); the burst stops early so a broken target is not hammered`,
-      location: { url: input.target },
-      fingerprint: "burst:aborted"
-    });
-  }
-  if (agg.totals.dropped > 0) {
-    out.push({
-      ruleId: "burst-dropped-iterations",
-      severity: "medium",
-      title: `${agg.totals.dropped.toLocaleString("en-US")} journeys could not start on schedule: every VU was busy waiting for the server`,
-      fix: "the server is slower than the planned arrival rate: fix the slow routes, or raise maxVUs to measure how slow it gets",
-      location: { url: input.target },
-      fingerprint: "burst:dropped"
-    });
-  }
-  return out;
-}
-function blocksOf(input, thresholds, routes) {
-  const { agg } = input;
-  const elapsed = Math.max(agg.elapsedSeconds, 1e-3);
-  const blocks = [];
-  blocks.push({
-    kind: "table",
-    title: "Thresholds",
-    columns: ["metric", "threshold", "measured", "pass"],
-    rows: thresholds.map((t2) => [t2.metric, t2.expression, t2.actual, t2.ok]),
-    note: "latency in ms, rates from 0 to 1 (k6 syntax)"
-  });
-  blocks.push({
-    kind: "table",
-    title: "Routes",
-    columns: ["route", "method", "url", "requests", "req/s", "failed", "p50", "p95", "p99", "max"],
-    rows: routes.map((r2) => [
-      r2.name,
-      r2.method,
-      r2.url,
-      r2.requests,
-      round(r2.requests / elapsed, 1),
-      pct(r2.requests ? r2.failed / r2.requests : 0),
-      r2.latency.p50,
-      r2.latency.p95,
-      r2.latency.p99,
-      r2.latency.max
-    ]),
-    note: "latency in ms, from HDR histograms (exact to 0.1%); open-model latency counts from the scheduled start"
-  });
-  const series = seriesOf(agg);
-  if (series.length > 1) {
-    blocks.push({
-      kind: "series",
-      title: "Latency over time",
-      xLabel: "second",
-      yLabel: "ms",
-      x: series.map((p2) => p2.second + 1),
-      series: [
-        { name: "p50", values: series.map((p2) => p2.requests ? p2.p50 : null) },
-        { name: "p95", values: series.map((p2) => p2.requests ? p2.p95 : null) },
-        { name: "p99", values: series.map((p2) => p2.requests ? p2.p99 : null) }
-      ]
-    });
-  }
-  const responses = [
-    ...Object.entries(agg.status).sort(([a], [b3]) => a.localeCompare(b3)).map(([code, n]) => [`HTTP ${code}`, n]),
-    ...Object.entries(agg.errors).filter(([cls]) => !cls.startsWith("http")).map(([cls, n]) => [cls, n ?? 0])
-  ];
-  if (responses.length > 0) blocks.push({ kind: "table", title: "Responses", columns: ["answer", "count"], rows: responses });
-  const notes = bottleneckNotes(agg, routes, input.timeoutMs);
-  if (input.stopped)
-    notes.unshift(
-      `Stopped early at ${Math.round(input.stopped.atSeconds)} s of ${input.plannedSeconds} s: ${input.stopped.reason}. Figures cover the part that ran.`
-    );
-  if (notes.length > 0) blocks.push({ kind: "notes", title: "Bottlenecks", items: notes });
-  return blocks;
-}
-
-// src/stages/burst/abuse.ts
-var LIMIT_HEADER = /^(retry-after|ratelimit|ratelimit-.*|x-ratelimit-.*|x-rate-limit-.*)$/i;
-function abuseVerdict(spec, target, seen) {
-  const first = seen.burst.findIndex((a) => a.status === 429);
-  const limited = first !== -1 && first < spec.limit;
-  const limitHeaders = limited && seen.burst[first].limitHeaders;
-  const normal429 = seen.normal.filter((a) => a.status === 429).length;
-  const url = new URL(spec.path, target).href;
-  const path = guessCriticalPath(spec.name, spec.path);
-  const base = { location: { url }, ...path ? { paths: [path] } : {} };
-  const findings = [];
-  if (!limited) {
-    const errors = seen.burst.filter((a) => a.status === null || a.status >= 500).length;
-    findings.push({
-      ...base,
-      ruleId: "burst-abuse-no-rate-limit",
-      severity: "high",
-      title: `${spec.name} answered ${seen.burst.length} fast requests from one client without a 429${errors ? ` (${errors} failed instead)` : ""}: nothing stops credential stuffing or sign-up spam`,
-      fix: `rate-limit ${spec.name} per client (IP and account), e.g. 10 requests a minute, answering 429 with Retry-After; at the edge (Cloudflare rate limiting rules) or in the app`,
-      fingerprint: `burst:abuse:no-limit:${spec.name}`
-    });
-  } else if (!limitHeaders) {
-    findings.push({
-      ...base,
-      ruleId: "burst-abuse-429-without-retry-after",
-      severity: "low",
-      title: `${spec.name} rate-limits (429 after ${first + 1} requests) but does not say when to retry`,
-      fix: "send Retry-After (or the RateLimit headers) with the 429 so well-behaved clients back off instead of retrying at once",
-      fingerprint: `burst:abuse:no-retry-after:${spec.name}`
-    });
-  }
-  if (normal429 > 0) {
-    findings.push({
-      ...base,
-      ruleId: "burst-abuse-blocks-legitimate",
-      severity: "high",
-      title: `${spec.name} answered 429 to ${normal429} of ${seen.normal.length} requests at a legitimate user's pace (${spec.normalRate}/s)`,
-      fix: "loosen the limit for normal use (a real user must never see 429), e.g. a larger burst allowance with the same sustained limit, or limit per account as well as per IP",
-      fingerprint: `burst:abuse:blocks-legitimate:${spec.name}`
-    });
-  }
-  const block = {
-    kind: "table",
-    title: "Abuse probe",
-    columns: ["check", "expected", "seen", "pass"],
-    rows: [
-      [
-        `fast burst on ${spec.name}`,
-        `429 before ${spec.limit} requests`,
-        limited ? `429 after ${first + 1}${limitHeaders ? " with Retry-After/RateLimit" : ", no Retry-After"}` : `no 429 in ${seen.burst.length}`,
-        limited
-      ],
-      [`${spec.normalRequests} requests at ${spec.normalRate}/s`, "no 429", normal429 ? `${normal429} \xD7 429` : "no 429", normal429 === 0]
-    ]
-  };
-  const verdict = { limited, limitHeaders, legitimateOk: normal429 === 0, normal429, findings, block };
-  if (limited) verdict.limitedAfter = first + 1;
-  return verdict;
-}
-async function probeAbuse(spec, pool, sleep2, stopped, timeoutMs) {
-  const request = () => {
-    const headers = { ...spec.headers };
-    let body;
-    if (spec.body?.kind === "json") {
-      body = JSON.stringify(spec.body.value);
-      headers["content-type"] ??= "application/json";
-    } else if (spec.body?.kind === "form") {
-      body = new URLSearchParams(spec.body.value).toString();
-      headers["content-type"] ??= "application/x-www-form-urlencoded";
-    } else if (spec.body) body = spec.body.value;
-    return pool.request({ url: `${spec.origin}${spec.path}`, method: spec.method, headers, timeoutMs, discardBody: true, ...body !== void 0 ? { body } : {} }).then(
-      (r2) => ({ status: r2.status, limitHeaders: Object.keys(r2.headers).some((h3) => LIMIT_HEADER.test(h3)) }),
-      (error) => ({ status: null, error: classifyError(error), limitHeaders: false })
-    );
-  };
-  const normal = [];
-  for (let i = 0; i < spec.normalRequests && !stopped(); i++) {
-    if (i > 0) await sleep2(1e3 / spec.normalRate);
-    normal.push(await request());
-  }
-  await sleep2(spec.cooldownMs);
-  const burst = [];
-  let sent = 0;
-  let limited = false;
-  const lane = async () => {
-    while (!limited && !stopped() && sent < spec.limit) {
-      sent++;
-      const answer = await request();
-      burst.push(answer);
-      if (answer.status === 429) limited = true;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(spec.concurrency, spec.limit) }, lane));
-  return { normal, burst };
-}
-
-// src/stages/burst/run.ts
-function threadCount(options, cores = availableParallelism()) {
-  if (options.workers !== "auto") return options.workers;
-  const rate2 = options.scenarios.reduce((sum, s) => sum + peakArrivalRate(s.executor) * s.steps.length, 0);
-  const vus = options.scenarios.reduce((sum, s) => sum + peakVUs(s.executor), 0);
-  const wanted = Math.max(Math.ceil(rate2 / 3e3), Math.ceil(vus / 500));
-  return Math.max(1, Math.min(wanted, cores - 1, 8));
-}
-function loopPlans(options, threads, startAt) {
-  const shards = options.shard?.count ?? 1;
-  return Array.from({ length: threads }, (_3, worker) => ({
-    scenarios: options.scenarios,
-    share: composeShare(options.shard, worker, threads),
-    timeoutMs: options.timeoutMs,
-    maxRate: options.limits.maxRate / shards / threads,
-    startAt
-  }));
-}
-function stageMap(scenarios) {
-  const ramp = scenarios.find((s) => s.executor.kind === "ramping-vus" || s.executor.kind === "ramping-arrival-rate");
-  if (!ramp || ramp.executor.kind !== "ramping-vus" && ramp.executor.kind !== "ramping-arrival-rate") return () => void 0;
-  const executor = ramp.executor;
-  const unit = executor.kind === "ramping-vus" ? "VUs" : "iterations/s";
-  const bounds = [];
-  let at2 = ramp.startTimeMs;
-  let prev = executor.kind === "ramping-vus" ? executor.startVUs : executor.startRate;
-  for (const stage of executor.stages) {
-    bounds.push({ from: at2, to: at2 + stage.durationMs, label: prev === stage.target ? `${stage.target} ${unit}` : `${prev}\u2192${stage.target} ${unit}` });
-    at2 += stage.durationMs;
-    prev = stage.target;
-  }
-  return (second) => {
-    const mid = second * 1e3 + 500;
-    const index = bounds.findIndex((b3) => mid >= b3.from && mid < b3.to);
-    return index === -1 ? void 0 : { index, label: bounds[index].label };
-  };
-}
-async function runBurst(ctx, options, makePool) {
-  const createPool = makePool ?? (ctx.services ? (origin, connections) => ctx.services.http.pool(origin, { connections }) : poolFactory(ctx.network));
-  const extraFindings = [];
-  const extraBlocks = [];
-  if (options.abuse && (options.shard?.index ?? 1) === 1 && !ctx.signal.aborted) {
-    ctx.progress(`abuse probe: ${options.abuse.name}`);
-    const pool = createPool(options.abuse.origin, options.abuse.concurrency);
-    const sleep2 = (ms4) => new Promise((resolve10) => setTimeout(resolve10, ms4).unref());
-    try {
-      const seen = await probeAbuse(options.abuse, pool, sleep2, () => ctx.signal.aborted, options.timeoutMs);
-      const verdict = abuseVerdict(options.abuse, options.target, seen);
-      extraFindings.push(...verdict.findings);
-      extraBlocks.push(verdict.block);
-    } finally {
-      await pool.close().catch(() => void 0);
-    }
-  }
-  const plannedMs = Math.max(...options.scenarios.map((s) => s.startTimeMs + scenarioDurationMs(s.executor)));
-  const agg = new BurstAggregate(stageMap(options.scenarios));
-  const threads = threadCount(options);
-  let startAt = Date.now() + 100;
-  let stopped;
-  const loops = startLoops(loopPlans(options, threads, startAt), ctx.network, (w2) => agg.add(w2), createPool);
-  startAt = await loops.started;
-  const stop = (why) => {
-    if (stopped) return;
-    stopped = why;
-    loops.stop();
-  };
-  const onAbort = () => stop({ kind: "signal", reason: `cancelled (${signalName(ctx.signal.reason)})`, atSeconds: (Date.now() - startAt) / 1e3 });
-  if (ctx.signal.aborted) onAbort();
-  ctx.signal.addEventListener("abort", onAbort, { once: true });
-  const tick = setInterval(() => {
-    const elapsedMs = Date.now() - startAt;
-    agg.elapsedMs = elapsedMs;
-    const why = abortReason(options, agg, elapsedMs);
-    if (why) stop(why);
-    ctx.progress(progressLine(agg, elapsedMs, plannedMs));
-  }, 1e3);
-  try {
-    await loops.done;
-  } finally {
-    clearInterval(tick);
-    ctx.signal.removeEventListener("abort", onAbort);
-  }
-  agg.elapsedMs = stopped ? Math.min(Date.now() - startAt, plannedMs) : plannedMs;
-  const shard = options.shard ? { index: options.shard.index, count: options.shard.count } : void 0;
-  const report = buildBurstReport({
-    agg,
-    thresholds: options.thresholds,
-    target: options.target,
-    timeoutMs: options.timeoutMs,
-    plannedSeconds: Math.round(plannedMs / 1e3),
-    threads: loops.threads,
-    keepData: options.shard !== void 0,
-    ...stopped ? { stopped } : {},
-    ...shard ? { shard } : {}
-  });
-  const outcome = {
-    summary: options.shard ? `${report.summary} (shard ${options.shard.index}/${options.shard.count})` : report.summary,
-    findings: [...report.findings, ...extraFindings],
-    metrics: report.metrics,
-    blocks: [...report.blocks, ...extraBlocks],
-    // The critical paths whose routes were measured, not every path a burst could speak to.
-    checkedPaths: [...new Set([...agg.routes.values()].filter((r2) => r2.requests > 0).flatMap((r2) => r2.criticalPath ? [r2.criticalPath] : []))]
-  };
-  return outcome;
-}
-function abortReason(options, agg, elapsedMs) {
-  const now = Math.floor(elapsedMs / 1e3);
-  if (options.abort.enabled) {
-    const windowSeconds = Math.max(1, Math.round(options.abort.windowMs / 1e3));
-    const recent = agg.window(now - windowSeconds, now + 1);
-    if (recent.requests >= options.abort.minRequests && recent.failed / recent.requests > options.abort.errorRate) {
-      return {
-        kind: "error-rate",
-        reason: `${Math.round(recent.failed / recent.requests * 100)}% of ${recent.requests} requests failed in the last ${windowSeconds} s (the abort rule stops above ${Math.round(options.abort.errorRate * 100)}%)`,
-        atSeconds: elapsedMs / 1e3
-      };
-    }
-  }
-  for (const threshold of options.thresholds) {
-    if (!threshold.abortOnFail || elapsedMs < threshold.delayAbortEvalMs) continue;
-    const result = evaluateThreshold(threshold, agg);
-    if (!result.ok && result.actual !== null) {
-      return {
-        kind: "threshold",
-        reason: `threshold ${threshold.metricText} ${threshold.expression} failed (measured ${result.actual}) and has abortOnFail`,
-        atSeconds: elapsedMs / 1e3
-      };
-    }
-  }
-  return void 0;
-}
-function progressLine(agg, elapsedMs, plannedMs) {
-  const t2 = agg.totals;
-  const last = agg.seconds.get(Math.floor(elapsedMs / 1e3) - 1);
-  return `${Math.round(elapsedMs / 1e3)}s/${Math.round(plannedMs / 1e3)}s: ${t2.requests} requests, ${last?.requests ?? 0}/s, p95 ${agg.overall.percentileMs(95)} ms, ${t2.requests ? (t2.failed / t2.requests * 100).toFixed(1) : "0.0"}% failed, ${last?.vus ?? 0} VUs`;
-}
-function signalName(reason) {
-  if (typeof reason === "string") return reason;
-  if (reason instanceof Error) return reason.message;
-  return "stopped";
-}
-
-// src/stages/burst/index.ts
-function parseBurstOptions(section, baseDir) {
-  if (typeof section.target !== "string") return { ...UNCONFIGURED };
-  const { options, problems } = parseBurstConfig(section, baseDir);
-  if (!options) throw new UsageError(problems.map((p2) => `burst.${p2.path.join(".")}: ${p2.message}`).join("\n"));
-  return options;
-}
-var UNCONFIGURED = {
-  target: "",
-  origin: "",
-  scenarios: [],
-  thresholds: [],
-  defaultThresholds: true,
-  launchSpike: true,
-  timeoutMs: 1e4,
-  abort: { enabled: true, errorRate: 0.5, windowMs: 5e3, minRequests: 10 },
-  limits: DEFAULT_LIMITS,
-  workers: "auto"
-};
-function isParsed(options) {
-  return isRecord(options) && Array.isArray(options.scenarios) && typeof options.origin === "string";
-}
-function writeK6(file, script) {
-  try {
-    writeFileSync(file, script);
-  } catch (error) {
-    const code = errorCode(error) ?? "unwritable";
-    throw new Error(`cannot write the k6 script to ${file} (${code}); give --export-k6 (burst.exportK6) a path in an existing folder`, { cause: error });
-  }
-}
-var burstStage = {
-  id: "burst",
-  phase: "load",
-  graceSeconds: 5,
-  title: "Launch burst",
-  description: "the first customer journey holds a launch burst (p95, error rate, per route)",
-  built: true,
-  checks: { paths: ["signup", "checkout", "login", "homepage"], locations: true },
-  configSchema: burstConfigSchema,
-  flags: burstFlags,
-  notConfigured: (section) => typeof section.target === "string" ? void 0 : "Launch burst: no burst.target configured; add burst: {target: https://staging.example.com} or pass --target URL",
-  parseOptions: parseBurstOptions,
-  validateConfig: (section, baseDir) => typeof section.target === "string" ? parseBurstConfig(section, baseDir).problems : [],
-  run: async (ctx) => {
-    const given = ctx.options;
-    const options = isParsed(given) ? given : parseBurstOptions(isRecord(given) ? given : {}, ctx.baseDir);
-    if (options.exportK6) writeK6(options.exportK6, exportK6(options));
-    return runBurst(ctx, options);
-  }
-};
-
-// src/stages/env/index.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { resolve as resolve3 } from "node:path";
-
-// src/stages/env/target.ts
-function lookup(env, name) {
-  let emptyHit;
-  for (const source of env.sources) {
-    const variable = source.variables.get(name);
-    if (!variable) continue;
-    const empty = variable.value !== void 0 && variable.value.trim() === "";
-    if (!empty) return { source, variable, empty };
-    emptyHit ??= { source, variable, empty };
-  }
-  return emptyHit;
-}
-function describeSources(env) {
-  const labels = env.sources.map((s) => s.label);
-  if (labels.length <= 1) return labels[0] ?? "no source";
-  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
-}
-
-// src/stages/env/names.ts
-var SECRET_TOKENS = /* @__PURE__ */ new Set([
-  "SECRET",
-  "SECRETS",
-  "PASSWORD",
-  "PASSWD",
-  "PASS",
-  "PWD",
-  "PASSPHRASE",
-  "TOKEN",
-  "CREDENTIAL",
-  "CREDENTIALS",
-  "APIKEY",
-  "DSN",
-  "DATASOURCE",
-  "SALT",
-  "PEPPER"
-]);
-var SECRET_LAST_TOKENS = /* @__PURE__ */ new Set(["KEY", "KEYS"]);
-var CREDENTIAL_URLS = ["DATABASE_URL", "DATABASE_URI", "DB_URL", "REDIS_URL", "MONGODB_URI", "MONGO_URL", "AMQP_URL", "BROKER_URL", "CONNECTION_STRING"];
-var FLAG_TOKENS = /* @__PURE__ */ new Set([
-  "DISABLE",
-  "DISABLED",
-  "ENABLE",
-  "ENABLED",
-  "ALLOW",
-  "ALLOWED",
-  "IS",
-  "HAS",
-  "USE",
-  "SHOW",
-  "HIDE",
-  "SKIP",
-  "REQUIRE",
-  "REQUIRED",
-  "FEATURE",
-  "FLAG"
-]);
-var DESCRIPTOR_LAST_TOKENS = /* @__PURE__ */ new Set([
-  "PATH",
-  "FILE",
-  "DIR",
-  "NAME",
-  "ID",
-  "ARN",
-  "LENGTH",
-  "LEN",
-  "MIN",
-  "MAX",
-  "TTL",
-  "EXPIRY",
-  "EXPIRES",
-  "EXPIRATION",
-  "AGE",
-  "LIFETIME",
-  "TIMEOUT",
-  "HEADER",
-  "PREFIX",
-  "HOST",
-  "PORT",
-  "USER",
-  "USERNAME",
-  "REGION",
-  "TEMPLATE",
-  "ENDPOINT",
-  "ALGORITHM",
-  "TYPE",
-  "MODE",
-  "COOKIE",
-  "FIELD",
-  "PARAM",
-  "VERSION"
-]);
-var PUBLIC_BY_DESIGN = [
-  ["PUBLISHABLE"],
-  ["PUBLIC", "KEY"],
-  ["ANON", "KEY"],
-  ["SITE", "KEY"],
-  ["PK"],
-  ["PUBLIC", "TOKEN"],
-  ["MAPBOX", "TOKEN"],
-  ["CLIENT", "ID"],
-  ["VAPID", "PUBLIC"]
-];
-var CLIENT_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "GATSBY_", "PUBLIC_"];
-var PLATFORM_PROVIDED = /* @__PURE__ */ new Set([
-  "NODE_ENV",
-  "PATH",
-  "HOME",
-  "PWD",
-  "USER",
-  "SHELL",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "LANG",
-  "TZ",
-  "CI",
-  "PORT",
-  "HOSTNAME",
-  "NODE_OPTIONS",
-  "NODE_DEBUG",
-  "DEBUG",
-  "TERM",
-  "FORCE_COLOR",
-  "NO_COLOR",
-  "npm_package_version",
-  "npm_lifecycle_event",
-  "MODE",
-  "DEV",
-  "PROD",
-  "SSR",
-  "BASE_URL",
-  "NEXT_RUNTIME",
-  "VERCEL",
-  "VERCEL_ENV",
-  "VERCEL_URL",
-  "RENDER",
-  "FLY_APP_NAME",
-  "DJANGO_SETTINGS_MODULE",
-  "PYTHONPATH",
-  "VIRTUAL_ENV"
-]);
-var PLATFORM_PREFIXES = ["RUNNER_", "VERCEL_", "NETLIFY_", "RENDER_", "FLY_", "RAILWAY_", "HEROKU_", "AWS_LAMBDA_", "npm_"];
-var GITHUB_RUNNER = /* @__PURE__ */ new Set([
-  "GITHUB_ACTION",
-  "GITHUB_ACTION_PATH",
-  "GITHUB_ACTION_REPOSITORY",
-  "GITHUB_ACTIONS",
-  "GITHUB_ACTOR",
-  "GITHUB_ACTOR_ID",
-  "GITHUB_API_URL",
-  "GITHUB_BASE_REF",
-  "GITHUB_ENV",
-  "GITHUB_EVENT_NAME",
-  "GITHUB_EVENT_PATH",
-  "GITHUB_GRAPHQL_URL",
-  "GITHUB_HEAD_REF",
-  "GITHUB_JOB",
-  "GITHUB_OUTPUT",
-  "GITHUB_PATH",
-  "GITHUB_REF",
-  "GITHUB_REF_NAME",
-  "GITHUB_REF_PROTECTED",
-  "GITHUB_REF_TYPE",
-  "GITHUB_REPOSITORY",
-  "GITHUB_REPOSITORY_ID",
-  "GITHUB_REPOSITORY_OWNER",
-  "GITHUB_REPOSITORY_OWNER_ID",
-  "GITHUB_RETENTION_DAYS",
-  "GITHUB_RUN_ATTEMPT",
-  "GITHUB_RUN_ID",
-  "GITHUB_RUN_NUMBER",
-  "GITHUB_SERVER_URL",
-  "GITHUB_SHA",
-  "GITHUB_STEP_SUMMARY",
-  "GITHUB_TRIGGERING_ACTOR",
-  "GITHUB_WORKFLOW",
-  "GITHUB_WORKFLOW_REF",
-  "GITHUB_WORKFLOW_SHA",
-  "GITHUB_WORKSPACE",
-  "GITHUB_TOKEN",
-  "GITHUB_STATE"
-]);
-function tokensOf(name) {
-  return name.toUpperCase().split("_").filter(Boolean);
-}
-function hasRun(tokens, run4) {
-  for (let i = 0; i + run4.length <= tokens.length; i++) if (run4.every((t2, j3) => tokens[i + j3] === t2)) return true;
-  return false;
-}
-function isSecretLooking(name) {
-  const upper = name.toUpperCase();
-  if (CREDENTIAL_URLS.some((url) => upper === url || upper.endsWith(`_${url}`))) return true;
-  const tokens = tokensOf(name);
-  if (tokens.length === 0 || tokens.some((t2) => FLAG_TOKENS.has(t2))) return false;
-  if (PUBLIC_BY_DESIGN.some((run4) => hasRun(tokens, run4))) return false;
-  const last = tokens[tokens.length - 1];
-  if (DESCRIPTOR_LAST_TOKENS.has(last)) return false;
-  if (SECRET_LAST_TOKENS.has(last) && tokens.length > 1) return true;
-  if (hasRun(tokens, ["PRIVATE", "KEY"]) || hasRun(tokens, ["SERVICE", "ROLE"])) return true;
-  return tokens.some((t2) => SECRET_TOKENS.has(t2));
-}
-function clientPrefixOf(name) {
-  return CLIENT_PREFIXES.find((prefix) => name.startsWith(prefix) && name.length > prefix.length);
-}
-function isServerSecretInClientBundle(name) {
-  const prefix = clientPrefixOf(name);
-  return prefix !== void 0 && isSecretLooking(name.slice(prefix.length));
-}
-function isPlatformProvided(name) {
-  return PLATFORM_PROVIDED.has(name) || GITHUB_RUNNER.has(name) || PLATFORM_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-function isVariableName(name) {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-
-// src/stages/env/dotenv.ts
-var KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-var DECORATOR = /@([A-Za-z][\w-]*)(?:=([^\s#]+))?/g;
-function parseDotenv(text2) {
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const entries = [];
-  const problems = [];
-  const header = /* @__PURE__ */ new Map();
-  let pending = /* @__PURE__ */ new Set();
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const trimmed = raw.trim();
-    const lineNo = i + 1;
-    if (trimmed === "") {
-      pending = /* @__PURE__ */ new Set();
-      continue;
-    }
-    if (trimmed.startsWith("#")) {
-      for (const match of trimmed.matchAll(DECORATOR)) {
-        const name = match[1];
-        if (name.startsWith("default") && entries.length === 0) header.set(name, match[2] ?? "true");
-        else pending.add(name);
-      }
-      continue;
-    }
-    const body = trimmed.replace(/^export\s+/, "");
-    const eq = body.indexOf("=");
-    const key = eq === -1 ? body : body.slice(0, eq).trim();
-    if (eq === -1 || !KEY.test(key)) {
-      problems.push({ line: lineNo, message: eq === -1 ? 'not KEY=VALUE (no "=")' : "not KEY=VALUE (the name has characters a variable name cannot have)" });
-      pending = /* @__PURE__ */ new Set();
-      continue;
-    }
-    const rest = body.slice(eq + 1).replace(/^[ \t]+/, "");
-    const quote = rest[0];
-    let value;
-    let trailing = "";
-    if (quote === '"' || quote === "'" || quote === "`") {
-      const closed = readQuoted(lines, i, raw.indexOf(rest) + 1, quote);
-      if (!closed) {
-        problems.push({ line: lineNo, message: `quoted value never closed (missing ${quote})` });
-        pending = /* @__PURE__ */ new Set();
-        continue;
-      }
-      value = quote === '"' ? unescapeDouble(closed.value) : closed.value;
-      trailing = closed.trailing;
-      i = closed.endLine;
-      if (trailing.trim() !== "" && !trailing.trim().startsWith("#")) {
-        problems.push({ line: lineNo, message: "text after the closing quote" });
-      }
-    } else {
-      const hash = rest.search(/(^|\s)#/);
-      value = (hash === -1 ? rest : rest.slice(0, hash)).trim();
-      trailing = hash === -1 ? "" : rest.slice(hash);
-    }
-    const decorators = pending;
-    for (const match of trailing.matchAll(DECORATOR)) decorators.add(match[1]);
-    entries.push({ key, value, line: lineNo, decorators });
-    pending = /* @__PURE__ */ new Set();
-  }
-  return { entries, problems, header };
-}
-function readQuoted(lines, start, column, quote) {
-  const parts = [];
-  let from = column;
-  for (let line = start; line < lines.length; line++) {
-    const text2 = lines[line];
-    for (let j3 = from; j3 < text2.length; j3++) {
-      const c3 = text2[j3];
-      if (c3 === "\\" && quote === '"') {
-        j3++;
-        continue;
-      }
-      if (c3 === quote) {
-        parts.push(text2.slice(from, j3));
-        return { value: parts.join("\n"), trailing: text2.slice(j3 + 1), endLine: line };
-      }
-    }
-    parts.push(text2.slice(from));
-    from = 0;
-  }
-  return void 0;
-}
-function unescapeDouble(value) {
-  return value.replace(/\\([nrt"\\])/g, (_3, c3) => ({ n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" })[c3] ?? c3);
-}
-
-// src/stages/env/discover/types.ts
-function emptyDiscovery() {
-  return { uses: [], declarations: [], dynamic: [], problems: [], envFrom: [], helpers: [], calls: [] };
-}
-var MAX_LINE = 16 * 1024;
-function capLine(line) {
-  return line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
-}
-
-// src/stages/env/discover/declared.ts
-function isExampleFile(path) {
-  return /(^|\/)\.env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(path) || /(^|\/)(env\.(example|sample|template)|(example|sample|template)\.env)$/.test(path);
-}
-var COMMENTED_ITEM = /^\s*#\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=/;
-function isSchemaFile(path) {
-  return /(^|\/)\.env\.schema$/.test(path);
-}
-function discoverDeclared(file, text2) {
-  const out = emptyDiscovery();
-  const parsed = parseDotenv(text2);
-  const schema = isSchemaFile(file);
-  const defaultRequired = parsed.header.get("defaultRequired") === "true";
-  const defaultSensitive = parsed.header.get("defaultSensitive") === "true";
-  for (const entry of parsed.entries) {
-    const d2 = entry.decorators;
-    const declaration = { name: entry.key, file, line: entry.line, kind: schema ? "schema-file" : "example" };
-    if (schema) {
-      out.declarations.push({
-        ...declaration,
-        required: d2.has("optional") ? false : d2.has("required") || defaultRequired,
-        sensitive: d2.has("sensitive") || defaultSensitive && !d2.has("public")
-      });
-    } else {
-      out.declarations.push({ ...declaration, ...entry.value.trim() === "" ? { emptyValue: true } : {} });
-    }
-  }
-  if (!schema) {
-    const declared = new Set(parsed.entries.map((e) => e.key));
-    const lines = text2.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const m2 = COMMENTED_ITEM.exec(lines[i].slice(0, 512));
-      if (!m2 || declared.has(m2[1])) continue;
-      declared.add(m2[1]);
-      out.declarations.push({ name: m2[1], file, line: i + 1, kind: "example", commented: true });
-    }
-  }
-  for (const problem of parsed.problems) out.problems.push({ file, line: problem.line, message: problem.message });
-  return out;
-}
-
-// src/stages/env/discover/js-tokens.ts
-var REGEX_AFTER_KEYWORD = /* @__PURE__ */ new Set([
-  "return",
-  "typeof",
-  "case",
-  "do",
-  "else",
-  "in",
-  "of",
-  "new",
-  "delete",
-  "void",
-  "throw",
-  "instanceof",
-  "yield",
-  "await",
-  "extends"
-]);
-var THREE_CHAR = /* @__PURE__ */ new Set(["...", "===", "!==", "??=", "||=", "&&=", "**=", "<<=", ">>=", ">>>"]);
-var TWO_CHAR = /* @__PURE__ */ new Set(["?.", "??", "||", "&&", "=>", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "++", "--", "**", "<<", ">>"]);
-function isIdentStart(c3) {
-  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 95 || c3 === 36 || c3 > 127;
-}
-function isIdentPart(c3) {
-  return isIdentStart(c3) || c3 >= 48 && c3 <= 57;
-}
-function tokenizeJs(src) {
-  const tokens = [];
-  const n = src.length;
-  let i = 0;
-  let line = 1;
-  const braces = [];
-  let regexAllowed = true;
-  if (src.startsWith("#!")) {
-    while (i < n && src.charCodeAt(i) !== 10) i++;
-  }
-  const scanTemplate = (startToken) => {
-    const from = i;
-    while (i < n) {
-      const c3 = src.charCodeAt(i);
-      if (c3 === 92) {
-        if (src.charCodeAt(i + 1) === 10) line++;
-        i += 2;
-        continue;
-      }
-      if (c3 === 96) {
-        if (startToken) startToken.value = src.slice(from, i);
-        i++;
-        regexAllowed = false;
-        return;
-      }
-      if (c3 === 36 && src.charCodeAt(i + 1) === 123) {
-        if (startToken) startToken.kind = 4 /* Template */;
-        braces.push(true);
-        i += 2;
-        regexAllowed = true;
-        return;
-      }
-      if (c3 === 10) line++;
-      i++;
-    }
-  };
-  while (i < n) {
-    const c3 = src.charCodeAt(i);
-    if (c3 === 10) {
-      line++;
-      i++;
-      continue;
-    }
-    if (c3 === 32 || c3 === 9 || c3 === 13 || c3 === 11 || c3 === 12) {
-      i++;
-      continue;
-    }
-    if (c3 === 47) {
-      const next = src.charCodeAt(i + 1);
-      if (next === 47) {
-        while (i < n && src.charCodeAt(i) !== 10) i++;
-        continue;
-      }
-      if (next === 42) {
-        const end = src.indexOf("*/", i + 2);
-        const stop = end === -1 ? n : end + 2;
-        for (let j3 = i; j3 < stop; j3++) if (src.charCodeAt(j3) === 10) line++;
-        i = stop;
-        continue;
-      }
-      if (regexAllowed) {
-        i = skipRegex(src, i + 1);
-        regexAllowed = false;
-        continue;
-      }
-    }
-    if (isIdentStart(c3)) {
-      const start = i;
-      i++;
-      while (i < n && isIdentPart(src.charCodeAt(i))) i++;
-      const value2 = src.slice(start, i);
-      tokens.push({ kind: 1 /* Ident */, value: value2, line });
-      regexAllowed = REGEX_AFTER_KEYWORD.has(value2);
-      continue;
-    }
-    if (c3 >= 48 && c3 <= 57) {
-      const start = i;
-      i++;
-      while (i < n) {
-        const d2 = src.charCodeAt(i);
-        if (isIdentPart(d2) || d2 === 46) i++;
-        else if ((d2 === 43 || d2 === 45) && (src.charCodeAt(i - 1) | 32) === 101 && !/^0[xX]/.test(src.slice(start, start + 2))) i++;
-        else break;
-      }
-      tokens.push({ kind: 5 /* Number */, value: src.slice(start, i), line });
-      regexAllowed = false;
-      continue;
-    }
-    if (c3 === 34 || c3 === 39) {
-      const startLine = line;
-      const start = ++i;
-      while (i < n) {
-        const d2 = src.charCodeAt(i);
-        if (d2 === c3) break;
-        if (d2 === 92) {
-          if (src.charCodeAt(i + 1) === 10) line++;
-          i += 2;
-          continue;
-        }
-        if (d2 === 10) break;
-        i++;
-      }
-      tokens.push({ kind: 3 /* String */, value: src.slice(start, i), line: startLine });
-      if (src.charCodeAt(i) === c3) i++;
-      regexAllowed = false;
-      continue;
-    }
-    if (c3 === 96) {
-      const token = { kind: 3 /* String */, value: "", line };
-      tokens.push(token);
-      i++;
-      scanTemplate(token);
-      continue;
-    }
-    if (c3 === 123) {
-      braces.push(false);
-      tokens.push({ kind: 2 /* Punct */, value: "{", line });
-      i++;
-      regexAllowed = true;
-      continue;
-    }
-    if (c3 === 125) {
-      i++;
-      if (braces.pop() === true) {
-        scanTemplate(void 0);
-        continue;
-      }
-      tokens.push({ kind: 2 /* Punct */, value: "}", line });
-      regexAllowed = false;
-      continue;
-    }
-    const three = src.slice(i, i + 3);
-    const two = src.slice(i, i + 2);
-    let value;
-    if (THREE_CHAR.has(three)) value = three;
-    else if (TWO_CHAR.has(two) && !(two === "?." && isDigit(src.charCodeAt(i + 2)))) value = two;
-    else value = src[i];
-    i += value.length;
-    tokens.push({ kind: 2 /* Punct */, value, line });
-    regexAllowed = value !== ")" && value !== "]" && value !== "++" && value !== "--";
-  }
-  return tokens;
-}
-function isDigit(c3) {
-  return c3 >= 48 && c3 <= 57;
-}
-function skipRegex(src, from) {
-  let i = from;
-  let inClass = false;
-  while (i < src.length) {
-    const c3 = src.charCodeAt(i);
-    if (c3 === 10) return i;
-    if (c3 === 92) {
-      i += 2;
-      continue;
-    }
-    if (c3 === 91) inClass = true;
-    else if (c3 === 93) inClass = false;
-    else if (c3 === 47 && !inClass) {
-      i++;
-      while (i < src.length && isIdentPart(src.charCodeAt(i))) i++;
-      return i;
-    }
-    i++;
-  }
-  return i;
-}
-
-// src/stages/env/discover/js-helpers.ts
-var HEADER_WINDOW = 30;
-var EXPRESSION_WINDOW = 300;
-var CALL_NAME = /^[A-Z][A-Z0-9_]*$/;
-function anyWithin(sorted, from, to2) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] < to2;
-}
-function paramsOf(tokens, open, close) {
-  return topLevelEntries(tokens, open, close).map((entry) => tokens[entry.from]).filter((t2) => t2.kind === 1 /* Ident */).map((t2) => t2.value);
-}
-function bodyAfter(index, close, arrow) {
-  const { tokens, partner } = index;
-  const stop = Math.min(tokens.length, close + HEADER_WINDOW);
-  for (let j3 = close + 1; j3 < stop; j3++) {
-    const t2 = tokens[j3];
-    if (arrow && isPunct(t2, "=>")) {
-      if (isPunct(tokens[j3 + 1], "{")) return partner[j3 + 1] > j3 + 1 ? { from: j3 + 1, to: partner[j3 + 1] } : void 0;
-      let depth = 0;
-      const end = Math.min(tokens.length, j3 + EXPRESSION_WINDOW);
-      for (let k2 = j3 + 1; k2 < end; k2++) {
-        const u2 = tokens[k2];
-        if (u2.kind !== 2 /* Punct */) continue;
-        if (u2.value === "(" || u2.value === "[" || u2.value === "{") depth++;
-        else if (u2.value === ")" || u2.value === "]" || u2.value === "}") {
-          if (--depth < 0) return { from: j3 + 1, to: k2 };
-        } else if ((u2.value === ";" || u2.value === ",") && depth === 0) return { from: j3 + 1, to: k2 };
-      }
-      return { from: j3 + 1, to: end };
-    }
-    if (!arrow && isPunct(t2, "{")) return partner[j3] > j3 ? { from: j3, to: partner[j3] } : void 0;
-    if (isPunct(t2, ";")) return void 0;
-  }
-  return void 0;
-}
-function functionsOf(index) {
-  const { tokens, partner } = index;
-  const out = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t2 = tokens[i];
-    if (t2.kind !== 1 /* Ident */) continue;
-    let name;
-    let open = -1;
-    let arrow = false;
-    if (t2.value === "function" && isIdent(tokens[i + 1]) && isPunct(tokens[i + 2], "(")) {
-      name = tokens[i + 1];
-      open = i + 2;
-    } else if (isPunct(tokens[i + 1], "=") && !isPunct(tokens[i - 1], ".")) {
-      let j3 = i + 2;
-      if (isIdent(tokens[j3], "async")) j3++;
-      if (isIdent(tokens[j3], "function") && isPunct(tokens[j3 + 1], "(")) open = j3 + 1;
-      else if (isPunct(tokens[j3], "(")) {
-        open = j3;
-        arrow = true;
-      }
-      name = t2;
-    }
-    if (!name || open === -1) continue;
-    const close = partner[open];
-    if (close <= open) continue;
-    const body = bodyAfter(index, close, arrow);
-    if (body) out.push({ name: name.value, line: name.line, params: paramsOf(tokens, open, close), ...body });
-  }
-  return out;
-}
-function readJsHelpers(file, index, out) {
-  const { tokens } = index;
-  const reads = /* @__PURE__ */ new Map();
-  const throws = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t2 = tokens[i];
-    if (t2.kind !== 1 /* Ident */) continue;
-    if (t2.value === "throw" || t2.value === "exit" && isPunct(tokens[i - 1], ".")) throws.push(i);
-    const base = envBaseAt(tokens, i);
-    if (base && isPunct(tokens[base.end], "[") && isIdent(tokens[base.end + 1]) && isPunct(tokens[base.end + 2], "]")) {
-      const list = reads.get(tokens[base.end + 1].value) ?? [];
-      list.push(i);
-      reads.set(tokens[base.end + 1].value, list);
-    } else if (!isPunct(tokens[i - 1], ".") && isPunct(tokens[i + 1], "(") && tokens[i + 2]?.kind === 3 /* String */ && CALL_NAME.test(tokens[i + 2].value)) {
-      const after = tokens[i + 3];
-      if (isPunct(after, ",") || isPunct(after, ")")) {
-        out.calls.push({
-          callee: t2.value,
-          name: tokens[i + 2].value,
-          file,
-          line: tokens[i + 2].line,
-          language: "js",
-          withDefault: isPunct(after, ",") && !isPunct(tokens[i + 4], ")")
-        });
-      }
-    }
-  }
-  if (reads.size === 0) return;
-  for (const fn2 of functionsOf(index)) {
-    const param = fn2.params[0];
-    const at2 = param === void 0 ? void 0 : reads.get(param);
-    if (!at2 || !anyWithin(at2, fn2.from, fn2.to)) continue;
-    out.helpers.push({ name: fn2.name, file, line: fn2.line, language: "js", throws: anyWithin(throws, fn2.from, fn2.to) });
-  }
-}
-
-// src/stages/env/discover/js-env.ts
-var HINTS = [".env", "Env(", "env("];
-var NOT_VARIABLES = /* @__PURE__ */ new Set([
-  "hasOwnProperty",
-  "toString",
-  "valueOf",
-  "constructor",
-  "isPrototypeOf",
-  "propertyIsEnumerable",
-  "toLocaleString",
-  "get",
-  "set",
-  "has",
-  "toObject"
-]);
-var VITE_BUILTINS = /* @__PURE__ */ new Set(["MODE", "DEV", "PROD", "SSR", "BASE_URL"]);
-var GUARD_AFTER = /* @__PURE__ */ new Set(["??", "||", "??=", "||=", "?", "&&", "===", "!==", "==", "!=", "?."]);
-var GUARD_BEFORE = /* @__PURE__ */ new Set(["!", "&&", "||", "??", "?", "===", "!==", "==", "!="]);
-var OPTIONAL_MARKERS = /* @__PURE__ */ new Set(["optional", "nullish", "default", "prefault", "catch", "devDefault"]);
-var RUNTIME_MAPPINGS = /* @__PURE__ */ new Set(["runtimeEnv", "experimental__runtimeEnv"]);
-function indexTokens(tokens) {
-  const partner = new Int32Array(tokens.length).fill(-1);
-  const stack = [];
-  const assignments = /* @__PURE__ */ new Map();
-  for (let j3 = 0; j3 < tokens.length; j3++) {
-    const t2 = tokens[j3];
-    if (t2.kind === 1 /* Ident */) {
-      if (isPunct(tokens[j3 + 1], "=") && !assignments.has(t2.value)) assignments.set(t2.value, j3);
-      continue;
-    }
-    if (t2.kind !== 2 /* Punct */) continue;
-    if (t2.value === "{" || t2.value === "(" || t2.value === "[") stack.push(j3);
-    else if (t2.value === "}" || t2.value === ")" || t2.value === "]") {
-      const open = stack.pop();
-      if (open !== void 0) {
-        partner[open] = j3;
-        partner[j3] = open;
-      }
-    }
-  }
-  return { tokens, partner, assignments };
-}
-function discoverJs(file, text2) {
-  const out = emptyDiscovery();
-  if (!HINTS.some((hint) => text2.includes(hint))) return out;
-  const tokens = tokenizeJs(text2);
-  const index = indexTokens(tokens);
-  const state = { file, out, index, schemaEnd: 0, mappings: [] };
-  for (let i = 0; i < tokens.length; i++) {
-    const t2 = tokens[i];
-    if (t2.kind !== 1 /* Ident */) continue;
-    const base = envBaseAt(tokens, i);
-    if (base) {
-      readAccess(state, i, base.end, base.form);
-      continue;
-    }
-    if (i < state.schemaEnd) continue;
-    if (t2.value === "createEnv" && isPunct(tokens[i + 1], "(") && isPunct(tokens[i + 2], "{")) readCreateEnv(state, i + 2);
-    else if (t2.value === "cleanEnv" && isPunct(tokens[i + 1], "(")) readCleanEnv(state, i + 1);
-    else if ((t2.value === "parse" || t2.value === "safeParse") && isPunct(tokens[i - 1], ".") && isPunct(tokens[i + 1], "(")) {
-      const arg = tokens[i + 2] ? envBaseAt(tokens, i + 2) : void 0;
-      if (arg && isPunct(tokens[arg.end], ")")) readZodParse(state, i - 1);
-    }
-  }
-  readJsHelpers(file, index, out);
-  return out;
-}
-function isPunct(t2, value) {
-  return t2 !== void 0 && t2.kind === 2 /* Punct */ && t2.value === value;
-}
-function isIdent(t2, value) {
-  return t2 !== void 0 && t2.kind === 1 /* Ident */ && (value === void 0 || t2.value === value);
-}
-function isDot(t2) {
-  return isPunct(t2, ".") || isPunct(t2, "?.");
-}
-function envBaseAt(tokens, i) {
-  const t2 = tokens[i];
-  if (t2.kind !== 1 /* Ident */) return void 0;
-  if (isDot(tokens[i - 1]) && !isIdent(tokens[i - 2], "globalThis")) return void 0;
-  if ((t2.value === "process" || t2.value === "Bun") && isDot(tokens[i + 1]) && isIdent(tokens[i + 2], "env")) {
-    return { end: i + 3, form: `${t2.value}.env` };
-  }
-  if (t2.value === "import" && isPunct(tokens[i + 1], ".") && isIdent(tokens[i + 2], "meta") && isDot(tokens[i + 3]) && isIdent(tokens[i + 4], "env")) {
-    return { end: i + 5, form: "import.meta.env" };
-  }
-  if (t2.value === "Deno" && isDot(tokens[i + 1]) && isIdent(tokens[i + 2], "env")) return { end: i + 3, form: "Deno.env" };
-  return void 0;
-}
-function readAccess(state, start, end, form) {
-  const { tokens } = state.index;
-  const { file, out } = state;
-  const next = tokens[end];
-  if (form === "Deno.env") {
-    if (isDot(next) && isIdent(tokens[end + 1], "get") && isPunct(tokens[end + 2], "(")) {
-      const arg = tokens[end + 3];
-      if (arg?.kind === 3 /* String */ && isPunct(tokens[end + 4], ")")) addUse(state, arg.value, arg.line, start, end + 5, `Deno.env.get("${arg.value}")`);
-      else out.dynamic.push({ file, line: tokens[start].line, form: "Deno.env.get(\u2026)" });
-    }
-    return;
-  }
-  if (isDot(next) && tokens[end + 1]?.kind === 1 /* Ident */ && !isPunct(tokens[end + 2], "(")) {
-    const name = tokens[end + 1];
-    if (isAssignment(tokens[end + 2])) return;
-    if (form === "import.meta.env" && VITE_BUILTINS.has(name.value)) return;
-    addUse(state, name.value, name.line, start, end + 2, `${form}.${name.value}`);
-    return;
-  }
-  const bracket = isPunct(next, "[") ? end : isPunct(next, "?.") && isPunct(tokens[end + 1], "[") ? end + 1 : -1;
-  if (bracket !== -1) {
-    const key = tokens[bracket + 1];
-    if (key?.kind === 3 /* String */ && isPunct(tokens[bracket + 2], "]")) {
-      if (!isAssignment(tokens[bracket + 3])) addUse(state, key.value, key.line, start, bracket + 3, `${form}["${key.value}"]`);
-    } else {
-      out.dynamic.push({ file, line: tokens[start].line, form: `${form}[\u2026]` });
-    }
-    return;
-  }
-  if (isPunct(tokens[start - 1], "=") && isPunct(tokens[start - 2], "}")) readDestructuring(state, start - 2);
-}
-function isAssignment(t2) {
-  return t2 !== void 0 && t2.kind === 2 /* Punct */ && (t2.value === "=" || t2.value === "+=");
-}
-function guardOf(tokens, start, after) {
-  const next = tokens[after];
-  if (next?.kind === 2 /* Punct */ && GUARD_AFTER.has(next.value)) return `followed by ${next.value}`;
-  const before = tokens[start - 1];
-  if (before?.kind === 2 /* Punct */ && GUARD_BEFORE.has(before.value)) return `after ${before.value}`;
-  if (isPunct(before, "(") && isPunct(next, ")") && (isIdent(tokens[start - 2], "if") || isIdent(tokens[start - 2], "while") || isIdent(tokens[start - 2], "Boolean"))) {
-    return `tested by ${tokens[start - 2].value} (\u2026)`;
-  }
-  return void 0;
-}
-function inMapping(state, at2) {
-  const last = state.mappings[state.mappings.length - 1];
-  return last !== void 0 && at2 > last.from && at2 < last.to;
-}
-function addUse(state, name, line, start, after, form) {
-  if (!isVariableName(name) || NOT_VARIABLES.has(name)) return;
-  const { tokens } = state.index;
-  const file = state.file;
-  if (inMapping(state, start)) {
-    state.out.uses.push({ name, file, line, kind: "js", optional: true, mapping: true, why: `${form} feeds an env schema, which decides` });
-    return;
-  }
-  const guard2 = guardOf(tokens, start, after);
-  state.out.uses.push({ name, file, line, kind: "js", optional: guard2 !== void 0, why: guard2 ? `${form} ${guard2}` : `${form} with no fallback` });
-}
-function readDestructuring(state, close) {
-  const { tokens, partner } = state.index;
-  const open = partner[close];
-  if (open < 0 || open > close) return;
-  for (const entry of topLevelEntries(tokens, open, close)) {
-    const first = tokens[entry.from];
-    if (!first || isPunct(first, "...")) continue;
-    if (first.kind !== 1 /* Ident */ && first.kind !== 3 /* String */) continue;
-    const optional = rangeHas(tokens, entry.from, entry.to, (t2) => isPunct(t2, "="));
-    if (isVariableName(first.value)) {
-      state.out.uses.push({
-        name: first.value,
-        file: state.file,
-        line: first.line,
-        kind: "js",
-        optional,
-        why: optional ? `destructured from process.env with a default` : "destructured from process.env with no default"
-      });
-    }
-  }
-}
-function topLevelEntries(tokens, open, close) {
-  const entries = [];
-  let depth = 0;
-  let from = open + 1;
-  for (let j3 = open + 1; j3 < close; j3++) {
-    const t2 = tokens[j3];
-    if (t2.kind !== 2 /* Punct */) continue;
-    if (t2.value === "{" || t2.value === "(" || t2.value === "[") depth++;
-    else if (t2.value === "}" || t2.value === ")" || t2.value === "]") depth--;
-    else if (t2.value === "," && depth === 0) {
-      if (j3 > from) entries.push({ from, to: j3 });
-      from = j3 + 1;
-    }
-  }
-  if (close > from) entries.push({ from, to: close });
-  return entries;
-}
-function rangeHas(tokens, from, to2, test) {
-  for (let j3 = from; j3 < to2; j3++) if (test(tokens[j3])) return true;
-  return false;
-}
-function closeOf(state, open) {
-  const close = state.index.partner[open] ?? -1;
-  return close > open ? close : -1;
-}
-function readSchemaObject(state, open, library) {
-  const { tokens } = state.index;
-  const close = closeOf(state, open);
-  if (close === -1) return;
-  state.schemaEnd = Math.max(state.schemaEnd, close);
-  for (const entry of topLevelEntries(tokens, open, close)) {
-    const key = tokens[entry.from];
-    if (!key || key.kind !== 1 /* Ident */ && key.kind !== 3 /* String */ || !isVariableName(key.value)) continue;
-    let marker;
-    for (let j3 = entry.from + 1; j3 < entry.to && !marker; j3++)
-      if (tokens[j3].kind === 1 /* Ident */ && OPTIONAL_MARKERS.has(tokens[j3].value)) marker = tokens[j3].value;
-    const optional = marker !== void 0;
-    const why = optional ? `${library} field with .${marker}` : `${library} field with no default (validated at start-up)`;
-    state.out.uses.push({ name: key.value, file: state.file, line: key.line, kind: "schema", optional, startup: !optional, why });
-    state.out.declarations.push({ name: key.value, file: state.file, line: key.line, kind: "schema-code", required: !optional, why });
-  }
-}
-function readCreateEnv(state, open) {
-  const { tokens } = state.index;
-  const close = closeOf(state, open);
-  if (close === -1) return;
-  for (const entry of topLevelEntries(tokens, open, close)) {
-    const key = tokens[entry.from];
-    if (!isIdent(key) || !isPunct(tokens[entry.from + 1], ":") || !isPunct(tokens[entry.from + 2], "{")) continue;
-    if (["server", "client", "shared"].includes(key.value)) readSchemaObject(state, entry.from + 2, "t3-env");
-    else if (RUNTIME_MAPPINGS.has(key.value)) {
-      const to2 = closeOf(state, entry.from + 2);
-      if (to2 !== -1) state.mappings.push({ from: entry.from + 2, to: to2 });
-    }
-  }
-  state.schemaEnd = Math.max(state.schemaEnd, close);
-}
-function readCleanEnv(state, open) {
-  const { tokens } = state.index;
-  const close = closeOf(state, open);
-  if (close === -1) return;
-  const second = topLevelEntries(tokens, open, close)[1];
-  if (second && isPunct(tokens[second.from], "{")) readSchemaObject(state, second.from, "envalid");
-}
-function readZodParse(state, dot) {
-  const { tokens, partner, assignments } = state.index;
-  const callee = tokens[dot - 1];
-  if (isPunct(callee, ")")) {
-    const j4 = partner[dot - 1];
-    if (j4 >= 0 && j4 < dot - 1 && isIdent(tokens[j4 - 1], "object") && isPunct(tokens[j4 + 1], "{")) readSchemaObject(state, j4 + 1, "zod");
-    return;
-  }
-  if (!isIdent(callee)) return;
-  const j3 = assignments.get(callee.value);
-  if (j3 === void 0 || j3 >= dot) return;
-  for (let k2 = j3 + 2; k2 < Math.min(j3 + 8, tokens.length); k2++) {
-    if (isIdent(tokens[k2], "object") && isPunct(tokens[k2 + 1], "(") && isPunct(tokens[k2 + 2], "{")) {
-      if (k2 + 2 >= state.schemaEnd) readSchemaObject(state, k2 + 2, "zod");
-      return;
-    }
-  }
-}
-
-// src/stages/env/discover/manifests.ts
-var import_yaml = __toESM(require_dist(), 1);
-function isNameStart(c3) {
-  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 95;
-}
-function isNamePart(c3) {
-  return isNameStart(c3) || c3 >= 48 && c3 <= 57;
-}
-function interpolationsOf(line) {
-  const out = [];
-  let nextClose = -2;
-  for (let i = 0; i < line.length; i++) {
-    if (line.charCodeAt(i) !== 36) continue;
-    const next = line.charCodeAt(i + 1);
-    if (next === 36) {
-      i++;
-      continue;
-    }
-    if (next !== 123) {
-      if (!isNameStart(next)) continue;
-      let j4 = i + 2;
-      while (j4 < line.length && isNamePart(line.charCodeAt(j4))) j4++;
-      out.push({ name: line.slice(i + 1, j4), operator: "" });
-      i = j4 - 1;
-      continue;
-    }
-    let j3 = i + 2;
-    if (!isNameStart(line.charCodeAt(j3))) continue;
-    while (j3 < line.length && isNamePart(line.charCodeAt(j3))) j3++;
-    const name = line.slice(i + 2, j3);
-    if (line.charCodeAt(j3) === 125) {
-      out.push({ name, operator: "" });
-      i = j3;
-      continue;
-    }
-    const colon = line[j3] === ":" ? 1 : 0;
-    const op = line[j3 + colon];
-    if (op !== "-" && op !== "?" && op !== "+") continue;
-    if (nextClose !== -1 && nextClose < j3) nextClose = line.indexOf("}", j3);
-    if (nextClose === -1) return out;
-    out.push({ name, operator: (colon ? ":" : "") + op });
-    i = j3 + colon;
-  }
-  return out;
-}
-function isComposeFile(path) {
-  return /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(path);
-}
-function isWorkflowFile(path) {
-  return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-}
-function looksLikeKubernetes(text2) {
-  return /^apiVersion:/m.test(text2) && /^kind:/m.test(text2);
-}
-function parseYaml(text2) {
-  const counter = new import_yaml.LineCounter();
-  try {
-    const docs = (0, import_yaml.parseAllDocuments)(text2, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
-    const list = Array.isArray(docs) ? docs : [docs];
-    if (list.some((d2) => d2.errors.length > 0)) return void 0;
-    return {
-      docs: list.map((d2) => d2.contents).filter((c3) => c3 !== null),
-      lineOf: (node) => counter.linePos(node?.range?.[0] ?? 0).line
-    };
-  } catch {
-    return void 0;
-  }
-}
-function composeUse(name, operator, structural) {
-  if (operator.includes("?")) return { optional: false, startup: true, why: `\${${name}${operator}\u2026} makes compose refuse to start when it is unset` };
-  if (operator !== "") return { optional: true, why: `\${${name}${operator}\u2026} gives a default` };
-  if (structural) return { optional: false, startup: true, why: `an empty ${name} leaves ${structural} invalid: compose refuses to start` };
-  return { optional: true, why: `\${${name}} becomes empty with a warning when unset` };
-}
-function structuralReads(yaml) {
-  const out = /* @__PURE__ */ new Map();
-  const mark = (node, what, whole) => {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") return;
-    const value = node.value;
-    for (const { name, operator } of interpolationsOf(value)) {
-      if (operator !== "") continue;
-      if (whole && !value.startsWith(`\${${name}}:`) && !value.startsWith(`$${name}:`)) continue;
-      out.set(`${name}@${yaml.lineOf(node)}`, what);
-    }
-  };
-  for (const doc of yaml.docs) {
-    const services = (0, import_yaml.isMap)(doc) ? doc.get("services", true) : void 0;
-    if (!(0, import_yaml.isMap)(services)) continue;
-    for (const service of services.items) {
-      if (!(0, import_yaml.isMap)(service.value)) continue;
-      const image = service.value.get("image", true);
-      if (image) mark(image, "the image reference", false);
-      for (const [key, what] of [
-        ["volumes", "a volume"],
-        ["ports", "a port mapping"]
-      ]) {
-        const list = service.value.get(key, true);
-        if ((0, import_yaml.isSeq)(list)) for (const item of list.items) mark(item, what, true);
-      }
-    }
-  }
-  return out;
-}
-function passThrough(node, file, lineOf, what, out) {
-  const why = (name) => `${what} passes ${name} through from the host; unset, the service gets none`;
-  if ((0, import_yaml.isSeq)(node)) {
-    for (const item of node.items) {
-      if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string") continue;
-      const name = item.value.trim();
-      if (!name.includes("=") && isVariableName(name)) out.uses.push({ name, file, line: lineOf(item), kind: "compose", optional: true, why: why(name) });
-    }
-  } else if ((0, import_yaml.isMap)(node)) {
-    for (const pair of node.items) {
-      const empty = pair.value === null || (0, import_yaml.isScalar)(pair.value) && pair.value.value === null;
-      if ((0, import_yaml.isScalar)(pair.key) && empty && isVariableName(String(pair.key.value))) {
-        out.uses.push({
-          name: String(pair.key.value),
-          file,
-          line: lineOf(pair.key),
-          kind: "compose",
-          optional: true,
-          why: why(String(pair.key.value))
-        });
-      }
-    }
-  }
-}
-function discoverCompose(file, text2) {
-  const out = emptyDiscovery();
-  const yaml = parseYaml(text2);
-  const structural = yaml ? structuralReads(yaml) : /* @__PURE__ */ new Map();
-  const lines = text2.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = capLine(lines[i]);
-    if (!line.includes("$") || line.trimStart().startsWith("#")) continue;
-    for (const { name, operator } of interpolationsOf(line)) {
-      out.uses.push({ name, file, line: i + 1, kind: "compose", ...composeUse(name, operator, structural.get(`${name}@${i + 1}`)) });
-    }
-  }
-  if (!yaml) {
-    out.problems.push({ file, line: 1, message: "not valid YAML; only ${...} interpolation was read" });
-    return out;
-  }
-  for (const doc of yaml.docs) {
-    const services = (0, import_yaml.isMap)(doc) ? doc.get("services", true) : void 0;
-    if (!(0, import_yaml.isMap)(services)) continue;
-    for (const service of services.items) {
-      if (!(0, import_yaml.isMap)(service.value)) continue;
-      passThrough(service.value.get("environment", true), file, yaml.lineOf, "environment:", out);
-      const build = service.value.get("build", true);
-      if ((0, import_yaml.isMap)(build)) passThrough(build.get("args", true), file, yaml.lineOf, "build.args", out);
-    }
-  }
-  return out;
-}
-function discoverKubernetes(file, text2) {
-  const out = emptyDiscovery();
-  const yaml = parseYaml(text2);
-  if (!yaml) return out;
-  const visit = (key, value) => {
-    if (key === "env" && (0, import_yaml.isSeq)(value)) {
-      for (const item of value.items) {
-        if (!(0, import_yaml.isMap)(item)) continue;
-        const nameNode = item.get("name", true);
-        if (!(0, import_yaml.isScalar)(nameNode) || !isVariableName(String(nameNode.value))) continue;
-        const literal = item.has("value");
-        out.uses.push({
-          name: String(nameNode.value),
-          file,
-          line: yaml.lineOf(nameNode),
-          kind: "k8s",
-          optional: literal,
-          why: literal ? "set by the manifest itself" : "valueFrom: the Secret or ConfigMap key must exist"
-        });
-      }
-      return true;
-    }
-    if (key === "envFrom" && (0, import_yaml.isSeq)(value)) {
-      for (const item of value.items) {
-        if (!(0, import_yaml.isMap)(item)) continue;
-        for (const ref of ["secretRef", "configMapRef"]) {
-          const target = item.get(ref, true);
-          const name = (0, import_yaml.isMap)(target) ? target.get("name") : void 0;
-          if (name !== void 0) out.envFrom.push(`${ref === "secretRef" ? "Secret" : "ConfigMap"} ${String(name)}`);
-        }
-      }
-      return true;
-    }
-    return false;
-  };
-  for (const doc of yaml.docs) walkPairs(doc, visit);
-  return out;
-}
-function discoverWorkflow(file, text2) {
-  const out = emptyDiscovery();
-  const yaml = parseYaml(text2);
-  if (!yaml) return out;
-  const visit = (key, value) => {
-    if (key !== "env" || !(0, import_yaml.isMap)(value)) return false;
-    for (const entry of value.items) {
-      if (!(0, import_yaml.isScalar)(entry.key) || !isVariableName(String(entry.key.value))) continue;
-      const text3 = (0, import_yaml.isScalar)(entry.value) ? String(entry.value.value ?? "") : "";
-      const fromGitHub = /\$\{\{\s*(secrets|vars)\./.test(text3);
-      out.uses.push({
-        name: String(entry.key.value),
-        file,
-        line: yaml.lineOf(entry.key),
-        kind: "workflow",
-        optional: !fromGitHub,
-        why: fromGitHub ? "a workflow env: entry fed from GitHub secrets or variables" : "a workflow env: entry with its own value"
-      });
-    }
-    return true;
-  };
-  for (const doc of yaml.docs) walkPairs(doc, visit);
-  return out;
-}
-function walkPairs(node, visit) {
-  if ((0, import_yaml.isSeq)(node)) {
-    for (const item of node.items) walkPairs(item, visit);
-    return;
-  }
-  if (!(0, import_yaml.isMap)(node)) return;
-  for (const pair of node.items) {
-    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-    if (!visit(String(pair.key.value), pair.value)) walkPairs(pair.value, visit);
-  }
-}
-
-// src/stages/env/discover/python.ts
-var NAME = "([A-Za-z_][A-Za-z0-9_]*)";
-var ENVIRON_INDEX = new RegExp(`(?<![\\w.])(?:os\\.)?environ\\s*\\[\\s*(['"])${NAME}\\1\\s*\\]`, "g");
-var ENVIRON_GET = new RegExp(`(?<![\\w.])(?:os\\.environ\\.get|environ\\.get|os\\.getenv|getenv)\\(\\s*(['"])${NAME}\\1\\s*(,)?`, "g");
-var ENVIRON_TEST = new RegExp(`(['"])${NAME}\\1\\s+(?:not\\s+)?in\\s+(?:os\\.)?environ\\b`, "g");
-var LIBRARY_CALL = new RegExp(`(?<![\\w.])(env|config)(?:\\.([a-z_]+))?\\(\\s*(['"])${NAME}\\3\\s*([,)])?`, "g");
-var HELPER_CALL = new RegExp(`(?<![\\w.])([A-Za-z_][A-Za-z0-9_]*)\\(\\s*(['"])([A-Z][A-Z0-9_]*)\\2\\s*([,)])`, "g");
-var DYNAMIC = /(?<![\w.])(?:os\.)?(?:environ\s*\[\s*([A-Za-z_]\w*)|environ\.get\(\s*([A-Za-z_]\w*)|getenv\(\s*([A-Za-z_]\w*))/;
-var DEF = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*)?/;
-var CLASS_SETTINGS = /^class\s+\w+\s*\([^)]*\bBaseSettings\b/;
-var FIELD = /^([A-Za-z_]\w*)\s*:\s*([^=]*)(=)?/;
-var CONDITIONAL_BLOCK = /^(?:if|elif|else|try|except|finally|for|while|with|match|case|async\s+for|async\s+with)\b/;
-var MISSING_CHECK = /^if\s+(?:not\s+[\w.]+|[\w.]+\s+is\s+None|[\w.]+\s*==\s*(?:""|''|None))\s*:/;
-var HINTS2 = ["environ", "getenv", "env", "config(", "BaseSettings"];
-function bracketBalance(code) {
-  let n = 0;
-  for (let i = 0; i < code.length; i++) {
-    const c3 = code.charCodeAt(i);
-    if (c3 === 40 || c3 === 91 || c3 === 123) n++;
-    else if (c3 === 41 || c3 === 93 || c3 === 125) n--;
-  }
-  return n;
-}
-var CALL_LINES = 8;
-function joinCall(lines, i, body) {
-  let text2 = body;
-  let depth = bracketBalance(body);
-  for (let j3 = i + 1; j3 < lines.length && j3 <= i + CALL_LINES && depth > 0; j3++) {
-    const next = codeOf(capLine(lines[j3]), "#", `'"`).trim();
-    depth += bracketBalance(next);
-    text2 += ` ${next}`;
-  }
-  return text2;
-}
-function indentOf(line) {
-  let n = 0;
-  while (n < line.length && (line[n] === " " || line[n] === "	")) n++;
-  return n;
-}
-function restOfCall(code, from) {
-  let depth = 1;
-  for (let i = from; i < code.length; i++) {
-    const c3 = code[i];
-    if (c3 === "(") depth++;
-    else if (c3 === ")" && --depth === 0) return code.slice(from, i);
-  }
-  return code.slice(from);
-}
-function readPython(file, text2) {
-  const out = emptyDiscovery();
-  if (!HINTS2.some((hint) => text2.includes(hint))) return out;
-  const decouple = text2.includes("decouple");
-  const stack = [];
-  const lines = text2.split("\n");
-  const close = (block) => {
-    if (block.helper?.reads)
-      out.helpers.push({
-        name: block.helper.name,
-        file,
-        line: block.helper.line,
-        language: "python",
-        throws: block.helper.throws,
-        ...block.helper.getter && !block.helper.throws ? { getter: true } : {}
-      });
-    if (block.settings) for (const field of block.settings.fields) out.uses.push({ ...field, name: `${block.settings.prefix}${field.name}`.toUpperCase() });
-  };
-  let header;
-  let depth = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = capLine(lines[i]);
-    const code = codeOf(raw, "#", `'"`);
-    const body = code.trim();
-    if (body === "") continue;
-    const continued = depth > 0;
-    depth = Math.max(0, depth + bracketBalance(body));
-    const indent = continued ? header.indent : indentOf(code);
-    if (!continued) {
-      while (stack.length > 0 && stack[stack.length - 1].indent >= indent) close(stack.pop());
-      header = { body, indent };
-    }
-    const context = { line: i + 1, conditional: stack.some((b3) => b3.conditional) };
-    const helper = [...stack].reverse().find((b3) => b3.helper)?.helper;
-    const settings = stack[stack.length - 1]?.settings;
-    if (settings) readField(body, settings, file, i + 1);
-    else if (body.includes("(") || HINTS2.some((hint) => body.includes(hint))) {
-      readLine(depth > 0 && !continued ? joinCall(lines, i, body) : body, file, context, helper, decouple, out);
-    }
-    if (helper && MISSING_CHECK.test(body)) helper.checksMissing = true;
-    if (helper?.checksMissing && /^raise\b/.test(body)) helper.throws = true;
-    if (depth === 0 && body.endsWith(":")) stack.push(openBlock(header.body, indent, i + 1));
-    if (settings && /\benv_prefix\s*=\s*['"](\w*)['"]/.test(body)) settings.prefix = /\benv_prefix\s*=\s*['"](\w*)['"]/.exec(body)[1];
-  }
-  while (stack.length > 0) close(stack.pop());
-  return out;
-}
-function openBlock(body, indent, line) {
-  const block = { indent, conditional: CONDITIONAL_BLOCK.test(body) };
-  const def = DEF.exec(body);
-  if (def) block.helper = { name: def[1], param: def[2] ?? "", line, reads: false, throws: false };
-  if (CLASS_SETTINGS.test(body)) block.settings = { fields: [], prefix: "" };
-  return block;
-}
-function readField(body, settings, file, line) {
-  const m2 = FIELD.exec(body);
-  if (!m2 || m2[1] === "model_config" || m2[1].startsWith("_")) return;
-  const optional = m2[3] !== void 0 || /\bOptional\[|\bNone\b|\|\s*None/.test(m2[2]);
-  settings.fields.push({
-    name: m2[1],
-    file,
-    line,
-    kind: "python",
-    optional,
-    startup: !optional,
-    why: optional ? "Pydantic settings field with a default" : "Pydantic settings field with no default: validated when the settings load"
-  });
-}
-function readLine(code, file, at2, helper, decouple, out) {
-  const { line, conditional } = at2;
-  const push = (use) => out.uses.push({ file, line, kind: "python", ...use, ...conditional && !use.optional ? { conditional: true } : {} });
-  const moduleLevel = !conditional && helper === void 0;
-  for (const m2 of code.matchAll(ENVIRON_INDEX))
-    push({ name: m2[2], optional: false, ...moduleLevel ? { startup: true } : {}, why: `os.environ["${m2[2]}"] raises KeyError when unset` });
-  for (const m2 of code.matchAll(ENVIRON_GET))
-    push({ name: m2[2], optional: true, why: m2[3] ? `${m2[0].split("(")[0]}("${m2[2]}", default)` : `${m2[0].split("(")[0]}("${m2[2]}") returns None when unset` });
-  for (const m2 of code.matchAll(ENVIRON_TEST)) push({ name: m2[2], optional: true, why: `"${m2[2]}" in os.environ tests presence` });
-  for (const m2 of code.matchAll(LIBRARY_CALL)) {
-    if (m2[1] === "config" && !decouple) continue;
-    const rest = m2[5] === "," ? restOfCall(code, m2.index + m2[0].length) : "";
-    const withDefault = /\bdefault\s*=/.test(rest) || m2[2] !== void 0 && m2[5] === "," && !/^\s*cast\s*=/.test(rest);
-    const call = `${m2[1]}${m2[2] ? `.${m2[2]}` : ""}("${m2[4]}")`;
-    push({
-      name: m2[4],
-      optional: withDefault,
-      ...moduleLevel && !withDefault ? { startup: true } : {},
-      why: withDefault ? `${call} with a default` : `${call} with no default raises when unset`
-    });
-  }
-  for (const m2 of code.matchAll(HELPER_CALL)) {
-    if (m2[1] === "env" || m2[1] === "config" || m2[1] === "getenv" || m2[1] === "get") continue;
-    out.calls.push({ callee: m2[1], name: m2[3], file, line, language: "python", withDefault: m2[4] === ",", ...conditional ? { conditional: true } : {} });
-  }
-  const dynamic = DYNAMIC.exec(code);
-  if (!dynamic) return;
-  const param = dynamic[1] ?? dynamic[2] ?? dynamic[3];
-  if (helper && param === helper.param) {
-    helper.reads = true;
-    if (dynamic[1]) helper.throws = true;
-    else helper.getter = true;
-  } else out.dynamic.push({ file, line, form: "os.environ[\u2026]" });
-}
-
-// src/stages/env/discover/other-languages.ts
-var NAME2 = "([A-Za-z_][A-Za-z0-9_]*)";
-var RUBY = [
-  {
-    regex: new RegExp(`(?<![\\w:])ENV\\s*\\[\\s*(['"])${NAME2}\\1\\s*\\](\\s*(?:\\|\\||\\|\\|=))?`, "g"),
-    group: 2,
-    optional: (m2) => m2[3] !== void 0,
-    why: (m2, optional) => optional ? `ENV["${m2[2]}"] followed by ||` : `ENV["${m2[2]}"] with no fallback`
-  },
-  {
-    regex: new RegExp(`(?<![\\w:])ENV\\.fetch\\(\\s*(['"])${NAME2}\\1\\s*(,|\\)\\s*\\{|\\)\\s*do\\b)?`, "g"),
-    group: 2,
-    optional: (m2) => m2[3] !== void 0,
-    why: (m2, optional) => optional ? `ENV.fetch("${m2[2]}") with a default` : `ENV.fetch("${m2[2]}") raises KeyError when unset`
-  },
-  {
-    regex: new RegExp(`(?<![\\w:])ENV\\.(?:key\\?|has_key\\?|include\\?)\\(\\s*(['"])${NAME2}\\1`, "g"),
-    group: 2,
-    optional: () => true,
-    why: (m2) => `ENV.key?("${m2[2]}") tests presence`
-  }
-];
-var RUBY_DYNAMIC = /(?<![\w:])ENV(?:\s*\[\s*[a-z_@]|\.fetch\(\s*[a-z_@])/;
-var GO = [
-  { regex: new RegExp(`\\bos\\.Getenv\\(\\s*"${NAME2}"\\s*\\)`, "g"), group: 1, optional: () => false, why: (m2) => `os.Getenv("${m2[1]}") with no fallback` },
-  {
-    regex: new RegExp(`\\bos\\.LookupEnv\\(\\s*"${NAME2}"\\s*\\)`, "g"),
-    group: 1,
-    optional: () => true,
-    why: (m2) => `os.LookupEnv("${m2[1]}") lets the caller check presence`
-  }
-];
-var GO_DYNAMIC = /\bos\.(?:Getenv|LookupEnv)\(\s*[A-Za-z_]/;
-function codeOf(line, marker, quotes) {
-  let quote = "";
-  for (let i = 0; i < line.length; i++) {
-    const c3 = line[i];
-    if (quote) {
-      if (c3 === "\\") i++;
-      else if (c3 === quote) quote = "";
-      continue;
-    }
-    if (quotes.includes(c3)) quote = c3;
-    else if (marker === "#" ? c3 === "#" : c3 === "/" && line[i + 1] === "/") return line.slice(0, i);
-  }
-  return line;
-}
-function scan(file, text2, kind, patterns, dynamic, marker, quotes, hints) {
-  const out = emptyDiscovery();
-  if (!hints.some((hint) => text2.includes(hint))) return out;
-  const lines = text2.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const raw = capLine(lines[i]);
-    if (!hints.some((hint) => raw.includes(hint))) continue;
-    const code = codeOf(raw, marker, quotes);
-    for (const pattern of patterns) {
-      pattern.regex.lastIndex = 0;
-      for (let m2 = pattern.regex.exec(code); m2; m2 = pattern.regex.exec(code)) {
-        const optional = pattern.optional(m2);
-        out.uses.push({ name: m2[pattern.group], file, line: i + 1, kind, optional, why: pattern.why(m2, optional) });
-      }
-    }
-    if (dynamic.test(code)) out.dynamic.push({ file, line: i + 1, form: kind === "go" ? "os.Getenv(\u2026)" : "ENV[\u2026]" });
-  }
-  return out;
-}
-function discoverPython(file, text2) {
-  return readPython(file, text2);
-}
-function discoverRuby(file, text2) {
-  return scan(file, text2, "ruby", RUBY, RUBY_DYNAMIC, "#", `'"`, ["ENV"]);
-}
-function discoverGo(file, text2) {
-  return scan(file, text2, "go", GO, GO_DYNAMIC, "//", "\"`'", ["os."]);
-}
-function discoverPrisma(file, text2) {
-  const pattern = {
-    regex: new RegExp(`\\benv\\(\\s*"${NAME2}"\\s*\\)`, "g"),
-    group: 1,
-    optional: () => false,
-    why: (m2) => `Prisma reads env("${m2[1]}") when the client connects`
-  };
-  return scan(file, text2, "prisma", [pattern], /(?!)/, "//", '"', ["env("]);
-}
-
-// src/stages/env/discover/context.ts
-var CI_DIRS = /* @__PURE__ */ new Set([".github", ".circleci", ".buildkite", ".gitlab"]);
-var TEST_DIRS = /* @__PURE__ */ new Set([
-  "test",
-  "tests",
-  "__tests__",
-  "__mocks__",
-  "e2e",
-  "spec",
-  "specs",
-  "cypress",
-  "playwright",
-  "mocks",
-  "fixtures",
-  "__fixtures__",
-  "testing",
-  "test-utils"
-]);
-var TOOLING_DIRS = /* @__PURE__ */ new Set([
-  "scripts",
-  "script",
-  ".storybook",
-  "storybook",
-  "docs",
-  "doc",
-  "examples",
-  "example",
-  "tools",
-  ".husky",
-  "bench",
-  "benchmarks",
-  ".devcontainer",
-  ".vscode",
-  "remix.init"
-]);
-var TEST_FILE = /(^|[./_-])(test|spec|e2e)\.[cm]?[jt]sx?$|\.(test|spec)\.[\w]+$|^test_\w*\.py$|_test\.(py|go|rb)$|^conftest\.py$|^tests?\.py$|^(playwright|vitest|jest|cypress|karma|ava)\.(config|setup)\.\w+$|^(jest|vitest)\.setup[.\w]*$|^setupTests\.\w+$|_spec\.rb$|^pytest\.ini$/;
-var TOOLING_FILE = /\.stories\.\w+$|^(vite|webpack|rollup|tsup|esbuild|eslint|prettier|tailwind|postcss|babel|commitlint|lint-staged|stylelint|svelte|astro|react-router|remix|drizzle|knip|turbo|vitest\.workspace)\.config\.\w+$|^\.eslintrc(\.\w+)?$|^Rakefile$|^noxfile\.py$|^tasks\.py$|^fabfile\.py$/;
-var DEV_SETTINGS = /^(local|dev|development)\.py$/;
-function contextOf(path) {
-  const parts = path.split("/");
-  const name = parts.pop() ?? path;
-  if (parts.some((dir) => CI_DIRS.has(dir)) || name === ".gitlab-ci.yml" || name === "azure-pipelines.yml" || name === "Jenkinsfile") return "ci";
-  if (parts.some((dir) => TEST_DIRS.has(dir)) || TEST_FILE.test(name)) return "tests";
-  if (parts.some((dir) => TOOLING_DIRS.has(dir)) || TOOLING_FILE.test(name)) return "tooling";
-  if (parts[parts.length - 1] === "settings" && DEV_SETTINGS.test(name)) return "tooling";
-  return "app";
-}
-var CONTEXT_LABEL = { ci: "CI", tests: "tests", tooling: "scripts/tooling" };
-
-// src/stages/env/discover/index.ts
-var JS = /\.(?:[cm]?[jt]sx?)$/;
-function isDiscoverable(path) {
-  if (JS.test(path)) return !/\.d\.[cm]?ts$/.test(path) && !/\.min\.js$/.test(path);
-  return /\.(py|rb|go|ya?ml|prisma)$/.test(path) || isExampleFile(path) || isSchemaFile(path);
-}
-function discoverFile(path, text2) {
-  if (isExampleFile(path) || isSchemaFile(path)) return discoverDeclared(path, text2);
-  if (JS.test(path)) return discoverJs(path, text2);
-  if (path.endsWith(".py")) return discoverPython(path, text2);
-  if (path.endsWith(".rb")) return discoverRuby(path, text2);
-  if (path.endsWith(".go")) return discoverGo(path, text2);
-  if (path.endsWith(".prisma")) return discoverPrisma(path, text2);
-  if (isComposeFile(path)) return discoverCompose(path, text2);
-  if (isWorkflowFile(path)) return discoverWorkflow(path, text2);
-  if (/\.ya?ml$/.test(path) && looksLikeKubernetes(text2)) return discoverKubernetes(path, text2);
-  return emptyDiscovery();
-}
-function helperUses(files) {
-  const helpers = /* @__PURE__ */ new Map();
-  for (const file of files)
-    for (const helper of file.helpers) if (!helpers.has(`${helper.language}:${helper.name}`)) helpers.set(`${helper.language}:${helper.name}`, helper);
-  const uses = [];
-  const helperFiles = /* @__PURE__ */ new Set();
-  if (helpers.size === 0) return { uses, helperFiles };
-  for (const file of files) {
-    for (const call of file.calls) {
-      const helper = helpers.get(`${call.language}:${call.callee}`);
-      if (!helper) continue;
-      helperFiles.add(`${helper.file}:${helper.line}`);
-      const call_ = `${call.callee}('${call.name}')`;
-      const optional = call.withDefault || helper.getter === true;
-      const why = call.withDefault ? `${call_} with a default` : helper.getter ? `${call_} returns nothing when it is unset (${helper.file}:${helper.line})` : helper.throws ? `${call_} throws when it is unset` : `${call_} with no default`;
-      uses.push({
-        name: call.name,
-        file: call.file,
-        line: call.line,
-        kind: call.language,
-        optional,
-        ...call.conditional && !optional ? { conditional: true } : {},
-        why
-      });
-    }
-  }
-  return { uses, helperFiles };
-}
-var where = (u2) => `${u2.file}:${u2.line}`;
-function decide(info) {
-  const app = info.uses.filter((u2) => contextOf(u2.file) === "app");
-  const schema = info.declarations.filter((d2) => d2.kind === "schema-code" || d2.kind === "schema-file");
-  info.usedBy = [...new Set(info.uses.map((u2) => contextOf(u2.file)).filter((c3) => c3 !== "app"))].sort();
-  const codeSchema = info.declarations.filter((d2) => d2.kind === "schema-code" && contextOf(d2.file) === "app");
-  const deciding = codeSchema.length > 0 ? app.filter((u2) => u2.kind === "schema" || u2.kind === "python" || u2.kind === "compose") : app.filter((u2) => !u2.mapping);
-  const sure = deciding.filter((u2) => !u2.optional && !u2.conditional);
-  const fromSchemaFile = schema.find((d2) => d2.kind === "schema-file" && d2.required);
-  info.required = sure.length > 0 || fromSchemaFile !== void 0;
-  info.startup = sure.some((u2) => u2.startup === true);
-  const first = sure[0];
-  if (first) info.why = `${first.why ?? "read with no fallback"} (${where(first)})`;
-  else if (fromSchemaFile) info.why = `declared @required in ${where(fromSchemaFile)}`;
-  else {
-    const conditional = deciding.find((u2) => u2.conditional);
-    const optional = deciding.find((u2) => u2.optional) ?? app.find((u2) => u2.mapping);
-    if (conditional) info.why = `read only on some branches: ${conditional.why ?? "no fallback"} (${where(conditional)})`;
-    else if (optional) info.why = `${optional.why ?? "read with a fallback"} (${where(optional)})`;
-    else if (app.length === 0 && info.uses.length > 0) info.why = `only read by ${info.usedBy.map((c3) => CONTEXT_LABEL[c3]).join(", ")}`;
-    else info.why = info.declarations.length > 0 ? `declared in ${where(info.declarations[0])}; no read found` : "no read found";
-  }
-}
-function mergeDiscoveries(files) {
-  const variables = /* @__PURE__ */ new Map();
-  const inventory = { variables, dynamic: [], problems: [], envFrom: [], exampleFiles: [] };
-  const get = (name) => {
-    let info = variables.get(name);
-    if (!info) {
-      info = {
-        name,
-        uses: [],
-        declarations: [],
-        required: false,
-        startup: false,
-        secret: isSecretLooking(name),
-        platform: isPlatformProvided(name),
-        why: "",
-        usedBy: []
-      };
-      variables.set(name, info);
-    }
-    return info;
-  };
-  const examples = /* @__PURE__ */ new Set();
-  const helpers = helperUses(files);
-  for (const file of files) {
-    for (const use of file.uses) get(use.name).uses.push(use);
-    for (const declaration of file.declarations) {
-      const info = get(declaration.name);
-      info.declarations.push(declaration);
-      if (declaration.sensitive) info.secret = true;
-      if (declaration.kind !== "schema-code") examples.add(declaration.file);
-    }
-    inventory.problems.push(...file.problems);
-    inventory.envFrom.push(...file.envFrom);
-  }
-  for (const use of helpers.uses) get(use.name).uses.push(use);
-  const helperDefinitions = files.flatMap((f3) => f3.helpers).filter((h3) => helpers.helperFiles.has(`${h3.file}:${h3.line}`));
-  for (const file of files) {
-    for (const access of file.dynamic) {
-      if (!helperDefinitions.some((h3) => h3.file === access.file && access.line >= h3.line && access.line <= h3.line + 60)) inventory.dynamic.push(access);
-    }
-  }
-  for (const info of variables.values()) decide(info);
-  inventory.exampleFiles = [...examples].sort();
-  return inventory;
-}
-function discoverAll(files) {
-  const out = [];
-  for (const file of files) out.push(discoverFile(file.path, file.text));
-  return mergeDiscoveries(out);
-}
-
-// src/stages/env/compare.ts
-var PATHS = ["deploy"];
-var CODE_KINDS = /* @__PURE__ */ new Set(["js", "python", "ruby", "go"]);
-function firstUse(info) {
-  const use = info.uses[0] ?? info.declarations[0];
-  return use ? { file: use.file, line: use.line } : void 0;
-}
-function compareEnvironment(input) {
-  return [
-    ...findMissingVariables(input),
-    ...findDeclaredEmpty(input),
-    ...findClientBundleSecrets(input),
-    ...findSharedSecretValues(input),
-    ...findDocsDrift(input.inventory, input.ignore),
-    ...findDynamicAccess(input.inventory),
-    ...findDiscoveryProblems(input.inventory)
-  ];
-}
-function findMissingVariables({ inventory, target, ignore }) {
-  if (!target) return [];
-  const out = [];
-  const where2 = describeSources(target);
-  for (const info of [...inventory.variables.values()].sort((a, b3) => a.name.localeCompare(b3.name))) {
-    if (!info.required || info.platform || ignore.has(info.name)) continue;
-    const hit = lookup(target, info.name);
-    if (hit && !hit.empty) continue;
-    const severity = info.secret || info.startup ? "blocker" : "high";
-    const why = info.startup ? " (read at start-up)" : info.secret ? " (a secret)" : "";
-    const location = firstUse(info);
-    if (hit?.empty) {
-      out.push({
-        ruleId: "env-required-empty",
-        severity,
-        title: `${info.name} is set but empty in ${target.name} (${hit.source.label}${hit.variable.line ? `:${hit.variable.line}` : ""})${why}`,
-        fix: `Give ${info.name} a value in ${hit.source.label}; an empty value counts as missing`,
-        paths: PATHS,
-        ...location ? { location } : {}
-      });
-      continue;
-    }
-    out.push({
-      ruleId: "env-required-missing",
-      severity,
-      title: `${info.name} is required but not set in ${target.name}${why}`,
-      fix: `Set ${info.name} for ${target.name} (checked: ${where2}), or give the read a default if the app can run without it`,
-      paths: PATHS,
-      ...location ? { location } : {}
-    });
-  }
-  return out;
-}
-function findDeclaredEmpty({ inventory, target, ignore }) {
-  if (!target) return [];
-  const out = [];
-  for (const info of [...inventory.variables.values()].sort((a, b3) => a.name.localeCompare(b3.name))) {
-    if (info.required || info.platform || ignore.has(info.name) || info.uses.some((u2) => contextOf(u2.file) === "app")) continue;
-    const declaration = info.declarations.find((d2) => d2.kind === "example" && d2.emptyValue && !d2.commented);
-    if (!declaration) continue;
-    const hit = lookup(target, info.name);
-    if (hit && !hit.empty) continue;
-    out.push({
-      ruleId: "env-declared-empty",
-      severity: "high",
-      title: `${info.name} is left empty in ${declaration.file} for the deploy to fill, and ${hit ? "is empty" : "is not set"} in ${target.name}`,
-      fix: `Set ${info.name} for ${target.name} (an SDK may read it without the code naming it), or remove it from ${declaration.file} if nothing needs it`,
-      paths: PATHS,
-      location: { file: declaration.file, line: declaration.line }
-    });
-  }
-  return out;
-}
-function findClientBundleSecrets({ inventory, environments }) {
-  const names = /* @__PURE__ */ new Map();
-  for (const info of inventory.variables.values()) names.set(info.name, firstUse(info));
-  for (const env of environments) {
-    for (const source of env.sources) {
-      for (const [name, variable] of source.variables) {
-        if (!names.has(name) && source.file) names.set(name, { file: source.file, ...variable.line ? { line: variable.line } : {} });
-      }
-    }
-  }
-  const out = [];
-  for (const [name, location] of [...names].sort(([a], [b3]) => a.localeCompare(b3))) {
-    if (!isServerSecretInClientBundle(name)) continue;
-    const prefix = clientPrefixOf(name);
-    out.push({
-      ruleId: "env-secret-in-client-bundle",
-      severity: "blocker",
-      title: `${name} looks like a server secret but its ${prefix} prefix ships it to every browser`,
-      fix: `Rename it without ${prefix}, read it only on the server, and rotate the value: it may already be in a public bundle`,
-      paths: PATHS,
-      ...location ? { location } : {}
-    });
-  }
-  return out;
-}
-function findSharedSecretValues({ inventory, environments }) {
-  const out = [];
-  for (let a = 0; a < environments.length; a++) {
-    for (let b3 = a + 1; b3 < environments.length; b3++) {
-      const left = environments[a];
-      const right = environments[b3];
-      const names = /* @__PURE__ */ new Set();
-      for (const source of left.sources) for (const name of source.variables.keys()) names.add(name);
-      for (const name of [...names].sort()) {
-        const secret = inventory.variables.get(name)?.secret ?? isSecretLooking(name);
-        if (!secret) continue;
-        const l3 = lookup(left, name);
-        const r2 = lookup(right, name);
-        const lv = l3?.variable.value;
-        const rv = r2?.variable.value;
-        if (lv === void 0 || rv === void 0 || lv.length < 8 || lv !== rv) continue;
-        const file = r2.source.file ?? l3.source.file;
-        const line = r2.source.file ? r2.variable.line : l3.variable.line;
-        out.push({
-          ruleId: "env-shared-secret-value",
-          severity: "high",
-          title: `${name} has the same value in ${left.name} and ${right.name}: the environments are not split`,
-          fix: `Issue a separate ${name} for each environment and rotate the one ${left.name} shares with ${right.name}`,
-          paths: PATHS,
-          ...file ? { location: { file, ...line ? { line } : {} } } : {},
-          // A stable fingerprint that never depends on the value itself.
-          fingerprint: `env-shared-secret-value:${name}:${left.name}:${right.name}`
-        });
-      }
-    }
-  }
-  return out;
-}
-function folderOf(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? "" : path.slice(0, slash + 1);
-}
-function findDocsDrift(inventory, ignore) {
-  if (inventory.exampleFiles.length === 0) return [];
-  const examplesOver = (file) => inventory.exampleFiles.filter((example) => file.startsWith(folderOf(example)));
-  const out = [];
-  for (const info of [...inventory.variables.values()].sort((a, b3) => a.name.localeCompare(b3.name))) {
-    if (info.platform || ignore.has(info.name)) continue;
-    const declarations = info.declarations.filter((d2) => d2.kind !== "schema-code");
-    const undeclared = info.uses.find((use) => {
-      if (!CODE_KINDS.has(use.kind) || contextOf(use.file) !== "app") return false;
-      const over = examplesOver(use.file);
-      return over.length > 0 && !declarations.some((d2) => over.includes(d2.file));
-    });
-    if (undeclared) {
-      const over = examplesOver(undeclared.file);
-      out.push({
-        ruleId: "env-undeclared",
-        severity: "low",
-        title: `${info.name} is used in code but not listed in ${over.join(", ")}`,
-        fix: `Add ${info.name}= to ${over[over.length - 1]} so the next person (and the deploy) knows it is needed`,
-        paths: PATHS,
-        location: { file: undeclared.file, line: undeclared.line }
-      });
-    }
-    for (const declaration of declarations) {
-      if (declaration.commented || info.uses.some((use) => use.file.startsWith(folderOf(declaration.file)))) continue;
-      out.push({
-        ruleId: "env-declared-unused",
-        severity: "info",
-        title: `${info.name} is listed in ${declaration.file} but nothing reads it`,
-        fix: `Remove ${info.name} from ${declaration.file} if it is no longer needed`,
-        paths: PATHS,
-        location: { file: declaration.file, line: declaration.line }
-      });
-      break;
-    }
-  }
-  return out;
-}
-function findDynamicAccess(inventory) {
-  return inventory.dynamic.map((access) => ({
-    ruleId: "env-dynamic-access",
-    severity: "info",
-    title: `${access.form} reads a variable whose name is computed at run time; it was not checked`,
-    fix: "Read variables by literal name (or list them in an env schema) so they can be checked before deploy",
-    paths: PATHS,
-    location: { file: access.file, line: access.line }
-  }));
-}
-function findDiscoveryProblems(inventory) {
-  return inventory.problems.map((problem) => malformedLine(problem.file, problem.line, problem.message));
-}
-function malformedLine(file, line, message) {
-  return {
-    ruleId: "env-malformed-line",
-    severity: "low",
-    title: `${file}:${line}: ${message}; the line was skipped`,
-    fix: "Write the line as KEY=value (quote values with spaces or #; close every quote)",
-    paths: PATHS,
-    location: { file, line }
-  };
-}
-
-// src/stages/env/committed.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-var MEANT_TO_BE_COMMITTED = /\.(example|sample|template|schema|dist|defaults|vault)$/;
-var LOW_STAKES = /^\.env\.(development|dev|test|testing|ci|e2e)$/;
-function committedEnvFileSeverity(path) {
-  const name = path.split("/").pop() ?? path;
-  if (!/^\.env(\..+)?$/.test(name) || MEANT_TO_BE_COMMITTED.test(name)) return void 0;
-  return LOW_STAKES.test(name) ? "medium" : "blocker";
-}
-var MAX_CONTENT = 64 * 1024;
-var HARMLESS_VALUE = /^(|changeme|change[-_]?me|replace[-_]?me|todo|x+|\*+|\.+|-+|<[^>]*>|\$\{[^}]*\}|your[-_ ][\w -]*|!!!.*!!!|example|sample|placeholder|dummy|test|none|null|true|false|yes|no|on|off|development|dev|local|debug|info|warn|error|\d{1,6})$/i;
-var LOCAL_ADDRESS = /(^|[/@:=])(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)([:/]|$)/i;
-function holdsOnlyPlaceholders(text2) {
-  if (text2 === void 0) return void 0;
-  const entries = parseDotenv(text2).entries;
-  return entries.every((e) => HARMLESS_VALUE.test(e.value.trim()) || LOCAL_ADDRESS.test(e.value.trim()));
-}
-function harmlessBecause(file) {
-  const name = file.path.split("/").pop() ?? file.path;
-  if (/\.(patch|diff)$/.test(name)) return "a diff, not a dotenv file the app loads";
-  if (file.symlink) return `a symbolic link to ${file.text?.trim() || "another file"}, not values of its own`;
-  if (holdsOnlyPlaceholders(file.text)) return "only empty, placeholder or localhost values";
-  return void 0;
-}
-function committedEnvFileFindings(files) {
-  const out = [];
-  for (const file of files) {
-    const named = committedEnvFileSeverity(file.path);
-    if (!named) continue;
-    const now = file.commit === void 0;
-    const harmless = harmlessBecause(file);
-    if (harmless) {
-      out.push({
-        ruleId: "env-file-committed",
-        severity: "low",
-        title: `${file.path} is ${now ? "tracked in git" : `in git history (commit ${file.commit.slice(0, 12)})`}: it holds ${harmless}`,
-        fix: `Nothing leaked; to keep it that way, add real dotenv files to .gitignore${now ? ` or rename ${file.path} to an example (.env.example)` : ""}`,
-        paths: ["deploy"],
-        location: now ? { file: file.path } : { file: file.path, commit: file.commit }
-      });
-      continue;
-    }
-    const severity = named;
-    out.push({
-      ruleId: "env-file-committed",
-      severity,
-      title: now ? `${file.path} is tracked in git: every clone has its values` : `${file.path} was committed in git history (commit ${file.commit.slice(0, 12)})`,
-      fix: now ? `git rm --cached ${file.path}, add it to .gitignore, and rotate every secret it holds` : `Rotate every secret ${file.path} held; removing it from history alone does not un-leak it`,
-      paths: ["deploy"],
-      location: now ? { file: file.path } : { file: file.path, commit: file.commit }
-    });
-  }
-  return out;
-}
-async function findCommittedEnvFiles(repo, history) {
-  const git2 = (args) => run("git", args, { cwd: repo, maxBuffer: 64 * 1024 * 1024 }).then((r2) => r2.stdout);
-  let prefix;
-  try {
-    prefix = (await git2(["rev-parse", "--show-prefix"])).trim();
-  } catch {
-    return void 0;
-  }
-  const staged = (await git2(["ls-files", "-s", "-z", "--", ":(glob)**/.env*"])).split("\0").filter(Boolean);
-  const tracked = [];
-  const out = [];
-  for (const line of staged) {
-    const [meta, path] = line.split("	");
-    const [mode, blob] = (meta ?? "").split(" ");
-    if (!path || !blob) continue;
-    tracked.push(path);
-    const text2 = committedEnvFileSeverity(path) ? await readBlob(git2, blob) : void 0;
-    out.push({ path, ...mode === "120000" ? { symlink: true } : {}, ...text2 !== void 0 ? { text: text2 } : {} });
-  }
-  if (!history) return out;
-  const seen = new Set(tracked);
-  const log = await git2(["log", "--all", "--diff-filter=A", "--name-only", "--format=%x00%H", "--", `:(glob,top)${prefix}**/.env*`]);
-  for (const block of log.split("\0").filter(Boolean)) {
-    const [commit, ...names] = block.split("\n").filter(Boolean);
-    for (const name of names) {
-      const path = name.startsWith(prefix) ? name.slice(prefix.length) : name;
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const text2 = committedEnvFileSeverity(path) ? await readBlob(git2, `${commit}:${name}`) : void 0;
-      out.push({ path, commit, ...text2 !== void 0 ? { text: text2 } : {} });
-    }
-  }
-  return out;
-}
-async function readBlob(git2, object) {
-  try {
-    return (await git2(["cat-file", "-p", object])).slice(0, MAX_CONTENT);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/stages/env/config.ts
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
-var FROM_VALUES = ["process", "github"];
-var envConfigSchema = {
-  properties: {
-    repo: {
-      type: "string",
-      default: ".",
-      description: "Folder of the app to scan for the variables it reads, relative to launch-ready.yml.",
-      errorMessage: "expected a folder path; e.g. ./app"
-    },
-    target: {
-      type: "string",
-      default: "production",
-      minLength: 1,
-      description: "The environment the deploy goes to; its variables are checked against what the app needs.",
-      errorMessage: "expected an environment name; e.g. production"
-    },
-    envFiles: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Dotenv files that provide the target environment (added to `environments.<target>.files`; set by `--env-file`).",
-      errorMessage: "expected a list of dotenv files; e.g. [.env.production]"
-    },
-    environments: {
-      type: "object",
-      default: {},
-      description: "What each environment provides: dotenv `files`, and `from: process` (the job environment) or `from: github` (names of the GitHub environment's secrets and variables).",
-      errorMessage: "expected a mapping of environment names; e.g. {production: {files: [.env.production]}, staging: {files: [.env.staging]}}",
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          files: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Dotenv files of this environment, relative to launch-ready.yml.",
-            errorMessage: "expected a list of dotenv files; e.g. [.env.production]"
-          },
-          from: {
-            anyOf: [
-              { type: "string", enum: FROM_VALUES, errorMessage: "expected process or github (or a list of them); e.g. from: process" },
-              { type: "array", items: { type: "string", enum: FROM_VALUES, errorMessage: "expected process or github; e.g. from: [process, github]" } }
-            ],
-            description: "`process`: the job's own environment provides variables; `github`: the GitHub environment of this name (needs a token that can read environments: the action's github-token, or on the command line GH_TOKEN or GITHUB_TOKEN with GITHUB_REPOSITORY=owner/name).",
-            errorMessage: "expected process or github (or a list of them); e.g. from: process"
-          },
-          githubEnvironment: {
-            type: "string",
-            description: "Name of the GitHub environment when it differs from this key.",
-            errorMessage: "expected a GitHub environment name; e.g. Production"
-          }
-        }
-      }
-    },
-    probe: {
-      type: "object",
-      additionalProperties: false,
-      description: "Fail-fast probe: start the app without one required variable at a time; it must exit non-zero within the timeout and name the variable.",
-      errorMessage: 'expected a mapping; e.g. {command: "node server.js", timeoutSeconds: 10}',
-      properties: {
-        command: {
-          type: "string",
-          minLength: 1,
-          description: "Start command, run with /bin/sh in the repo folder (set by `--probe`).",
-          errorMessage: 'expected a shell command; e.g. "npm start"'
-        },
-        timeoutSeconds: {
-          type: "number",
-          exclusiveMinimum: 0,
-          maximum: 300,
-          default: 10,
-          description: "How long the app may run without the variable before it counts as not failing fast.",
-          errorMessage: "expected seconds between 0 and 300; e.g. 10"
-        },
-        variables: {
-          type: "integer",
-          minimum: 1,
-          maximum: 20,
-          default: 3,
-          description: "How many required variables to probe (secret-looking ones first).",
-          errorMessage: "expected a whole number from 1 to 20; e.g. 3"
-        },
-        passEnv: {
-          type: "array",
-          items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-          default: [],
-          description: "Names of job variables the start command may see beyond PATH, HOME, LANG and the like (e.g. NODE_OPTIONS). The target's values are set anyway; the workflow token, INPUT_*, ACTIONS_* runner tokens and LAUNCH_READY_* are never passed.",
-          errorMessage: "expected a list of variable names; e.g. [NODE_OPTIONS, JAVA_HOME]"
-        }
-      }
-    },
-    ignore: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Variable names never reported (set by the platform, or deliberately optional).",
-      errorMessage: "expected a list of names; e.g. [SENTRY_DSN]"
-    },
-    exclude: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Files to leave out when finding what the app reads, as globs relative to `repo` (test fixtures, examples, docs). Vendored and build folders are always skipped.",
-      errorMessage: 'expected a list of globs; e.g. ["test/fixtures/**", "examples/**"]'
-    },
-    history: { type: "boolean", default: true, description: "Also look for dotenv files committed anywhere in git history." },
-    list: {
-      type: "boolean",
-      default: false,
-      description: "Show every variable found (why it is required or not, where it is read, whether the target sets it), not only the ones that matter (set by `--list`)."
-    }
-  }
-};
-function envConfigOf(section) {
-  const environments = {};
-  const given = section.environments;
-  for (const [name, raw] of Object.entries(isRecord(given) ? given : {})) {
-    if (!isRecord(raw)) continue;
-    const from = [raw.from].flat().filter((f3) => isOneOf(FROM_VALUES, f3));
-    environments[name] = { files: read.strings(raw, "files"), from };
-    if (typeof raw.githubEnvironment === "string") environments[name].githubEnvironment = raw.githubEnvironment;
-  }
-  const config = {
-    repo: read.string(section, "repo"),
-    target: read.string(section, "target"),
-    envFiles: read.strings(section, "envFiles"),
-    environments,
-    ignore: read.strings(section, "ignore"),
-    exclude: read.strings(section, "exclude"),
-    history: read.boolean(section, "history"),
-    list: read.boolean(section, "list")
-  };
-  const probe2 = section.probe;
-  if (isRecord(probe2)) {
-    config.probe = {
-      timeoutSeconds: read.number(probe2, "timeoutSeconds"),
-      variables: read.number(probe2, "variables"),
-      passEnv: read.strings(probe2, "passEnv")
-    };
-    if (typeof probe2.command === "string") config.probe.command = probe2.command;
-  }
-  return config;
-}
-function validateEnvConfig(section, baseDir) {
-  const config = envConfigOf(section);
-  const problems = [];
-  const checkFile = (file, path) => {
-    const full = resolve(baseDir, file);
-    if (!existsSync(full)) problems.push({ path, message: `${file}: no such env file; create it or fix the path (relative to ${baseDir})` });
-    else if (!statSync(full).isFile()) problems.push({ path, message: `${file}: is not a file; give the path of a dotenv file` });
-  };
-  config.envFiles.forEach((file, i) => checkFile(file, ["envFiles", i]));
-  for (const [name, environment] of Object.entries(config.environments)) {
-    environment.files.forEach((file, i) => checkFile(file, ["environments", name, "files", i]));
-  }
-  const repo = resolve(baseDir, config.repo);
-  if (!existsSync(repo) || !statSync(repo).isDirectory())
-    problems.push({ path: ["repo"], message: `${config.repo}: no such folder; give the folder of the app to scan` });
-  return problems;
-}
-
-// src/stages/env/environments.ts
-import { resolve as resolve2 } from "node:path";
-
-// src/stages/env/sources.ts
-import { readFileSync } from "node:fs";
-
-// src/core/services.ts
-var GitHubRequestError = class extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-  status;
-  name = "GitHubRequestError";
-};
-
-// src/stages/env/sources.ts
-function dotenvSource(path, shown) {
-  const parsed = parseDotenv(readFileSync(path, "utf8"));
-  const variables = new Map(parsed.entries.map((e) => [e.key, { value: e.value, line: e.line }]));
-  return { source: { label: shown, file: shown, variables }, problems: parsed.problems };
-}
-function processSource(env) {
-  const variables = /* @__PURE__ */ new Map();
-  for (const [name, value] of Object.entries(env)) if (value !== void 0) variables.set(name, { value });
-  return { label: "the job environment", variables };
-}
-async function githubEnvironmentSource(github, environment) {
-  const variables = /* @__PURE__ */ new Map();
-  for (const [kind, perPage] of [
-    ["secrets", 100],
-    ["variables", 30]
-  ]) {
-    let items;
-    try {
-      items = await github.paginate(`/repos/{owner}/{repo}/environments/${encodeURIComponent(environment)}/${kind}`, { per_page: perPage }, 1e3);
-    } catch (error) {
-      const status = error instanceof GitHubRequestError ? error.status : 0;
-      const why = status === 404 ? "not found (no such environment, or the token cannot see it)" : status === 403 || status === 401 ? "the token lacks permission" : reasonOf(error);
-      throw new Error(`GitHub environment "${environment}" ${kind}: ${why}`, { cause: error });
-    }
-    for (const item of items) if (isRecord(item) && typeof item.name === "string") variables.set(item.name, {});
-  }
-  return { label: `GitHub environment "${environment}"`, variables };
-}
-
-// src/stages/env/environments.ts
-async function loadEnvironments(config, ctx, sensitive) {
-  const out = { snapshots: /* @__PURE__ */ new Map(), findings: [], errors: [] };
-  const names = /* @__PURE__ */ new Set([...Object.keys(config.environments), ...config.envFiles.length > 0 ? [config.target] : []]);
-  for (const name of names) {
-    const environment = config.environments[name] ?? { files: [], from: [] };
-    const files = [...environment.files, ...name === config.target ? config.envFiles : []];
-    const snapshot = { name, sources: [] };
-    for (const file of [...new Set(files)]) {
-      try {
-        const { source, problems } = dotenvSource(resolve2(ctx.baseDir, file), file);
-        snapshot.sources.push(source);
-        for (const problem of problems) out.findings.push(malformedLine(file, problem.line, problem.message));
-      } catch (error) {
-        out.errors.push({
-          part: `env file ${file}`,
-          message: `cannot read ${file}: ${reasonOf(error)}`,
-          fix: "make the file readable by the job, or remove it from the config"
-        });
-      }
-    }
-    if (environment.from.includes("process")) snapshot.sources.push(processSource(ctx.env));
-    if (environment.from.includes("github")) {
-      const githubName = environment.githubEnvironment ?? name;
-      const github = ctx.services.github;
-      if (!github) {
-        out.errors.push({
-          part: `GitHub environment ${githubName}`,
-          message: "no GitHub token, so its secrets and variables could not be listed",
-          fix: "run in GitHub Actions with GITHUB_TOKEN (permission: environments read / actions read), or set GITHUB_TOKEN and GITHUB_REPOSITORY"
-        });
-      } else {
-        try {
-          snapshot.sources.push(await githubEnvironmentSource(github, githubName));
-        } catch (error) {
-          out.errors.push({
-            part: `GitHub environment ${githubName}`,
-            message: reasonOf(error),
-            fix: "check the environment name and that the token may read environment secrets and variables"
-          });
-        }
-      }
-    }
-    for (const source of snapshot.sources) {
-      for (const [key, variable] of source.variables) if (variable.value && (sensitive(key) || isSecretLooking(key))) ctx.secrets.add(variable.value);
-    }
-    if (snapshot.sources.length > 0) out.snapshots.set(name, snapshot);
-  }
-  return out;
-}
-function probeEnvironment(target, appReads) {
-  const env = {};
-  for (const source of target?.sources ?? []) {
-    const fromJob = source.file === void 0;
-    for (const [key, variable] of source.variables) {
-      if (variable.value === void 0 || fromJob && (!appReads(key) || isWithheld(key))) continue;
-      env[key] = variable.value;
-    }
-  }
-  return env;
-}
-
-// src/stages/env/files.ts
-import { execFile as execFile2 } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
-var READ_CONCURRENCY = 32;
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  "vendor",
-  ".venv",
-  "venv",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  ".next",
-  ".nuxt",
-  ".svelte-kit",
-  ".turbo",
-  ".cache",
-  "coverage",
-  "__pycache__",
-  "bower_components",
-  ".yarn",
-  ".pnpm-store"
-]);
-async function listFiles(root, options = {}) {
-  const skip = options.skipDirs ?? SKIPPED_DIRS;
-  if (options.useGit !== false) {
-    const paths2 = await gitListing(root);
-    if (paths2)
-      return {
-        paths: paths2.filter(
-          (p2) => !p2.split("/").slice(0, -1).some((dir) => skip.has(dir))
-        ),
-        listing: "git"
-      };
-  }
-  const paths = [];
-  const visit = async (dir) => {
-    if (options.signal?.aborted) return;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name)) await visit(join(dir, entry.name));
-      } else if (entry.isFile()) {
-        paths.push(relative(root, join(dir, entry.name)).split(sep).join("/"));
-      }
-    }
-  };
-  await visit(root);
-  return { paths, listing: "walk" };
-}
-async function gitListing(root) {
-  try {
-    const { stdout } = await run2("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-    return [...new Set(stdout.split("\0").filter(Boolean))];
-  } catch {
-    return void 0;
-  }
-}
-async function readRepositoryFiles(root, options) {
-  const { paths, listing } = await listFiles(root, options);
-  const maxBytes = options.maxBytes ?? 1024 * 1024;
-  const result = { files: [], bytes: 0, skippedBinary: 0, skippedLarge: 0, listing };
-  const wanted = paths.filter((path) => options.include(path));
-  const readOne = async (path) => {
-    const full = join(root, path);
-    let buffer;
-    try {
-      const info = await stat(full);
-      if (!info.isFile()) return void 0;
-      if (info.size > maxBytes) return "large";
-      buffer = await readFile(full);
-    } catch {
-      return void 0;
-    }
-    if (looksBinary(buffer)) return "binary";
-    result.bytes += buffer.length;
-    return { path, text: buffer.toString("utf8") };
-  };
-  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) {
-    if (options.signal?.aborted) break;
-    for (const read2 of await Promise.all(wanted.slice(i, i + READ_CONCURRENCY).map(readOne))) {
-      if (read2 === "binary") result.skippedBinary++;
-      else if (read2 === "large") result.skippedLarge++;
-      else if (read2) result.files.push(read2);
-    }
-  }
-  return result;
-}
-
-// src/stages/env/probe.ts
-async function runProbe(probe2) {
-  const started = performance.now();
-  const named = new RegExp(`(^|[^A-Za-z0-9_])${probe2.variable}([^A-Za-z0-9_]|$)`);
-  let namesIt = false;
-  let firstLine;
-  const done = (result) => ({
-    variable: probe2.variable,
-    durationMs: Math.round(performance.now() - started),
-    ...result
-  });
-  try {
-    const run4 = await probe2.processes.run({
-      command: probe2.command,
-      cwd: probe2.cwd,
-      env: probe2.env,
-      passEnv: probe2.passEnv ?? [],
-      timeoutMs: probe2.timeoutMs,
-      ...probe2.signal ? { signal: probe2.signal } : {},
-      onLine: (line) => {
-        if (firstLine === void 0 && line.trim() !== "") firstLine = line.trim();
-        if (!namesIt && named.test(line)) namesIt = true;
-      }
-    });
-    if (run4.timedOut || run4.aborted) return done({ outcome: "keeps-running", exitCode: null });
-    const code = run4.exitCode;
-    if (code === 127 || code === 126) return done({ outcome: "command-failed", exitCode: code, error: (firstLine ?? `exit code ${code}`).slice(0, 200) });
-    if (code === 0) return done({ outcome: "exits-zero", exitCode: 0 });
-    return done({ outcome: namesIt ? "fails-fast" : "exits-unnamed", exitCode: code });
-  } catch (error) {
-    return done({ outcome: "command-failed", exitCode: null, error: reasonOf(error).split("\n")[0] });
-  }
-}
-function probeFindings(results, command, timeoutSeconds) {
-  const out = [];
-  const fix = (name) => `Validate ${name} when the app starts (envalid, zod, t3-env, or a plain check) and exit non-zero with a message naming it`;
-  for (const result of results) {
-    const name = result.variable;
-    const base = { paths: ["deploy"], fingerprint: `env-probe:${result.outcome}:${name}` };
-    switch (result.outcome) {
-      case "fails-fast":
-        break;
-      case "keeps-running":
-        out.push({
-          ...base,
-          ruleId: "env-probe-keeps-running",
-          severity: "high",
-          title: `The app does not fail fast when ${name} is missing: still running after ${timeoutSeconds} s`,
-          fix: fix(name)
-        });
-        break;
-      case "exits-zero":
-        out.push({
-          ...base,
-          ruleId: "env-probe-exits-zero",
-          severity: "high",
-          title: `The app does not fail fast when ${name} is missing: it exited with code 0`,
-          fix: fix(name)
-        });
-        break;
-      case "exits-unnamed":
-        out.push({
-          ...base,
-          ruleId: "env-probe-unnamed",
-          severity: "medium",
-          title: `The app exits (code ${result.exitCode}) when ${name} is missing but does not say which variable`,
-          fix: `Name ${name} in the start-up error so whoever deploys knows what to set`
-        });
-        break;
-      case "command-failed":
-        out.push({
-          ...base,
-          ruleId: "env-probe-command-failed",
-          severity: "medium",
-          title: `The probe command could not run: ${result.error ?? "unknown error"}`,
-          fix: `Check env.probe.command ("${command}"): it must start the app from the repository folder`,
-          fingerprint: "env-probe:command-failed"
-        });
-        break;
-    }
-  }
-  return out;
-}
-
-// src/stages/env/inventory.ts
-var MAX_READS = 20;
-var TABLE_ROWS = 30;
-function readsOf(info) {
-  const sorted = [...info.uses].sort((a, b3) => Number(contextOf(a.file) !== "app") - Number(contextOf(b3.file) !== "app"));
-  const reads = [...new Set(sorted.map((u2) => `${u2.file}:${u2.line}`))];
-  return reads.length > MAX_READS ? [...reads.slice(0, MAX_READS), `\u2026and ${reads.length - MAX_READS} more`] : reads;
-}
-function inventoryEntries(inventory, target) {
-  return [...inventory.variables.values()].sort((a, b3) => Number(b3.required && !b3.platform) - Number(a.required && !a.platform) || a.name.localeCompare(b3.name)).map((info) => {
-    const hit = target ? lookup(target, info.name) : void 0;
-    return {
-      name: info.name,
-      required: info.required && !info.platform,
-      why: info.platform ? `set by the platform; ${info.why}` : info.why,
-      reads: readsOf(info),
-      declared: info.declarations.some((d2) => d2.kind !== "schema-code"),
-      inTarget: target ? hit !== void 0 && !hit.empty : null,
-      secret: info.secret,
-      startup: info.startup,
-      platform: info.platform,
-      app: info.uses.some((u2) => contextOf(u2.file) === "app"),
-      usedBy: info.usedBy.map((c3) => CONTEXT_LABEL[c3])
-    };
-  });
-}
-function inventoryTable(entries, all) {
-  const shown = all ? entries : entries.filter((e) => e.required || e.declared && e.inTarget === false).slice(0, TABLE_ROWS);
-  if (shown.length === 0) return void 0;
-  const cut = entries.length - shown.length;
-  return {
-    kind: "table",
-    title: `Environment variables${all ? "" : " that matter"} (${shown.length} of ${entries.length})`,
-    columns: ["Variable", "Required", "Why", "Read at", "Declared", "In target"],
-    rows: shown.map((e) => [
-      e.name,
-      e.required ? e.secret ? "yes (secret)" : "yes" : !e.app && e.usedBy.length > 0 ? `no (used by ${e.usedBy.join(", ")})` : "no",
-      e.why,
-      e.reads.slice(0, 3).join(", ") + (e.reads.length > 3 ? ", \u2026" : ""),
-      e.declared,
-      e.inTarget === null ? "not compared" : e.inTarget
-    ]),
-    ...all ? { complete: true } : {},
-    ...cut > 0 ? { note: `${cut} more in the JSON result (metrics.variables), or run launch-ready env --list` } : {}
-  };
-}
-
-// src/stages/env/index.ts
-var envStage = {
-  id: "env",
-  phase: "passive",
-  title: "Environment variables",
-  description: "every variable the app needs is set for the target environment and the app fails fast without one",
-  built: true,
-  checks: { paths: ["deploy"] },
-  configSchema: envConfigSchema,
-  flags: [
-    { name: "repo", type: "string", configKey: "repo", valueName: "DIR", description: "folder of the app to scan (default: .)" },
-    { name: "environment", type: "string", configKey: "target", valueName: "NAME", description: "target environment (default: production)" },
-    {
-      name: "env-file",
-      type: "string",
-      multiple: true,
-      configKey: "envFiles",
-      valueName: "FILE",
-      description: "dotenv file providing the target environment (repeatable)"
-    },
-    {
-      name: "probe",
-      type: "string",
-      configKey: "probe.command",
-      valueName: "CMD",
-      description: 'start command for the fail-fast probe, e.g. "node server.js"'
-    },
-    { name: "list", type: "boolean", configKey: "list", description: "show every variable found, with why it is required or not and where it is read" }
-  ],
-  validateConfig: validateEnvConfig,
-  parseOptions: envConfigOf,
-  run: runEnvStage
-};
-async function runEnvStage(ctx) {
-  const config = ctx.options;
-  const repo = resolve3(ctx.baseDir, config.repo);
-  const errors = [];
-  const findings = [];
-  const started = performance.now();
-  ctx.progress(`reading ${config.repo}`);
-  const excluded = config.exclude.length > 0 ? (0, import_picomatch.default)(config.exclude, { dot: true }) : () => false;
-  const walk2 = await readRepositoryFiles(repo, { include: (path) => isDiscoverable(path) && !excluded(path), signal: ctx.signal });
-  const inventory = discoverAll(walk2.files);
-  const discoveryMs = Math.round(performance.now() - started);
-  const environments = await loadEnvironments(config, ctx, (name) => inventory.variables.get(name)?.secret === true);
-  errors.push(...environments.errors);
-  findings.push(...environments.findings);
-  const target = environments.snapshots.get(config.target);
-  findings.push(
-    ...compareEnvironment({ inventory, environments: [...environments.snapshots.values()], ignore: new Set(config.ignore), ...target ? { target } : {} })
-  );
-  try {
-    const committed = await findCommittedEnvFiles(repo, config.history);
-    const kept = committed?.filter((file) => !excluded(file.path) && !config.ignore.includes(file.path));
-    if (kept) findings.push(...committedEnvFileFindings(kept));
-  } catch (error) {
-    errors.push({
-      part: "committed env files",
-      message: `git could not list files: ${reasonOf(error)}`,
-      fix: "fetch the full history (actions/checkout with fetch-depth: 0) or set env.history: false"
-    });
-  }
-  let probeResults = [];
-  if (config.probe?.command) {
-    const withoutValue = target ? providedWithoutValue(
-      config,
-      inventory,
-      target,
-      probeEnvironment(target, (name) => inventory.variables.has(name))
-    ) : [];
-    if (withoutValue.length > 0) findings.push(probeSkippedFinding(config.probe.command, withoutValue));
-    else {
-      probeResults = await probeApp(config, repo, inventory, target, ctx);
-      findings.push(...probeFindings(probeResults, config.probe.command, config.probe.timeoutSeconds));
-    }
-  }
-  const required = [...inventory.variables.values()].filter((v2) => v2.required && !v2.platform);
-  const entries = inventoryEntries(inventory, target);
-  const table = inventoryTable(entries, config.list);
-  const missing = findings.filter((f3) => f3.ruleId === "env-required-missing" || f3.ruleId === "env-required-empty").length;
-  const verdict = target ? `${config.target}: ${missing} of ${required.length} required missing` : `${config.target}: not compared (no env file or source configured for it)`;
-  const probed = probeResults.length > 0 ? `; probe: ${probeResults.filter((r2) => r2.outcome === "fails-fast").length}/${probeResults.length} fail fast` : "";
-  return {
-    summary: `read ${walk2.files.length} files: ${inventory.variables.size} variables, ${required.length} required; ${verdict}${probed}`,
-    findings,
-    metrics: {
-      files: walk2.files.length,
-      bytes: walk2.bytes,
-      listing: walk2.listing,
-      skippedBinary: walk2.skippedBinary,
-      skippedLarge: walk2.skippedLarge,
-      discoveryMs,
-      variableCount: inventory.variables.size,
-      required: required.length,
-      variables: entries,
-      missing,
-      target: config.target,
-      environments: [...environments.snapshots.values()].map((e) => ({ name: e.name, sources: e.sources.map((s) => s.label) })),
-      ...inventory.envFrom.length > 0 ? { envFrom: inventory.envFrom } : {},
-      ...probeResults.length > 0 ? { probe: probeResults.map((r2) => ({ variable: r2.variable, outcome: r2.outcome, exitCode: r2.exitCode, ms: r2.durationMs })) } : {}
-    },
-    ...table ? { blocks: [table] } : {},
-    ...errors.length > 0 ? { errors } : {}
-  };
-}
-function providedWithoutValue(config, inventory, target, probeEnv) {
-  const ignore = new Set(config.ignore);
-  return [...inventory.variables.values()].filter((v2) => v2.required && !v2.platform && !ignore.has(v2.name) && !clientPrefixOf(v2.name)).filter((v2) => lookup(target, v2.name) !== void 0 && probeEnv[v2.name] === void 0).map((v2) => v2.name).sort();
-}
-function probeSkippedFinding(command, names) {
-  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
-  return {
-    ruleId: "env-probe-skipped",
-    severity: "info",
-    title: `The fail-fast probe of "${command}" did not run: no value here for ${shown}`,
-    fix: "run the probe where the target environment's values are set (a job with them in its environment and from: process, or an env file); GitHub environment secrets give names only",
-    paths: ["deploy"]
-  };
-}
-async function probeApp(config, repo, inventory, target, ctx) {
-  const probe2 = config.probe;
-  const ignore = new Set(config.ignore);
-  const candidates = [...inventory.variables.values()].filter((v2) => v2.required && !v2.platform && !ignore.has(v2.name) && !clientPrefixOf(v2.name)).filter((v2) => !target || lookup(target, v2.name) && !lookup(target, v2.name).empty).sort((a, b3) => Number(b3.secret) - Number(a.secret) || Number(b3.startup) - Number(a.startup) || a.name.localeCompare(b3.name)).slice(0, probe2.variables);
-  const base = probeEnvironment(target, (name) => inventory.variables.has(name));
-  const results = [];
-  for (const variable of candidates) {
-    if (ctx.signal.aborted) break;
-    ctx.progress(`probing ${probe2.command} without ${variable.name}`);
-    const env = { ...base };
-    delete env[variable.name];
-    const run4 = {
-      processes: ctx.services.processes,
-      command: probe2.command,
-      cwd: repo,
-      env,
-      passEnv: probe2.passEnv,
-      variable: variable.name,
-      timeoutMs: probe2.timeoutSeconds * 1e3
-    };
-    const result = await runProbe({ ...run4, signal: ctx.signal });
-    results.push(result);
-    if (result.outcome === "command-failed") break;
-  }
-  return results;
-}
-
-// src/stages/readiness/config.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-
-// src/stages/readiness/monitors/import.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/stages/readiness/monitors/model.ts
-var REAL_TIME_KINDS = ["chat", "sms", "pager", "call", "push"];
-var KIND_BY_NAME = {
-  email: "email",
-  mail: "email",
-  smtp: "email",
-  "e-mail": "email",
-  slack: "chat",
-  discord: "chat",
-  teams: "chat",
-  msteams: "chat",
-  mattermost: "chat",
-  telegram: "chat",
-  googlechat: "chat",
-  "google-chat": "chat",
-  matrix: "chat",
-  rocketchat: "chat",
-  zulip: "chat",
-  sms: "sms",
-  twilio: "sms",
-  pagerduty: "pager",
-  opsgenie: "pager",
-  pager: "pager",
-  splunk: "pager",
-  victorops: "pager",
-  incidentio: "pager",
-  "incident-io": "pager",
-  call: "call",
-  voice: "call",
-  phone: "call",
-  push: "push",
-  pushover: "push",
-  pushbullet: "push",
-  ntfy: "push",
-  gotify: "push",
-  webhook: "webhook",
-  custom: "webhook"
-};
-function kindOfProvider(provider) {
-  const name = provider.toLowerCase().replace(/[\s_]/g, "");
-  return KIND_BY_NAME[name] ?? KIND_BY_NAME[name.replace(/-/g, "")] ?? "other";
-}
-function parseChannel(text2) {
-  const trimmed = text2.trim();
-  const colon = trimmed.indexOf(":");
-  const provider = colon > 0 ? trimmed.slice(0, colon) : trimmed;
-  const kind = kindOfProvider(provider);
-  if (kind === "other" && /^[^\s@:]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { kind: "email", label: `email:${trimmed}` };
-  return { kind, label: trimmed };
-}
-function parseInterval(value) {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  if (typeof value !== "string") return void 0;
-  let total = 0;
-  let matched = "";
-  for (const part of value.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)?/g)) {
-    const amount = Number(part[1]);
-    const unit = part[2] ?? "s";
-    total += unit === "ms" ? amount / 1e3 : unit === "s" ? amount : unit === "m" ? amount * 60 : unit === "h" ? amount * 3600 : amount * 86400;
-    matched += part[0];
-  }
-  return matched === value.trim().replace(/\s+/g, "") && total > 0 ? total : void 0;
-}
-function formatInterval(seconds2) {
-  if (seconds2 === void 0) return "unknown";
-  if (seconds2 % 3600 === 0) return `${seconds2 / 3600}h`;
-  if (seconds2 % 60 === 0) return `${seconds2 / 60}m`;
-  return `${seconds2}s`;
-}
-
-// src/stages/readiness/monitors/import.ts
-var MONITOR_FORMATS = {
-  "launch-ready": "launch-ready monitors list (YAML or JSON: {monitors: [{url, owner, channels, interval}]})",
-  "uptime-kuma": "Uptime Kuma backup JSON (Settings \u2192 Backup \u2192 Export: {version, notificationList, monitorList})",
-  uptimerobot: "UptimeRobot API v2 getMonitors JSON (with alert_contacts=1)",
-  betterstack: 'Better Stack Uptime API JSON (GET /api/v2/monitors: {data: [{type: "monitor", attributes}]})',
-  gatus: "Gatus config YAML (endpoints: with alerts:, and alerting:)"
-};
-var MonitorFormatError = class extends Error {
-};
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var watchesUrl = (url) => {
-  if (!url || !/^https?:\/\//i.test(url)) return false;
-  try {
-    return new URL(url).hostname !== "";
-  } catch {
-    return false;
-  }
-};
-var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-function knownFormatsText() {
-  return Object.entries(MONITOR_FORMATS).map(([id, what]) => `${id} (${what})`).join("; ");
-}
-function detectMonitorFormat(data) {
-  if (Array.isArray(data)) return data.every((m2) => isObject(m2) && typeof m2.url === "string") && data.length > 0 ? "launch-ready" : void 0;
-  if (!isObject(data)) return void 0;
-  if (Array.isArray(data.monitorList)) return "uptime-kuma";
-  if (Array.isArray(data.monitors) && data.monitors.some((m2) => isObject(m2) && "friendly_name" in m2)) return "uptimerobot";
-  if (Array.isArray(data.monitors)) return "launch-ready";
-  if (Array.isArray(data.data) && data.data.some((m2) => isObject(m2) && isObject(m2.attributes) && ("check_frequency" in m2.attributes || m2.type === "monitor")))
-    return "betterstack";
-  if (Array.isArray(data.endpoints) || Array.isArray(data["external-endpoints"])) return "gatus";
-  return void 0;
-}
-function importMonitors(content, shown) {
-  let data;
-  try {
-    data = (0, import_yaml2.parse)(content, { uniqueKeys: false });
-  } catch (error) {
-    throw new MonitorFormatError(`${shown}: neither JSON nor YAML (${errorMessage(error).split("\n")[0]}); export the monitors again from your uptime service`);
-  }
-  const format = detectMonitorFormat(data);
-  if (!format) throw new MonitorFormatError(`${shown}: not a monitors export launch-ready knows; known formats: ${knownFormatsText()}`);
-  const source = `${shown} (${format})`;
-  const json = isObject(data) ? data : {};
-  switch (format) {
-    case "launch-ready":
-      return { format, ...fromNative(Array.isArray(data) ? data : Array.isArray(json.monitors) ? json.monitors : [], source) };
-    case "uptime-kuma":
-      return { format, ...fromUptimeKuma(json, source) };
-    case "uptimerobot":
-      return { format, ...fromUptimeRobot(json, source) };
-    case "betterstack":
-      return { format, ...fromBetterStack(json, source) };
-    case "gatus":
-      return { format, ...fromGatus(json, source) };
-  }
-}
-function fromNative(items, source) {
-  const monitors = [];
-  const skipped = [];
-  items.forEach((item, index) => {
-    if (!isObject(item) || !text(item.url)) {
-      skipped.push(`item ${index + 1}: no url`);
-      return;
-    }
-    const monitor = {
-      name: text(item.name) ?? text(item.url),
-      url: text(item.url),
-      channels: Array.isArray(item.channels) ? item.channels.filter((c3) => typeof c3 === "string").map(parseChannel) : [],
-      source
-    };
-    const owner = text(item.owner);
-    if (owner) monitor.owner = owner;
-    const interval = parseInterval(item.interval);
-    if (interval !== void 0) monitor.intervalSeconds = interval;
-    if (typeof item.alertThresholdMs === "number") monitor.alertThresholdMs = item.alertThresholdMs;
-    monitors.push(monitor);
-  });
-  return { monitors, skipped };
-}
-function fromUptimeKuma(data, source) {
-  const channels = /* @__PURE__ */ new Map();
-  for (const notification of recordsOf(data.notificationList)) {
-    let config = {};
-    try {
-      const parsed = typeof notification.config === "string" ? JSON.parse(notification.config) : notification.config;
-      if (isObject(parsed)) config = parsed;
-    } catch {
-    }
-    const type = text(config.type) ?? "other";
-    const target = text(config.smtpTo) ?? text(config.slackchannel) ?? text(notification.name);
-    channels.set(String(notification.id), { kind: kindOfProvider(type), label: target ? `${type}:${target}` : type });
-  }
-  const monitors = [];
-  const skipped = [];
-  for (const item of recordsOf(data.monitorList)) {
-    const name = text(item.name) ?? `monitor ${String(item.id)}`;
-    const url = text(item.url);
-    if (!watchesUrl(url)) {
-      skipped.push(`${name}: ${text(item.type) ?? "non-HTTP"} monitor`);
-      continue;
-    }
-    if (item.active === false || item.active === 0) {
-      skipped.push(`${name}: paused`);
-      continue;
-    }
-    const list = item.notificationIDList;
-    const ids = isObject(list) ? Object.entries(list).filter(([, on2]) => on2 === true || on2 === 1).map(([id]) => id) : Array.isArray(list) ? list.map(String) : [];
-    const monitor = { name, url, channels: ids.map((id) => channels.get(id)).filter((c3) => c3 !== void 0), source };
-    const interval = parseInterval(item.interval);
-    if (interval !== void 0) monitor.intervalSeconds = interval;
-    const owner = Array.isArray(item.tags) ? item.tags.find((t2) => isObject(t2) && /^owner$/i.test(String(t2.name))) : void 0;
-    if (isObject(owner) && text(owner.value)) monitor.owner = text(owner.value);
-    monitors.push(monitor);
-  }
-  return { monitors, skipped };
-}
-var UPTIMEROBOT_CONTACT_TYPES = {
-  "1": "sms",
-  "2": "email",
-  "3": "twitter",
-  "5": "webhook",
-  "6": "pushbullet",
-  "7": "zapier",
-  "9": "pushover",
-  "11": "slack",
-  "14": "voice",
-  "15": "splunk",
-  "16": "pagerduty",
-  "17": "opsgenie",
-  "20": "teams",
-  "21": "googlechat",
-  "23": "discord"
-};
-function fromUptimeRobot(data, source) {
-  const monitors = [];
-  const skipped = [];
-  for (const item of recordsOf(data.monitors)) {
-    const name = text(item.friendly_name) ?? `monitor ${String(item.id)}`;
-    const url = text(item.url);
-    if (!watchesUrl(url)) {
-      skipped.push(`${name}: not an HTTP monitor`);
-      continue;
-    }
-    if (item.status === 0) {
-      skipped.push(`${name}: paused`);
-      continue;
-    }
-    const contacts = Array.isArray(item.alert_contacts) ? item.alert_contacts.filter(isObject) : [];
-    const channels = contacts.map((c3) => {
-      const provider = UPTIMEROBOT_CONTACT_TYPES[String(c3.type)] ?? `type-${String(c3.type)}`;
-      return { kind: kindOfProvider(provider), label: text(c3.value) && provider === "email" ? `email:${text(c3.value)}` : provider };
-    });
-    const monitor = { name, url, channels, source };
-    const interval = parseInterval(item.interval);
-    if (interval !== void 0) monitor.intervalSeconds = interval;
-    monitors.push(monitor);
-  }
-  return { monitors, skipped };
-}
-function fromBetterStack(data, source) {
-  const monitors = [];
-  const skipped = [];
-  for (const item of recordsOf(data.data)) {
-    if (!isObject(item.attributes)) continue;
-    const a = item.attributes;
-    const name = text(a.pronounceable_name) ?? text(a.url) ?? `monitor ${String(item.id)}`;
-    const url = text(a.url);
-    if (!watchesUrl(url)) {
-      skipped.push(`${name}: ${text(a.monitor_type) ?? "non-HTTP"} monitor`);
-      continue;
-    }
-    if (a.paused === true) {
-      skipped.push(`${name}: paused`);
-      continue;
-    }
-    const channels = [];
-    if (a.email === true) channels.push({ kind: "email", label: "email (on-call team)" });
-    if (a.sms === true) channels.push({ kind: "sms", label: "sms (on-call team)" });
-    if (a.call === true) channels.push({ kind: "call", label: "call (on-call team)" });
-    if (a.push === true) channels.push({ kind: "push", label: "push (on-call team)" });
-    const monitor = { name, url, channels, source };
-    const interval = parseInterval(a.check_frequency);
-    if (interval !== void 0) monitor.intervalSeconds = interval;
-    monitors.push(monitor);
-  }
-  return { monitors, skipped };
-}
-function fromGatus(data, source) {
-  const alerting = isObject(data.alerting) ? data.alerting : {};
-  const emailTo = isObject(alerting.email) ? text(alerting.email.to) : void 0;
-  const monitors = [];
-  const skipped = [];
-  const endpoints = [...recordsOf(data.endpoints), ...recordsOf(data["external-endpoints"])];
-  for (const item of endpoints) {
-    const name = [text(item.group), text(item.name)].filter(Boolean).join("/") || "endpoint";
-    const url = text(item.url);
-    if (item.enabled === false) {
-      skipped.push(`${name}: disabled`);
-      continue;
-    }
-    if (!watchesUrl(url)) {
-      skipped.push(`${name}: ${kindOfEndpoint(text(item.url))} endpoint`);
-      continue;
-    }
-    const alerts = Array.isArray(item.alerts) ? item.alerts.filter((a) => isObject(a) && a.enabled !== false) : [];
-    const channels = alerts.map((a) => text(a.type)).filter((t2) => t2 !== void 0 && (isObject(alerting[t2]) || t2 === "custom")).map((t2) => ({ kind: kindOfProvider(t2), label: t2 === "email" && emailTo ? `email:${emailTo}` : t2 }));
-    const monitor = { name, url, channels, source, intervalSeconds: parseInterval(item.interval) ?? 60 };
-    const threshold = responseTimeThreshold(item.conditions);
-    if (threshold !== void 0) monitor.alertThresholdMs = threshold;
-    monitors.push(monitor);
-  }
-  return { monitors, skipped };
-}
-function responseTimeThreshold(conditions) {
-  if (!Array.isArray(conditions)) return void 0;
-  for (const condition of conditions) {
-    const match = /\[RESPONSE_TIME\]\s*<=?\s*(\d+)/.exec(String(condition));
-    if (match) return Number(match[1]);
-  }
-  return void 0;
-}
-function kindOfEndpoint(url) {
-  if (!url) return "external";
-  return url.includes("://") ? url.split(":")[0] : "DNS";
-}
-
-// src/stages/readiness/config.ts
-var URL_ITEM = { type: "string", errorMessage: "expected a full URL; e.g. https://app.example.com/login" };
-var LOGS = {
-  type: "object",
-  additionalProperties: false,
-  description: "Where the app's request logs can be read: a `file` or a `command` (its output is read).",
-  errorMessage: 'expected {file: PATH} or {command: "docker logs app"}',
-  properties: {
-    file: { type: "string", description: "Log file, relative to launch-ready.yml." },
-    command: { type: "string", minLength: 1, description: "Command whose output is the log, run with /bin/sh and a stripped environment." },
-    passEnv: { type: "array", items: { type: "string" }, default: [], description: "Variables the log command may see." },
-    waitSeconds: { type: "number", minimum: 0, maximum: 60, default: 2, description: "How long the sample request may take to reach the log." }
-  }
-};
-var readinessConfigSchema = {
-  properties: {
-    monitors: {
-      type: "array",
-      default: [],
-      description: "Uptime monitors: url, owner, channels (email plus one real-time channel), interval.",
-      errorMessage: 'expected a list of monitors; e.g. [{url: "https://www.example.com/", owner: ana@example.com, channels: ["email:ops@example.com", "slack:#alerts"], interval: 1m}]',
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["url"],
-        properties: {
-          name: { type: "string", description: "Shown in the report; default: the URL." },
-          url: { ...URL_ITEM, description: "The URL the monitor checks." },
-          owner: { type: "string", description: "Who answers when it fires (a person, by email)." },
-          channels: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Where alerts go: `email:ADDR`, `slack:#channel`, `sms:+NUMBER`, `pagerduty:SERVICE`.",
-            errorMessage: 'expected a list; e.g. ["email:ops@example.com", "slack:#alerts"]'
-          },
-          interval: {
-            type: ["string", "number"],
-            description: "Time between checks: `30s`, `1m`, `5m`, or seconds.",
-            errorMessage: "expected a duration; e.g. 1m"
-          },
-          alertThresholdMs: {
-            type: "number",
-            exclusiveMinimum: 0,
-            description: "Response time (ms) above which this monitor alerts.",
-            errorMessage: "expected milliseconds; e.g. 800"
-          }
-        }
-      }
-    },
-    monitorsFile: {
-      type: "string",
-      description: "An export of your uptime service (Uptime Kuma backup, UptimeRobot or Better Stack API JSON, Gatus config), relative to launch-ready.yml.",
-      errorMessage: "expected a file path; e.g. ./monitors.json"
-    },
-    owner: {
-      type: "string",
-      description: "Owner of monitors that name none (exports rarely carry one).",
-      errorMessage: "expected a person; e.g. ana@example.com"
-    },
-    homepage: { ...URL_ITEM, description: "The homepage a monitor must cover (the handover command also lists trust.domain)." },
-    loginUrl: { ...URL_ITEM, description: "The login page a monitor must cover." },
-    healthUrl: { ...URL_ITEM, description: "The health endpoint: must answer, preferably `application/health+json`, and list its dependencies." },
-    errorTracking: {
-      anyOf: [
-        { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-        {
-          type: "object",
-          additionalProperties: false,
-          properties: { variable: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, provider: { type: "string", minLength: 1 } }
-        }
-      ],
-      description: "The variable that must be set in the target environment (a Sentry-style DSN), or {provider: NAME} when tracking is set up another way.",
-      errorMessage: "expected a variable name or {variable, provider}; e.g. SENTRY_DSN"
-    },
-    envFiles: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Dotenv files of the target environment for the error-tracking check; default: the environment launch-ready runs in.",
-      errorMessage: "expected a list of dotenv files; e.g. [.env.production]"
-    },
-    logs: LOGS,
-    logProbeUrl: { ...URL_ITEM, description: "Where the marked sample request goes; default: loginUrl, else the homepage." },
-    burstResult: {
-      type: "string",
-      description: "A previous `launch-ready burst --format json` result, for p95 next to each monitor.",
-      errorMessage: "expected a file path; e.g. ./burst.json"
-    },
-    latencyBudgetMs: {
-      type: "number",
-      exclusiveMinimum: 0,
-      default: 800,
-      description: "p95 above which a route needs a response-time alert.",
-      errorMessage: "expected milliseconds; e.g. 800"
-    },
-    maxIntervalMinutes: {
-      type: "number",
-      exclusiveMinimum: 0,
-      default: 5,
-      description: "Longest check interval allowed on a critical path.",
-      errorMessage: "expected minutes; e.g. 5"
-    },
-    handover: {
-      type: "string",
-      default: "HANDOVER.md",
-      description: "The handover document, relative to launch-ready.yml (`launch-ready handover` writes it).",
-      errorMessage: "expected a file path; e.g. HANDOVER.md"
-    },
-    diagnose: { type: "boolean", default: true, description: "Diagnose each critical-path URL layer by layer (DNS, TCP/TLS, HTTP, origin, health)." },
-    authoritative: {
-      type: "array",
-      items: { type: "string", pattern: "^(\\[[0-9a-fA-F:.]+\\]|[0-9.]+|[0-9a-fA-F:]+)(:[0-9]{1,5})?$" },
-      default: [],
-      description: "Authoritative DNS servers of the zone (`ip[:port]`); default: found through the NS records.",
-      errorMessage: 'expected a list of IP addresses with an optional port; e.g. ["198.51.100.53", "127.0.0.1:5353"]'
-    },
-    contacts: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Emergency contacts for HANDOVER.md: who, role, how to reach them.",
-      errorMessage: 'expected a list; e.g. ["Ana Silva (CTO) ana@example.com +351 900 000 000"]'
-    },
-    deploySteps: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "How a release goes out, step by step, for HANDOVER.md.",
-      errorMessage: 'expected a list of steps; e.g. ["merge to main", "the deploy workflow ships it"]'
-    },
-    rollbackSteps: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "How to roll back, step by step, for HANDOVER.md (the rollback drill time is added from its result).",
-      errorMessage: "expected a list of steps"
-    },
-    secretManager: {
-      type: "string",
-      description: 'Where credentials live (e.g. "GitHub environment secrets", "1Password vault Ops"), for HANDOVER.md.',
-      errorMessage: "expected a short description; e.g. GitHub environment secrets"
-    },
-    timeoutMs: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 6e4,
-      default: 5e3,
-      description: "Per-request timeout, ms.",
-      errorMessage: "expected milliseconds; e.g. 5000"
-    }
-  }
-};
-var readinessFlags = [
-  { name: "monitors-file", type: "string", configKey: "monitorsFile", valueName: "FILE", description: "an uptime-service export to read the monitors from" },
-  { name: "health-url", type: "string", configKey: "healthUrl", valueName: "URL", description: "the health endpoint" },
-  { name: "handover", type: "string", configKey: "handover", valueName: "FILE", description: "the handover document (default HANDOVER.md)" }
-];
-var URL_KEYS = ["homepage", "loginUrl", "healthUrl", "logProbeUrl"];
-function validateReadinessConfig(section, baseDir) {
-  const problems = [];
-  const checkUrl = (value, path) => {
-    if (typeof value !== "string") return;
-    if (!isHttpUrl(value)) problems.push({ path, message: `"${value}" is not an http(s) URL; write a full URL, e.g. https://app.example.com/login` });
-  };
-  for (const key of URL_KEYS) checkUrl(section[key], [key]);
-  listOrEmpty(section.monitors).forEach((m2, i) => checkUrl(isRecord(m2) ? m2.url : void 0, ["monitors", i, "url"]));
-  const file = section.monitorsFile;
-  if (typeof file === "string") {
-    const path = resolve4(baseDir, file);
-    if (!existsSync2(path))
-      problems.push({
-        path: ["monitorsFile"],
-        message: `"${file}": no such file; export your monitors (e.g. Uptime Kuma: Settings \u2192 Backup \u2192 Export) and give its path`
-      });
-    else {
-      try {
-        importMonitors(readFileSync2(path, "utf8"), file);
-      } catch (error) {
-        if (!(error instanceof MonitorFormatError)) throw error;
-        problems.push({ path: ["monitorsFile"], message: error.message });
-      }
-    }
-  }
-  const logs = isRecord(section.logs) ? section.logs : void 0;
-  if (logs && logs.file === void 0 && logs.command === void 0)
-    problems.push({ path: ["logs"], message: 'names neither a file nor a command; add file: PATH or command: "docker logs app"' });
-  if (logs && logs.file !== void 0 && logs.command !== void 0) problems.push({ path: ["logs"], message: "names both a file and a command; keep one" });
-  return problems;
-}
-function listOrEmpty(value) {
-  return Array.isArray(value) ? value : [];
-}
-function errorTrackingOf(value) {
-  if (typeof value === "string") return { variable: value };
-  if (!isRecord(value)) return void 0;
-  const tracking = {};
-  const variable = stringOr(value.variable);
-  const provider = stringOr(value.provider);
-  if (variable !== void 0) tracking.variable = variable;
-  if (provider !== void 0) tracking.provider = provider;
-  return tracking;
-}
-function logSourceOf(value) {
-  if (!isRecord(value)) return void 0;
-  const logs = withSchemaDefaults(LOGS, value);
-  const source = { passEnv: read.strings(logs, "passEnv"), waitSeconds: read.number(logs, "waitSeconds") };
-  if (typeof logs.file === "string") source.file = logs.file;
-  if (typeof logs.command === "string") source.command = logs.command;
-  return source;
-}
-function parseReadinessOptions(given, baseDir) {
-  const section = withSchemaDefaults(readinessConfigSchema, given);
-  const monitors = fromNative(listOrEmpty(section.monitors), "launch-ready.yml").monitors;
-  const options = {
-    parsed: true,
-    monitors,
-    envFiles: read.strings(section, "envFiles"),
-    latencyBudgetMs: read.number(section, "latencyBudgetMs"),
-    maxIntervalMinutes: read.number(section, "maxIntervalMinutes"),
-    handover: read.string(section, "handover"),
-    diagnose: section.diagnose !== false,
-    authoritative: read.strings(section, "authoritative"),
-    timeoutMs: read.number(section, "timeoutMs"),
-    contacts: read.strings(section, "contacts"),
-    deploySteps: read.strings(section, "deploySteps"),
-    rollbackSteps: read.strings(section, "rollbackSteps")
-  };
-  if (typeof section.monitorsFile === "string") {
-    const imported = importMonitors(readFileSync2(resolve4(baseDir, section.monitorsFile), "utf8"), section.monitorsFile);
-    options.monitors = [...monitors, ...imported.monitors];
-    options.monitorsFile = { path: section.monitorsFile, format: imported.format, skipped: imported.skipped };
-  }
-  for (const key of ["owner", "homepage", "loginUrl", "healthUrl", "logProbeUrl", "burstResult", "secretManager"]) {
-    const value = section[key];
-    if (typeof value === "string") options[key] = value;
-  }
-  const tracking = errorTrackingOf(section.errorTracking);
-  if (tracking) options.errorTracking = tracking;
-  const logs = logSourceOf(section.logs);
-  if (logs) options.logs = logs;
-  return options;
-}
-var OWN_KEYS = ["monitors", "monitorsFile", "healthUrl", "errorTracking", "logs", "homepage", "loginUrl", "burstResult"];
-function readinessNotConfigured(section) {
-  const set = OWN_KEYS.some((key) => {
-    const value = section[key];
-    return value !== void 0 && !(Array.isArray(value) && value.length === 0);
-  });
-  return set ? void 0 : "Launch readiness: nothing configured (add readiness.monitors or readiness.monitorsFile, healthUrl, errorTracking, logs)";
-}
-function isHttpUrl(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-// src/stages/readiness/run.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
-
-// src/stages/readiness/diagnose/index.ts
-import { isIP as isIP4 } from "node:net";
-
-// src/stages/readiness/health.ts
-var FAILING = /* @__PURE__ */ new Set(["fail", "failed", "failure", "error", "down", "unhealthy", "out_of_service", "critical", "ko", "false", "unavailable", "red"]);
-var PASSING = /* @__PURE__ */ new Set(["pass", "passed", "ok", "up", "healthy", "true", "green", "available", "success"]);
-function statusMeansOk(status) {
-  if (typeof status === "boolean") return status;
-  if (typeof status !== "string") return void 0;
-  const word = status.trim().toLowerCase().replace(/[\s-]/g, "_");
-  if (FAILING.has(word)) return false;
-  if (PASSING.has(word)) return true;
-  return void 0;
-}
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function readHealthAnswer(url, answer) {
-  if ("error" in answer) return { url, error: answer.error, kind: "none", dependencies: [] };
-  const report = { url, httpStatus: answer.status, kind: "empty", dependencies: [] };
-  if (answer.contentType) report.contentType = answer.contentType;
-  const body = answer.body.trim();
-  if (body === "") return report;
-  if (/html/i.test(answer.contentType ?? "") || /^<(!doctype|html|head|body)/i.test(body)) {
-    return { ...report, kind: "html", sample: htmlSample(body) };
-  }
-  let data;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    return { ...report, kind: "text", sample: body.split("\n")[0].slice(0, 80) };
-  }
-  if (!isObject2(data)) return { ...report, kind: "json" };
-  report.dependencies = dependenciesOf(data);
-  if (data.status !== void 0) {
-    report.kind = "health";
-    report.status = String(data.status);
-    const ok = statusMeansOk(data.status);
-    if (ok !== void 0) report.statusOk = ok;
-  } else {
-    report.kind = report.dependencies.length > 0 ? "health" : "json";
-  }
-  return report;
-}
-function dependenciesOf(data) {
-  const out = [];
-  const add = (name, status, output) => {
-    const ok = statusMeansOk(status);
-    const dependency = { name, status: String(status), ok: ok !== false };
-    if (typeof output === "string" && output.trim()) dependency.output = output.trim().slice(0, 120);
-    out.push(dependency);
-  };
-  const checks = data.checks ?? data.details ?? data.components ?? data.entries ?? data.dependencies;
-  if (isObject2(checks)) {
-    for (const [name, value] of Object.entries(checks)) {
-      const items = Array.isArray(value) ? value : [value];
-      for (const item of items) {
-        if (isObject2(item)) add(name, item.status ?? item.healthy, item.output ?? item.description ?? item.error);
-        else add(name, item);
-      }
-    }
-    return out;
-  }
-  if (Array.isArray(checks)) {
-    for (const item of checks)
-      if (isObject2(item)) add(String(item.name ?? item.componentId ?? "dependency"), item.status ?? item.healthy, item.output ?? item.error);
-    return out;
-  }
-  for (const [name, value] of Object.entries(data)) {
-    if (name === "status") continue;
-    if (statusMeansOk(value) !== void 0 && (typeof value === "boolean" || typeof value === "string")) add(name, value);
-    else if (isObject2(value) && value.status !== void 0 && statusMeansOk(value.status) !== void 0) add(name, value.status, value.error ?? value.output);
-  }
-  return out;
-}
-function htmlSample(body) {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-  if (title) return `an HTML page titled "${title.slice(0, 60)}"`;
-  const words = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 60);
-  return words ? `an HTML page starting "${words}"` : "an HTML page";
-}
-function failingDependencies(report) {
-  return report.dependencies.filter((d2) => !d2.ok);
-}
-function healthFindings(report) {
-  const location = { url: report.url };
-  if (report.kind === "none") {
-    return [
-      {
-        ruleId: "health-down",
-        severity: "high",
-        title: `The health endpoint does not answer: ${report.error}`,
-        fix: "make the health endpoint answer (it is what the monitors and the load balancer ask)",
-        location
-      }
-    ];
-  }
-  const status = report.httpStatus ?? 0;
-  const down = failingDependencies(report);
-  const names = down.map((d2) => `${d2.name} (${d2.status})`).join(", ");
-  if (down.length > 0 && status >= 200 && status < 300) {
-    return [
-      {
-        ruleId: "health-200-while-failing",
-        severity: "high",
-        title: `The health endpoint answers ${status} while it lists ${names} as down: a monitor that checks the status sees nothing wrong`,
-        fix: 'answer 503 when a required dependency fails (and status "fail" in application/health+json), so monitors and load balancers notice',
-        location,
-        evidence: `HTTP ${status}, status ${report.status ?? "none"}; down: ${names}`
-      }
-    ];
-  }
-  if (down.length > 0) {
-    return [
-      {
-        ruleId: "health-dependency-down",
-        severity: "high",
-        title: `The health endpoint reports ${names} down (HTTP ${status})`,
-        fix: `restore ${down.map((d2) => d2.name).join(", ")} before launch, or take it off the health check if the app works without it`,
-        location
-      }
-    ];
-  }
-  if (status >= 400) {
-    const what = status === 404 ? "answers 404: there is no health endpoint at this URL" : `answers ${status}`;
-    return [
-      {
-        ruleId: status >= 500 ? "health-down" : "health-missing",
-        severity: status >= 500 ? "high" : "medium",
-        title: `The health endpoint ${what}`,
-        fix: "serve a health endpoint that answers 200 with application/health+json and its dependencies, and set readiness.healthUrl to it",
-        location
-      }
-    ];
-  }
-  if (report.kind === "html") {
-    return [
-      {
-        ruleId: "health-html",
-        severity: "medium",
-        title: `The health endpoint answers ${report.sample} instead of a health status (${report.contentType ?? "no content type"})`,
-        fix: "point readiness.healthUrl at the real health route, or make it answer application/health+json; an HTML page (often the SPA fallback or a login page) says nothing about the app",
-        location,
-        evidence: `HTTP ${status}, ${report.contentType ?? "no content type"}`
-      }
-    ];
-  }
-  if (report.statusOk === false) {
-    return [
-      {
-        ruleId: "health-200-while-failing",
-        severity: "high",
-        title: `The health endpoint answers ${status} with status "${report.status}"`,
-        fix: "answer 503 when the service is failing, so monitors that check the status notice",
-        location
-      }
-    ];
-  }
-  if (report.kind !== "health" || report.dependencies.length === 0) {
-    const said = report.kind === "text" ? `plain text ("${report.sample}")` : report.kind === "empty" ? "an empty body" : report.kind === "json" ? "JSON without a status" : "a status but no dependencies";
-    return [
-      {
-        ruleId: "health-unhelpful",
-        severity: "low",
-        title: `The health endpoint answers ${said}: it cannot tell a database outage from a healthy app`,
-        fix: 'list the dependencies (database, queue, payment provider) with their status, as application/health+json "checks"',
-        location
-      }
-    ];
-  }
-  return [];
-}
-
-// src/stages/readiness/diagnose/dns-layer.ts
-import { isIP as isIP2 } from "node:net";
-
-// src/core/dns.ts
-import { promises as dnsPromises } from "node:dns";
-import { isIP } from "node:net";
-var UNKNOWN_REASONS = {
-  ESERVFAIL: "SERVFAIL",
-  ETIMEOUT: "timeout",
-  EREFUSED: "REFUSED",
-  ECONNREFUSED: "resolver unreachable (connection refused)",
-  EBADRESP: "malformed answer",
-  ECANCELLED: "cancelled",
-  ENOTIMP: "NOTIMP",
-  EFORMERR: "FORMERR"
-};
-function dnsAnswerOfError(error) {
-  const code = errorCode(error) ?? "";
-  if (code === "ENOTFOUND") return { status: "missing", reason: "NXDOMAIN" };
-  if (code === "ENODATA") return { status: "missing", reason: "NODATA" };
-  return { status: "unknown", reason: UNKNOWN_REASONS[code] ?? (code || String((isRecord(error) ? error.message : void 0) ?? error)) };
-}
-function serverAddress(server, defaultPort = 53, label = "DNS server") {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
-  let host = server;
-  let port = defaultPort;
-  if (bracketed) {
-    host = bracketed[1];
-    if (bracketed[2]) port = Number(bracketed[2]);
-  } else if (isIP(server) !== 6) {
-    const colon = server.lastIndexOf(":");
-    if (colon > 0) {
-      host = server.slice(0, colon);
-      port = Number(server.slice(colon + 1));
-    }
-  }
-  if (isIP(host) === 0) throw new Error(`${label} "${server}" is not an IP address; give the DNS server's address, e.g. 1.1.1.1 or 127.0.0.1:5353`);
-  return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-}
-function createSimpleDnsClient(servers, options) {
-  const resolver = new dnsPromises.Resolver({ timeout: options.timeoutMs, tries: options.tries });
-  if (servers.length > 0) resolver.setServers(servers.map((s) => serverAddress(s)));
-  return {
-    async query(name, type) {
-      try {
-        return { status: "found", records: await recordsOf2(resolver, name, type) };
-      } catch (error) {
-        return dnsAnswerOfError(error);
-      }
-    }
-  };
-}
-async function recordsOf2(resolver, name, type) {
-  switch (type) {
-    case "A":
-      return (await resolver.resolve4(name, { ttl: true })).map((r2) => ({ type, value: r2.address, ttl: r2.ttl }));
-    case "AAAA":
-      return (await resolver.resolve6(name, { ttl: true })).map((r2) => ({ type, value: r2.address, ttl: r2.ttl }));
-    case "CNAME":
-      return (await resolver.resolveCname(name)).map((value) => ({ type, value }));
-    case "NS":
-      return (await resolver.resolveNs(name)).map((value) => ({ type, value }));
-    case "MX":
-      return (await resolver.resolveMx(name)).sort((a, b3) => a.priority - b3.priority).map((r2) => ({ type, value: `${r2.priority} ${r2.exchange}` }));
-    case "TXT":
-      return (await resolver.resolveTxt(name)).map((parts) => ({ type, value: parts.join(""), parts }));
-    case "CAA":
-      return (await resolver.resolveCaa(name)).map((r2) => ({ type, value: caaValue(r2) }));
-    case "SOA": {
-      const soa = await resolver.resolveSoa(name);
-      return [{ type, value: `${soa.nsname} ${soa.hostmaster} ${soa.serial}`, ttl: soa.minttl }];
-    }
-  }
-}
-function caaValue(record) {
-  for (const tag of ["issue", "issuewild", "iodef"]) {
-    if (record[tag] !== void 0) return `${record.critical} ${tag} "${record[tag]}"`;
-  }
-  return `${record.critical}`;
-}
-
-// src/stages/readiness/diagnose/dns-layer.ts
-async function diagnoseDns(host, options) {
-  const name = host.replace(/^\[|\]$/g, "");
-  if (isIP2(name) !== 0) return { host, status: "literal", resolvers: [], address: name };
-  const clientOptions = { timeoutMs: Math.max(200, Math.floor(options.timeoutMs / 2)), tries: 1 };
-  const servers = options.resolvers.length > 0 ? [...options.resolvers] : [];
-  const resolverAnswers = servers.length > 0 ? await Promise.all(servers.map((server) => addressesFrom(createSimpleDnsClient([server], clientOptions), server, name))) : [await addressesFrom(createSimpleDnsClient([], clientOptions), "system resolver", name)];
-  const authoritativeServers = options.authoritative.length > 0 ? [...options.authoritative] : await findAuthoritative(name, servers, clientOptions);
-  let authoritative;
-  for (const server of authoritativeServers) {
-    authoritative = await addressesFrom(createSimpleDnsClient([server], clientOptions), server, name);
-    if (authoritative.status !== "unknown") break;
-  }
-  return summarise(host, resolverAnswers, authoritative, authoritativeServers.length === 0);
-}
-function summarise(host, resolvers, authoritative, noAuthoritative) {
-  const layer = { host, status: "ok", resolvers };
-  if (authoritative) layer.authoritative = authoritative;
-  if (noAuthoritative) layer.note = "no authoritative server found (no NS answer); set readiness.authoritative to compare";
-  const truth = authoritative?.status === "found" ? new Set(authoritative.addresses) : void 0;
-  if (truth) {
-    for (const answer of resolvers) {
-      if (answer.status === "found" && answer.addresses.some((a) => !truth.has(a))) answer.stale = true;
-    }
-  }
-  const first = resolvers.find((r2) => r2.status === "found");
-  if (first) layer.address = first.addresses[0];
-  if (truth && authoritative && layer.address && !truth.has(layer.address)) layer.authoritativeAddress = authoritative.addresses[0];
-  if (!first) {
-    if (truth && authoritative) {
-      layer.status = "propagating";
-      layer.authoritativeAddress = authoritative.addresses[0];
-    } else {
-      layer.status = resolvers.some((r2) => r2.status === "unknown") ? "unknown" : "missing";
-    }
-    return layer;
-  }
-  if (resolvers.some((r2) => r2.stale || r2.status !== "found")) layer.status = "propagating";
-  return layer;
-}
-async function addressesFrom(client, server, name) {
-  const a = await client.query(name, "A");
-  const answer = a.status === "missing" && a.reason === "NODATA" ? await client.query(name, "AAAA") : a;
-  return answerOf(server, answer);
-}
-function answerOf(server, answer) {
-  if (answer.status === "found") {
-    const out = { server, status: "found", addresses: answer.records.map((r2) => r2.value) };
-    const ttls = answer.records.map((r2) => r2.ttl).filter((t2) => t2 !== void 0);
-    if (ttls.length > 0) out.ttl = Math.min(...ttls);
-    return out;
-  }
-  return { server, status: answer.status, addresses: [], reason: answer.reason };
-}
-async function findAuthoritative(name, resolvers, options) {
-  const client = createSimpleDnsClient(resolvers, options);
-  const labels = name.replace(/\.$/, "").split(".");
-  for (let i = 0; i < labels.length - 1; i++) {
-    const zone = labels.slice(i).join(".");
-    const ns2 = await client.query(zone, "NS");
-    if (ns2.status !== "found") continue;
-    const out = [];
-    for (const record of ns2.records.slice(0, 3)) {
-      const address = await client.query(record.value, "A");
-      if (address.status === "found") out.push(...address.records.slice(0, 1).map((r2) => serverAddress(r2.value)));
-    }
-    return out;
-  }
-  return [];
-}
-
-// src/stages/readiness/diagnose/probe.ts
-import { request as httpRequest } from "node:http";
-import { connect as tcpConnect, isIP as isIP3 } from "node:net";
-import { checkServerIdentity, connect as tlsConnect, rootCertificates } from "node:tls";
-async function probe(url, address, port, options) {
-  const started = performance.now();
-  const tcp = await openTcp(address, port, options.timeoutMs);
-  if (!tcp.socket) return { tcp: tcp.layer };
-  let socket = tcp.socket;
-  const result = { tcp: tcp.layer };
-  try {
-    if (url.protocol === "https:") {
-      const tls = await handshake(tcp.socket, url.hostname, options);
-      result.tls = tls.layer;
-      if (!tls.socket) return result;
-      socket = tls.socket;
-    }
-    const left = Math.max(1, options.timeoutMs - (performance.now() - started));
-    result.http = await exchange(url, socket, { ...options, timeoutMs: left });
-    return result;
-  } finally {
-    socket.destroy();
-    tcp.socket.destroy();
-  }
-}
-function openTcp(address, port, timeoutMs) {
-  const started = performance.now();
-  return new Promise((resolve10) => {
-    const socket = tcpConnect({ host: address, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve10({ layer: { ok: false, address, port, error: `no TCP connection within ${timeoutMs} ms` } });
-    }, timeoutMs);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      resolve10({ layer: { ok: true, address, port, ms: Math.round(performance.now() - started) }, socket });
-    });
-    socket.once("error", (error) => {
-      clearTimeout(timer);
-      resolve10({ layer: { ok: false, address, port, error: networkReason(error) } });
-    });
-  });
-}
-function handshake(raw, host, options) {
-  const started = performance.now();
-  return new Promise((resolve10) => {
-    const servername = isIP3(host) === 0 ? host : void 0;
-    const socket = tlsConnect({
-      socket: raw,
-      ...servername ? { servername } : {},
-      ca: [...rootCertificates, ...options.ca],
-      rejectUnauthorized: false,
-      minVersion: "TLSv1.2"
-    });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve10({ layer: { ok: false, error: `no TLS handshake within ${options.timeoutMs} ms` } });
-    }, options.timeoutMs);
-    socket.once("error", (error) => {
-      clearTimeout(timer);
-      resolve10({ layer: { ok: false, error: networkReason(error) } });
-    });
-    socket.once("secureConnect", () => {
-      clearTimeout(timer);
-      const cert = socket.getPeerCertificate();
-      const layer = { ok: true, ms: Math.round(performance.now() - started) };
-      const protocol = socket.getProtocol();
-      if (protocol) layer.protocol = protocol;
-      if (cert && Object.keys(cert).length > 0) describeCertificate(layer, cert);
-      const nameError = cert && Object.keys(cert).length > 0 ? checkServerIdentity(host, cert) : new Error("the server sent no certificate");
-      if (!socket.authorized && socket.authorizationError && String(socket.authorizationError) !== "ERR_TLS_CERT_ALTNAME_INVALID") {
-        layer.ok = false;
-        layer.error = `certificate not trusted (${String(socket.authorizationError)})`;
-      } else if (nameError) {
-        layer.ok = false;
-        layer.error = `certificate does not cover ${host} (${nameError.message.split("\n")[0]})`;
-      }
-      resolve10({ layer, socket });
-    });
-  });
-}
-function describeCertificate(layer, cert) {
-  const cn2 = (name) => {
-    const value = isRecord(name) ? name.CN : void 0;
-    return Array.isArray(value) ? value.join(", ") : stringOr(value);
-  };
-  const subject = cn2(cert.subject);
-  const issuer = cn2(cert.issuer);
-  if (subject) layer.subject = subject;
-  if (issuer) layer.issuer = issuer;
-  if (cert.valid_to) {
-    const notAfter = new Date(cert.valid_to);
-    layer.notAfter = notAfter.toISOString();
-    layer.daysLeft = Math.floor((notAfter.getTime() - Date.now()) / 864e5);
-  }
-}
-function exchange(url, socket, options) {
-  const started = performance.now();
-  const maxBody = options.maxBodyBytes ?? 64 * 1024;
-  return new Promise((resolve10) => {
-    let settled = false;
-    const finish = (layer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve10(layer);
-    };
-    const req = httpRequest({
-      createConnection: () => socket,
-      method: options.method ?? "GET",
-      path: `${url.pathname}${url.search}`,
-      headers: { host: url.host, "user-agent": "launch-ready (diagnose)", accept: "*/*", connection: "close", ...options.headers },
-      ...options.signal ? { signal: options.signal } : {}
-    });
-    const timer = setTimeout(() => {
-      req.destroy();
-      finish({ ok: false, error: `no HTTP answer within ${options.timeoutMs} ms` });
-    }, options.timeoutMs);
-    req.once("error", (error) => finish({ ok: false, error: networkReason(error) }));
-    req.once("response", (response) => {
-      const layer = httpLayerOf(response.statusCode ?? 0, response.headers, Math.round(performance.now() - started));
-      const chunks = [];
-      let size = 0;
-      const done = () => finish({ ...layer, body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8") });
-      response.on("data", (chunk) => {
-        if (size < maxBody) chunks.push(chunk);
-        size += chunk.length;
-        if (size >= maxBody) {
-          response.destroy();
-          done();
-        }
-      });
-      response.once("end", done);
-      response.once("error", done);
-      response.once("close", done);
-    });
-    req.end(options.body);
-  });
-}
-function httpLayerOf(status, headers, ms4) {
-  const one = (name) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const layer = { ok: status > 0 && status < 500, status, ms: ms4 };
-  const cfRay = one("cf-ray");
-  const cache = one("cf-cache-status");
-  const server = one("server");
-  const contentType2 = one("content-type");
-  if (cfRay) layer.cfRay = cfRay;
-  if (cache) layer.cfCacheStatus = cache;
-  if (server) layer.server = server;
-  if (contentType2) layer.contentType = contentType2;
-  return layer;
-}
-function networkReason(error) {
-  const known = {
-    ECONNREFUSED: "connection refused",
-    ECONNRESET: "connection reset",
-    EHOSTUNREACH: "host unreachable",
-    ENETUNREACH: "network unreachable",
-    ETIMEDOUT: "timed out",
-    EPROTO: "TLS handshake failed"
-  };
-  const code = error.code;
-  if (code && known[code]) return `${known[code]} (${code})`;
-  return (error.message ?? String(error)).split("\n")[0];
-}
-
-// src/stages/readiness/diagnose/verdict.ts
-var CF_ORIGIN_DOWN = /* @__PURE__ */ new Set([520, 521, 522, 524]);
-function probeOk(p2) {
-  return p2?.http?.ok === true && (p2.tls === void 0 || p2.tls.ok);
-}
-function probeProblem(p2) {
-  if (!p2.tcp.ok) return `${p2.tcp.error ?? "no connection"} at ${p2.tcp.address}:${p2.tcp.port}`;
-  if (p2.tls && !p2.tls.ok) return `TLS: ${p2.tls.error ?? "handshake failed"}`;
-  if (p2.http?.error) return `HTTP: ${p2.http.error}`;
-  return `answers ${p2.http?.status ?? "?"}`;
-}
-function decide2(facts) {
-  const path = pathOf(facts.url);
-  const host = facts.dns.host;
-  const down = facts.health ? failingDependencies(facts.health) : [];
-  const originNote = probeOk(facts.origin) ? " while the origin answers directly" : "";
-  if (facts.dns.status === "missing")
-    return { answer: "dns", sentence: `dns: ${host} does not resolve (${reasonOf2(facts.dns)} at every resolver)${originNote}` };
-  if (facts.dns.status === "unknown")
-    return { answer: "dns", sentence: `dns: ${host} could not be resolved (${reasonOf2(facts.dns)}): DNS is unknown, not missing${originNote}` };
-  const stale = facts.dns.resolvers.find((r2) => r2.stale);
-  const main = facts.main;
-  if (!probeOk(main) && facts.dns.status === "propagating" && probeOk(facts.fresh)) {
-    const ttl = stale?.ttl !== void 0 ? `, TTL ${stale.ttl} s left` : "";
-    return {
-      answer: "dns",
-      sentence: `dns: ${stale?.server ?? "a resolver"} still serves the old address ${facts.dns.address}${ttl}; the new address ${facts.dns.authoritativeAddress} answers`
-    };
-  }
-  if (!main) return { answer: "dns", sentence: `dns: ${host} has no address to connect to` };
-  if (!main.tcp.ok || main.tls && !main.tls.ok) {
-    if (probeOk(facts.origin))
-      return { answer: "edge", sentence: `edge: ${probeProblem(main)} while the origin (${facts.origin.target}) answers ${facts.origin.http.status}` };
-    if (main.tls && !main.tls.ok) return { answer: "edge", sentence: `edge: ${host} fails TLS (${main.tls.error}) while DNS is fine` };
-    return { answer: "app", sentence: `app: nothing accepts connections for ${host} (${probeProblem(main)}) while DNS is fine` };
-  }
-  const status = main.http?.status;
-  if (down.length > 0) {
-    const names = down.map((d2) => d2.name).join(", ");
-    const page = status !== void 0 ? `${path} answers ${status}` : `${path} does not answer`;
-    return {
-      answer: "third-party",
-      sentence: `third party: ${names} ${down.length > 1 ? "are" : "is"} down (the health endpoint says so); ${page} while DNS and TLS are fine`
-    };
-  }
-  if (main.http?.ok) {
-    const note = facts.dns.status === "propagating" && stale ? ` (propagating: ${stale.server} still serves ${stale.addresses.join(", ")}${stale.ttl !== void 0 ? `, TTL ${stale.ttl} s left` : ""})` : "";
-    const edge = main.http.cfRay ? ` via Cloudflare (cf-cache-status ${main.http.cfCacheStatus ?? "none"})` : "";
-    return { answer: "healthy", sentence: `healthy: ${path} answers ${status}${edge} in ${main.http.ms ?? "?"} ms${note}` };
-  }
-  return failedHttp(facts, main, path);
-}
-function failedHttp(facts, main, path) {
-  const http = main.http;
-  const status = http.status;
-  const tlsFine = main.tls ? "DNS and TLS are fine" : "DNS is fine";
-  if (http.cfRay) {
-    if (facts.origin) {
-      if (probeOk(facts.origin))
-        return {
-          answer: "edge",
-          sentence: `edge: Cloudflare answers ${status ?? "nothing"} for ${path} while the origin (${facts.origin.target}) answers ${facts.origin.http.status}`
-        };
-      return { answer: "app", sentence: `app: ${path} ${originProblem(facts.origin)} from the origin while ${tlsFine}` };
-    }
-    if (status !== void 0 && CF_ORIGIN_DOWN.has(status))
-      return { answer: "app", sentence: `app: Cloudflare answers ${status} for ${path}: it got no answer from the origin, while ${tlsFine}` };
-    if (status !== void 0 && status >= 520 && status < 600 && status !== 500 && status !== 502 && status !== 503 && status !== 504) {
-      return { answer: "edge", sentence: `edge: Cloudflare answers ${status} for ${path} (its own error page) while ${tlsFine}` };
-    }
-    return { answer: "app", sentence: `app: ${path} answers ${status ?? "nothing"} from the origin (passed through Cloudflare) while ${tlsFine}` };
-  }
-  if (facts.origin && probeOk(facts.origin))
-    return {
-      answer: "edge",
-      sentence: `edge: ${path} answers ${status ?? http.error} at the address DNS gives, while the origin (${facts.origin.target}) answers ${facts.origin.http.status}`
-    };
-  if (status === void 0) return { answer: "app", sentence: `app: ${path} gives no HTTP answer (${http.error}) while ${tlsFine}` };
-  return { answer: "app", sentence: `app: ${path} answers ${status} from the origin while ${tlsFine}` };
-}
-function originProblem(origin) {
-  return origin.http?.status !== void 0 ? `answers ${origin.http.status}` : probeProblem(origin);
-}
-function reasonOf2(dns) {
-  const reasons = [...new Set(dns.resolvers.map((r2) => r2.reason).filter(Boolean))];
-  return reasons.join(", ") || "no address";
-}
-function pathOf(url) {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return url;
-  }
-}
-
-// src/stages/readiness/diagnose/index.ts
-var portOf = (url) => url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
-async function diagnoseUrl(target, options) {
-  const url = new URL(target);
-  const port = portOf(url);
-  const probeOptions = { ca: options.network.ca, timeoutMs: options.timeoutMs, ...options.signal ? { signal: options.signal } : {} };
-  const [dns, health] = await Promise.all([
-    diagnoseDns(url.hostname, { resolvers: options.network.resolvers, authoritative: options.authoritative, timeoutMs: options.timeoutMs }),
-    options.health ? Promise.resolve(options.health) : options.healthUrl ? readHealth(options.healthUrl, options) : Promise.resolve(void 0)
-  ]);
-  const facts = { url: url.href, dns };
-  if (health) facts.health = health;
-  const rules = parseConnectRules(options.network.connectTo);
-  const routed = applyConnectTo(rules, url.hostname, port);
-  const jobs = [];
-  const frontDoorPort = routed.everyHost ? routed.port : port;
-  const frontDoor = async (address) => routed.everyHost ? await routeAddress(routed.host, options) ?? address : address;
-  if (dns.address) jobs.push(frontDoor(dns.address).then(async (address) => void (facts.main = await probe(url, address, frontDoorPort, probeOptions))));
-  if (dns.authoritativeAddress)
-    jobs.push(frontDoor(dns.authoritativeAddress).then(async (address) => void (facts.fresh = await probe(url, address, frontDoorPort, probeOptions))));
-  if (routed.rewritten && !routed.everyHost) {
-    jobs.push(
-      routeAddress(routed.host, options).then(async (address) => {
-        const target2 = `${routed.host}:${routed.port}`;
-        facts.origin = address ? { ...await probe(url, address, routed.port, probeOptions), target: target2 } : { tcp: { ok: false, address: routed.host, port: routed.port, error: "the connectTo target does not resolve" }, target: target2 };
-      })
-    );
-  }
-  await Promise.all(jobs);
-  return { ...decide2(facts), facts };
-}
-async function readHealth(healthUrl, options) {
-  const url = new URL(healthUrl);
-  const port = portOf(url);
-  const routed = applyConnectTo(parseConnectRules(options.network.connectTo), url.hostname, port);
-  const address = await routeAddress(routed.host, options);
-  if (!address) return readHealthAnswer(healthUrl, { error: `${url.hostname} does not resolve` });
-  const result = await probe(url, address, routed.port, {
-    ca: options.network.ca,
-    timeoutMs: options.timeoutMs,
-    headers: { accept: "application/health+json, application/json;q=0.9, */*;q=0.1" }
-  });
-  if (!result.http || result.http.error) return readHealthAnswer(healthUrl, { error: result.http?.error ?? probeProblem(result) });
-  return readHealthAnswer(healthUrl, {
-    status: result.http.status ?? 0,
-    ...result.http.contentType ? { contentType: result.http.contentType } : {},
-    body: result.http.body ?? ""
-  });
-}
-async function routeAddress(host, options) {
-  const bare = host.replace(/^\[|\]$/g, "");
-  if (isIP4(bare) !== 0) return bare;
-  const dns = await diagnoseDns(bare, { resolvers: options.network.resolvers, authoritative: [], timeoutMs: options.timeoutMs });
-  return dns.address;
-}
-function layersTable(diagnosis) {
-  const { facts } = diagnosis;
-  const rows = [dnsRow(facts.dns)];
-  const main = facts.main;
-  if (main) rows.push(...probeRows(main, ""));
-  if (facts.fresh) rows.push(...probeRows(facts.fresh, "new address ").filter((r2) => r2[0] === "new address HTTP"));
-  if (facts.origin) {
-    const o2 = facts.origin;
-    rows.push([
-      "Origin (connectTo)",
-      o2.http?.ok === true,
-      o2.http?.status !== void 0 ? `${o2.target}: HTTP ${o2.http.status} in ${o2.http.ms} ms` : `${o2.target}: ${probeProblem(o2)}`
-    ]);
-  }
-  if (facts.health) rows.push(healthRow(facts.health));
-  return { kind: "table", title: `Diagnose ${facts.url}: ${diagnosis.sentence}`, columns: ["Layer", "OK", "Evidence"], rows };
-}
-function dnsRow(dns) {
-  if (dns.status === "literal") return ["DNS", true, `${dns.host} is an IP address`];
-  const answers = dns.resolvers.map(
-    (r2) => `${r2.server}: ${r2.status === "found" ? `${r2.addresses.join(", ")}${r2.ttl !== void 0 ? ` (TTL ${r2.ttl} s)` : ""}${r2.stale ? " OLD" : ""}` : r2.reason}`
-  );
-  const auth = dns.authoritative ? `authoritative ${dns.authoritative.server}: ${dns.authoritative.status === "found" ? dns.authoritative.addresses.join(", ") : dns.authoritative.reason}` : dns.note ?? "no authoritative answer";
-  const evidence = dns.authoritative ? [auth, ...answers] : [...answers, auth];
-  return ["DNS", dns.status === "ok" ? true : dns.status === "propagating" ? "propagating" : false, evidence.join("; ")];
-}
-function probeRows(p2, prefix) {
-  const rows = [[`${prefix}TCP`, p2.tcp.ok, `${p2.tcp.address}:${p2.tcp.port}${p2.tcp.ok ? ` in ${p2.tcp.ms} ms` : `: ${p2.tcp.error}`}`]];
-  if (p2.tls) {
-    const cert = [
-      p2.tls.subject && `subject ${p2.tls.subject}`,
-      p2.tls.issuer && `issuer ${p2.tls.issuer}`,
-      p2.tls.notAfter && `expires ${p2.tls.notAfter.slice(0, 10)} (${p2.tls.daysLeft} days)`
-    ].filter(Boolean).join(", ");
-    rows.push([`${prefix}TLS`, p2.tls.ok, [p2.tls.error, p2.tls.protocol, cert].filter(Boolean).join("; ")]);
-  }
-  if (p2.http) {
-    const via = p2.http.cfRay ? `Cloudflare edge (cf-ray ${p2.http.cfRay}, cf-cache-status ${p2.http.cfCacheStatus ?? "none"})` : `origin${p2.http.server ? ` (server: ${p2.http.server})` : ""}`;
-    rows.push([`${prefix}HTTP`, p2.http.ok, p2.http.status !== void 0 ? `${p2.http.status} in ${p2.http.ms} ms from ${via}` : p2.http.error ?? "no answer"]);
-  }
-  return rows;
-}
-function healthRow(health) {
-  if (health.kind === "none") return ["Health", false, `${health.url}: ${health.error}`];
-  const down = health.dependencies.filter((d2) => !d2.ok);
-  const deps = health.dependencies.map((d2) => `${d2.name} ${d2.status}`).join(", ");
-  return [
-    "Health",
-    down.length === 0 && (health.httpStatus ?? 500) < 500,
-    `${health.url}: HTTP ${health.httpStatus}${health.status ? `, status ${health.status}` : ""}${deps ? `; ${deps}` : `; ${health.kind}`}`
-  ];
-}
-
-// src/stages/readiness/edges.ts
-import { spawn } from "node:child_process";
-import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
-async function send(ctx, request) {
-  try {
-    if (ctx.services) {
-      const response = await ctx.services.http.request({ ...request, timeoutMs: ctx.timeoutMs, maxBodyBytes: 64 * 1024, signal: ctx.signal, verifyTls: true });
-      const type = response.headers["content-type"];
-      const answer2 = { status: response.status, body: Buffer.from(response.body).toString("utf8") };
-      const contentType2 = Array.isArray(type) ? type[0] : type;
-      if (contentType2) answer2.contentType = contentType2;
-      return answer2;
-    }
-    const url = new URL(request.url);
-    const port = url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
-    const routed = applyConnectTo(parseConnectRules(ctx.network.connectTo), url.hostname, port);
-    const address = (await diagnoseDns(routed.host, { resolvers: ctx.network.resolvers, authoritative: [], timeoutMs: ctx.timeoutMs })).address;
-    if (!address) return { error: `${routed.host} does not resolve` };
-    const headers = { ...request.headers, ...request.body !== void 0 ? { "content-length": String(Buffer.byteLength(request.body)) } : {} };
-    const result = await probe(url, address, routed.port, {
-      ca: ctx.network.ca,
-      timeoutMs: ctx.timeoutMs,
-      headers,
-      ...request.method ? { method: request.method } : {},
-      ...request.body !== void 0 ? { body: request.body } : {}
-    });
-    if (!result.http || result.http.status === void 0) return { error: probeProblem(result) };
-    const answer = { status: result.http.status, body: result.http.body ?? "" };
-    if (result.http.contentType) answer.contentType = result.http.contentType;
-    return answer;
-  } catch (error) {
-    return { error: errorMessage(error).split("\n")[0] };
-  }
-}
-async function fetchHealth(ctx, healthUrl) {
-  if (!ctx.services) return readHealth(healthUrl, { network: ctx.network, authoritative: [], timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-  const answer = await send(ctx, { url: healthUrl, headers: { accept: "application/health+json, application/json;q=0.9, */*;q=0.1" } });
-  return readHealthAnswer(healthUrl, answer);
-}
-function sizeOf(file) {
-  try {
-    return statSync2(file).size;
-  } catch {
-    return 0;
-  }
-}
-function readFrom(file, offset, maxBytes = 8 * 1024 * 1024) {
-  const size = sizeOf(file);
-  const start = size < offset ? 0 : offset;
-  const length = Math.min(size - start, maxBytes);
-  if (length <= 0) return "";
-  const buffer = Buffer.alloc(length);
-  const fd = openSync(file, "r");
-  try {
-    readSync(fd, buffer, 0, length, start);
-  } finally {
-    closeSync(fd);
-  }
-  return buffer.toString("utf8");
-}
-async function commandLines(ctx, command, cwd, passEnv, env) {
-  const lines = [];
-  const timeoutMs = Math.max(ctx.timeoutMs, 1e4);
-  if (ctx.services) {
-    const result = await ctx.services.processes.run({
-      command,
-      cwd,
-      passEnv,
-      timeoutMs,
-      signal: ctx.signal,
-      onLine: (line) => void lines.push(line),
-      keepLines: 0
-    });
-    if (result.timedOut) return { lines, error: `"${command}" did not finish within ${timeoutMs} ms` };
-    if (result.exitCode !== 0 && lines.length === 0) return { lines, error: `"${command}" exited ${result.exitCode ?? result.signal}` };
-    return { lines };
-  }
-  return new Promise((resolve10) => {
-    const base = {};
-    for (const name of ["PATH", "HOME", "LANG", "TMPDIR", ...passEnv]) if (env[name] !== void 0) base[name] = env[name];
-    const child = spawn("/bin/sh", ["-c", command], { cwd, env: base, stdio: ["ignore", "pipe", "pipe"] });
-    let rest = "";
-    const take = (chunk) => {
-      const parts = (rest + chunk.toString("utf8")).split("\n");
-      rest = parts.pop() ?? "";
-      lines.push(...parts);
-    };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (rest) lines.push(rest);
-      resolve10(code !== 0 && lines.length === 0 ? { lines, error: `"${command}" exited ${code}` } : { lines });
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve10({ lines, error: error.message });
-    });
-  });
-}
-
-// src/stages/readiness/error-tracking.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
-function targetEnvironmentFiles(readinessFiles, envSection) {
-  if (readinessFiles.length > 0) return [...readinessFiles];
-  if (!envSection) return [];
-  const target = typeof envSection.target === "string" ? envSection.target : "production";
-  const environment = isRecord(envSection.environments) ? envSection.environments[target] : void 0;
-  return [...stringsOf(envSection.envFiles), ...isRecord(environment) ? stringsOf(environment.files) : []];
-}
-function readTargetEnvironment(files, baseDir, processEnv) {
-  if (files.length === 0) {
-    const variables2 = /* @__PURE__ */ new Map();
-    for (const [name, value] of Object.entries(processEnv)) if (value !== void 0) variables2.set(name, value);
-    return { label: "the environment launch-ready runs in", variables: variables2 };
-  }
-  const variables = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    let text2;
-    try {
-      text2 = readFileSync3(resolve5(baseDir, file), "utf8");
-    } catch (error) {
-      throw new Error(`${file}: cannot read it (${errorCode(error) ?? "unreadable"}); fix readiness.envFiles (or the env stage's files for the target)`, {
-        cause: error
-      });
-    }
-    for (const [name, value] of parseDotenvLines(text2)) variables.set(name, value);
-  }
-  return { label: files.join(", "), variables };
-}
-function parseDotenvLines(text2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const raw of text2.replace(/^\uFEFF/, "").split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
-    if (!match) continue;
-    let value = match[2].trim();
-    const quote = value[0];
-    if ((quote === '"' || quote === "'" || quote === "`") && value.lastIndexOf(quote) > 0) value = value.slice(1, value.lastIndexOf(quote));
-    else value = value.replace(/\s+#.*$/, "");
-    out.set(match[1], value);
-  }
-  return out;
-}
-function errorTrackingFindings(declared, env) {
-  if (!declared || !declared.variable && !declared.provider) {
-    return [
-      {
-        ruleId: "error-tracking-missing",
-        severity: "medium",
-        title: "No server-side error tracking is declared: the first customer to hit a crash is the one who tells you",
-        fix: "set up error tracking (Sentry or similar) and name its DSN variable in readiness.errorTracking, e.g. errorTracking: SENTRY_DSN"
-      }
-    ];
-  }
-  if (!declared.variable) return [];
-  const value = env.variables.get(declared.variable);
-  if (value === void 0 || value.trim() === "") {
-    return [
-      {
-        ruleId: "error-tracking-unset",
-        severity: "medium",
-        title: `${declared.variable} is ${value === void 0 ? "not set" : "empty"} in ${env.label}: server errors are not reported anywhere`,
-        fix: `set ${declared.variable} for the target environment (the DSN from your error tracker's project settings)`,
-        evidence: `${declared.variable} ${value === void 0 ? "missing" : "empty"}`
-      }
-    ];
-  }
-  if (/DSN/i.test(declared.variable) && !/^https?:\/\/[^@\s]+@[^/\s]+\/\S+$/.test(value.trim())) {
-    return [
-      {
-        ruleId: "error-tracking-malformed",
-        severity: "low",
-        title: `${declared.variable} in ${env.label} does not look like a DSN (https://KEY@HOST/PROJECT): the SDK may drop every event`,
-        fix: `copy the DSN again from the error tracker's project settings into ${declared.variable}`
-      }
-    ];
-  }
-  return [];
-}
-
-// src/stages/readiness/handover-check.ts
-var HANDOVER_SECTIONS = [
-  { title: "Domain map", words: /domain|dns|hostname/i },
-  { title: "Credentials", words: /credential|secret|where .*live/i },
-  { title: "Deploy", words: /deploy|release/i },
-  { title: "Rollback", words: /roll\s*back/i },
-  { title: "Monitors", words: /monitor|alert|uptime/i },
-  { title: "Emergency contacts", words: /contact|on[- ]call|escalat/i }
-];
-function headingsOf(markdown) {
-  const lines = markdown.split(/\r?\n/);
-  const out = [];
-  lines.forEach((line, i) => {
-    const atx = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (atx) out.push(atx[1]);
-    else if (i > 0 && /^\s*(=+|-+)\s*$/.test(line) && lines[i - 1].trim()) out.push(lines[i - 1].trim());
-  });
-  return out;
-}
-function handoverFindings(file, text2, expected) {
-  const location = { file };
-  if (text2 === void 0) {
-    return [
-      {
-        ruleId: "handover-missing",
-        severity: "medium",
-        title: `There is no ${file}: the next person on call has to reverse-engineer where things live`,
-        fix: `run launch-ready handover to write ${file} from the config and the last results, fill in what it marks TODO, and commit it`,
-        location
-      }
-    ];
-  }
-  const findings = [];
-  const headings = headingsOf(text2);
-  const missing = HANDOVER_SECTIONS.filter((s) => !headings.some((h3) => s.words.test(h3))).map((s) => s.title);
-  if (missing.length > 0) {
-    findings.push({
-      ruleId: "handover-section-missing",
-      severity: "low",
-      title: `${file} has no section on ${missing.join(", ")}`,
-      fix: `add a heading for each (launch-ready handover writes them all: ${HANDOVER_SECTIONS.map((s) => s.title).join(", ")})`,
-      location
-    });
-  }
-  const lower = text2.toLowerCase();
-  for (const host of expected.hostnames) {
-    if (lower.includes(host.toLowerCase())) continue;
-    findings.push({
-      ruleId: "handover-stale",
-      severity: "low",
-      title: `${file} does not mention ${host}: it is older than the config's domains`,
-      fix: `add ${host} to the domain map (or run launch-ready handover again)`,
-      location: { file, host }
-    });
-  }
-  for (const monitor of expected.monitors) {
-    if (lower.includes(monitor.url.toLowerCase()) || lower.includes(monitor.url.toLowerCase().replace(/\/$/, ""))) continue;
-    findings.push({
-      ruleId: "handover-stale",
-      severity: "low",
-      title: `${file} does not list the monitor of ${monitor.url}: it is older than the config's monitors`,
-      fix: "add it with its owner to the monitors section (or run launch-ready handover again)",
-      location: { file, url: monitor.url }
-    });
-  }
-  return findings;
-}
-
-// src/stages/readiness/monitors/checks.ts
-function covers(monitorUrl, targetUrl) {
-  let monitor;
-  let target;
-  try {
-    monitor = new URL(monitorUrl);
-    target = new URL(targetUrl);
-  } catch {
-    return false;
-  }
-  const host = (u2) => u2.hostname.toLowerCase().replace(/\.$/, "");
-  if (host(monitor) !== host(target)) return false;
-  if (monitor.port && target.port && monitor.port !== target.port) return false;
-  const path = (u2) => decodeURI(u2.pathname).replace(/\/+$/, "") || "/";
-  return path(monitor) === path(target);
-}
-function coverageOf(targets, monitors) {
-  return targets.map((target) => ({ target, monitors: monitors.filter((m2) => covers(m2.url, target.url)) }));
-}
-function coverageFindings(coverage) {
-  return coverage.filter((c3) => c3.monitors.length === 0).map((c3) => {
-    const finding = {
-      ruleId: "monitor-missing",
-      severity: "high",
-      title: `Nobody is told when ${c3.target.label} breaks: no uptime monitor checks ${c3.target.url}`,
-      fix: `add a monitor for ${c3.target.url} in your uptime service (and to readiness.monitors or the export in readiness.monitorsFile), with an owner, email and a real-time channel`,
-      location: { url: c3.target.url }
-    };
-    if (c3.target.path) finding.paths = [c3.target.path];
-    return finding;
-  });
-}
-function alertingFindings(monitors, critical, options) {
-  const findings = [];
-  const pathsOf = (monitor) => [...new Set(critical.filter((c3) => c3.monitors.includes(monitor) && c3.target.path).map((c3) => c3.target.path))];
-  for (const monitor of monitors) {
-    const where2 = { url: monitor.url };
-    const paths = pathsOf(monitor);
-    const withPaths = (f3) => paths.length > 0 ? { ...f3, paths } : f3;
-    if (!monitor.owner && !options.defaultOwner) {
-      findings.push(
-        withPaths({
-          ruleId: "monitor-no-owner",
-          severity: "medium",
-          title: `Monitor "${monitor.name}" has no owner: when it fires, nobody knows it is theirs`,
-          fix: "set owner: on the monitor in readiness.monitors, or readiness.owner for monitors imported from a service that has no owner field",
-          location: where2
-        })
-      );
-    }
-    const email = monitor.channels.some((c3) => c3.kind === "email");
-    const realTime = monitor.channels.some((c3) => REAL_TIME_KINDS.includes(c3.kind));
-    if (!email || !realTime) findings.push(withPaths(channelFinding(monitor, email, realTime)));
-    const isCritical = critical.some((c3) => c3.monitors.includes(monitor));
-    if (isCritical && monitor.intervalSeconds !== void 0 && monitor.intervalSeconds > options.maxIntervalMinutes * 60) {
-      findings.push(
-        withPaths({
-          ruleId: "monitor-interval",
-          severity: "medium",
-          title: `Monitor "${monitor.name}" checks only every ${formatInterval(monitor.intervalSeconds)}: an outage on a critical path can last that long unseen`,
-          fix: `check critical paths at least every ${options.maxIntervalMinutes} min (1 min is common); raise readiness.maxIntervalMinutes only if that is a decision`,
-          location: where2,
-          evidence: `interval ${formatInterval(monitor.intervalSeconds)}`
-        })
-      );
-    }
-  }
-  return findings;
-}
-function channelFinding(monitor, email, realTime) {
-  const has = monitor.channels.map((c3) => c3.label).join(", ");
-  const base = { ruleId: "monitor-channels", location: { url: monitor.url } };
-  if (!email && !realTime) {
-    return {
-      ...base,
-      severity: "high",
-      title: `Monitor "${monitor.name}" alerts nobody: it has ${has ? `only ${has}` : "no alert channel"}`,
-      fix: "send its alerts to an email address and one real-time channel (Slack, SMS, pager)"
-    };
-  }
-  if (!realTime) {
-    return {
-      ...base,
-      severity: "medium",
-      title: `Monitor "${monitor.name}" alerts by email only: nobody is woken up when it fires at night`,
-      fix: "add a real-time channel (Slack, SMS, PagerDuty/Opsgenie) next to the email",
-      evidence: has
-    };
-  }
-  return {
-    ...base,
-    severity: "medium",
-    title: `Monitor "${monitor.name}" has no email channel: an alert missed in chat leaves no record in anyone's inbox`,
-    fix: "add an email channel (the owner or an ops list) next to the real-time one",
-    evidence: has
-  };
-}
-
-// src/stages/readiness/latency.ts
-function burstRoutesOf(result) {
-  const stages = isRecord(result) ? result.stages : void 0;
-  const stage = Array.isArray(stages) ? stages.find((s) => isRecord(s) && s.id === "burst") : result;
-  const metrics = isRecord(stage) ? stage.metrics : void 0;
-  const routes = isRecord(metrics) ? metrics.routes : void 0;
-  const out = [];
-  for (const route of recordsOf(routes)) {
-    const p95 = isRecord(route.latencyMs) ? route.latencyMs.p95 : void 0;
-    if (typeof route.url === "string" && typeof p95 === "number") out.push({ name: stringOr(route.name) ?? route.url, url: route.url, p95Ms: p95 });
-  }
-  return out;
-}
-function p95For(monitor, routes) {
-  const matches = routes.filter((r2) => covers(monitor.url, r2.url)).map((r2) => r2.p95Ms);
-  return matches.length > 0 ? Math.max(...matches) : void 0;
-}
-function latencyFindings(routes, monitors, budgetMs) {
-  const findings = [];
-  for (const route of routes) {
-    if (route.p95Ms <= budgetMs) continue;
-    const watching = monitors.filter((m2) => covers(m2.url, route.url));
-    if (watching.some((m2) => m2.alertThresholdMs !== void 0 && m2.alertThresholdMs <= budgetMs)) continue;
-    findings.push({
-      ruleId: "p95-unwatched",
-      severity: "medium",
-      title: `${route.name} has p95 ${Math.round(route.p95Ms)} ms under the launch burst (over ${budgetMs} ms) and ${watching.length > 0 ? "its monitor has no response-time alert" : "no monitor watches it"}: it can get slower without anyone noticing`,
-      fix: `add a response-time alert at ${budgetMs} ms on the monitor of ${route.url} (alertThresholdMs in readiness.monitors, or [RESPONSE_TIME] < ${budgetMs} in Gatus)`,
-      location: { url: route.url },
-      evidence: `p95 ${Math.round(route.p95Ms)} ms`
-    });
-  }
-  return findings;
-}
-
-// src/stages/readiness/log-check.ts
-import { resolve as resolve6 } from "node:path";
-
-// src/stages/readiness/logs.ts
-import { randomBytes } from "node:crypto";
-function newLogMarkers() {
-  const id = randomBytes(6).toString("hex");
-  return { probeId: `lr-probe-${id}`, header: `lrsecret-hdr-${id}`, formField: `lrsecret-form-${id}` };
-}
-function sampleRequest(url, markers) {
-  const target = new URL(url);
-  target.searchParams.set("lr_probe", markers.probeId);
-  return {
-    url: target.href,
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${markers.header}`,
-      "content-type": "application/x-www-form-urlencoded",
-      "user-agent": "launch-ready (log hygiene check)"
-    },
-    body: new URLSearchParams({ email: "launch-ready-check@example.invalid", password: markers.formField }).toString()
-  };
-}
-function scanLog(lines, markers) {
-  const scan2 = { sawRequest: false, headerLines: [], formLines: [] };
-  let n = 0;
-  for (const line of lines) {
-    n++;
-    if (line.includes(markers.probeId)) scan2.sawRequest = true;
-    if (line.includes(markers.header)) scan2.headerLines.push(n);
-    if (line.includes(markers.formField)) scan2.formLines.push(n);
-  }
-  if (scan2.headerLines.length > 0 || scan2.formLines.length > 0) scan2.sawRequest = true;
-  return scan2;
-}
-function logFindings(scan2, where2, reason) {
-  if (!scan2 || !where2) {
-    return {
-      verdict: "not checked",
-      findings: [],
-      note: reason ?? "no log source configured (readiness.logs.file or readiness.logs.command): whether request logs keep secrets was not checked"
-    };
-  }
-  if (!scan2.sawRequest) {
-    return {
-      verdict: "not checked",
-      findings: [],
-      note: `the sample request did not show up in ${where2}, so it proves nothing about what the app logs; point readiness.logs at the request log`
-    };
-  }
-  const findings = [];
-  const line = (lines) => `line ${lines.slice(0, 3).join(", ")}${lines.length > 3 ? "..." : ""}`;
-  if (scan2.headerLines.length > 0) {
-    findings.push({
-      ruleId: "log-leaks-header",
-      severity: "high",
-      title: `Request logs store the Authorization header: a marked test token sent in it appears in ${where2} (${line(scan2.headerLines)})`,
-      fix: "redact Authorization, Cookie and API-key headers in the request logger (e.g. pino redact paths, or log only method, path and status)",
-      evidence: `${where2}: ${line(scan2.headerLines)}`
-    });
-  }
-  if (scan2.formLines.length > 0) {
-    findings.push({
-      ruleId: "log-leaks-form-field",
-      severity: "high",
-      title: `Request logs store form fields: a marked test password sent in a form appears in ${where2} (${line(scan2.formLines)})`,
-      fix: "stop logging request bodies, or redact password, token and card fields before they reach the log",
-      evidence: `${where2}: ${line(scan2.formLines)}`
-    });
-  }
-  return { verdict: findings.length > 0 ? "no" : "yes", findings };
-}
-
-// src/stages/readiness/targets.ts
-function homepageOf(options, config) {
-  const trust = config.trust ?? {};
-  if (options.homepage) return options.homepage;
-  if (typeof trust.canonical === "string") return trust.canonical;
-  if (typeof trust.domain === "string") return `https://${trust.domain.replace(/\.$/, "")}/`;
-  return void 0;
-}
-function watchTargets(options, config) {
-  const ids = new Set(config.criticalPaths.map((p2) => p2.id));
-  const out = [];
-  const add = (target) => {
-    if (!out.some((t2) => t2.url === target.url)) out.push(target);
-  };
-  for (const path of config.criticalPaths) {
-    for (const url of path.urls ?? []) add({ label: path.id, url, path: path.id });
-  }
-  const homepage = homepageOf(options, config);
-  if (homepage) add({ label: "the homepage", url: homepage, ...ids.has("homepage") ? { path: "homepage" } : {} });
-  if (options.loginUrl) add({ label: "login", url: options.loginUrl, ...ids.has("login") ? { path: "login" } : {} });
-  if (options.healthUrl) add({ label: "the health endpoint", url: options.healthUrl });
-  return out;
-}
-function criticalUrls(config) {
-  const out = [];
-  for (const path of config.criticalPaths) for (const url of path.urls ?? []) if (!out.some((u2) => u2.url === url)) out.push({ url, path: path.id });
-  return out;
-}
-function configuredHostnames(options, config) {
-  const trust = config.trust ?? {};
-  const names = /* @__PURE__ */ new Set();
-  const add = (name) => {
-    if (typeof name === "string" && name.trim()) names.add(name.trim().toLowerCase().replace(/\.$/, ""));
-  };
-  const addUrl = (url) => {
-    try {
-      add(new URL(url).hostname);
-    } catch {
-    }
-  };
-  add(trust.domain);
-  for (const host of stringsOf(trust.hostnames)) add(host);
-  for (const path of config.criticalPaths) {
-    for (const host of path.hosts ?? []) add(host);
-    for (const url of path.urls ?? []) addUrl(url);
-  }
-  for (const url of [options.homepage, options.loginUrl, options.healthUrl]) if (url) addUrl(url);
-  for (const monitor of options.monitors) addUrl(monitor.url);
-  return [...names];
-}
-
-// src/stages/readiness/log-check.ts
-var POLL_MS = 100;
-async function checkLogs(ctx, options, edge) {
-  const logs = options.logs;
-  if (!logs) {
-    const result2 = logFindings(void 0, void 0);
-    return { ...result2, detail: "no log source configured" };
-  }
-  const probeUrl = options.logProbeUrl ?? options.loginUrl ?? homepageOf(options, { criticalPaths: ctx.criticalPaths ?? [] });
-  if (!probeUrl)
-    return {
-      verdict: "not checked",
-      findings: [],
-      detail: "no URL to send the sample request to",
-      note: "Log hygiene: set readiness.logProbeUrl (or loginUrl) so the marked sample request has somewhere to go."
-    };
-  const markers = newLogMarkers();
-  const where2 = logs.file ?? `the output of "${logs.command}"`;
-  const file = logs.file ? resolve6(ctx.baseDir, logs.file) : void 0;
-  const offset = file ? sizeOf(file) : 0;
-  const answer = await send(edge, sampleRequest(probeUrl, markers));
-  if ("error" in answer) {
-    return {
-      verdict: "not checked",
-      findings: [],
-      detail: `sample request failed: ${answer.error}`,
-      note: `Log hygiene not checked: the sample request to ${probeUrl} failed (${answer.error}).`
-    };
-  }
-  const deadline = Date.now() + logs.waitSeconds * 1e3;
-  let scan2;
-  for (let round2 = 0; ; round2++) {
-    let lines;
-    if (file) {
-      lines = readFrom(file, offset).split(/\r?\n/);
-    } else {
-      const out = await commandLines(edge, logs.command, ctx.baseDir, logs.passEnv, ctx.env);
-      if (out.error)
-        return {
-          verdict: "not checked",
-          findings: [],
-          detail: out.error,
-          error: {
-            part: "logs.command",
-            message: out.error,
-            fix: "make readiness.logs.command print the request log (and pass the variables it needs with logs.passEnv)"
-          }
-        };
-      lines = out.lines;
-    }
-    scan2 = scanLog(lines, markers);
-    if (scan2.sawRequest || Date.now() >= deadline || round2 >= 50 || ctx.signal.aborted) break;
-    await sleep(file ? POLL_MS : 500);
-  }
-  ctx.secrets.add(markers.header);
-  ctx.secrets.add(markers.formField);
-  const result = logFindings(scan2, where2);
-  return {
-    ...result,
-    detail: result.verdict === "yes" ? `the marked header and form field are not in ${where2}` : result.verdict === "no" ? `a marked secret is in ${where2}` : `the sample request is not in ${where2}`
-  };
-}
-function sleep(ms4) {
-  return new Promise((resolve10) => setTimeout(resolve10, ms4));
-}
-
-// src/stages/readiness/run.ts
-function optionsOf(ctx) {
-  return parsedOrParse(ctx.options, ctx.baseDir);
-}
-function parsedOrParse(given, baseDir) {
-  return isParsed2(given) ? given : parseReadinessOptions(given, baseDir);
-}
-function isParsed2(given) {
-  return given.parsed === true;
-}
-async function runReadiness(ctx) {
-  const options = optionsOf(ctx);
-  const edge = { network: ctx.network, timeoutMs: options.timeoutMs, signal: ctx.signal, ...ctx.services ? { services: ctx.services } : {} };
-  const scope = { criticalPaths: ctx.criticalPaths ?? [] };
-  const out = { findings: [], errors: [], notes: [], checks: [] };
-  const { findings, errors, notes, checks } = out;
-  const { targets, coverage, uncovered } = checkMonitors(options, scope, out);
-  const health = await checkHealth(edge, options, findings, checks);
-  checkErrorTracking(ctx, options, findings, checks, errors);
-  const logs = await checkLogs(ctx, options, edge);
-  findings.push(...logs.findings);
-  checks.push(["Request logs keep no secrets", logs.verdict, logs.detail]);
-  if (logs.note) notes.push(logs.note);
-  if (logs.error) errors.push(logs.error);
-  const routes = readBurstRoutes(ctx, options, errors);
-  if (routes) findings.push(...latencyFindings(routes, options.monitors, options.latencyBudgetMs));
-  else notes.push("p95 per route: not measured (set readiness.burstResult to a previous `launch-ready burst --format json` result).");
-  const handover = checkHandover(ctx, options, scope, out);
-  const diagnoses = options.diagnose ? await diagnoseCriticalUrls(ctx, options, scope, health) : [];
-  findings.push(...diagnosisFindings(diagnoses));
-  const outcome = {
-    summary: summaryOf2(
-      options,
-      targets.length,
-      uncovered.length,
-      logs.verdict,
-      diagnoses.map((d2) => d2.diagnosis)
-    ),
-    findings,
-    metrics: {
-      monitors: options.monitors.length,
-      ...options.monitorsFile ? { monitorsFormat: options.monitorsFile.format } : {},
-      covered: targets.length - uncovered.length,
-      targets: targets.length,
-      uncovered: uncovered.map((c3) => c3.target.url),
-      ...health ? { health: { url: health.url, httpStatus: health.httpStatus ?? null, kind: health.kind, down: failingDependencies(health).map((d2) => d2.name) } } : {},
-      logs: logs.verdict,
-      handover,
-      diagnose: diagnoses.map(({ diagnosis, path }) => ({ url: diagnosis.facts.url, path, answer: diagnosis.answer, sentence: diagnosis.sentence }))
-    },
-    checkedPaths: checkedPathsOf(
-      coverage,
-      diagnoses.map((d2) => d2.path)
-    ),
-    blocks: blocksOf2(
-      out,
-      monitorsTable(options, coverage, routes),
-      diagnoses.map((d2) => d2.diagnosis)
-    )
-  };
-  if (errors.length > 0) outcome.errors = errors;
-  return outcome;
-}
-function checkMonitors(options, scope, out) {
-  const targets = watchTargets(options, scope);
-  const coverage = coverageOf(targets, options.monitors);
-  const uncovered = coverage.filter((c3) => c3.monitors.length === 0);
-  out.findings.push(...coverageFindings(coverage));
-  const alerting = alertingFindings(options.monitors, coverage, {
-    maxIntervalMinutes: options.maxIntervalMinutes,
-    ...options.owner ? { defaultOwner: options.owner } : {}
-  });
-  out.findings.push(...alerting);
-  const covered = targets.length === 0 ? "no critical URL, homepage, login or health URL configured" : `${targets.length - uncovered.length} of ${targets.length} covered`;
-  out.checks.push(["Every critical URL has a monitor", targets.length === 0 ? "not checked" : uncovered.length === 0 ? "yes" : "no", covered]);
-  const from = options.monitorsFile ? ` (${options.monitorsFile.path}: ${options.monitorsFile.format})` : "";
-  out.checks.push([
-    "Monitors have an owner, email and a real-time channel, and check often",
-    options.monitors.length === 0 ? "not checked" : alerting.length === 0 ? "yes" : "no",
-    `${options.monitors.length} monitor(s)${from}`
-  ]);
-  if (!homepageOf(options, scope)) out.notes.push("The homepage is not known: set readiness.homepage so a monitor is required on it.");
-  const skipped = options.monitorsFile?.skipped ?? [];
-  if (skipped.length > 0) out.notes.push(`Not counted from ${options.monitorsFile.path}: ${skipped.slice(0, 5).join("; ")}${skipped.length > 5 ? "..." : ""}`);
-  return { targets, coverage, uncovered };
-}
-function checkHandover(ctx, options, scope, out) {
-  const file = options.handover;
-  const text2 = readOptional(resolve7(ctx.baseDir, file));
-  const found = handoverFindings(file, text2, { hostnames: configuredHostnames(options, scope), monitors: options.monitors });
-  out.findings.push(...found);
-  out.checks.push([
-    `${file} is current`,
-    found.length === 0 ? "yes" : "no",
-    text2 === void 0 ? "missing" : found.length === 0 ? "has every section, hostname and monitor" : `${found.length} gap(s)`
-  ]);
-  return text2 === void 0 ? "missing" : found.length === 0 ? "current" : "stale";
-}
-function diagnosisFindings(diagnoses) {
-  return diagnoses.filter(({ diagnosis }) => diagnosis.answer !== "healthy").map(({ diagnosis, path }) => ({
-    ruleId: `diagnose-${diagnosis.answer}`,
-    // DNS that could not be told (SERVFAIL, a timeout) is not proof the site is down: high, not blocker.
-    severity: diagnosis.answer === "third-party" || diagnosis.facts.dns.status === "unknown" ? "high" : "blocker",
-    title: diagnosis.sentence,
-    fix: fixOf(diagnosis),
-    paths: [path],
-    location: { url: diagnosis.facts.url }
-  }));
-}
-function blocksOf2(out, monitors, diagnoses) {
-  const blocks = [{ kind: "table", title: "Launch readiness", columns: ["Check", "Verdict", "Detail"], rows: out.checks }, monitors];
-  if (diagnoses.length > 0)
-    blocks.push({
-      kind: "table",
-      title: "Is it DNS or the app?",
-      columns: ["URL", "Answer", "Why"],
-      rows: diagnoses.map((d2) => [d2.facts.url, d2.answer, d2.sentence])
-    });
-  for (const diagnosis of diagnoses) if (diagnosis.answer !== "healthy") blocks.push(layersTable(diagnosis));
-  if (out.notes.length > 0) blocks.push({ kind: "notes", title: "Not checked, and why", items: out.notes });
-  return blocks;
-}
-async function checkHealth(edge, options, findings, checks) {
-  if (!options.healthUrl) {
-    findings.push({
-      ruleId: "health-missing",
-      severity: "medium",
-      title: "No health endpoint is configured: a monitor can see that a page loads, not that the database or payments work",
-      fix: "serve a health endpoint (application/health+json with its dependencies) and set readiness.healthUrl to it"
-    });
-    checks.push(["The health endpoint answers and lists its dependencies", "no", "readiness.healthUrl not set"]);
-    return void 0;
-  }
-  const report = await fetchHealth(edge, options.healthUrl);
-  const own = healthFindings(report);
-  findings.push(...own);
-  const detail = report.kind === "none" ? report.error : `HTTP ${report.httpStatus}, ${report.contentType ?? "no content type"}, ${report.dependencies.length} dependenc${report.dependencies.length === 1 ? "y" : "ies"}`;
-  checks.push(["The health endpoint answers and lists its dependencies", own.length === 0 ? "yes" : "no", detail]);
-  return report;
-}
-function checkErrorTracking(ctx, options, findings, checks, errors) {
-  try {
-    const env = readTargetEnvironment(options.envFiles, ctx.baseDir, ctx.env);
-    const own = errorTrackingFindings(options.errorTracking, env);
-    findings.push(...own);
-    const what = options.errorTracking?.variable ? `${options.errorTracking.variable} in ${env.label}` : options.errorTracking?.provider ?? "readiness.errorTracking not set";
-    checks.push(["Server-side error tracking is configured", own.length === 0 ? "yes" : "no", what]);
-  } catch (error) {
-    errors.push({ part: "error tracking", message: errorMessage(error), fix: "fix readiness.envFiles so every file can be read" });
-    checks.push(["Server-side error tracking is configured", "not checked", errorMessage(error)]);
-  }
-}
-function readBurstRoutes(ctx, options, errors) {
-  if (!options.burstResult) return void 0;
-  const text2 = readOptional(resolve7(ctx.baseDir, options.burstResult));
-  if (text2 === void 0) {
-    errors.push({
-      part: "burst result",
-      message: `${options.burstResult}: no such file`,
-      fix: "run launch-ready burst --format json --output burst.json first, or drop readiness.burstResult"
-    });
-    return void 0;
-  }
-  try {
-    return burstRoutesOf(JSON.parse(text2));
-  } catch {
-    errors.push({ part: "burst result", message: `${options.burstResult}: not JSON`, fix: "write it with launch-ready burst --format json --output FILE" });
-    return void 0;
-  }
-}
-async function diagnoseCriticalUrls(ctx, options, scope, health) {
-  const urls = criticalUrls(scope).slice(0, 20);
-  if (urls.length > 2) ctx.progress(`diagnosing ${urls.length} critical URLs`);
-  return Promise.all(
-    urls.map(async ({ url, path }) => ({
-      path,
-      diagnosis: await diagnoseUrl(url, {
-        network: ctx.network,
-        authoritative: options.authoritative,
-        timeoutMs: options.timeoutMs,
-        signal: ctx.signal,
-        ...health ? { health } : {}
-      })
-    }))
-  );
-}
-function fixOf(diagnosis) {
-  switch (diagnosis.answer) {
-    case "dns":
-      return "fix the DNS records at your DNS provider (or wait out the TTL while resolvers still serve the old address); launch-ready diagnose URL shows each resolver's answer";
-    case "edge":
-      return "look at the CDN or load balancer in front of the app (certificate, origin settings, firewall rules): the origin itself answers";
-    case "app":
-      return "look at the app: its logs and the last deploy (roll back if the last release broke it); DNS and TLS are not the problem";
-    default:
-      return "check the status page of the dependency the health endpoint names, and degrade gracefully (queue, retry, a clear message) while it is down";
-  }
-}
-function monitorsTable(options, coverage, routes) {
-  const rows = options.monitors.map((m2) => {
-    const covers2 = coverage.filter((c3) => c3.monitors.includes(m2)).map((c3) => c3.target.label);
-    const p95 = routes ? p95For(m2, routes) : void 0;
-    return [
-      m2.name,
-      m2.url,
-      m2.owner ?? options.owner ?? null,
-      m2.channels.map((c3) => c3.label).join(", ") || null,
-      formatInterval(m2.intervalSeconds),
-      covers2.join(", ") || null,
-      routes ? p95 !== void 0 ? `${Math.round(p95)} ms` : "not in the burst" : "not measured"
-    ];
-  });
-  for (const c3 of coverage.filter((x3) => x3.monitors.length === 0)) rows.push(["(no monitor)", c3.target.url, null, null, null, c3.target.label, null]);
-  return { kind: "table", title: "Monitors", columns: ["Monitor", "URL", "Owner", "Channels", "Interval", "Covers", "Burst p95"], rows };
-}
-function checkedPathsOf(coverage, diagnosed) {
-  return [.../* @__PURE__ */ new Set([...coverage.map((c3) => c3.target.path).filter((p2) => p2 !== void 0), ...diagnosed])];
-}
-function summaryOf2(options, targets, uncovered, logs, diagnoses) {
-  const parts = [`${options.monitors.length} monitor(s) cover ${targets - uncovered} of ${targets} URLs`, `logs clean: ${logs}`];
-  const sick = diagnoses.filter((d2) => d2.answer !== "healthy");
-  if (diagnoses.length > 0)
-    parts.push(
-      sick.length === 0 ? `${diagnoses.length} critical URL(s) healthy` : `${sick.length} of ${diagnoses.length} critical URL(s) failing (${[...new Set(sick.map((d2) => d2.answer))].join(", ")})`
-    );
-  return parts.join("; ");
-}
-function readOptional(path) {
-  try {
-    return readFileSync4(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-
-// src/stages/readiness/index.ts
-var readinessStage = {
-  id: "readiness",
-  phase: "passive",
-  title: "Launch readiness",
-  description: "monitors cover every critical path with an owner and two channels; health, error tracking, log hygiene, HANDOVER.md",
-  built: true,
-  checks: { paths: ["signup", "checkout", "login", "homepage"], locations: true },
-  configSchema: readinessConfigSchema,
-  flags: readinessFlags,
-  validateConfig: validateReadinessConfig,
-  parseOptions: parseReadinessOptions,
-  notConfigured: readinessNotConfigured,
-  run: runReadiness
-};
-
-// src/stages/rollback/index.ts
-import { resolve as resolve8 } from "node:path";
-
-// src/stages/rollback/config.ts
-var STATUS = {
-  type: "integer",
-  minimum: 100,
-  maximum: 599,
-  errorMessage: "expected an HTTP status from 100 to 599 (or a list of them); e.g. 200 or [400, 401, 422]"
-};
-var SMOKE_ITEM = {
-  type: "object",
-  additionalProperties: false,
-  errorMessage: "expected a smoke check; e.g. {path: /healthz, status: 200}",
-  properties: {
-    path: {
-      type: "string",
-      description: "Path (or absolute URL) to request, resolved against `rollback.url`.",
-      errorMessage: "expected a path; e.g. /healthz"
-    },
-    method: { type: "string", pattern: "^[A-Za-z]+$", default: "GET", description: "HTTP method.", errorMessage: "expected an HTTP method; e.g. POST" },
-    status: {
-      anyOf: [STATUS, { type: "array", items: STATUS, minItems: 1 }],
-      default: 200,
-      description: "Accepted status, or a list of them.",
-      errorMessage: "expected a status code or a list of them; e.g. 200 or [400, 401, 422]"
-    },
-    contains: {
-      anyOf: [
-        { type: "string", minLength: 1 },
-        { type: "array", items: { type: "string", minLength: 1 } }
-      ],
-      description: "Text the body must contain (or a list of texts).",
-      errorMessage: 'expected a text or a list of texts; e.g. "Book a call"'
-    },
-    headers: {
-      type: "object",
-      additionalProperties: { type: ["string", "boolean"] },
-      description: "Response header assertions: `true` present, `false` absent, text = the value contains it.",
-      errorMessage: "expected header names with a text or true/false; e.g. {content-type: text/html, x-powered-by: false}"
-    },
-    jsonPath: {
-      type: "object",
-      description: "Assertions on a JSON body: `$.path.to[0].value` \u2192 the value it must equal.",
-      errorMessage: 'expected JSON paths with values; e.g. {"$.status": "ok"}'
-    },
-    json: { description: "Request body, sent as JSON." },
-    headersFromEnv: {
-      type: "object",
-      additionalProperties: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-      description: "Request headers whose values come from environment variables (header \u2192 variable name); values are never printed.",
-      errorMessage: "expected header names with variable names; e.g. {Authorization: SMOKE_AUTH_HEADER}"
-    },
-    basicAuthFromEnv: {
-      type: "object",
-      additionalProperties: false,
-      required: ["username", "password"],
-      properties: {
-        username: { type: "string", description: "Variable holding the user name." },
-        password: { type: "string", description: "Variable holding the password." }
-      },
-      description: "Basic auth from environment variables (names of the variables holding user name and password).",
-      errorMessage: "expected {username: VAR, password: VAR}; e.g. {username: SMOKE_USER, password: SMOKE_PASSWORD}"
-    },
-    maxMs: { type: "number", exclusiveMinimum: 0, description: "Slowest acceptable answer, ms.", errorMessage: "expected milliseconds above 0; e.g. 1500" },
-    timeoutMs: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 12e4,
-      default: 1e4,
-      description: "Give up on an answer after this long, ms.",
-      errorMessage: "expected milliseconds above 0 and at most 120000; e.g. 10000"
-    }
-  }
-};
-var DRILL = {
-  type: "object",
-  additionalProperties: false,
-  required: ["rollbackCommand", "rollForwardCommand"],
-  description: "The rollback drill: roll back, check, roll forward, check, against a time budget. Its commands come from this file: review changes to them like code.",
-  errorMessage: 'expected {rollbackCommand, rollForwardCommand, ...}; e.g. {rollbackCommand: "vercel rollback", rollForwardCommand: "vercel promote $LAUNCH_READY_CURRENT_RELEASE"}',
-  properties: {
-    rollbackCommand: {
-      type: "string",
-      minLength: 1,
-      description: "Shell command that rolls the deployment back to the previous release.",
-      errorMessage: 'expected a shell command; e.g. "vercel rollback"'
-    },
-    rollForwardCommand: {
-      type: "string",
-      minLength: 1,
-      description: "Shell command that restores the current release ($LAUNCH_READY_CURRENT_RELEASE).",
-      errorMessage: 'expected a shell command; e.g. "vercel promote $LAUNCH_READY_CURRENT_RELEASE"'
-    },
-    passEnv: {
-      type: "array",
-      items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-      default: [],
-      description: "The only job variables the commands see (plus PATH, HOME and the like); the workflow token and runner tokens never pass.",
-      errorMessage: "expected a list of variable names; e.g. [VERCEL_TOKEN]"
-    },
-    waitSeconds: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 3600,
-      default: 300,
-      description: "How long to wait for the served version to change after each command.",
-      errorMessage: "expected seconds above 0 and at most 3600; e.g. 300"
-    },
-    budgetSeconds: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 7200,
-      default: 600,
-      description: "The whole drill must finish within this (roll back, smoke, roll forward, smoke).",
-      errorMessage: "expected seconds above 0 and at most 7200; e.g. 600"
-    },
-    pollSeconds: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 60,
-      default: 5,
-      description: "How often the served version is read while waiting.",
-      errorMessage: "expected seconds above 0 and at most 60; e.g. 5"
-    },
-    commandTimeoutSeconds: {
-      type: "number",
-      exclusiveMinimum: 0,
-      maximum: 3600,
-      default: 300,
-      description: "A command still running after this long is killed (its whole process group).",
-      errorMessage: "expected seconds above 0 and at most 3600; e.g. 300"
-    }
-  }
-};
-var RETRY = {
-  type: "object",
-  additionalProperties: false,
-  description: "Retries for transient failures (no answer, 502, 503, 504), with doubling backoff; wrong content is never retried.",
-  errorMessage: "expected {attempts, backoffMs}; e.g. {attempts: 3, backoffMs: 500}",
-  properties: {
-    attempts: {
-      type: "integer",
-      minimum: 1,
-      maximum: 10,
-      default: 3,
-      description: "Tries per check, the first included.",
-      errorMessage: "expected 1 to 10; e.g. 3"
-    },
-    backoffMs: {
-      type: "number",
-      minimum: 0,
-      maximum: 6e4,
-      default: 500,
-      description: "Wait before the second try; it doubles for each further one.",
-      errorMessage: "expected milliseconds from 0 to 60000; e.g. 500"
-    }
-  }
-};
-var rollbackConfigSchema = {
-  properties: {
-    url: {
-      type: "string",
-      description: "The deployment under test (smoke paths resolve against it).",
-      errorMessage: "expected a URL; e.g. https://app.example.com"
-    },
-    versionUrl: {
-      type: "string",
-      description: "Where the served release is read (a URL, or a path on `url`): JSON {version} or {sha}; with versionHeader or versionPattern it defaults to `url`.",
-      errorMessage: "expected a URL or a path on url; e.g. /version"
-    },
-    versionHeader: {
-      type: "string",
-      description: "Response header of versionUrl that holds the release, e.g. x-release.",
-      errorMessage: "expected a header name; e.g. x-release"
-    },
-    versionPattern: {
-      type: "string",
-      description: "Regular expression on the versionUrl body; its first group (else the match) is the release.",
-      errorMessage: 'expected a regular expression; e.g. "data-release=\\"([^\\"]+)\\""'
-    },
-    previousRelease: {
-      type: "string",
-      minLength: 1,
-      description: "The known-good release to roll back to; else discovered from GitHub deployments, then semver tags.",
-      errorMessage: "expected a release; e.g. v1.4.2"
-    },
-    environment: {
-      type: "string",
-      minLength: 1,
-      default: "production",
-      description: "GitHub deployment environment whose earlier successful deployment is the previous release.",
-      errorMessage: "expected an environment name; e.g. production"
-    },
-    repo: {
-      type: "string",
-      default: ".",
-      description: "Git repository whose semver tags tell the previous release when nothing else does.",
-      errorMessage: "expected a folder path; e.g. ."
-    },
-    smoke: {
-      type: "array",
-      items: SMOKE_ITEM,
-      default: [],
-      description: "Smoke checks on the current deployment (and during the drill).",
-      errorMessage: "expected a list of checks; e.g. [{path: /healthz, status: 200}]"
-    },
-    retry: RETRY,
-    followRedirects: {
-      type: "integer",
-      minimum: 0,
-      maximum: 20,
-      default: 5,
-      description: "Redirects a smoke check follows (each is reported).",
-      errorMessage: "expected 0 to 20; e.g. 5"
-    },
-    drill: DRILL,
-    dryRun: { type: "boolean", default: false, description: "Run smoke checks and discovery, but not the drill's commands (set by `--dry-run`)." }
-  }
-};
-function resolveUrl(path, base) {
-  if (/^https?:\/\//i.test(path)) return path;
-  return new URL(path, base).href;
-}
-var isHeaderAssertion = (value) => isString(value) || isBoolean(value);
-function basicAuthOf(value) {
-  if (!isRecord(value) || !isString(value.username) || !isString(value.password)) return void 0;
-  return { username: value.username, password: value.password };
-}
-function smokeCheckOf(given, base) {
-  const raw = withSchemaDefaults(SMOKE_ITEM, given);
-  const path = stringOr(raw.path) ?? "/";
-  const method = read.string(raw, "method").toUpperCase();
-  const check = {
-    name: method === "GET" ? path : `${method} ${path}`,
-    url: resolveUrl(path, base),
-    method,
-    status: oneOrMany(raw.status, isNumber),
-    contains: oneOrMany(raw.contains, isString),
-    headers: entriesOf(raw.headers, isHeaderAssertion),
-    jsonPath: isRecord(raw.jsonPath) ? raw.jsonPath : {},
-    headersFromEnv: entriesOf(raw.headersFromEnv, isString),
-    timeoutMs: read.number(raw, "timeoutMs")
-  };
-  if (raw.json !== void 0) check.json = raw.json;
-  const basicAuth = basicAuthOf(raw.basicAuthFromEnv);
-  if (basicAuth) check.basicAuthFromEnv = basicAuth;
-  if (typeof raw.maxMs === "number") check.maxMs = raw.maxMs;
-  return check;
-}
-function drillOf(given) {
-  const raw = withSchemaDefaults(DRILL, given);
-  return {
-    rollbackCommand: read.string(raw, "rollbackCommand"),
-    rollForwardCommand: read.string(raw, "rollForwardCommand"),
-    passEnv: read.strings(raw, "passEnv"),
-    waitSeconds: read.number(raw, "waitSeconds"),
-    budgetSeconds: read.number(raw, "budgetSeconds"),
-    pollSeconds: read.number(raw, "pollSeconds"),
-    commandTimeoutSeconds: read.number(raw, "commandTimeoutSeconds")
-  };
-}
-function parseRollbackOptions(given) {
-  const section = withSchemaDefaults(rollbackConfigSchema, given);
-  const url = stringOr(section.url);
-  const retry = withSchemaDefaults(RETRY, isRecord(section.retry) ? section.retry : {});
-  const options = {
-    environment: read.string(section, "environment"),
-    repo: read.string(section, "repo"),
-    smoke: recordsOf(section.smoke).map((raw) => smokeCheckOf(raw, url)),
-    retry: { attempts: read.number(retry, "attempts"), backoffMs: read.number(retry, "backoffMs") },
-    followRedirects: read.number(section, "followRedirects"),
-    dryRun: section.dryRun === true
-  };
-  if (url) options.url = url;
-  if (url && options.smoke.length === 0) options.smoke.push(smokeCheckOf({ path: "/" }, url));
-  const versionUrl = stringOr(section.versionUrl) ?? (section.versionHeader || section.versionPattern ? url : void 0);
-  if (versionUrl) {
-    options.version = { url: resolveUrl(versionUrl, url) };
-    if (typeof section.versionHeader === "string") options.version.header = section.versionHeader.toLowerCase();
-    if (typeof section.versionPattern === "string") options.version.pattern = new RegExp(section.versionPattern);
-  }
-  if (typeof section.previousRelease === "string") options.previousRelease = section.previousRelease;
-  if (isRecord(section.drill)) options.drill = drillOf(section.drill);
-  return options;
-}
-function urlProblem(value, key) {
-  if (typeof value !== "string") return void 0;
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol === "http:" || parsed.protocol === "https:") return void 0;
-  } catch {
-  }
-  return { path: [key], message: `${value}: not an http(s) URL; give the full address, e.g. https://app.example.com` };
-}
-function validateRollbackConfig(section) {
-  const problems = [];
-  const url = section.url;
-  const urlError = urlProblem(url, "url");
-  if (urlError) problems.push(urlError);
-  const versionUrl = section.versionUrl;
-  if (typeof versionUrl === "string" && versionUrl.startsWith("/")) {
-    if (typeof url !== "string")
-      problems.push({ path: ["versionUrl"], message: `${versionUrl}: a path needs rollback.url; set url, or give the full address of the version endpoint` });
-  } else {
-    const versionError = urlProblem(versionUrl, "versionUrl");
-    if (versionError) problems.push(versionError);
-  }
-  const smoke = Array.isArray(section.smoke) ? section.smoke : [];
-  smoke.forEach((check, i) => {
-    const path = (isRecord(check) ? stringOr(check.path) : void 0) ?? "/";
-    if (!/^https?:\/\//i.test(path) && typeof url !== "string") {
-      problems.push({
-        path: ["smoke", i, "path"],
-        message: `${path}: a relative path needs rollback.url; set url: https://your-app.example.com or give an absolute URL`
-      });
-    }
-  });
-  if (typeof section.versionPattern === "string") {
-    try {
-      new RegExp(section.versionPattern);
-    } catch (error) {
-      problems.push({ path: ["versionPattern"], message: `not a valid regular expression (${errorMessage(error)}); e.g. "release: ([\\\\w.-]+)"` });
-    }
-  }
-  if ((section.versionHeader || section.versionPattern) && typeof section.versionUrl !== "string" && typeof url !== "string") {
-    problems.push({ path: ["versionUrl"], message: "versionHeader/versionPattern need a page to read; set versionUrl or url" });
-  }
-  const drill = isRecord(section.drill) ? section.drill : void 0;
-  const budget = typeof drill?.budgetSeconds === "number" ? drill.budgetSeconds : 600;
-  const maxMinutes = typeof section.maxMinutes === "number" ? section.maxMinutes : 15;
-  if (drill && maxMinutes * 60 < budget) {
-    problems.push({
-      path: ["maxMinutes"],
-      message: `${maxMinutes} min is shorter than drill.budgetSeconds (${budget} s), so the stage would be stopped mid-drill; raise maxMinutes to at least ${Math.ceil(budget / 60)}`
-    });
-  }
-  if (section.drill && typeof section.versionUrl !== "string" && !section.versionHeader && !section.versionPattern) {
-    problems.push({
-      path: ["drill"],
-      message: "the drill must see the served release change; set versionUrl (JSON {version} or {sha}), or versionHeader / versionPattern on url"
-    });
-  }
-  return problems;
-}
-function rollbackNotConfigured(section) {
-  const smoke = Array.isArray(section.smoke) ? section.smoke : [];
-  if (!section.url && smoke.length === 0 && !section.drill) return "Rollback: not configured (set rollback.url, smoke checks or a drill in launch-ready.yml)";
-  return void 0;
-}
-
-// src/stages/rollback/version.ts
-function preview(body) {
-  const flat = body.replace(/\s+/g, " ").trim();
-  if (!flat) return "an empty body";
-  return `"${flat.length > 60 ? `${flat.slice(0, 60)}\u2026` : flat}"`;
-}
-function contentType(headers) {
-  const value = headers["content-type"];
-  return (Array.isArray(value) ? value[0] : value)?.split(";")[0]?.trim() ?? "no content type";
-}
-function fromJson(body, type) {
-  let data;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    const what = /^\s*</.test(body) || type === "text/html" ? `HTML (${type})` : `${type}, not JSON`;
-    return {
-      ok: false,
-      problem: `answered ${what}: ${preview(body)}; it needs to return JSON {"version": "\u2026"} or {"sha": "\u2026"}, or set versionHeader / versionPattern`
-    };
-  }
-  if (isRecord(data)) {
-    for (const key of ["version", "sha"]) {
-      const value = data[key];
-      if (typeof value === "string" && value.trim() || typeof value === "number") return { ok: true, version: String(value).trim(), via: `JSON ${key}` };
-    }
-  }
-  return { ok: false, problem: `answered JSON without a version: ${preview(body)}; add a "version" or "sha" field` };
-}
-function extractVersion(source, answer) {
-  if (answer.status < 200 || answer.status > 299) return { ok: false, status: answer.status, problem: `answered ${answer.status}: ${preview(answer.body)}` };
-  if (source.header) {
-    const raw = answer.headers[source.header];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    return value ? { ok: true, version: value, via: `header ${source.header}` } : { ok: false, problem: `answered ${answer.status} without a ${source.header} header` };
-  }
-  if (source.pattern) {
-    const match = source.pattern.exec(answer.body);
-    const value = (match?.[1] ?? match?.[0])?.trim();
-    return value ? { ok: true, version: value, via: `pattern ${source.pattern.source}` } : { ok: false, problem: `answered ${contentType(answer.headers)} that does not match versionPattern ${source.pattern.source}: ${preview(answer.body)}` };
-  }
-  return fromJson(answer.body, contentType(answer.headers));
-}
-async function readServedVersion(source, http, signal) {
-  try {
-    const request = {
-      url: source.url,
-      // A cached answer would hide the switch the drill waits for.
-      headers: { accept: "application/json, */*", "cache-control": "no-cache", "user-agent": "launch-ready (rollback version check)" },
-      timeoutMs: 1e4,
-      maxBodyBytes: 256 * 1024,
-      followRedirects: 5
-    };
-    if (signal) request.signal = signal;
-    const response = await http.request(request);
-    return extractVersion(source, { status: response.status, headers: response.headers, body: new TextDecoder().decode(response.body) });
-  } catch (error) {
-    return { ok: false, problem: `no answer: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-function sameRelease(a, b3) {
-  const norm = (s) => s.trim().replace(/^v(?=\d)/i, "").toLowerCase();
-  const x3 = norm(a);
-  const y2 = norm(b3);
-  if (x3 === y2) return true;
-  const sha = /^[0-9a-f]{7,40}$/;
-  return sha.test(x3) && sha.test(y2) && (x3.startsWith(y2) || y2.startsWith(x3));
-}
-
-// src/stages/rollback/drill.ts
-function commandEnv(plan) {
-  const env = { LAUNCH_READY_CURRENT_RELEASE: plan.current };
-  if (plan.previous) env.LAUNCH_READY_PREVIOUS_RELEASE = plan.previous.release;
-  return env;
-}
-function shellQuote(value) {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function manualRollForward(plan) {
-  const exports = Object.entries(commandEnv(plan)).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
-  const needs = plan.options.passEnv.length > 0 ? ` (with ${plan.options.passEnv.join(", ")} set)` : "";
-  return `${[...exports, plan.options.rollForwardCommand].join("; ")}${needs}`;
-}
-function commandOk(result) {
-  return result.exitCode === 0 && !result.timedOut;
-}
-function commandOutcome(result, timeoutSeconds) {
-  if (result.timedOut) return `still running after ${timeoutSeconds} s and was killed`;
-  if (result.exitCode === null) return `killed by ${result.signal ?? "a signal"}`;
-  return `exited with code ${result.exitCode}`;
-}
-var Drill = class {
-  constructor(plan, deps) {
-    this.plan = plan;
-    this.deps = deps;
-    this.started = deps.now();
-    this.report = { legs: [], failures: [], totalSeconds: 0, restored: false, smokeAfterRollback: [], smokeAfterRollForward: [] };
-  }
-  plan;
-  deps;
-  started;
-  report;
-  lastLeg = "start";
-  seconds(fromMs) {
-    return Math.round((this.deps.now() - fromMs) / 10) / 100;
-  }
-  async leg(name, work) {
-    const start = this.deps.now();
-    this.deps.progress?.(`rollback drill: ${name}`);
-    const outcome = await work();
-    const leg = { name, startSeconds: Math.round((start - this.started) / 10) / 100, seconds: this.seconds(start), ok: outcome.ok };
-    if (outcome.note) leg.note = this.deps.scrub(outcome.note);
-    this.report.legs.push(leg);
-    this.lastLeg = name;
-    return outcome;
-  }
-  async runCommand(command) {
-    const { options } = this.plan;
-    const started = this.deps.now();
-    try {
-      return await this.deps.processes.run({
-        command,
-        cwd: this.plan.cwd,
-        passEnv: options.passEnv,
-        env: commandEnv(this.plan),
-        timeoutMs: options.commandTimeoutSeconds * 1e3,
-        keepLines: 20,
-        onLine: (line) => this.deps.progress?.(`  ${line}`)
-      });
-    } catch (error) {
-      const message = this.deps.scrub(error instanceof Error ? error.message : String(error));
-      return { exitCode: 127, signal: null, timedOut: false, aborted: false, durationMs: Math.round(this.deps.now() - started), lastLines: [message] };
-    }
-  }
-  /** Poll the served release until `wanted` holds; bounded by waitSeconds (and `signal` when given). */
-  async waitFor(wanted, signal) {
-    let last;
-    const options = {
-      timeoutMs: this.plan.options.waitSeconds * 1e3,
-      intervalMs: this.plan.options.pollSeconds * 1e3
-    };
-    if (signal) options.signal = signal;
-    const outcome = await this.deps.wait.until(async () => {
-      last = await this.deps.readVersion(signal);
-      return last.ok && wanted(last.version) ? true : void 0;
-    }, options);
-    const result = { ok: outcome.value === true, aborted: outcome.aborted };
-    if (last) result.last = last;
-    return result;
-  }
-  interrupted() {
-    if (!this.deps.signal.aborted) return false;
-    const reason = this.deps.signal.reason;
-    const plain = reason === void 0 || reason instanceof Error && reason.name === "AbortError" || typeof DOMException !== "undefined" && reason instanceof DOMException;
-    const text2 = plain ? "the stage was stopped: its deadline passed, or SIGTERM/SIGINT" : reason instanceof Error ? reason.message : String(reason);
-    this.report.interrupted = { afterLeg: this.lastLeg, reason: text2 };
-    this.deps.progress?.(`rollback drill interrupted after "${this.lastLeg}": rolling forward to ${this.plan.current} before exiting`);
-    return true;
-  }
-  async run() {
-    if (this.interrupted()) {
-      this.report.restored = true;
-      return this.finish();
-    }
-    const rolledBack = await this.rollBack();
-    if (rolledBack === "restore") await this.rollForward();
-    else if (rolledBack === "nothing-changed") this.report.restored = true;
-    return this.finish();
-  }
-  /** Legs 1-3. What follows: roll forward, or nothing (the site never left the current release). */
-  async rollBack() {
-    const { plan } = this;
-    const commandStarted = this.deps.now();
-    const command = await this.leg("rollback", async () => {
-      const result = await this.runCommand(plan.options.rollbackCommand);
-      return { ok: commandOk(result), value: result, note: commandOutcome(result, plan.options.commandTimeoutSeconds) };
-    });
-    if (!command.ok) {
-      this.report.failures.push({ kind: "rollback-command-failed", result: command.value });
-      if (command.value.timedOut) return "restore";
-      const now = await this.deps.readVersion();
-      return now.ok && sameRelease(now.version, plan.current) ? "nothing-changed" : "restore";
-    }
-    if (this.interrupted()) return "restore";
-    const isPrevious = (v2) => !sameRelease(v2, plan.current) && (!plan.previous || [plan.previous.release, ...plan.previous.aliases].some((p2) => sameRelease(v2, p2)));
-    const waited = await this.leg("wait for previous release", async () => {
-      const result = await this.waitFor(isPrevious, this.deps.signal);
-      const seen = result.last?.ok ? `serves ${result.last.version}` : result.last?.problem;
-      return { ok: result.ok, value: result, note: result.aborted ? `interrupted${seen ? `; ${seen}` : ""}` : seen };
-    });
-    if (waited.value.aborted && this.interrupted()) return "restore";
-    if (!waited.ok) {
-      this.recordWaitFailure(waited.value.last);
-      return "restore";
-    }
-    this.report.rollbackSeconds = this.seconds(commandStarted);
-    if (waited.value.last?.ok) this.report.servedAfterRollback = waited.value.last.version;
-    if (this.interrupted()) return "restore";
-    await this.leg("smoke after rollback", async () => {
-      const results = await this.deps.smoke(this.deps.signal);
-      this.report.smokeAfterRollback = results;
-      const failed = results.filter((r2) => !r2.ok);
-      if (failed.length > 0 && !this.deps.signal.aborted) this.report.failures.push({ kind: "smoke-after-rollback", results: failed });
-      return { ok: failed.length === 0, value: results, note: `${results.length - failed.length}/${results.length} passed` };
-    });
-    this.interrupted();
-    return "restore";
-  }
-  recordWaitFailure(last) {
-    const { plan } = this;
-    const waitSeconds = plan.options.waitSeconds;
-    if (!last || !last.ok) this.report.failures.push({ kind: "version-unreadable", problem: last && !last.ok ? last.problem : "no reading", waitSeconds });
-    else if (sameRelease(last.version, plan.current)) this.report.failures.push({ kind: "version-unchanged", served: last.version, waitSeconds });
-    else this.report.failures.push({ kind: "wrong-release", served: last.version, expected: plan.previous?.release ?? "", waitSeconds });
-  }
-  /** Legs 4-6; also the cleanup after an abort (no abort signal here: it must finish). */
-  async rollForward() {
-    const { plan } = this;
-    const interrupted = this.report.interrupted !== void 0;
-    const start = this.deps.now();
-    const command = await this.leg("roll forward", async () => {
-      const result = await this.runCommand(plan.options.rollForwardCommand);
-      return { ok: commandOk(result), value: result, note: commandOutcome(result, plan.options.commandTimeoutSeconds) };
-    });
-    const waited = await this.leg("wait for current release", async () => {
-      const result = await this.waitFor((v2) => sameRelease(v2, plan.current));
-      return { ok: result.ok, value: result, note: result.last?.ok ? `serves ${result.last.version}` : result.last?.problem };
-    });
-    this.report.restored = waited.ok;
-    if (waited.ok) this.report.rollForwardSeconds = this.seconds(start);
-    if (!command.ok || !waited.ok) {
-      const failure = { kind: "roll-forward-failed", restored: waited.ok };
-      if (!command.ok) failure.result = command.value;
-      const last = waited.value.last;
-      if (waited.ok) {
-      } else if (last?.ok) failure.served = last.version;
-      else if (last) failure.problem = last.problem;
-      this.report.failures.push(failure);
-    }
-    if (interrupted || !waited.ok) return;
-    await this.leg("smoke after roll forward", async () => {
-      const results = await this.deps.smoke();
-      this.report.smokeAfterRollForward = results;
-      const failed = results.filter((r2) => !r2.ok);
-      if (failed.length > 0) this.report.failures.push({ kind: "smoke-after-roll-forward", results: failed });
-      return { ok: failed.length === 0, value: results, note: `${results.length - failed.length}/${results.length} passed` };
-    });
-  }
-  finish() {
-    this.report.totalSeconds = this.seconds(this.started);
-    const budget = this.plan.options.budgetSeconds;
-    if (!this.report.interrupted && this.report.legs.length > 0 && this.report.totalSeconds > budget) {
-      this.report.failures.push({ kind: "over-budget", totalSeconds: this.report.totalSeconds, budgetSeconds: budget });
-    }
-    return this.report;
-  }
-};
-function runDrill(plan, deps) {
-  return new Drill(plan, deps).run();
-}
-
-// src/stages/rollback/findings.ts
-var DEPLOY = ["deploy"];
-function lastLines(lines, count2 = 10) {
-  const kept = lines.slice(-count2).join("\n").trim();
-  return kept ? kept : void 0;
-}
-function smokeSummary(results) {
-  return results.map((r2) => `${r2.name}: ${r2.problems.join("; ")}`).join(" | ");
-}
-function withEvidence(finding, evidence) {
-  return evidence ? { ...finding, evidence } : finding;
-}
-function smokeFindings(results) {
-  return results.filter((r2) => !r2.ok).map((r2) => {
-    const paths = new URL(r2.url).pathname === "/" ? ["homepage"] : [];
-    const redirects = r2.redirects.length > 0 ? ` (after ${r2.redirects.map((h3) => `${h3.status} \u2192 ${h3.url}`).join(", ")})` : "";
-    if (r2.unreachable !== void 0) {
-      return {
-        ruleId: "rollback-smoke-unreachable",
-        severity: "blocker",
-        title: `Smoke check ${r2.name} got no answer from ${r2.url}: ${r2.unreachable}${r2.attempts > 1 ? ` (${r2.attempts} attempts)` : ""}`,
-        fix: "Check that rollback.url is the live deployment and that it is up; a site that does not answer loses every visitor",
-        paths,
-        location: { url: r2.url }
-      };
-    }
-    return {
-      ruleId: "rollback-smoke-failed",
-      severity: "high",
-      title: `Smoke check ${r2.name} fails on the current deployment: ${r2.problems.join("; ")}${redirects}`,
-      fix: `Fix what ${r2.url} serves, or correct the check in rollback.smoke if the expectation is out of date`,
-      paths,
-      location: { url: r2.url },
-      fingerprint: `rollback-smoke:${r2.method}:${r2.url}`
-    };
-  });
-}
-function versionUnreadableFinding(url, problem, drill) {
-  return {
-    ruleId: "rollback-version-unreadable",
-    severity: "high",
-    title: `The version endpoint ${url} ${problem.startsWith("no answer") ? `gave ${problem}` : problem}${drill ? "; the drill did not run" : ""}`,
-    fix: 'Serve the release at rollback.versionUrl as JSON {"version": "\u2026"} or {"sha": "\u2026"}, or set versionHeader / versionPattern to where it is shown',
-    paths: DEPLOY,
-    location: { url },
-    fingerprint: `rollback-version-unreadable:${url}`
-  };
-}
-function previousUnknownFinding(tried) {
-  return {
-    ruleId: "rollback-previous-unknown",
-    severity: "high",
-    title: `No known-good release to roll back to (tried: ${tried.join("; ")})`,
-    fix: "Set rollback.previousRelease, record deployments with GitHub deployments (environment: in the deploy job), or tag releases (v1.4.2)",
-    paths: DEPLOY,
-    fingerprint: "rollback-previous-unknown"
-  };
-}
-function noRunbookFinding() {
-  return {
-    ruleId: "rollback-no-runbook",
-    severity: "medium",
-    title: "The rollback path is not written down: no ROLLBACK.md and no README or docs section on rolling back",
-    fix: 'Add ROLLBACK.md (or a "Rolling back" section in the README): the command, who may run it, how to check it worked, what it does not undo (database migrations)',
-    paths: DEPLOY,
-    fingerprint: "rollback-no-runbook"
-  };
-}
-function failureFinding(failure, drill, current, manual) {
-  const timeout = drill.commandTimeoutSeconds;
-  switch (failure.kind) {
-    case "rollback-command-failed":
-      return withEvidence(
-        {
-          ruleId: "rollback-command-failed",
-          severity: "blocker",
-          title: `The rollback command failed: ${commandOutcome(failure.result, timeout)}`,
-          fix: `Run rollback.drill.rollbackCommand ("${drill.rollbackCommand}") by hand and fix it: a release you cannot roll back is a release you cannot undo`,
-          paths: DEPLOY,
-          fingerprint: "rollback-command-failed"
-        },
-        lastLines(failure.result.lastLines)
-      );
-    case "version-unchanged":
-      return {
-        ruleId: "rollback-version-unchanged",
-        severity: "blocker",
-        title: `The rollback reported success but the site still serves ${failure.served} after ${failure.waitSeconds} s`,
-        fix: "Check that the rollback command targets the deployment behind rollback.url (project, environment, alias) and that caches do not hide it; raise drill.waitSeconds if the platform is just slow",
-        paths: DEPLOY,
-        fingerprint: "rollback-version-unchanged"
-      };
-    case "wrong-release":
-      return {
-        ruleId: "rollback-wrong-release",
-        severity: "blocker",
-        title: `The rollback landed on ${failure.served}, not the known-good release ${failure.expected} (waited ${failure.waitSeconds} s)`,
-        fix: "Make the rollback command target the previous release ($LAUNCH_READY_PREVIOUS_RELEASE), or correct rollback.previousRelease",
-        paths: DEPLOY,
-        fingerprint: "rollback-wrong-release"
-      };
-    case "version-unreadable":
-      return {
-        ruleId: "rollback-version-lost",
-        severity: "blocker",
-        title: `After the rollback the version endpoint ${failure.problem} for ${failure.waitSeconds} s: the previous release may not be serving at all`,
-        fix: "Check that the previous release starts and serves the version endpoint; a rollback target that is down is no rollback",
-        paths: DEPLOY,
-        fingerprint: "rollback-version-lost"
-      };
-    case "smoke-after-rollback":
-      return {
-        ruleId: "rollback-smoke-after-rollback",
-        severity: "blocker",
-        title: `Smoke checks fail on the rolled-back release: ${smokeSummary(failure.results)}`,
-        fix: "The previous release is not a safe place to go back to: fix it (often a schema change it cannot read) or pick another previousRelease",
-        paths: DEPLOY,
-        location: { url: failure.results[0].url },
-        fingerprint: "rollback-smoke-after-rollback"
-      };
-    case "roll-forward-failed": {
-      if (failure.restored) {
-        return withEvidence(
-          {
-            ruleId: "rollback-roll-forward-failed",
-            severity: "blocker",
-            title: `The roll-forward command failed (${failure.result ? commandOutcome(failure.result, timeout) : "no result"}), though the site serves ${current} again`,
-            fix: `Fix rollback.drill.rollForwardCommand ("${drill.rollForwardCommand}"): next time the way back may not happen by itself`,
-            paths: DEPLOY,
-            fingerprint: "rollback-roll-forward-failed"
-          },
-          failure.result ? lastLines(failure.result.lastLines) : void 0
-        );
-      }
-      const what = failure.result && !(failure.result.exitCode === 0 && !failure.result.timedOut) ? `the command ${commandOutcome(failure.result, timeout)}` : "";
-      const serves = failure.served ? `the site serves ${failure.served}` : failure.problem ? `the version endpoint ${failure.problem}` : "";
-      return withEvidence(
-        {
-          ruleId: "rollback-roll-forward-failed",
-          severity: "blocker",
-          title: `ROLL FORWARD FAILED: ${[what, serves].filter(Boolean).join("; ")}, not ${current}. Restore it by hand now: ${manual}`,
-          fix: `Run: ${manual}; then fix rollback.drill.rollForwardCommand`,
-          paths: DEPLOY,
-          fingerprint: "rollback-roll-forward-failed"
-        },
-        failure.result ? lastLines(failure.result.lastLines) : void 0
-      );
-    }
-    case "smoke-after-roll-forward":
-      return {
-        ruleId: "rollback-smoke-after-roll-forward",
-        severity: "blocker",
-        title: `Smoke checks fail after rolling forward to ${current}: ${smokeSummary(failure.results)}`,
-        fix: "The current release did not come back healthy: check it now, then the roll-forward command",
-        paths: DEPLOY,
-        location: { url: failure.results[0].url },
-        fingerprint: "rollback-smoke-after-roll-forward"
-      };
-    case "over-budget":
-      return {
-        ruleId: "rollback-over-budget",
-        severity: "blocker",
-        title: `The rollback drill took ${failure.totalSeconds < 10 ? failure.totalSeconds.toFixed(1) : Math.round(failure.totalSeconds)} s, over its budget of ${failure.budgetSeconds} s`,
-        fix: "Make the rollback faster (instant rollback or promotion of a kept build instead of a rebuild), or agree on a larger drill.budgetSeconds",
-        paths: DEPLOY,
-        fingerprint: "rollback-over-budget"
-      };
-  }
-}
-function drillFindings(report, drill, current, manual) {
-  const findings = report.failures.map((failure) => failureFinding(failure, drill, current, manual));
-  if (report.interrupted) {
-    const after = report.interrupted.afterLeg === "start" ? "before it started" : `after "${report.interrupted.afterLeg}"`;
-    const restored = report.restored ? `it rolled forward first and the site serves ${current} again` : "rolling forward did not bring the current release back (see the roll-forward finding)";
-    findings.push({
-      ruleId: "rollback-drill-interrupted",
-      severity: "high",
-      title: `The rollback drill was interrupted ${after} (${report.interrupted.reason}); ${restored}`,
-      fix: "Rerun the drill with time to finish (rollback.maxMinutes above the drill budget); until it finishes, the rollback path is unproven",
-      paths: DEPLOY,
-      fingerprint: "rollback-drill-interrupted"
-    });
-  }
-  return findings;
-}
-
-// src/stages/rollback/previous.ts
-import { execFile as execFile3 } from "node:child_process";
-import { promisify as promisify3 } from "node:util";
-var run3 = promisify3(execFile3);
-function isCurrent(names, current) {
-  const ids = [current.version, current.sha].filter((v2) => Boolean(v2));
-  return names.some((name) => ids.some((id) => sameRelease(name, id)));
-}
-function previousDeploymentCandidates(deployments, environment, current) {
-  const sorted = deployments.filter((d2) => d2.environment === environment).sort((a, b3) => Date.parse(b3.createdAt) - Date.parse(a.createdAt) || b3.id - a.id);
-  const at2 = sorted.findIndex((d2) => isCurrent([d2.sha, d2.ref], current));
-  const earlier = at2 >= 0 ? sorted.slice(at2 + 1) : sorted;
-  return earlier.filter((d2) => !isCurrent([d2.sha, d2.ref], current));
-}
-var SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
-function releaseNumbers(name) {
-  const match = SEMVER.exec(name.trim());
-  if (!match || match[4] !== void 0) return void 0;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-function compareNumbers(a, b3) {
-  return a[0] - b3[0] || a[1] - b3[1] || a[2] - b3[2];
-}
-function deploymentRelease(d2) {
-  const tagged = releaseNumbers(d2.ref) !== void 0;
-  return {
-    release: tagged ? d2.ref : d2.sha,
-    source: "deployments",
-    aliases: tagged ? [d2.sha] : [],
-    detail: `deployment ${d2.id} to ${d2.environment} (${d2.ref === d2.sha ? d2.sha.slice(0, 12) : `${d2.ref} at ${d2.sha.slice(0, 12)}`}, created ${d2.createdAt})`
-  };
-}
-function pickPreviousTag(tags, current) {
-  const currentNumbers = current.version ? releaseNumbers(current.version) : void 0;
-  const onCurrent = tags.filter((t2) => isCurrent([t2.commit], current) || current.version !== void 0 && sameRelease(t2.name, current.version));
-  const ceiling = onCurrent.map((t2) => releaseNumbers(t2.name)).filter((n) => n !== void 0).sort(compareNumbers).pop() ?? currentNumbers;
-  let best;
-  for (const tag of tags) {
-    const numbers = releaseNumbers(tag.name);
-    if (!numbers || onCurrent.includes(tag)) continue;
-    if (ceiling && compareNumbers(numbers, ceiling) >= 0) continue;
-    if (!best || compareNumbers(numbers, best.numbers) > 0) best = { tag, numbers };
-  }
-  return best?.tag;
-}
-function deploymentFacts(item) {
-  if (!isRecord(item) || typeof item.id !== "number") return void 0;
-  const text2 = (key) => stringOr(item[key]) ?? "";
-  return { id: item.id, sha: text2("sha"), ref: text2("ref"), environment: text2("environment"), createdAt: text2("created_at") };
-}
-var MAX_STATUS_LOOKUPS = 20;
-async function previousFromDeployments(github, environment, current) {
-  const listed = await github.paginate("/repos/{owner}/{repo}/deployments", { environment }, 300);
-  const facts = listed.map(deploymentFacts).filter((d2) => d2 !== void 0);
-  for (const candidate of previousDeploymentCandidates(facts, environment, current).slice(0, MAX_STATUS_LOOKUPS)) {
-    const statuses = await github.paginate(`/repos/{owner}/{repo}/deployments/${candidate.id}/statuses`, {}, 100);
-    if (statuses.some((s) => isRecord(s) && s.state === "success")) return deploymentRelease(candidate);
-  }
-  return void 0;
-}
-async function git(repo, args) {
-  const { stdout } = await run3("git", args, { cwd: repo, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
-  return stdout;
-}
-async function readTags(repo, current) {
-  let base = "HEAD";
-  for (const candidate of [current.sha, current.version]) {
-    if (!candidate || !/^[0-9a-f]{7,40}$/i.test(candidate)) continue;
-    try {
-      base = (await git(repo, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`])).trim();
-      break;
-    } catch {
-    }
-  }
-  const out = await git(repo, ["tag", "--merged", base, "--format=%(refname:short)%09%(objectname)%09%(*objectname)"]);
-  const tags = out.split("\n").filter(Boolean).map((line) => {
-    const [name, object, peeled] = line.split("	");
-    return { name, commit: peeled || object };
-  });
-  return { tags, base: (await git(repo, ["rev-parse", base])).trim() };
-}
-async function previousFromTags(repo, current) {
-  const { tags, base } = await readTags(repo, current);
-  const tag = pickPreviousTag(tags, { ...current, sha: current.sha ?? base });
-  if (!tag) return void 0;
-  return {
-    release: tag.name,
-    source: "tags",
-    aliases: [tag.commit],
-    detail: `tag ${tag.name} (${tag.commit.slice(0, 12)}), the newest release tag before the current release`
-  };
-}
-
-// src/stages/rollback/discover.ts
-async function discoverPrevious(input) {
-  const { options, github, repo, current } = input;
-  if (options.previousRelease) {
-    return { previous: { release: options.previousRelease, source: "config", aliases: [], detail: "rollback.previousRelease in launch-ready.yml" }, tried: [] };
-  }
-  const tried = ["rollback.previousRelease: not set"];
-  if (github) {
-    try {
-      const previous = await previousFromDeployments(github, options.environment, current);
-      if (previous) return { previous, tried };
-      tried.push(`GitHub deployments: no earlier successful deployment to ${options.environment}`);
-    } catch (error) {
-      tried.push(`GitHub deployments: ${reasonOf(error)}`);
-    }
-  } else {
-    tried.push("GitHub deployments: no GitHub API access in this run");
-  }
-  try {
-    const previous = await previousFromTags(repo, current);
-    if (previous) return { previous, tried };
-    tried.push("git tags: no release tag (v1.2.3) before the current release");
-  } catch (error) {
-    tried.push(`git tags: ${reasonOf(error).split("\n")[0]}`);
-  }
-  return { tried };
-}
-
-// src/stages/rollback/report.ts
-function seconds(value) {
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`;
-}
-function rollbackSummary(facts) {
-  const passed = facts.smoke.filter((r2) => r2.ok).length;
-  const parts = [`smoke ${passed}/${facts.smoke.length} passed`];
-  parts.push(facts.previous ? `previous release ${facts.previous.release} (${facts.previous.source})` : "no known previous release");
-  const { drill } = facts;
-  if (drill.state === "dry-run") parts.push("drill: dry run, no commands run");
-  else if (drill.state === "skipped") parts.push(`drill not run: ${drill.why}`);
-  else if (drill.state === "ran") {
-    const { report, plan } = drill;
-    if (report.interrupted) parts.push(`drill interrupted; ${report.restored ? `rolled forward to ${plan.current}` : "ROLL FORWARD FAILED"}`);
-    else {
-      const back = report.rollbackSeconds !== void 0 ? `back in ${seconds(report.rollbackSeconds)}` : "rollback failed";
-      const forward = report.rollForwardSeconds !== void 0 ? `forward in ${seconds(report.rollForwardSeconds)}` : "roll forward failed";
-      parts.push(`drill ${seconds(report.totalSeconds)} of ${plan.options.budgetSeconds} s budget: ${back}, ${forward}`);
-    }
-  }
-  return parts.join("; ");
-}
-function smokeMetric(results) {
-  return results.map((r2) => ({ url: r2.url, ok: r2.ok, status: r2.status, ms: r2.ms }));
-}
-function rollbackMetrics(facts) {
-  const { drill } = facts;
-  const report = drill.state === "ran" ? drill.report : void 0;
-  const metrics = {
-    previousRelease: facts.previous?.release ?? null,
-    previousReleaseSource: facts.previous?.source ?? null,
-    currentRelease: facts.served?.ok ? facts.served.version : null,
-    rollbackSeconds: report?.rollbackSeconds ?? null,
-    rollForwardSeconds: report?.rollForwardSeconds ?? null,
-    smoke: smokeMetric(facts.smoke),
-    runbook: facts.runbook ?? null,
-    drill: drill.state
-  };
-  if (report) {
-    metrics.drillSeconds = report.totalSeconds;
-    metrics.budgetSeconds = drill.state === "ran" ? drill.plan.options.budgetSeconds : null;
-    metrics.legs = report.legs;
-    metrics.restored = report.restored;
-    metrics.interrupted = report.interrupted ?? null;
-    metrics.smokeAfterRollback = smokeMetric(report.smokeAfterRollback);
-    metrics.smokeAfterRollForward = smokeMetric(report.smokeAfterRollForward);
-  }
-  return metrics;
-}
-function smokeRows(phase, results) {
-  return results.map((r2) => {
-    const hops = r2.redirects.length > 0 ? `via ${r2.redirects.map((h3) => `${h3.status} ${h3.url}`).join(", ")}` : "";
-    const retried = r2.attempts > 1 ? `${r2.attempts} attempts` : "";
-    return [phase, r2.name, r2.status, r2.ms, r2.ok, [r2.problems.join("; "), hops, retried].filter(Boolean).join("; ") || null];
-  });
-}
-function drillNotes(facts) {
-  const { drill } = facts;
-  const notes = [];
-  if (facts.previous) notes.push(`Previous release ${facts.previous.release}: ${facts.previous.detail}.`);
-  notes.push(facts.runbook ? `Runbook: ${facts.runbook}.` : "Runbook: none found (ROLLBACK.md, or a README/docs section on rolling back).");
-  if (drill.state === "skipped") notes.push(`Drill not run: ${drill.why}.`);
-  if (drill.state === "dry-run") {
-    const env = Object.entries(commandEnv(drill.plan)).map(([k2, v2]) => `${k2}=${v2}`).join(" ");
-    const pass = drill.plan.options.passEnv.length > 0 ? `, passing only ${drill.plan.options.passEnv.join(", ")}` : "";
-    notes.push(
-      `Dry run: would run \`${drill.plan.options.rollbackCommand}\` (${env}${pass}), wait up to ${drill.plan.options.waitSeconds} s for ${drill.plan.previous?.release ?? "another release"}, smoke, then \`${drill.plan.options.rollForwardCommand}\` and wait for ${drill.plan.current}.`
-    );
-  }
-  if (drill.state === "ran" && drill.report.interrupted) {
-    const { report } = drill;
-    notes.push(
-      `Interrupted after "${report.interrupted.afterLeg}" (${report.interrupted.reason}): ${report.restored ? `rolled forward before exiting; the site serves ${drill.plan.current} again` : "rolling forward FAILED"}.`
-    );
-  }
-  if (drill.state === "ran" && !drill.report.restored) notes.push(`ROLL FORWARD FAILED. Restore the current release by hand: ${manualRollForward(drill.plan)}`);
-  return notes;
-}
-function rollbackBlocks(facts) {
-  const { drill } = facts;
-  const rows = smokeRows("current", facts.smoke);
-  if (drill.state === "ran")
-    rows.push(...smokeRows("after rollback", drill.report.smokeAfterRollback), ...smokeRows("after roll forward", drill.report.smokeAfterRollForward));
-  const blocks = [{ kind: "table", title: "Smoke checks", columns: ["when", "check", "status", "ms", "ok", "note"], rows }];
-  if (drill.state === "ran") {
-    blocks.push({
-      kind: "timeline",
-      // The reporters add "N s of a B s budget" themselves.
-      title: "Rollback drill",
-      budgetSeconds: drill.plan.options.budgetSeconds,
-      steps: drill.report.legs.map((leg) => ({
-        name: leg.name,
-        startSeconds: leg.startSeconds,
-        seconds: leg.seconds,
-        ok: leg.ok,
-        ...leg.note ? { note: leg.note } : {}
-      }))
-    });
-  }
-  const notes = { kind: "notes", title: "Rollback", items: drillNotes(facts) };
-  blocks.push(notes);
-  return blocks;
-}
-
-// src/stages/rollback/runbook.ts
-import { readdirSync, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join2, relative as relative2 } from "node:path";
-var HEADING = /^ {0,3}#{1,6}\s+(.*)$/gm;
-var ROLLBACK_WORDS = /\b(roll(?:ing)?[ -]?backs?|rolled[ -]back|revert(?:ing)? (?:a |the )?(?:deploy(?:ment)?|release)s?|undo(?:ing)? a deploy)/i;
-function rollbackHeading(markdown) {
-  const text2 = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
-  for (const match of text2.matchAll(HEADING)) {
-    const title = match[1].replace(/#+\s*$/, "").trim();
-    if (ROLLBACK_WORDS.test(title)) return title;
-  }
-  return void 0;
-}
-function markdownFiles(dir, depth) {
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const out = [];
-  for (const name of names.sort()) {
-    if (name.startsWith(".") || name === "node_modules") continue;
-    const full = join2(dir, name);
-    let isDir;
-    try {
-      isDir = statSync3(full).isDirectory();
-    } catch {
-      continue;
-    }
-    if (isDir && depth > 0) out.push(...markdownFiles(full, depth - 1));
-    else if (!isDir && /\.mdx?$/i.test(name)) out.push(full);
-  }
-  return out;
-}
-function findRunbook(repo) {
-  const top = markdownFiles(repo, 0);
-  const docs = ["docs", "doc", ".github"].flatMap((folder) => markdownFiles(join2(repo, folder), 3));
-  const dedicated = [...top, ...docs].find((file) => /^rollback\.mdx?$/i.test(file.split("/").pop()));
-  if (dedicated) return relative2(repo, dedicated);
-  const readmes = top.filter((file) => /^readme\.mdx?$/i.test(file.split("/").pop()));
-  for (const file of [...readmes, ...docs]) {
-    let text2;
-    try {
-      text2 = readFileSync5(file, "utf8");
-    } catch {
-      continue;
-    }
-    const heading = rollbackHeading(text2);
-    if (heading) return `${relative2(repo, file)}#${heading}`;
-  }
-  return void 0;
-}
-
-// src/stages/rollback/json-path.ts
-function parseJsonPath(path) {
-  let rest = path.trim();
-  if (rest.startsWith("$")) rest = rest.slice(1);
-  else if (rest && !rest.startsWith(".") && !rest.startsWith("[")) rest = `.${rest}`;
-  const segments = [];
-  const token = /^(?:\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\])/;
-  while (rest.length > 0) {
-    const match = token.exec(rest);
-    if (!match) return void 0;
-    if (match[1] !== void 0) segments.push(match[1]);
-    else if (match[2] !== void 0) segments.push(Number(match[2]));
-    else segments.push(match[3] ?? match[4]);
-    rest = rest.slice(match[0].length);
-  }
-  return segments;
-}
-function readJsonPath(data, path) {
-  const segments = parseJsonPath(path);
-  if (!segments) return { found: false };
-  let current = data;
-  for (const segment of segments) {
-    if (segment === "length" && (Array.isArray(current) || typeof current === "string")) {
-      current = current.length;
-      continue;
-    }
-    if (Array.isArray(current)) {
-      const index = Number(segment);
-      if (!Object.prototype.hasOwnProperty.call(current, segment)) return { found: false };
-      current = current[index];
-    } else if (isRecord(current)) {
-      const key = String(segment);
-      if (!Object.prototype.hasOwnProperty.call(current, key)) return { found: false };
-      current = current[key];
-    } else return { found: false };
-  }
-  return { found: true, value: current };
-}
-
-// src/stages/rollback/smoke.ts
-var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([502, 503, 504]);
-var MAX_BODY_BYTES = 1024 * 1024;
-function headerText(value) {
-  return Array.isArray(value) ? value.join(", ") : value;
-}
-function shorten(text2, max = 80) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-function headerProblems(check, headers) {
-  const problems = [];
-  for (const [name, expected] of Object.entries(check.headers)) {
-    const actual = headerText(headers[name.toLowerCase()]);
-    if (expected === true && actual === void 0) problems.push(`header ${name} is missing`);
-    else if (expected === false && actual !== void 0) problems.push(`header ${name} is present ("${shorten(actual, 40)}"), expected none`);
-    else if (typeof expected === "string" && !(actual ?? "").toLowerCase().includes(expected.toLowerCase())) {
-      problems.push(
-        actual === void 0 ? `header ${name} is missing (expected "${expected}")` : `header ${name} is "${shorten(actual, 40)}", expected it to contain "${expected}"`
-      );
-    }
-  }
-  return problems;
-}
-function jsonProblems(check, body) {
-  const entries = Object.entries(check.jsonPath);
-  if (entries.length === 0) return [];
-  let parsed;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return [`the body is not JSON ("${shorten(body, 40)}"), so ${entries.map(([path]) => path).join(", ")} cannot be checked`];
-  }
-  const problems = [];
-  for (const [path, expected] of entries) {
-    const found = readJsonPath(parsed, path);
-    if (!found.found) problems.push(`${path} is missing from the JSON body`);
-    else if (!sameJson(found.value, expected)) problems.push(`${path} is ${JSON.stringify(found.value)}, expected ${JSON.stringify(expected)}`);
-  }
-  return problems;
-}
-function sameJson(a, b3) {
-  if (a === b3) return true;
-  if (Array.isArray(a) && Array.isArray(b3)) return a.length === b3.length && a.every((item, i) => sameJson(item, b3[i]));
-  if (!isRecord(a) || !isRecord(b3)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b3).length) return false;
-  return keysA.every((key) => sameJson(a[key], b3[key]));
-}
-function judgeAnswer(check, answer) {
-  const problems = [];
-  if (!check.status.includes(answer.status)) {
-    const expected = check.status.length === 1 ? String(check.status[0]) : `one of ${check.status.join(", ")}`;
-    problems.push(`answered ${answer.status}, expected ${expected}`);
-  }
-  for (const text2 of check.contains) {
-    if (!answer.body.includes(text2))
-      problems.push(`the body does not contain "${text2}"${answer.truncated ? ` (only the first ${MAX_BODY_BYTES} bytes were read)` : ""}`);
-  }
-  problems.push(...headerProblems(check, answer.headers), ...jsonProblems(check, answer.body));
-  if (check.maxMs !== void 0 && answer.ms > check.maxMs) problems.push(`took ${answer.ms} ms, over its maxMs of ${check.maxMs}`);
-  return problems;
-}
-function isTransient(check, status) {
-  if (status === null) return true;
-  return TRANSIENT_STATUSES.has(status) && !check.status.includes(status);
-}
-function backoffBefore(policy, attempt) {
-  return policy.backoffMs * 2 ** Math.max(0, attempt - 2);
-}
-function requestHeadersOf(check, env, secrets) {
-  const headers = { "user-agent": "launch-ready (rollback smoke check)", accept: "*/*" };
-  const missing = [];
-  for (const [name, variable] of Object.entries(check.headersFromEnv)) {
-    const value = env[variable];
-    if (!value) missing.push(variable);
-    else {
-      secrets.add(value);
-      headers[name.toLowerCase()] = value;
-    }
-  }
-  if (check.basicAuthFromEnv) {
-    const { username, password } = check.basicAuthFromEnv;
-    const user = env[username];
-    const pass = env[password];
-    for (const [name, value] of [
-      [username, user],
-      [password, pass]
-    ])
-      if (!value) missing.push(name);
-    if (user && pass) {
-      secrets.add(pass);
-      const encoded = Buffer.from(`${user}:${pass}`).toString("base64");
-      secrets.add(encoded);
-      headers.authorization = `Basic ${encoded}`;
-    }
-  }
-  if (check.json !== void 0) headers["content-type"] = "application/json";
-  return { headers, missing };
-}
-function answerOf2(response) {
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: new TextDecoder().decode(response.body),
-    truncated: response.truncated,
-    ms: Math.round(response.timings.totalMs)
-  };
-}
-async function runSmokeCheck(check, deps) {
-  const base = { name: check.name, url: check.url, method: check.method };
-  const { headers, missing } = requestHeadersOf(check, deps.env, deps.secrets);
-  if (missing.length > 0) {
-    const problem = `not sent: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set in the environment`;
-    return { ...base, ok: false, status: null, ms: null, attempts: 0, redirects: [], problems: [problem] };
-  }
-  let last = { ...base, ok: false, status: null, ms: null, attempts: 0, redirects: [], problems: ["not run"] };
-  for (let attempt = 1; attempt <= deps.retry.attempts; attempt++) {
-    if (attempt > 1) await deps.wait.sleep(backoffBefore(deps.retry, attempt), deps.signal);
-    if (deps.signal?.aborted) break;
-    last = await attemptOnce(check, headers, deps, attempt);
-    if (last.ok || !isTransient(check, last.status)) break;
-  }
-  return last;
-}
-async function attemptOnce(check, headers, deps, attempt) {
-  const base = { name: check.name, url: check.url, method: check.method, attempts: attempt };
-  try {
-    const request = {
-      url: check.url,
-      method: check.method,
-      headers,
-      timeoutMs: check.timeoutMs,
-      maxBodyBytes: MAX_BODY_BYTES,
-      followRedirects: deps.followRedirects
-    };
-    if (check.json !== void 0) request.body = JSON.stringify(check.json);
-    if (deps.signal) request.signal = deps.signal;
-    const response = await deps.http.request(request);
-    const answer = answerOf2(response);
-    const problems = judgeAnswer(check, answer);
-    return { ...base, ok: problems.length === 0, status: answer.status, ms: answer.ms, redirects: response.redirects, problems };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ...base, ok: false, status: null, ms: null, redirects: [], problems: [`no answer: ${reason}`], unreachable: reason };
-  }
-}
-async function runSmokeChecks(checks, deps) {
-  const results = [];
-  for (const check of checks) results.push(await runSmokeCheck(check, deps));
-  return results;
-}
-
-// src/stages/rollback/index.ts
-function parseOptions(section) {
-  return { ...parseRollbackOptions(section), parsed: "rollback" };
-}
-function isParsed3(given) {
-  return given.parsed === "rollback";
-}
-function optionsOf2(given) {
-  return isParsed3(given) ? given : parseOptions(given);
-}
-var rollbackStage = {
-  id: "rollback",
-  phase: "change",
-  // Stopped mid-drill, it must still roll forward: a command limit plus a wait, with room to spare.
-  graceSeconds: 900,
-  title: "Rollback",
-  description: "smoke checks pass, the previous release is known, and a rollback drill finishes inside its time budget",
-  built: true,
-  checks: { paths: ["deploy", "homepage"] },
-  configSchema: rollbackConfigSchema,
-  flags: [
-    { name: "dry-run", type: "boolean", configKey: "dryRun", description: "smoke checks and discovery only: show the drill's commands without running them" },
-    { name: "url", type: "string", configKey: "url", valueName: "URL", description: "the deployment under test" },
-    { name: "previous-release", type: "string", configKey: "previousRelease", valueName: "RELEASE", description: "the known-good release to roll back to" }
-  ],
-  validateConfig: (section) => validateRollbackConfig(section),
-  notConfigured: rollbackNotConfigured,
-  parseOptions,
-  run: (ctx) => runRollbackStage(ctx)
-};
-async function runRollbackStage(ctx) {
-  const options = optionsOf2(ctx.options);
-  const services = ctx.services;
-  const findings = [];
-  const smokeDeps = {
-    http: services.http,
-    wait: services.wait,
-    env: ctx.env,
-    secrets: ctx.secrets,
-    retry: options.retry,
-    followRedirects: options.followRedirects
-  };
-  const smokeNow = (signal) => runSmokeChecks(options.smoke, signal ? { ...smokeDeps, signal } : smokeDeps);
-  ctx.progress(`smoke: ${options.smoke.length} check(s)`);
-  const smoke = await smokeNow(ctx.signal);
-  findings.push(...smokeFindings(smoke));
-  const served = options.version ? await readServedVersion(options.version, services.http, ctx.signal) : void 0;
-  if (options.version && served && !served.ok) findings.push(versionUnreadableFinding(options.version.url, served.problem, options.drill !== void 0));
-  const repo = resolve8(ctx.baseDir, options.repo);
-  const current = { ...served?.ok ? { version: served.version } : {}, ...ctx.env.GITHUB_SHA ? { sha: ctx.env.GITHUB_SHA } : {} };
-  const discovery = await discoverPrevious({ options, github: services.github, repo, current });
-  if (!discovery.previous) findings.push(previousUnknownFinding(discovery.tried));
-  const runbook = findRunbook(repo);
-  if (!runbook) findings.push(noRunbookFinding());
-  const drill = await drillStep(ctx, options, services, { served, smoke, smokeNow, findings, repo, previous: discovery.previous });
-  const facts = { options, smoke, served, previous: discovery.previous, runbook, drill };
-  return {
-    summary: rollbackSummary(facts),
-    findings,
-    metrics: rollbackMetrics(facts),
-    blocks: rollbackBlocks(facts),
-    checkedPaths: checkedPaths(options, drill)
-  };
-}
-function checkedPaths(options, drill) {
-  const paths = [];
-  if (drill.state === "ran" && !drill.report.interrupted) paths.push("deploy");
-  if (options.smoke.some((check) => new URL(check.url).pathname === "/")) paths.push("homepage");
-  return paths;
-}
-async function drillStep(ctx, options, services, inputs) {
-  if (!options.drill) return { state: "none" };
-  if (!inputs.served?.ok) return { state: "skipped", why: "the served release is unknown (see the version finding), so a switch could not be seen" };
-  const plan = { options: options.drill, current: inputs.served.version, cwd: inputs.repo };
-  if (inputs.previous) plan.previous = inputs.previous;
-  if (options.dryRun) return { state: "dry-run", plan };
-  const event = ctx.env.GITHUB_EVENT_NAME;
-  if (event === "pull_request" || event === "pull_request_target") {
-    return {
-      state: "skipped",
-      why: `drills do not run on ${event} events: the commands would come from the pull request under review; run the drill on deployment_status, workflow_dispatch or schedule`
-    };
-  }
-  const failing = inputs.smoke.filter((r2) => !r2.ok).length;
-  if (failing > 0) return { state: "skipped", why: `${failing} smoke check(s) fail on the current deployment; a drill on a broken site proves nothing` };
-  if (ctx.signal.aborted) return { state: "skipped", why: "the run was stopped before the drill started" };
-  for (const name of options.drill.passEnv) ctx.secrets.add(ctx.env[name]);
-  const report = await runDrill(plan, {
-    processes: services.processes,
-    wait: services.wait,
-    readVersion: (signal) => readServedVersion(options.version, services.http, signal),
-    smoke: inputs.smokeNow,
-    now: () => performance.now(),
-    signal: ctx.signal,
-    progress: ctx.progress,
-    scrub: (text2) => ctx.secrets.scrub(text2)
-  });
-  inputs.findings.push(...drillFindings(report, options.drill, plan.current, manualRollForward(plan)));
-  return { state: "ran", plan, report };
-}
-
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-var t = /* @__PURE__ */ new WeakMap();
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
-}
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-
-// node_modules/simple-git/dist/index.mjs
-var import_file_exists = __toESM(require_dist2(), 1);
-var import_debug = __toESM(require_src(), 1);
-var import_promise_deferred = __toESM(require_dist3(), 1);
-import { spawn as ve } from "node:child_process";
-import { normalize as Se } from "node:path";
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* x(e, n) {
-  const t2 = n === "global";
-  for (const o2 of e)
-    o2.isGlobal === t2 && (yield o2);
-}
-var P = /* @__PURE__ */ new Set([
-  "--add",
-  "--edit",
-  "--remove-section",
-  "--rename-section",
-  "--replace-all",
-  "--unset",
-  "--unset-all",
-  "-e"
-]);
-var S = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-color",
-  "--get-colorbool",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--list",
-  "-l"
-]);
-var E = /* @__PURE__ */ new Set([
-  "edit",
-  "remove-section",
-  "rename-section",
-  "set",
-  "unset"
-]);
-var F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-function A(e, n) {
-  for (const { name: o2 } of x(e, "task")) {
-    if (P.has(o2))
-      return w(true, n);
-    if (S.has(o2))
-      return w(false, n);
-  }
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
-}
-function w(e = false, n = []) {
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: t2,
-    value: n.at(1)
-  };
-}
-function O(e, n) {
-  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
-}
-function G(e) {
-  const n = e?.indexOf("=") || -1;
-  return !e || n < 0 ? null : {
-    key: e.slice(0, n).trim().toLowerCase(),
-    value: e.slice(n + 1)
-  };
-}
-function M(e) {
-  for (const { name: n } of x(e, "task"))
-    switch (n) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function N({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* $(e) {
-  for (const n of e) {
-    const t2 = N(n), o2 = t2 && G(n.value);
-    o2 && (yield {
-      ...o2,
-      scope: t2
-    });
-  }
-}
-function D(e, n, t2) {
-  const o2 = {
-    read: [],
-    write: [...$(n)]
-  };
-  return e === "config" && L(
-    o2,
-    M(n),
-    A(n, t2)
-  ), o2;
-}
-function L(e, n, t2) {
-  if (t2 === null)
-    return;
-  const o2 = O(n, t2);
-  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-var C = {
-  short: /* @__PURE__ */ new Map([
-    ["c", true]
-    //  -c <k=v>    set config key for this invocation
-  ])
-};
-var I = {
-  short: new Map([
-    ["C", true],
-    //  -C <path>   change working directory
-    ["P", false],
-    // -P          no pager (alias for --no-pager)
-    ["h", false],
-    // -h          help
-    ["p", false],
-    // -p          paginate
-    ["v", false],
-    // -v          version
-    ...C.short.entries()
-  ]),
-  long: /* @__PURE__ */ new Set([
-    "attr-source",
-    "config-env",
-    "exec-path",
-    "git-dir",
-    "list-cmds",
-    "namespace",
-    "super-prefix",
-    "work-tree"
-  ])
-};
-var R = {
-  clone: {
-    short: /* @__PURE__ */ new Map([
-      ["b", true],
-      // -b <branch>
-      ["j", true],
-      // -j <n>          parallel jobs
-      ["l", false],
-      // -l local
-      ["n", false],
-      // -n no-checkout
-      ["o", true],
-      // -o <name>       remote name
-      ["q", false],
-      // -q quiet
-      ["s", false],
-      // -s shared
-      ["u", true]
-      // -u <upload-pack>
-    ]),
-    long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-  },
-  commit: {
-    short: /* @__PURE__ */ new Map([
-      ["C", true],
-      // -C <commit>  reuse message
-      ["F", true],
-      // -F <file>    read message from file
-      ["c", true],
-      // -c <commit>  reedit message
-      ["m", true],
-      // -m <msg>
-      ["t", true]
-      // -t <template>
-    ]),
-    long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-  },
-  config: {
-    short: /* @__PURE__ */ new Map([
-      ["e", false],
-      // -e  open editor
-      ["f", true],
-      //  -f <file>
-      ["l", false]
-      // -l  list
-    ]),
-    long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-  },
-  fetch: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  init: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["template"])
-  },
-  pull: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  push: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-  },
-  rebase: {
-    short: /* @__PURE__ */ new Map([
-      ["X", true],
-      // -X <option>   strategy option
-      ["f", false],
-      // -f force-rebase
-      ["i", false],
-      // -i interactive
-      ["k", false],
-      // -k keep-base
-      ["m", false],
-      // -m merge
-      ["n", false],
-      // -n no-stat
-      ["q", false],
-      // -q quiet
-      ["r", false],
-      // -r rebase-merges
-      ["s", true],
-      // -s <strategy>
-      ["v", false],
-      // -v verbose
-      ["x", true]
-      // -x <cmd>      exec
-    ]),
-    long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
-  }
-};
-var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-function B(e) {
-  const n = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...C.short.entries(), ...n.short.entries()]),
-    long: n.long
-  };
-}
-function b(e, n = I) {
-  if (e.startsWith("--")) {
-    const t2 = e.indexOf("=");
-    if (t2 > 2)
-      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: n.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const t2 = e.charAt(1), o2 = n.short.get(t2);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return j(e, n.short);
-}
-function j(e, n) {
-  const t2 = e.slice(1).split(""), o2 = [];
-  for (let a = 0; a < t2.length; a++) {
-    const s = t2[a], r2 = n.get(s);
-    if (r2 === void 0)
-      return [{ name: e, needsNext: false }];
-    if (r2) {
-      const i = t2.slice(a + 1).join("");
-      if (i && ![...i].every((m2) => n.has(m2)))
-        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${s}`, needsNext: r2 });
-  }
-  return o2;
-}
-function W(e, n = []) {
-  let t2 = 0;
-  for (; t2 < e.length; ) {
-    const o2 = String(e[t2]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const a = b(o2);
-    let s = t2 + 1;
-    for (const r2 of a) {
-      const i = {
-        name: r2.name,
-        value: r2.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
-    }
-    t2 = s;
-  }
-  return { flags: n, taskIndex: t2 };
-}
-function V(e, n, t2 = []) {
-  const o2 = B(n), a = [], s = [];
-  let r2 = 0;
-  for (; r2 < e.length; ) {
-    const i = e[r2];
-    if (r(i)) {
-      s.push(...o(i)), r2++;
-      continue;
-    }
-    const p2 = String(i);
-    if (p2 === "--") {
-      for (let d2 = r2 + 1; d2 < e.length; d2++) {
-        const g2 = e[d2];
-        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
-      }
-      break;
-    }
-    if (!p2.startsWith("-") || p2.length < 2) {
-      a.push(p2), r2++;
-      continue;
-    }
-    const m2 = b(p2, o2);
-    let u2 = r2 + 1;
-    for (const d2 of m2) {
-      const g2 = {
-        name: d2.name,
-        value: d2.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
-    }
-    r2 = u2;
-  }
-  return { flags: t2, positionals: a, pathspecs: s };
-}
-function* q({
-  write: e
-}) {
-  for (const n of e)
-    for (const t2 of K) {
-      const o2 = t2(n.key);
-      o2 && (yield o2);
-    }
-}
-function f(e, n, t2 = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(s) {
-    if (o2.test(s))
-      return {
-        category: n,
-        message: `Configuring ${t2} is not permitted without enabling ${n}`
-      };
-  };
-}
-function l(e, n) {
-  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return f(t2, n, e);
-}
-var K = [
-  f("alias", "allowUnsafeAlias"),
-  f("core.askPass", "allowUnsafeAskPass"),
-  f("core.editor", "allowUnsafeEditor"),
-  f("core.fsmonitor", "allowUnsafeFsMonitor"),
-  f("core.gitProxy", "allowUnsafeGitProxy"),
-  f("core.hooksPath", "allowUnsafeHooksPath"),
-  f("core.pager", "allowUnsafePager"),
-  f("core.sshCommand", "allowUnsafeSshCommand"),
-  l("credential.helper", "allowUnsafeCredentialHelper"),
-  l("diff.command", "allowUnsafeDiffExternal"),
-  f("diff.external", "allowUnsafeDiffExternal"),
-  l("difftool.cmd", "allowUnsafeDiffExternal"),
-  l("diff.textconv", "allowUnsafeDiffTextConv"),
-  l("filter.clean", "allowUnsafeFilter"),
-  l("filter.process", "allowUnsafeFilter"),
-  l("filter.smudge", "allowUnsafeFilter"),
-  l("gpg.program", "allowUnsafeGpgProgram"),
-  f("include.path", "allowUnsafeInclude"),
-  l("includeIf", "allowUnsafeInclude"),
-  f("init.templateDir", "allowUnsafeTemplateDir"),
-  l("pager.", "allowUnsafePager"),
-  l("merge.driver", "allowUnsafeMergeDriver"),
-  l("mergetool.path", "allowUnsafeMergeDriver"),
-  l("mergetool.cmd", "allowUnsafeMergeDriver"),
-  l("protocol.allow", "allowUnsafeProtocolOverride"),
-  l("remote.receivepack", "allowUnsafePack"),
-  l("remote.uploadpack", "allowUnsafePack"),
-  f("uploadpack.packObjectsHook", "allowUnsafePack"),
-  f("sequence.editor", "allowUnsafeEditor"),
-  l("submodule.update", "allowUnsafeSubmodule"),
-  l("tar.command", "allowUnsafeCommandBinaries"),
-  l("trailer.cmd", "allowUnsafeCommandBinaries"),
-  l("trailer.command", "allowUnsafeCommandBinaries"),
-  l("url.insteadOf", "allowUnsafeUrlRewrite")
-];
-function* H(e, n) {
-  for (const t2 of n)
-    for (const o2 of X) {
-      const a = o2(e, t2);
-      a && (yield a);
-    }
-}
-function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
-  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
-  return function(m2, u2) {
-    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
-      return {
-        category: t2,
-        message: i
-      };
-  };
-}
-var h = { globalOnly: true, withValue: true };
-var X = [
-  c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
-    name: "--upload-pack or --receive-pack"
-  }),
-  c2("clone", /^-\w*u/, "allowUnsafePack"),
-  c2("clone", "--u", "allowUnsafePack"),
-  c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
-  // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
-  c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
-  c2(null, "--template", "allowUnsafeTemplateDir"),
-  c2(null, "--exec-path", "allowUnsafeExec", h),
-  // `git` reads the configuration of whichever repository these name, so the
-  // directory alone is enough to deliver config the argv guards never see
-  c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
-  c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
-  c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
-];
-function k(e, n, t2) {
-  return [...H(e, n), ...q(t2)];
-}
-function Y(...e) {
-  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
-  return {
-    task: o2,
-    flags: n.map(J),
-    paths: r2,
-    config: i,
-    vulnerabilities: z(k(o2, n, i))
-  };
-}
-function z(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: n }) {
-  return e !== void 0 ? { name: n, value: e } : { name: n };
-}
-var y = {
-  editor: "allowUnsafeEditor",
-  git_askpass: "allowUnsafeAskPass",
-  git_config_global: "allowUnsafeConfigPaths",
-  git_config_system: "allowUnsafeConfigPaths",
-  git_config_count: "allowUnsafeConfigEnvCount",
-  git_config_parameters: "allowUnsafeConfigEnvCount",
-  git_config: "allowUnsafeConfigPaths",
-  git_editor: "allowUnsafeEditor",
-  git_exec_path: "allowUnsafeExec",
-  git_external_diff: "allowUnsafeDiffExternal",
-  git_pager: "allowUnsafePager",
-  git_proxy_command: "allowUnsafeGitProxy",
-  git_template_dir: "allowUnsafeTemplateDir",
-  git_sequence_editor: "allowUnsafeEditor",
-  git_ssh: "allowUnsafeSshCommand",
-  git_ssh_command: "allowUnsafeSshCommand",
-  pager: "allowUnsafePager",
-  prefix: "allowUnsafeConfigPaths",
-  ssh_askpass: "allowUnsafeAskPass",
-  visual: "allowUnsafeEditor"
-};
-function* Q(e) {
-  const n = parseInt(e.git_config_count ?? "0", 10);
-  for (let t2 = 0; t2 < n; t2++) {
-    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
-  }
-}
-function* Z(e) {
-  for (const n of Object.keys(e))
-    if (_(n)) {
-      const t2 = y[n];
-      yield {
-        category: t2,
-        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function ee(e) {
-  const n = {};
-  for (const [t2, o2] of Object.entries(e)) {
-    const a = t2.toLowerCase().trim();
-    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
-  }
-  return n;
-}
-function ne(e) {
-  const n = ee(e), t2 = {
-    read: [],
-    write: [...Q(n)]
-  }, o2 = [
-    ...Z(n),
-    ...k(null, [], t2)
-  ];
-  return {
-    config: t2,
-    vulnerabilities: o2
-  };
-}
-function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
-}
-
-// node_modules/simple-git/dist/index.mjs
-import { EventEmitter as Ce } from "node:events";
-var O2 = class extends Error {
-  constructor(e, n) {
-    super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var Ae = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n), this.config = e;
-  }
-};
-var A2 = class extends O2 {
-  constructor(e, n, r2) {
-    super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var at = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n || String(e)), this.git = e;
-  }
-};
-var xe = class extends O2 {
-  constructor(e) {
-    super(void 0, e);
-  }
-};
-var I2 = "\0";
-var W2 = () => {
-};
-function Ne(t2) {
-  return typeof t2 != "function" ? W2 : t2;
-}
-function $e(t2) {
-  return typeof t2 == "function" && t2 !== W2;
-}
-function Pe(t2, e) {
-  const n = t2.indexOf(e);
-  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
-}
-function Me(t2, e = 0) {
-  return Dt(t2) && t2.length > e ? t2[e] : void 0;
-}
-function N2(t2, e = 0) {
-  if (Dt(t2) && t2.length > e)
-    return t2[t2.length - 1 - e];
-}
-function Dt(t2) {
-  return Bt(t2);
-}
-function H2(t2 = "", e = true, n = `
-`) {
-  return t2.split(n).reduce((r2, s) => {
-    const o2 = e ? s.trim() : s;
-    return o2 && r2.push(o2), r2;
-  }, []);
-}
-function ut(t2, e) {
-  return H2(t2, true).map((n) => e(n));
-}
-function Lt(t2) {
-  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
-}
-function S2(t2, e) {
-  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
-}
-function De(t2, e) {
-  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
-}
-function ct(t2, e) {
-  if (Array.isArray(t2)) {
-    const n = t2.indexOf(e);
-    n >= 0 && t2.splice(n, 1);
-  } else
-    t2.delete(e);
-  return e;
-}
-var ft = Object.prototype.toString.call.bind(Object.prototype.toString);
-function v(t2) {
-  return Array.isArray(t2) ? t2 : [t2];
-}
-function jt(t2) {
-  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
-}
-function L2(t2) {
-  return v(t2).map((e) => e instanceof String ? e : String(e));
-}
-function p(t2, e = 0) {
-  if (t2 == null)
-    return e;
-  const n = parseInt(t2, 10);
-  return Number.isNaN(n) ? e : n;
-}
-function U(t2, e) {
-  const n = [];
-  for (let r2 = 0, s = t2.length; r2 < s; r2++)
-    n.push(e, t2[r2]);
-  return n;
-}
-function F2(t2) {
-  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
-}
-function Le(t2) {
-  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
-}
-function je(t2, e) {
-  const n = {};
-  return e.forEach((r2) => {
-    t2[r2] !== void 0 && (n[r2] = t2[r2]);
-  }), n;
-}
-function wt(t2 = 0) {
-  return new Promise((e) => setTimeout(e, t2));
-}
-function bt(t2) {
-  if (t2 !== false)
-    return t2;
-}
-function d(t2, e, n) {
-  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
-}
-var K2 = (t2) => Array.isArray(t2);
-function st(t2, e) {
-  const n = r(t2) ? "string" : typeof t2;
-  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
-}
-var m = (t2) => typeof t2 == "string" || r(t2);
-var Be = (t2) => m(t2) || Buffer.isBuffer(t2);
-var G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-function lt(t2) {
-  return !!t2 && ft(t2) === "[object Object]";
-}
-function Ie(t2) {
-  return typeof t2 == "function";
-}
-var Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
-var V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
-var z2 = class _z {
-  constructor(e, n) {
-    this.stdOut = e, this.stdErr = n;
-  }
-  asStrings() {
-    return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-  }
-};
-function Ue() {
-  throw new Error("LineParser:useMatches not implemented");
-}
-var l2 = class {
-  constructor(e, n) {
-    this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
-  }
-  resetMatches() {
-    this.matches.length = 0;
-  }
-  prepareMatches() {
-    return this.matches;
-  }
-  addMatch(e, n, r2) {
-    const s = r2 && e.exec(r2);
-    return s && this.pushMatch(n, s), !!s;
-  }
-  pushMatch(e, n) {
-    this.matches.push(...n.slice(1));
-  }
-};
-var x2 = class extends l2 {
-  addMatch(e, n, r2) {
-    return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
-  }
-  pushMatch(e, n) {
-    (e > 0 || n.length > 1) && super.pushMatch(e, n);
-  }
-};
-var Fe = {
-  binary: "git",
-  maxConcurrentProcesses: 5,
-  config: [],
-  trimmed: false
-};
-function Ge(...t2) {
-  const e = process.cwd(), n = Object.assign(
-    { baseDir: e, ...Fe },
-    ...t2.filter((r2) => typeof r2 == "object" && r2)
-  );
-  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
-}
-function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
-    const s = t2[r2];
-    if (r(s))
-      n.push(s);
-    else if (st(s, ["boolean"]))
-      n.push(r2 + "=" + s);
-    else if (Array.isArray(s))
-      for (const o2 of s)
-        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
-    else
-      n.push(r2);
-    return n;
-  }, e) : e;
-}
-function h2(t2, e = 0, n = false) {
-  const r2 = [];
-  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
-    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
-  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
-}
-function ze(t2) {
-  const e = typeof N2(t2) == "function";
-  return L2(d(N2(t2, e ? 1 : 0), K2, []));
-}
-function ht(t2) {
-  const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
-}
-function u(t2, e = true) {
-  const n = Ne(N2(t2));
-  return e || $e(n) ? n : void 0;
-}
-function Tt(t2, e) {
-  return t2(e.stdOut, e.stdErr);
-}
-function E2(t2, e, n, r2 = true) {
-  return v(n).forEach((s) => {
-    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
-      const c3 = (y2 = 0) => {
-        if (!(i + y2 >= a))
-          return o2[i + y2];
-      };
-      e.some(({ parse: y2 }) => y2(c3, t2));
-    }
-  }), t2;
-}
-var mt = ({ exitCode: t2 }, e, n, r2) => {
-  if (t2 === V2.UNCLEAN && Ve(e))
-    return n(Buffer.from("false"));
-  r2(e);
-};
-var Ut = (t2) => t2.trim() === "true";
-function We(t2) {
-  switch (t2) {
-    case "bare":
-      return Ke();
-    case "root":
-      return He();
-  }
-  return {
-    commands: ["rev-parse", "--is-inside-work-tree"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function He() {
-  return {
-    commands: ["rev-parse", "--git-dir"],
-    format: "utf-8",
-    onError: mt,
-    parser(e) {
-      return /^\.(git)?$/.test(e.trim());
-    }
-  };
-}
-function Ke() {
-  return {
-    commands: ["rev-parse", "--is-bare-repository"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function Ve(t2) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
-}
-var Xe = class {
-  constructor(e) {
-    this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
-  }
-};
-var Ye = /^[a-z]+\s*/i;
-var Qe = /^[a-z]+\s+[a-z]+\s*/i;
-var Je = /\/$/;
-function Ze(t2, e) {
-  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
-  return H2(e).forEach((s) => {
-    const o2 = s.replace(r2, "");
-    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
-  }), n;
-}
-var Ft = [];
-function tn(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser: t2
-  };
-}
-function b2(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser() {
-      throw typeof t2 == "string" ? new xe(t2) : t2;
-    }
-  };
-}
-function g(t2, e = false) {
-  return {
-    commands: t2,
-    format: "utf-8",
-    parser(n) {
-      return e ? String(n).trim() : n;
-    }
-  };
-}
-function Gt(t2) {
-  return {
-    commands: t2,
-    format: "buffer",
-    parser(e) {
-      return e;
-    }
-  };
-}
-function en(t2) {
-  return t2.format === "buffer";
-}
-function kt(t2) {
-  return t2.format === "empty" || !t2.commands.length;
-}
-var nn = "Git clean interactive mode is not supported";
-var rn = 'Git clean mode parameter ("n" or "f") is required';
-var sn = "Git clean unknown option found in: ";
-var zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
-var qt = /* @__PURE__ */ new Set([
-  "i",
-  ...L2(Object.values(zt))
-]);
-function on(t2, e) {
-  const { cleanMode: n, options: r2, valid: s } = cn(t2);
-  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
-}
-function an(t2, e) {
-  return {
-    commands: ["clean", `-${t2}`, ...e],
-    format: "utf-8",
-    parser(r2) {
-      return Ze(t2 === "n", r2);
-    }
-  };
-}
-function un(t2) {
-  return Array.isArray(t2) && t2.every((e) => qt.has(e));
-}
-function cn(t2) {
-  let e, n = [], r2 = { cleanMode: false, options: true };
-  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
-    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
-  }), {
-    cleanMode: e,
-    options: n,
-    valid: r2
-  };
-}
-function fn(t2) {
-  return t2 === "f" || t2 === "n";
-}
-function ln(t2) {
-  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
-}
-function hn(t2) {
-  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
-}
-var mn = class {
-  constructor() {
-    this.files = [], this.values = /* @__PURE__ */ Object.create(null);
-  }
-  get all() {
-    return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
-  }
-  addFile(e) {
-    if (!(e in this.values)) {
-      const n = N2(this.files);
-      this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
-    }
-    return this.values[e];
-  }
-  addValue(e, n, r2) {
-    const s = this.addFile(e);
-    Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
-  }
-};
-function pn(t2) {
-  const e = new mn();
-  for (const n of Wt(t2))
-    e.addValue(n.file, String(n.key), n.value);
-  return e;
-}
-function dn(t2, e) {
-  let n = null;
-  const r2 = [], s = /* @__PURE__ */ new Map();
-  for (const o2 of Wt(t2, e))
-    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
-  return {
-    key: e,
-    paths: Array.from(s.keys()),
-    scopes: s,
-    value: n,
-    values: r2
-  };
-}
-function gn(t2) {
-  return t2.replace(/^(file):/, "");
-}
-function* Wt(t2, e = null) {
-  const n = t2.split("\0");
-  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
-    const o2 = gn(n[r2++]);
-    let i = n[r2++], a = e;
-    if (i.includes(`
-`)) {
-      const c3 = Pe(i, `
-`);
-      a = c3[0], i = c3[1];
-    }
-    yield { file: o2, key: a, value: i };
-  }
-}
-var Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
-function Y2(t2, e) {
-  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
-}
-function yn(t2, e, n, r2) {
-  const s = ["config", `--${r2}`];
-  return n && s.push("--add"), s.push(t2, e), {
-    commands: s,
-    format: "utf-8",
-    parser(o2) {
-      return o2;
-    }
-  };
-}
-function wn(t2, e) {
-  const n = ["config", "--null", "--show-origin", "--get-all", t2];
-  return e && n.splice(1, 0, `--${e}`), {
-    commands: n,
-    format: "utf-8",
-    parser(r2) {
-      return dn(r2, t2);
-    }
-  };
-}
-function bn(t2) {
-  const e = ["config", "--list", "--show-origin", "--null"];
-  return t2 && e.push(`--${t2}`), {
-    commands: e,
-    format: "utf-8",
-    parser(n) {
-      return pn(n);
-    }
-  };
-}
-function Tn() {
-  return {
-    addConfig(t2, e, ...n) {
-      return this._runTask(
-        yn(
-          t2,
-          e,
-          n[0] === true,
-          Y2(
-            n[1],
-            "local"
-            /* local */
-          )
-        ),
-        u(arguments)
-      );
-    },
-    getConfig(t2, e) {
-      return this._runTask(
-        wn(t2, Y2(e, void 0)),
-        u(arguments)
-      );
-    },
-    listConfig(...t2) {
-      return this._runTask(
-        bn(Y2(t2[0], void 0)),
-        u(arguments)
-      );
-    }
-  };
-}
-var Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
-var kn = new Set(Object.values(Kt));
-function _n(t2) {
-  return kn.has(t2);
-}
-var _t;
-var vn = ["-h"];
-var j2 = /* @__PURE__ */ Symbol("grepQuery");
-var En = class {
-  constructor() {
-    this[_t] = [];
-  }
-  *[(_t = j2, Symbol.iterator)]() {
-    for (const e of this[j2])
-      yield e;
-  }
-  and(...e) {
-    return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
-  }
-  param(...e) {
-    return this[j2].push(...U(e, "-e")), this;
-  }
-};
-function Sn(...t2) {
-  return new En().param(...t2);
-}
-function Rn(t2) {
-  const e = /* @__PURE__ */ new Set(), n = {};
-  return ut(t2, (r2) => {
-    const [s, o2, i] = r2.split(I2);
-    e.add(s), (n[s] = n[s] || []).push({
-      line: p(o2),
-      path: s,
-      preview: i
-    });
-  }), {
-    paths: e,
-    results: n
-  };
-}
-function On() {
-  return {
-    grep(t2) {
-      const e = u(arguments), n = h2(arguments);
-      for (const s of vn)
-        if (n.includes(s))
-          return this._runTask(
-            b2(`git.grep: use of "${s}" is not supported.`),
-            e
-          );
-      typeof t2 == "string" && (t2 = Sn().param(t2));
-      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
-      return this._runTask(
-        {
-          commands: r2,
-          format: "utf-8",
-          parser(s) {
-            return Rn(s);
-          }
-        },
-        e
-      );
-    }
-  };
-}
-var Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
-var Cn = L2(Object.values(Vt));
-function An(t2, e) {
-  const n = ["reset"];
-  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
-}
-function xn(t2) {
-  if (Xt(t2))
-    return t2;
-  switch (typeof t2) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-}
-function Xt(t2) {
-  return typeof t2 == "string" && Cn.includes(t2);
-}
-import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
-import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
-function Nn() {
-  return (0, import_debug.default)("simple-git");
-}
-function vt(t2, e, n) {
-  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
-    t2(r2, ...s), n(r2, ...s);
-  } : t2 : (r2, ...s) => {
-    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
-  };
-}
-function $n(t2, e, { namespace: n }) {
-  if (typeof t2 == "string")
-    return t2;
-  const r2 = e && e.namespace || "";
-  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
-}
-function $2(t2, e, n, r2 = Nn()) {
-  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
-  return y2(n);
-  function c3(w2, T2) {
-    return S2(
-      o2,
-      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
-    );
-  }
-  function y2(w2) {
-    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
-    return Object.assign(i ? k2 : C2, {
-      label: t2,
-      sibling: c3,
-      info: C2,
-      step: y2
-    });
-  }
-}
-var M2 = class M3 {
-  constructor(e = "GitExecutor") {
-    this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
-  }
-  withProgress(e) {
-    return this._queue.get(e);
-  }
-  createProgress(e) {
-    const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
-    return {
-      task: e,
-      logger: r2,
-      name: n
-    };
-  }
-  push(e) {
-    const n = this.createProgress(e);
-    return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
-  }
-  fatal(e) {
-    for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
-      n === e.task ? (r2.info("Failed %o", e), r2(
-        "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
-      )) : r2.info(
-        "A fatal exception occurred in a previous task, the queue has been purged: %o",
-        e.message
-      ), this.complete(n);
-    if (this._queue.size !== 0)
-      throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-  }
-  complete(e) {
-    this.withProgress(e) && this._queue.delete(e);
-  }
-  attempt(e) {
-    const n = this.withProgress(e);
-    if (!n)
-      throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
-    return n.logger("Starting task"), n;
-  }
-  static getName(e = "empty") {
-    return `task:${e}:${++M3.counter}`;
-  }
-};
-M2.counter = 0;
-var ot = M2;
-var Pn = class {
-  constructor(e, n, r2) {
-    this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
-  }
-  get cwd() {
-    return this._cwd || this._executor.cwd;
-  }
-  set cwd(e) {
-    this._cwd = e;
-  }
-  get env() {
-    return this._executor.env;
-  }
-  get outputHandler() {
-    return this._executor.outputHandler;
-  }
-  chain() {
-    return this;
-  }
-  push(e) {
-    return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
-  }
-  async attemptTask(e) {
-    const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
-    try {
-      const { logger: s } = this._queue.attempt(e);
-      return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
-    } catch (s) {
-      throw this.onFatalException(e, s);
-    } finally {
-      r2(), n();
-    }
-  }
-  onFatalException(e, n) {
-    const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
-    return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
-  }
-  async attemptRemoteTask(e, n) {
-    const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
-      "spawn.args",
-      [...e.commands],
-      this.taskContext(e, e.commands)
-    ), o2 = await this.gitResponse(
-      e,
-      r2,
-      s,
-      this.outputHandler,
-      n.step("SPAWN")
-    ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
-    return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
-  }
-  async attemptEmptyTask(e, n) {
-    return n("empty task bypassing child process to call to task's parser"), e.parser(this);
-  }
-  handleTaskData(e, n, r2, s) {
-    const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
-    return new Promise((y2, w2) => {
-      s("Preparing to handle process response exitCode=%d stdOut=", o2);
-      const { error: T2 } = this._plugins.exec(
-        "task.error",
-        { error: i },
-        {
-          ...this.taskContext(e, n),
-          ...r2
-        }
-      );
-      if (T2 && e.onError)
-        return s.info("exitCode=%s handling with custom error handler"), e.onError(
-          r2,
-          T2,
-          (k2) => {
-            s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
-              new z2(
-                Array.isArray(k2) ? Buffer.concat(k2) : k2,
-                Buffer.concat(c3)
-              )
-            );
-          },
-          w2
-        );
-      if (T2)
-        return s.info(
-          "handling as error: exitCode=%s stdErr=%s rejection=%o",
-          o2,
-          c3.length,
-          i
-        ), w2(T2);
-      s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
-    });
-  }
-  async gitResponse(e, n, r2, s, o2) {
-    const i = o2.sibling("output"), a = this._plugins.exec(
-      "spawn.options",
-      {
-        cwd: this.cwd,
-        env: this.env,
-        windowsHide: true
-      },
-      this.taskContext(e, e.commands)
-    );
-    return new Promise((c3) => {
-      const y2 = [], w2 = [];
-      o2.info("%s %o", n, r2), o2("%O", a);
-      let T2 = this._beforeSpawn(e, r2);
-      if (T2)
-        return c3({
-          stdOut: y2,
-          stdErr: w2,
-          exitCode: 9901,
-          rejection: T2
-        });
-      this._plugins.exec("spawn.before", void 0, {
-        ...this.taskContext(e, r2),
-        kill(C2) {
-          T2 = C2 || T2;
-        }
-      });
-      const k2 = ve(n, r2, a);
-      k2.stdout.on(
-        "data",
-        Et(y2, "stdOut", o2, i.step("stdOut"))
-      ), k2.stderr.on(
-        "data",
-        Et(w2, "stdErr", o2, i.step("stdErr"))
-      ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
-        ...this.taskContext(e, r2),
-        spawned: k2,
-        close(C2, Te) {
-          c3({
-            stdOut: y2,
-            stdErr: w2,
-            exitCode: C2,
-            rejection: T2 || Te
-          });
-        },
-        kill(C2) {
-          k2.killed || (T2 = C2, k2.kill("SIGINT"));
-        }
-      });
-    });
-  }
-  _beforeSpawn(e, n) {
-    let r2;
-    return this._plugins.exec("spawn.before", void 0, {
-      ...this.taskContext(e, n),
-      kill(s) {
-        r2 = s || r2;
-      }
-    }), r2;
-  }
-  taskContext(e, n) {
-    return {
-      method: String(Me(e.commands) || ""),
-      commands: n,
-      env: { ...this.env },
-      input: kt(e) ? void 0 : e.input
-    };
-  }
-};
-function Mn(t2, e) {
-  return (n) => {
-    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
-  };
-}
-function Et(t2, e, n, r2) {
-  return (s) => {
-    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
-  };
-}
-var Dn = class {
-  constructor(e, n, r2) {
-    this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
-  }
-  chain() {
-    return new Pn(this, this._scheduler, this._plugins);
-  }
-  push(e) {
-    return this._chain.push(e);
-  }
-};
-function Ln(t2, e, n = W2) {
-  const r2 = (o2) => {
-    n(null, o2);
-  }, s = (o2) => {
-    o2?.task === t2 && n(o2, void 0);
-  };
-  e.then(r2, s);
-}
-function St(t2, e) {
-  return tn((n) => {
-    if (!Lt(t2))
-      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
-    return (e || n).cwd = t2;
-  });
-}
-function Q2(t2) {
-  const e = ["checkout", ...t2];
-  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
-}
-function jn() {
-  return {
-    checkout() {
-      return this._runTask(
-        Q2(h2(arguments, 1)),
-        u(arguments)
-      );
-    },
-    checkoutBranch(t2, e) {
-      return this._runTask(
-        Q2(["-b", t2, e, ...h2(arguments)]),
-        u(arguments)
-      );
-    },
-    checkoutLocalBranch(t2) {
-      return this._runTask(
-        Q2(["-b", t2, ...h2(arguments)]),
-        u(arguments)
-      );
-    }
-  };
-}
-var Yt = (t2, e, n) => {
-  const r2 = ["clone", ...n];
-  return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
-};
-var Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
-function Rt(t2, e, n, ...r2) {
-  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
-}
-function In() {
-  return {
-    clone(t2, ...e) {
-      return this._runTask(
-        Rt("clone", Yt, d(t2, m), ...e),
-        u(arguments)
-      );
-    },
-    mirror(t2, ...e) {
-      return this._runTask(
-        Rt("mirror", Bn, d(t2, m), ...e),
-        u(arguments)
-      );
-    }
-  };
-}
-var Un = [
-  new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
-    t2.branch = e, t2.commit = r2, t2.root = !!n;
-  }),
-  new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
-    const n = e.split("<"), r2 = n.pop();
-    !r2 || !r2.includes("@") || (t2.author = {
-      email: r2.substr(0, r2.length - 1),
-      name: n.join("<").trim()
-    });
-  }),
-  new l2(
-    /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
-    }
-  ),
-  new l2(
-    /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0;
-      const s = parseInt(n, 10) || 0;
-      r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
-    }
-  )
-];
-function Fn(t2) {
-  return E2({
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  }, Un, t2);
-}
-function Gn(t2, e, n) {
-  return {
-    commands: [
-      "-c",
-      "core.abbrev=40",
-      "commit",
-      ...U(t2, "-m"),
-      ...e,
-      ...n
-    ],
-    format: "utf-8",
-    parser: Fn
-  };
-}
-function zn() {
-  return {
-    commit(e, ...n) {
-      const r2 = u(arguments), s = t2(e) || Gn(
-        v(e),
-        v(d(n[0], G2, [])),
-        [
-          ...L2(d(n[1], K2, [])),
-          ...h2(arguments, 0, true)
-        ]
-      );
-      return this._runTask(s, r2);
-    }
-  };
-  function t2(e) {
-    return !G2(e) && b2(
-      "git.commit: requires the commit message to be supplied as a string/string[]"
-    );
-  }
-}
-function qn() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-var Wn = new l2(
-  /([a-z-]+): (\d+)$/,
-  (t2, [e, n]) => {
-    const r2 = jt(e);
-    Object.hasOwn(t2, r2) && (t2[r2] = p(n));
-  }
-);
-function Hn() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(t2) {
-          return E2(qn(), [Wn], t2);
-        }
-      });
-    }
-  };
-}
-function Kn() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        g(["rev-list", "--max-parents=0", "HEAD"], true),
-        u(arguments)
-      );
-    }
-  };
-}
-function Vn(t2, e) {
-  const n = ["hash-object", t2];
-  return e && n.push("-w"), g(n, true);
-}
-var J2 = class {
-  constructor(e, n, r2, s) {
-    this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
-  }
-};
-var Xn = /^Init.+ repository in (.+)$/;
-var Yn = /^Rein.+ in (.+)$/;
-function Qn(t2, e, n) {
-  const r2 = String(n).trim();
-  let s;
-  if (s = Xn.exec(r2))
-    return new J2(t2, e, false, s[1]);
-  if (s = Yn.exec(r2))
-    return new J2(t2, e, true, s[1]);
-  let o2 = "";
-  const i = r2.split(" ");
-  for (; i.length; )
-    if (i.shift() === "in") {
-      o2 = i.join(" ");
-      break;
-    }
-  return new J2(t2, e, /^re/i.test(r2), o2);
-}
-var Qt = "--bare";
-function Jn(t2) {
-  return t2.includes(Qt);
-}
-function Zn(t2 = false, e, n) {
-  const r2 = ["init", ...n];
-  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
-    commands: r2,
-    format: "utf-8",
-    parser(s) {
-      return Qn(r2.includes("--bare"), e, s);
-    }
-  };
-}
-function tr(t2) {
-  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
-    format: "utf-8",
-    parser(e) {
-      return Object.fromEntries(
-        ut(e, (n) => {
-          const r2 = n.indexOf(":");
-          return [
-            jt(n.substring(0, r2).toLowerCase()),
-            n.substring(r2 + 2).trim()
-          ];
-        })
-      );
-    },
-    commands: ["interpret-trailers", "--parse"],
-    input: t2
-  };
-}
-function er() {
-  return {
-    interpretTrailers(t2) {
-      return this._runTask(
-        tr(d(t2, Be)),
-        u(arguments)
-      );
-    }
-  };
-}
-var R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
-var Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
-function pt(t2) {
-  for (let e = 0; e < t2.length; e++) {
-    const n = Jt.exec(t2[e]);
-    if (n)
-      return `--${n[1]}`;
-  }
-  return "";
-}
-function nr(t2) {
-  return Jt.test(t2);
-}
-var rr = class {
-  constructor() {
-    this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
-  }
-};
-var Ot = [
-  new l2(
-    /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-    (t2, [e, n, r2 = ""]) => {
-      t2.files.push({
-        file: e.trim(),
-        changes: p(n),
-        insertions: r2.replace(/[^+]/g, "").length,
-        deletions: r2.replace(/[^-]/g, "").length,
-        binary: false
-      });
-    }
-  ),
-  new l2(
-    /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-    (t2, [e, n, r2]) => {
-      t2.files.push({
-        file: e.trim(),
-        before: p(n),
-        after: p(r2),
-        binary: true
-      });
-    }
-  ),
-  new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
-    t2.files.push({
-      file: e.trim(),
-      before: 0,
-      after: 0,
-      binary: true
-    });
-  }),
-  new l2(
-    /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-    (t2, [e, n]) => {
-      const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
-      t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
-    }
-  )
-];
-var sr = [
-  new l2(
-    /(\d+)\t(\d+)\t(.+)$/,
-    (t2, [e, n, r2]) => {
-      const s = p(e), o2 = p(n);
-      t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
-        file: r2,
-        changes: s + o2,
-        insertions: s,
-        deletions: o2,
-        binary: false
-      });
-    }
-  ),
-  new l2(/-\t-\t(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      after: 0,
-      before: 0,
-      binary: true
-    });
-  })
-];
-var or = [
-  new l2(/(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      changes: 0,
-      insertions: 0,
-      deletions: 0,
-      binary: false
-    });
-  })
-];
-var ir = [
-  new l2(
-    /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-    (t2, [e, n, r2, s, o2]) => {
-      t2.changed++, t2.files.push({
-        file: o2 ?? r2,
-        changes: 0,
-        insertions: 0,
-        deletions: 0,
-        binary: false,
-        status: bt(_n(e) && e),
-        from: bt(!!o2 && r2 !== o2 && r2),
-        similarity: p(n)
-      });
-    }
-  )
-];
-var ar = {
-  [R2.NONE]: Ot,
-  [R2.STAT]: Ot,
-  [R2.NUM_STAT]: sr,
-  [R2.NAME_STATUS]: ir,
-  [R2.NAME_ONLY]: or
-};
-function Zt(t2 = R2.NONE) {
-  const e = ar[t2];
-  return (n) => E2(new rr(), e, n, false);
-}
-var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
-var ee2 = " \xF2\xF2";
-var ne2 = " \xF2 ";
-var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
-function cr(t2, e) {
-  return e.reduce(
-    (n, r2, s) => (n[r2] = t2[s] || "", n),
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function re(t2 = ne2, e = ur, n = R2.NONE) {
-  const r2 = Zt(n);
-  return function(s) {
-    const o2 = H2(
-      s.trim(),
-      false,
-      te
-    ).map(function(i) {
-      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
-      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
-    });
-    return {
-      all: o2,
-      latest: o2.length && o2[0] || null,
-      total: o2.length
-    };
-  };
-}
-function fr(t2) {
-  let e = pt(t2);
-  const n = ["diff"];
-  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
-    commands: n,
-    format: "utf-8",
-    parser: Zt(e)
-  };
-}
-function dt(t2) {
-  const e = t2.filter(nr);
-  if (e.length > 1)
-    return b2(
-      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
-    );
-  if (e.length && t2.includes("-z"))
-    return b2(
-      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
-    );
-}
-var se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
-function lr(t2, e) {
-  const n = [], r2 = [];
-  return Object.keys(t2).forEach((s) => {
-    n.push(s), r2.push(String(t2[s]));
-  }), [n, r2.join(e)];
-}
-function hr(t2) {
-  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
-}
-function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
-    hash: "%H",
-    date: t2.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: t2.multiLine ? "%B" : "%b",
-    author_name: t2.mailMap !== false ? "%aN" : "%an",
-    author_email: t2.mailMap !== false ? "%aE" : "%ae"
-  }, [s, o2] = lr(r2, n), i = [], a = [
-    `--pretty=format:${te}${o2}${ee2}`,
-    ...e
-  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
-  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
-    const y2 = t2.symmetric !== false ? "..." : "..";
-    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
-  }
-  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
-    fields: s,
-    splitter: n,
-    commands: [...a, ...i]
-  };
-}
-function mr(t2, e, n) {
-  const r2 = re(t2, e, pt(n));
-  return {
-    commands: ["log", ...n],
-    format: "utf-8",
-    parser: r2
-  };
-}
-function pr() {
-  return {
-    log(...n) {
-      const r2 = u(arguments), s = oe2(
-        ht(arguments),
-        L2(d(arguments[0], K2, []))
-      ), o2 = e(...n) || dt(s.commands) || t2(s);
-      return this._runTask(o2, r2);
-    }
-  };
-  function t2(n) {
-    return mr(n.splitter, n.fields, n.commands);
-  }
-  function e(n, r2) {
-    return m(n) && m(r2) && b2(
-      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
-    );
-  }
-}
-var Z2 = class {
-  constructor(e, n = null, r2) {
-    this.reason = e, this.file = n, this.meta = r2;
-  }
-  toString() {
-    return `${this.file}:${this.reason}`;
-  }
-};
-var dr = class {
-  constructor() {
-    this.conflicts = [], this.merges = [], this.result = "success";
-  }
-  get failed() {
-    return this.conflicts.length > 0;
-  }
-  get reason() {
-    return this.result;
-  }
-  toString() {
-    return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
-  }
-};
-var ie = class {
-  constructor() {
-    this.remoteMessages = {
-      all: []
-    }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
-      changes: 0,
-      deletions: 0,
-      insertions: 0
-    };
-  }
-};
-var gr = class {
-  constructor() {
-    this.remote = "", this.hash = {
-      local: "",
-      remote: ""
-    }, this.branch = {
-      local: "",
-      remote: ""
-    }, this.message = "";
-  }
-  toString() {
-    return this.message;
-  }
-};
-function tt(t2) {
-  return t2.objects = t2.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function Ct(t2) {
-  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
-  return {
-    count: p(e && e[1] || "0"),
-    delta: p(n && n[1] || "0")
-  };
-}
-var yr = [
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-    (t2, [e, n, r2]) => {
-      const s = tt(t2.remoteMessages);
-      s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
-    }
-  )
-];
-var wr = [
-  new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
-  ...yr,
-  new x2(
-    [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e]) => {
-      t2.remoteMessages.pullRequestUrl = e;
-    }
-  ),
-  new x2(
-    [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e, n, r2]) => {
-      t2.remoteMessages.vulnerabilities = {
-        count: p(e),
-        summary: n,
-        url: r2
-      };
-    }
-  )
-];
-function ae(t2, e) {
-  return E2({ remoteMessages: new br() }, wr, e);
-}
-var br = class {
-  constructor() {
-    this.all = [];
-  }
-};
-var Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-var kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-var _r = /^(create|delete) mode \d+ (.+)/;
-var vr = [
-  new l2(Tr, (t2, [e, n, r2]) => {
-    t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
-  }),
-  new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
-  new l2(_r, (t2, [e, n]) => {
-    S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
-  })
-];
-var Er = [
-  new l2(/^from\s(.+)$/i, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
-    t2.message = e;
-  }),
-  new l2(
-    /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
-    }
-  )
-];
-var Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
-var ue = (t2, e) => Object.assign(
-  new ie(),
-  Sr(t2, e),
-  ae(t2, e)
-);
-function Rr(t2, e) {
-  const n = E2(new gr(), Er, [t2, e]);
-  return n.message && n;
-}
-var Or = [
-  new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
-    t2.merges.push(e);
-  }),
-  new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
-    t2.conflicts.push(new Z2(e, n));
-  }),
-  new l2(
-    /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-    (t2, [e, n, r2]) => {
-      t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
-    }
-  ),
-  new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
-    t2.conflicts.push(new Z2(e, null));
-  }),
-  new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
-    t2.result = e;
-  })
-];
-var Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
-var Ar = (t2) => E2(new dr(), Or, t2);
-function At(t2) {
-  return t2.length ? {
-    commands: ["merge", ...t2],
-    format: "utf-8",
-    parser(e, n) {
-      const r2 = Cr(e, n);
-      if (r2.failed)
-        throw new at(r2);
-      return r2;
-    }
-  } : b2("Git.merge requires at least one option");
-}
-function xr(t2, e, n) {
-  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
-  return {
-    deleted: r2,
-    tag: s,
-    branch: !s,
-    new: !o2,
-    alreadyUpdated: o2,
-    local: t2,
-    remote: e
-  };
-}
-var Nr = [
-  new l2(/^Pushing to (.+)$/, (t2, [e]) => {
-    t2.repo = e;
-  }),
-  new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
-    t2.ref = {
-      ...t2.ref || {},
-      local: e
-    };
-  }),
-  new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
-    t2.pushed.push(xr(e, n, r2));
-  }),
-  new l2(
-    /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-    (t2, [e, n, r2]) => {
-      t2.branch = {
-        ...t2.branch || {},
-        local: e,
-        remote: n,
-        remoteName: r2
-      };
-    }
-  ),
-  new l2(
-    /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.update = {
-        head: {
-          local: e,
-          remote: n
-        },
-        hash: {
-          from: r2,
-          to: s
-        }
-      };
-    }
-  )
-];
-var $r = (t2, e) => {
-  const n = Pr(t2, e), r2 = ae(t2, e);
-  return {
-    ...n,
-    ...r2
-  };
-};
-var Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
-function Mr(t2 = {}, e) {
-  return S2(e, "--tags"), ce(t2, e);
-}
-function ce(t2 = {}, e) {
-  const n = ["push", ...e];
-  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
-    commands: n,
-    format: "utf-8",
-    parser: $r
-  };
-}
-function Dr() {
-  return {
-    showBuffer() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
-        Gt(t2),
-        u(arguments)
-      );
-    },
-    show() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return this._runTask(
-        g(t2),
-        u(arguments)
-      );
-    }
-  };
-}
-var Lr = /^(.+)\0(.+)$/;
-var jr = class {
-  constructor(e, n, r2) {
-    if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
-      const s = Lr.exec(e) || [null, e, e];
-      this.from = s[2] || "", this.path = s[1] || "";
-    }
-  }
-};
-var Br = class {
-  constructor() {
-    this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
-  }
-};
-function xt(t2) {
-  const [e, n] = t2.split(I2);
-  return {
-    from: n || e,
-    to: e
-  };
-}
-function _2(t2, e, n) {
-  return [`${t2}${e}`, n];
-}
-function et(t2, ...e) {
-  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
-}
-var Ir = new Map([
-  _2(
-    " ",
-    "A",
-    (t2, e) => t2.created.push(e)
-  ),
-  _2(
-    " ",
-    "D",
-    (t2, e) => t2.deleted.push(e)
-  ),
-  _2(
-    " ",
-    "M",
-    (t2, e) => t2.modified.push(e)
-  ),
-  _2("A", " ", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e);
-  }),
-  _2("A", "M", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
-  }),
-  _2("D", " ", (t2, e) => {
-    t2.deleted.push(e), t2.staged.push(e);
-  }),
-  _2("M", " ", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("M", "M", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("R", " ", (t2, e) => {
-    t2.renamed.push(xt(e));
-  }),
-  _2("R", "M", (t2, e) => {
-    const n = xt(e);
-    t2.renamed.push(n), t2.modified.push(n.to);
-  }),
-  _2("!", "!", (t2, e) => {
-    (t2.ignored = t2.ignored || []).push(e);
-  }),
-  _2(
-    "?",
-    "?",
-    (t2, e) => t2.not_added.push(e)
-  ),
-  ...et(
-    "A",
-    "A",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "D",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "U",
-    "A",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  [
-    "##",
-    (t2, e) => {
-      const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
-      let a = n.exec(e);
-      t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
-    }
-  ]
-]);
-var Ur = function(t2) {
-  const e = t2.split(I2), n = new Br();
-  for (let r2 = 0, s = e.length; r2 < s; ) {
-    let o2 = e[r2++].trim();
-    o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
-  }
-  return n;
-};
-function Fr(t2, e) {
-  const n = e.trim();
-  switch (" ") {
-    case n.charAt(2):
-      return r2(n.charAt(0), n.charAt(1), n.slice(3));
-    case n.charAt(1):
-      return r2(" ", n.charAt(0), n.slice(2));
-    default:
-      return;
-  }
-  function r2(s, o2, i) {
-    const a = `${s}${o2}`, c3 = Ir.get(a);
-    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
-  }
-}
-var Gr = ["--null", "-z"];
-function zr(t2) {
-  return {
-    format: "utf-8",
-    commands: [
-      "status",
-      "--porcelain",
-      "-b",
-      "-u",
-      "--null",
-      ...t2.filter((n) => !Gr.includes(n))
-    ],
-    parser(n) {
-      return Ur(n);
-    }
-  };
-}
-var fe = "installed=false";
-function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
-  return Object.defineProperty(
-    {
-      major: t2,
-      minor: e,
-      patch: n,
-      agent: r2,
-      installed: s
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function qr() {
-  return q2(0, 0, 0, "", false);
-}
-function Wr() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: Kr,
-        onError(t2, e, n, r2) {
-          if (t2.exitCode === V2.NOT_FOUND)
-            return n(Buffer.from(fe));
-          r2(e);
-        }
-      });
-    }
-  };
-}
-var Hr = [
-  new l2(
-    /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(
-        t2,
-        q2(p(e), p(n), p(r2), s)
-      );
-    }
-  ),
-  new l2(
-    /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(t2, q2(p(e), p(n), r2, s));
-    }
-  )
-];
-function Kr(t2) {
-  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
-}
-var le = class {
-  constructor(e) {
-    this._executor = e;
-  }
-  _runTask(e, n) {
-    const r2 = this._executor.chain(), s = r2.push(e);
-    return n && Ln(e, s, n), Object.create(this, {
-      then: { value: s.then.bind(s) },
-      catch: { value: s.catch.bind(s) },
-      _executor: { value: r2 }
-    });
-  }
-  add(e) {
-    return this._runTask(
-      g(["add", ...v(e)]),
-      u(arguments)
-    );
-  }
-  cwd(e) {
-    const n = u(arguments);
-    return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
-      St(
-        e.path,
-        e.root && this._executor || void 0
-      ),
-      n
-    ) : this._runTask(
-      b2("Git.cwd: workingDirectory must be supplied as a string"),
-      n
-    );
-  }
-  hashObject(e, n) {
-    return this._runTask(
-      Vn(e, n === true),
-      u(arguments)
-    );
-  }
-  init(e) {
-    return this._runTask(
-      Zn(e === true, this._executor.cwd, h2(arguments)),
-      u(arguments)
-    );
-  }
-  merge() {
-    return this._runTask(
-      At(h2(arguments)),
-      u(arguments)
-    );
-  }
-  mergeFromTo(e, n) {
-    return m(e) && m(n) ? this._runTask(
-      At([e, n, ...h2(arguments)]),
-      u(arguments, false)
-    ) : this._runTask(
-      b2(
-        "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
-      )
-    );
-  }
-  outputHandler(e) {
-    return this._executor.outputHandler = e, this;
-  }
-  push() {
-    const e = ce(
-      {
-        remote: d(arguments[0], m),
-        branch: d(arguments[1], m)
-      },
-      h2(arguments)
-    );
-    return this._runTask(e, u(arguments));
-  }
-  stash() {
-    return this._runTask(
-      g(["stash", ...h2(arguments)]),
-      u(arguments)
-    );
-  }
-  status() {
-    return this._runTask(
-      zr(h2(arguments)),
-      u(arguments)
-    );
-  }
-};
-Object.assign(
-  le.prototype,
-  jn(),
-  In(),
-  zn(),
-  Tn(),
-  Hn(),
-  Kn(),
-  On(),
-  er(),
-  pr(),
-  Dr(),
-  Wr()
-);
-var Vr = /* @__PURE__ */ (() => {
-  let t2 = 0;
-  return () => {
-    t2++;
-    const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
-    return {
-      promise: e,
-      done: n,
-      id: t2
-    };
-  };
-})();
-var Xr = class {
-  constructor(e = 2) {
-    this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
-  }
-  schedule() {
-    if (!this.pending.length || this.running.length >= this.concurrency) {
-      this.logger(
-        "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
-        this.pending.length,
-        this.running.length,
-        this.concurrency
-      );
-      return;
-    }
-    const e = S2(this.running, this.pending.shift());
-    this.logger("Attempting id=%s", e.id), e.done(() => {
-      this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
-    });
-  }
-  next() {
-    const { promise: e, id: n } = S2(this.pending, Vr());
-    return this.logger("Scheduling id=%s", n), this.schedule(), e;
-  }
-};
-function Yr(t2, e) {
-  return g(["apply", ...e, ...t2]);
-}
-var he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
-var Qr = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.current = "", this.detached = false;
-  }
-  push(e, n, r2, s, o2) {
-    e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
-      current: e === "*",
-      linkedWorkTree: e === "+",
-      name: r2,
-      commit: s,
-      label: o2
-    };
-  }
-};
-var Jr = [
-  new l2(
-    /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), true, n, r2, s);
-    }
-  ),
-  new l2(
-    /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), false, n, r2, s);
-    }
-  )
-];
-var Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
-  t2.push(he.CURRENT, false, e, "", "");
-});
-function Nt(t2) {
-  return t2 ? t2.charAt(0) : "";
-}
-function me(t2, e = false) {
-  return E2(
-    new Qr(),
-    e ? [Zr] : Jr,
-    t2
-  );
-}
-var ts = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.errors = [];
-  }
-  get success() {
-    return !this.errors.length;
-  }
-};
-function es(t2, e) {
-  return {
-    branch: t2,
-    hash: e,
-    success: true
-  };
-}
-function ns(t2) {
-  return {
-    branch: t2,
-    hash: null,
-    success: false
-  };
-}
-var rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
-var pe = /^error[^']+'([^']+)'/m;
-var ss = [
-  new l2(rs, (t2, [e, n]) => {
-    const r2 = es(e, n);
-    t2.all.push(r2), t2.branches[e] = r2;
-  }),
-  new l2(pe, (t2, [e]) => {
-    const n = ns(e);
-    t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
-  })
-];
-var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
-function de(t2, e) {
-  return e === V2.ERROR && pe.test(t2);
-}
-function os(t2) {
-  const e = ["-d", "-D", "--delete"];
-  return t2.some((n) => e.includes(n));
-}
-function is(t2) {
-  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
-  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
-    format: "utf-8",
-    commands: r2,
-    parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
-    }
-  };
-}
-function as() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(t2) {
-      return me(t2);
-    }
-  };
-}
-function us(t2, e = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
-    parser(n, r2) {
-      return gt(n, r2);
-    },
-    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
-      if (!de(String(s), n))
-        return i(s);
-      o2(r2);
-    }
-  };
-}
-function cs(t2, e = false) {
-  const n = {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", t2],
-    parser(r2, s) {
-      return gt(r2, s).branches[t2];
-    },
-    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
-      if (!de(String(i), r2))
-        return c3(i);
-      throw new at(
-        n.parser(F2(o2), F2(s)),
-        String(i)
-      );
-    }
-  };
-  return n;
-}
-function fs(t2) {
-  return {
-    commands: ["check-ignore", ...t2],
-    format: "utf-8",
-    parser: ls
-  };
-}
-function ls(t2) {
-  return t2.split(/\n/g).map(hs).filter(Boolean);
-}
-function hs(t2) {
-  const e = t2.trim().replace(/^["']|["']$/g, "");
-  return e && Se(e);
-}
-var ms3 = [
-  new l2(/From (.+)$/, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.branches.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.tags.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
-    t2.deleted.push({
-      tracking: e
-    });
-  }),
-  new l2(
-    /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.updated.push({
-        name: r2,
-        tracking: s,
-        to: n,
-        from: e
-      });
-    }
-  )
-];
-function ps(t2, e) {
-  return E2({
-    raw: t2,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  }, ms3, [t2, e]);
-}
-function ds(t2) {
-  return /^--upload-pack(=|$)/.test(t2);
-}
-function gs(t2, e, n) {
-  const r2 = ["fetch", ...n];
-  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
-    commands: r2,
-    format: "utf-8",
-    parser: ps
-  };
-}
-var ys = [
-  new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
-    t2.moves.push({ from: e, to: n });
-  })
-];
-function ws(t2) {
-  return E2({ moves: [] }, ys, t2);
-}
-function bs(t2, e) {
-  return {
-    commands: ["mv", "-v", ...v(t2), e],
-    format: "utf-8",
-    parser: ws
-  };
-}
-function Ts(t2, e, n) {
-  const r2 = ["pull", ...n];
-  return t2 && e && r2.splice(1, 0, t2, e), {
-    commands: r2,
-    format: "utf-8",
-    parser(s, o2) {
-      return ue(s, o2);
-    },
-    onError(s, o2, i, a) {
-      const c3 = Rr(
-        F2(s.stdOut),
-        F2(s.stdErr)
-      );
-      if (c3)
-        return a(new at(c3));
-      a(o2);
-    }
-  };
-}
-function ks(t2) {
-  const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
-}
-function _s(t2) {
-  const e = {};
-  return ge(t2, ([n, r2, s]) => {
-    Object.hasOwn(e, n) || (e[n] = {
-      name: n,
-      refs: { fetch: "", push: "" }
-    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
-  }), Object.values(e);
-}
-function ge(t2, e) {
-  ut(t2, (n) => e(n.split(/\s+/)));
-}
-function vs(t2, e, n) {
-  return g(["remote", "add", ...n, t2, e]);
-}
-function Es(t2) {
-  const e = ["remote"];
-  return t2 && e.push("-v"), {
-    commands: e,
-    format: "utf-8",
-    parser: t2 ? _s : ks
-  };
-}
-function Ss(t2) {
-  const e = [...t2];
-  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
-}
-function Rs(t2) {
-  const e = [...t2];
-  return e[0] !== "remote" && e.unshift("remote"), g(e);
-}
-function Os(t2) {
-  return g(["remote", "remove", t2]);
-}
-function Cs(t2 = {}, e) {
-  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
-    n.splitter,
-    n.fields,
-    pt(r2)
-  );
-  return dt(r2) || {
-    commands: r2,
-    format: "utf-8",
-    parser: s
-  };
-}
-function As(t2, e) {
-  return X2(["add", t2, e]);
-}
-function xs(t2) {
-  return X2(["init", ...t2]);
-}
-function X2(t2) {
-  const e = [...t2];
-  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
-}
-function Ns(t2) {
-  return X2(["update", ...t2]);
-}
-var $s = class {
-  constructor(e, n) {
-    this.all = e, this.latest = n;
-  }
-};
-var Ps = function(t2, e = false) {
-  const n = t2.split(`
-`).map(Ds).filter(Boolean);
-  e || n.sort(function(s, o2) {
-    const i = s.split("."), a = o2.split(".");
-    if (i.length === 1 || a.length === 1)
-      return Ms(B2(i[0]), B2(a[0]));
-    for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
-      const w2 = ye(B2(i[c3]), B2(a[c3]));
-      if (w2)
-        return w2;
-    }
-    return 0;
-  });
-  const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
-  return new $s(n, r2);
-};
-function Ms(t2, e) {
-  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
-  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
-}
-function ye(t2, e) {
-  return t2 === e ? 0 : t2 > e ? 1 : -1;
-}
-function Ds(t2) {
-  return t2.trim();
-}
-function B2(t2) {
-  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
-}
-function Ls(t2 = []) {
-  const e = t2.some((n) => /^--sort=/.test(n));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...t2],
-    parser(n) {
-      return Ps(n, e);
-    }
-  };
-}
-function js2(t2) {
-  return {
-    format: "utf-8",
-    commands: ["tag", t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function Bs(t2, e) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", e, t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function f2(t2, e) {
-  this._plugins = e, this._executor = new Dn(
-    t2.baseDir,
-    new Xr(t2.maxConcurrentProcesses),
-    e
-  ), this._trimmed = t2.trimmed;
-}
-(f2.prototype = Object.create(le.prototype)).constructor = f2;
-f2.prototype.customBinary = function(t2) {
-  return this._plugins.reconfigure("binary", t2), this;
-};
-f2.prototype.env = function(t2, e) {
-  return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
-};
-f2.prototype.stashList = function(t2) {
-  return this._runTask(
-    Cs(
-      ht(arguments) || {},
-      K2(t2) && t2 || []
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.mv = function(t2, e) {
-  return this._runTask(bs(t2, e), u(arguments));
-};
-f2.prototype.checkoutLatestTag = function(t2) {
-  var e = this;
-  return this.pull(function() {
-    e.tags(function(n, r2) {
-      e.checkout(r2.latest, t2);
-    });
-  });
-};
-f2.prototype.pull = function(t2, e, n, r2) {
-  return this._runTask(
-    Ts(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.fetch = function(t2, e) {
-  return this._runTask(
-    gs(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.tags = function(t2, e) {
-  return this._runTask(
-    Ls(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.rebase = function() {
-  return this._runTask(
-    g(["rebase", ...h2(arguments)]),
-    u(arguments)
-  );
-};
-f2.prototype.reset = function(t2) {
-  return this._runTask(
-    An(xn(t2), h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.revert = function(t2) {
-  const e = u(arguments);
-  return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
-    g(["revert", ...h2(arguments, 0, true), t2]),
-    e
-  );
-};
-f2.prototype.addTag = function(t2) {
-  const e = typeof t2 == "string" ? js2(t2) : b2("Git.addTag requires a tag name");
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.addAnnotatedTag = function(t2, e) {
-  return this._runTask(
-    Bs(t2, e),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranch = function(t2, e, n) {
-  return this._runTask(
-    cs(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranches = function(t2, e, n) {
-  return this._runTask(
-    us(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.branch = function(t2, e) {
-  return this._runTask(
-    is(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.branchLocal = function(t2) {
-  return this._runTask(as(), u(arguments));
-};
-f2.prototype.raw = function(t2) {
-  const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
-  for (let s = 0; s < n.length && e; s++)
-    if (!st(n[s])) {
-      n.splice(s, n.length - s);
-      break;
-    }
-  n.push(...h2(arguments, 0, true));
-  var r2 = u(arguments);
-  return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
-    b2("Raw: must supply one or more command to execute"),
-    r2
-  );
-};
-f2.prototype.submoduleAdd = function(t2, e, n) {
-  return this._runTask(As(t2, e), u(arguments));
-};
-f2.prototype.submoduleUpdate = function(t2, e) {
-  return this._runTask(
-    Ns(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.submoduleInit = function(t2, e) {
-  return this._runTask(
-    xs(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.subModule = function(t2, e) {
-  return this._runTask(
-    X2(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.listRemote = function() {
-  return this._runTask(
-    Ss(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.addRemote = function(t2, e, n) {
-  return this._runTask(
-    vs(t2, e, h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.removeRemote = function(t2, e) {
-  return this._runTask(Os(t2), u(arguments));
-};
-f2.prototype.getRemotes = function(t2, e) {
-  return this._runTask(Es(t2 === true), u(arguments));
-};
-f2.prototype.remote = function(t2, e) {
-  return this._runTask(
-    Rs(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.tag = function(t2, e) {
-  const n = h2(arguments);
-  return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
-};
-f2.prototype.updateServerInfo = function(t2) {
-  return this._runTask(
-    g(["update-server-info"]),
-    u(arguments)
-  );
-};
-f2.prototype.pushTags = function(t2, e) {
-  const n = Mr(
-    { remote: d(t2, m) },
-    h2(arguments)
-  );
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.rm = function(t2) {
-  return this._runTask(
-    g(["rm", "-f", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.rmKeepLocal = function(t2) {
-  return this._runTask(
-    g(["rm", "--cached", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.catFile = function(t2, e) {
-  return this._catFile("utf-8", arguments);
-};
-f2.prototype.binaryCatFile = function() {
-  return this._catFile("buffer", arguments);
-};
-f2.prototype._catFile = function(t2, e) {
-  var n = u(e), r2 = ["cat-file"], s = e[0];
-  if (typeof s == "string")
-    return this._runTask(
-      b2("Git.catFile: options must be supplied as an array of strings"),
-      n
-    );
-  Array.isArray(s) && r2.push.apply(r2, s);
-  const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
-  return this._runTask(o2, n);
-};
-f2.prototype.diff = function(t2, e) {
-  const n = m(t2) ? b2(
-    "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-  ) : g(["diff", ...h2(arguments)]);
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.diffSummary = function() {
-  return this._runTask(
-    fr(h2(arguments, 1)),
-    u(arguments)
-  );
-};
-f2.prototype.applyPatch = function(t2) {
-  const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
-    "git.applyPatch requires one or more string patches as the first argument"
-  );
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.revparse = function() {
-  const t2 = ["rev-parse", ...h2(arguments, true)];
-  return this._runTask(
-    g(t2, true),
-    u(arguments)
-  );
-};
-f2.prototype.clean = function(t2, e, n) {
-  const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
-  return this._runTask(
-    on(s, o2),
-    u(arguments)
-  );
-};
-f2.prototype.exec = function(t2) {
-  const e = {
-    commands: [],
-    format: "utf-8",
-    parser() {
-      typeof t2 == "function" && t2();
-    }
-  };
-  return this._runTask(e);
-};
-f2.prototype.checkIgnore = function(t2, e) {
-  return this._runTask(
-    fs(v(d(t2, G2, []))),
-    u(arguments)
-  );
-};
-f2.prototype.checkIsRepo = function(t2, e) {
-  return this._runTask(
-    We(d(t2, m)),
-    u(arguments)
-  );
-};
-function Is(t2) {
-  return t2 ? [{
-    type: "spawn.before",
-    action(r2, s) {
-      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
-    }
-  }, {
-    type: "spawn.after",
-    action(r2, s) {
-      function o2() {
-        s.kill(new A2(void 0, "abort", "Abort signal received"));
-      }
-      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
-    }
-  }] : void 0;
-}
-var Us = $2("", "plugin:allowEnvironment");
-function Fs(t2, e = false) {
-  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
-  return {
-    type: "spawn.options",
-    action(r2, s) {
-      const o2 = { ...r2.env ?? process.env }, i = new Set(
-        Object.keys(s.env).map((a) => a.toLowerCase().trim())
-      );
-      for (const a of Object.keys(o2)) {
-        const c3 = a.toLowerCase().trim();
-        if (!(!Gs(c3) || n.has(c3))) {
-          if (i.has(c3))
-            throw new A2(
-              void 0,
-              "allowEnvironment",
-              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
-            );
-          Us("removing ambient guarded environment variable %s", a), delete o2[a];
-        }
-      }
-      return {
-        ...r2,
-        env: {
-          ...o2,
-          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
-        }
-      };
-    }
-  };
-}
-function Gs(t2) {
-  const e = t2.toLowerCase().trim();
-  return e.startsWith("git_") || _(e);
-}
-function zs(t2 = {}) {
-  return {
-    type: "spawn.args",
-    action(e, { env: n }) {
-      for (const r2 of oe(e, n))
-        if (t2[r2.category] !== true)
-          throw new A2(void 0, "unsafe", r2.message);
-      return e;
-    }
-  };
-}
-function qs(t2) {
-  const e = U(t2, "-c");
-  return {
-    type: "spawn.args",
-    action(n) {
-      return [...e, ...n];
-    }
-  };
-}
-var $t = (0, import_promise_deferred.deferred)().promise;
-function Ws({
-  onClose: t2 = true,
-  onExit: e = 50
-} = {}) {
-  function n() {
-    let s = -1;
-    const o2 = {
-      close: (0, import_promise_deferred.deferred)(),
-      closeTimeout: (0, import_promise_deferred.deferred)(),
-      exit: (0, import_promise_deferred.deferred)(),
-      exitTimeout: (0, import_promise_deferred.deferred)()
-    }, i = Promise.race([
-      t2 === false ? $t : o2.closeTimeout.promise,
-      e === false ? $t : o2.exitTimeout.promise
-    ]);
-    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
-      close(a) {
-        s = a, o2.close.done();
-      },
-      exit(a) {
-        s = a, o2.exit.done();
-      },
-      get exitCode() {
-        return s;
-      },
-      result: i
-    };
-  }
-  function r2(s, o2, i) {
-    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(s, { spawned: o2, close: i }) {
-      const a = n();
-      let c3 = true, y2 = () => {
-        c3 = false;
-      };
-      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
-      try {
-        await a.result, c3 && await wt(50), i(a.exitCode);
-      } catch (w2) {
-        i(a.exitCode, w2);
-      }
-    }
-  };
-}
-var we = $2("", "plugin:binary");
-var Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
-var Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
-function Vs(t2) {
-  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
-}
-function Pt(t2, e) {
-  if (t2.length < 1 || t2.length > 2)
-    throw new A2(void 0, "binary", Hs);
-  if (t2.some(Vs))
-    if (e)
-      we("permitted unsafe binary %o", t2);
-    else
-      throw new A2(void 0, "binary", Ks);
-  const [r2, s] = t2;
-  return {
-    binary: r2,
-    prefix: s
-  };
-}
-function Xs(t2, e = ["git"], n = false) {
-  let r2 = Pt(v(e), n);
-  t2.on("binary", (s) => {
-    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
-  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
-}
-var be = {
-  DISALLOWED_ABBREVIATED: {
-    text: "disallowed abbreviated or ambiguous option",
-    solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
-  },
-  UNKNOWN: {
-    text: "~ unknown ~",
-    solution: void 0
-  }
-};
-function Ys(t2) {
-  if (!t2)
-    return "UNKNOWN";
-  for (const [e, { text: n }] of Object.entries(be))
-    if (t2.startsWith(`fatal: ${n}`))
-      return e;
-  return "UNKNOWN";
-}
-var Qs = class extends O2 {
-  constructor(e = "") {
-    const n = Ys(e);
-    super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
-  }
-};
-function Js(t2) {
-  return !!(t2.exitCode && t2.stdErr.length);
-}
-function Zs(t2) {
-  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
-}
-function to(t2 = false, e = Js, n = Zs) {
-  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
-}
-function eo(t2, e) {
-  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
-}
-function Mt(t2) {
-  return {
-    type: "task.error",
-    action(e, n) {
-      const r2 = t2(e.error, {
-        stdErr: n.stdErr,
-        stdOut: n.stdOut,
-        exitCode: n.exitCode
-      });
-      return Buffer.isBuffer(r2) ? {
-        error: eo(n.exitCode, r2.toString("utf-8"))
-      } : {
-        error: r2
-      };
-    }
-  };
-}
-var nt = $2("", "plugin:input");
-function no(t2) {
-  return {
-    type: "spawn.after",
-    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
-      if (!s)
-        return;
-      const o2 = t2?.([...n]) ?? r2;
-      if (!o2)
-        return nt("generated zero length content, not writing to stdin");
-      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
-        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
-      }), s.end(o2);
-    }
-  };
-}
-var ro = class {
-  constructor() {
-    this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
-  }
-  on(e, n) {
-    this.events.on(e, n);
-  }
-  reconfigure(e, n) {
-    this.events.emit(e, n);
-  }
-  append(e, n) {
-    const r2 = S2(this.plugins, { type: e, action: n });
-    return () => this.plugins.delete(r2);
-  }
-  add(e) {
-    const n = [];
-    return v(e).forEach(
-      (r2) => {
-        r2 && this.plugins.add(S2(n, r2));
-      }
-    ), () => {
-      n.forEach((r2) => {
-        this.plugins.delete(r2);
-      });
-    };
-  }
-  exec(e, n, r2) {
-    let s = n;
-    const o2 = Object.freeze(Object.create(r2));
-    for (const i of this.plugins)
-      i.type === e && (s = i.action(s, o2));
-    return s;
-  }
-};
-function so(t2) {
-  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
-  return [{
-    type: "spawn.args",
-    action(o2, i) {
-      return n.includes(i.method) ? De(o2, e) : o2;
-    }
-  }, {
-    type: "spawn.after",
-    action(o2, i) {
-      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
-        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
-        c3 && t2({
-          method: i.method,
-          stage: oo(c3[1]),
-          progress: p(c3[2]),
-          processed: p(c3[3]),
-          total: p(c3[4])
-        });
-      });
-    }
-  }];
-}
-function oo(t2) {
-  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
-}
-function io(t2) {
-  const e = je(t2, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(n) {
-      return { ...e, ...n };
-    }
-  };
-}
-function ao() {
-  return {
-    type: "spawn.args",
-    action(t2) {
-      const e = [];
-      let n;
-      function r2(s) {
-        (n = n || []).push(...s);
-      }
-      for (let s = 0; s < t2.length; s++) {
-        const o2 = t2[s];
-        if (r(o2)) {
-          r2(o(o2));
-          continue;
-        }
-        if (o2 === "--") {
-          r2(
-            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
-          );
-          break;
-        }
-        e.push(o2);
-      }
-      return n ? [...e, "--", ...n.map(String)] : e;
-    }
-  };
-}
-function uo({
-  block: t2,
-  stdErr: e = true,
-  stdOut: n = true
-}) {
-  if (t2 > 0)
-    return {
-      type: "spawn.after",
-      action(r2, s) {
-        let o2;
-        function i() {
-          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
-        }
-        function a() {
-          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
-        }
-        function c3() {
-          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
-        }
-        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
-      }
-    };
-}
-var wo = (t2, e) => {
-  const n = new ro(), r2 = Ge(
-    t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
-    e
-  );
-  if (!Lt(r2.baseDir))
-    throw new Ae(
-      r2,
-      "Cannot use simple-git on a directory that does not exist"
-    );
-  return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
-    Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
-  ), new f2(r2, n);
-};
-
-// src/stages/secrets/config.ts
-import { execFileSync } from "node:child_process";
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
-import { join as join3, relative as relative3, resolve as resolve9 } from "node:path";
-var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-var SECRETS_SCHEMA = {
-  properties: {
-    repo: {
-      type: "string",
-      minLength: 1,
-      // No `default`: the folder of launch-ready.yml (else the current folder) is used, and a folder
-      // the user did not name is never a configuration error for the other stages' commands.
-      description: "Folder of the git repository to scan, relative to launch-ready.yml. Default: the folder of launch-ready.yml, else the current folder.",
-      errorMessage: 'expected the path of a git clone; e.g. "."'
-    },
-    history: {
-      type: "boolean",
-      default: true,
-      description: "Scan every commit on every ref (branches, tags, remotes), not just the working tree.",
-      errorMessage: "expected true or false"
-    },
-    untracked: {
-      type: "boolean",
-      default: false,
-      description: "Also scan untracked files that .gitignore does not ignore.",
-      errorMessage: "expected true or false"
-    },
-    bundles: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      default: [],
-      description: "Globs of built output to scan, relative to the repository or absolute (a build folder outside it, `$RUNNER_TEMP/out/**`): minified JS, CSS, HTML and `.map` source maps (their `sourcesContent`).",
-      errorMessage: 'expected a list of globs; e.g. ["dist/**", ".next/static/**"]'
-    },
-    logs: {
-      type: "array",
-      items: { type: "string", minLength: 1 },
-      default: [],
-      description: "Build or deploy log files to scan for echoed tokens, Authorization headers and KEY=value dumps; relative to the repository folder (or absolute).",
-      errorMessage: 'expected a list of file paths; e.g. ["build.log"]'
-    },
-    urls: {
-      type: "array",
-      items: { type: "string", pattern: "^https?://" },
-      default: [],
-      description: "Live pages to fetch and scan with their same-origin scripts and source maps.",
-      errorMessage: 'expected a list of http(s) URLs; e.g. ["https://app.example.com/"]'
-    },
-    baseline: {
-      type: "string",
-      minLength: 1,
-      description: "A previous JSON report (launch-ready or gitleaks): findings it lists are accepted and not reported again.",
-      errorMessage: "expected the path of a JSON report; e.g. secrets-baseline.json"
-    },
-    maxFileBytes: {
-      type: "integer",
-      minimum: 1,
-      default: DEFAULT_MAX_FILE_BYTES,
-      description: "Files (and one commit's added text per file) larger than this many bytes are skipped and counted in the metrics.",
-      errorMessage: "expected a positive number of bytes; e.g. 10485760"
-    }
-  }
-};
-var SECRETS_FLAGS = [
-  { name: "repo", type: "string", configKey: "repo", valueName: "DIR", description: "git repository to scan (default: current folder)" },
-  { name: "no-history", type: "boolean", configKey: "history", negate: true, description: "scan the working tree only, not every commit" },
-  {
-    name: "bundles",
-    type: "string",
-    multiple: true,
-    configKey: "bundles",
-    valueName: "GLOB",
-    description: 'built output to scan: a glob relative to --repo, or absolute (repeatable), e.g. "dist/**"'
-  },
-  {
-    name: "logs",
-    type: "string",
-    multiple: true,
-    configKey: "logs",
-    valueName: "FILE",
-    description: "build log to scan, relative to --repo or absolute (repeatable)"
-  },
-  {
-    name: "url",
-    type: "string",
-    multiple: true,
-    configKey: "urls",
-    valueName: "URL",
-    description: "live page to scan with its scripts and source maps (repeatable)"
-  },
-  { name: "baseline", type: "string", configKey: "baseline", valueName: "FILE", description: "accept the findings of a previous JSON report" },
-  { name: "untracked", type: "boolean", configKey: "untracked", description: "also scan untracked, not ignored files" }
-];
-function secretsOptionsOf(section, baseDir) {
-  const given = stringOr(section.repo);
-  const options = {
-    repo: resolve9(baseDir, given ?? "."),
-    repoGiven: given !== void 0,
-    history: read.boolean(section, "history"),
-    untracked: read.boolean(section, "untracked"),
-    bundles: read.strings(section, "bundles"),
-    logs: read.strings(section, "logs"),
-    urls: read.strings(section, "urls"),
-    maxFileBytes: read.number(section, "maxFileBytes")
-  };
-  if (typeof section.baseline === "string") options.baseline = resolve9(baseDir, section.baseline);
-  return options;
-}
-function gitRepositoryProblem(dir) {
-  try {
-    const inside = execFileSync("git", ["-C", dir, "rev-parse", "--is-inside-work-tree"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-    return inside === "true" ? void 0 : `${dir} is not a git work tree (a bare repository?); pass the folder of a checkout`;
-  } catch (error) {
-    const stderr = isRecord(error) ? String(error.stderr ?? "") : "";
-    const code = errorCode(error);
-    if (code === "ENOENT") return "git is not installed or not on PATH; install git (the scan reads history with it)";
-    if (stderr.includes("dubious ownership"))
-      return `git refuses ${dir}: it is owned by another user; run git config --global --add safe.directory ${dir} first`;
-    return `${dir} is not a git repository; pass the folder of a git clone (git clone URL, or git init there first)`;
-  }
-}
-function validateSecretsConfig(section, baseDir) {
-  const options = secretsOptionsOf(section, baseDir);
-  const problems = [];
-  if (options.repoGiven && (!existsSync3(options.repo) || !statSync4(options.repo).isDirectory())) {
-    problems.push({ path: ["repo"], message: `${options.repo}: no such folder; pass the folder of your git clone, e.g. --repo .` });
-    return problems;
-  }
-  const problem = gitRepositoryProblem(options.repo);
-  if (problem) {
-    const choose = options.repoGiven ? "" : " (or run launch-ready inside your clone, or set secrets: {enabled: false} to leave this stage out)";
-    problems.push({ path: ["repo"], message: `${problem}${choose}` });
-    return problems;
-  }
-  if (options.baseline !== void 0 && !existsSync3(options.baseline)) {
-    problems.push({ path: ["baseline"], message: `${options.baseline}: no such file; write one with launch-ready secrets --format json --output FILE` });
-  }
-  return problems;
-}
-function parseSecretsOptions(section, baseDir) {
-  const options = secretsOptionsOf(section, baseDir);
-  const shown = (path) => relative3(process.cwd(), path) || path;
-  const policy = loadScanPolicy(options.repo, shown(join3(options.repo, GITLEAKS_CONFIG)));
-  const accepted = options.baseline !== void 0 ? loadBaseline(options.baseline, shown(options.baseline)) : /* @__PURE__ */ new Set();
-  return { ...options, policy, accepted };
-}
-
-// src/stages/secrets/report.ts
-import { createHash } from "node:crypto";
-
-// src/stages/secrets/where.ts
-var KIND_ORDER = ["url", "bundle", "log", "tree", "history"];
-var WHERE_POINTS = { url: 3, bundle: 3, log: 2, tree: 2, history: 1 };
-var short = (commit) => (commit ?? "").slice(0, 8);
-function labelOf(place) {
-  const where2 = place.location;
-  if (place.kind === "url") return `the live site ${where2.url ?? ""}${place.source ? ` (source ${place.source})` : ""}`;
-  const at2 = `${where2.file ?? ""}${where2.line ? `:${where2.line}` : ""}`;
-  if (place.kind === "bundle") return `the built bundle ${at2}${place.source ? ` (source ${place.source})` : ""}`;
-  if (place.kind === "log") return `build log ${at2}`;
-  return `\`${at2}\``;
-}
-function byDate(a, b3) {
-  return (a.date ?? "").localeCompare(b3.date ?? "");
-}
-function primaryPlace(places) {
-  for (const kind of KIND_ORDER) {
-    const ofKind = places.filter((p2) => p2.kind === kind);
-    if (ofKind.length > 0) return kind === "history" ? [...ofKind].sort(byDate)[0] : ofKind[0];
-  }
-  return places[0];
-}
-function describePlaces(places, seen) {
-  const primary = primaryPlace(places);
-  const has = (kind) => places.some((p2) => p2.kind === kind);
-  const facts = [];
-  const history = places.filter((p2) => p2.kind === "history").sort(byDate);
-  if (history.length > 0) {
-    const commits = new Set(history.map((p2) => p2.location.commit));
-    facts.push(
-      `added in ${short(history[0].location.commit)}${commits.size > 1 ? ` (and ${commits.size - 1} later commit${commits.size > 2 ? "s" : ""})` : ""}`
-    );
-  }
-  const treeFiles = new Set(places.filter((p2) => p2.kind === "tree").map((p2) => p2.location.file));
-  if (treeFiles.size > 0) facts.push(`${history.length > 0 ? "still in HEAD" : "in HEAD"}${treeFiles.size > 1 ? ` (${treeFiles.size} files)` : ""}`);
-  else if (history.length > 0) facts.push("gone from HEAD but still in history");
-  if (has("bundle") && primary.kind !== "bundle") facts.push("in the built bundle");
-  if (has("log") && primary.kind !== "log") facts.push("in a build log");
-  if (has("url") && primary.kind !== "url") facts.push("on the live site");
-  if (seen > places.length) facts.push(`${seen} places in all`);
-  const list = facts.length > 1 ? `${facts.slice(0, -1).join(", ")} and ${facts[facts.length - 1]}` : facts[0] ?? "";
-  return { primary, sentence: list ? `${labelOf(primary)}, ${list}` : labelOf(primary) };
-}
-function exposureWeight(rule, places) {
-  const exposure = EXPOSURES.indexOf(rule.exposes ?? "other");
-  const where2 = Math.max(...places.map((p2) => WHERE_POINTS[p2.kind]));
-  return (EXPOSURES.length - exposure) * 10 + where2;
-}
-function fixFor2(rule, places) {
-  const at2 = rule.provider ? `at ${rule.provider}${rule.revokeAt ? `: ${rule.revokeAt}` : ""}` : "where it was issued (revoke, then issue a new one)";
-  const steps = [`Rotate it ${at2}`];
-  if (places.some((p2) => p2.kind === "bundle" || p2.kind === "url")) steps.push("then rebuild and redeploy");
-  if (places.some((p2) => p2.kind === "history")) steps.push("a history purge helps only after that");
-  return steps.join("; ");
-}
-
-// src/stages/secrets/report.ts
-var MAX_PLACES = 50;
-var FindingCollector = class {
-  constructor(policy, ignore, baseline, maxFindings = 1e3) {
-    this.policy = policy;
-    this.ignore = ignore;
-    this.baseline = baseline;
-    this.maxFindings = maxFindings;
-  }
-  policy;
-  ignore;
-  baseline;
-  maxFindings;
-  suppressed = { allowlist: 0, gitleaksIgnore: 0, baseline: 0 };
-  truncated = 0;
-  groups = /* @__PURE__ */ new Map();
-  seen = /* @__PURE__ */ new Set();
-  add(origin, matches) {
-    for (const match of matches) this.addOne(origin, match);
-  }
-  /** One finding per secret value, each located at its most exposed place. */
-  get findings() {
-    return [...this.groups.values()].map(toFindingInput);
-  }
-  /** How many places (files, commits, bundles, pages) the findings cover in all. */
-  get places() {
-    let n = 0;
-    for (const group of this.groups.values()) n += group.seen;
-    return n;
-  }
-  addOne(origin, match) {
-    const file = "file" in origin ? origin.file : void 0;
-    const commit = origin.kind === "history" ? origin.commit : void 0;
-    if (isAllowed(this.policy.allowlists, match.rule.id, match.secret, file, commit)) {
-      this.suppressed.allowlist++;
-      return;
-    }
-    const line = origin.kind === "history" ? origin.lines[match.line - 1] ?? match.line : match.line;
-    if (file !== void 0 && this.ignore.has(gitleaksFingerprint(match.rule.id, file, line, commit))) {
-      this.suppressed.gitleaksIgnore++;
-      return;
-    }
-    const place = placeOf(origin, match, line);
-    if (this.baseline.has(place.fingerprint)) {
-      this.suppressed.baseline++;
-      return;
-    }
-    if (this.seen.has(place.fingerprint)) return;
-    this.seen.add(place.fingerprint);
-    this.group(match, place);
-  }
-  group(match, place) {
-    const key = createHash("sha256").update(match.secret).digest("hex");
-    let group = this.groups.get(key);
-    if (!group) {
-      if (this.groups.size >= this.maxFindings) {
-        this.truncated++;
-        return;
-      }
-      group = { rule: match.rule, severity: match.severity, secret: match.secret, places: [], seen: 0 };
-      this.groups.set(key, group);
-    }
-    if ((match.rule.priority ?? 0) < (group.rule.priority ?? 0)) group.rule = match.rule;
-    if (severityRank(match.severity) < severityRank(group.severity)) group.severity = match.severity;
-    group.seen++;
-    if (group.places.length < MAX_PLACES) group.places.push(place);
-  }
-};
-function placeOf(origin, match, line) {
-  const { rule } = match;
-  let location;
-  let fingerprint;
-  switch (origin.kind) {
-    case "history":
-      location = { file: origin.file, line, commit: origin.commit, ref: origin.ref };
-      fingerprint = gitleaksFingerprint(rule.id, origin.file, line, origin.commit);
-      return { kind: "history", location, fingerprint, date: origin.date };
-    case "tree":
-      location = { file: origin.file, line };
-      break;
-    case "bundle":
-      location = { file: origin.file, line, column: match.column };
-      break;
-    case "log":
-      location = { file: origin.file, line };
-      break;
-    case "url":
-      location = { url: origin.url, line, column: match.column };
-      break;
-  }
-  fingerprint = fingerprintOf("secrets", { ruleId: rule.id, severity: match.severity, title: "", fix: "", location, secret: match.secret });
-  const source = "source" in origin ? origin.source : void 0;
-  return source !== void 0 ? { kind: origin.kind, location, fingerprint, source } : { kind: origin.kind, location, fingerprint };
-}
-function toFindingInput(group) {
-  const { rule } = group;
-  const { primary, sentence } = describePlaces(group.places, group.seen);
-  const input = {
-    ruleId: rule.id,
-    severity: group.severity,
-    title: `${rule.title} \xB7 ${sentence}`,
-    fix: fixFor2(rule, group.places),
-    paths: ["deploy", ...rule.paths ?? []],
-    location: primary.location,
-    secret: group.secret,
-    fingerprint: primary.fingerprint,
-    weight: exposureWeight(rule, group.places)
-  };
-  if (group.places.length > 1) input.occurrences = group.places.map((p2) => ({ ...p2.location, fingerprint: p2.fingerprint }));
-  return input;
-}
-
-// src/stages/secrets/sources/bundles.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync5 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
-
-// src/stages/secrets/sources/files.ts
-import { closeSync as closeSync2, constants, fstatSync, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { readdir as readdir2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-function readForScan(path, maxBytes) {
-  let fd;
-  try {
-    fd = openSync2(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT") {
-      try {
-        return lstatSync(path).isSymbolicLink() ? { skipped: "brokenSymlink" } : { skipped: "notAFile" };
-      } catch {
-        return { skipped: "notAFile" };
-      }
-    }
-    if (code === "EISDIR") return { skipped: "notAFile" };
-    return { skipped: "unreadable" };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { skipped: "notAFile" };
-    if (info.size > maxBytes) return { skipped: "large" };
-    const buffer = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < info.size) {
-      const got = readSync2(fd, buffer, filled, info.size - filled, filled);
-      if (got === 0) break;
-      filled += got;
-    }
-    const data = buffer.subarray(0, filled);
-    if (looksBinary(data)) return { skipped: "binary" };
-    return { text: data.toString("utf8"), bytes: filled };
-  } catch {
-    return { skipped: "unreadable" };
-  } finally {
-    closeSync2(fd);
-  }
-}
-function yieldToEventLoop() {
-  return new Promise((resolve10) => setImmediate(resolve10));
-}
-function newCounters() {
-  return { files: 0, bytes: 0, skipped: { large: 0, binary: 0, brokenSymlink: 0, unreadable: 0, notAFile: 0 } };
-}
-async function walk(root, includeNodeModules, start = "", limit = 2e5) {
-  const out = [];
-  const queue = [start];
-  while (queue.length > 0 && out.length < limit) {
-    const dir = queue.shift();
-    let entries;
-    try {
-      entries = await readdir2(join4(root, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (entry.name === ".git" || entry.name === "node_modules" && !includeNodeModules) continue;
-        queue.push(rel);
-      } else out.push(rel);
-    }
-  }
-  return out;
-}
-
-// src/stages/secrets/sources/paths.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { isAbsolute, relative as relative4, sep as sep2 } from "node:path";
-function workspaceOf(repo) {
-  try {
-    const top = execFileSync2("git", ["-C", repo, "rev-parse", "--show-toplevel"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    return top || repo;
-  } catch {
-    return repo;
-  }
-}
-function shownPath(workspace, absolute) {
-  const rel = relative4(workspace, absolute);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return absolute;
-  return sep2 === "/" ? rel : rel.split(sep2).join("/");
-}
-
-// src/stages/secrets/sources/bundles.ts
-function sourcesOfMap(mapText) {
-  try {
-    const map = JSON.parse(mapText);
-    if (!isRecord(map) || !Array.isArray(map.sourcesContent)) return [];
-    const sources = Array.isArray(map.sources) ? map.sources : [];
-    return map.sourcesContent.flatMap((text2, i) => typeof text2 === "string" ? [{ source: String(sources[i] ?? `source ${i}`), text: text2 }] : []);
-  } catch {
-    return [];
-  }
-}
-function isDirectory(path) {
-  try {
-    return statSync5(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isFile(path) {
-  try {
-    return statSync5(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function resolveBundleGlobs(root, globs) {
-  return globs.map((glob) => {
-    const absolute = isAbsolute2(glob) ? glob.replace(/\/+$/, "") : join5(root, glob.replace(/^\.\//, "").replace(/\/$/, ""));
-    const scan2 = import_picomatch2.default.scan(absolute);
-    if (!scan2.isGlob) {
-      if (isDirectory(absolute)) return { base: absolute, matches: () => true, single: false };
-      return { base: absolute, matches: () => true, single: true };
-    }
-    const matcher = (0, import_picomatch2.default)(scan2.glob, { dot: true });
-    return { base: scan2.base || "/", matches: (rel) => matcher(rel), single: false };
-  });
-}
-async function scanBundles(root, workspace, globs, maxFileBytes, counters, onPiece) {
-  if (globs.length === 0) return 0;
-  const wantsNodeModules = globs.some((g2) => g2.includes("node_modules"));
-  const found = /* @__PURE__ */ new Set();
-  for (const glob of resolveBundleGlobs(root, globs)) {
-    if (glob.single) {
-      if (isFile(glob.base)) found.add(glob.base);
-      continue;
-    }
-    if (!isDirectory(glob.base)) continue;
-    for (const file of await walk(glob.base, wantsNodeModules)) if (glob.matches(file)) found.add(join5(glob.base, file));
-  }
-  const files = [...found];
-  for (const [i, path] of files.entries()) {
-    if (i % 32 === 31) await yieldToEventLoop();
-    const read2 = readForScan(path, maxFileBytes);
-    if ("skipped" in read2) {
-      if (read2.skipped !== "notAFile") counters.skipped[read2.skipped]++;
-      continue;
-    }
-    counters.files++;
-    counters.bytes += read2.bytes;
-    const file = shownPath(workspace, path);
-    if (path.endsWith(".map")) {
-      for (const { source, text: text2 } of sourcesOfMap(read2.text)) onPiece({ file, source, text: text2 });
-    } else onPiece({ file, text: read2.text });
-  }
-  return files.length;
-}
-
-// src/stages/secrets/sources/history-split.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-var SPLIT_MIN_COMMITS = 2e3;
-function workerScript() {
-  const here = import.meta.url;
-  const url = here.endsWith(".ts") ? new URL("../../../../dist/secrets-worker.js", here) : new URL("./secrets-worker.js", here);
-  return existsSync4(fileURLToPath(url)) ? url : void 0;
-}
-async function scanHistory(options, rules, onMatches) {
-  const workers = Math.max(1, Math.floor(options.workers ?? workersFromEnv() ?? availableParallelism2()));
-  const script = workers > 1 ? workerScript() : void 0;
-  const single = async () => ({
-    ...await streamHistory({ repo: options.repo, maxBlockBytes: options.maxBlockBytes, signal: options.signal }, (block) => {
-      const matches = scanText(block.text, rules, block.file);
-      if (matches.length === 0) return;
-      const { text: _text, ...place } = block;
-      onMatches(place, matches);
-    }),
-    shares: 1
-  });
-  if (!script) return single();
-  const listed = await listCommits(options.repo, options.signal);
-  if (listed.commits.length < (options.minCommitsToSplit ?? SPLIT_MIN_COMMITS) || listed.commits.length < workers) return single();
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const replay = (found) => {
-    const matches = found.matches.map((m2) => ({ ...m2, rule: byId.get(m2.rule) })).filter((m2) => m2.rule !== void 0);
-    if (matches.length > 0) onMatches(found.block, matches);
-  };
-  const stopAll = new AbortController();
-  const onAbort = () => stopAll.abort();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const shares = splitShares(listed, workers).map(
-    (share) => runShare(script, { repo: options.repo, maxBlockBytes: options.maxBlockBytes, ...share, ruleIds: [...byId.keys()] }, stopAll.signal)
-  );
-  shares.forEach((share) => share.catch(() => stopAll.abort()));
-  const total = { commits: 0, bytes: 0, skippedLargeBlocks: 0 };
-  try {
-    for (const share of shares) {
-      const { stats, found } = await share;
-      found.forEach(replay);
-      total.commits += stats.commits;
-      total.bytes += stats.bytes;
-      total.skippedLargeBlocks += stats.skippedLargeBlocks;
-    }
-  } finally {
-    options.signal?.removeEventListener("abort", onAbort);
-  }
-  return { ...total, shares: shares.length };
-}
-function workersFromEnv() {
-  const value = Number.parseInt(process.env.LAUNCH_READY_HISTORY_WORKERS ?? "", 10);
-  return Number.isFinite(value) && value > 0 ? value : void 0;
-}
-function splitShares(listed, count2) {
-  const size = Math.ceil(listed.commits.length / count2);
-  const out = [];
-  for (let start = 0; start < listed.commits.length; start += size) {
-    out.push({ commits: listed.commits.slice(start, start + size), refs: listed.refs.slice(start, start + size) });
-  }
-  return out;
-}
-function listCommits(repo, signal) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn2("git", ["-C", repo, "log", "--all", "--format=%H%x09%S"], { stdio: ["ignore", "pipe", "pipe"], signal });
-    const commits = [];
-    const refs = [];
-    let carry = "";
-    let stderr = "";
-    const take = (line) => {
-      if (!line) return;
-      const tab = line.indexOf("	");
-      commits.push(tab === -1 ? line : line.slice(0, tab));
-      refs.push(tab === -1 ? "" : line.slice(tab + 1));
-    };
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      const lines = (carry + chunk).split("\n");
-      carry = lines.pop() ?? "";
-      lines.forEach(take);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (stderr.length < 4e3) stderr += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      take(carry);
-      if (code !== 0) return reject(new Error(`git log --all failed (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`));
-      resolvePromise({ commits, refs });
-    });
-  });
-}
-function runShare(script, share, signal) {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(script, { workerData: share });
-    const found = [];
-    let settled = false;
-    const stop = () => void worker.terminate();
-    signal?.addEventListener("abort", stop, { once: true });
-    const settle = (done) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener("abort", stop);
-      done();
-    };
-    worker.on("message", (message) => {
-      if (message.type === "blocks") found.push(...message.blocks);
-      else if (message.type === "done") settle(() => resolvePromise({ stats: message.stats, found }));
-      else settle(() => reject(new Error(message.message)));
-    });
-    worker.on("error", (error) => settle(() => reject(error)));
-    worker.on(
-      "exit",
-      (code) => settle(() => reject(new Error(signal?.aborted ? "history scan aborted" : `history worker exited (code ${code}) before it finished`)))
-    );
-  });
-}
-
-// src/stages/secrets/sources/live-site.ts
-var SCRIPT_SRC = /<script\b[^>]{0,2000}?\bsrc\s{0,3}=\s{0,3}["']?([^"'\s>]{1,2000})/gi;
-var SOURCE_MAP_COMMENT = /[#@]\s{0,3}sourceMappingURL=([^\s'"*]{1,2000})\s*(?:\*\/)?\s*$/;
-function sameOriginScripts(html, pageUrl) {
-  const origin = new URL(pageUrl).origin;
-  const out = /* @__PURE__ */ new Set();
-  SCRIPT_SRC.lastIndex = 0;
-  for (let match = SCRIPT_SRC.exec(html); match; match = SCRIPT_SRC.exec(html)) {
-    try {
-      const url = new URL(match[1].replace(/&amp;/g, "&"), pageUrl);
-      if (url.origin === origin) out.add(url.href);
-    } catch {
-    }
-  }
-  return [...out];
-}
-function sourceMapUrl(script, scriptUrl, header) {
-  const tail = script.slice(-4e3);
-  const named = header ?? tail.match(SOURCE_MAP_COMMENT)?.[1];
-  if (!named || named.startsWith("data:")) return void 0;
-  try {
-    const url = new URL(named, scriptUrl);
-    return url.origin === new URL(scriptUrl).origin ? url.href : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function fetchText(url, options, deadline, signal) {
-  const timeoutMs = Math.max(1, Math.round(deadline - performance.now()));
-  const response = await options.http.request({
-    url,
-    headers: { "user-agent": "launch-ready secrets scan", "accept-encoding": "gzip, deflate, br" },
-    followRedirects: 10,
-    maxBodyBytes: options.maxBytes,
-    timeoutMs,
-    signal
-  });
-  if (response.status < 200 || response.status > 299) throw new Error(`${url} answered HTTP ${response.status}`);
-  if (response.truncated) throw new Error(`${url} is larger than ${options.maxBytes} bytes; skipped`);
-  const header = (name) => {
-    const value = response.headers[name];
-    return typeof value === "string" ? value : null;
-  };
-  return { text: Buffer.from(response.body).toString("utf8"), sourceMap: header("sourcemap") ?? header("x-sourcemap") };
-}
-async function scanLiveSite(pageUrl, options, onDocument) {
-  const deadline = performance.now() + options.budgetMs;
-  const budget = AbortSignal.timeout(options.budgetMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
-  const problems = [];
-  const page = await fetchText(pageUrl, options, deadline, signal);
-  let documents = 1;
-  let bytes = page.text.length;
-  onDocument({ url: pageUrl, text: page.text });
-  const queue = sameOriginScripts(page.text, pageUrl).slice(0, options.maxScripts);
-  const scanScript = async (scriptUrl) => {
-    try {
-      const script = await fetchText(scriptUrl, options, deadline, signal);
-      documents++;
-      bytes += script.text.length;
-      onDocument({ url: scriptUrl, text: script.text });
-      const mapUrl = sourceMapUrl(script.text, scriptUrl, script.sourceMap);
-      if (!mapUrl) return;
-      const map = await fetchText(mapUrl, options, deadline, signal);
-      documents++;
-      bytes += map.text.length;
-      for (const { source, text: text2 } of sourcesOfMap(map.text)) onDocument({ url: mapUrl, source, text: text2 });
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
-    }
-  };
-  const worker = async () => {
-    for (let next = queue.shift(); next !== void 0; next = queue.shift()) await scanScript(next);
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 6, queue.length) }, worker));
-  return { documents, bytes, problems };
-}
-
-// src/stages/secrets/sources/logs.ts
-import { isAbsolute as isAbsolute3, join as join6 } from "node:path";
-async function readLogs(root, workspace, logs, maxFileBytes, counters) {
-  const out = [];
-  const problems = [];
-  for (const log of logs) {
-    const path = isAbsolute3(log) ? log : join6(root, log);
-    const read2 = readForScan(path, maxFileBytes);
-    if ("skipped" in read2) {
-      if (read2.skipped === "large") counters.skipped.large++;
-      else problems.push(`${log}: ${read2.skipped === "unreadable" || read2.skipped === "notAFile" ? "cannot read the file" : read2.skipped}`);
-      continue;
-    }
-    counters.files++;
-    counters.bytes += read2.bytes;
-    out.push({ file: shownPath(workspace, path), text: read2.text });
-  }
-  return { logs: out, problems };
-}
-
-// src/stages/secrets/sources/tree.ts
-import { join as join7 } from "node:path";
-async function scanWorkingTree(repo, workspace, options, counters, onFile) {
-  const git2 = wo({ baseDir: repo });
-  const tracked = await git2.raw(["-c", "core.quotePath=false", "ls-files", "-z"]);
-  const files = tracked.split("\0").filter(Boolean);
-  if (options.untracked) {
-    const others = await git2.raw(["-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard"]);
-    files.push(...others.split("\0").filter(Boolean));
-  }
-  let count2 = 0;
-  for (const file of new Set(files)) {
-    if (++count2 % 32 === 0) await yieldToEventLoop();
-    const read2 = readForScan(join7(repo, file), options.maxFileBytes);
-    if ("skipped" in read2) {
-      if (read2.skipped !== "notAFile") counters.skipped[read2.skipped]++;
-      continue;
-    }
-    counters.files++;
-    counters.bytes += read2.bytes;
-    onFile({ file: shownPath(workspace, join7(repo, file)), text: read2.text });
-  }
-}
-
-// src/stages/secrets/index.ts
-var secretsStage = {
-  id: "secrets",
-  phase: "passive",
-  title: "Secrets",
-  description: "no secret in git history, the working tree, bundles, build logs or the live site",
-  built: true,
-  checks: { paths: ["deploy"] },
-  configSchema: SECRETS_SCHEMA,
-  flags: SECRETS_FLAGS,
-  validateConfig: validateSecretsConfig,
-  parseOptions: parseSecretsOptions,
-  run: runSecrets
-};
-async function runSecrets(ctx) {
-  const started = performance.now();
-  const options = ctx.options;
-  const repoProblem = gitRepositoryProblem(options.repo);
-  const isRepo = repoProblem === void 0;
-  const { policy, accepted: baseline } = options;
-  const state = {
-    options,
-    policy,
-    collector: new FindingCollector(policy, isRepo ? loadGitleaksIgnore(options.repo) : /* @__PURE__ */ new Set(), baseline),
-    counters: newCounters(),
-    errors: [],
-    history: { commits: 0, bytes: 0, skippedLargeBlocks: 0, refs: 0, ms: 0, shallow: false },
-    bundles: 0,
-    urlDocuments: 0,
-    isRepo,
-    workspace: isRepo ? workspaceOf(options.repo) : options.repo
-  };
-  const parts = [];
-  if (isRepo) {
-    if (options.history) parts.push(guard(state, "history", () => scanHistoryPart(state, ctx)));
-    parts.push(
-      guard(
-        state,
-        "tree",
-        () => scanWorkingTree(
-          options.repo,
-          state.workspace,
-          options,
-          state.counters,
-          (f3) => state.collector.add({ kind: "tree", file: f3.file }, scanText(f3.text, policy.rules, f3.file))
-        )
-      )
-    );
-  } else {
-    const message = `${repoProblem}; history and the working tree were not scanned`;
-    state.errors.push({ part: "history", message, fix: "run in a git clone or pass --repo DIR" });
-  }
-  parts.push(guard(state, "bundles", () => scanBundlesPart(state)));
-  parts.push(guard(state, "logs", () => scanLogsPart(state)));
-  parts.push(guard(state, "urls", () => scanUrlsPart(state, ctx)));
-  await Promise.all(parts);
-  const seconds2 = (performance.now() - started) / 1e3;
-  const scannedBytes = state.counters.bytes + state.history.bytes;
-  const findings = state.collector.findings;
-  const blockers = findings.filter((f3) => f3.severity === "blocker").length;
-  const metrics = {
-    commits: state.history.commits,
-    refs: state.history.refs,
-    historyBytes: state.history.bytes,
-    historyMs: Math.round(state.history.ms),
-    files: state.counters.files,
-    bundles: state.bundles,
-    logs: options.logs.length,
-    urlDocuments: state.urlDocuments,
-    bytesScanned: scannedBytes,
-    mbPerSecond: Math.round(scannedBytes / 1e6 / Math.max(seconds2, 1e-3) * 10) / 10,
-    skippedLargeFiles: state.counters.skipped.large + state.history.skippedLargeBlocks,
-    skippedBinaryFiles: state.counters.skipped.binary,
-    brokenSymlinks: state.counters.skipped.brokenSymlink,
-    unreadableFiles: state.counters.skipped.unreadable,
-    suppressed: state.collector.suppressed,
-    rules: policy.rules.length
-  };
-  if (state.collector.truncated > 0) metrics.findingsNotShown = state.collector.truncated;
-  metrics.places = state.collector.places;
-  const outcome = { summary: summaryOf3(state, findings.length, blockers), findings, metrics };
-  if (state.errors.length > 0) outcome.errors = state.errors;
-  return outcome;
-}
-async function guard(state, part, work) {
-  try {
-    await work();
-  } catch (error) {
-    state.errors.push({ part, message: reasonOf(error) });
-  }
-}
-async function scanHistoryPart(state, ctx) {
-  const started = performance.now();
-  const git2 = wo({ baseDir: state.options.repo });
-  const refs = (await git2.raw(["for-each-ref", "--format=%(refname)"])).split("\n").filter(Boolean);
-  state.history.refs = refs.length;
-  if (refs.length === 0) return;
-  state.history.shallow = (await git2.revparse(["--is-shallow-repository"])).trim() === "true";
-  if (state.history.shallow) {
-    state.errors.push({
-      part: "history",
-      message: "the clone is shallow, so older commits (where leaks usually hide) are missing; only the fetched commits were scanned",
-      fix: "fetch-depth: 0"
-    });
-  }
-  ctx.progress("scanning git history");
-  const total = git2.raw(["rev-list", "--all", "--count"]).then(
-    (n) => Number.parseInt(n, 10) || 0,
-    () => 0
-  );
-  const { rules } = state.policy;
-  const stats = await scanHistory({ repo: state.options.repo, maxBlockBytes: state.options.maxFileBytes, signal: ctx.signal }, rules, (block, matches) => {
-    state.collector.add({ kind: "history", file: block.file, commit: block.commit, ref: block.ref, date: block.date, lines: block.lines }, matches);
-  });
-  const { shares: _shares, ...counts2 } = stats;
-  state.history = { ...state.history, ...counts2, commits: Math.max(stats.commits, await total), ms: performance.now() - started };
-}
-async function scanBundlesPart(state) {
-  const { options, policy, collector } = state;
-  state.bundles = await scanBundles(options.repo, state.workspace, options.bundles, options.maxFileBytes, state.counters, (piece) => {
-    const origin = piece.source !== void 0 ? { kind: "bundle", file: piece.file, source: piece.source } : { kind: "bundle", file: piece.file };
-    collector.add(origin, scanText(piece.text, policy.rules, piece.file));
-  });
-  if (options.bundles.length > 0 && state.bundles === 0) {
-    state.errors.push({
-      part: "bundles",
-      message: `no file matches ${options.bundles.join(", ")} (relative globs are read under ${options.repo})`,
-      fix: 'build first, or fix the --bundles glob: relative to --repo ("dist/**") or absolute ("$RUNNER_TEMP/out/**")'
-    });
-  }
-}
-async function scanLogsPart(state) {
-  const { options, policy, collector } = state;
-  const { logs, problems } = await readLogs(options.repo, state.workspace, options.logs, options.maxFileBytes, state.counters);
-  for (const log of logs) collector.add({ kind: "log", file: log.file }, scanText(log.text, policy.rules, log.file));
-  for (const problem of problems) state.errors.push({ part: "logs", message: problem, fix: "pass the path of a readable log file with --logs" });
-}
-var LIVE_SITE_BUDGET_MS = 6e4;
-async function scanUrlsPart(state, ctx) {
-  const { options, policy, collector } = state;
-  if (options.urls.length === 0) return;
-  for (const url of options.urls) ctx.secrets.addUrl(url);
-  for (const url of options.urls) {
-    try {
-      const site = { maxBytes: options.maxFileBytes, maxScripts: 50, budgetMs: LIVE_SITE_BUDGET_MS, signal: ctx.signal, http: ctx.services.http };
-      const result = await scanLiveSite(url, site, (doc) => {
-        const origin = doc.source !== void 0 ? { kind: "url", url: doc.url, source: doc.source } : { kind: "url", url: doc.url };
-        collector.add(origin, scanText(doc.text, policy.rules));
-      });
-      state.urlDocuments += result.documents;
-      state.counters.bytes += result.bytes;
-      for (const problem of result.problems) state.errors.push({ part: "urls", message: problem, fix: "check that the script and its source map are served" });
-    } catch (error) {
-      state.errors.push({ part: "urls", message: `${url}: ${reasonOf(error)}`, fix: "check that the URL answers 200 from where the gate runs" });
-    }
-  }
-}
-function summaryOf3(state, total, blockers) {
-  const bits = [];
-  if (state.options.history && state.isRepo) bits.push(`${state.history.commits.toLocaleString("en-US")} commits on ${state.history.refs} refs`);
-  bits.push(`${state.counters.files.toLocaleString("en-US")} files`);
-  if (state.options.urls.length > 0) bits.push(`${state.options.urls.length} live URL${state.options.urls.length === 1 ? "" : "s"}`);
-  const places = state.collector.places;
-  const verdict = total === 0 ? "no secret found" : `${total} secret${total === 1 ? "" : "s"} found to rotate (${blockers} blocker${blockers === 1 ? "" : "s"})${places > total ? `, in ${places} places` : ""}`;
-  return `scanned ${bits.join(", ")}: ${verdict}`;
-}
-
-// src/stages/trust/config.ts
-var HOSTNAME = "^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\\.[A-Za-z0-9_-]{1,63})*\\.?$";
-var trustConfigSchema = {
-  properties: {
-    domain: {
-      type: "string",
-      pattern: HOSTNAME,
-      description: "The apex domain of the launch (root and www are both expected to resolve).",
-      errorMessage: "expected a domain name; e.g. example.com"
-    },
-    hostnames: {
-      type: "array",
-      items: { type: "string", pattern: HOSTNAME },
-      default: [],
-      description: "Public hostnames to check: DNS, TLS, HSTS, redirects, Cloudflare proxying. Default: the domain and www.<domain>.",
-      errorMessage: "expected a list of hostnames; e.g. [example.com, www.example.com, app.example.com]"
-    },
-    canonical: {
-      type: "string",
-      description: "The one URL every entry point (http://, https://, root, www) should land on.",
-      errorMessage: "expected an https URL; e.g. https://www.example.com/"
-    },
-    pages: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Pages to fetch: redirect chains and loops, mixed content, Set-Cookie with public caching.",
-      errorMessage: "expected a list of URLs; e.g. [http://example.com/, https://www.example.com/pricing]"
-    },
-    privateRoutes: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Admin, webhook and login URLs that must never be cached by a CDN or proxy.",
-      errorMessage: "expected a list of URLs; e.g. [https://admin.example.com/, https://api.example.com/webhooks/stripe]"
-    },
-    email: {
-      type: "object",
-      additionalProperties: false,
-      description: "Sending domains to check for MX, SPF, DKIM, DMARC, MTA-STS and TLS-RPT.",
-      errorMessage: "expected a mapping with domains; e.g. {domains: [{name: example.com, dkimSelectors: [google]}]}",
-      properties: {
-        domains: {
-          type: "array",
-          default: [],
-          description: "One entry per domain that sends mail.",
-          errorMessage: "expected a list of {name, dkimSelectors}; e.g. [{name: example.com, dkimSelectors: [google, s1]}]",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name"],
-            properties: {
-              name: {
-                type: "string",
-                pattern: HOSTNAME,
-                description: "The sending domain (the part after @).",
-                errorMessage: "expected a domain name; e.g. example.com"
-              },
-              dkimSelectors: {
-                type: "array",
-                items: { type: "string", pattern: "^[A-Za-z0-9_.-]+$" },
-                default: [],
-                description: "DKIM selectors your providers sign with (`google`, `s1`...).",
-                errorMessage: "expected a list of selectors; e.g. [google, s1]"
-              }
-            }
-          }
-        }
-      }
-    },
-    timeoutMs: {
-      type: "integer",
-      minimum: 100,
-      maximum: 6e4,
-      default: 5e3,
-      description: "Per-request timeout for HTTP and TLS, in ms.",
-      errorMessage: "expected milliseconds between 100 and 60000; e.g. 5000"
-    },
-    dnsTimeoutMs: {
-      type: "integer",
-      minimum: 50,
-      maximum: 3e4,
-      default: 1500,
-      description: "Per-query DNS timeout, in ms.",
-      errorMessage: "expected milliseconds between 50 and 30000; e.g. 1500"
-    },
-    dnsTries: {
-      type: "integer",
-      minimum: 1,
-      maximum: 5,
-      default: 2,
-      description: "Tries per DNS query before the answer is `unknown`.",
-      errorMessage: "expected a number from 1 to 5; e.g. 2"
-    },
-    maxRedirects: {
-      type: "integer",
-      minimum: 1,
-      maximum: 20,
-      default: 10,
-      description: "Redirect hops followed before the chain is reported as a loop.",
-      errorMessage: "expected a number from 1 to 20; e.g. 10"
-    },
-    maxBodyBytes: {
-      type: "integer",
-      minimum: 1024,
-      maximum: 52428800,
-      default: 5242880,
-      description: "Bytes of a page read at most for the mixed-content scan.",
-      errorMessage: "expected bytes between 1024 and 52428800; e.g. 5242880"
-    },
-    probeDkimSelectors: { type: "boolean", default: true, description: "Also look for common providers' DKIM selectors (google, selector1, k1...)." }
-  }
-};
-var trustFlags = [
-  {
-    name: "host",
-    type: "string",
-    multiple: true,
-    configKey: "hostnames",
-    valueName: "NAME",
-    description: "a hostname to check (repeat for more); replaces trust.hostnames"
-  }
-];
-function normaliseHostname(name) {
-  return name.trim().replace(/\.+$/, "").toLowerCase();
-}
-function trustNotConfigured(section) {
-  const hostnames = stringsOf(section.hostnames);
-  const emailDomains = emailDomainsOf(section).length;
-  if (!section.domain && hostnames.length === 0 && emailDomains === 0) {
-    return "Trust layer: no trust.domain, trust.hostnames or trust.email.domains configured; add e.g. trust: {domain: example.com}";
-  }
-  return void 0;
-}
-function urlProblem2(value, httpsOnly) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return `"${value}" is not a valid URL; write a full URL with scheme and host, e.g. https://www.example.com/pricing`;
-  }
-  if (url.protocol !== "https:" && (httpsOnly || url.protocol !== "http:")) {
-    return `"${value}" is not an ${httpsOnly ? "https" : "http(s)"} URL; e.g. https://www.example.com/`;
-  }
-  if (!url.hostname) return `"${value}" has no host; e.g. https://www.example.com/`;
-  return void 0;
-}
-function validateTrustConfig(section) {
-  const problems = [];
-  if (typeof section.canonical === "string") {
-    const problem = urlProblem2(section.canonical, true);
-    if (problem) problems.push({ path: ["canonical"], message: problem });
-  }
-  stringsOf(section.resolvers).forEach((value, index) => {
-    const problem = resolverProblem(value);
-    if (problem) problems.push({ path: ["resolvers", index], message: problem });
-  });
-  for (const key of ["pages", "privateRoutes"]) {
-    stringsOf(section[key]).forEach((value, index) => {
-      const problem = urlProblem2(value, false);
-      if (problem) problems.push({ path: [key, index], message: problem });
-    });
-  }
-  return problems;
-}
-function emailDomainsOf(section) {
-  return isRecord(section.email) ? recordsOf(section.email.domains) : [];
-}
-function readTrustConfig(given) {
-  const section = withSchemaDefaults(trustConfigSchema, given);
-  const domain = typeof section.domain === "string" ? normaliseHostname(section.domain) : void 0;
-  let hostnames = read.strings(section, "hostnames").map(normaliseHostname);
-  if (hostnames.length === 0 && domain) hostnames = [domain, `www.${domain}`];
-  const config = {
-    hostnames: [...new Set(hostnames)],
-    pages: read.strings(section, "pages"),
-    privateRoutes: read.strings(section, "privateRoutes"),
-    emailDomains: emailDomainsOf(section).map((d2) => ({ name: normaliseHostname(String(d2.name)), dkimSelectors: stringsOf(d2.dkimSelectors) })),
-    timeoutMs: read.number(section, "timeoutMs"),
-    dnsTimeoutMs: read.number(section, "dnsTimeoutMs"),
-    dnsTries: read.number(section, "dnsTries"),
-    maxRedirects: read.number(section, "maxRedirects"),
-    maxBodyBytes: read.number(section, "maxBodyBytes"),
-    probeDkimSelectors: read.boolean(section, "probeDkimSelectors")
-  };
-  if (domain) config.domain = domain;
-  if (typeof section.canonical === "string") config.canonical = section.canonical;
-  return config;
-}
-
-// src/stages/trust/run.ts
-import { setMaxListeners } from "node:events";
-
-// src/stages/trust/cloudflare.ts
-import { BlockList, isIP as isIP5 } from "node:net";
-
-// src/stages/trust/data/cloudflare-ranges.json
-var cloudflare_ranges_default = {
-  source: "https://www.cloudflare.com/ips-v4 and https://www.cloudflare.com/ips-v6",
-  date: "2026-11-28",
-  note: "Cloudflare's published proxy ranges as listed at the source (the list has been stable since 2023). Written down on the date above without a network fetch: refresh from the source URLs when Cloudflare announces new ranges.",
-  ipv4: [
-    "173.245.48.0/20",
-    "103.21.244.0/22",
-    "103.22.200.0/22",
-    "103.31.4.0/22",
-    "141.101.64.0/18",
-    "108.162.192.0/18",
-    "190.93.240.0/20",
-    "188.114.96.0/20",
-    "197.234.240.0/22",
-    "198.41.128.0/17",
-    "162.158.0.0/15",
-    "104.16.0.0/13",
-    "104.24.0.0/14",
-    "172.64.0.0/13",
-    "131.0.72.0/22"
-  ],
-  ipv6: [
-    "2400:cb00::/32",
-    "2606:4700::/32",
-    "2803:f800::/32",
-    "2405:b500::/32",
-    "2405:8100::/32",
-    "2a06:98c0::/29",
-    "2c0f:f248::/32"
-  ]
-};
-
-// src/stages/trust/cloudflare.ts
-var proxyRanges = new BlockList();
-for (const cidr of cloudflare_ranges_default.ipv4) addRange(cidr, "ipv4");
-for (const cidr of cloudflare_ranges_default.ipv6) addRange(cidr, "ipv6");
-function addRange(cidr, family) {
-  const [network, bits] = cidr.split("/");
-  proxyRanges.addSubnet(network, Number(bits), family);
-}
-var CLOUDFLARE_RANGES_DATE = cloudflare_ranges_default.date;
-function isCloudflareAddress(address) {
-  const family = isIP5(address);
-  if (family === 0) return false;
-  return proxyRanges.check(address, family === 4 ? "ipv4" : "ipv6");
-}
-
-// src/stages/trust/dns.ts
-import { getServers, promises as dnsPromises2 } from "node:dns";
-
-// src/stages/trust/dns-rcode.ts
-import { createSocket } from "node:dgram";
-import { randomInt } from "node:crypto";
-import { isIP as isIP6 } from "node:net";
-var TYPE_CODES = { A: 1, NS: 2, CNAME: 5, MX: 15, TXT: 16, AAAA: 28, CAA: 257, PTR: 12, SPF: 99 };
-var RCODE_NAMES = {
-  1: "FORMERR",
-  2: "SERVFAIL",
-  4: "NOTIMP",
-  5: "REFUSED",
-  6: "YXDOMAIN",
-  7: "YXRRSET",
-  8: "NXRRSET",
-  9: "NOTAUTH",
-  10: "NOTZONE",
-  11: "DSOTYPENI"
-};
-function encodeQuestion(name, type) {
-  const labels = name.replace(/\.$/, "").split(".");
-  const bytes = [];
-  for (const label of labels) {
-    const encoded = Buffer.from(label, "utf8");
-    if (encoded.length === 0 || encoded.length > 63) return void 0;
-    bytes.push(encoded.length, ...encoded);
-  }
-  bytes.push(0, type >> 8, type & 255, 0, 1);
-  return Buffer.from(bytes);
-}
-function verdictOfReply(reply, id, question) {
-  if (reply.length < 12 + question.length || reply.readUInt16BE(0) !== id) return void 0;
-  const flags = reply.readUInt16BE(2);
-  const isResponse = (flags & 32768) !== 0;
-  const opcode = flags >> 11 & 15;
-  if (!isResponse || opcode !== 0 || reply.readUInt16BE(4) !== 1) return void 0;
-  if (reply.subarray(12, 12 + question.length).toString("latin1").toLowerCase() !== question.toString("latin1").toLowerCase())
-    return void 0;
-  if ((flags & 512) !== 0) return { status: "unchecked" };
-  const rcode = flags & 15;
-  if (rcode === 3) return { status: "missing", reason: "NXDOMAIN" };
-  if (rcode === 0) return { status: "missing", reason: "NODATA" };
-  return { status: "unknown", reason: RCODE_NAMES[rcode] ?? `rcode ${rcode}` };
-}
-function askServer(host, port, packet, id, question, timeoutMs) {
-  return new Promise((resolve10) => {
-    const socket = createSocket(isIP6(host) === 6 ? "udp6" : "udp4");
-    let invalid = false;
-    const finish = (answer) => {
-      clearTimeout(timer);
-      socket.removeAllListeners("message");
-      socket.close();
-      resolve10(answer);
-    };
-    const timer = setTimeout(() => finish({ status: "unknown", reason: invalid ? "malformed answer" : "timeout" }), timeoutMs);
-    socket.on("error", () => finish({ status: "unknown", reason: "resolver unreachable" }));
-    socket.on("message", (reply) => {
-      const verdict = verdictOfReply(reply, id, question);
-      if (verdict) finish(verdict);
-      else invalid = true;
-    });
-    socket.send(packet, port, host);
-  });
-}
-async function confirmMissing(name, type, servers, timeoutMs) {
-  const code = TYPE_CODES[type];
-  const question = code === void 0 ? void 0 : encodeQuestion(name, code);
-  if (!question || servers.length === 0) return { status: "unchecked" };
-  let last = { status: "unchecked" };
-  for (const server of servers) {
-    const { host, port } = splitHostPort(server, 53);
-    const id = randomInt(0, 65536);
-    const header = Buffer.alloc(12);
-    header.writeUInt16BE(id, 0);
-    header.writeUInt16BE(256, 2);
-    header.writeUInt16BE(1, 4);
-    last = await askServer(host, port, Buffer.concat([header, question]), id, question, timeoutMs);
-    if (last.status !== "unknown" || !["timeout", "resolver unreachable"].includes(last.reason)) return last;
-  }
-  return last;
-}
-
-// src/stages/trust/dns.ts
-function verdictOfError(error) {
-  return dnsAnswerOfError(error);
-}
-function resolverAddresses(servers) {
-  return servers.map((server) => serverAddress(server, 53, "resolver"));
-}
-async function createDnsClient(options) {
-  const resolver = new dnsPromises2.Resolver({ timeout: options.timeoutMs, tries: options.tries });
-  if (options.servers.length > 0) resolver.setServers(resolverAddresses(options.servers));
-  const cache = /* @__PURE__ */ new Map();
-  const servers = options.servers.length > 0 ? options.servers : getServers();
-  const confirm = async (name, type, verdict) => {
-    if (verdict.status !== "missing") return verdict;
-    const answer = await confirmMissing(name, type, servers, options.timeoutMs);
-    return answer.status === "unchecked" ? verdict : answer;
-  };
-  const ask2 = async (name, type) => {
-    try {
-      return { status: "found", records: await recordsOf2(resolver, name, type) };
-    } catch (error) {
-      return confirm(name, type, verdictOfError(error));
-    }
-  };
-  return {
-    query(name, type) {
-      const key = `${type} ${name}`;
-      let answer = cache.get(key);
-      if (!answer) cache.set(key, answer = ask2(name, type));
-      return answer;
-    },
-    raw: async (name, type) => {
-      try {
-        const answer = await resolver.resolve(name, type);
-        return Array.isArray(answer) ? answer : [answer];
-      } catch (error) {
-        const verdict = await confirm(name, type, verdictOfError(error));
-        if (verdict.status === "unknown") throw Object.assign(new Error(`${type} ${name}: ${verdict.reason}`), { code: "EBADRESP" });
-        throw error;
-      }
-    }
-  };
-}
-function addressResolver(dns) {
-  return async (host) => {
-    for (const type of ["A", "AAAA"]) {
-      const answer = await dns.query(host, type);
-      if (answer.status === "found" && answer.records[0]) return answer.records[0].value;
-      if (answer.status === "unknown") throw new Error(`DNS for ${host} is unknown (${answer.reason})`);
-    }
-    throw new Error(`${host} has no address`);
-  };
-}
-
-// src/stages/trust/dns-checks.ts
-var MAX_LAUNCH_TTL = 3600;
-function resolutionOf(dns) {
-  const addresses = [dns.a, dns.aaaa].flatMap((v2) => v2.status === "found" ? v2.records.map((r2) => r2.value) : []);
-  if (addresses.length > 0) return { status: "found", addresses };
-  const unknown = [dns.a, dns.aaaa].find((v2) => v2.status === "unknown");
-  if (unknown && unknown.status === "unknown") return { status: "unknown", reason: unknown.reason };
-  const reasons = [dns.a, dns.aaaa].map((v2) => v2.status === "missing" ? v2.reason : "");
-  return { status: "missing", reason: reasons.includes("NXDOMAIN") ? "NXDOMAIN" : "NODATA" };
-}
-function recordsOf3(dns) {
-  return [dns.cname, dns.a, dns.aaaa, dns.caa].flatMap((v2) => v2.status === "found" ? v2.records : []);
-}
-function hostDnsFindings(dns, paths) {
-  const host = dns.host;
-  const location = { host };
-  const findings = [];
-  const resolution = resolutionOf(dns);
-  const cnameTarget = dns.cname.status === "found" ? dns.cname.records[0]?.value : void 0;
-  if (resolution.status === "missing" && cnameTarget) {
-    findings.push({
-      ruleId: "dns-dangling-cname",
-      severity: "blocker",
-      title: `${host} is a CNAME to ${cnameTarget}, which does not resolve (${resolution.reason}): the site is down and the name can be taken over`,
-      fix: `point ${host} at a live target, or delete the record if the service behind ${cnameTarget} is gone`,
-      paths,
-      location,
-      evidence: `CNAME ${cnameTarget}; A: ${resolution.reason}`
-    });
-  } else if (resolution.status === "missing") {
-    findings.push({
-      ruleId: "dns-missing",
-      severity: "blocker",
-      title: `${host} does not resolve (${resolution.reason}): visitors get "site can't be reached"`,
-      fix: `add an A/AAAA or CNAME record for ${host} at your DNS provider`,
-      paths,
-      location,
-      evidence: `A: ${resolution.reason}`
-    });
-  } else if (resolution.status === "unknown") {
-    findings.push({
-      ruleId: "dns-unknown",
-      severity: "high",
-      title: `could not tell whether ${host} resolves: the resolver answered ${resolution.reason}`,
-      fix: "check the DNS provider's status and the resolvers in trust.resolvers, then run again; this is not a missing record",
-      paths,
-      location,
-      evidence: `A: ${resolution.reason}`
-    });
-  }
-  const long = recordsOf3(dns).filter((r2) => r2.ttl !== void 0 && r2.ttl > MAX_LAUNCH_TTL);
-  if (long.length > 0) {
-    findings.push({
-      ruleId: "dns-ttl-long",
-      severity: "low",
-      title: `${host} has a TTL of ${Math.max(...long.map((r2) => r2.ttl))} s: a change at launch takes that long to reach everyone`,
-      fix: `lower the TTL of ${host} to 300 s a day before you change the record; raise it again after launch`,
-      paths,
-      location,
-      evidence: long.map((r2) => `${r2.type} ${r2.value} ttl=${r2.ttl}`).join(", ")
-    });
-  }
-  if (dns.caa.status === "missing") {
-    findings.push({
-      ruleId: "dns-caa-missing",
-      severity: "info",
-      title: `${host} has no CAA record: any certificate authority may issue for it`,
-      fix: `optionally add a CAA record naming your CA, e.g. 0 issue "letsencrypt.org"`,
-      paths,
-      location
-    });
-  }
-  return findings;
-}
-function rootAndWwwFindings(domain, root, www) {
-  const findings = [];
-  for (const [name, resolution] of [
-    [domain, root],
-    [`www.${domain}`, www]
-  ]) {
-    if (resolution.status !== "missing") continue;
-    findings.push({
-      ruleId: "dns-root-www",
-      severity: "blocker",
-      title: `${name} does not resolve (${resolution.reason}): people who type it get an error`,
-      fix: `add a record for ${name} that redirects to your canonical URL`,
-      paths: ["homepage"],
-      location: { host: name },
-      evidence: `A: ${resolution.reason}`
-    });
-  }
-  return findings;
-}
-
-// src/stages/trust/tls-checks.ts
-var DAY_MS = 864e5;
-var HSTS_MIN_SECONDS = 31536e3;
-function daysLeft(notAfter, now) {
-  return Math.floor((Date.parse(notAfter) - now.getTime()) / DAY_MS);
-}
-function expirySeverity(days) {
-  if (days < 7) return "blocker";
-  if (days < 21) return "high";
-  if (days < 30) return "medium";
-  return void 0;
-}
-var INCOMPLETE_CHAIN = /* @__PURE__ */ new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT"]);
-var EXPIRED = /* @__PURE__ */ new Set(["CERT_HAS_EXPIRED"]);
-function tlsFindings(probe2, paths, now) {
-  const host = probe2.host;
-  const location = { host, url: `https://${host}/` };
-  if (!probe2.connected) {
-    return [
-      {
-        ruleId: "tls-no-answer",
-        severity: "blocker",
-        title: `https://${host}/ does not complete a TLS handshake: ${probe2.error ?? "no answer"}`,
-        fix: `serve HTTPS on ${host} (port 443) with a certificate for the name, or remove the hostname from the launch`,
-        paths,
-        location
-      }
-    ];
-  }
-  const findings = [];
-  const evidence = `issuer: ${probe2.issuer ?? "?"}; notAfter: ${probe2.notAfter ?? "?"}${probe2.san ? `; ${probe2.san}` : ""}`;
-  if (probe2.chainError && INCOMPLETE_CHAIN.has(probe2.chainError)) {
-    findings.push({
-      ruleId: "tls-incomplete-chain",
-      severity: "high",
-      title: `${host} does not send its intermediate certificate: some browsers, phones and API clients reject it`,
-      fix: "serve the full chain (leaf + intermediates, e.g. fullchain.pem), not the leaf certificate alone",
-      paths,
-      location,
-      evidence: `${probe2.chainError}; ${evidence}`
-    });
-  } else if (probe2.chainError && !EXPIRED.has(probe2.chainError)) {
-    findings.push({
-      ruleId: "tls-untrusted",
-      severity: "blocker",
-      title: `${host}'s certificate is not trusted (${probe2.chainError}): browsers show a security warning`,
-      fix: "use a certificate from a public CA (e.g. Let's Encrypt) and serve its full chain",
-      paths,
-      location,
-      evidence
-    });
-  }
-  if (probe2.nameError) {
-    findings.push({
-      ruleId: "tls-name-mismatch",
-      severity: "blocker",
-      title: `${host}'s certificate does not cover the name ${host}: browsers show a security warning`,
-      fix: `issue a certificate whose SAN list includes ${host} (or a matching wildcard)`,
-      paths,
-      location,
-      evidence
-    });
-  }
-  if (probe2.badDate) findings.push(badDateFinding(probe2, paths, evidence));
-  if (probe2.notAfter) {
-    const days = daysLeft(probe2.notAfter, now);
-    const severity = days < 0 || probe2.chainError === "CERT_HAS_EXPIRED" ? "blocker" : expirySeverity(days);
-    if (severity) {
-      findings.push({
-        ruleId: days < 0 ? "tls-expired" : "tls-expiring",
-        severity,
-        title: days < 0 ? `${host}'s certificate expired ${Math.max(1, Math.trunc((now.getTime() - Date.parse(probe2.notAfter)) / DAY_MS))} day(s) ago: browsers block the site` : `${host}'s certificate expires in ${days} day(s)`,
-        fix: "renew the certificate now and check that automatic renewal (certbot, your host's ACME) runs",
-        paths,
-        location,
-        evidence
-      });
-    }
-  }
-  return findings;
-}
-function badDateFinding(probe2, paths, evidence) {
-  return {
-    ruleId: "tls-bad-date",
-    severity: "blocker",
-    title: `${probe2.host}'s certificate has an expiry date that cannot be read (${probe2.badDate}): browsers reject it as invalid`,
-    fix: "reissue the certificate from your CA or ACME client; a well-formed certificate states its validity in UTCTime or GeneralizedTime",
-    paths,
-    location: { host: probe2.host, url: `https://${probe2.host}/` },
-    evidence
-  };
-}
-function legacyTlsFinding(host, version, paths) {
-  return {
-    ruleId: "tls-legacy-version",
-    severity: "medium",
-    title: `${host} still accepts ${version}`,
-    fix: "set the minimum TLS version to 1.2 at your load balancer, CDN or web server",
-    paths,
-    location: { host },
-    evidence: `handshake completed with ${version}`
-  };
-}
-function hstsFindings(host, headers, paths) {
-  const location = { host, url: `https://${host}/` };
-  const raw = headers["strict-transport-security"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) {
-    return [
-      {
-        ruleId: "hsts-missing",
-        severity: "medium",
-        title: `${host} sends no Strict-Transport-Security header: a first visit over http:// can be intercepted`,
-        fix: "send Strict-Transport-Security: max-age=31536000; includeSubDomains on every HTTPS answer",
-        paths,
-        location
-      }
-    ];
-  }
-  const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? "0");
-  const findings = [];
-  if (maxAge < HSTS_MIN_SECONDS) {
-    findings.push({
-      ruleId: "hsts-short",
-      severity: "medium",
-      title: `${host}'s HSTS max-age is ${maxAge} s, under a year`,
-      fix: "raise max-age to 31536000 (one year) once HTTPS works on every subdomain",
-      paths,
-      location,
-      evidence: value
-    });
-  }
-  return findings;
-}
-function hstsNote(headers) {
-  const raw = headers["strict-transport-security"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) return null;
-  const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? "0");
-  return [
-    `max-age ${maxAge} s`,
-    /includesubdomains/i.test(value) ? "includeSubDomains" : "no includeSubDomains",
-    /preload/i.test(value) ? "preload" : "not preloaded"
-  ].join(", ");
-}
-
-// src/stages/trust/domain-map.ts
-function landingOf(chain) {
-  if (!chain) return null;
-  return {
-    finalUrl: chain.finalUrl,
-    hops: chain.hops.filter((h3) => h3.location !== void 0).length,
-    status: chain.end === "answered" ? chain.final?.status ?? 0 : chain.end
-  };
-}
-function domainMapRow(input) {
-  const tls = input.tls;
-  return {
-    host: input.host,
-    dns: input.dns,
-    records: input.records.map((r2) => ({ type: r2.type, value: r2.value, ttl: r2.ttl ?? null })),
-    proxied: input.proxied,
-    certificate: tls?.connected && tls.notAfter ? { issuer: tls.issuer ?? "", notAfter: tls.notAfter, daysLeft: daysLeft(tls.notAfter, input.now) } : null,
-    hsts: input.hsts ?? null,
-    http: landingOf(input.http),
-    https: landingOf(input.https)
-  };
-}
-function domainMapBlock(rows) {
-  return {
-    kind: "table",
-    title: "Domain map",
-    columns: ["Host", "Records", "Proxied", "Certificate", "HTTP", "HTTPS"],
-    rows: rows.map((row) => [
-      row.dns === "found" || row.dns === "ok" ? { code: row.host } : { code: row.host, note: `(${row.dns})` },
-      row.records.length > 0 ? row.records.map((r2) => `${r2.type} ${r2.value}${r2.ttl !== null ? ` (ttl ${r2.ttl})` : ""}`).join("\n") : "none",
-      row.proxied,
-      row.certificate ? `${row.certificate.issuer}, until ${row.certificate.notAfter} (${row.certificate.daysLeft} days)` : "none",
-      landingText(row.http),
-      landingText(row.https)
-    ])
-  };
-}
-function landingText(landing) {
-  if (!landing) return "no answer";
-  const details = [landing.status !== 200 ? String(landing.status) : "", `${landing.hops} hop${landing.hops === 1 ? "" : "s"}`].filter(Boolean).join(", ");
-  return `\u2192 ${landing.finalUrl} (${details})`;
-}
-
-// src/stages/trust/email.ts
-var import_spf = __toESM(require_spf(), 1);
-var import_tldts = __toESM(require_cjs(), 1);
-import { createPublicKey } from "node:crypto";
-
-// src/stages/trust/dmarc.ts
-var POLICIES = ["none", "quarantine", "reject"];
-var isPolicy = (value) => isOneOf(POLICIES, value);
-function closestPolicy(value) {
-  const score = (policy) => {
-    let i = 0;
-    for (const c3 of value.toLowerCase()) if (policy[i] === c3) i++;
-    return i;
-  };
-  return [...POLICIES].sort((a, b3) => score(b3) - score(a))[0];
-}
-function reportUris(value) {
-  const ok = [];
-  const bad = [];
-  for (const raw of value.split(",")) {
-    const uri = raw.trim();
-    if (uri === "") continue;
-    const address = uri.slice(7).split("!")[0];
-    if (uri.slice(0, 7).toLowerCase() === "mailto:" && address.includes("@") && !address.includes(" ")) ok.push(uri);
-    else bad.push(uri);
-  }
-  return { ok, bad };
-}
-function looksLikeDmarc(text2) {
-  const compact = text2.trimStart().slice(0, 16).replace(/\s/g, "").toLowerCase();
-  return compact.startsWith("v=dmarc1");
-}
-function parseDmarc(record) {
-  const out = { valid: true, errors: [], policy: "none", pct: 100, rua: [], ruaInvalid: [], ruf: [], rufInvalid: [] };
-  const usesCommas = !record.includes(";") && record.includes(",") && /,\s*p\s*=/i.test(record);
-  const tags = /* @__PURE__ */ new Map();
-  const parts = (usesCommas ? record.split(",") : record.split(";")).map((t2) => t2.trim()).filter((t2) => t2 !== "");
-  parts.forEach((part, index) => {
-    const eq = part.indexOf("=");
-    const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const value = eq < 0 ? "" : part.slice(eq + 1).trim();
-    if (index === 0 && name !== "v") return;
-    if (!tags.has(name)) tags.set(name, value);
-  });
-  const version = usesCommas ? "DMARC1" : tags.get("v") ?? "";
-  if (usesCommas) {
-    out.valid = false;
-    out.errors.push('tags are separated by commas; DMARC separates them with semicolons, so receivers read one tag "v" and discard the record');
-  } else if (parts[0] === void 0 || !/^v\s*=/i.test(parts[0]) || version !== "DMARC1") {
-    out.valid = false;
-    out.errors.push(`the record must start with v=DMARC1 (found "${(parts[0] ?? "").slice(0, 40)}")`);
-  }
-  const rua = reportUris(tags.get("rua") ?? "");
-  const ruf = reportUris(tags.get("ruf") ?? "");
-  out.rua = rua.ok;
-  out.ruaInvalid = rua.bad;
-  out.ruf = ruf.ok;
-  out.rufInvalid = ruf.bad;
-  const p2 = (tags.get("p") ?? "").toLowerCase();
-  let correctedPolicy;
-  if (isPolicy(p2)) out.policy = p2;
-  else {
-    correctedPolicy = p2 === "" ? "none" : closestPolicy(p2);
-    out.errors.push(
-      p2 === "" ? "p= is missing: receivers treat the record as p=none" : `p=${tags.get("p")} is not a policy (none, quarantine, reject): receivers treat it as p=none (RFC 7489 6.6.3)`
-    );
-    if (out.rua.length === 0 && out.valid) {
-      out.valid = false;
-      out.errors.push("and with no valid rua= either, receivers apply no DMARC processing at all");
-    }
-  }
-  const sp = tags.get("sp");
-  if (sp !== void 0) {
-    const subdomainPolicy = sp.toLowerCase();
-    if (isPolicy(subdomainPolicy)) out.subdomainPolicy = subdomainPolicy;
-    else out.errors.push(`sp=${sp} is not a policy (none, quarantine, reject): subdomains get p=none`);
-  }
-  const pct2 = tags.get("pct");
-  if (pct2 !== void 0) {
-    if (/^\d{1,3}$/.test(pct2) && Number(pct2) <= 100) out.pct = Number(pct2);
-    else out.errors.push(`pct=${pct2} is not a number from 0 to 100: receivers use 100`);
-  }
-  const corrected = correctedRecord(tags, out, correctedPolicy);
-  if (corrected !== record.trim()) out.corrected = corrected;
-  return out;
-}
-function correctedRecord(tags, parsed, policy) {
-  const fixUris = (ok, bad) => [...ok, ...bad.map((u2) => u2.includes("@") && !u2.includes(":") ? `mailto:${u2}` : u2)].join(",");
-  const out = ["v=DMARC1", `p=${policy ?? parsed.policy}`];
-  for (const [name, value] of tags) {
-    if (name === "v" || name === "p") continue;
-    if (name === "rua") out.push(`rua=${fixUris(parsed.rua, parsed.ruaInvalid)}`);
-    else if (name === "ruf") out.push(`ruf=${fixUris(parsed.ruf, parsed.rufInvalid)}`);
-    else out.push(`${name}=${value}`);
-  }
-  return out.join("; ");
-}
-
-// src/stages/trust/email-facts.ts
-function mailFinding(facts, ruleId, severity, title, fix, evidence) {
-  const finding = { ruleId, severity, title, fix, paths: ["email"], location: { host: facts.domain } };
-  if (evidence !== void 0) finding.evidence = evidence.slice(0, 1e3);
-  return finding;
-}
-function unknownFinding(facts, what, reason) {
-  return mailFinding(
-    facts,
-    "email-dns-unknown",
-    "high",
-    `could not check ${what} of ${facts.domain}: the resolver answered ${reason}`,
-    "check your DNS provider and trust.resolvers, then run again; this is not a missing record",
-    `${what}: ${reason}`
-  );
-}
-function asReceived(record) {
-  return record.parts && record.parts.length > 1 ? record.parts.map((p2) => `"${p2}"`).join(" ") : record.value;
-}
-
-// src/stages/trust/spf-record.ts
-import { isIP as isIP7 } from "node:net";
-var MAX_BAD_TERMS = 20;
-var MECHANISMS = ["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"];
-var QUALIFIERS = ["+", "-", "~", "?"];
-var NEEDS_DOMAIN = /* @__PURE__ */ new Set(["include", "exists"]);
-var MACRO_LETTERS = "slodiphv";
-var clip = (text2, max = 60) => text2.length > max ? `${text2.slice(0, max)}\u2026` : text2;
-var isAlpha = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z";
-var isDigit2 = (c3) => c3 >= "0" && c3 <= "9";
-var isAlnum = (c3) => isAlpha(c3) || isDigit2(c3);
-function isSpfRecord(text2) {
-  return text2.length >= 6 && text2.slice(0, 6).toLowerCase() === "v=spf1" && (text2.length === 6 || text2[6] === " ");
-}
-function macroProblem(spec, inExp = false) {
-  for (let i = 0; i < spec.length; i++) {
-    const c3 = spec[i];
-    const code = c3.charCodeAt(0);
-    if (code < 33 || code > 126) return "a character outside visible ASCII";
-    if (c3 !== "%") continue;
-    const next = spec[i + 1];
-    if (next === "%" || next === "_" || next === "-") {
-      i++;
-      continue;
-    }
-    if (next !== "{") return 'a "%" that does not start a macro';
-    const close = spec.indexOf("}", i + 2);
-    if (close < 0) return 'a macro without its closing "}"';
-    const body = spec.slice(i + 2, close);
-    const letter = (body[0] ?? "").toLowerCase();
-    if (!MACRO_LETTERS.includes(letter) && !(inExp && "crt".includes(letter))) return `the macro letter "${body[0] ?? ""}"`;
-    let j3 = 1;
-    while (j3 < body.length && isDigit2(body[j3])) j3++;
-    if (body[j3] === "r" || body[j3] === "R") j3++;
-    for (; j3 < body.length; j3++) if (!".-+,/_=".includes(body[j3])) return `the macro delimiter "${body[j3]}"`;
-    i = close;
-  }
-  return void 0;
-}
-function domainSpecProblem(spec) {
-  if (spec === "") return "an empty domain";
-  const macro = macroProblem(spec);
-  if (macro) return macro;
-  const trimmed = spec.endsWith(".") ? spec.slice(0, -1) : spec;
-  if (trimmed.endsWith("}")) return void 0;
-  const dot = trimmed.lastIndexOf(".");
-  if (dot < 0) return "a name without a dot";
-  const top = trimmed.slice(dot + 1);
-  if (top === "") return "an empty label";
-  let letter = false;
-  for (const c3 of top) {
-    if (isAlpha(c3)) letter = true;
-    else if (!isDigit2(c3) && c3 !== "-") return `the top label "${top}"`;
-  }
-  if (!letter || top.startsWith("-") || top.endsWith("-")) return `the top label "${top}"`;
-  return void 0;
-}
-function splitCidr(arg) {
-  let rest = arg;
-  let cidr6;
-  let cidr4;
-  const takeNumber = (text2) => {
-    let j3 = text2.length;
-    while (j3 > 0 && isDigit2(text2[j3 - 1])) j3--;
-    if (j3 === text2.length || text2[j3 - 1] !== "/") return { head: text2 };
-    const digits = text2.slice(j3);
-    return { head: text2.slice(0, j3 - 1), value: digits.length > 1 && digits.startsWith("0") ? Number.NaN : Number(digits) };
-  };
-  const last = takeNumber(rest);
-  if (last.value !== void 0) {
-    if (last.head.endsWith("/")) {
-      cidr6 = last.value;
-      rest = last.head.slice(0, -1);
-      const first = takeNumber(rest);
-      if (first.value !== void 0) {
-        cidr4 = first.value;
-        rest = first.head;
-      }
-    } else {
-      cidr4 = last.value;
-      rest = last.head;
-    }
-  }
-  if (cidr4 !== void 0 && !(cidr4 >= 0 && cidr4 <= 32)) return { rest, problem: "an IPv4 prefix length outside 0-32" };
-  if (cidr6 !== void 0 && !(cidr6 >= 0 && cidr6 <= 128)) return { rest, problem: "an IPv6 prefix length outside 0-128" };
-  return { rest, cidr4, cidr6 };
-}
-function ipNetwork(arg, version) {
-  const slash = arg.indexOf("/");
-  const network = slash < 0 ? arg : arg.slice(0, slash);
-  if (isIP7(network) !== version) return { why: `"${clip(network)}" is not an IPv${version} address` };
-  if (slash < 0) return { network };
-  const digits = arg.slice(slash + 1);
-  const max = version === 4 ? 32 : 128;
-  if (digits === "" || ![...digits].every(isDigit2) || digits.length > 1 && digits.startsWith("0") || Number(digits) > max)
-    return { why: `an IPv${version} prefix length outside 0-${max}` };
-  return { network, prefix: Number(digits) };
-}
-function parseTerm(text2) {
-  let i = 0;
-  let qualifier = "+";
-  const first = text2[0];
-  if (isOneOf(QUALIFIERS, first)) {
-    qualifier = first;
-    i = 1;
-  }
-  let end = i;
-  while (end < text2.length && (isAlnum(text2[end]) || "-_.".includes(text2[end]))) end++;
-  const name = text2.slice(i, end).toLowerCase();
-  const sep3 = text2[end];
-  if (sep3 === "=" && i === 0 && name !== "" && isAlpha(name[0])) {
-    const value = text2.slice(end + 1);
-    if (name === "redirect" || name === "exp") {
-      const problem = domainSpecProblem(value);
-      if (problem) return { why: `${name}= with ${problem}` };
-    } else {
-      const problem = macroProblem(value);
-      if (problem) return { why: `a modifier with ${problem}` };
-    }
-    return { term: { kind: "modifier", text: text2, name, value } };
-  }
-  if (!isOneOf(MECHANISMS, name)) return { why: name === "" ? "not a mechanism or modifier" : `"${clip(name)}" is not a mechanism` };
-  const mechanism2 = name;
-  let arg = "";
-  if (sep3 === ":") arg = text2.slice(end + 1);
-  else if (sep3 === "/" && (mechanism2 === "a" || mechanism2 === "mx")) arg = text2.slice(end);
-  else if (sep3 !== void 0) return { why: `"${clip(text2)}" is not a mechanism` };
-  if (sep3 === ":" && arg === "") return { why: `${mechanism2}: without a value` };
-  const term = { kind: "mechanism", text: text2, qualifier, name: mechanism2 };
-  switch (mechanism2) {
-    case "all":
-      return arg === "" && sep3 === void 0 ? { term } : { why: "all takes no value" };
-    case "ip4":
-    case "ip6": {
-      if (sep3 !== ":") return { why: `${mechanism2} without an address` };
-      const { network, prefix, why } = ipNetwork(arg, mechanism2 === "ip4" ? 4 : 6);
-      if (why || network === void 0) return { why: why ?? "no address" };
-      const out = { ...term, network };
-      if (prefix !== void 0) out[mechanism2 === "ip4" ? "cidr4" : "cidr6"] = prefix;
-      return { term: out };
-    }
-    default: {
-      const { rest, cidr4, cidr6, problem } = mechanism2 === "a" || mechanism2 === "mx" ? splitCidr(arg) : { rest: arg, cidr4: void 0, cidr6: void 0, problem: void 0 };
-      if (problem) return { why: problem };
-      if (NEEDS_DOMAIN.has(mechanism2) && rest === "") return { why: `${mechanism2} without a domain` };
-      if (rest !== "") {
-        const domainProblem = domainSpecProblem(rest);
-        if (domainProblem) return { why: `${mechanism2}:${clip(rest)} has ${domainProblem}` };
-      }
-      const out = { ...term };
-      if (rest !== "") out.domain = rest;
-      if (cidr4 !== void 0) out.cidr4 = cidr4;
-      if (cidr6 !== void 0) out.cidr6 = cidr6;
-      return { term: out };
-    }
-  }
-}
-function parseSpf(record) {
-  const terms = [];
-  const bad = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const text2 of record.slice(6).split(" ")) {
-    if (text2 === "") continue;
-    const { term, why } = parseTerm(text2);
-    if (!term) {
-      if (bad.length < MAX_BAD_TERMS) bad.push({ term: text2, why: why ?? "not understood" });
-      continue;
-    }
-    if (term.kind === "modifier" && (term.name === "redirect" || term.name === "exp")) {
-      if (seen.has(term.name) && bad.length < MAX_BAD_TERMS) bad.push({ term: text2, why: `${term.name}= given twice` });
-      seen.add(term.name);
-    }
-    terms.push(term);
-  }
-  return { terms, bad };
-}
-function expandMacros(spec, context) {
-  const at2 = context.sender.lastIndexOf("@");
-  const values = {
-    s: context.sender,
-    l: at2 > 0 ? context.sender.slice(0, at2) : "postmaster",
-    o: at2 >= 0 ? context.sender.slice(at2 + 1) : context.sender,
-    d: context.domain,
-    i: context.ip,
-    p: "unknown",
-    h: context.helo,
-    v: "in-addr"
-  };
-  let out = "";
-  for (let i = 0; i < spec.length; i++) {
-    const c3 = spec[i];
-    if (c3 !== "%") {
-      out += c3;
-      continue;
-    }
-    const next = spec[i + 1];
-    if (next === "%") out += "%";
-    else if (next === "_") out += " ";
-    else if (next === "-") out += "%20";
-    if (next !== "{") {
-      i++;
-      continue;
-    }
-    const close = spec.indexOf("}", i + 2);
-    const body = spec.slice(i + 2, close < 0 ? spec.length : close);
-    i = close < 0 ? spec.length : close;
-    let j3 = 1;
-    while (j3 < body.length && isDigit2(body[j3])) j3++;
-    const keep = j3 > 1 ? Number(body.slice(1, j3)) : void 0;
-    const reverse = body[j3] === "r" || body[j3] === "R";
-    const delimiters = body.slice(reverse ? j3 + 1 : j3) || ".";
-    let parts = [];
-    let current = "";
-    for (const ch of values[(body[0] ?? "").toLowerCase()] ?? "") {
-      if (delimiters.includes(ch)) {
-        parts.push(current);
-        current = "";
-      } else current += ch;
-    }
-    parts.push(current);
-    if (reverse) parts = parts.reverse();
-    if (keep !== void 0 && keep > 0) parts = parts.slice(-keep);
-    out += parts.join(".");
-  }
-  return out.endsWith(".") ? out.slice(0, -1) : out;
-}
-function dnsNameProblem(name) {
-  if (name.length === 0 || name.length > 253) return "a name longer than 253 characters";
-  for (const label of name.split(".")) {
-    if (label.length === 0) return "an empty label";
-    if (label.length > 63) return "a label longer than 63 characters";
-    for (const c3 of label) if (!(isAlnum(c3) || c3 === "-" || c3 === "_")) return `the character "${c3}"`;
-  }
-  return void 0;
-}
-function seamsWithoutSpace(parts) {
-  const seams = [];
-  for (let k2 = 0; k2 + 1 < parts.length; k2++) {
-    const left = parts[k2];
-    const right = parts[k2 + 1];
-    if (left === "" || right === "" || left.endsWith(" ") || right.startsWith(" ")) continue;
-    const tailStart = left.lastIndexOf(" ") + 1;
-    const headEnd = right.indexOf(" ");
-    const head = headEnd < 0 ? right : right.slice(0, headEnd);
-    if (parseTerm(head).term && tailStart < left.length && parseTerm(left.slice(tailStart)).term)
-      seams.push({ index: k2, left: left.slice(tailStart), right: head });
-  }
-  return seams;
-}
-
-// src/stages/trust/spf-walk.ts
-var MAX_SPF_LOOKUPS = 10;
-var MAX_VOID_LOOKUPS = 2;
-var WALK_LIMIT = 40;
-var MAX_MX_NAMES = 10;
-var spfRecordsOf = (verdict) => verdict.status === "found" ? verdict.records.filter((r2) => isSpfRecord(r2.value)) : [];
-async function ask(state, name, type) {
-  const verdict = await state.lookup(name, type);
-  if (verdict.status === "unknown") {
-    state.unknown ??= { name: `${type} ${name}`, reason: verdict.reason };
-    return void 0;
-  }
-  if (verdict.status === "missing") state.voidLookups++;
-  return verdict;
-}
-function targetOf(state, spec, domain, record, term) {
-  const name = expandMacros(spec, { ...state.context, domain });
-  const problem = dnsNameProblem(name);
-  if (!problem) return name.toLowerCase();
-  state.problems.push({ kind: "unresolvable", domain, record, term, why: `"${name}" is not a name DNS can look up (${problem})` });
-  return void 0;
-}
-async function follow(state, target, chain, domain, record, term) {
-  if (chain.includes(target)) {
-    state.problems.push({ kind: "loop", domain, record, term, why: `${target} includes itself again` });
-    return;
-  }
-  const verdict = await ask(state, target, "TXT");
-  if (!verdict) return;
-  const records = spfRecordsOf(verdict);
-  if (records.length === 0) {
-    state.problems.push({
-      kind: "no-record",
-      domain,
-      record,
-      term,
-      why: `${target} has no SPF record${verdict.status === "missing" ? ` (${verdict.reason})` : ""}`
-    });
-    return;
-  }
-  if (records.length > 1) {
-    state.problems.push({ kind: "multiple-records", domain, record, term, why: `${target} has ${records.length} SPF records` });
-    return;
-  }
-  await walkRecord(state, target, records[0].value, records[0].parts ?? [records[0].value], [...chain, target]);
-}
-async function mechanism(state, term, domain, record, chain) {
-  if (term.name === "ip4" || term.name === "ip6" || term.name === "all") return;
-  state.lookups++;
-  if (term.name === "ptr") {
-    state.ptr.push({ domain, term: term.text });
-    return;
-  }
-  if (term.name === "include") {
-    const target = targetOf(state, term.domain ?? "", domain, record, term.text);
-    if (target) await follow(state, target, chain, domain, record, term.text);
-    return;
-  }
-  const name = expandMacros(term.domain ?? domain, { ...state.context, domain });
-  if (dnsNameProblem(name)) return;
-  if (term.name === "a" || term.name === "exists") {
-    await ask(state, name, "A");
-    return;
-  }
-  const mx = await ask(state, name, "MX");
-  if (mx?.status !== "found") return;
-  if (mx.records.length > MAX_MX_NAMES)
-    state.problems.push({
-      kind: "too-many-mx",
-      domain,
-      record,
-      term: term.text,
-      why: `${name} has ${mx.records.length} MX records (at most ${MAX_MX_NAMES} are looked up)`
-    });
-  for (const r2 of mx.records.slice(0, MAX_MX_NAMES)) {
-    const host = r2.value.slice(r2.value.indexOf(" ") + 1);
-    if (host !== "" && host !== ".") await ask(state, host, "A");
-  }
-}
-async function walkRecord(state, domain, record, parts, chain) {
-  for (const seam of seamsWithoutSpace(parts)) {
-    const fixed = [...parts.slice(0, seam.index + 1), " ", ...parts.slice(seam.index + 1)].join("");
-    state.seams.push({ domain, parts, left: seam.left, right: seam.right, fixed });
-  }
-  const parsed = parseSpf(record);
-  for (const bad of parsed.bad) state.problems.push({ kind: "syntax", domain, record, term: bad.term, why: bad.why });
-  if (parsed.bad.length > 0) return;
-  let all;
-  for (const term of parsed.terms) {
-    if (state.lookups > WALK_LIMIT) {
-      state.truncated = true;
-      return;
-    }
-    if (term.kind === "modifier") continue;
-    if (term.name === "all") {
-      all = term;
-      break;
-    }
-    await mechanism(state, term, domain, record, chain);
-  }
-  if (all?.qualifier === "+" && chain.length > 1) state.permissive.push({ chain: chain.slice(1), domain, record, term: all.text });
-  const redirect = parsed.terms.find((t2) => t2.kind === "modifier" && t2.name === "redirect");
-  if (!all && redirect?.kind === "modifier") {
-    state.lookups++;
-    const target = targetOf(state, redirect.value, domain, record, redirect.text);
-    if (target) await follow(state, target, chain, domain, record, redirect.text);
-  }
-}
-async function walkSpf(domain, record, parts, lookup2) {
-  const state = {
-    domain,
-    record,
-    parts,
-    lookups: 0,
-    voidLookups: 0,
-    truncated: false,
-    problems: [],
-    permissive: [],
-    ptr: [],
-    seams: [],
-    lookup: lookup2,
-    context: { sender: `postmaster@${domain}`, domain, ip: "192.0.2.1", helo: domain }
-  };
-  await walkRecord(state, domain, record, parts, [domain]);
-  const { lookup: _lookup, context: _context, ...walk2 } = state;
-  return walk2;
-}
-
-// src/stages/trust/spf-checks.ts
-function spfSyntaxProblems(record) {
-  const { terms, bad } = parseSpf(record);
-  const all = terms.find((t2) => t2.kind === "mechanism" && t2.name === "all");
-  return { bad: bad.map((b3) => b3.term), all: all?.text, redirect: terms.some((t2) => t2.kind === "modifier" && t2.name === "redirect") };
-}
-function spfRecordsIn(facts) {
-  return facts.txt.status === "found" ? facts.txt.records.filter((r2) => isSpfRecord(r2.value)) : [];
-}
-var counts = (walk2) => `lookups: ${walk2.lookups}${walk2.truncated ? "+" : ""}/${MAX_SPF_LOOKUPS}, void: ${walk2.voidLookups}/${MAX_VOID_LOOKUPS}`;
-function spfFindings(facts) {
-  const d2 = facts.domain;
-  if (facts.txt.status === "unknown") return [unknownFinding(facts, "SPF", facts.txt.reason)];
-  const records = spfRecordsIn(facts);
-  if (records.length === 0) {
-    return [
-      facts.subdomain ? mailFinding(
-        facts,
-        "spf-missing-subdomain",
-        "blocker",
-        `sending subdomain ${d2} has no SPF record of its own (the parent domain's does not apply): mail from it lands in spam`,
-        `publish one TXT record at ${d2}: v=spf1 include:<your provider> -all`
-      ) : mailFinding(
-        facts,
-        "spf-missing",
-        "blocker",
-        `${d2} has no SPF record: mail from it lands in spam or is rejected`,
-        `publish one TXT record at ${d2}: v=spf1 include:<your provider> -all`
-      )
-    ];
-  }
-  if (records.length > 1) {
-    return [
-      mailFinding(
-        facts,
-        "spf-multiple",
-        "blocker",
-        `${d2} has ${records.length} SPF records: receivers treat that as a permanent error and SPF fails`,
-        "merge them into one v=spf1 record",
-        records.map(asReceived).join(" | ")
-      )
-    ];
-  }
-  return [...topRecordFindings(facts, records[0]), ...facts.spfWalk ? treeFindings(facts, facts.spfWalk) : [], ...secondOpinion(facts)];
-}
-function topRecordFindings(facts, record) {
-  const d2 = facts.domain;
-  const { bad } = parseSpf(record.value);
-  if (bad.length > 0) {
-    const shown = bad.slice(0, 3).map((b3) => `${clip(b3.term)} (${b3.why})`).join(", ");
-    return [
-      mailFinding(
-        facts,
-        "spf-syntax",
-        "blocker",
-        `${d2}'s SPF record has terms receivers reject: ${shown}: SPF permerror, mail fails SPF`,
-        `fix or remove ${bad.slice(0, 3).map((b3) => `"${clip(b3.term)}"`).join(", ")} (mechanisms: all, include:, a, mx, ip4:, ip6:, exists:; modifiers redirect=, exp=)`,
-        asReceived(record)
-      )
-    ];
-  }
-  const syntax = spfSyntaxProblems(record.value);
-  if (syntax.all && /^[+?]?all$/i.test(syntax.all)) {
-    const plus = !syntax.all.startsWith("?");
-    return [
-      mailFinding(
-        facts,
-        "spf-all-permissive",
-        plus ? "blocker" : "medium",
-        `${d2}'s SPF ends with ${syntax.all}: ${plus ? "anyone may send mail as your domain" : "receivers get no verdict for unlisted senders"}`,
-        `end the record with -all (or ~all while you roll out): ${record.value.replace(/[+?]?all\b/i, "~all")}`,
-        asReceived(record)
-      )
-    ];
-  }
-  if (!syntax.all && !syntax.redirect) {
-    return [
-      mailFinding(
-        facts,
-        "spf-no-all",
-        "medium",
-        `${d2}'s SPF record does not end with -all or ~all: unlisted senders are not rejected`,
-        `end the record with -all (or ~all while you roll out): ${record.value} ~all`,
-        asReceived(record)
-      )
-    ];
-  }
-  return [];
-}
-function treeFindings(facts, walk2) {
-  const d2 = facts.domain;
-  const out = [];
-  const top = asReceived({ value: walk2.record ?? "", parts: walk2.parts });
-  for (const seam of walk2.seams) {
-    out.push(
-      mailFinding(
-        facts,
-        "spf-split-seam",
-        "blocker",
-        `${seam.domain === d2 ? `${d2}'s SPF record` : `the SPF record of ${seam.domain}`} is split into TXT strings with no space between "${clip(seam.left)}" and "${clip(seam.right)}": receivers read "${clip(seam.left + seam.right, 120)}" and SPF fails (permerror)`,
-        `publish the record with a space at the seam: ${seam.fixed}`,
-        seam.parts.map((p2) => `"${p2}"`).join(" ")
-      )
-    );
-  }
-  const seamed = (term) => walk2.seams.some((s) => term.includes(`${s.left}${s.right}`) || `${s.left}${s.right}`.includes(term));
-  for (const problem of walk2.problems) {
-    if (seamed(problem.term)) continue;
-    const where2 = problem.domain === d2 ? `${d2}'s SPF record` : `the SPF record of ${problem.domain} (included by ${d2})`;
-    if (problem.kind === "syntax" && problem.domain === d2) continue;
-    if (problem.kind === "syntax") {
-      out.push(
-        mailFinding(
-          facts,
-          "spf-permerror",
-          "blocker",
-          `${where2} has a term receivers reject: ${clip(problem.term)} (${problem.why}): SPF permerror, mail fails SPF`,
-          `remove the include of ${problem.domain} or ask its owner to fix it`,
-          `${problem.domain}: ${problem.record}`
-        )
-      );
-    } else {
-      out.push(
-        mailFinding(
-          facts,
-          "spf-permerror",
-          "blocker",
-          `${where2} cannot be resolved at "${clip(problem.term)}": ${problem.why}; receivers return permerror and mail fails SPF`,
-          `fix or remove "${clip(problem.term)}" in the record at ${problem.domain}`,
-          `${problem.domain}: ${problem.record}`
-        )
-      );
-    }
-  }
-  for (const p2 of walk2.permissive) {
-    const include = p2.chain[0] ?? p2.domain;
-    out.push(
-      mailFinding(
-        facts,
-        "spf-include-pass-all",
-        "blocker",
-        `${d2}'s SPF includes ${p2.chain.join(" \u2192 ")}, whose record ends in ${p2.term}: anyone passes SPF for ${d2}`,
-        `drop include:${include} (or replace it with the provider's current include): ${dropInclude(walk2.record ?? "", include)}`,
-        `${p2.domain}: ${p2.record}`
-      )
-    );
-  }
-  if (walk2.lookups > MAX_SPF_LOOKUPS) {
-    out.push(
-      mailFinding(
-        facts,
-        "spf-too-many-lookups",
-        "blocker",
-        `${d2}'s SPF needs ${walk2.lookups}${walk2.truncated ? " or more" : ""} DNS lookups (at most ${MAX_SPF_LOOKUPS}): receivers return permerror and SPF fails for most senders`,
-        "drop includes you do not need, or replace some with the ip4:/ip6: ranges they publish",
-        `${counts(walk2)}; ${top}`
-      )
-    );
-  }
-  if (walk2.voidLookups > MAX_VOID_LOOKUPS) {
-    out.push(
-      mailFinding(
-        facts,
-        "spf-too-many-void-lookups",
-        "blocker",
-        `${d2}'s SPF has ${walk2.voidLookups} lookups that find nothing (at most ${MAX_VOID_LOOKUPS}): receivers return permerror`,
-        "remove include:/a:/mx: terms that point at names without records",
-        `${counts(walk2)}; ${top}`
-      )
-    );
-  }
-  for (const ptr of walk2.ptr) {
-    out.push(
-      mailFinding(
-        facts,
-        "spf-ptr",
-        "medium",
-        `${ptr.domain === d2 ? `${d2}'s SPF record` : `the SPF record of ${ptr.domain} (included by ${d2})`} uses ${ptr.term}: deprecated (RFC 7208 5.5), slow, and skipped by many receivers`,
-        "replace ptr with the ip4:/ip6: ranges or a: names of your senders",
-        `${ptr.domain}: ${ptr.term}`
-      )
-    );
-  }
-  if (walk2.unknown) out.push(unknownFinding(facts, "SPF include tree", `${walk2.unknown.reason} for ${walk2.unknown.name}`));
-  return out;
-}
-function dropInclude(record, include) {
-  return record.split(" ").filter((t2) => t2.replace(/^[+?~-]/, "").toLowerCase() !== `include:${include}`).join(" ");
-}
-function secondOpinion(facts) {
-  const walk2 = facts.spfWalk;
-  if (!facts.spf || walk2 && (walk2.problems.length > 0 || walk2.seams.length > 0 || walk2.unknown || walk2.lookups > MAX_SPF_LOOKUPS || walk2.voidLookups > MAX_VOID_LOOKUPS))
-    return [];
-  const { result, comment = "" } = facts.spf;
-  const detail = comment.replace(/^[^:]+: /, "").slice(0, 200);
-  if (result === "permerror" && !comment.startsWith("syntax:")) {
-    return [
-      mailFinding(
-        facts,
-        "spf-permerror",
-        "blocker",
-        `${facts.domain}'s SPF evaluates to permerror: SPF fails for every message`,
-        "fix the record (or an included one) so it evaluates",
-        detail
-      )
-    ];
-  }
-  if (result === "temperror") return [unknownFinding(facts, "SPF evaluation", detail || "temporary error")];
-  return [];
-}
-
-// src/stages/trust/email.ts
-var COMMON_DKIM_SELECTORS = ["google", "selector1", "selector2", "k1", "s1", "s2", "default", "dkim", "mail", "pm", "mxvm", "smtp"];
-var PROBE_IP = "192.0.2.1";
-var MAX_SECOND_OPINION_CHARS = 2048;
-async function evaluateSpf(domain, resolver, ip = PROBE_IP, sender = `postmaster@${domain}`, helo = domain) {
-  let records = [];
-  try {
-    records = (await resolver(domain, "TXT")).map((parts) => Array.isArray(parts) ? stringsOf(parts).join("") : "").filter(isSpfRecord);
-  } catch {
-  }
-  if (records.length === 1) {
-    const { bad } = spfSyntaxProblems(records[0]);
-    if (bad.length > 0) return { result: "permerror", comment: `syntax: ${bad.slice(0, 3).join(" ")}` };
-    if (records[0].length > MAX_SECOND_OPINION_CHARS) return { result: "none", comment: "record too long for the second opinion" };
-  }
-  const result = await (0, import_spf.spf)({ sender, ip, helo, mta: "launch-ready.invalid", resolver });
-  const out = { result: result.status.result };
-  if (result.status.comment) out.comment = result.status.comment;
-  const lookups = result.lookups;
-  if (lookups) {
-    out.lookups = lookups.count;
-    out.voidLookups = lookups.void;
-  }
-  return out;
-}
-function dkimKeyOf(record) {
-  const tags = Object.fromEntries(
-    record.split(";").map((t2) => t2.trim()).filter(Boolean).map((t2) => [t2.slice(0, t2.indexOf("=")).trim().toLowerCase(), t2.slice(t2.indexOf("=") + 1).replace(/\s+/g, "")])
-  );
-  const keyType = (tags.k ?? "rsa").toLowerCase();
-  if (tags.p === void 0) return { keyType, keyProblem: "no p= tag" };
-  if (tags.p === "") return { keyType, keyProblem: "revoked" };
-  if (keyType === "ed25519") return { keyType, keyBits: 256 };
-  try {
-    const key = createPublicKey({ key: Buffer.from(tags.p, "base64"), format: "der", type: "spki" });
-    return { keyType, keyBits: key.asymmetricKeyDetails?.modulusLength };
-  } catch (error) {
-    return { keyType, keyProblem: reasonOf(error).slice(0, 80) };
-  }
-}
-function organizationalDomain(domain) {
-  return (0, import_tldts.getDomain)(domain, { allowPrivateDomains: false }) ?? domain;
-}
-async function dmarcOf(domain, orgDomain, dns) {
-  for (const name of domain === orgDomain ? [domain] : [domain, orgDomain]) {
-    const at2 = `_dmarc.${name}`;
-    const verdict = await dns.query(at2, "TXT");
-    if (verdict.status === "unknown") return { status: "unknown", reason: verdict.reason };
-    const candidates = verdict.status === "found" ? verdict.records.filter((r2) => looksLikeDmarc(r2.value)) : [];
-    if (candidates.length > 1) return { status: "multiple", records: candidates.map((r2) => r2.value), at: at2 };
-    const record = candidates[0];
-    if (record) {
-      const facts = { status: "found", record: record.value, at: at2, orgRecord: name !== domain, parsed: parseDmarc(record.value) };
-      if (record.parts) facts.parts = record.parts;
-      return facts;
-    }
-  }
-  return { status: "missing" };
-}
-async function mxCnamesOf(mx, dns) {
-  if (mx.status !== "found") return [];
-  const targets = mx.records.map((r2) => r2.value.slice(r2.value.indexOf(" ") + 1)).filter((t2) => t2 !== "" && t2 !== ".");
-  const found = await Promise.all(targets.map(async (target) => ({ target, verdict: await dns.query(target, "CNAME") })));
-  return found.flatMap(({ target, verdict }) => verdict.status === "found" && verdict.records[0] ? [{ target, cname: verdict.records[0].value }] : []);
-}
-async function gatherEmailFacts(domain, declared, probe2, dns) {
-  const selectors = [.../* @__PURE__ */ new Set([...declared, ...probe2 ? COMMON_DKIM_SELECTORS : []])];
-  const orgDomain = organizationalDomain(domain);
-  const [mx, txt, domainkey, mtaSts, tlsRpt, dmarc, dkim] = await Promise.all([
-    dns.query(domain, "MX"),
-    dns.query(domain, "TXT"),
-    dns.query(`_domainkey.${domain}`, "TXT"),
-    dns.query(`_mta-sts.${domain}`, "TXT"),
-    dns.query(`_smtp._tls.${domain}`, "TXT"),
-    dmarcOf(domain, orgDomain, dns),
-    Promise.all(selectors.map((selector) => selectorFacts(domain, selector, declared.includes(selector), dns)))
-  ]);
-  const [proxiedMx, mxCnames] = await Promise.all([proxiedMxOf(mx, dns), mxCnamesOf(mx, dns)]);
-  const facts = {
-    domain,
-    orgDomain,
-    subdomain: orgDomain !== domain,
-    mx,
-    proxiedMx,
-    mxCnames,
-    txt,
-    domainkeyNxdomain: domainkey.status === "missing" && domainkey.reason === "NXDOMAIN",
-    dkim,
-    dmarc,
-    mtaSts,
-    tlsRpt
-  };
-  const spfRecords = txt.status === "found" ? txt.records.filter((r2) => isSpfRecord(r2.value)) : [];
-  if (spfRecords.length === 1) {
-    const record = spfRecords[0];
-    const [walk2, evaluation] = await Promise.all([
-      walkSpf(domain, record.value, record.parts ?? [record.value], (name, type) => dns.query(name, type)),
-      evaluateSpf(domain, (name, type) => dns.raw(name, type))
-    ]);
-    facts.spfWalk = walk2;
-    facts.spf = evaluation;
-  }
-  return facts;
-}
-async function selectorFacts(domain, selector, declared, dns) {
-  const verdict = await dns.query(`${selector}._domainkey.${domain}`, "TXT");
-  const facts = { selector, declared, verdict };
-  const record = verdict.status === "found" ? verdict.records.map((r2) => r2.value).find((v2) => /(^|;)\s*p=/.test(v2)) : void 0;
-  if (verdict.status === "found" && !record) facts.verdict = { status: "missing", reason: "NODATA" };
-  if (record) Object.assign(facts, dkimKeyOf(record));
-  return facts;
-}
-async function proxiedMxOf(mx, dns) {
-  if (mx.status !== "found") return [];
-  const proxied = [];
-  await Promise.all(
-    mx.records.map(async (r2) => {
-      const target = r2.value.split(" ")[1] ?? "";
-      if (target === "" || target === ".") return;
-      const a = await dns.query(target, "A");
-      if (a.status === "found" && a.records.some((x3) => isCloudflareAddress(x3.value))) proxied.push(target);
-    })
-  );
-  return proxied.sort();
-}
-
-// src/stages/trust/email-checks.ts
-function isNullMx(mx) {
-  if (mx.status !== "found" || mx.records.length !== 1) return false;
-  const [priority, target = ""] = mx.records[0].value.split(" ");
-  return priority === "0" && (target === "" || target === ".");
-}
-function mxFindings(facts) {
-  const d2 = facts.domain;
-  if (facts.mx.status === "unknown") return [unknownFinding(facts, "MX", facts.mx.reason)];
-  if (facts.mx.status === "missing") {
-    return [
-      mailFinding(
-        facts,
-        "mx-missing",
-        "high",
-        `${d2} has no MX record (${facts.mx.reason}): replies to your mail bounce and some receivers reject it`,
-        `add MX records for ${d2} pointing at your mail provider`
-      )
-    ];
-  }
-  if (isNullMx(facts.mx)) {
-    return [
-      mailFinding(
-        facts,
-        "mx-null",
-        "high",
-        `${d2} publishes a null MX (0 .): it says it takes no mail, so replies and bounces are lost and some receivers reject its mail`,
-        `replace the null MX with your provider's MX records, or send from a subdomain that receives mail`,
-        `MX ${facts.mx.records[0].value || "0 ."}`
-      )
-    ];
-  }
-  const out = [];
-  for (const target of facts.proxiedMx) {
-    out.push(
-      mailFinding(
-        facts,
-        "mx-proxied",
-        "blocker",
-        `MX target ${target} of ${d2} is proxied by Cloudflare: mail cannot be delivered through the proxy`,
-        `set the record of ${target} to "DNS only" (grey cloud) in Cloudflare`,
-        target
-      )
-    );
-  }
-  for (const { target, cname } of facts.mxCnames) {
-    out.push(
-      mailFinding(
-        facts,
-        "mx-cname",
-        "medium",
-        `MX target ${target} of ${d2} is a CNAME (to ${cname}): RFC 2181 10.3 forbids it and some senders refuse to deliver`,
-        `point the MX record at ${cname} (the host the CNAME names) instead of ${target}`,
-        `MX \u2192 ${target} CNAME ${cname}`
-      )
-    );
-  }
-  return out;
-}
-function selectorFinding(facts, s) {
-  const d2 = facts.domain;
-  const where2 = `${s.selector}._domainkey.${d2}`;
-  if (s.verdict.status === "unknown") return s.declared ? unknownFinding(facts, `DKIM selector ${s.selector}`, s.verdict.reason) : void 0;
-  if (s.verdict.status === "missing") {
-    if (!s.declared) return void 0;
-    return mailFinding(
-      facts,
-      "dkim-selector-missing",
-      "high",
-      facts.domainkeyNxdomain ? `DKIM selector ${s.selector} of ${d2} not found: _domainkey.${d2} does not exist, so no selector can` : `DKIM selector ${s.selector} of ${d2} not found (${s.verdict.reason}): signed mail fails DKIM`,
-      `publish your provider's DKIM key at ${where2}`,
-      `${where2}: ${s.verdict.reason}`
-    );
-  }
-  const weak = s.keyType === "rsa" && s.keyBits !== void 0 && s.keyBits < 1024;
-  if (!s.declared && (s.keyProblem || weak)) {
-    return mailFinding(
-      facts,
-      "dkim-probe-old-key",
-      "info",
-      `DKIM selector ${s.selector} of ${d2} (not declared) holds a ${s.keyProblem === "revoked" ? "revoked" : s.keyProblem ? "broken" : `weak (RSA ${s.keyBits})`} key: an old provider's key; remove it if unused`,
-      `delete the TXT record at ${where2} if no service signs with it, or list it in dkimSelectors to have it judged`,
-      where2
-    );
-  }
-  if (s.keyProblem) {
-    return mailFinding(
-      facts,
-      "dkim-key-invalid",
-      "high",
-      `DKIM key at ${where2} ${s.keyProblem === "revoked" ? "is revoked (empty p=)" : `does not parse (${s.keyProblem})`}`,
-      "republish the key exactly as your provider gives it (one TXT record, quotes joined)",
-      where2
-    );
-  }
-  if (weak)
-    return mailFinding(
-      facts,
-      "dkim-key-weak",
-      "high",
-      `DKIM key at ${where2} is RSA ${s.keyBits} bits: receivers ignore keys under 1024 bits`,
-      "rotate to a 2048-bit key",
-      `${where2}: rsa ${s.keyBits}`
-    );
-  if (s.declared && s.keyType === "rsa" && s.keyBits !== void 0 && s.keyBits < 2048) {
-    return mailFinding(
-      facts,
-      "dkim-key-short",
-      "low",
-      `DKIM key at ${where2} is RSA ${s.keyBits} bits (2048 recommended)`,
-      "rotate to a 2048-bit key at the next key change",
-      `${where2}: rsa ${s.keyBits}`
-    );
-  }
-  if (!s.declared)
-    return mailFinding(
-      facts,
-      "dkim-selector-found",
-      "info",
-      `DKIM selector ${s.selector} found for ${d2} (${s.keyType ?? "rsa"} ${s.keyBits ?? "?"} bits)`,
-      "add it to trust.email.domains[].dkimSelectors so it is always checked",
-      where2
-    );
-  return void 0;
-}
-function dkimFindings(facts) {
-  const out = facts.dkim.map((s) => selectorFinding(facts, s)).filter((f3) => f3 !== void 0);
-  const declared = facts.dkim.some((s) => s.declared);
-  if (!declared && !facts.dkim.some((s) => s.verdict.status !== "missing")) {
-    out.push(
-      mailFinding(
-        facts,
-        "dkim-none-found",
-        "medium",
-        `no DKIM key found for ${facts.domain} under common selectors${facts.domainkeyNxdomain ? ` (_domainkey.${facts.domain} does not exist)` : ""}`,
-        "turn on DKIM signing at your mail provider and list its selectors in trust.email.domains[].dkimSelectors"
-      )
-    );
-  }
-  return out;
-}
-function dmarcFindings(facts) {
-  const d2 = facts.domain;
-  const dmarc = facts.dmarc;
-  const example = `v=DMARC1; p=none; rua=mailto:dmarc@${facts.orgDomain}`;
-  if (dmarc.status === "unknown") return [unknownFinding(facts, "DMARC", dmarc.reason)];
-  if (dmarc.status === "missing")
-    return [
-      mailFinding(
-        facts,
-        "dmarc-missing",
-        "blocker",
-        `${d2} has no DMARC record: Gmail and Yahoo reject or spam bulk mail from it`,
-        `publish TXT at _dmarc.${facts.orgDomain}: ${example} and tighten p= later`
-      )
-    ];
-  if (dmarc.status === "multiple") {
-    return [
-      mailFinding(
-        facts,
-        "dmarc-multiple",
-        "blocker",
-        `${dmarc.at} has ${dmarc.records.length} DMARC records: receivers apply none of them, so ${d2} has no DMARC`,
-        `keep one record at ${dmarc.at}`,
-        dmarc.records.join(" | ")
-      )
-    ];
-  }
-  const { parsed } = dmarc;
-  const evidence = `${dmarc.at}: ${asReceived({ value: dmarc.record, parts: dmarc.parts })}`;
-  const fixed = parsed.corrected ? `: ${parsed.corrected}` : "";
-  if (!parsed.valid) {
-    return [
-      mailFinding(
-        facts,
-        "dmarc-invalid",
-        "blocker",
-        `${d2}'s DMARC record does not parse (${parsed.errors.join("; ")}): receivers discard it, so ${d2} has no DMARC`,
-        `replace the record at ${dmarc.at} with one in valid syntax${fixed}`,
-        evidence
-      )
-    ];
-  }
-  return [...dmarcPolicyFindings(facts, dmarc, evidence, fixed), ...dmarcReportFindings(facts, dmarc, evidence, fixed)];
-}
-function dmarcPolicyFindings(facts, dmarc, evidence, fixed) {
-  const d2 = facts.domain;
-  const { parsed } = dmarc;
-  const out = [];
-  const whose = dmarc.orgRecord ? "the organizational domain's" : "its";
-  const policyError = parsed.errors.find((e) => e.startsWith("p="));
-  const policy = dmarc.orgRecord && parsed.subdomainPolicy ? parsed.subdomainPolicy : parsed.policy;
-  if (policyError)
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-p-invalid",
-        "high",
-        `${d2}'s DMARC record (${whose}): ${policyError}`,
-        `write the policy as none, quarantine or reject${fixed}`,
-        evidence
-      )
-    );
-  else if (policy === "none")
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-p-none",
-        "medium",
-        `${d2}'s DMARC policy (${whose}) is p=none: monitoring only, spoofed mail is still delivered`,
-        "move to p=quarantine, then p=reject, once reports show only your senders",
-        evidence
-      )
-    );
-  for (const error of parsed.errors.filter((e) => e.startsWith("sp=") || e.startsWith("pct="))) {
-    out.push(mailFinding(facts, "dmarc-tag-invalid", "low", `${d2}'s DMARC record: ${error}`, `fix the tag at ${dmarc.at}`, evidence));
-  }
-  if (parsed.pct < 100 && policy !== "none") {
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-pct",
-        "low",
-        `${d2}'s DMARC applies p=${policy} to only ${parsed.pct}% of failing mail: the rest is delivered`,
-        "raise pct to 100 (or remove it) once reports look clean",
-        evidence
-      )
-    );
-  }
-  return out;
-}
-function dmarcReportFindings(facts, dmarc, evidence, fixed) {
-  const d2 = facts.domain;
-  const { parsed } = dmarc;
-  const out = [];
-  if (parsed.ruaInvalid.length > 0 && parsed.rua.length === 0) {
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-rua-invalid",
-        "low",
-        `${d2}'s DMARC rua=${parsed.ruaInvalid.join(",")} is not a report URI (mailto:): no reports are sent`,
-        `write the address as a URI${fixed}`,
-        evidence
-      )
-    );
-  } else if (parsed.rua.length === 0) {
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-no-rua",
-        "low",
-        `${d2}'s DMARC record has no rua=: you get no reports of who sends as you`,
-        `add rua=mailto:dmarc@${facts.orgDomain} (or a DMARC report service)`,
-        evidence
-      )
-    );
-  }
-  if (parsed.rufInvalid.length > 0) {
-    out.push(
-      mailFinding(
-        facts,
-        "dmarc-ruf-invalid",
-        "low",
-        `${d2}'s DMARC ruf=${parsed.rufInvalid.join(",")} is not a report URI (mailto:): no failure reports are sent`,
-        `write the address as a URI${fixed}`,
-        evidence
-      )
-    );
-  }
-  return out;
-}
-function mtaStsFindings(facts) {
-  const present = (v2, prefix) => v2.status === "found" && v2.records.some((r2) => prefix.test(r2.value));
-  return [
-    mailFinding(
-      facts,
-      "mta-sts",
-      "info",
-      `${facts.domain}: MTA-STS ${present(facts.mtaSts, /^v=STSv1/i) ? "published" : "not published"}, TLS-RPT ${present(facts.tlsRpt, /^v=TLSRPTv1/i) ? "published" : "not published"}`,
-      "optional: publish MTA-STS and TLS-RPT so senders require TLS to your MX and report failures"
-    )
-  ];
-}
-function emailFindings(facts) {
-  return [...mxFindings(facts), ...spfFindings(facts), ...dkimFindings(facts), ...dmarcFindings(facts), ...mtaStsFindings(facts)];
-}
-
-// src/stages/trust/redirects.ts
-async function fetchOnce(url, options) {
-  const wanted = (status, headers) => options.readBody && status < 300 && /html/i.test(String(headers["content-type"] ?? "text/html"));
-  const request = {
-    url,
-    headers: { "user-agent": "launch-ready (trust check)", accept: "text/html,*/*" },
-    timeoutMs: options.timeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    verifyTls: false,
-    resolve: options.resolve,
-    bodyWanted: wanted,
-    // A body cut off by the timeout still yields what arrived: the scan only needs the head of a page.
-    keepPartialBody: true
-  };
-  if (options.signal) request.signal = options.signal;
-  const response = await options.http.request(request);
-  const out = { url: url.href, status: response.status, headers: nodeHeaders(response.headers) };
-  if (wanted(response.status, response.headers)) out.body = Buffer.from(response.body).toString("utf8");
-  if (response.truncated) out.truncated = true;
-  return out;
-}
-var SINGLE_VALUED = /* @__PURE__ */ new Set([
-  "age",
-  "authorization",
-  "content-length",
-  "content-type",
-  "etag",
-  "expires",
-  "from",
-  "host",
-  "if-modified-since",
-  "if-unmodified-since",
-  "last-modified",
-  "location",
-  "max-forwards",
-  "proxy-authorization",
-  "referer",
-  "retry-after",
-  "server",
-  "user-agent"
-]);
-function nodeHeaders(headers) {
-  const out = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === void 0) continue;
-    const values = Array.isArray(value) ? value : [value];
-    if (name === "set-cookie") out["set-cookie"] = values;
-    else out[name] = SINGLE_VALUED.has(name) ? values[0] : values.join(", ");
-  }
-  return out;
-}
-async function followRedirects(start, maxHops, options) {
-  const hops = [];
-  const seen = /* @__PURE__ */ new Set();
-  let url = new URL(start);
-  for (; ; ) {
-    if (seen.has(url.href)) return { start, hops, end: "loop", finalUrl: url.href, detail: `back to ${url.href}` };
-    if (hops.length >= maxHops) return { start, hops, end: "too-many-hops", finalUrl: url.href, detail: `more than ${maxHops} hops` };
-    seen.add(url.href);
-    let response;
-    try {
-      response = await fetchOnce(url, options);
-    } catch (error) {
-      return { start, hops, end: "error", finalUrl: url.href, detail: describeNetworkError(error) };
-    }
-    const location = response.headers.location;
-    if (response.status >= 300 && response.status < 400 && location) {
-      hops.push({ url: url.href, status: response.status, location });
-      let next;
-      try {
-        next = new URL(location, url);
-      } catch {
-        return { start, hops, end: "bad-target", finalUrl: url.href, detail: location };
-      }
-      if (next.protocol !== "http:" && next.protocol !== "https:")
-        return { start, hops, end: "bad-target", finalUrl: url.href, detail: location.slice(0, 200) };
-      url = next;
-      continue;
-    }
-    hops.push({ url: url.href, status: response.status });
-    return { start, hops, end: "answered", final: response, finalUrl: url.href };
-  }
-}
-function describeNetworkError(error) {
-  const code = errorCode(error);
-  const known = {
-    ECONNRESET: "connection reset by the server",
-    ECONNREFUSED: "connection refused",
-    EHOSTUNREACH: "host unreachable",
-    ETIMEDOUT: "timed out",
-    EPROTO: "TLS handshake failed",
-    UND_ERR_SOCKET: "connection closed by the server"
-  };
-  const message = reasonOf(error);
-  return code && known[code] ? `${known[code]} (${code})` : message;
-}
-
-// src/stages/trust/html-scan.ts
-var isLetter = (code) => code >= 65 && code <= 90 || code >= 97 && code <= 122;
-var isNameChar = (code) => isLetter(code) || code >= 48 && code <= 57 || code === 95;
-var isSpace = (code) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-function* htmlTags(html, wanted) {
-  let pos = 0;
-  while (pos < html.length) {
-    const open = html.indexOf("<", pos);
-    if (open < 0) return;
-    let end = open + 1;
-    while (end < html.length && isLetter(html.charCodeAt(end))) end++;
-    if (end === open + 1 || end < html.length && isNameChar(html.charCodeAt(end))) {
-      pos = end === open + 1 ? open + 1 : end;
-      continue;
-    }
-    const close = html.indexOf(">", end);
-    if (close < 0) return;
-    const name = html.slice(open + 1, end).toLowerCase();
-    if (!wanted || wanted.has(name)) yield { name, attributes: attributesOf(html, end, close) };
-    pos = close + 1;
-  }
-}
-function attributesOf(html, from, to2) {
-  const out = /* @__PURE__ */ new Map();
-  let i = from;
-  const skipSpace = () => {
-    while (i < to2 && (isSpace(html.charCodeAt(i)) || html[i] === "/")) i++;
-  };
-  while (i < to2) {
-    skipSpace();
-    const nameStart = i;
-    while (i < to2 && !isSpace(html.charCodeAt(i)) && html[i] !== "=" && html[i] !== "/") i++;
-    if (i === nameStart) break;
-    const name = html.slice(nameStart, i).toLowerCase();
-    while (i < to2 && isSpace(html.charCodeAt(i))) i++;
-    let value = "";
-    if (html[i] === "=") {
-      i++;
-      while (i < to2 && isSpace(html.charCodeAt(i))) i++;
-      const quote = html[i];
-      if (quote === '"' || quote === "'") {
-        let stop = i + 1;
-        while (stop < to2 && html[stop] !== quote) stop++;
-        value = html.slice(i + 1, stop);
-        i = stop + 1;
-      } else {
-        const valueStart = i;
-        while (i < to2 && !isSpace(html.charCodeAt(i))) i++;
-        value = html.slice(valueStart, i);
-      }
-    }
-    if (!out.has(name)) out.set(name, value);
-  }
-  return out;
-}
-
-// src/stages/trust/paths.ts
-function pathsOfUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [];
-  }
-  const path = parsed.pathname.toLowerCase();
-  if (/sign-?up|register|book|onboard|trial|get-started/.test(path)) return ["signup"];
-  if (/log-?in|sign-?in|auth|sso|session/.test(path)) return ["login"];
-  if (/checkout|billing|pay|subscribe|cart/.test(path)) return ["checkout"];
-  if (/admin|webhook|deploy/.test(path)) return ["deploy"];
-  return ["homepage"];
-}
-function pathsOfHost(host, homepageHosts) {
-  if (homepageHosts.has(host)) return ["homepage"];
-  const first = host.split(".")[0] ?? "";
-  if (/^(app|auth|login|accounts?|id|sso|dashboard|portal)$/.test(first)) return ["login"];
-  if (/^(book|booking|signup|join|start)$/.test(first)) return ["signup"];
-  if (/^(pay|checkout|billing|shop|store)$/.test(first)) return ["checkout"];
-  if (/^(mail|smtp|mx|email)$/.test(first)) return ["email"];
-  return ["homepage"];
-}
-function privateRouteKind(url) {
-  const lower = url.toLowerCase();
-  if (/webhook|hooks?\//.test(lower)) return "webhook";
-  if (/log-?in|sign-?in|auth|session|sso|oauth/.test(lower)) return "login";
-  if (/admin|dashboard|internal|staff/.test(lower)) return "admin";
-  return "other";
-}
-
-// src/stages/trust/redirect-rules.ts
-var MAX_REDIRECTS = 2;
-function parseUrl(value, base) {
-  try {
-    return new URL(value, base);
-  } catch {
-    return void 0;
-  }
-}
-var onDomain = (host, domain) => host === domain || host.endsWith(`.${domain}`);
-var hostOf = (url) => parseUrl(url)?.hostname ?? "";
-var loop = {
-  id: "redirect-loop",
-  check: ({ chain, signup, redirects, trail }) => {
-    if (chain.end !== "loop" && chain.end !== "too-many-hops") return void 0;
-    return {
-      ruleId: "redirect-loop",
-      severity: signup ? "blocker" : "high",
-      title: `${chain.start} ${chain.end === "loop" ? "redirects in a loop" : `redirects more than ${redirects} times`}: visitors get "too many redirects"`,
-      fix: "make the redirect rules at your host/CDN agree (often: CDN forces https while the origin forces http, or www and root redirect to each other)",
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var badTarget = {
-  id: "redirect-bad-target",
-  check: ({ chain, signup, trail }) => {
-    if (chain.end !== "bad-target") return void 0;
-    return {
-      ruleId: "redirect-bad-target",
-      severity: signup ? "blocker" : "high",
-      title: `${chain.start} redirects to a target that is not a web page (${(chain.detail ?? "").slice(0, 60)})`,
-      fix: "point the redirect at an https:// URL on your domain",
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var pageUnreachable = {
-  id: "page-unreachable",
-  check: ({ chain, context, signup }) => {
-    if (chain.end !== "error" || context.kind !== "page") return void 0;
-    return {
-      ruleId: "page-unreachable",
-      severity: signup ? "blocker" : "high",
-      title: `${chain.finalUrl} does not answer: ${chain.detail ?? "no answer"}`,
-      fix: "check the server, its TLS setup and the DNS records for this host",
-      location: { host: hostOf(chain.finalUrl), url: chain.finalUrl }
-    };
-  }
-};
-var httpEntryUnreachable = {
-  id: "http-entry-unreachable",
-  check: ({ chain, context, start }) => {
-    if (chain.end !== "error" || context.kind !== "entry" || start?.protocol !== "http:") return void 0;
-    return {
-      ruleId: "http-entry-unreachable",
-      severity: context.paths.includes("homepage") ? "high" : "low",
-      title: `${chain.start} does not answer (${chain.detail ?? "no answer"}): visitors who type the address or follow an http:// link get no page`,
-      fix: 'answer on port 80 with a redirect to https:// (most hosts and CDNs have an "always use HTTPS" switch)'
-    };
-  }
-};
-var pageError = {
-  id: "page-error",
-  check: ({ chain, context, signup }) => {
-    if (chain.end !== "answered" || !chain.final || context.kind !== "page" || chain.final.status < 400) return void 0;
-    return {
-      ruleId: "page-error",
-      severity: signup ? "blocker" : "high",
-      title: `${chain.finalUrl} answers HTTP ${chain.final.status}`,
-      fix: "fix the route or remove the page from trust.pages",
-      location: { host: hostOf(chain.finalUrl), url: chain.finalUrl }
-    };
-  }
-};
-var offDomain = {
-  id: "redirect-off-domain",
-  check: ({ chain, context, trail }) => {
-    const domain = context.domain;
-    if (!domain) return void 0;
-    const off = chain.hops.map((h3) => h3.location === void 0 ? void 0 : parseUrl(h3.location, h3.url)).find((u2) => u2 && /^https?:$/.test(u2.protocol) && !onDomain(u2.hostname, domain));
-    if (!off) return void 0;
-    return {
-      ruleId: "redirect-off-domain",
-      severity: "high",
-      title: `${chain.start} redirects off ${domain} to ${off.hostname}`,
-      fix: "redirect only within your domain; an off-domain hop looks like a hijack and breaks cookies",
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var notToHttps = {
-  id: "http-not-redirected-to-https",
-  check: ({ chain, start, trail }) => {
-    const first = chain.hops[0];
-    if (start?.protocol !== "http:" || !first) return void 0;
-    if (first.location !== void 0 && !parseUrl(first.location, first.url)) return void 0;
-    const target = first.location === void 0 ? void 0 : parseUrl(first.location, first.url);
-    if (target?.protocol === "https:") return void 0;
-    return {
-      ruleId: "http-not-redirected-to-https",
-      severity: "medium",
-      title: `${chain.start} ${target ? `redirects to ${target.protocol}//${target.host} first` : `answers ${first.status} over plain http`} instead of going to https://`,
-      fix: "make the first answer on http:// a 301 to the https:// URL (one hop)",
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var notCanonical = {
-  id: "redirect-not-canonical",
-  check: ({ chain, context, start, trail }) => {
-    const canonical = context.canonical;
-    if (chain.end !== "answered" || !canonical || !start || !context.homepageHosts.has(start.hostname)) return void 0;
-    if (context.kind !== "entry" && start.pathname !== "/") return void 0;
-    if (chain.finalUrl.startsWith(canonical)) return void 0;
-    return {
-      ruleId: "redirect-not-canonical",
-      severity: "medium",
-      title: `${chain.start} lands on ${chain.finalUrl}, not on the canonical ${canonical}`,
-      fix: `redirect every entry point (http/https, root/www) to ${canonical} with one 301`,
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var chainLong = {
-  id: "redirect-chain-long",
-  check: ({ chain, redirects, trail }) => {
-    if (chain.end !== "answered" || redirects <= MAX_REDIRECTS) return void 0;
-    return {
-      ruleId: "redirect-chain-long",
-      severity: "low",
-      title: `${chain.start} takes ${redirects} redirects to land (at most ${MAX_REDIRECTS} expected)`,
-      fix: "redirect straight to the final URL in one hop",
-      evidence: trail.slice(0, 500)
-    };
-  }
-};
-var REDIRECT_RULES = [
-  loop,
-  badTarget,
-  pageUnreachable,
-  httpEntryUnreachable,
-  pageError,
-  offDomain,
-  notToHttps,
-  notCanonical,
-  chainLong
-];
-function chainFacts(chain, context) {
-  const start = parseUrl(chain.start);
-  return {
-    chain,
-    context,
-    start,
-    location: { host: start?.hostname ?? "", url: chain.start },
-    signup: context.paths.includes("signup"),
-    redirects: chain.hops.filter((h3) => h3.location !== void 0).length,
-    trail: chain.hops.map((h3) => h3.location !== void 0 ? `${h3.url} (${h3.status}) \u2192 ${h3.location}` : `${h3.url} (${h3.status})`).join("; ")
-  };
-}
-function redirectFindings(chain, context, rules = REDIRECT_RULES) {
-  const facts = chainFacts(chain, context);
-  const findings = [];
-  for (const rule of rules) {
-    const found = rule.check(facts);
-    if (found) findings.push({ paths: context.paths, location: facts.location, ...found });
-  }
-  return findings;
-}
-
-// src/stages/trust/page-checks.ts
-var BLOCKABLE = { script: "src", link: "href", iframe: "src", object: "data", embed: "src", form: "action" };
-var UPGRADABLE = { img: "src", audio: "src", video: "src", source: "src", track: "src" };
-var SCANNED_TAGS = /* @__PURE__ */ new Set([...Object.keys(BLOCKABLE), ...Object.keys(UPGRADABLE)]);
-function findMixedContent(html) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (element, url, blockable) => {
-    const key = `${element} ${url}`;
-    if (seen.has(key) || out.length >= 50) return;
-    seen.add(key);
-    out.push({ element, url, blockable });
-  };
-  for (const tag of htmlTags(html, SCANNED_TAGS)) {
-    const attr = BLOCKABLE[tag.name] ?? UPGRADABLE[tag.name];
-    if (!attr) continue;
-    if (tag.name === "link" && !/stylesheet|preload|modulepreload|import/i.test(tag.attributes.get("rel") ?? "")) continue;
-    const value = /^http:\/\/[^"'\s>]+/i.exec(tag.attributes.get(attr)?.trim() ?? "")?.[0];
-    if (value) add(tag.name, value, tag.name in BLOCKABLE);
-  }
-  for (const match of html.matchAll(
-    /\b(fetch|XMLHttpRequest\(\)\.open|new\s+WebSocket|new\s+EventSource)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?["'](http:\/\/[^"'\s]+)["']/g
-  )) {
-    add("fetch", match[2], true);
-  }
-  return out;
-}
-function mixedContentFindings(url, html, paths) {
-  const host = parseUrl(url)?.hostname ?? "";
-  return findMixedContent(html).map((resource) => ({
-    ruleId: resource.blockable ? "mixed-content-blockable" : "mixed-content-upgradable",
-    severity: resource.blockable ? "high" : "low",
-    title: resource.blockable ? `${url} loads a <${resource.element}> over http: the browser blocks it and the page breaks` : `${url} loads a <${resource.element}> over http: the browser shows "not secure" or upgrades it`,
-    fix: `load ${resource.url} over https:// (or a protocol-relative URL served by your HTTPS host)`,
-    paths,
-    location: { host, url },
-    evidence: `<${resource.element}> ${resource.url}`
-  }));
-}
-var headerText2 = (value) => Array.isArray(value) ? value.join(", ") : value ?? "";
-function cacheVerdict(headers) {
-  const control = headerText2(headers["cache-control"]).toLowerCase();
-  const noStore = /\b(private|no-store|no-cache)\b/.test(control);
-  const maxAge = Number(/\bmax-age\s*=\s*(\d+)/.exec(control)?.[1] ?? "0");
-  const cacheable = !noStore && (/\bpublic\b/.test(control) || /\bs-maxage\s*=\s*[1-9]/.test(control) || maxAge > 0);
-  const hit = (name) => /\bhit\b/i.test(headerText2(headers[name]));
-  const age = Number(headerText2(headers.age) || "0");
-  const fromCache = hit("cf-cache-status") || hit("x-cache") || hit("x-vercel-cache") || hit("x-cache-status") || age > 0;
-  const evidence = ["cache-control", "cf-cache-status", "x-cache", "age"].filter((h3) => headers[h3] !== void 0).map((h3) => `${h3}: ${headerText2(headers[h3])}`).join("; ");
-  return { cacheable, fromCache, evidence };
-}
-function privateRouteFindings(url, headers, paths) {
-  const verdict = cacheVerdict(headers);
-  if (!verdict.cacheable && !verdict.fromCache) return [];
-  const kind = privateRouteKind(url);
-  return [
-    {
-      ruleId: "private-route-cached",
-      severity: kind === "other" ? "high" : "blocker",
-      title: verdict.fromCache ? `${url} (a private ${kind === "other" ? "route" : kind + " route"}) was served from a cache: one user's answer can reach another` : `${url} (a private ${kind === "other" ? "route" : kind + " route"}) is cacheable by a CDN or proxy`,
-      fix: "send Cache-Control: private, no-store on this route and add a CDN rule to bypass the cache for it",
-      paths,
-      location: { host: parseUrl(url)?.hostname ?? "", url },
-      evidence: verdict.evidence || "no cache headers"
-    }
-  ];
-}
-function cookieCachingFindings(url, headers, paths) {
-  const control = headerText2(headers["cache-control"]).toLowerCase();
-  if (!headers["set-cookie"] || !/\b(public|s-maxage)\b/.test(control) || /\b(private|no-store)\b/.test(control)) return [];
-  const names = (headers["set-cookie"] ?? []).map((c3) => c3.split("=")[0].trim()).join(", ");
-  return [
-    {
-      ruleId: "public-cache-set-cookie",
-      severity: "high",
-      title: `${url} sets a cookie (${names}) on an answer marked for public caching: a CDN may hand it to other visitors`,
-      fix: "mark answers that set cookies Cache-Control: private, or stop setting cookies on public pages",
-      paths,
-      location: { host: parseUrl(url)?.hostname ?? "", url },
-      evidence: `cache-control: ${control}; set-cookie: ${names}`
-    }
-  ];
-}
-
-// src/stages/trust/tls.ts
-import { checkServerIdentity as checkServerIdentity2, connect, rootCertificates as rootCertificates2 } from "node:tls";
-async function probeTls(host, options, port = 443, via) {
-  let target;
-  try {
-    target = await routeConnection(parseConnectRules(options.connectTo), via ?? host, port, options.resolve);
-  } catch (error) {
-    return { host, connected: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  return new Promise((resolve10) => {
-    const socket = connect({
-      host: target.address,
-      port: target.port,
-      servername: host,
-      ca: [...rootCertificates2, ...options.ca],
-      rejectUnauthorized: false,
-      minVersion: "TLSv1.2"
-    });
-    const finish = (probe2) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve10(probe2);
-    };
-    const timer = setTimeout(() => finish({ host, connected: false, error: `no TLS handshake within ${options.timeoutMs} ms` }), options.timeoutMs);
-    socket.on("error", (error) => finish({ host, connected: false, error: describeNetworkError(error) }));
-    socket.on("secureConnect", () => {
-      try {
-        finish(describeHandshake(socket, host));
-      } catch (error) {
-        finish({ host, connected: false, error: `the certificate could not be read: ${reasonOf(error)}` });
-      }
-    });
-  });
-}
-function certificateDate(value) {
-  if (!value) return void 0;
-  const time = Date.parse(value);
-  return Number.isFinite(time) ? new Date(time).toISOString() : void 0;
-}
-function describeHandshake(socket, host) {
-  const cert = socket.getPeerCertificate(true);
-  const probe2 = { host, connected: true, protocol: socket.getProtocol() ?? void 0 };
-  const chainError = socket.authorizationError ? String(socket.authorizationError) : void 0;
-  if (!socket.authorized && chainError && chainError !== "ERR_TLS_CERT_ALTNAME_INVALID") probe2.chainError = chainError;
-  if (cert && Object.keys(cert).length > 0) {
-    probe2.issuer = nameOf(cert.issuer);
-    probe2.subject = nameOf(cert.subject);
-    const notAfter = certificateDate(cert.valid_to);
-    if (notAfter) probe2.notAfter = notAfter;
-    else probe2.badDate = cert.valid_to ? String(cert.valid_to).slice(0, 60) : "missing";
-    if (cert.subjectaltname) probe2.san = cert.subjectaltname;
-    const identity = checkServerIdentity2(host, cert);
-    if (identity) probe2.nameError = identity.message;
-    probe2.chainLength = chainLengthOf(cert);
-  }
-  return probe2;
-}
-async function acceptsLegacyTls(host, options, port = 443) {
-  let target;
-  try {
-    target = await routeConnection(parseConnectRules(options.connectTo), host, port, options.resolve);
-  } catch {
-    return void 0;
-  }
-  const attempt = (version) => new Promise((resolve10) => {
-    const socket = connect({
-      host: target.address,
-      port: target.port,
-      servername: host,
-      rejectUnauthorized: false,
-      minVersion: version,
-      maxVersion: version,
-      // OpenSSL 3 refuses TLS 1.0/1.1 ciphers at the default security level: without this the
-      // probe would wrongly report the old versions as off.
-      ciphers: "DEFAULT@SECLEVEL=0"
-    });
-    const finish = (value) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve10(value);
-    };
-    const timer = setTimeout(() => finish(void 0), options.timeoutMs);
-    socket.on("secureConnect", () => finish(true));
-    socket.on("error", (error) => finish(/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(String(errorCode(error))) ? void 0 : false));
-  });
-  const [v10, v11] = await Promise.all([attempt("TLSv1"), attempt("TLSv1.1")]);
-  if (v10) return { accepted: true, version: "TLS 1.0" };
-  if (v11) return { accepted: true, version: "TLS 1.1" };
-  if (v10 === void 0 && v11 === void 0) return void 0;
-  return { accepted: false };
-}
-function nameOf(name) {
-  if (!name) return "";
-  const pick = (key) => {
-    const value = name[key];
-    return Array.isArray(value) ? value.join(", ") : value;
-  };
-  return pick("O") ? `${pick("CN") ?? ""}${pick("CN") ? " / " : ""}${pick("O")}` : pick("CN") ?? "";
-}
-function chainLengthOf(cert) {
-  let length = 1;
-  let current = cert;
-  const seen = /* @__PURE__ */ new Set([cert.fingerprint256]);
-  while (current.issuerCertificate && !seen.has(current.issuerCertificate.fingerprint256)) {
-    current = current.issuerCertificate;
-    seen.add(current.fingerprint256);
-    length++;
-  }
-  return length;
-}
-
-// src/stages/trust/run.ts
-var MAIL_HOST = /^(mail|smtp|imap|pop3?|mx|webmail|autodiscover)\d*$/;
-var MAX_ORIGIN_CANDIDATES = 5;
-async function runTrust(ctx) {
-  const config = ctx.options;
-  const errors = [];
-  let dns;
-  try {
-    dns = await createDnsClient({ servers: ctx.network.resolvers, timeoutMs: config.dnsTimeoutMs, tries: config.dnsTries });
-  } catch (error) {
-    return {
-      summary: `trust: could not use the DNS resolvers: ${reasonOf(error)}`,
-      findings: [],
-      errors: [{ part: "dns", message: reasonOf(error), fix: 'set trust.resolvers to IP addresses, e.g. ["1.1.1.1", "127.0.0.1:5353"]' }]
-    };
-  }
-  const resolve10 = addressResolver(dns);
-  const homepageHosts = /* @__PURE__ */ new Set();
-  if (config.domain) {
-    homepageHosts.add(config.domain);
-    homepageHosts.add(`www.${config.domain}`);
-  }
-  if (config.canonical) homepageHosts.add(new URL(config.canonical).hostname.toLowerCase());
-  const now = /* @__PURE__ */ new Date();
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal);
-  if (ctx.signal.aborted) abort.abort();
-  else ctx.signal.addEventListener("abort", () => abort.abort(), { once: true });
-  const fetchOptions = {
-    http: ctx.services.http,
-    resolve: resolve10,
-    timeoutMs: config.timeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    readBody: false,
-    signal: abort.signal
-  };
-  const tlsOptions = { connectTo: ctx.network.connectTo, resolve: resolve10, ca: ctx.network.ca, timeoutMs: config.timeoutMs };
-  const hostJobs = config.hostnames.map((host) => checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now));
-  const pageJobs = config.pages.map((page) => checkPage(page, config, homepageHosts, fetchOptions));
-  const privateJobs = config.privateRoutes.map((url) => checkPrivateRoute(url, fetchOptions, homepageHosts, errors));
-  const emailJobs = config.emailDomains.map(async (d2) => emailFindings(await gatherEmailFacts(d2.name, d2.dkimSelectors, config.probeDkimSelectors, dns)));
-  const rootWwwJob = checkRootAndWww(config, dns);
-  const [hosts, pages, privates, emails, rootWww] = await Promise.all([
-    Promise.all(hostJobs),
-    Promise.all(pageJobs),
-    Promise.all(privateJobs),
-    Promise.all(emailJobs),
-    rootWwwJob
-  ]);
-  const exposed = await checkOriginExposure(hosts, tlsOptions);
-  const findings = uniqueFindings([...hosts.flatMap((h3) => h3.findings), ...exposed, ...rootWww, ...pages.flat(), ...privates.flat(), ...emails.flat()]);
-  const domainMap = hosts.map((h3) => h3.row);
-  const unknownHosts = hosts.filter((h3) => h3.resolution.status === "unknown").map((h3) => h3.row.host);
-  if (unknownHosts.length > 0) {
-    errors.push({
-      part: "dns",
-      message: `DNS answer unknown for ${unknownHosts.join(", ")} (${hosts.find((h3) => h3.resolution.status === "unknown").row.dns})`,
-      fix: "check trust.resolvers and the DNS provider, then run again"
-    });
-  }
-  const emailUnknown = findings.filter((f3) => f3.ruleId === "email-dns-unknown");
-  if (emailUnknown.length > 0) {
-    errors.push({
-      part: "email",
-      message: `DNS answer unknown for ${[...new Set(emailUnknown.map((f3) => f3.location?.host))].join(", ")} (${emailUnknown[0].evidence})`,
-      fix: "check trust.resolvers and the DNS provider, then run again"
-    });
-  }
-  const counts2 = SEVERITIES.filter((s) => s !== "info").map((s) => [s, findings.filter((f3) => f3.severity === s).length]).filter(([, n]) => n > 0);
-  const summary = `checked ${config.hostnames.length} hostname(s), ${config.pages.length} page(s), ${config.privateRoutes.length} private route(s), ${config.emailDomains.length} mail domain(s): ${counts2.length ? counts2.map(([s, n]) => `${n} ${s}`).join(", ") : "no problems above info"}`;
-  const outcome = {
-    summary,
-    findings,
-    checkedPaths: pathsChecked(config, homepageHosts),
-    metrics: {
-      domainMap,
-      cloudflareRangesDate: CLOUDFLARE_RANGES_DATE,
-      hostnames: config.hostnames.length,
-      pages: config.pages.length,
-      mailDomains: config.emailDomains.length
-    },
-    blocks: domainMap.length > 0 ? [domainMapBlock(domainMap)] : []
-  };
-  if (errors.length > 0) outcome.errors = errors;
-  return outcome;
-}
-async function hostDnsOf(host, dns) {
-  const [a, aaaa, cname, caa] = await Promise.all([dns.query(host, "A"), dns.query(host, "AAAA"), dns.query(host, "CNAME"), effectiveCaa(host, dns)]);
-  return { host, a, aaaa, cname, caa };
-}
-async function effectiveCaa(host, dns) {
-  const own = await dns.query(host, "CAA");
-  const labels = host.split(".");
-  for (let i = 1; own.status === "missing" && i < labels.length - 1; i++) {
-    const parent = labels.slice(i).join(".");
-    const inherited = await dns.query(parent, "CAA");
-    if (inherited.status === "found") return { status: "found", records: inherited.records.map((r2) => ({ ...r2, value: `${r2.value} (from ${parent})` })) };
-    if (inherited.status === "unknown") return inherited;
-  }
-  return own;
-}
-function dnsText(resolution) {
-  return resolution.status === "found" ? "found" : `${resolution.status} (${resolution.reason})`;
-}
-async function checkHost(host, config, dns, homepageHosts, fetchOptions, tlsOptions, now) {
-  const paths = pathsOfHost(host, homepageHosts);
-  const hostDns = await hostDnsOf(host, dns);
-  const resolution = resolutionOf(hostDns);
-  const findings = hostDnsFindings(hostDns, paths);
-  const proxiedByRange = resolution.status === "found" && resolution.addresses.some(isCloudflareAddress);
-  let tls;
-  let http;
-  let https;
-  let cfRay = false;
-  let hsts = null;
-  if (resolution.status === "found") {
-    const entryContext = { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: "entry" };
-    const [probe2, legacy, httpChain, httpsChain] = await Promise.all([
-      probeTls(host, tlsOptions),
-      acceptsLegacyTls(host, tlsOptions),
-      followRedirects(`http://${host}/`, config.maxRedirects, fetchOptions),
-      followRedirects(`https://${host}/`, config.maxRedirects, fetchOptions)
-    ]);
-    tls = probe2;
-    http = httpChain;
-    https = httpsChain;
-    findings.push(...tlsFindings(probe2, paths, now));
-    if (legacy?.accepted && legacy.version) findings.push(legacyTlsFinding(host, legacy.version, paths));
-    findings.push(...redirectFindings(httpChain, entryContext));
-    if (probe2.connected) findings.push(...redirectFindings(httpsChain, entryContext));
-    const firstHttps = await firstAnswer(host, fetchOptions);
-    if (firstHttps) {
-      findings.push(...hstsFindings(host, firstHttps.headers, paths));
-      hsts = hstsNote(firstHttps.headers);
-    }
-    cfRay = firstHttps?.headers["cf-ray"] !== void 0;
-    if (cfRay && !proxiedByRange) {
-      findings.push({
-        ruleId: "cloudflare-ray-direct",
-        severity: "info",
-        title: `${host} answers with a cf-ray header but resolves outside Cloudflare's ranges`,
-        fix: "nothing to do if another CDN fronts Cloudflare; otherwise check the record is proxied",
-        paths,
-        location: { host }
-      });
-    }
-  }
-  if (proxiedByRange && MAIL_HOST.test(host.split(".")[0] ?? "")) {
-    findings.push({
-      ruleId: "mail-host-proxied",
-      severity: "high",
-      title: `${host} looks like a mail host but is proxied by Cloudflare: SMTP/IMAP cannot pass through the proxy`,
-      fix: `set the record of ${host} to "DNS only" (grey cloud) in Cloudflare`,
-      paths: ["email"],
-      location: { host }
-    });
-  } else if (proxiedByRange) {
-    findings.push({
-      ruleId: "cloudflare-proxied",
-      severity: "info",
-      title: `${host} is proxied by Cloudflare (ranges of ${CLOUDFLARE_RANGES_DATE})`,
-      fix: "nothing to do; make sure the origin only accepts Cloudflare's addresses",
-      paths,
-      location: { host }
-    });
-  }
-  const row = domainMapRow({ host, dns: dnsText(resolution), records: recordsOf3(hostDns), proxied: proxiedByRange || cfRay, tls, hsts, http, https, now });
-  return { findings, row, resolution, paths };
-}
-async function firstAnswer(host, options) {
-  try {
-    return await fetchOnce(new URL(`https://${host}/`), options);
-  } catch {
-    return void 0;
-  }
-}
-async function checkRootAndWww(config, dns) {
-  if (!config.domain) return [];
-  const names = [config.domain, `www.${config.domain}`];
-  if (names.every((n) => config.hostnames.includes(n))) return [];
-  const [root, www] = await Promise.all(names.map(async (n) => resolutionOf(await hostDnsOf(n, dns))));
-  return rootAndWwwFindings(
-    config.domain,
-    config.hostnames.includes(names[0]) ? { status: "found", addresses: [] } : root,
-    config.hostnames.includes(names[1]) ? { status: "found", addresses: [] } : www
-  );
-}
-async function checkPage(page, config, homepageHosts, fetchOptions) {
-  const paths = pathsOfUrl(page);
-  const chain = await followRedirects(page, config.maxRedirects, { ...fetchOptions, readBody: true });
-  const findings = redirectFindings(chain, { domain: config.domain, canonical: config.canonical, homepageHosts, paths, kind: "page" });
-  const final = chain.final;
-  if (final) {
-    if (final.body !== void 0 && chain.finalUrl.startsWith("https:")) findings.push(...mixedContentFindings(chain.finalUrl, final.body, paths));
-    findings.push(...cookieCachingFindings(chain.finalUrl, final.headers, paths));
-  }
-  return findings;
-}
-async function checkPrivateRoute(url, fetchOptions, homepageHosts, errors) {
-  const paths = pathsOfUrl(url);
-  try {
-    const response = await fetchOnce(new URL(url), fetchOptions);
-    return privateRouteFindings(url, response.headers, paths.includes("homepage") ? ["deploy"] : paths);
-  } catch (error) {
-    errors.push({ part: "caching", message: `${url}: ${reasonOf(error)}`, fix: "check that the route answers, then run again" });
-    return [];
-  }
-}
-function uniqueFindings(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f3) => {
-    const key = [f3.ruleId, f3.location?.host, f3.location?.url, f3.evidence, f3.title].join("\0");
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-async function checkOriginExposure(hosts, tlsOptions) {
-  const proxied = hosts.filter((h3) => h3.row.proxied && h3.resolution.status === "found");
-  const candidates = [
-    ...new Set(
-      hosts.filter((h3) => !h3.row.proxied && h3.resolution.status === "found").flatMap((h3) => h3.resolution.status === "found" ? h3.resolution.addresses : [])
-    )
-  ].filter((a) => !isCloudflareAddress(a)).slice(0, MAX_ORIGIN_CANDIDATES);
-  const findings = await Promise.all(
-    proxied.map(async (host) => {
-      for (const address of candidates) {
-        const probe2 = await probeTls(host.row.host, tlsOptions, 443, address);
-        if (probe2.connected && !probe2.chainError && !probe2.nameError) {
-          return [
-            {
-              ruleId: "cloudflare-origin-exposed",
-              severity: "info",
-              title: `${host.row.host} is proxied by Cloudflare but its origin also answers directly at ${address}: visitors and attackers can bypass the proxy`,
-              fix: "firewall the origin to Cloudflare's published ranges (or use Cloudflare Tunnel) so it only answers through the proxy",
-              paths: host.paths,
-              location: { host: host.row.host },
-              evidence: `TLS for ${host.row.host} at ${address}: ${probe2.issuer ?? ""}`
-            }
-          ];
-        }
-      }
-      return [];
-    })
-  );
-  return findings.flat();
-}
-function pathsChecked(config, homepageHosts) {
-  const paths = /* @__PURE__ */ new Set();
-  for (const host of config.hostnames) pathsOfHost(host, homepageHosts).forEach((p2) => paths.add(p2));
-  for (const url of [...config.pages, ...config.privateRoutes]) pathsOfUrl(url).forEach((p2) => paths.add(p2));
-  if (config.domain) paths.add("homepage");
-  if (config.emailDomains.length > 0) paths.add("email");
-  return [...paths];
-}
-
-// src/stages/trust/index.ts
-var trustStage = {
-  id: "trust",
-  phase: "passive",
-  title: "Trust layer",
-  description: "DNS, redirects, TLS, HSTS, mixed content, caching, Cloudflare and SPF/DKIM/DMARC, with a domain map",
-  built: true,
-  checks: { paths: ["signup", "checkout", "login", "email", "homepage"], locations: true },
-  configSchema: trustConfigSchema,
-  flags: trustFlags,
-  validateConfig: validateTrustConfig,
-  notConfigured: trustNotConfigured,
-  parseOptions: readTrustConfig,
-  run: runTrust
-};
-
-// src/stages/index.ts
-var STAGES = [secretsStage, envStage, trustStage, burstStage, rollbackStage, readinessStage];
-
-// src/github/context.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join8 } from "node:path";
-function readRunnerContext(env, tmpdir) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const context = {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    resultDir: join8(env.RUNNER_TEMP || tmpdir, "launch-ready")
-  };
-  if (owner && repo) {
-    context.owner = owner;
-    context.repo = repo;
-  }
-  const event = readEvent(env.GITHUB_EVENT_PATH);
-  const pullRequest = pullRequestOf(event);
-  if (pullRequest !== void 0) context.pullRequest = pullRequest;
-  const revision = stringOr(valueAt(event, "pull_request", "head", "sha")) ?? env.GITHUB_SHA;
-  if (revision) context.revision = revision;
-  const base = valueAt(event, "pull_request", "base", "sha");
-  if (typeof base === "string" && /^[0-9a-f]{40}$/i.test(base)) context.baseRevision = base;
-  const runId = Number(env.GITHUB_RUN_ID);
-  if (env.GITHUB_REPOSITORY && Number.isSafeInteger(runId) && runId > 0 && revision) {
-    context.run = { repository: env.GITHUB_REPOSITORY, runId, runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1, sha: revision };
-  }
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID)
-    context.runUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY)
-    context.links = { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, ...revision ? { revision } : {} };
-  if (env.GITHUB_STEP_SUMMARY) context.summaryPath = env.GITHUB_STEP_SUMMARY;
-  if (env.GITHUB_OUTPUT) context.outputPath = env.GITHUB_OUTPUT;
-  return context;
-}
-function gitHubAccessOf(context, token) {
-  if (!token || !context.owner || !context.repo) return void 0;
-  return { apiUrl: context.apiUrl, token, owner: context.owner, repo: context.repo };
-}
-function readEvent(eventPath) {
-  if (!eventPath) return void 0;
-  try {
-    const parsed = JSON.parse(readFileSync6(eventPath, "utf8"));
-    return parsed;
-  } catch {
-    return void 0;
-  }
-}
-function pullRequestOf(event) {
-  const number = valueAt(event, "pull_request", "number") ?? (valueAt(event, "issue", "pull_request") ? valueAt(event, "issue", "number") : void 0);
-  return typeof number === "number" && Number.isInteger(number) ? number : void 0;
-}
-
-// src/github/stage-api.ts
-var TIMEOUT_MS = 3e4;
-var MAX_PAGES = 50;
-function createStageGitHubApi(access) {
-  const base = access.apiUrl.replace(/\/+$/, "");
-  const headers = {
-    authorization: `Bearer ${access.token}`,
-    accept: "application/vnd.github+json",
-    "x-github-api-version": "2022-11-28",
-    "user-agent": "launch-ready"
-  };
-  const urlOf = (path, query = {}) => {
-    const filled = path.replace("{owner}", encodeURIComponent(access.owner)).replace("{repo}", encodeURIComponent(access.repo));
-    const search = new URLSearchParams(Object.entries(query).map(([k2, v2]) => [k2, String(v2)])).toString();
-    return `${base}${filled.startsWith("/") ? "" : "/"}${filled}${search ? `?${search}` : ""}`;
-  };
-  const get = async (path, query) => {
-    let response;
-    try {
-      response = await fetch(urlOf(path, query), { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    } catch (error) {
-      throw new GitHubRequestError(0, `GET ${path}: no answer (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new GitHubRequestError(response.status, `GET ${path}: HTTP ${response.status}`);
-    }
-    return response.json();
-  };
-  return {
-    owner: access.owner,
-    repo: access.repo,
-    get: (path, query) => get(path, query),
-    async paginate(path, query = {}, maxItems = 1e3) {
-      const perPage = Number(query.per_page ?? 100);
-      const items = [];
-      for (let page = 1; page <= MAX_PAGES && items.length < maxItems; page++) {
-        const batch = itemsOf(await get(path, { ...query, per_page: perPage, page }));
-        items.push(...batch.slice(0, maxItems - items.length));
-        if (batch.length < perPage) break;
-      }
-      return items;
-    }
-  };
-}
-function itemsOf(body) {
-  if (Array.isArray(body)) return body;
-  if (typeof body === "object" && body !== null) {
-    for (const value of Object.values(body)) if (Array.isArray(value)) return value;
-  }
-  return [];
-}
-
-export {
-  readFlags,
-  commandHelpText,
-  parseCommandLine,
-  parseFailOn,
-  parseStageList,
-  cancelOnSignals,
-  VERSION,
-  BurstAggregate,
-  buildBurstReport,
-  formatInterval,
-  parseReadinessOptions,
-  isHttpUrl,
-  diagnoseUrl,
-  layersTable,
-  targetEnvironmentFiles,
-  readTargetEnvironment,
-  configuredHostnames,
-  STAGES,
-  readRunnerContext,
-  gitHubAccessOf,
-  createStageGitHubApi
-};
+export default require_spf();

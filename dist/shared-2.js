@@ -2,11 +2,13 @@
 import { createRequire as __lrCreateRequire } from 'node:module';
 const require = __lrCreateRequire(import.meta.url);
 import {
+  isRecord
+} from "./shared-11.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  isRecord
-} from "./shared-9.js";
+  __toESM
+} from "./shared-12.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({

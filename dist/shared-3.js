@@ -8,7 +8,7 @@ import {
   gitHubAccessOf,
   parseFailOn,
   parseStageList
-} from "./shared-1.js";
+} from "./shared-5.js";
 import {
   COMMENT_LIMIT,
   COMMENT_MARKER,
@@ -27,19 +27,21 @@ import {
   renderMarkdown,
   renderReport,
   runLaunchReady
-} from "./shared-5.js";
+} from "./shared-6.js";
 import {
   UsageError,
   reasonOf
-} from "./shared-8.js";
+} from "./shared-10.js";
 import {
-  __commonJS,
-  __require,
-  __toESM,
   isOneOf,
   isRecord,
   stringOr
-} from "./shared-9.js";
+} from "./shared-11.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./shared-12.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

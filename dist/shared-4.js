@@ -6,14 +6,15 @@ import {
   renderMarkdown,
   renderReport,
   runLaunchReady
-} from "./shared-5.js";
+} from "./shared-6.js";
 import "./shared-2.js";
-import "./shared-8.js";
+import "./shared-10.js";
+import "./shared-11.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-9.js";
+} from "./shared-12.js";
 
 // node_modules/node-forge/lib/forge.js
 var require_forge = __commonJS({

@@ -7,4 +7,7 @@ import type { SPFOptions, SPFResult } from 'mailauth';
 
 declare module 'mailauth/lib/spf/index.js' {
   export function spf(opts: Omit<SPFOptions, 'resolver'> & { resolver: (domain: string, rrtype: string) => Promise<unknown[]> }): Promise<SPFResult>;
+  /** A CommonJS module: `import()` from ESM (Node, the bundle) gives `module.exports` as `default`. */
+  const commonJs: { spf: typeof spf } | undefined;
+  export default commonJs;
 }

@@ -1,5 +1,4 @@
 import { createPublicKey } from 'node:crypto';
-import { spf } from 'mailauth/lib/spf/index.js';
 import { getDomain } from 'tldts';
 import { reasonOf } from '../../core/errors.js';
 import { stringsOf } from '../../core/guards.js';
@@ -43,6 +42,9 @@ export async function evaluateSpf(
     // mailauth's macro expansion grows with the square of the record: the static walk judges longer ones alone.
     if (records[0]!.length > MAX_SECOND_OPINION_CHARS) return { result: 'none', comment: 'record too long for the second opinion' };
   }
+  // Loaded when an SPF record is judged, not at start-up: every command would otherwise pay for mailauth's modules.
+  const mailauthSpf = await import('mailauth/lib/spf/index.js');
+  const spf = mailauthSpf.default?.spf ?? mailauthSpf.spf;
   const result = await spf({ sender, ip, helo, mta: 'launch-ready.invalid', resolver });
   const out: SpfEvaluation = { result: result.status.result };
   if (result.status.comment) out.comment = result.status.comment;

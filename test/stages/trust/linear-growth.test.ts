@@ -12,10 +12,12 @@ import { txtStrings } from '../../fixtures/trust/mail/zones.js';
 
 /**
  * Issue 17 row 7: the trust stage's scans do work linear in their input. Linear work grows 4× from
- * 1× to 4× input, quadratic 16×; the bound (6×) sits between, as a ratio of times taken in one process
- * (best of a few runs each), never a wall-clock bound. Times under the floor count as the floor.
+ * 1× to 4× input, quadratic 16×; the bound (9×) sits well clear of both, since findings allocate and
+ * a major collection can land in the large run (6× flaked once under a parallel suite). It is a ratio
+ * of times taken in one process (best of a few runs each), never a wall-clock bound. Times under the
+ * floor count as the floor.
  */
-const MAX_GROWTH = 6;
+const MAX_GROWTH = 9;
 const FLOOR_MS = 2;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
