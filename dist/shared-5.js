@@ -3033,6 +3033,9 @@ var SCENARIO = {
     preAllocatedVUs: count("Arrival-rate executors: VUs ready at the start."),
     maxVUs: count("Arrival-rate executors: most concurrent VUs; past it an iteration is dropped (`droppedIterations`).", { minimum: 1 }),
     startTime: durationOf("Start this long after the run begins (default 0s).", { default: "0s" }),
+    gracefulRampDown: durationOf(
+      "ramping-vus: time a VU removed by a ramp-down gets to finish its iteration; past it the iteration is cut between steps (default 30s, as in k6)."
+    ),
     gracefulStop: durationOf("Time running iterations get to finish after the scenario ends (default 30s).", { default: "30s" }),
     thinkTime: durationOf("Pause after each step, as a visitor reads the page (default none)."),
     steps: {
@@ -3221,7 +3224,7 @@ function executorOptions(e) {
     case "constant-vus":
       return { vus: e.vus, duration: formatDuration(e.durationMs) };
     case "ramping-vus":
-      return { startVUs: e.startVUs, stages: stages(e.stages) };
+      return { startVUs: e.startVUs, stages: stages(e.stages), gracefulRampDown: formatDuration(e.gracefulRampDownMs) };
     case "constant-arrival-rate":
       return {
         rate: e.rate,

@@ -557,7 +557,16 @@ function parseScenarios(section, target, limits, problems) {
     { durationMs: third, target: 100 },
     { durationMs: Math.max(1e3, durationMs - 2 * third), target: 100 }
   ];
-  return [{ name: "launch-spike", executor: { kind: "ramping-vus", startVUs: 0, stages }, startTimeMs: 0, gracefulStopMs: 3e4, thinkTimeMs: 1e3, steps }];
+  return [
+    {
+      name: "launch-spike",
+      executor: { kind: "ramping-vus", startVUs: 0, stages, gracefulRampDownMs: 3e4 },
+      startTimeMs: 0,
+      gracefulStopMs: 3e4,
+      thinkTimeMs: 1e3,
+      steps
+    }
+  ];
 }
 function defaultJourney(section, target, problems) {
   const pages = read.optionalStringMap(section, "pages") ?? { homepage: target.pathname || "/" };
@@ -595,7 +604,7 @@ function parseScenario(name, raw, target, problems) {
       break;
     case "ramping-vus":
       need("stages", "[{duration: 30s, target: 100}]");
-      executor = { kind: "ramping-vus", startVUs: read.optionalNumber(raw, "startVUs") ?? 0, stages };
+      executor = { kind: "ramping-vus", startVUs: read.optionalNumber(raw, "startVUs") ?? 0, stages, gracefulRampDownMs: ms("gracefulRampDown", 3e4) };
       break;
     case "constant-arrival-rate":
     case "ramping-arrival-rate": {
@@ -637,7 +646,7 @@ function arrivalVUs(raw, fallback, at, problems) {
 var COMMON_SCENARIO_KEYS = ["executor", "startTime", "gracefulStop", "thinkTime", "steps"];
 var EXECUTOR_KEYS = {
   "constant-vus": ["vus", "duration"],
-  "ramping-vus": ["startVUs", "stages"],
+  "ramping-vus": ["startVUs", "stages", "gracefulRampDown"],
   "constant-arrival-rate": ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs"],
   "ramping-arrival-rate": ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs"]
 };
@@ -773,6 +782,9 @@ function capProblems(options, section) {
 
 // src/stages/burst/journey.ts
 var KEEP_BODY_BYTES = 1024 * 1024;
+function cut(vu) {
+  return vu.cutAt !== void 0 && performance.now() >= vu.cutAt;
+}
 async function runIteration(loop, scenario, vu, scheduledAt) {
   const values = usesValues(scenario) ? /* @__PURE__ */ new Map([
     ["__VU", String(vu.id)],
@@ -780,7 +792,7 @@ async function runIteration(loop, scenario, vu, scheduledAt) {
     ["__SCENARIO", scenario.name]
   ]) : void 0;
   for (let i = 0; i < scenario.steps.length; i++) {
-    if (loop.stopping()) return;
+    if (loop.stopping() || cut(vu)) return;
     const step = scenario.steps[i];
     const request = requestFor(step, loop.timeoutMs, values, vu.cookies);
     if (request === void 0) {
@@ -820,8 +832,12 @@ async function runIteration(loop, scenario, vu, scheduledAt) {
       return;
     }
     const think = step.sleepMs ?? scenario.thinkTimeMs;
-    if (think > 0) await loop.sleep(think);
+    if (think > 0) await thinkFor(loop, vu, think);
   }
+}
+async function thinkFor(loop, vu, ms) {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0 && !loop.stopping() && !cut(vu); left = until - performance.now()) await loop.sleep(Math.min(left, 100));
 }
 function recordOf(scenario, step, latencyMs, response, error) {
   const outcome = response ? judge(step, response) : { passed: 0, failed: step.checkStatus || step.checkBody.length ? 1 : 0, ok: false };
@@ -1182,24 +1198,29 @@ var LoadLoop = class {
     const end = start + scenarioDurationMs(scenario.executor);
     let target = 0;
     const running = /* @__PURE__ */ new Map();
+    const states = /* @__PURE__ */ new Map();
     const vu = async (id) => {
       const state = { id: id + 1, iterations: 0, cookies: /* @__PURE__ */ new Map() };
+      states.set(id, state);
       this.busy++;
       this.peak = Math.max(this.peak, this.busy);
       try {
         while (!this.stopped && this.now() < end && id < target && state.iterations < 1e7) {
           await runIteration(this.context, scenario, state).catch(() => void 0);
           state.iterations++;
-          if (!this.stopped) this.recorder.iterationDone(scenario.name);
+          if (!this.stopped && !cut(state)) this.recorder.iterationDone(scenario.name);
         }
       } finally {
         this.busy--;
         running.delete(id);
+        states.delete(id);
       }
     };
+    const rampDownMs = scenario.executor.kind === "ramping-vus" ? scenario.executor.gracefulRampDownMs : 0;
     while (!this.stopped && this.now() < end) {
       target = vusOfShare(vusAt(scenario.executor, this.now() - start), this.plan.share);
       for (let id = 0; id < target; id++) if (!running.has(id)) running.set(id, vu(id));
+      for (const [id, state] of states) state.cutAt = id < target ? void 0 : state.cutAt ?? performance.now() + rampDownMs;
       await this.sleep(Math.min(100, end - this.now()));
     }
     await this.graceful([...running.values()], scenario.gracefulStopMs);

@@ -13,7 +13,7 @@ export interface RampStage {
 
 export type ExecutorSpec =
   | { kind: 'constant-vus'; vus: number; durationMs: number }
-  | { kind: 'ramping-vus'; startVUs: number; stages: RampStage[] }
+  | { kind: 'ramping-vus'; startVUs: number; stages: RampStage[]; gracefulRampDownMs: number }
   | { kind: 'constant-arrival-rate'; rate: number; timeUnitMs: number; durationMs: number; preAllocatedVUs: number; maxVUs: number }
   | { kind: 'ramping-arrival-rate'; startRate: number; timeUnitMs: number; stages: RampStage[]; preAllocatedVUs: number; maxVUs: number };
 
@@ -173,7 +173,16 @@ function parseScenarios(section: Record<string, unknown>, target: URL, limits: B
     { durationMs: third, target: 100 },
     { durationMs: Math.max(1000, durationMs - 2 * third), target: 100 },
   ];
-  return [{ name: 'launch-spike', executor: { kind: 'ramping-vus', startVUs: 0, stages }, startTimeMs: 0, gracefulStopMs: 30_000, thinkTimeMs: 1000, steps }];
+  return [
+    {
+      name: 'launch-spike',
+      executor: { kind: 'ramping-vus', startVUs: 0, stages, gracefulRampDownMs: 30_000 },
+      startTimeMs: 0,
+      gracefulStopMs: 30_000,
+      thinkTimeMs: 1000,
+      steps,
+    },
+  ];
 }
 
 /** The pages named in `burst.pages` (default: the homepage), one GET each. */
@@ -214,7 +223,7 @@ function parseScenario(name: string, raw: Record<string, unknown>, target: URL, 
       break;
     case 'ramping-vus':
       need('stages', '[{duration: 30s, target: 100}]');
-      executor = { kind: 'ramping-vus', startVUs: read.optionalNumber(raw, 'startVUs') ?? 0, stages };
+      executor = { kind: 'ramping-vus', startVUs: read.optionalNumber(raw, 'startVUs') ?? 0, stages, gracefulRampDownMs: ms('gracefulRampDown', 30_000) };
       break;
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate': {
@@ -267,7 +276,7 @@ function arrivalVUs(
 const COMMON_SCENARIO_KEYS = ['executor', 'startTime', 'gracefulStop', 'thinkTime', 'steps'];
 const EXECUTOR_KEYS: Record<ExecutorSpec['kind'], string[]> = {
   'constant-vus': ['vus', 'duration'],
-  'ramping-vus': ['startVUs', 'stages'],
+  'ramping-vus': ['startVUs', 'stages', 'gracefulRampDown'],
   'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
   'ramping-arrival-rate': ['startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs'],
 };

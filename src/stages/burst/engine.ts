@@ -1,7 +1,7 @@
 import type { HttpPool } from '../../core/services.js';
 import { WindowRecorder, type WindowSnapshot } from '../../core/burst/window.js';
 import { peakVUs, scenarioDurationMs, type ScenarioSpec } from './config.js';
-import { runIteration, type LoopContext, type VuState } from './journey.js';
+import { cut, runIteration, type LoopContext, type VuState } from './journey.js';
 import { arrivalTimes, RateCap, vusAt, vusOfShare, type Share } from './schedule.js';
 
 /** What one load loop (the main thread, or one worker thread) runs. */
@@ -141,24 +141,31 @@ export class LoadLoop {
     const end = start + scenarioDurationMs(scenario.executor);
     let target = 0;
     const running = new Map<number, Promise<void>>();
+    const states = new Map<number, VuState>();
     const vu = async (id: number): Promise<void> => {
       const state: VuState = { id: id + 1, iterations: 0, cookies: new Map() };
+      states.set(id, state);
       this.busy++;
       this.peak = Math.max(this.peak, this.busy);
       try {
         while (!this.stopped && this.now() < end && id < target && state.iterations < 10_000_000) {
           await runIteration(this.context, scenario, state).catch(() => undefined);
           state.iterations++;
-          if (!this.stopped) this.recorder.iterationDone(scenario.name);
+          // An iteration cut by gracefulRampDown is not a complete one (k6 counts it as interrupted).
+          if (!this.stopped && !cut(state)) this.recorder.iterationDone(scenario.name);
         }
       } finally {
         this.busy--;
         running.delete(id);
+        states.delete(id);
       }
     };
+    const rampDownMs = scenario.executor.kind === 'ramping-vus' ? scenario.executor.gracefulRampDownMs : 0;
     while (!this.stopped && this.now() < end) {
       target = vusOfShare(vusAt(scenario.executor, this.now() - start), this.plan.share);
       for (let id = 0; id < target; id++) if (!running.has(id)) running.set(id, vu(id));
+      // A VU the ramp removed finishes its iteration within gracefulRampDown (k6); one brought back keeps going.
+      for (const [id, state] of states) state.cutAt = id < target ? undefined : (state.cutAt ?? performance.now() + rampDownMs);
       await this.sleep(Math.min(100, end - this.now()));
     }
     await this.graceful([...running.values()], scenario.gracefulStopMs);

@@ -25,6 +25,13 @@ export interface VuState {
   id: number;
   iterations: number;
   cookies: Map<string, string>;
+  /** Set when a ramp-down removed this VU: its iteration is cut between steps past this time (`performance.now()`). */
+  cutAt?: number;
+}
+
+/** A ramped-down VU past its `gracefulRampDown`: no further step starts, and its iteration does not count as complete. */
+export function cut(vu: VuState): boolean {
+  return vu.cutAt !== undefined && performance.now() >= vu.cutAt;
 }
 
 /**
@@ -42,7 +49,7 @@ export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu
       ])
     : undefined;
   for (let i = 0; i < scenario.steps.length; i++) {
-    if (loop.stopping()) return;
+    if (loop.stopping() || cut(vu)) return;
     const step = scenario.steps[i]!;
     const request = requestFor(step, loop.timeoutMs, values, vu.cookies);
     if (request === undefined) {
@@ -84,8 +91,14 @@ export async function runIteration(loop: LoopContext, scenario: ScenarioSpec, vu
       return;
     }
     const think = step.sleepMs ?? scenario.thinkTimeMs;
-    if (think > 0) await loop.sleep(think);
+    if (think > 0) await thinkFor(loop, vu, think);
   }
+}
+
+/** Think time, in slices, so a ramp-down that cuts this VU ends it within about 100 ms, not after the whole pause. */
+async function thinkFor(loop: LoopContext, vu: VuState, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0 && !loop.stopping() && !cut(vu); left = until - performance.now()) await loop.sleep(Math.min(left, 100));
 }
 
 /** What one request did: checks judged, errors classed (a timeout apart from 5xx, 429 and connection errors). */

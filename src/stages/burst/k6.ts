@@ -47,7 +47,7 @@ function executorOptions(e: ExecutorSpec): Record<string, unknown> {
     case 'constant-vus':
       return { vus: e.vus, duration: formatDuration(e.durationMs) };
     case 'ramping-vus':
-      return { startVUs: e.startVUs, stages: stages(e.stages) };
+      return { startVUs: e.startVUs, stages: stages(e.stages), gracefulRampDown: formatDuration(e.gracefulRampDownMs) };
     case 'constant-arrival-rate':
       return {
         rate: e.rate,

@@ -19,6 +19,7 @@ describe('burst config', () => {
         { durationMs: 10_000, target: 100 },
         { durationMs: 10_000, target: 100 },
       ],
+      gracefulRampDownMs: 30_000,
     });
     expect(spike!.steps.map((s) => [s.name, s.path, s.criticalPath])).toEqual([
       ['homepage', '/', 'homepage'],

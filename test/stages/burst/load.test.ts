@@ -21,6 +21,38 @@ describe('closed model', () => {
     expect(findings).toEqual([]);
   });
 
+  test('gracefulRampDown: a VU the ramp removes finishes its iteration within the grace, and is cut past it', async () => {
+    const run = (gracefulRampDown: string) =>
+      runBurstSection({
+        target: server.url,
+        scenarios: {
+          ramp: {
+            executor: 'ramping-vus',
+            startVUs: 1,
+            stages: [
+              { duration: '300ms', target: 1 },
+              { duration: '100ms', target: 0 },
+            ],
+            gracefulRampDown,
+            thinkTime: '1500ms',
+            steps: [
+              { url: '/hello', name: 'first' },
+              { url: '/hello', name: 'second' },
+            ],
+          },
+        },
+      });
+    const requestsOf = (m: { routes: { name: string; requests: number }[] }) => Object.fromEntries(m.routes.map((r) => [r.name, r.requests]));
+    // Ramped down during its first think time: with a grace it goes on to the second step (negative control)...
+    const graced = (await run('5s')).m;
+    expect(requestsOf(graced)).toEqual({ first: 1, second: 1 });
+    expect(graced.iterations).toBe(1);
+    // ...without one, the iteration ends there and is not counted as complete.
+    const cut = (await run('0s')).m;
+    expect(requestsOf(cut)).toEqual({ first: 1 });
+    expect(cut.iterations).toBe(0);
+  });
+
   test('ramping-vus follows the ramp: VUs rise to the target and the series has one point a second', async () => {
     const { m } = await runBurstSection({
       target: server.url,

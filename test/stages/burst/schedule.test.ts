@@ -53,6 +53,7 @@ describe('closed model schedule', () => {
     const executor: ExecutorSpec = {
       kind: 'ramping-vus',
       startVUs: 0,
+      gracefulRampDownMs: 30_000,
       stages: [
         { durationMs: 10_000, target: 100 },
         { durationMs: 5000, target: 100 },
