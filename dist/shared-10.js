@@ -826,6 +826,7 @@ export {
   UsageError,
   reasonOf,
   looksBinary,
+  readBoundedFile,
   readBoundedText,
   TomlError,
   parse

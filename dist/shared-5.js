@@ -60,6 +60,7 @@ import {
 import {
   UsageError,
   looksBinary,
+  readBoundedFile,
   reasonOf
 } from "./shared-10.js";
 import {
@@ -686,7 +687,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -694,7 +695,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -903,7 +904,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -949,8 +950,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1646,7 +1647,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1704,7 +1705,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants = require_constants();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1832,7 +1833,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants2;
+    picomatch3.constants = constants;
     module.exports = picomatch3;
   }
 });
@@ -13727,43 +13728,31 @@ import { statSync as statSync5 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
 
 // src/stages/secrets/sources/files.ts
-import { closeSync as closeSync2, constants, fstatSync, lstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { lstatSync } from "node:fs";
 import { readdir as readdir2 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 function readForScan(path, maxBytes) {
-  let fd;
-  try {
-    fd = openSync2(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT") {
-      try {
-        return lstatSync(path).isSymbolicLink() ? { skipped: "brokenSymlink" } : { skipped: "notAFile" };
-      } catch {
-        return { skipped: "notAFile" };
-      }
-    }
-    if (code === "EISDIR") return { skipped: "notAFile" };
-    return { skipped: "unreadable" };
+  const read2 = readBoundedFile(path, { maxBytes, sniffBinary: true });
+  switch (read2.kind) {
+    case "text":
+      return { text: read2.text, bytes: read2.bytes };
+    case "missing":
+      return isSymlink(path) ? { skipped: "brokenSymlink" } : { skipped: "notAFile" };
+    case "too-large":
+      return { skipped: "large" };
+    case "binary":
+      return { skipped: "binary" };
+    case "not-a-file":
+      return { skipped: "notAFile" };
+    case "unreadable":
+      return { skipped: "unreadable" };
   }
+}
+function isSymlink(path) {
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { skipped: "notAFile" };
-    if (info.size > maxBytes) return { skipped: "large" };
-    const buffer = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < info.size) {
-      const got = readSync2(fd, buffer, filled, info.size - filled, filled);
-      if (got === 0) break;
-      filled += got;
-    }
-    const data = buffer.subarray(0, filled);
-    if (looksBinary(data)) return { skipped: "binary" };
-    return { text: data.toString("utf8"), bytes: filled };
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    return { skipped: "unreadable" };
-  } finally {
-    closeSync2(fd);
+    return false;
   }
 }
 function yieldToEventLoop() {

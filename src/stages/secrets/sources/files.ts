@@ -1,8 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { looksBinary } from '../../../core/files.js';
-import { errorCode } from '../../../core/guards.js';
+import { readBoundedFile } from '../../../core/files.js';
 
 /** Why a file was not scanned, counted in the stage metrics. */
 export type SkipReason = 'large' | 'binary' | 'brokenSymlink' | 'unreadable' | 'notAFile';
@@ -10,48 +9,37 @@ export type SkipReason = 'large' | 'binary' | 'brokenSymlink' | 'unreadable' | '
 export type FileRead = { text: string; bytes: number } | { skipped: SkipReason };
 
 /**
- * Read a file to scan: follows symlinks (a broken one is skipped), skips files over `maxBytes`
- * without reading them, binary files (the core's one sniff: a NUL byte near the start), and unreadable ones.
+ * Read a file to scan through the core's one bounded reader: follows symlinks (a broken one is
+ * skipped), skips files over `maxBytes` without reading them, binary files (a NUL byte near the
+ * start), and unreadable ones.
  * Non-UTF-8 text decodes with replacement characters: secrets are ASCII, so they still match.
  * Synchronous on purpose: thousands of small files cost far less CPU without a thread-pool round
  * trip each, and callers yield between batches so the git stream keeps flowing.
  */
 export function readForScan(path: string, maxBytes: number): FileRead {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then skips it as not a file.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') {
+  const read = readBoundedFile(path, { maxBytes, sniffBinary: true });
+  switch (read.kind) {
+    case 'text':
+      return { text: read.text, bytes: read.bytes };
+    case 'missing':
       // A dangling symlink, or a tracked file deleted from the working tree (not there to leak).
-      try {
-        return lstatSync(path).isSymbolicLink() ? { skipped: 'brokenSymlink' } : { skipped: 'notAFile' };
-      } catch {
-        return { skipped: 'notAFile' };
-      }
-    }
-    if (code === 'EISDIR') return { skipped: 'notAFile' };
-    return { skipped: 'unreadable' };
+      return isSymlink(path) ? { skipped: 'brokenSymlink' } : { skipped: 'notAFile' };
+    case 'too-large':
+      return { skipped: 'large' };
+    case 'binary':
+      return { skipped: 'binary' };
+    case 'not-a-file':
+      return { skipped: 'notAFile' };
+    case 'unreadable':
+      return { skipped: 'unreadable' };
   }
+}
+
+function isSymlink(path: string): boolean {
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { skipped: 'notAFile' };
-    if (info.size > maxBytes) return { skipped: 'large' };
-    const buffer = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < info.size) {
-      const got = readSync(fd, buffer, filled, info.size - filled, filled);
-      if (got === 0) break;
-      filled += got;
-    }
-    const data = buffer.subarray(0, filled);
-    if (looksBinary(data)) return { skipped: 'binary' };
-    return { text: data.toString('utf8'), bytes: filled };
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    return { skipped: 'unreadable' };
-  } finally {
-    closeSync(fd);
+    return false;
   }
 }
 
