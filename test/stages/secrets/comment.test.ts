@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runLaunchReady, type RunOutcome } from '../../../src/core/run.js';
+import type { RunOutcome } from '../../../src/core/run.js';
 import { renderComment } from '../../../src/report/github.js';
-import { secretsStage } from '../../../src/stages/secrets/index.js';
 import { alnum, checksummed, digits, hex, stripeKey } from './fakes.js';
-import { TempRepo } from './helpers.js';
+import { runSecretsCommand, TempRepo } from './helpers.js';
 
 /** What a screen of a PR comment holds: the heading, the verdict and the blocker table rows. */
 const SCREEN_LINES = 32;
@@ -27,14 +26,7 @@ describe('the PR comment of a repository with 20 leaked secrets', () => {
     repo.commit('leak twenty');
     repo.write('config/copy.env', `${lines.slice(0, 5).join('\n')}\n`);
     repo.commit('copy some');
-    const request = {
-      command: 'secrets' as const,
-      stages: ['secrets' as const],
-      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
-      format: 'json' as const,
-      cwd: repo.dir,
-    };
-    outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
+    outcome = await runSecretsCommand(repo.dir);
     const comment = renderComment(outcome.result, outcome.secrets, undefined, 'c0ffee', {
       serverUrl: 'https://github.com',
       repository: 'acme/shop',

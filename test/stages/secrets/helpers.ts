@@ -6,6 +6,7 @@ import type { FindingInput, Location, Occurrence } from '../../../src/core/findi
 import type { NetworkOptions, StageOutcome } from '../../../src/core/stage.js';
 import { DEFAULT_MAX_FILE_BYTES, parseSecretsOptions } from '../../../src/stages/secrets/config.js';
 import { secretsStage } from '../../../src/stages/secrets/index.js';
+import { runLaunchReady, type RunOutcome } from '../../../src/core/run.js';
 import { stageContext } from '../../helpers/stage-context.js';
 
 /** A real git repository in a temp folder, with helpers to write files and commit at fixed dates. */
@@ -53,6 +54,18 @@ export async function runSecrets(section: Record<string, unknown>, baseDir: stri
   const section_ = { enabled: true, history: true, untracked: false, bundles: [], logs: [], urls: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...section };
   const options = parseSecretsOptions(section_, baseDir);
   return secretsStage.run(stageContext(options, { baseDir, network: { resolvers: [], connectTo: [], ca: [], ...network } }));
+}
+
+/** `launch-ready secrets --repo DIR --format json`, run in-process through the whole pipeline (ranking, scrub, reporters). */
+export function runSecretsCommand(repoDir: string): Promise<RunOutcome> {
+  const request = {
+    command: 'secrets' as const,
+    stages: ['secrets' as const],
+    overrides: [{ path: ['secrets', 'repo'], value: repoDir, source: '--repo' }],
+    format: 'json' as const,
+    cwd: repoDir,
+  };
+  return runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
 }
 
 /** Every place a finding was seen (its occurrences, or its one location), without fingerprints. */

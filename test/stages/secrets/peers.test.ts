@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FORMATS } from '../../../src/core/request.js';
-import { runLaunchReady, type RunOutcome } from '../../../src/core/run.js';
+import type { RunOutcome } from '../../../src/core/run.js';
 import { renderReport } from '../../../src/report/index.js';
-import { secretsStage } from '../../../src/stages/secrets/index.js';
-import { TempRepo } from './helpers.js';
+import { runSecretsCommand, TempRepo } from './helpers.js';
 import { DEFAULT_RULES } from '../../../src/stages/secrets/rules/index.js';
 import { alarmsOf, formatPeerTable, peerCases, peerTable } from './peer-corpus.js';
 
@@ -55,14 +54,7 @@ describe('no output format prints a whole peer test value', () => {
       for (const match of alarmsOf(c)) if (match.secret.length >= 8) values.add(match.secret);
     });
     repo.commit('peer cases');
-    const request = {
-      command: 'secrets' as const,
-      stages: ['secrets' as const],
-      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
-      format: 'json' as const,
-      cwd: repo.dir,
-    };
-    outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
+    outcome = await runSecretsCommand(repo.dir);
   }, 120_000);
   afterAll(() => repo.remove());
 

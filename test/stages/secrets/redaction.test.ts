@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runLaunchReady, type RunOutcome } from '../../../src/core/run.js';
+import type { RunOutcome } from '../../../src/core/run.js';
 import { FORMATS } from '../../../src/core/request.js';
 import { renderReport } from '../../../src/report/index.js';
-import { secretsStage } from '../../../src/stages/secrets/index.js';
 import { alnum, checksummed, jwt, pemKey, stripeKey } from './fakes.js';
-import { TempRepo } from './helpers.js';
+import { runSecretsCommand, TempRepo } from './helpers.js';
 
 describe('no secret is printed whole in any output format', () => {
   const repo = new TempRepo();
@@ -26,14 +25,7 @@ describe('no secret is printed whole in any output format', () => {
     );
     repo.write('deploy/key.pem', pem);
     repo.commit('leaks');
-    const request = {
-      command: 'secrets' as const,
-      stages: ['secrets' as const],
-      overrides: [{ path: ['secrets', 'repo'], value: repo.dir, source: '--repo' }],
-      format: 'json' as const,
-      cwd: repo.dir,
-    };
-    outcome = await runLaunchReady(request, { stages: [secretsStage], version: '0.0.0-test', env: {} });
+    outcome = await runSecretsCommand(repo.dir);
   });
   afterAll(() => repo.remove());
 
