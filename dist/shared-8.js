@@ -1379,7 +1379,7 @@ function locate(text, candidates) {
 
 // src/stages/secrets/sources/history.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync2, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 var UNDIFFED_HISTORY_PATTERNS = [
@@ -1398,14 +1398,14 @@ var UNDIFFED_HISTORY_PATTERNS = [
     (ext) => `*.${ext}`
   )
 ];
-function undiffedAttributesFile() {
-  const text = UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff
-`).join("");
-  const file = join2(tmpdir(), `launch-ready-history-${text.length.toString(36)}-v1.gitattributes`);
-  if (!existsSync2(file)) writeFileSync(file, text);
-  return file;
+function writeUndiffedAttributes() {
+  const dir = mkdtempSync(join2(tmpdir(), "lr-history-"));
+  const file = join2(dir, "attributes");
+  writeFileSync(file, UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff
+`).join(""), { mode: 384 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
-function historyArgs(extra = [], revisions = ["--all"]) {
+function historyArgs(attributesFile, extra = [], revisions = ["--all"]) {
   const format = revisions.includes("--stdin") ? "--format=%x01%H %aI" : "--format=%x01%H %aI %S";
   return [
     "-c",
@@ -1413,7 +1413,7 @@ function historyArgs(extra = [], revisions = ["--all"]) {
     "-c",
     "diff.renames=true",
     "-c",
-    `core.attributesFile=${undiffedAttributesFile()}`,
+    `core.attributesFile=${attributesFile}`,
     "log",
     "-p",
     "-U0",
@@ -1430,7 +1430,12 @@ function historyArgs(extra = [], revisions = ["--all"]) {
 function streamHistory(options, onBlock) {
   return new Promise((resolvePromise, reject) => {
     const revisions = options.commits ? ["--no-walk=unsorted", "--stdin"] : ["--all"];
-    const child = spawn("git", ["-C", options.repo, ...historyArgs(options.extraArgs, revisions)], { stdio: ["pipe", "pipe", "pipe"], signal: options.signal });
+    const attributes = writeUndiffedAttributes();
+    const child = spawn("git", ["-C", options.repo, ...historyArgs(attributes.file, options.extraArgs, revisions)], {
+      stdio: ["pipe", "pipe", "pipe"],
+      signal: options.signal
+    });
+    child.on("close", attributes.remove);
     child.stdin.on("error", () => void 0);
     child.stdin.end(options.commits ? options.commits.join("\n") + "\n" : "");
     const parser = new PatchParser(options.maxBlockBytes, onBlock);

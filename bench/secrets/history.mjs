@@ -171,8 +171,13 @@ async function buildRepo() {
 
 // --- the stage's own git arguments, bundled from src/ (so this line can never drift from the stage) ---
 async function stageHistoryArgs() {
-  const { historyArgs } = await importFromSrc('history-args', "export { historyArgs } from './src/stages/secrets/sources/history.ts';");
-  return historyArgs();
+  const { historyArgs, writeUndiffedAttributes } = await importFromSrc(
+    'history-args',
+    "export { historyArgs, writeUndiffedAttributes } from './src/stages/secrets/sources/history.ts';",
+  );
+  const attributes = writeUndiffedAttributes();
+  process.on('exit', attributes.remove);
+  return historyArgs(attributes.file);
 }
 
 // --- timing ---------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UNDIFFED_HISTORY_PATTERNS } from '../../../src/stages/secrets/sources/history.js';
 import { checksummed } from './fakes.js';
 import { allPlaces, runSecrets, TempRepo } from './helpers.js';
 
@@ -40,5 +44,21 @@ describe('history skips lockfile and image diffs, the working tree does not', ()
     const { repo, past, first } = repoWithLockfileLeaks('pnpm-lock.yaml diff\n');
     const places = allPlaces(await runSecrets({}, repo.dir));
     expect(places).toContainEqual(expect.objectContaining({ secret: past, commit: first, file: 'pnpm-lock.yaml' }));
+  });
+
+  it('cannot be switched off by a file another process planted in the temp folder', async () => {
+    const { repo, inCode, first } = repoWithLockfileLeaks();
+    // What a command the gate runs (the env probe runs beside this scan) could write, at the shared name an older build read.
+    const sharedName = `launch-ready-history-${UNDIFFED_HISTORY_PATTERNS.map((p) => `${p} -diff\n`)
+      .join('')
+      .length.toString(36)}-v1.gitattributes`;
+    const planted = join(tmpdir(), sharedName);
+    writeFileSync(planted, '* -diff\n');
+    try {
+      const places = allPlaces(await runSecrets({}, repo.dir));
+      expect(places).toContainEqual(expect.objectContaining({ secret: inCode, commit: first, file: 'src/config.js' }));
+    } finally {
+      rmSync(planted, { force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -60,12 +60,16 @@ export const UNDIFFED_HISTORY_PATTERNS = [
   ),
 ];
 
-/** A git attributes file marking {@link UNDIFFED_HISTORY_PATTERNS} `-diff`, written once per machine. */
-function undiffedAttributesFile(): string {
-  const text = UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff\n`).join('');
-  const file = join(tmpdir(), `launch-ready-history-${text.length.toString(36)}-v1.gitattributes`);
-  if (!existsSync(file)) writeFileSync(file, text);
-  return file;
+/**
+ * Write a git attributes file marking {@link UNDIFFED_HISTORY_PATTERNS} `-diff` in a private
+ * folder of its own. Never a shared, predictable path: a command the gate runs (the env probe runs
+ * beside this scan) could otherwise plant `* -diff` there and hide the whole history.
+ */
+export function writeUndiffedAttributes(): { file: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lr-history-'));
+  const file = join(dir, 'attributes');
+  writeFileSync(file, UNDIFFED_HISTORY_PATTERNS.map((pattern) => `${pattern} -diff\n`).join(''), { mode: 0o600 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
@@ -74,7 +78,7 @@ function undiffedAttributesFile(): string {
  * Deleted files are filtered out by git itself since their lines are all removals. The repository's
  * own `.gitattributes` wins over the built-in `-diff` list (a team can ask for its lockfile's history).
  */
-export function historyArgs(extra: string[] = [], revisions: readonly string[] = ['--all']): string[] {
+export function historyArgs(attributesFile: string, extra: string[] = [], revisions: readonly string[] = ['--all']): string[] {
   // Listed commits have no reaching ref (%S would repeat the hash): the caller knows it from the list.
   const format = revisions.includes('--stdin') ? '--format=%x01%H %aI' : '--format=%x01%H %aI %S';
   return [
@@ -83,7 +87,7 @@ export function historyArgs(extra: string[] = [], revisions: readonly string[] =
     '-c',
     'diff.renames=true',
     '-c',
-    `core.attributesFile=${undiffedAttributesFile()}`,
+    `core.attributesFile=${attributesFile}`,
     'log',
     '-p',
     '-U0',
@@ -106,7 +110,12 @@ export function historyArgs(extra: string[] = [], revisions: readonly string[] =
 export function streamHistory(options: HistoryOptions, onBlock: (block: AddedBlock) => void): Promise<HistoryStats> {
   return new Promise((resolvePromise, reject) => {
     const revisions = options.commits ? ['--no-walk=unsorted', '--stdin'] : ['--all'];
-    const child = spawn('git', ['-C', options.repo, ...historyArgs(options.extraArgs, revisions)], { stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
+    const attributes = writeUndiffedAttributes();
+    const child = spawn('git', ['-C', options.repo, ...historyArgs(attributes.file, options.extraArgs, revisions)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      signal: options.signal,
+    });
+    child.on('close', attributes.remove);
     child.stdin.on('error', () => undefined); // git exiting early is reported by its exit code
     child.stdin.end(options.commits ? options.commits.join('\n') + '\n' : '');
     const parser = new PatchParser(options.maxBlockBytes, onBlock);
