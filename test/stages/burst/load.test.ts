@@ -44,7 +44,7 @@ describe('closed model', () => {
       });
     const requestsOf = (m: { routes: { name: string; requests: number }[] }) => Object.fromEntries(m.routes.map((r) => [r.name, r.requests]));
     // Ramped down during its first think time: with a grace it goes on to the second step (negative control)...
-    const graced = (await run('5s')).m;
+    const graced = (await run('30s')).m;
     expect(requestsOf(graced)).toEqual({ first: 1, second: 1 });
     expect(graced.iterations).toBe(1);
     // ...without one, the iteration ends there and is not counted as complete.
